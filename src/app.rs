@@ -1,0 +1,254 @@
+//! The app: its state, what changes it, and what it shows.
+
+use std::sync::Arc;
+
+use iced::widget::{column, container, operation, row, scrollable};
+use iced::{Element, Fill, Size, Task, Theme};
+
+use crate::content::Library;
+use crate::document::Document;
+use crate::route::Route;
+use crate::screen;
+use crate::theme::{self, Palette, metrics};
+use crate::widget::nav;
+
+/// The scrollable that holds the page, so a new page can start at its top.
+const PAGE_SCROLL: &str = "page";
+
+/// How many screens Back remembers.
+const HISTORY_LIMIT: usize = 64;
+
+/// The window size the app opens at and the smallest it allows.
+pub const WINDOW_SIZE: Size = Size::new(1280.0, 800.0);
+pub const MIN_WINDOW_SIZE: Size = Size::new(960.0, 640.0);
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    /// Go to a screen, remembering this one for Back.
+    Open(Route),
+    /// Return to the screen before.
+    Back,
+    /// Explain a glossary term at the foot of the page.
+    ShowTerm(String),
+    CloseTerm,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct App {
+    library: Arc<Library>,
+    palette: Palette,
+    route: Route,
+    history: Vec<Route>,
+    /// The glossary term being explained, if any.
+    term: Option<String>,
+}
+
+impl App {
+    /// The app on the `start` screen. A condition the content does not have opens Home.
+    pub fn new(library: Arc<Library>, start: Route) -> App {
+        let start = if Document::for_route(&library, &start).is_some() {
+            start
+        } else {
+            Route::HOME
+        };
+        App {
+            library,
+            palette: Palette::STANDARD,
+            route: start,
+            history: Vec::new(),
+            term: None,
+        }
+    }
+
+    pub fn route(&self) -> &Route {
+        &self.route
+    }
+
+    pub fn term(&self) -> Option<&str> {
+        self.term.as_deref()
+    }
+
+    pub fn can_go_back(&self) -> bool {
+        !self.history.is_empty()
+    }
+
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Open(route) => {
+                if route == self.route || Document::for_route(&self.library, &route).is_none() {
+                    return Task::none();
+                }
+                if self.history.len() == HISTORY_LIMIT {
+                    self.history.remove(0);
+                }
+                self.history.push(std::mem::replace(&mut self.route, route));
+                self.term = None;
+                scroll_to_top()
+            }
+            Message::Back => match self.history.pop() {
+                Some(route) => {
+                    self.route = route;
+                    self.term = None;
+                    scroll_to_top()
+                }
+                None => Task::none(),
+            },
+            Message::ShowTerm(id) => {
+                if self.library.term(&id).is_some() {
+                    self.term = Some(id);
+                }
+                Task::none()
+            }
+            Message::CloseTerm => {
+                self.term = None;
+                Task::none()
+            }
+        }
+    }
+
+    pub fn title(&self) -> String {
+        match Document::for_route(&self.library, &self.route) {
+            Some(document) if self.route != Route::HOME => {
+                format!("{} — {}", document.title, self.library.ui.app_title)
+            }
+            _ => self.library.ui.app_title.clone(),
+        }
+    }
+
+    pub fn theme(&self) -> Theme {
+        self.palette.theme()
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let library = &self.library;
+        let palette = self.palette;
+        let document = Document::for_route(library, &self.route)
+            .or_else(|| Document::for_route(library, &Route::HOME))
+            .expect("the home page always exists");
+
+        let page = scrollable(
+            container(screen::page::view(document, &palette))
+                .max_width(metrics::READING_WIDTH)
+                .padding([metrics::L, metrics::XL]),
+        )
+        .id(PAGE_SCROLL)
+        .width(Fill)
+        .height(Fill);
+
+        let term = self.term.as_deref().and_then(|id| library.term(id));
+        let main = column![container(page).center_x(Fill).height(Fill)]
+            .push(term.map(|term| nav::term_panel(term, &library.ui, &palette)))
+            .push(nav::footer(
+                library,
+                &self.route,
+                self.can_go_back(),
+                &palette,
+            ));
+
+        row![nav::sidebar(library, self.route.section(), &palette), main].into()
+    }
+}
+
+fn scroll_to_top() -> Task<Message> {
+    operation::snap_to(PAGE_SCROLL, operation::RelativeOffset::START)
+}
+
+/// Runs the app in a window, starting on `start`.
+pub fn run(library: Arc<Library>, start: Route) -> iced::Result {
+    let boot = move || App::new(library.clone(), start.clone());
+    let mut application = iced::application(boot, App::update, App::view)
+        .title(App::title)
+        .theme(App::theme)
+        .default_font(theme::FONT)
+        .window(iced::window::Settings {
+            size: WINDOW_SIZE,
+            min_size: Some(MIN_WINDOW_SIZE),
+            ..iced::window::Settings::default()
+        })
+        .antialiasing(true);
+    for font in theme::FONT_FILES {
+        application = application.font(font);
+    }
+    application.run()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::route::PageId;
+
+    fn app() -> App {
+        App::new(Arc::new(Library::embedded("en").unwrap()), Route::HOME)
+    }
+
+    #[test]
+    fn opening_pages_builds_history_and_back_unwinds_it() {
+        let mut app = app();
+        assert!(!app.can_go_back());
+        let _ = app.update(Message::Open(Route::Page(PageId::Risks)));
+        let _ = app.update(Message::Open(Route::Condition("sciatica".into())));
+        assert_eq!(app.route(), &Route::Condition("sciatica".into()));
+        let _ = app.update(Message::Back);
+        assert_eq!(app.route(), &Route::Page(PageId::Risks));
+        let _ = app.update(Message::Back);
+        assert_eq!(app.route(), &Route::HOME);
+        let _ = app.update(Message::Back);
+        assert_eq!(
+            app.route(),
+            &Route::HOME,
+            "Back on the first screen stays put"
+        );
+    }
+
+    #[test]
+    fn opening_the_current_page_or_an_unknown_condition_changes_nothing() {
+        let mut app = app();
+        let before = app.clone();
+        let _ = app.update(Message::Open(Route::HOME));
+        let _ = app.update(Message::Open(Route::Condition("broken-leg".into())));
+        assert_eq!(app, before);
+    }
+
+    #[test]
+    fn history_is_bounded() {
+        let mut app = app();
+        for index in 0..(HISTORY_LIMIT * 3) {
+            let page = PageId::ALL[1 + index % (PageId::ALL.len() - 1)];
+            let _ = app.update(Message::Open(Route::Page(page)));
+        }
+        assert_eq!(app.history.len(), HISTORY_LIMIT);
+    }
+
+    #[test]
+    fn terms_open_only_if_known_and_close_on_navigation() {
+        let mut app = app();
+        let _ = app.update(Message::ShowTerm("not-a-term".into()));
+        assert_eq!(app.term(), None);
+        let _ = app.update(Message::ShowTerm("pneumothorax".into()));
+        assert_eq!(app.term(), Some("pneumothorax"));
+        let _ = app.update(Message::Open(Route::Page(PageId::About)));
+        assert_eq!(app.term(), None);
+    }
+
+    #[test]
+    fn the_title_names_the_app_and_the_page() {
+        let mut app = app();
+        assert!(app.title().contains("Dry Needling"));
+        let _ = app.update(Message::Open(Route::Page(PageId::WarningSigns)));
+        let title = app.title();
+        assert!(title.contains("Dry Needling"), "{title}");
+        assert!(
+            title.starts_with(&app.library.page(PageId::WarningSigns).title),
+            "{title}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_start_condition_opens_home() {
+        let app = App::new(
+            Arc::new(Library::embedded("en").unwrap()),
+            Route::Condition("x".into()),
+        );
+        assert_eq!(app.route(), &Route::HOME);
+    }
+}

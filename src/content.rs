@@ -1,0 +1,393 @@
+//! All the words and numbers of one edition of the guide, read from RON files embedded in the
+//! binary.
+
+pub mod check;
+pub mod markup;
+pub mod model;
+pub mod rate;
+
+use std::borrow::Cow;
+use std::fmt;
+
+use rust_embed::RustEmbed;
+use serde::de::DeserializeOwned;
+
+use crate::route::PageId;
+use model::{Clinic, Condition, Page, Rate, Region, SideEffect, Term, Ui};
+
+/// The `content/` folder, inside the binary in release builds.
+#[derive(RustEmbed)]
+#[folder = "content/"]
+struct Embedded;
+
+/// The languages the guide is written in; the first is the default.
+pub const LOCALES: [&str; 1] = ["en"];
+
+/// Where a content file lives, relative to `content/`.
+pub fn page_file(locale: &str, page: PageId) -> String {
+    format!("{locale}/pages/{}.ron", page.id())
+}
+
+/// The clinic's details, shared by every locale.
+pub const CLINIC_FILE: &str = "clinic.ron";
+
+/// One edition of the guide: every page of one locale and the data they draw on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Library {
+    pub locale: String,
+    pub ui: Ui,
+    /// In reading order, one for each [`PageId`].
+    pub pages: Vec<Page>,
+    pub side_effects: Vec<SideEffect>,
+    pub regions: Vec<Region>,
+    pub glossary: Vec<Term>,
+    pub clinic: Clinic,
+}
+
+/// Something wrong in a content file, with where it is when that is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Relative to `content/`, e.g. `en/pages/risks.ron`.
+    pub file: String,
+    /// 1-based line and column.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.file, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Every problem found while loading, one per line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problems(pub Vec<Problem>);
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, problem) in self.0.iter().enumerate() {
+            if index > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Problems {}
+
+/// The text of the content files read so far, so that later checks can point at a line.
+#[derive(Debug, Default)]
+pub struct Files {
+    texts: Vec<(String, String)>,
+}
+
+impl Files {
+    /// The 1-based line and column of the first `needle` in `file`.
+    pub fn locate(&self, file: &str, needle: &str) -> Option<(usize, usize)> {
+        let (_, text) = self.texts.iter().find(|(name, _)| name == file)?;
+        let at = text.find(needle)?;
+        let before = &text[..at];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Some((line, column))
+    }
+}
+
+impl Library {
+    /// Loads and checks the embedded edition in `locale`.
+    pub fn embedded(locale: &str) -> Result<Library, Problems> {
+        Library::load(locale, |file| {
+            Embedded::get(file).map(|embedded| embedded.data)
+        })
+    }
+
+    /// Loads every file of `locale` through `read` (which gives a file's bytes by its path
+    /// relative to `content/`), then checks them together. Reports every problem, not the first.
+    pub fn load<'a>(
+        locale: &str,
+        read: impl Fn(&str) -> Option<Cow<'a, [u8]>>,
+    ) -> Result<Library, Problems> {
+        let mut reader = Reader {
+            read: &read,
+            files: Files::default(),
+            problems: Vec::new(),
+        };
+
+        let pages: Vec<Option<Page>> = PageId::ALL
+            .iter()
+            .map(|page| reader.parse(&page_file(locale, *page)))
+            .collect();
+        let ui = reader.parse::<Ui>(&format!("{locale}/ui.ron"));
+        let side_effects = reader.parse(&format!("{locale}/side-effects.ron"));
+        let regions = reader.parse(&format!("{locale}/conditions.ron"));
+        let glossary = reader.parse(&format!("{locale}/glossary.ron"));
+        let clinic = reader.parse::<Clinic>(CLINIC_FILE);
+
+        let Reader {
+            files,
+            mut problems,
+            ..
+        } = reader;
+        let (Some(ui), Some(side_effects), Some(regions), Some(glossary), Some(clinic)) =
+            (ui, side_effects, regions, glossary, clinic)
+        else {
+            return Err(Problems(problems));
+        };
+        let Some(pages) = pages.into_iter().collect::<Option<Vec<Page>>>() else {
+            return Err(Problems(problems));
+        };
+
+        let library = Library {
+            locale: locale.to_owned(),
+            ui,
+            pages,
+            side_effects,
+            regions,
+            glossary,
+            clinic,
+        };
+        problems.extend(check::library(&library, &files));
+        if problems.is_empty() {
+            Ok(library)
+        } else {
+            Err(Problems(problems))
+        }
+    }
+
+    pub fn page(&self, page: PageId) -> &Page {
+        let index = PageId::ALL
+            .iter()
+            .position(|p| *p == page)
+            .expect("every page is in ALL");
+        &self.pages[index]
+    }
+
+    pub fn side_effect(&self, id: &str) -> Option<&SideEffect> {
+        self.side_effects.iter().find(|effect| effect.id == id)
+    }
+
+    pub fn term(&self, id: &str) -> Option<&Term> {
+        self.glossary.iter().find(|term| term.id == id)
+    }
+
+    /// Every condition with the region it belongs to, in the order of `conditions.ron`.
+    pub fn conditions(&self) -> impl Iterator<Item = (&Region, &Condition)> {
+        self.regions.iter().flat_map(|region| {
+            region
+                .conditions
+                .iter()
+                .map(move |condition| (region, condition))
+        })
+    }
+
+    pub fn condition(&self, id: &str) -> Option<(&Region, &Condition)> {
+        self.conditions().find(|(_, condition)| condition.id == id)
+    }
+
+    /// A rate in this edition's words.
+    pub fn rate_text(&self, rate: Rate) -> String {
+        rate::format(rate, &self.ui.rates)
+    }
+
+    /// Patient text with its markup resolved: terms stay marked, rates become words.
+    /// Checked content has no broken markup; if some slips through, it is shown as written.
+    pub fn spans(&self, text: &str) -> Vec<Span> {
+        let Ok(pieces) = markup::parse(text) else {
+            return vec![Span::Plain(text.to_owned())];
+        };
+        pieces
+            .into_iter()
+            .map(|piece| match piece {
+                markup::Piece::Plain(plain) => Span::Plain(plain.to_owned()),
+                markup::Piece::Term { shown, id } => Span::Term {
+                    text: shown.to_owned(),
+                    id: id.to_owned(),
+                },
+                markup::Piece::Rate { id } => Span::Number(
+                    self.side_effect(id)
+                        .and_then(|effect| effect.rate)
+                        .map_or_else(|| id.to_owned(), |rate| self.rate_text(rate)),
+                ),
+            })
+            .collect()
+    }
+
+    /// Patient text as a reader sees it, without marks.
+    pub fn plain(&self, text: &str) -> String {
+        self.spans(text).iter().map(Span::text).collect()
+    }
+}
+
+/// A run of resolved patient text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Span {
+    Plain(String),
+    /// A glossary term, explained when tapped.
+    Term {
+        text: String,
+        id: String,
+    },
+    /// A rate in words, shown in bold.
+    Number(String),
+}
+
+impl Span {
+    pub fn text(&self) -> &str {
+        match self {
+            Span::Plain(text) | Span::Number(text) | Span::Term { text, .. } => text,
+        }
+    }
+}
+
+/// Reads and parses files, keeping their text and every problem met.
+struct Reader<'r, R> {
+    read: &'r R,
+    files: Files,
+    problems: Vec<Problem>,
+}
+
+impl<'a, R: Fn(&str) -> Option<Cow<'a, [u8]>>> Reader<'_, R> {
+    fn parse<T: DeserializeOwned>(&mut self, file: &str) -> Option<T> {
+        let problem = |position, message: String| Problem {
+            file: file.to_owned(),
+            position,
+            message,
+        };
+        let Some(bytes) = (self.read)(file) else {
+            self.problems
+                .push(problem(None, "the file is missing".to_owned()));
+            return None;
+        };
+        let text = match String::from_utf8(bytes.into_owned()) {
+            Ok(text) => text,
+            Err(error) => {
+                let at = error.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(&error.into_bytes()[..at]).into_owned();
+                let line = text.matches('\n').count() + 1;
+                let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                self.problems.push(problem(
+                    Some((line, column)),
+                    "the file is not UTF-8 text".to_owned(),
+                ));
+                return None;
+            }
+        };
+        let parsed = ron::from_str::<T>(&text);
+        self.files.texts.push((file.to_owned(), text));
+        match parsed {
+            Ok(value) => Some(value),
+            Err(error) => {
+                let start = error.span.start;
+                self.problems.push(problem(
+                    Some((start.line, start.col)),
+                    error.code.to_string(),
+                ));
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    /// The embedded files, with some replaced.
+    fn embedded_with(replaced: &[(&str, &str)]) -> Result<Library, Problems> {
+        let replaced: HashMap<&str, &str> = replaced.iter().copied().collect();
+        Library::load("en", |file| match replaced.get(file) {
+            Some(text) => Some(Cow::Owned(text.as_bytes().to_vec())),
+            None => Embedded::get(file).map(|embedded| embedded.data),
+        })
+    }
+
+    #[test]
+    fn the_embedded_english_edition_loads_and_checks() {
+        let library = Library::embedded("en").unwrap_or_else(|problems| panic!("{problems}"));
+        assert_eq!(library.pages.len(), PageId::ALL.len());
+        for (page, id) in library.pages.iter().zip(PageId::ALL) {
+            assert_eq!(page.id, id.id());
+        }
+        assert!(library.conditions().count() >= 19);
+        assert!(!library.glossary.is_empty());
+    }
+
+    #[test]
+    fn a_parse_error_names_the_file_line_and_column() {
+        let broken = "Page(\n    id: \"risks\",\n    title: 12,\n)";
+        let problems = embedded_with(&[("en/pages/risks.ron", broken)]).unwrap_err();
+        assert_eq!(problems.0.len(), 1, "{problems}");
+        let message = problems.0[0].to_string();
+        assert!(message.starts_with("en/pages/risks.ron:3:"), "{message}");
+        assert!(message.contains("string"), "{message}");
+    }
+
+    #[test]
+    fn every_broken_file_is_reported_not_just_the_first() {
+        let problems = embedded_with(&[
+            ("en/pages/about.ron", "Page("),
+            ("en/glossary.ron", "[Term(id: 1)]"),
+            ("clinic.ron", "\u{0}"),
+        ])
+        .unwrap_err();
+        let files: Vec<&str> = problems.0.iter().map(|p| p.file.as_str()).collect();
+        assert_eq!(
+            files,
+            ["en/pages/about.ron", "en/glossary.ron", "clinic.ron"]
+        );
+    }
+
+    #[test]
+    fn a_missing_file_and_bad_bytes_are_problems_not_panics() {
+        let problems = Library::load("en", |file| {
+            (file != "en/ui.ron").then(|| Cow::Owned(vec![b'[', 0xff, 0xfe]))
+        })
+        .unwrap_err();
+        assert!(
+            problems
+                .0
+                .iter()
+                .any(|p| p.to_string() == "en/ui.ron: the file is missing")
+        );
+        assert!(problems.0.iter().any(|p| p.message.contains("UTF-8")));
+    }
+
+    #[test]
+    fn markup_resolves_terms_and_rates() {
+        let library = Library::embedded("en").unwrap();
+        let spans = library.spans("A [collapsed lung](pneumothorax) after {rate:bruising}.");
+        assert_eq!(
+            spans[1],
+            Span::Term {
+                text: "collapsed lung".into(),
+                id: "pneumothorax".into()
+            }
+        );
+        assert_eq!(
+            spans[3],
+            Span::Number("15 to 20 out of every 100 treatments".into())
+        );
+        assert_eq!(
+            library.plain("A [collapsed lung](pneumothorax)."),
+            "A collapsed lung."
+        );
+    }
+
+    #[test]
+    fn locate_finds_line_and_column() {
+        let mut files = Files::default();
+        files
+            .texts
+            .push(("a.ron".into(), "one\n  two \"x\"\n".into()));
+        assert_eq!(files.locate("a.ron", "\"x\""), Some((2, 7)));
+        assert_eq!(files.locate("a.ron", "zzz"), None);
+        assert_eq!(files.locate("b.ron", "one"), None);
+    }
+}

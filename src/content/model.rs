@@ -1,0 +1,227 @@
+//! The shapes of the content files, as serde reads them from RON.
+//!
+//! Patient text may carry two kinds of markup, both resolved by [`crate::content::Library`]:
+//! - `[shown words](term-id)` marks a glossary term, so the app can explain it where it appears;
+//! - `{rate:effect-id}` stands for the rate of a side effect, formatted in the reader's language,
+//!   so that every number lives in one place (`side-effects.ron`).
+
+use serde::Deserialize;
+
+/// One page of the guide (`<locale>/pages/<id>.ron`).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    pub id: String,
+    /// The heading at the top of the page.
+    pub title: String,
+    /// A short name for the navigation bar.
+    pub nav_label: String,
+    /// The first sentence: what the page is for.
+    pub lead: String,
+    #[serde(default)]
+    pub sections: Vec<Section>,
+}
+
+/// A chunk of a page under its own heading.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    #[serde(default)]
+    pub heading: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+/// The building blocks of a section.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub enum Block {
+    /// A paragraph.
+    Text(String),
+    /// A bulleted list.
+    Bullets(Vec<String>),
+    /// Things to tell the therapist or to check off, shown with tick boxes.
+    Checklist(Vec<String>),
+    /// Numbered steps to follow in order.
+    Steps(Vec<String>),
+    /// A boxed message that stands out from the page.
+    Callout(Callout),
+    /// Two things side by side, row by row.
+    Compare(Compare),
+    /// Side effects from `side-effects.ron`, by id, each with its rate.
+    SideEffects(Vec<String>),
+    /// Every condition from `conditions.ron`, grouped by body region.
+    ConditionIndex,
+    /// Every term from `glossary.ron`.
+    GlossaryIndex,
+    /// Large buttons that open other pages, by page id.
+    Choices(Vec<String>),
+    /// The clinic's contact details from `clinic.ron`.
+    ClinicContacts,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Callout {
+    pub tone: Tone,
+    pub heading: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+pub enum Tone {
+    /// Helpful, calm information.
+    Note,
+    /// Act now: shown in the warning colour.
+    Urgent,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Compare {
+    pub left: String,
+    pub right: String,
+    pub rows: Vec<CompareRow>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CompareRow {
+    pub topic: String,
+    pub left: String,
+    pub right: String,
+}
+
+/// `side-effects.ron`.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SideEffect {
+    pub id: String,
+    pub name: String,
+    /// How often it happens; `None` where the source gives no number.
+    #[serde(default)]
+    pub rate: Option<Rate>,
+    /// What it is and what it means for you.
+    pub text: String,
+}
+
+/// How often something happens, exactly as the source states it.
+/// `Range` and `FewerThan` count out of every 100; `OneIn` and `FewerThanOneIn` give one case in `n`.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+pub enum Rate {
+    Range {
+        low: u32,
+        high: u32,
+        of: Denominator,
+    },
+    FewerThan {
+        value: u32,
+        of: Denominator,
+    },
+    OneIn {
+        n: u32,
+        of: Denominator,
+    },
+    FewerThanOneIn {
+        n: u32,
+        of: Denominator,
+    },
+}
+
+/// What a rate counts: the source says "of treatments" for some and "of patients" for others.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Hash)]
+pub enum Denominator {
+    Treatments,
+    Patients,
+    /// The source gives the figure with no unit ("1 in 200,000").
+    Unstated,
+}
+
+/// `conditions.ron`: the conditions dry needling is used for, grouped by body region.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub id: String,
+    pub name: String,
+    pub conditions: Vec<Condition>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub id: String,
+    pub name: String,
+    /// Everyday names people search for ("tennis elbow").
+    #[serde(default)]
+    pub also_called: Vec<String>,
+    /// A short, plain description.
+    pub text: String,
+}
+
+/// `glossary.ron`: medical words, each explained in plain words.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub id: String,
+    pub word: String,
+    pub meaning: String,
+}
+
+/// `ui.ron`: the interface's own words, and the patterns that turn rates into words.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Ui {
+    pub app_title: String,
+    pub back: String,
+    pub home: String,
+    pub previous: String,
+    pub next: String,
+    pub close: String,
+    pub contents: String,
+    pub term_heading: String,
+    pub open_glossary: String,
+    pub conditions_open: String,
+    pub also_called: String,
+    pub region_label: String,
+    /// Shown on every condition's page.
+    pub condition_advice_heading: String,
+    pub condition_advice: String,
+    /// The heading over the other conditions of the same region.
+    pub same_region: String,
+    pub clinic_name: String,
+    pub clinic_phone: String,
+    pub clinic_urgent_phone: String,
+    pub clinic_web: String,
+    pub how_often: String,
+    pub rates: RateWords,
+}
+
+/// Patterns for rates. `{low}`, `{high}`, `{value}` and `{n}` are numbers; `{of}` is the
+/// denominator's word.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RateWords {
+    pub range: String,
+    pub fewer_than: String,
+    pub one_in: String,
+    pub fewer_than_one_in: String,
+    /// Used for `OneIn` and `FewerThanOneIn` when the source names no denominator.
+    pub one_in_unstated: String,
+    pub fewer_than_one_in_unstated: String,
+    pub treatments: String,
+    pub patients: String,
+    /// Put between groups of three digits: "10,000".
+    pub thousands_separator: String,
+}
+
+/// `clinic.ron`: the clinic's details, which each clinic edits. Empty fields are left out.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Clinic {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub urgent_phone: String,
+    #[serde(default)]
+    pub web: String,
+}

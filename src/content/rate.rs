@@ -1,0 +1,241 @@
+//! Rates in words a patient reads: "15 to 20 out of every 100 treatments".
+
+use super::model::{Denominator, Rate, RateWords};
+
+/// The whole count that `Range` and `FewerThan` rates are out of.
+pub const PER: u32 = 100;
+
+/// Puts a rate into words, with the patterns of one language.
+pub fn format(rate: Rate, words: &RateWords) -> String {
+    let number = |value: u32| group_digits(value, &words.thousands_separator);
+    let of = |denominator: Denominator| match denominator {
+        Denominator::Treatments => words.treatments.as_str(),
+        Denominator::Patients => words.patients.as_str(),
+        Denominator::Unstated => "",
+    };
+    let (pattern, of) = match rate {
+        Rate::Range {
+            of: denominator, ..
+        } => (&words.range, of(denominator)),
+        Rate::FewerThan {
+            of: denominator, ..
+        } => (&words.fewer_than, of(denominator)),
+        Rate::OneIn {
+            of: Denominator::Unstated,
+            ..
+        } => (&words.one_in_unstated, ""),
+        Rate::OneIn {
+            of: denominator, ..
+        } => (&words.one_in, of(denominator)),
+        Rate::FewerThanOneIn {
+            of: Denominator::Unstated,
+            ..
+        } => (&words.fewer_than_one_in_unstated, ""),
+        Rate::FewerThanOneIn {
+            of: denominator, ..
+        } => (&words.fewer_than_one_in, of(denominator)),
+    };
+    let (low, high) = match rate {
+        Rate::Range { low, high, .. } => (low, high),
+        Rate::FewerThan { value, .. } => (value, value),
+        Rate::OneIn { n, .. } | Rate::FewerThanOneIn { n, .. } => (n, n),
+    };
+    pattern
+        .replace("{low}", &number(low))
+        .replace("{high}", &number(high))
+        .replace("{value}", &number(low))
+        .replace("{n}", &number(low))
+        .replace("{of}", of)
+}
+
+/// Why a rate makes no sense, if it does not.
+pub fn problem(rate: Rate) -> Option<String> {
+    match rate {
+        Rate::Range { low, high, .. } if low > high => {
+            Some(format!("low ({low}) is more than high ({high})"))
+        }
+        Rate::Range { high, .. } if high > PER => Some(format!("high ({high}) is more than {PER}")),
+        Rate::FewerThan { value, .. } if value == 0 || value > PER => {
+            Some(format!("value ({value}) must be from 1 to {PER}"))
+        }
+        Rate::OneIn { n: 0, .. } | Rate::FewerThanOneIn { n: 0, .. } => {
+            Some("n must be at least 1".to_owned())
+        }
+        Rate::Range {
+            of: Denominator::Unstated,
+            ..
+        }
+        | Rate::FewerThan {
+            of: Denominator::Unstated,
+            ..
+        } => Some(format!(
+            "a rate out of every {PER} must say what it counts (Treatments or Patients)"
+        )),
+        _ => None,
+    }
+}
+
+/// "10000" → "10,000" (or "10.000", with the language's separator). Numbers below 10,000 are
+/// left whole, as style guides advise ("1000 treatments" reads better than "1,000").
+pub fn group_digits(value: u32, separator: &str) -> String {
+    let digits = value.to_string();
+    if value < 10_000 {
+        return digits;
+    }
+    let mut grouped = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push_str(separator);
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn english() -> RateWords {
+        RateWords {
+            range: "{low} to {high} out of every 100 {of}".into(),
+            fewer_than: "fewer than {value} out of every 100 {of}".into(),
+            one_in: "1 in every {n} {of}".into(),
+            fewer_than_one_in: "fewer than 1 in every {n} {of}".into(),
+            one_in_unstated: "1 in {n}".into(),
+            fewer_than_one_in_unstated: "fewer than 1 in {n}".into(),
+            treatments: "treatments".into(),
+            patients: "patients".into(),
+            thousands_separator: ",".into(),
+        }
+    }
+
+    #[test]
+    fn every_kind_of_rate_keeps_its_denominator() {
+        use Denominator::{Patients, Treatments, Unstated};
+        let cases = [
+            (
+                Rate::Range {
+                    low: 15,
+                    high: 20,
+                    of: Treatments,
+                },
+                "15 to 20 out of every 100 treatments",
+            ),
+            (
+                Rate::Range {
+                    low: 1,
+                    high: 3,
+                    of: Patients,
+                },
+                "1 to 3 out of every 100 patients",
+            ),
+            (
+                Rate::FewerThan {
+                    value: 3,
+                    of: Patients,
+                },
+                "fewer than 3 out of every 100 patients",
+            ),
+            (
+                Rate::FewerThanOneIn {
+                    n: 10_000,
+                    of: Treatments,
+                },
+                "fewer than 1 in every 10,000 treatments",
+            ),
+            (
+                Rate::OneIn {
+                    n: 200_000,
+                    of: Unstated,
+                },
+                "1 in 200,000",
+            ),
+            (
+                Rate::OneIn {
+                    n: 50,
+                    of: Patients,
+                },
+                "1 in every 50 patients",
+            ),
+            (
+                Rate::FewerThanOneIn {
+                    n: 10_000,
+                    of: Unstated,
+                },
+                "fewer than 1 in 10,000",
+            ),
+        ];
+        for (rate, expected) in cases {
+            assert_eq!(format(rate, &english()), expected);
+        }
+    }
+
+    #[test]
+    fn digits_are_grouped_from_ten_thousand() {
+        assert_eq!(group_digits(0, ","), "0");
+        assert_eq!(group_digits(9_999, ","), "9999");
+        assert_eq!(group_digits(10_000, ","), "10,000");
+        assert_eq!(group_digits(200_000, "."), "200.000");
+        assert_eq!(group_digits(1_000_000, " "), "1 000 000");
+        assert_eq!(group_digits(u32::MAX, ","), "4,294,967,295");
+    }
+
+    #[test]
+    fn nonsense_rates_are_caught() {
+        let treatments = Denominator::Treatments;
+        assert!(
+            problem(Rate::Range {
+                low: 20,
+                high: 15,
+                of: treatments
+            })
+            .is_some()
+        );
+        assert!(
+            problem(Rate::Range {
+                low: 5,
+                high: 101,
+                of: treatments
+            })
+            .is_some()
+        );
+        assert!(
+            problem(Rate::FewerThan {
+                value: 0,
+                of: treatments
+            })
+            .is_some()
+        );
+        assert!(
+            problem(Rate::OneIn {
+                n: 0,
+                of: treatments
+            })
+            .is_some()
+        );
+        assert!(
+            problem(Rate::Range {
+                low: 1,
+                high: 3,
+                of: Denominator::Unstated
+            })
+            .is_some()
+        );
+        assert_eq!(
+            problem(Rate::Range {
+                low: 0,
+                high: 100,
+                of: treatments
+            }),
+            None
+        );
+        assert_eq!(
+            problem(Rate::OneIn {
+                n: 200_000,
+                of: Denominator::Unstated
+            }),
+            None
+        );
+    }
+}

@@ -1,0 +1,472 @@
+//! A screen's words, resolved and in order: what the window draws and what `needle-guide text`
+//! prints, so the two can never disagree.
+
+use std::fmt::Write;
+
+use crate::content::model::{Block, Condition, Tone};
+use crate::content::{Library, Span};
+use crate::route::{PageId, Route};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub title: String,
+    pub lead: Vec<Span>,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub heading: Option<String>,
+    pub parts: Vec<Part>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    Paragraph(Vec<Span>),
+    Bullets(Vec<Vec<Span>>),
+    Checklist(Vec<Vec<Span>>),
+    Steps(Vec<Vec<Span>>),
+    Callout {
+        tone: Tone,
+        heading: String,
+        body: Vec<Span>,
+    },
+    Compare {
+        left: String,
+        right: String,
+        rows: Vec<CompareRow>,
+    },
+    Effect(Effect),
+    Region {
+        name: String,
+        conditions: Vec<Link>,
+    },
+    Term {
+        id: String,
+        word: String,
+        meaning: String,
+    },
+    Choices(Vec<Choice>),
+    Contacts(Vec<Contact>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareRow {
+    pub topic: Vec<Span>,
+    pub left: Vec<Span>,
+    pub right: Vec<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Effect {
+    pub name: String,
+    /// "How often: 15 to 20 out of every 100 treatments", when the source gives a number.
+    pub how_often: Option<(String, String)>,
+    pub body: Vec<Span>,
+}
+
+/// A way to another screen, with the words on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub label: String,
+    /// Other names, already joined: "Also called: tennis elbow".
+    pub detail: Option<String>,
+    pub route: Route,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub page: PageId,
+    pub title: String,
+    pub lead: String,
+    pub urgent: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contact {
+    pub label: String,
+    pub value: String,
+}
+
+impl Document {
+    /// The document for a route, or `None` for a condition the content does not have.
+    pub fn for_route(library: &Library, route: &Route) -> Option<Document> {
+        match route {
+            Route::Page(page) => Some(page_document(library, *page)),
+            Route::Condition(id) => condition_document(library, id),
+        }
+    }
+
+    /// Plain text, in reading order, as the window shows it.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        let line = |out: &mut String, text: &str| {
+            let _ = writeln!(out, "{text}");
+        };
+        line(&mut out, &self.title);
+        line(&mut out, &"=".repeat(self.title.chars().count()));
+        line(&mut out, &joined(&self.lead));
+        for section in &self.sections {
+            out.push('\n');
+            if let Some(heading) = &section.heading {
+                line(&mut out, &format!("## {heading}"));
+            }
+            for part in &section.parts {
+                part.write_plain(&mut out);
+            }
+        }
+        out
+    }
+}
+
+impl Part {
+    fn write_plain(&self, out: &mut String) {
+        let mut line = |text: String| {
+            out.push_str(&text);
+            out.push('\n');
+        };
+        match self {
+            Part::Paragraph(spans) => line(joined(spans)),
+            Part::Bullets(items) => items
+                .iter()
+                .for_each(|item| line(format!("- {}", joined(item)))),
+            Part::Checklist(items) => items
+                .iter()
+                .for_each(|item| line(format!("[ ] {}", joined(item)))),
+            Part::Steps(items) => items
+                .iter()
+                .enumerate()
+                .for_each(|(index, item)| line(format!("{}. {}", index + 1, joined(item)))),
+            Part::Callout { heading, body, .. } => {
+                line(format!("! {heading}"));
+                line(format!("  {}", joined(body)));
+            }
+            Part::Compare { left, right, rows } => {
+                for row in rows {
+                    line(format!("{}:", joined(&row.topic)));
+                    line(format!("  {left}: {}", joined(&row.left)));
+                    line(format!("  {right}: {}", joined(&row.right)));
+                }
+            }
+            Part::Effect(effect) => {
+                line(format!("* {}", effect.name));
+                if let Some((label, rate)) = &effect.how_often {
+                    line(format!("  {label}: {rate}"));
+                }
+                line(format!("  {}", joined(&effect.body)));
+            }
+            Part::Region { name, conditions } => {
+                line(format!("{name}:"));
+                for link in conditions {
+                    match &link.detail {
+                        Some(detail) => line(format!("- {} ({detail})", link.label)),
+                        None => line(format!("- {}", link.label)),
+                    }
+                }
+            }
+            Part::Term { word, meaning, .. } => line(format!("{word}: {meaning}")),
+            Part::Choices(choices) => {
+                for choice in choices {
+                    line(format!("> {}: {}", choice.title, choice.lead));
+                }
+            }
+            Part::Contacts(contacts) => {
+                for contact in contacts {
+                    line(format!("{}: {}", contact.label, contact.value));
+                }
+            }
+        }
+    }
+}
+
+/// Resolved spans as one string.
+pub fn joined(spans: &[Span]) -> String {
+    spans.iter().map(Span::text).collect()
+}
+
+/// The whole guide as plain text, in reading order: every page, and each condition after the
+/// conditions page.
+pub fn guide_text(library: &Library) -> String {
+    let mut routes = Vec::new();
+    for page in PageId::ALL {
+        routes.push(Route::Page(page));
+        if page == PageId::Conditions {
+            routes.extend(
+                library
+                    .conditions()
+                    .map(|(_, c)| Route::Condition(c.id.clone())),
+            );
+        }
+    }
+    routes
+        .iter()
+        .filter_map(|route| Document::for_route(library, route))
+        .map(|document| document.plain_text())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn page_document(library: &Library, page: PageId) -> Document {
+    let content = library.page(page);
+    Document {
+        title: content.title.clone(),
+        lead: library.spans(&content.lead),
+        sections: content
+            .sections
+            .iter()
+            .map(|section| Section {
+                heading: section
+                    .heading
+                    .as_ref()
+                    .map(|heading| library.plain(heading)),
+                parts: section
+                    .blocks
+                    .iter()
+                    .flat_map(|block| parts(library, block))
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+fn condition_document(library: &Library, id: &str) -> Option<Document> {
+    let (region, condition) = library.condition(id)?;
+    let ui = &library.ui;
+    let mut facts = vec![Contact {
+        label: ui.region_label.clone(),
+        value: region.name.clone(),
+    }];
+    if !condition.also_called.is_empty() {
+        facts.push(Contact {
+            label: ui.also_called.clone(),
+            value: condition.also_called.join(", "),
+        });
+    }
+    let advice = Part::Callout {
+        tone: Tone::Note,
+        heading: library.plain(&ui.condition_advice_heading),
+        body: library.spans(&ui.condition_advice),
+    };
+    let mut sections = vec![Section {
+        heading: None,
+        parts: vec![Part::Contacts(facts), advice],
+    }];
+    let neighbours: Vec<Link> = region
+        .conditions
+        .iter()
+        .filter(|other| other.id != condition.id)
+        .map(|other| condition_link(library, other))
+        .collect();
+    if !neighbours.is_empty() {
+        sections.push(Section {
+            heading: Some(ui.same_region.clone()),
+            parts: vec![Part::Region {
+                name: region.name.clone(),
+                conditions: neighbours,
+            }],
+        });
+    }
+    Some(Document {
+        title: condition.name.clone(),
+        lead: library.spans(&condition.text),
+        sections,
+    })
+}
+
+fn condition_link(library: &Library, condition: &Condition) -> Link {
+    Link {
+        label: condition.name.clone(),
+        detail: (!condition.also_called.is_empty()).then(|| {
+            format!(
+                "{}: {}",
+                library.ui.also_called,
+                condition.also_called.join(", ")
+            )
+        }),
+        route: Route::Condition(condition.id.clone()),
+    }
+}
+
+fn parts(library: &Library, block: &Block) -> Vec<Part> {
+    let spans = |text: &String| library.spans(text);
+    let list = |items: &Vec<String>| items.iter().map(spans).collect();
+    let part = match block {
+        Block::Text(text) => Part::Paragraph(spans(text)),
+        Block::Bullets(items) => Part::Bullets(list(items)),
+        Block::Checklist(items) => Part::Checklist(list(items)),
+        Block::Steps(items) => Part::Steps(list(items)),
+        Block::Callout(callout) => Part::Callout {
+            tone: callout.tone,
+            heading: library.plain(&callout.heading),
+            body: spans(&callout.text),
+        },
+        Block::Compare(compare) => Part::Compare {
+            left: compare.left.clone(),
+            right: compare.right.clone(),
+            rows: compare
+                .rows
+                .iter()
+                .map(|row| CompareRow {
+                    topic: spans(&row.topic),
+                    left: spans(&row.left),
+                    right: spans(&row.right),
+                })
+                .collect(),
+        },
+        Block::SideEffects(ids) => {
+            return ids
+                .iter()
+                .filter_map(|id| library.side_effect(id))
+                .map(|effect| {
+                    Part::Effect(Effect {
+                        name: library.plain(&effect.name),
+                        how_often: effect
+                            .rate
+                            .map(|rate| (library.ui.how_often.clone(), library.rate_text(rate))),
+                        body: spans(&effect.text),
+                    })
+                })
+                .collect();
+        }
+        Block::ConditionIndex => {
+            return library
+                .regions
+                .iter()
+                .map(|region| Part::Region {
+                    name: region.name.clone(),
+                    conditions: region
+                        .conditions
+                        .iter()
+                        .map(|c| condition_link(library, c))
+                        .collect(),
+                })
+                .collect();
+        }
+        Block::GlossaryIndex => {
+            return library
+                .glossary
+                .iter()
+                .map(|term| Part::Term {
+                    id: term.id.clone(),
+                    word: term.word.clone(),
+                    meaning: term.meaning.clone(),
+                })
+                .collect();
+        }
+        Block::Choices(ids) => Part::Choices(
+            ids.iter()
+                .filter_map(|id| PageId::from_id(id))
+                .map(|page| {
+                    let content = library.page(page);
+                    Choice {
+                        page,
+                        title: content.title.clone(),
+                        lead: library.plain(&content.lead),
+                        urgent: page == PageId::WarningSigns,
+                    }
+                })
+                .collect(),
+        ),
+        Block::ClinicContacts => {
+            let clinic = &library.clinic;
+            let ui = &library.ui;
+            let contacts = [
+                (&ui.clinic_phone, &clinic.phone),
+                (&ui.clinic_urgent_phone, &clinic.urgent_phone),
+                (&ui.clinic_web, &clinic.web),
+            ]
+            .into_iter()
+            .filter(|(_, value)| !value.trim().is_empty())
+            .map(|(label, value)| Contact {
+                label: label.clone(),
+                value: value.clone(),
+            });
+            let name = (!clinic.name.trim().is_empty()).then(|| Contact {
+                label: ui.clinic_name.clone(),
+                value: clinic.name.clone(),
+            });
+            Part::Contacts(name.into_iter().chain(contacts).collect())
+        }
+    };
+    vec![part]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn library() -> Library {
+        Library::embedded("en").unwrap()
+    }
+
+    #[test]
+    fn every_route_has_a_document_with_a_title() {
+        let library = library();
+        for page in PageId::ALL {
+            let document = Document::for_route(&library, &Route::Page(page)).unwrap();
+            assert_eq!(document.title, library.page(page).title);
+        }
+        for (_, condition) in library.conditions() {
+            let route = Route::Condition(condition.id.clone());
+            assert_eq!(
+                Document::for_route(&library, &route).unwrap().title,
+                condition.name
+            );
+        }
+        assert_eq!(
+            Document::for_route(&library, &Route::Condition("nope".into())),
+            None
+        );
+    }
+
+    #[test]
+    fn side_effects_carry_their_rates_in_words() {
+        let library = library();
+        let risks = Document::for_route(&library, &Route::Page(PageId::Risks)).unwrap();
+        let effects: Vec<&Effect> = risks
+            .sections
+            .iter()
+            .flat_map(|s| &s.parts)
+            .filter_map(|part| match part {
+                Part::Effect(effect) => Some(effect),
+                _ => None,
+            })
+            .collect();
+        assert!(effects.len() >= 8);
+        let rates: Vec<&str> = effects
+            .iter()
+            .filter_map(|e| e.how_often.as_ref())
+            .map(|(_, r)| r.as_str())
+            .collect();
+        assert!(
+            rates.contains(&"60 to 70 out of every 100 treatments"),
+            "{rates:?}"
+        );
+        assert!(
+            rates.contains(&"fewer than 1 in every 10,000 treatments"),
+            "{rates:?}"
+        );
+    }
+
+    #[test]
+    fn the_guide_text_has_every_page_and_condition_in_order() {
+        let library = library();
+        let text = guide_text(&library);
+        let mut last = 0;
+        for page in PageId::ALL {
+            let title = &library.page(page).title;
+            let at = text[last..].find(&format!("{title}\n")).map(|i| i + last);
+            let at = at.unwrap_or_else(|| panic!("{title} missing or out of order"));
+            last = at;
+        }
+        for (_, condition) in library.conditions() {
+            assert!(
+                text.contains(&format!("{}\n", condition.name)),
+                "{}",
+                condition.name
+            );
+        }
+        assert!(!text.contains("{rate:"), "a rate placeholder leaked");
+        assert!(!text.contains("]("), "term markup leaked");
+    }
+}

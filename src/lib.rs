@@ -1,0 +1,13 @@
+//! Needle Guide: an offline guide to dry needling for patients.
+//!
+//! The binary is a thin command line over these modules, so tests and benchmarks can drive the
+//! whole app without a window.
+
+pub mod app;
+pub mod cli;
+pub mod content;
+pub mod document;
+pub mod route;
+pub mod screen;
+pub mod theme;
+pub mod widget;

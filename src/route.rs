@@ -1,0 +1,143 @@
+//! Where the reader is: the pages of the guide, in reading order, and their ids.
+
+use std::fmt;
+
+/// The pages every edition of the guide has, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PageId {
+    Home,
+    About,
+    Compare,
+    Conditions,
+    Risks,
+    WarningSigns,
+    Before,
+    After,
+    Glossary,
+    KeyPoints,
+}
+
+impl PageId {
+    pub const ALL: [PageId; 10] = [
+        PageId::Home,
+        PageId::About,
+        PageId::Compare,
+        PageId::Conditions,
+        PageId::Risks,
+        PageId::WarningSigns,
+        PageId::Before,
+        PageId::After,
+        PageId::Glossary,
+        PageId::KeyPoints,
+    ];
+
+    /// The id used in content files and on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            PageId::Home => "home",
+            PageId::About => "about",
+            PageId::Compare => "compare",
+            PageId::Conditions => "conditions",
+            PageId::Risks => "risks",
+            PageId::WarningSigns => "warning-signs",
+            PageId::Before => "before",
+            PageId::After => "after",
+            PageId::Glossary => "glossary",
+            PageId::KeyPoints => "key-points",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<PageId> {
+        PageId::ALL.into_iter().find(|page| page.id() == id)
+    }
+
+    fn position(self) -> usize {
+        PageId::ALL
+            .iter()
+            .position(|page| *page == self)
+            .expect("every page is in ALL")
+    }
+
+    /// The page after this one in reading order.
+    pub fn next(self) -> Option<PageId> {
+        PageId::ALL.get(self.position() + 1).copied()
+    }
+
+    /// The page before this one in reading order.
+    pub fn previous(self) -> Option<PageId> {
+        self.position()
+            .checked_sub(1)
+            .map(|index| PageId::ALL[index])
+    }
+}
+
+/// A screen of the app: one of the pages, or the detail page of one condition.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Route {
+    Page(PageId),
+    Condition(String),
+}
+
+impl Route {
+    pub const HOME: Route = Route::Page(PageId::Home);
+
+    /// Reads a route id as given to `--page`: a page id, or `condition/<id>`.
+    /// Whether the condition exists is for the content to say.
+    pub fn parse(id: &str) -> Option<Route> {
+        match id.strip_prefix("condition/") {
+            Some(condition) if !condition.is_empty() => {
+                Some(Route::Condition(condition.to_owned()))
+            }
+            Some(_) => None,
+            None => PageId::from_id(id).map(Route::Page),
+        }
+    }
+
+    /// The page this route belongs to in the navigation bar: a condition sits under Conditions.
+    pub fn section(&self) -> PageId {
+        match self {
+            Route::Page(page) => *page,
+            Route::Condition(_) => PageId::Conditions,
+        }
+    }
+}
+
+impl fmt::Display for Route {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Route::Page(page) => f.write_str(page.id()),
+            Route::Condition(id) => write!(f, "condition/{id}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_id_round_trips() {
+        for page in PageId::ALL {
+            assert_eq!(PageId::from_id(page.id()), Some(page));
+            assert_eq!(Route::parse(page.id()), Some(Route::Page(page)));
+        }
+    }
+
+    #[test]
+    fn reading_order_runs_from_home_to_key_points() {
+        assert_eq!(PageId::Home.previous(), None);
+        assert_eq!(PageId::Home.next(), Some(PageId::About));
+        assert_eq!(PageId::KeyPoints.next(), None);
+        assert_eq!(PageId::KeyPoints.previous(), Some(PageId::Glossary));
+    }
+
+    #[test]
+    fn condition_routes_parse_and_print() {
+        let route = Route::parse("condition/sciatica").unwrap();
+        assert_eq!(route, Route::Condition("sciatica".into()));
+        assert_eq!(route.to_string(), "condition/sciatica");
+        assert_eq!(route.section(), PageId::Conditions);
+        assert_eq!(Route::parse("condition/"), None);
+        assert_eq!(Route::parse("lungs"), None);
+    }
+}

@@ -1,0 +1,3 @@
+//! Screens: how each kind of screen is drawn.
+
+pub mod page;

@@ -1,0 +1,318 @@
+//! Draws a [`Document`]: the title and first sentence, then each section and its parts.
+
+use iced::alignment::Vertical;
+use iced::widget::{Column, column, container, row, text};
+use iced::{Element, Fill, Length};
+
+use crate::app::Message;
+use crate::content::model::Tone;
+use crate::document::{Choice, CompareRow, Contact, Document, Effect, Link, Part, joined};
+use crate::route::Route;
+use crate::theme::style::{self, Role};
+use crate::theme::{BOLD, Palette, metrics, size};
+use crate::widget::nav::action;
+use crate::widget::spans::{self, paragraph};
+
+pub fn view<'a>(document: Document, palette: &Palette) -> Element<'a, Message> {
+    let mut page = column![
+        text(document.title).size(size::TITLE).font(BOLD),
+        spans::sized(document.lead, size::LEAD, palette),
+    ]
+    .spacing(metrics::M)
+    .width(Fill);
+
+    for section in document.sections {
+        let mut chunk = Column::new().spacing(metrics::M).width(Fill);
+        if let Some(heading) = section.heading {
+            chunk = chunk.push(text(heading).size(size::HEADING).font(BOLD));
+        }
+        for part in section.parts {
+            chunk = chunk.push(part_view(part, palette));
+        }
+        page = page.push(container(chunk).padding(iced::Padding::ZERO.top(metrics::M)));
+    }
+    page.into()
+}
+
+fn part_view<'a>(part: Part, palette: &Palette) -> Element<'a, Message> {
+    match part {
+        Part::Paragraph(spans) => paragraph(spans, palette),
+        Part::Bullets(items) => list(items, palette, |_| marker_text("•", palette)),
+        Part::Checklist(items) => list(items, palette, |_| tick_box(palette)),
+        Part::Steps(items) => list(items, palette, |index| step_number(index + 1, palette)),
+        Part::Callout {
+            tone,
+            heading,
+            body,
+        } => callout(tone, heading, body, palette),
+        Part::Compare { left, right, rows } => compare(left, right, rows, palette),
+        Part::Effect(effect) => effect_card(effect, palette),
+        Part::Region { name, conditions } => region(name, conditions, palette),
+        Part::Term { word, meaning, .. } => card(
+            column![
+                text(word).size(size::SUBHEADING).font(BOLD),
+                text(meaning).size(size::BODY)
+            ]
+            .spacing(metrics::XS),
+            palette,
+        ),
+        Part::Choices(choices) => choice_grid(choices, palette),
+        Part::Contacts(contacts) => contacts_card(contacts, palette),
+    }
+}
+
+/// A card: white, bordered, padded.
+fn card<'a>(content: impl Into<Element<'a, Message>>, palette: &Palette) -> Element<'a, Message> {
+    let palette = *palette;
+    container(content)
+        .padding(metrics::M)
+        .width(Fill)
+        .style(move |_| style::card(&palette))
+        .into()
+}
+
+/// Items, each after a marker (a bullet, a box or a number).
+fn list<'a>(
+    items: Vec<Vec<crate::content::Span>>,
+    palette: &Palette,
+    marker: impl Fn(usize) -> Element<'a, Message>,
+) -> Element<'a, Message> {
+    Column::with_children(items.into_iter().enumerate().map(|(index, item)| {
+        row![
+            container(marker(index))
+                .width(40)
+                .padding(iced::Padding::ZERO.top(2)),
+            paragraph(item, palette)
+        ]
+        .spacing(metrics::XS)
+        .into()
+    }))
+    .spacing(metrics::S)
+    .into()
+}
+
+fn marker_text<'a>(marker: &'static str, palette: &Palette) -> Element<'a, Message> {
+    text(marker)
+        .size(size::BODY)
+        .font(BOLD)
+        .color(palette.primary)
+        .into()
+}
+
+/// An empty box to tick in your head, or on the printed page.
+fn tick_box<'a>(palette: &Palette) -> Element<'a, Message> {
+    let palette = *palette;
+    container(iced::widget::space().width(24).height(24))
+        .style(move |_| container::Style {
+            border: iced::Border {
+                color: palette.primary,
+                width: 3.0,
+                radius: 4.0.into(),
+            },
+            background: Some(palette.surface.into()),
+            ..container::Style::default()
+        })
+        .into()
+}
+
+/// A number in a filled circle.
+fn step_number<'a>(number: usize, palette: &Palette) -> Element<'a, Message> {
+    let palette = *palette;
+    container(
+        text(number.to_string())
+            .size(size::BODY)
+            .font(BOLD)
+            .color(palette.on_primary),
+    )
+    .center(32)
+    .style(move |_| container::Style {
+        background: Some(palette.primary.into()),
+        border: iced::Border {
+            radius: 16.0.into(),
+            ..iced::Border::default()
+        },
+        ..container::Style::default()
+    })
+    .into()
+}
+
+fn callout<'a>(
+    tone: Tone,
+    heading: String,
+    body: Vec<crate::content::Span>,
+    palette: &Palette,
+) -> Element<'a, Message> {
+    let palette = *palette;
+    let heading_colour = match tone {
+        Tone::Urgent => palette.urgent,
+        Tone::Note => palette.text,
+    };
+    container(
+        column![
+            text(heading)
+                .size(size::SUBHEADING)
+                .font(BOLD)
+                .color(heading_colour),
+            paragraph(body, &palette)
+        ]
+        .spacing(metrics::XS),
+    )
+    .padding(metrics::M)
+    .width(Fill)
+    .style(move |_| match tone {
+        Tone::Urgent => style::urgent(&palette),
+        Tone::Note => style::note(&palette),
+    })
+    .into()
+}
+
+/// Two things side by side: a header row, then one card per topic with both answers.
+fn compare<'a>(
+    left: String,
+    right: String,
+    rows: Vec<CompareRow>,
+    palette: &Palette,
+) -> Element<'a, Message> {
+    let header = row![
+        text(left.clone())
+            .size(size::SUBHEADING)
+            .font(BOLD)
+            .color(palette.primary)
+            .width(Fill),
+        text(right.clone())
+            .size(size::SUBHEADING)
+            .font(BOLD)
+            .color(palette.muted)
+            .width(Fill),
+    ]
+    .spacing(metrics::M)
+    .padding([0.0, metrics::M]);
+    let cards = rows.into_iter().map(|row| {
+        card(
+            column![
+                text(joined(&row.topic))
+                    .size(size::BODY)
+                    .font(BOLD)
+                    .color(palette.muted),
+                row![paragraph(row.left, palette), paragraph(row.right, palette)]
+                    .spacing(metrics::M),
+            ]
+            .spacing(metrics::XS),
+            palette,
+        )
+    });
+    column![header].extend(cards).spacing(metrics::S).into()
+}
+
+fn effect_card<'a>(effect: Effect, palette: &Palette) -> Element<'a, Message> {
+    let how_often = effect.how_often.map(|(label, rate)| {
+        row![
+            text(format!("{label}:"))
+                .size(size::BODY)
+                .color(palette.muted),
+            text(rate)
+                .size(size::BODY)
+                .font(BOLD)
+                .color(palette.primary),
+        ]
+        .spacing(metrics::XS)
+        .wrap()
+    });
+    card(
+        column![text(effect.name).size(size::SUBHEADING).font(BOLD)]
+            .push(how_often)
+            .push(paragraph(effect.body, palette))
+            .spacing(metrics::XS),
+        palette,
+    )
+}
+
+fn region<'a>(name: String, conditions: Vec<Link>, palette: &Palette) -> Element<'a, Message> {
+    let links = conditions.into_iter().map(|link| link_row(link, palette));
+    column![
+        text(name)
+            .size(size::SUBHEADING)
+            .font(BOLD)
+            .color(palette.muted)
+    ]
+    .extend(links)
+    .spacing(metrics::XS)
+    .into()
+}
+
+/// A full-width row that opens another screen.
+fn link_row<'a>(link: Link, palette: &Palette) -> Element<'a, Message> {
+    let words = column![text(link.label).size(size::BODY).font(BOLD)]
+        .push(
+            link.detail
+                .map(|detail| text(detail).size(size::BODY).color(palette.muted)),
+        )
+        .width(Fill);
+    action(
+        row![words, text("›").size(size::HEADING).color(palette.primary)].align_y(Vertical::Center),
+        Role::ListItem,
+        palette,
+        Message::Open(link.route),
+    )
+    .width(Fill)
+    .height(Length::Shrink)
+    .into()
+}
+
+/// Big cards that open pages, two to a row.
+fn choice_grid<'a>(choices: Vec<Choice>, palette: &Palette) -> Element<'a, Message> {
+    let cards: Vec<Element<'a, Message>> = choices
+        .into_iter()
+        .map(|choice| {
+            let title_colour = if choice.urgent {
+                palette.urgent
+            } else {
+                palette.primary
+            };
+            action(
+                column![
+                    text(choice.title)
+                        .size(size::SUBHEADING)
+                        .font(BOLD)
+                        .color(title_colour),
+                    text(choice.lead).size(size::BODY),
+                ]
+                .spacing(metrics::XS)
+                .width(Fill),
+                Role::Choice {
+                    urgent: choice.urgent,
+                },
+                palette,
+                Message::Open(Route::Page(choice.page)),
+            )
+            .width(Fill)
+            .padding(metrics::M)
+            .into()
+        })
+        .collect();
+    let mut rows = Column::new().spacing(metrics::M);
+    let mut cards = cards.into_iter().peekable();
+    while cards.peek().is_some() {
+        let pair: Vec<_> = cards.by_ref().take(2).collect();
+        rows = rows.push(
+            iced::widget::Row::with_children(pair)
+                .spacing(metrics::M)
+                .height(Length::Shrink),
+        );
+    }
+    rows.into()
+}
+
+fn contacts_card<'a>(contacts: Vec<Contact>, palette: &Palette) -> Element<'a, Message> {
+    card(
+        Column::with_children(contacts.into_iter().map(|contact| {
+            column![
+                text(contact.label).size(size::BODY).color(palette.muted),
+                text(contact.value).size(size::SUBHEADING).font(BOLD),
+            ]
+            .into()
+        }))
+        .spacing(metrics::S),
+        palette,
+    )
+}

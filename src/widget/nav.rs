@@ -1,0 +1,199 @@
+//! The frame around every page: the navigation bar, the Back control, Previous and Next, and the
+//! panel that explains a tapped term.
+
+use iced::alignment::Vertical;
+use iced::widget::{Column, button, column, container, row, space, text};
+use iced::{Element, Fill, Shrink};
+
+use crate::app::Message;
+use crate::content::Library;
+use crate::content::model::{Term, Ui};
+use crate::route::{PageId, Route};
+use crate::theme::style::{self, Role};
+use crate::theme::{BOLD, Palette, metrics, size};
+
+/// A button at least [`metrics::TARGET`] tall, styled by its role. Content taller than that
+/// makes the button grow.
+pub fn action<'a>(
+    content: impl Into<Element<'a, Message>>,
+    role: Role,
+    palette: &Palette,
+    message: Message,
+) -> button::Button<'a, Message> {
+    let palette = *palette;
+    let strut = space().width(0).height(metrics::TARGET - 2.0 * metrics::S);
+    button(row![strut, content.into()].align_y(Vertical::Center))
+        .padding([metrics::S, metrics::M])
+        .style(move |_, status| style::button(&palette, role, status))
+        .on_press(message)
+}
+
+/// A short label on a button.
+pub fn label<'a>(words: impl text::IntoFragment<'a>) -> text::Text<'a> {
+    text(words).size(size::BODY).font(BOLD)
+}
+
+/// The list of pages down the left side, with the current one marked.
+pub fn sidebar<'a>(
+    library: &'a Library,
+    current: PageId,
+    palette: &Palette,
+) -> Element<'a, Message> {
+    let brand = column![
+        text(&library.ui.app_title)
+            .size(size::BRAND)
+            .font(BOLD)
+            .color(palette.primary),
+    ]
+    .push((!library.clinic.name.trim().is_empty()).then(|| {
+        text(&library.clinic.name)
+            .size(size::BODY)
+            .color(palette.muted)
+    }))
+    .spacing(metrics::XS);
+
+    let entries = PageId::ALL.iter().map(|page| {
+        let role = Role::Nav {
+            current: *page == current,
+            urgent: *page == PageId::WarningSigns,
+        };
+        let marker =
+            container(space().width(6).height(metrics::TARGET - 2.0 * metrics::S)).style({
+                let palette = *palette;
+                let colour = if *page == current {
+                    Some(palette.primary)
+                } else {
+                    None
+                };
+                move |_| container::Style {
+                    background: colour.map(Into::into),
+                    border: iced::Border {
+                        radius: 3.0.into(),
+                        ..iced::Border::default()
+                    },
+                    ..container::Style::default()
+                }
+            });
+        let name =
+            text(&library.page(*page).nav_label)
+                .size(size::BODY)
+                .font(if *page == current {
+                    BOLD
+                } else {
+                    crate::theme::FONT
+                });
+        action(
+            row![marker, name]
+                .spacing(metrics::S)
+                .align_y(Vertical::Center),
+            role,
+            palette,
+            Message::Open(Route::Page(*page)),
+        )
+        .width(Fill)
+        .padding([metrics::S, metrics::S])
+        .into()
+    });
+
+    let palette = *palette;
+    container(
+        column![brand, Column::with_children(entries).spacing(metrics::XS)]
+            .spacing(metrics::L)
+            .padding([metrics::L, metrics::M]),
+    )
+    .width(metrics::SIDEBAR_WIDTH)
+    .height(Fill)
+    .style(move |_| style::sidebar(&palette))
+    .into()
+}
+
+/// The bar under the page: Back (when there is somewhere to go back to), then Previous and Next
+/// in reading order, each naming the page it opens. A condition's Previous is the list it is in.
+pub fn footer<'a>(
+    library: &'a Library,
+    route: &Route,
+    can_go_back: bool,
+    palette: &Palette,
+) -> Element<'a, Message> {
+    let ui = &library.ui;
+    let step = |page: Option<PageId>, word: &str, forward: bool| {
+        page.map(|page| {
+            let name = &library.page(page).nav_label;
+            let words = if forward {
+                format!("{word}: {name}  ›")
+            } else {
+                format!("‹  {word}: {name}")
+            };
+            action(
+                label(words),
+                if forward {
+                    Role::Primary
+                } else {
+                    Role::Secondary
+                },
+                palette,
+                Message::Open(Route::Page(page)),
+            )
+        })
+    };
+    let previous = match route {
+        Route::Page(page) => page.previous(),
+        Route::Condition(_) => Some(PageId::Conditions),
+    };
+    let back = can_go_back.then(|| {
+        action(
+            label(format!("‹  {}", ui.back)),
+            Role::Secondary,
+            palette,
+            Message::Back,
+        )
+    });
+    let palette = *palette;
+    container(
+        row![]
+            .push(back)
+            .push(space().width(Fill))
+            .push(step(previous, &ui.previous, false))
+            .push(step(route.section().next(), &ui.next, true))
+            .spacing(metrics::S)
+            .align_y(Vertical::Center),
+    )
+    .padding([metrics::S, metrics::XL])
+    .width(Fill)
+    .height(Shrink)
+    .style(move |_| style::bar(&palette))
+    .into()
+}
+
+/// What a tapped term means, with a way to close it and a way to the whole glossary.
+pub fn term_panel<'a>(term: &'a Term, ui: &'a Ui, palette: &Palette) -> Element<'a, Message> {
+    let buttons = row![
+        action(
+            label(&ui.open_glossary),
+            Role::Secondary,
+            palette,
+            Message::Open(Route::Page(PageId::Glossary))
+        ),
+        action(label(&ui.close), Role::Primary, palette, Message::CloseTerm),
+    ]
+    .spacing(metrics::S);
+    let words = column![
+        text(&ui.term_heading).size(size::BODY).color(palette.muted),
+        text(&term.word).size(size::SUBHEADING).font(BOLD),
+        text(&term.meaning).size(size::BODY),
+    ]
+    .spacing(metrics::XS)
+    .width(Fill);
+    let palette = *palette;
+    container(
+        container(
+            row![words, buttons]
+                .spacing(metrics::M)
+                .align_y(Vertical::Center),
+        )
+        .padding(metrics::M)
+        .style(move |_| style::term_panel(&palette)),
+    )
+    .padding([metrics::S, metrics::XL])
+    .into()
+}

@@ -1,0 +1,99 @@
+//! Going through the guide as a reader would: clicking in a simulated window.
+
+mod support;
+
+use needle_guide::app::Message;
+use needle_guide::route::{PageId, Route};
+use support::{WINDOW, app_on, deliver, library, simulate};
+
+/// Clicks the first widget showing `words` and hands the resulting messages to the app.
+fn click(app: &mut needle_guide::app::App, words: &str) {
+    click_in(app, words, WINDOW);
+}
+
+/// The same, in a window of `size`, for what sits further down a page.
+fn click_in(app: &mut needle_guide::app::App, words: &str, size: iced::Size) {
+    let mut ui = simulate(app, size);
+    ui.click(words)
+        .unwrap_or_else(|error| panic!("cannot click {words:?}: {error}"));
+    let messages: Vec<Message> = ui.into_messages().collect();
+    assert!(!messages.is_empty(), "clicking {words:?} did nothing");
+    deliver(app, messages);
+}
+
+fn shows(app: &needle_guide::app::App, words: &str) -> bool {
+    simulate(app, WINDOW).find(words).is_ok()
+}
+
+#[test]
+fn from_home_to_every_page_and_back() {
+    let library = library();
+    let mut app = app_on(Route::HOME);
+    for page in PageId::ALL.into_iter().filter(|page| *page != PageId::Home) {
+        let content = library.page(page);
+        click(&mut app, &content.nav_label);
+        assert_eq!(app.route(), &Route::Page(page));
+        assert!(
+            shows(&app, &content.title),
+            "{} does not show its heading",
+            page.id()
+        );
+        click(&mut app, &format!("‹  {}", library.ui.back));
+        assert_eq!(
+            app.route(),
+            &Route::HOME,
+            "Back from {} did not return home",
+            page.id()
+        );
+        assert!(shows(&app, &library.page(PageId::Home).title));
+    }
+}
+
+#[test]
+fn home_cards_open_their_pages() {
+    let library = library();
+    let mut app = app_on(Route::HOME);
+    let risks = library.page(PageId::Risks);
+    click(&mut app, &risks.title);
+    assert_eq!(app.route(), &Route::Page(PageId::Risks));
+}
+
+#[test]
+fn next_walks_the_whole_guide_in_reading_order() {
+    let library = library();
+    let mut app = app_on(Route::HOME);
+    for page in PageId::ALL.into_iter().skip(1) {
+        let next = format!("{}: {}  ›", library.ui.next, library.page(page).nav_label);
+        click(&mut app, &next);
+        assert_eq!(app.route(), &Route::Page(page));
+    }
+}
+
+#[test]
+fn a_condition_opens_its_detail_page_and_back_returns_to_the_list() {
+    let library = library();
+    let mut app = app_on(Route::Page(PageId::Conditions));
+    let (region, condition) = library
+        .condition("carpal-tunnel-syndrome")
+        .expect("carpal tunnel is listed");
+    click_in(&mut app, &condition.name, iced::Size::new(1280.0, 2400.0));
+    assert_eq!(app.route(), &Route::Condition(condition.id.clone()));
+    assert!(shows(&app, &condition.name));
+    assert!(shows(&app, &region.name));
+    click(&mut app, &format!("‹  {}", library.ui.back));
+    assert_eq!(app.route(), &Route::Page(PageId::Conditions));
+}
+
+#[test]
+fn tapping_a_term_explains_it_and_close_hides_it() {
+    let library = library();
+    let mut app = app_on(Route::Page(PageId::WarningSigns));
+    let term = library.term("pneumothorax").unwrap();
+    assert!(!shows(&app, &term.meaning));
+    // A term is a link inside rich text, which the simulator cannot target: send its message.
+    let _ = app.update(Message::ShowTerm(term.id.clone()));
+    assert!(shows(&app, &term.meaning), "the meaning is not shown");
+    click(&mut app, &library.ui.close);
+    assert_eq!(app.term(), None);
+    assert!(!shows(&app, &term.meaning));
+}

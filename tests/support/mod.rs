@@ -1,0 +1,43 @@
+//! What the integration tests share: the app, and a simulator that draws it with the app's font.
+
+#![allow(dead_code)] // each test file uses its own part of this module
+
+use std::sync::Arc;
+
+use iced::Size;
+use iced_test::Simulator;
+use needle_guide::app::{App, Message};
+use needle_guide::content::Library;
+use needle_guide::route::Route;
+use needle_guide::theme;
+
+pub fn library() -> Arc<Library> {
+    Arc::new(Library::embedded("en").unwrap_or_else(|problems| panic!("{problems}")))
+}
+
+pub fn app_on(route: Route) -> App {
+    App::new(library(), route)
+}
+
+/// The window size the app opens at.
+pub const WINDOW: Size = needle_guide::app::WINDOW_SIZE;
+
+/// A simulator of the app's current view, drawn with Atkinson Hyperlegible as in the real window.
+pub fn simulate(app: &App, size: Size) -> Simulator<'_, Message> {
+    let settings = iced::Settings {
+        fonts: theme::FONT_FILES
+            .iter()
+            .map(|bytes| (*bytes).into())
+            .collect(),
+        default_font: theme::FONT,
+        ..iced::Settings::default()
+    };
+    Simulator::with_size(settings, size, app.view())
+}
+
+/// Feeds the messages a simulator collected into the app.
+pub fn deliver(app: &mut App, messages: impl IntoIterator<Item = Message>) {
+    for message in messages {
+        let _ = app.update(message);
+    }
+}
