@@ -5,7 +5,10 @@ set -euo pipefail
 runs=${1:-5}
 cargo build --release --quiet
 binary=target/release/needle-guide
-display=:$(( 80 + RANDOM % 9 ))
+# The first display number nobody else is using.
+n=90
+while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
+display=:$n
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null' EXIT

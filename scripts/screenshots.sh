@@ -10,7 +10,10 @@ pages=("$@")
 [ ${#pages[@]} -gt 0 ] || pages=(home about compare conditions risks warning-signs before after glossary key-points condition/lateral-epicondylitis)
 cargo build --release --quiet
 mkdir -p "$out"
-display=:$(( 90 + RANDOM % 9 ))
+# The first display number nobody else is using.
+n=90
+while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
+display=:$n
 Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null' EXIT

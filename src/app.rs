@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use iced::widget::{column, container, operation, row, scrollable};
-use iced::{Element, Fill, Size, Task, Theme};
+use iced::{Element, Fill, Size, Subscription, Task, Theme, window};
 
 use crate::content::Library;
 use crate::document::Document;
@@ -22,6 +22,17 @@ const HISTORY_LIMIT: usize = 64;
 pub const WINDOW_SIZE: Size = Size::new(1280.0, 800.0);
 pub const MIN_WINDOW_SIZE: Size = Size::new(960.0, 640.0);
 
+/// The most a large window enlarges everything.
+const MAX_FIT_SCALE: f32 = 1.5;
+
+/// How much to enlarge the whole layout so it fills a window of `size` (in unscaled pixels): a
+/// window bigger than [`WINDOW_SIZE`] shows the same layout larger, easier to read across a desk.
+pub fn fit_scale(size: Size) -> f32 {
+    (size.width / WINDOW_SIZE.width)
+        .min(size.height / WINDOW_SIZE.height)
+        .clamp(1.0, MAX_FIT_SCALE)
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
     /// Go to a screen, remembering this one for Back.
@@ -31,6 +42,8 @@ pub enum Message {
     /// Explain a glossary term at the foot of the page.
     ShowTerm(String),
     CloseTerm,
+    /// The window's new size, in the app's scaled pixels.
+    WindowResized(Size),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +54,8 @@ pub struct App {
     history: Vec<Route>,
     /// The glossary term being explained, if any.
     term: Option<String>,
+    /// The window's size before the app's own scaling.
+    window: Size,
 }
 
 impl App {
@@ -57,6 +72,7 @@ impl App {
             route: start,
             history: Vec::new(),
             term: None,
+            window: WINDOW_SIZE,
         }
     }
 
@@ -103,7 +119,23 @@ impl App {
                 self.term = None;
                 Task::none()
             }
+            Message::WindowResized(size) => {
+                // iced reports the size divided by our scale: undo that, or scaling would feed
+                // back into the next size.
+                let scale = self.scale_factor();
+                self.window = Size::new(size.width * scale, size.height * scale);
+                Task::none()
+            }
         }
+    }
+
+    /// How much the whole layout is enlarged.
+    pub fn scale_factor(&self) -> f32 {
+        fit_scale(self.window)
+    }
+
+    pub fn subscription(&self) -> Subscription<Message> {
+        window::resize_events().map(|(_, size)| Message::WindowResized(size))
     }
 
     pub fn title(&self) -> String {
@@ -127,16 +159,19 @@ impl App {
             .expect("the home page always exists");
 
         let page = scrollable(
-            container(screen::page::view(document, &palette))
-                .max_width(metrics::READING_WIDTH)
-                .padding([metrics::L, metrics::XL]),
+            container(
+                container(screen::page::view(document, &palette))
+                    .max_width(metrics::READING_WIDTH)
+                    .padding([metrics::L, metrics::XL]),
+            )
+            .center_x(Fill),
         )
         .id(PAGE_SCROLL)
         .width(Fill)
         .height(Fill);
 
         let term = self.term.as_deref().and_then(|id| library.term(id));
-        let main = column![container(page).center_x(Fill).height(Fill)]
+        let main = column![page]
             .push(term.map(|term| nav::term_panel(term, &library.ui, &palette)))
             .push(nav::footer(
                 library,
@@ -159,11 +194,13 @@ pub fn run(library: Arc<Library>, start: Route) -> iced::Result {
     let mut application = iced::application(boot, App::update, App::view)
         .title(App::title)
         .theme(App::theme)
+        .subscription(App::subscription)
+        .scale_factor(App::scale_factor)
         .default_font(theme::FONT)
-        .window(iced::window::Settings {
+        .window(window::Settings {
             size: WINDOW_SIZE,
             min_size: Some(MIN_WINDOW_SIZE),
-            ..iced::window::Settings::default()
+            ..window::Settings::default()
         })
         .antialiasing(true);
     for font in theme::FONT_FILES {
@@ -241,6 +278,30 @@ mod tests {
             title.starts_with(&app.library.page(PageId::WarningSigns).title),
             "{title}"
         );
+    }
+
+    #[test]
+    fn big_windows_enlarge_the_layout_within_limits() {
+        assert_eq!(fit_scale(WINDOW_SIZE), 1.0);
+        assert_eq!(fit_scale(MIN_WINDOW_SIZE), 1.0);
+        assert!((fit_scale(Size::new(1920.0, 1080.0)) - 1.35).abs() < 1e-6);
+        assert_eq!(fit_scale(Size::new(3840.0, 2160.0)), MAX_FIT_SCALE);
+        // A wide but short window is limited by its height.
+        assert_eq!(fit_scale(Size::new(2560.0, 800.0)), 1.0);
+    }
+
+    #[test]
+    fn resizing_does_not_feed_the_scale_back_into_itself() {
+        let mut app = app();
+        let _ = app.update(Message::WindowResized(Size::new(1920.0, 1080.0)));
+        let scale = app.scale_factor();
+        assert!((scale - 1.35).abs() < 1e-6);
+        // The same window, now reported in scaled pixels, keeps the same scale.
+        let _ = app.update(Message::WindowResized(Size::new(
+            1920.0 / scale,
+            1080.0 / scale,
+        )));
+        assert!((app.scale_factor() - scale).abs() < 1e-6);
     }
 
     #[test]

@@ -181,18 +181,10 @@ pub mod style {
         }
     }
 
+    /// No shadow: tiny-skia draws a shadow past the clip of a scrolled page, a grey smear
+    /// under the footer. The border sets the card apart.
     pub fn card(palette: &Palette) -> container::Style {
-        container::Style {
-            shadow: Shadow {
-                color: Color {
-                    a: 0.06,
-                    ..palette.text
-                },
-                offset: iced::Vector::new(0.0, 2.0),
-                blur_radius: 6.0,
-            },
-            ..boxed(palette.surface, palette.text, palette.border)
-        }
+        boxed(palette.surface, palette.text, palette.border)
     }
 
     pub fn note(palette: &Palette) -> container::Style {

@@ -259,6 +259,9 @@ fn link_row<'a>(link: Link, palette: &Palette) -> Element<'a, Message> {
     .into()
 }
 
+/// Room for a title and three lines of text on a choice card.
+const CHOICE_MIN_HEIGHT: f32 = size::SUBHEADING * 1.3 + 3.0 * size::BODY * 1.3 + metrics::XS;
+
 /// Big cards that open pages, two to a row.
 fn choice_grid<'a>(choices: Vec<Choice>, palette: &Palette) -> Element<'a, Message> {
     let cards: Vec<Element<'a, Message>> = choices
@@ -269,16 +272,19 @@ fn choice_grid<'a>(choices: Vec<Choice>, palette: &Palette) -> Element<'a, Messa
             } else {
                 palette.primary
             };
+            let words = column![
+                text(choice.title)
+                    .size(size::SUBHEADING)
+                    .font(BOLD)
+                    .color(title_colour),
+                text(choice.lead).size(size::BODY),
+            ]
+            .spacing(metrics::XS)
+            .width(Fill);
+            // The same least height for every card keeps the rows even; more text still fits.
+            let strut = iced::widget::space().height(CHOICE_MIN_HEIGHT);
             action(
-                column![
-                    text(choice.title)
-                        .size(size::SUBHEADING)
-                        .font(BOLD)
-                        .color(title_colour),
-                    text(choice.lead).size(size::BODY),
-                ]
-                .spacing(metrics::XS)
-                .width(Fill),
+                row![strut, words],
                 Role::Choice {
                     urgent: choice.urgent,
                 },
