@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Time to first window and peak memory of the release build under Xvfb (no GPU).
-# Usage: scripts/measure-startup.sh [runs]   Needs xvfb and xdotool.
+# Usage: scripts/measure-startup.sh [runs] [binary]   Needs xvfb and xdotool.
+# With no binary, builds and measures target/release/needle-guide.
 set -euo pipefail
 runs=${1:-5}
-cargo build --release --quiet
-binary=target/release/needle-guide
+binary=${2:-}
+if [ -z "$binary" ]; then
+    cargo build --release --quiet
+    binary=target/release/needle-guide
+fi
 # The first display number nobody else is using.
 n=90
 while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
