@@ -44,6 +44,29 @@ pub enum Message {
     CloseTerm,
     /// The window's new size, in the app's scaled pixels.
     WindowResized(Size),
+    /// Pick a body region on the conditions page, to list its conditions.
+    SelectRegion(String),
+    /// List every condition again.
+    ShowAllConditions,
+    /// On a narrow window, show the body map or the list.
+    ShowConditions(ConditionsTab),
+}
+
+/// Which half of the conditions page a narrow window shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ConditionsTab {
+    #[default]
+    Map,
+    List,
+}
+
+/// What the page view needs of the app's state, beyond the words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageState {
+    pub selected_region: Option<String>,
+    pub conditions_tab: ConditionsTab,
+    /// The width the page's text gets, in the layout's pixels.
+    pub content_width: f32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +79,9 @@ pub struct App {
     term: Option<String>,
     /// The window's size before the app's own scaling.
     window: Size,
+    /// The body region picked on the conditions page.
+    selected_region: Option<String>,
+    conditions_tab: ConditionsTab,
 }
 
 impl App {
@@ -73,6 +99,8 @@ impl App {
             history: Vec::new(),
             term: None,
             window: WINDOW_SIZE,
+            selected_region: None,
+            conditions_tab: ConditionsTab::default(),
         }
     }
 
@@ -82,6 +110,21 @@ impl App {
 
     pub fn term(&self) -> Option<&str> {
         self.term.as_deref()
+    }
+
+    pub fn selected_region(&self) -> Option<&str> {
+        self.selected_region.as_deref()
+    }
+
+    /// What the page view needs to know: the picked region, the tab, and the room it has.
+    pub fn page_state(&self) -> PageState {
+        let scale = self.scale_factor();
+        let available = self.window.width / scale - metrics::SIDEBAR_WIDTH;
+        PageState {
+            selected_region: self.selected_region.clone(),
+            conditions_tab: self.conditions_tab,
+            content_width: available.min(metrics::READING_WIDTH) - 2.0 * metrics::XL,
+        }
     }
 
     pub fn can_go_back(&self) -> bool {
@@ -126,6 +169,21 @@ impl App {
                 self.window = Size::new(size.width * scale, size.height * scale);
                 Task::none()
             }
+            Message::SelectRegion(id) => {
+                if self.library.regions.iter().any(|region| region.id == id) {
+                    self.selected_region = Some(id);
+                }
+                Task::none()
+            }
+            Message::ShowAllConditions => {
+                self.selected_region = None;
+                self.conditions_tab = ConditionsTab::List;
+                Task::none()
+            }
+            Message::ShowConditions(tab) => {
+                self.conditions_tab = tab;
+                Task::none()
+            }
         }
     }
 
@@ -160,7 +218,7 @@ impl App {
 
         let page = scrollable(
             container(
-                container(screen::page::view(document, &palette))
+                container(screen::page::view(document, &self.page_state(), &palette))
                     .max_width(metrics::READING_WIDTH)
                     .padding([metrics::L, metrics::XL]),
             )
@@ -302,6 +360,28 @@ mod tests {
             1080.0 / scale,
         )));
         assert!((app.scale_factor() - scale).abs() < 1e-6);
+    }
+
+    #[test]
+    fn regions_are_picked_only_if_known_and_show_all_clears_them() {
+        let mut app = app();
+        let _ = app.update(Message::SelectRegion("knee".into()));
+        assert_eq!(app.selected_region(), Some("knee"));
+        let _ = app.update(Message::SelectRegion("tail".into()));
+        assert_eq!(app.selected_region(), Some("knee"));
+        let _ = app.update(Message::ShowAllConditions);
+        assert_eq!(app.selected_region(), None);
+        assert_eq!(app.page_state().conditions_tab, ConditionsTab::List);
+    }
+
+    #[test]
+    fn the_page_gets_less_room_in_a_small_window() {
+        let mut app = app();
+        let wide = app.page_state().content_width;
+        let _ = app.update(Message::WindowResized(MIN_WINDOW_SIZE));
+        let narrow = app.page_state().content_width;
+        assert!(narrow < wide, "{narrow} < {wide}");
+        assert_eq!(wide, metrics::READING_WIDTH - 2.0 * metrics::XL);
     }
 
     #[test]

@@ -3,9 +3,11 @@
 
 use std::fmt::Write;
 
-use crate::content::model::{Block, Condition, Tone};
+use crate::content::model::{Block, BodyMapWords, Condition, Denominator, Rate, SideEffect, Tone};
 use crate::content::{Library, Span};
 use crate::route::{PageId, Route};
+use crate::widget::icon_array::{self, Cell};
+use crate::widget::risk_scale;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
@@ -37,10 +39,18 @@ pub enum Part {
         rows: Vec<CompareRow>,
     },
     Effect(Effect),
-    Region {
-        name: String,
-        conditions: Vec<Link>,
+    /// Side effects on one scale from common to very rare, with the marks of its axis.
+    RiskScale {
+        rows: Vec<risk_scale::Row>,
+        ticks: Vec<(u32, String)>,
     },
+    /// Every condition, by region, for the body map and the list.
+    ConditionIndex {
+        regions: Vec<RegionGroup>,
+        words: BodyMapWords,
+    },
+    /// Some conditions of one region.
+    Region(RegionGroup),
     Term {
         id: String,
         word: String,
@@ -63,6 +73,24 @@ pub struct Effect {
     /// "How often: 15 to 20 out of every 100 treatments", when the source gives a number.
     pub how_often: Option<(String, String)>,
     pub body: Vec<Span>,
+    /// An icon array, for rates out of 100.
+    pub chart: Option<IconChart>,
+}
+
+/// 100 icons, the sentence that says them in words, and the key to their kinds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IconChart {
+    pub cells: [Cell; icon_array::COUNT],
+    pub sentence: Vec<Span>,
+    pub legend: Vec<(Cell, String)>,
+}
+
+/// A body region and the conditions listed for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionGroup {
+    pub id: String,
+    pub name: String,
+    pub conditions: Vec<Link>,
 }
 
 /// A way to another screen, with the words on it.
@@ -154,16 +182,24 @@ impl Part {
                     line(format!("  {label}: {rate}"));
                 }
                 line(format!("  {}", joined(&effect.body)));
-            }
-            Part::Region { name, conditions } => {
-                line(format!("{name}:"));
-                for link in conditions {
-                    match &link.detail {
-                        Some(detail) => line(format!("- {} ({detail})", link.label)),
-                        None => line(format!("- {}", link.label)),
+                if let Some(chart) = &effect.chart {
+                    line(format!("  {}", joined(&chart.sentence)));
+                    for (_, words) in &chart.legend {
+                        line(format!("  - {words}"));
                     }
                 }
             }
+            Part::RiskScale { rows, .. } => {
+                for row in rows {
+                    line(format!("- {}: {}", row.name, row.words));
+                }
+            }
+            Part::ConditionIndex { regions, .. } => {
+                for group in regions.iter().filter(|group| !group.conditions.is_empty()) {
+                    group.write_plain(&mut line);
+                }
+            }
+            Part::Region(group) => group.write_plain(&mut line),
             Part::Term { word, meaning, .. } => line(format!("{word}: {meaning}")),
             Part::Choices(choices) => {
                 for choice in choices {
@@ -174,6 +210,18 @@ impl Part {
                 for contact in contacts {
                     line(format!("{}: {}", contact.label, contact.value));
                 }
+            }
+        }
+    }
+}
+
+impl RegionGroup {
+    fn write_plain(&self, line: &mut impl FnMut(String)) {
+        line(format!("{}:", self.name));
+        for link in &self.conditions {
+            match &link.detail {
+                Some(detail) => line(format!("- {} ({detail})", link.label)),
+                None => line(format!("- {}", link.label)),
             }
         }
     }
@@ -260,10 +308,11 @@ fn condition_document(library: &Library, id: &str) -> Option<Document> {
     if !neighbours.is_empty() {
         sections.push(Section {
             heading: Some(ui.same_region.clone()),
-            parts: vec![Part::Region {
+            parts: vec![Part::Region(RegionGroup {
+                id: region.id.clone(),
                 name: region.name.clone(),
                 conditions: neighbours,
-            }],
+            })],
         });
     }
     Some(Document {
@@ -284,6 +333,45 @@ fn condition_link(library: &Library, condition: &Condition) -> Link {
             )
         }),
         route: Route::Condition(condition.id.clone()),
+    }
+}
+
+fn effect_part(library: &Library, effect: &SideEffect) -> Effect {
+    let charts = &library.ui.charts;
+    let chart = effect
+        .rate
+        .and_then(icon_array::cells)
+        .zip(effect.chart_sentence.as_ref())
+        .map(|(cells, sentence)| {
+            let (sure, maybe, unaffected) = icon_array::tally(&cells);
+            // With nothing certain, "more" would read oddly: the uncertain icons stand alone.
+            let maybe_words = if sure == 0 {
+                &charts.maybe_only
+            } else {
+                &charts.maybe
+            };
+            let legend = [
+                (Cell::Sure, sure, &charts.sure),
+                (Cell::Maybe, maybe, maybe_words),
+                (Cell::Unaffected, unaffected, &charts.unaffected),
+            ]
+            .into_iter()
+            .filter(|(_, count, _)| *count > 0)
+            .map(|(cell, count, pattern)| (cell, pattern.replace("{n}", &count.to_string())))
+            .collect();
+            IconChart {
+                cells,
+                sentence: library.spans(sentence),
+                legend,
+            }
+        });
+    Effect {
+        name: library.plain(&effect.name),
+        how_often: effect
+            .rate
+            .map(|rate| (library.ui.how_often.clone(), library.rate_text(rate))),
+        body: library.spans(&effect.text),
+        chart,
     }
 }
 
@@ -317,22 +405,46 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
             return ids
                 .iter()
                 .filter_map(|id| library.side_effect(id))
-                .map(|effect| {
-                    Part::Effect(Effect {
+                .map(|effect| Part::Effect(effect_part(library, effect)))
+                .collect();
+        }
+        Block::RiskScale(ids) => {
+            let charts = &library.ui.charts;
+            let rows = ids
+                .iter()
+                .filter_map(|id| library.side_effect(id))
+                .filter_map(|effect| {
+                    let rate = effect.rate?;
+                    Some(risk_scale::Row {
                         name: library.plain(&effect.name),
-                        how_often: effect
-                            .rate
-                            .map(|rate| (library.ui.how_often.clone(), library.rate_text(rate))),
-                        body: spans(&effect.text),
+                        words: library.rate_text(rate),
+                        rate,
                     })
                 })
                 .collect();
+            let ticks = charts
+                .scale_ticks
+                .iter()
+                .map(|&n| {
+                    let label = if n == 1 {
+                        charts.every_time.clone()
+                    } else {
+                        library.rate_text(Rate::OneIn {
+                            n,
+                            of: Denominator::Unstated,
+                        })
+                    };
+                    (n, label)
+                })
+                .collect();
+            Part::RiskScale { rows, ticks }
         }
-        Block::ConditionIndex => {
-            return library
+        Block::ConditionIndex => Part::ConditionIndex {
+            regions: library
                 .regions
                 .iter()
-                .map(|region| Part::Region {
+                .map(|region| RegionGroup {
+                    id: region.id.clone(),
                     name: region.name.clone(),
                     conditions: region
                         .conditions
@@ -340,8 +452,9 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                         .map(|c| condition_link(library, c))
                         .collect(),
                 })
-                .collect();
-        }
+                .collect(),
+            words: library.ui.body_map.clone(),
+        },
         Block::GlossaryIndex => {
             return library
                 .glossary

@@ -1,4 +1,8 @@
 //! Reusable pieces of the interface.
 
+pub mod body_map;
+pub mod icon_array;
 pub mod nav;
+pub mod paint;
+pub mod risk_scale;
 pub mod spans;

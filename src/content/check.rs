@@ -8,6 +8,7 @@ use super::model::{Block, Page, RateWords};
 use super::rate;
 use super::{Files, Library, Problem, page_file};
 use crate::route::PageId;
+use crate::widget::{body_map, icon_array};
 
 /// Every problem in a parsed library, each pointing at its file and, where it can, its line.
 pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
@@ -37,6 +38,29 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
                 format!("rate of '{}': {problem}", effect.id),
             );
         }
+        match (
+            &effect.chart_sentence,
+            effect.rate.and_then(icon_array::cells),
+        ) {
+            (Some(sentence), Some(_)) => checker.text(&effects_file, sentence),
+            (None, Some(_)) => checker.at_id(
+                &effects_file,
+                &effect.id,
+                format!(
+                    "'{}' is out of every 100, so its icon array needs a chart_sentence",
+                    effect.id
+                ),
+            ),
+            (Some(_), None) => checker.at_id(
+                &effects_file,
+                &effect.id,
+                format!(
+                    "'{}' has a chart_sentence but no rate out of every 100 to draw",
+                    effect.id
+                ),
+            ),
+            (None, None) => {}
+        }
     }
 
     let conditions_file = format!("{locale}/conditions.ron");
@@ -58,16 +82,28 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
             );
         }
     }
-    for region in library
-        .regions
-        .iter()
-        .filter(|region| region.conditions.is_empty())
-    {
-        checker.at_id(
-            &conditions_file,
-            &region.id,
-            format!("region '{}' has no conditions", region.id),
-        );
+    // The body map needs a name for each of its regions, and can show no other.
+    for region in &library.regions {
+        if !body_map::REGION_IDS.contains(&region.id.as_str()) {
+            checker.at_id(
+                &conditions_file,
+                &region.id,
+                format!(
+                    "'{}' is not a body region ({})",
+                    region.id,
+                    body_map::REGION_IDS.join(", ")
+                ),
+            );
+        }
+    }
+    for id in body_map::REGION_IDS {
+        if !library.regions.iter().any(|region| region.id == id) {
+            checker.report(
+                &conditions_file,
+                "Region(",
+                format!("the body region '{id}' is missing"),
+            );
+        }
     }
 
     let glossary_file = format!("{locale}/glossary.ron");
@@ -179,6 +215,19 @@ impl Checker<'_> {
                 for id in ids {
                     if self.library.side_effect(id).is_none() {
                         self.at_id(file, id, format!("no side effect has the id '{id}'"));
+                    }
+                }
+            }
+            Block::RiskScale(ids) => {
+                for id in ids {
+                    match self.library.side_effect(id) {
+                        None => self.at_id(file, id, format!("no side effect has the id '{id}'")),
+                        Some(effect) if effect.rate.is_none() => self.at_id(
+                            file,
+                            id,
+                            format!("the side effect '{id}' has no rate to put on the scale"),
+                        ),
+                        Some(_) => {}
                     }
                 }
             }

@@ -48,8 +48,10 @@ pub enum Block {
     Compare(Compare),
     /// Side effects from `side-effects.ron`, by id, each with its rate.
     SideEffects(Vec<String>),
-    /// Every condition from `conditions.ron`, grouped by body region.
+    /// Every condition from `conditions.ron`, on a body map and in a list grouped by region.
     ConditionIndex,
+    /// Side effects from `side-effects.ron`, by id, on one scale from common to very rare.
+    RiskScale(Vec<String>),
     /// Every term from `glossary.ron`.
     GlossaryIndex,
     /// Large buttons that open other pages, by page id.
@@ -101,6 +103,9 @@ pub struct SideEffect {
     pub rate: Option<Rate>,
     /// What it is and what it means for you.
     pub text: String,
+    /// The sentence beside its icon array, for rates out of 100: "Bruising happens after {rate:bruising}."
+    #[serde(default)]
+    pub chart_sentence: Option<String>,
 }
 
 /// How often something happens, exactly as the source states it.
@@ -192,6 +197,38 @@ pub struct Ui {
     pub clinic_web: String,
     pub how_often: String,
     pub rates: RateWords,
+    pub charts: ChartWords,
+    pub body_map: BodyMapWords,
+}
+
+/// Words on the icon arrays and the rare-risk scale. `{n}` is a count of icons.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ChartWords {
+    pub sure: String,
+    pub maybe: String,
+    /// The uncertain icons when none are certain, as for "fewer than 3".
+    pub maybe_only: String,
+    pub unaffected: String,
+    /// The label at the scale's common end ("Every time"), where "1 in 1" would read oddly.
+    pub every_time: String,
+    /// The marks on the rare-risk scale, as "1 in n"; 1 is labelled `every_time`.
+    pub scale_ticks: Vec<u32>,
+}
+
+/// Words around the body map.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BodyMapWords {
+    pub front: String,
+    pub back: String,
+    /// What to do: "Tap a part of the body ...".
+    pub prompt: String,
+    /// When a region has no condition listed.
+    pub none_here: String,
+    pub show_all: String,
+    pub map_tab: String,
+    pub list_tab: String,
 }
 
 /// Patterns for rates. `{low}`, `{high}`, `{value}` and `{n}` are numbers; `{of}` is the

@@ -75,13 +75,10 @@ pub fn problem(rate: Rate) -> Option<String> {
     }
 }
 
-/// "10000" → "10,000" (or "10.000", with the language's separator). Numbers below 10,000 are
-/// left whole, as style guides advise ("1000 treatments" reads better than "1,000").
+/// "10000" → "10,000" (or "10.000", with the language's separator), from 1,000 up, so numbers
+/// side by side on a chart are all written the same way.
 pub fn group_digits(value: u32, separator: &str) -> String {
     let digits = value.to_string();
-    if value < 10_000 {
-        return digits;
-    }
     let mut grouped = String::new();
     for (index, digit) in digits.chars().enumerate() {
         if index > 0 && (digits.len() - index).is_multiple_of(3) {
@@ -172,9 +169,11 @@ mod tests {
     }
 
     #[test]
-    fn digits_are_grouped_from_ten_thousand() {
+    fn digits_are_grouped_in_threes() {
         assert_eq!(group_digits(0, ","), "0");
-        assert_eq!(group_digits(9_999, ","), "9999");
+        assert_eq!(group_digits(999, ","), "999");
+        assert_eq!(group_digits(1_000, ","), "1,000");
+        assert_eq!(group_digits(9_999, ","), "9,999");
         assert_eq!(group_digits(10_000, ","), "10,000");
         assert_eq!(group_digits(200_000, "."), "200.000");
         assert_eq!(group_digits(1_000_000, " "), "1 000 000");

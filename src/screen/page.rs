@@ -4,16 +4,19 @@ use iced::alignment::Vertical;
 use iced::widget::{Column, column, container, row, text};
 use iced::{Element, Fill, Length};
 
-use crate::app::Message;
-use crate::content::model::Tone;
-use crate::document::{Choice, CompareRow, Contact, Document, Effect, Link, Part, joined};
+use crate::app::{ConditionsTab, Message, PageState};
+use crate::content::model::{BodyMapWords, Tone};
+use crate::document::{
+    Choice, CompareRow, Contact, Document, Effect, Link, Part, RegionGroup, joined,
+};
 use crate::route::Route;
 use crate::theme::style::{self, Role};
 use crate::theme::{BOLD, Palette, metrics, size};
-use crate::widget::nav::action;
+use crate::widget::nav::{action, label};
 use crate::widget::spans::{self, paragraph};
+use crate::widget::{body_map, icon_array, risk_scale};
 
-pub fn view<'a>(document: Document, palette: &Palette) -> Element<'a, Message> {
+pub fn view<'a>(document: Document, state: &PageState, palette: &Palette) -> Element<'a, Message> {
     let mut page = column![
         text(document.title).size(size::TITLE).font(BOLD),
         spans::sized(document.lead, size::LEAD, palette),
@@ -27,14 +30,14 @@ pub fn view<'a>(document: Document, palette: &Palette) -> Element<'a, Message> {
             chunk = chunk.push(text(heading).size(size::HEADING).font(BOLD));
         }
         for part in section.parts {
-            chunk = chunk.push(part_view(part, palette));
+            chunk = chunk.push(part_view(part, state, palette));
         }
         page = page.push(container(chunk).padding(iced::Padding::ZERO.top(metrics::M)));
     }
     page.into()
 }
 
-fn part_view<'a>(part: Part, palette: &Palette) -> Element<'a, Message> {
+fn part_view<'a>(part: Part, state: &PageState, palette: &Palette) -> Element<'a, Message> {
     match part {
         Part::Paragraph(spans) => paragraph(spans, palette),
         Part::Bullets(items) => list(items, palette, |_| marker_text("•", palette)),
@@ -47,7 +50,9 @@ fn part_view<'a>(part: Part, palette: &Palette) -> Element<'a, Message> {
         } => callout(tone, heading, body, palette),
         Part::Compare { left, right, rows } => compare(left, right, rows, palette),
         Part::Effect(effect) => effect_card(effect, palette),
-        Part::Region { name, conditions } => region(name, conditions, palette),
+        Part::Region(group) => region(group.name, group.conditions, palette),
+        Part::RiskScale { rows, ticks } => card(risk_scale::view(rows, ticks, palette), palette),
+        Part::ConditionIndex { regions, words } => condition_index(regions, words, state, palette),
         Part::Term { word, meaning, .. } => card(
             column![
                 text(word).size(size::SUBHEADING).font(BOLD),
@@ -205,26 +210,169 @@ fn compare<'a>(
 }
 
 fn effect_card<'a>(effect: Effect, palette: &Palette) -> Element<'a, Message> {
-    let how_often = effect.how_often.map(|(label, rate)| {
-        row![
-            text(format!("{label}:"))
-                .size(size::BODY)
-                .color(palette.muted),
-            text(rate)
-                .size(size::BODY)
-                .font(BOLD)
-                .color(palette.primary),
-        ]
-        .spacing(metrics::XS)
-        .wrap()
-    });
+    let name = text(effect.name).size(size::SUBHEADING).font(BOLD);
+    let Some(chart) = effect.chart else {
+        let how_often = effect.how_often.map(|(label, rate)| {
+            row![
+                text(format!("{label}:"))
+                    .size(size::BODY)
+                    .color(palette.muted),
+                text(rate)
+                    .size(size::BODY)
+                    .font(BOLD)
+                    .color(palette.primary),
+            ]
+            .spacing(metrics::XS)
+            .wrap()
+        });
+        return card(
+            column![name]
+                .push(how_often)
+                .push(paragraph(effect.body, palette))
+                .spacing(metrics::XS),
+            palette,
+        );
+    };
+    // The picture and its sentence side by side, the sentence first in reading order.
+    let words = column![
+        spans::sized(chart.sentence, size::SUBHEADING, palette),
+        icon_array::legend(chart.legend, palette),
+        paragraph(effect.body, palette),
+    ]
+    .spacing(metrics::S)
+    .width(Fill);
     card(
-        column![text(effect.name).size(size::SUBHEADING).font(BOLD)]
-            .push(how_often)
-            .push(paragraph(effect.body, palette))
-            .spacing(metrics::XS),
+        column![
+            name,
+            row![
+                icon_array::grid(chart.cells, ICON_ARRAY_WIDTH, palette),
+                words
+            ]
+            .spacing(metrics::L)
+        ]
+        .spacing(metrics::S),
         palette,
     )
+}
+
+/// Wide enough that each of the 100 people is plain to see.
+const ICON_ARRAY_WIDTH: f32 = 260.0;
+
+/// Below this much room, the body map and the list take turns instead of sitting side by side.
+const SIDE_BY_SIDE_WIDTH: f32 = 700.0;
+pub const BODY_MAP_WIDTH: f32 = 400.0;
+
+/// The conditions by body region: a map to tap beside a list (or, when narrow, one at a time).
+fn condition_index<'a>(
+    regions: Vec<RegionGroup>,
+    words: BodyMapWords,
+    state: &PageState,
+    palette: &Palette,
+) -> Element<'a, Message> {
+    let selected = state
+        .selected_region
+        .as_ref()
+        .and_then(|id| regions.iter().find(|group| &group.id == id))
+        .cloned();
+    let side_by_side = state.content_width >= SIDE_BY_SIDE_WIDTH;
+    let map_width = if side_by_side {
+        BODY_MAP_WIDTH
+    } else {
+        state.content_width.min(body_map::VIEW.width)
+    };
+
+    let whole_body = regions
+        .iter()
+        .find(|group| group.id == body_map::WHOLE_BODY)
+        .map(|group| {
+            let current = selected.as_ref().is_some_and(|s| s.id == group.id);
+            let role = if current {
+                Role::Primary
+            } else {
+                Role::Secondary
+            };
+            action(
+                label(group.name.clone()),
+                role,
+                palette,
+                Message::SelectRegion(group.id.clone()),
+            )
+        });
+    let map = column![body_map::view(
+        selected.as_ref().map(|group| group.id.as_str()),
+        [words.front.clone(), words.back.clone()],
+        map_width,
+        palette,
+    )]
+    .push(whole_body)
+    .spacing(metrics::S)
+    .align_x(iced::Center);
+
+    let chosen = selected.clone().map(|group| {
+        let show_all = action(
+            label(words.show_all.clone()),
+            Role::Secondary,
+            palette,
+            Message::ShowAllConditions,
+        );
+        let list: Element<'a, Message> = if group.conditions.is_empty() {
+            column![
+                text(group.name)
+                    .size(size::SUBHEADING)
+                    .font(BOLD)
+                    .color(palette.muted),
+                text(words.none_here.clone()).size(size::BODY),
+            ]
+            .spacing(metrics::XS)
+            .into()
+        } else {
+            region(group.name, group.conditions, palette)
+        };
+        column![list, show_all].spacing(metrics::S)
+    });
+    let everything = || {
+        Column::with_children(
+            regions
+                .iter()
+                .filter(|group| !group.conditions.is_empty())
+                .map(|group| region(group.name.clone(), group.conditions.clone(), palette)),
+        )
+        .spacing(metrics::M)
+    };
+
+    if side_by_side {
+        let list: Element<'a, Message> = match chosen {
+            Some(chosen) => chosen.into(),
+            None => column![text(words.prompt.clone()).size(size::BODY), everything()]
+                .spacing(metrics::M)
+                .into(),
+        };
+        return row![map, container(list).width(Fill)]
+            .spacing(metrics::L)
+            .into();
+    }
+
+    let tab = |name: String, tab: ConditionsTab| {
+        let role = if state.conditions_tab == tab {
+            Role::Primary
+        } else {
+            Role::Secondary
+        };
+        action(label(name), role, palette, Message::ShowConditions(tab))
+    };
+    let tabs = row![
+        tab(words.map_tab.clone(), ConditionsTab::Map),
+        tab(words.list_tab.clone(), ConditionsTab::List)
+    ]
+    .spacing(metrics::S);
+    let shown: Element<'a, Message> = match state.conditions_tab {
+        ConditionsTab::Map => column![text(words.prompt.clone()).size(size::BODY), map]
+            .push(chosen)
+            .spacing(metrics::M)
+            .into(),
+        ConditionsTab::List => everything().into(),
+    };
+    column![tabs, shown].spacing(metrics::M).into()
 }
 
 fn region<'a>(name: String, conditions: Vec<Link>, palette: &Palette) -> Element<'a, Message> {

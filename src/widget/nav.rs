@@ -2,7 +2,7 @@
 //! panel that explains a tapped term.
 
 use iced::alignment::Vertical;
-use iced::widget::{Column, button, column, container, row, space, text};
+use iced::widget::{Column, button, column, container, row, scrollable, space, text};
 use iced::{Element, Fill, Shrink};
 
 use crate::app::Message;
@@ -97,9 +97,13 @@ pub fn sidebar<'a>(
 
     let palette = *palette;
     container(
-        column![brand, Column::with_children(entries).spacing(metrics::XS)]
-            .spacing(metrics::L)
-            .padding([metrics::L, metrics::M]),
+        // Scrolls only in a window too short for every entry.
+        scrollable(
+            column![brand, Column::with_children(entries).spacing(metrics::XS)]
+                .spacing(metrics::L)
+                .padding([metrics::L, metrics::M]),
+        )
+        .height(Fill),
     )
     .width(metrics::SIDEBAR_WIDTH)
     .height(Fill)

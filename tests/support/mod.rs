@@ -24,6 +24,14 @@ pub const WINDOW: Size = needle_guide::app::WINDOW_SIZE;
 
 /// A simulator of the app's current view, drawn with Atkinson Hyperlegible as in the real window.
 pub fn simulate(app: &App, size: Size) -> Simulator<'_, Message> {
+    simulate_element(app.view(), size)
+}
+
+/// A simulator of any part of the interface, with the app's font.
+pub fn simulate_element<'a>(
+    element: iced::Element<'a, Message>,
+    size: Size,
+) -> Simulator<'a, Message> {
     let settings = iced::Settings {
         fonts: theme::FONT_FILES
             .iter()
@@ -32,7 +40,7 @@ pub fn simulate(app: &App, size: Size) -> Simulator<'_, Message> {
         default_font: theme::FONT,
         ..iced::Settings::default()
     };
-    Simulator::with_size(settings, size, app.view())
+    Simulator::with_size(settings, size, element)
 }
 
 /// Feeds the messages a simulator collected into the app.

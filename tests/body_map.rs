@@ -1,0 +1,103 @@
+//! Tapping the body map in a simulated window lists the conditions of the region tapped.
+
+mod support;
+
+use iced::{Point, Size};
+use needle_guide::app::Message;
+use needle_guide::route::{PageId, Route};
+use needle_guide::screen::page::BODY_MAP_WIDTH;
+use needle_guide::theme::metrics;
+use needle_guide::widget::body_map;
+use support::{WINDOW, app_on, deliver, library, simulate};
+
+/// Taps the body map at a point of its view box, on the conditions page.
+fn tap(app: &needle_guide::app::App, view_point: Point) -> Vec<Message> {
+    let library = library();
+    let mut ui = simulate(app, WINDOW);
+    // The map sits left of the list, level with the list's first line.
+    let prompt = ui
+        .find(library.ui.body_map.prompt.as_str())
+        .expect("the prompt is shown");
+    let bounds = iced_test::selector::Bounded::bounds(&prompt);
+    let map_origin = Point::new(bounds.x - metrics::L - BODY_MAP_WIDTH, bounds.y);
+    let on_map = body_map::to_screen(view_point, body_map::size_for(BODY_MAP_WIDTH));
+    ui.point_at(Point::new(map_origin.x + on_map.x, map_origin.y + on_map.y));
+    let _ = ui.simulate(iced_test::simulator::click());
+    ui.into_messages().collect()
+}
+
+fn shows(app: &needle_guide::app::App, words: &str) -> bool {
+    simulate(app, Size::new(WINDOW.width, 2400.0))
+        .find(words)
+        .is_ok()
+}
+
+#[test]
+fn tapping_the_knee_lists_knee_pain_and_only_that() {
+    let library = library();
+    let mut app = app_on(Route::Page(PageId::Conditions));
+    let knee = body_map::shapes()
+        .into_iter()
+        .find(|(region, _)| *region == "knee")
+        .unwrap()
+        .1;
+    let centre = match knee {
+        body_map::Shape::Circle { centre, .. } => centre,
+        other => panic!("the knee is drawn as {other:?}"),
+    };
+    let messages = tap(&app, centre);
+    assert_eq!(messages, vec![Message::SelectRegion("knee".into())]);
+    deliver(&mut app, messages);
+
+    let (_, knee_pain) = library.condition("knee-pain").unwrap();
+    let (_, sciatica) = library.condition("sciatica").unwrap();
+    assert!(shows(&app, &knee_pain.name), "knee pain is not listed");
+    assert!(
+        !shows(&app, &sciatica.name),
+        "sciatica should be hidden while the knee is picked"
+    );
+    assert!(shows(&app, &library.ui.body_map.show_all));
+}
+
+#[test]
+fn tapping_beside_the_body_selects_nothing() {
+    let app = app_on(Route::Page(PageId::Conditions));
+    let messages = tap(&app, Point::new(220.0, 150.0));
+    assert!(messages.is_empty(), "{messages:?}");
+}
+
+#[test]
+fn a_region_with_no_conditions_says_so_and_show_all_brings_the_list_back() {
+    let library = library();
+    let mut app = app_on(Route::Page(PageId::Conditions));
+    let messages = tap(&app, Point::new(330.0, 120.0));
+    deliver(&mut app, messages);
+    assert_eq!(app.selected_region(), Some("upper-back"));
+    assert!(shows(&app, &library.ui.body_map.none_here));
+
+    let mut ui = simulate(&app, Size::new(WINDOW.width, 2400.0));
+    ui.click(library.ui.body_map.show_all.as_str()).unwrap();
+    let messages: Vec<Message> = ui.into_messages().collect();
+    deliver(&mut app, messages);
+    assert_eq!(app.selected_region(), None);
+    let (_, sciatica) = library.condition("sciatica").unwrap();
+    assert!(shows(&app, &sciatica.name));
+}
+
+#[test]
+fn the_whole_body_button_lists_fibromyalgia() {
+    let library = library();
+    let mut app = app_on(Route::Page(PageId::Conditions));
+    let whole_body = library
+        .regions
+        .iter()
+        .find(|r| r.id == body_map::WHOLE_BODY)
+        .unwrap();
+    let mut ui = simulate(&app, Size::new(WINDOW.width, 2400.0));
+    ui.click(whole_body.name.as_str()).unwrap();
+    let messages: Vec<Message> = ui.into_messages().collect();
+    deliver(&mut app, messages);
+    assert_eq!(app.selected_region(), Some(body_map::WHOLE_BODY));
+    let (_, fibromyalgia) = library.condition("fibromyalgia").unwrap();
+    assert!(shows(&app, &fibromyalgia.name));
+}
