@@ -22,8 +22,8 @@ for run in $(seq "$runs"); do
     start=$(date +%s%N)
     DISPLAY=$display "$binary" &
     app=$!
-    # The window is up once X knows a viewable window with the app's title.
-    until DISPLAY=$display xdotool search --onlyvisible --name "Dry Needling" >/dev/null 2>&1; do :; done
+    # The window is up once X has a viewable window with a name: the app is the only client.
+    until DISPLAY=$display xdotool search --onlyvisible --name . >/dev/null 2>&1; do :; done
     shown=$(date +%s%N)
     sleep 2
     peak=$(awk '/VmHWM/ {print $2}' "/proc/$app/status")

@@ -19,11 +19,11 @@ xvfb=$!
 trap 'kill $xvfb 2>/dev/null' EXIT
 sleep 1
 for page in "${pages[@]}"; do
-    DISPLAY=$display ./target/release/needle-guide --page "$page" &
+    DISPLAY=$display ./target/release/needle-guide --page "$page" ${LANG_FLAG:-} &
     app=$!
     sleep 1.5
     # No window manager here: make the window fill the screen, as a maximised window would.
-    DISPLAY=$display xdotool search --sync --name "Dry Needling" windowsize %@ "${size%x*}" "${size#*x}" >/dev/null
+    DISPLAY=$display xdotool search --sync --onlyvisible --name . windowsize %@ "${size%x*}" "${size#*x}" >/dev/null
     sleep 1
     DISPLAY=$display import -window root "$out/${page//\//_}.png"
     kill $app

@@ -50,6 +50,8 @@ pub enum Message {
     ShowAllConditions,
     /// On a narrow window, show the body map or the list.
     ShowConditions(ConditionsTab),
+    /// Show the next edition (English, Spanish), on the same page.
+    SwitchLanguage,
 }
 
 /// Which half of the conditions page a narrow window shows.
@@ -71,7 +73,11 @@ pub struct PageState {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct App {
-    library: Arc<Library>,
+    /// Every edition of the guide, in the order of [`LOCALES`]; `locale` picks the one shown.
+    editions: Arc<Vec<Library>>,
+    locale: usize,
+    /// Shown to staff when the clinic's content folder had problems.
+    content_notice: Option<String>,
     palette: Palette,
     route: Route,
     history: Vec<Route>,
@@ -86,14 +92,17 @@ pub struct App {
 
 impl App {
     /// The app on the `start` screen. A condition the content does not have opens Home.
-    pub fn new(library: Arc<Library>, start: Route) -> App {
-        let start = if Document::for_route(&library, &start).is_some() {
+    pub fn new(editions: Arc<Vec<Library>>, start: Route) -> App {
+        assert!(!editions.is_empty(), "the app needs at least one edition");
+        let start = if Document::for_route(&editions[0], &start).is_some() {
             start
         } else {
             Route::HOME
         };
         App {
-            library,
+            editions,
+            locale: 0,
+            content_notice: None,
             palette: Palette::STANDARD,
             route: start,
             history: Vec::new(),
@@ -102,6 +111,33 @@ impl App {
             selected_region: None,
             conditions_tab: ConditionsTab::default(),
         }
+    }
+
+    /// The edition on screen.
+    pub fn library(&self) -> &Library {
+        &self.editions[self.locale]
+    }
+
+    /// Starts in the edition of `locale`, if there is one.
+    pub fn in_locale(mut self, locale: &str) -> App {
+        if let Some(index) = self
+            .editions
+            .iter()
+            .position(|library| library.locale == locale)
+        {
+            self.locale = index;
+        }
+        self
+    }
+
+    /// Tells staff, discreetly, that some content files were not used.
+    pub fn with_content_notice(mut self, notice: Option<String>) -> App {
+        self.content_notice = notice;
+        self
+    }
+
+    pub fn content_notice(&self) -> Option<&str> {
+        self.content_notice.as_deref()
     }
 
     pub fn route(&self) -> &Route {
@@ -134,7 +170,7 @@ impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Open(route) => {
-                if route == self.route || Document::for_route(&self.library, &route).is_none() {
+                if route == self.route || Document::for_route(self.library(), &route).is_none() {
                     return Task::none();
                 }
                 if self.history.len() == HISTORY_LIMIT {
@@ -153,7 +189,7 @@ impl App {
                 None => Task::none(),
             },
             Message::ShowTerm(id) => {
-                if self.library.term(&id).is_some() {
+                if self.library().term(&id).is_some() {
                     self.term = Some(id);
                 }
                 Task::none()
@@ -170,7 +206,7 @@ impl App {
                 Task::none()
             }
             Message::SelectRegion(id) => {
-                if self.library.regions.iter().any(|region| region.id == id) {
+                if self.library().regions.iter().any(|region| region.id == id) {
                     self.selected_region = Some(id);
                 }
                 Task::none()
@@ -182,6 +218,10 @@ impl App {
             }
             Message::ShowConditions(tab) => {
                 self.conditions_tab = tab;
+                Task::none()
+            }
+            Message::SwitchLanguage => {
+                self.locale = (self.locale + 1) % self.editions.len();
                 Task::none()
             }
         }
@@ -197,11 +237,11 @@ impl App {
     }
 
     pub fn title(&self) -> String {
-        match Document::for_route(&self.library, &self.route) {
+        match Document::for_route(self.library(), &self.route) {
             Some(document) if self.route != Route::HOME => {
-                format!("{} — {}", document.title, self.library.ui.app_title)
+                format!("{} — {}", document.title, self.library().ui.app_title)
             }
-            _ => self.library.ui.app_title.clone(),
+            _ => self.library().ui.app_title.clone(),
         }
     }
 
@@ -210,7 +250,7 @@ impl App {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        let library = &self.library;
+        let library = self.library();
         let palette = self.palette;
         let document = Document::for_route(library, &self.route)
             .or_else(|| Document::for_route(library, &Route::HOME))
@@ -238,7 +278,17 @@ impl App {
                 &palette,
             ));
 
-        row![nav::sidebar(library, self.route.section(), &palette), main].into()
+        let other = &self.editions[(self.locale + 1) % self.editions.len()];
+        let other_language =
+            (other.locale != library.locale).then_some(other.ui.language_name.as_str());
+        let sidebar = nav::sidebar(
+            library,
+            self.route.section(),
+            other_language,
+            self.content_notice.clone(),
+            &palette,
+        );
+        row![sidebar, main].into()
     }
 }
 
@@ -247,8 +297,8 @@ fn scroll_to_top() -> Task<Message> {
 }
 
 /// Runs the app in a window, starting on `start`.
-pub fn run(library: Arc<Library>, start: Route) -> iced::Result {
-    let boot = move || App::new(library.clone(), start.clone());
+pub fn run(app: App) -> iced::Result {
+    let boot = move || app.clone();
     let mut application = iced::application(boot, App::update, App::view)
         .title(App::title)
         .theme(App::theme)
@@ -272,8 +322,17 @@ mod tests {
     use super::*;
     use crate::route::PageId;
 
+    fn editions() -> Arc<Vec<Library>> {
+        Arc::new(
+            crate::content::LOCALES
+                .iter()
+                .map(|locale| Library::embedded(locale).unwrap())
+                .collect(),
+        )
+    }
+
     fn app() -> App {
-        App::new(Arc::new(Library::embedded("en").unwrap()), Route::HOME)
+        App::new(editions(), Route::HOME)
     }
 
     #[test]
@@ -333,7 +392,7 @@ mod tests {
         let title = app.title();
         assert!(title.contains("Dry Needling"), "{title}");
         assert!(
-            title.starts_with(&app.library.page(PageId::WarningSigns).title),
+            title.starts_with(&app.library().page(PageId::WarningSigns).title),
             "{title}"
         );
     }
@@ -385,11 +444,34 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_start_condition_opens_home() {
-        let app = App::new(
-            Arc::new(Library::embedded("en").unwrap()),
-            Route::Condition("x".into()),
+    fn switching_language_keeps_the_page_and_goes_round() {
+        let mut app = app();
+        let _ = app.update(Message::Open(Route::Condition("sciatica".into())));
+        assert_eq!(app.library().locale, "en");
+        let _ = app.update(Message::SwitchLanguage);
+        assert_eq!(app.library().locale, "es");
+        assert_eq!(app.route(), &Route::Condition("sciatica".into()));
+        let _ = app.update(Message::SwitchLanguage);
+        assert_eq!(app.library().locale, "en");
+        assert_eq!(
+            App::new(editions(), Route::HOME)
+                .in_locale("es")
+                .library()
+                .locale,
+            "es"
         );
+        assert_eq!(
+            App::new(editions(), Route::HOME)
+                .in_locale("xx")
+                .library()
+                .locale,
+            "en"
+        );
+    }
+
+    #[test]
+    fn an_unknown_start_condition_opens_home() {
+        let app = App::new(editions(), Route::Condition("x".into()));
         assert_eq!(app.route(), &Route::HOME);
     }
 }

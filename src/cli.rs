@@ -1,5 +1,7 @@
 //! The command line: what was asked for, read without side effects so it can be tested.
 
+use std::path::PathBuf;
+
 use crate::content::LOCALES;
 use crate::route::{PageId, Route};
 
@@ -7,27 +9,41 @@ pub const USAGE: &str = "\
 Needle Guide: a guide to dry needling for patients.
 
 Usage:
-  needle-guide [--page <id>]     Open the guide (on a page, if given)
-  needle-guide text [--lang <l>] Print every page's text, in reading order
-  needle-guide check             Check the built-in content; exit 1 if anything is wrong
-  needle-guide --help            Show this help
+  needle-guide [--page <id>] [--lang <l>] [--content <dir>]
+                                     Open the guide (on a page, in a language, with a
+                                     clinic's own content folder over the built-in one)
+  needle-guide text [--lang <l>]     Print every page's text, in reading order
+  needle-guide check [<dir>]         Check the built-in content, or a content folder;
+                                     list every problem and exit 1 if there are any
+  needle-guide export-content <dir> [--force]
+                                     Write the built-in content to a folder to edit
+  needle-guide --help                Show this help
 
 Page ids: home, about, compare, conditions, risks, warning-signs, before, after,
 glossary, key-points, and condition/<id> for each condition (see `needle-guide text`).
-Languages: en.";
+Languages: en (English), es (Spanish).";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
-    /// Open the window on a route.
+    /// Open the window on a route, in a language, maybe over a clinic's content folder.
     Run {
         start: Route,
+        locale: String,
+        content: Option<PathBuf>,
     },
     /// Print the guide as plain text.
     Text {
         locale: String,
     },
-    /// Validate the content.
-    Check,
+    /// Validate the built-in content, or a content folder over it.
+    Check {
+        folder: Option<PathBuf>,
+    },
+    /// Write the built-in content out to a folder.
+    Export {
+        folder: PathBuf,
+        force: bool,
+    },
     Help,
 }
 
@@ -44,7 +60,13 @@ impl std::fmt::Display for UsageError {
 /// Reads the arguments after the program's name.
 pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, UsageError> {
     let mut args = args.into_iter().peekable();
-    let command = match args.peek().map(String::as_str) {
+    if args
+        .peek()
+        .is_some_and(|arg| arg == "--help" || arg == "-h")
+    {
+        return Ok(Command::Help);
+    }
+    match args.peek().map(String::as_str) {
         Some("text") => {
             args.next();
             let mut locale = LOCALES[0].to_owned();
@@ -54,27 +76,61 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, UsageErr
                     other => return Err(unknown(other, "--lang")),
                 }
             }
-            return Ok(Command::Text { locale });
+            Ok(Command::Text { locale })
         }
         Some("check") => {
             args.next();
-            Command::Check
+            let folder = args.next().map(PathBuf::from);
+            match args.next() {
+                None => Ok(Command::Check { folder }),
+                Some(extra) => Err(UsageError(format!(
+                    "unexpected argument '{extra}'; check takes one folder at most"
+                ))),
+            }
+        }
+        Some("export-content") => {
+            args.next();
+            let (mut folder, mut force) = (None, false);
+            for arg in args {
+                match arg.as_str() {
+                    "--force" => force = true,
+                    flag if flag.starts_with("--") => return Err(unknown(flag, "--force")),
+                    _ if folder.is_some() => {
+                        return Err(UsageError(format!(
+                            "unexpected argument '{arg}'; export-content takes one folder"
+                        )));
+                    }
+                    _ => folder = Some(PathBuf::from(arg)),
+                }
+            }
+            let folder = folder
+                .ok_or_else(|| UsageError("export-content needs a folder to write to".into()))?;
+            Ok(Command::Export { folder, force })
         }
         _ => {
-            let mut start = Route::HOME;
+            let (mut start, mut locale, mut content) = (Route::HOME, LOCALES[0].to_owned(), None);
             while let Some(arg) = args.next() {
                 match arg.as_str() {
                     "--help" | "-h" => return Ok(Command::Help),
                     "--page" => start = parse_route(&value_of("--page", args.next())?)?,
-                    other => return Err(unknown(other, "--page, --help, text, check")),
+                    "--lang" => locale = parse_locale(value_of("--lang", args.next())?)?,
+                    "--content" => {
+                        content = Some(PathBuf::from(value_of("--content", args.next())?))
+                    }
+                    other => {
+                        return Err(unknown(
+                            other,
+                            "--page, --lang, --content, --help, text, check, export-content",
+                        ));
+                    }
                 }
             }
-            return Ok(Command::Run { start });
+            Ok(Command::Run {
+                start,
+                locale,
+                content,
+            })
         }
-    };
-    match args.next() {
-        None => Ok(command),
-        Some(extra) => Err(UsageError(format!("unexpected argument '{extra}'"))),
     }
 }
 
@@ -123,46 +179,59 @@ pub fn valid_pages(conditions: Option<&[&str]>) -> String {
 mod tests {
     use super::*;
 
+    fn run(start: Route, locale: &str, content: Option<&str>) -> Command {
+        Command::Run {
+            start,
+            locale: locale.into(),
+            content: content.map(PathBuf::from),
+        }
+    }
+
     fn parse_str(line: &str) -> Result<Command, UsageError> {
         parse(line.split_whitespace().map(str::to_owned))
     }
 
     #[test]
     fn no_arguments_opens_home() {
-        assert_eq!(parse_str(""), Ok(Command::Run { start: Route::HOME }));
+        assert_eq!(parse_str(""), Ok(run(Route::HOME, "en", None)));
     }
 
     #[test]
     fn page_flag_opens_pages_and_conditions() {
         assert_eq!(
             parse_str("--page risks"),
-            Ok(Command::Run {
-                start: Route::Page(PageId::Risks)
-            })
+            Ok(run(Route::Page(PageId::Risks), "en", None))
         );
         assert_eq!(
-            parse_str("--page condition/sciatica"),
-            Ok(Command::Run {
-                start: Route::Condition("sciatica".into())
-            })
+            parse_str("--page condition/sciatica --lang es --content /srv/guide"),
+            Ok(run(
+                Route::Condition("sciatica".into()),
+                "es",
+                Some("/srv/guide")
+            ))
         );
     }
 
     #[test]
     fn subcommands() {
+        let text = |locale: &str| Command::Text {
+            locale: locale.into(),
+        };
+        assert_eq!(parse_str("text"), Ok(text("en")));
+        assert_eq!(parse_str("text --lang es"), Ok(text("es")));
+        assert_eq!(parse_str("check"), Ok(Command::Check { folder: None }));
         assert_eq!(
-            parse_str("text"),
-            Ok(Command::Text {
-                locale: "en".into()
+            parse_str("check mine"),
+            Ok(Command::Check {
+                folder: Some("mine".into())
             })
         );
-        assert_eq!(
-            parse_str("text --lang en"),
-            Ok(Command::Text {
-                locale: "en".into()
-            })
-        );
-        assert_eq!(parse_str("check"), Ok(Command::Check));
+        let export = |force| Command::Export {
+            folder: "out".into(),
+            force,
+        };
+        assert_eq!(parse_str("export-content out"), Ok(export(false)));
+        assert_eq!(parse_str("export-content --force out"), Ok(export(true)));
         assert_eq!(parse_str("--help"), Ok(Command::Help));
         assert_eq!(parse_str("--page risks --help"), Ok(Command::Help));
     }
@@ -173,9 +242,12 @@ mod tests {
             ("--page lungs", "unknown page 'lungs'; valid: home, about"),
             ("--page", "--page needs a value"),
             ("--pgae risks", "unknown argument '--pgae'"),
-            ("text --lang fr", "unknown language 'fr'; valid: en"),
+            ("text --lang fr", "unknown language 'fr'; valid: en, es"),
+            ("export-content", "export-content needs a folder"),
+            ("export-content a b", "unexpected argument 'b'"),
+            ("check a b", "unexpected argument 'b'"),
+            ("--content", "--content needs a value"),
             ("text --lang", "--lang needs a value"),
-            ("check now", "unexpected argument 'now'"),
         ];
         for (line, expected) in cases {
             let error = parse_str(line).unwrap_err().to_string();

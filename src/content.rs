@@ -8,6 +8,8 @@ pub mod rate;
 
 use std::borrow::Cow;
 use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
 
 use rust_embed::RustEmbed;
 use serde::de::DeserializeOwned;
@@ -21,7 +23,7 @@ use model::{Clinic, Condition, Page, Rate, Region, SideEffect, Term, Ui};
 struct Embedded;
 
 /// The languages the guide is written in; the first is the default.
-pub const LOCALES: [&str; 1] = ["en"];
+pub const LOCALES: [&str; 2] = ["en", "es"];
 
 /// Where a content file lives, relative to `content/`.
 pub fn page_file(locale: &str, page: PageId) -> String {
@@ -30,6 +32,122 @@ pub fn page_file(locale: &str, page: PageId) -> String {
 
 /// The clinic's details, shared by every locale.
 pub const CLINIC_FILE: &str = "clinic.ron";
+
+/// Every content file of `locale`, and `clinic.ron`.
+pub fn files_of(locale: &str) -> Vec<String> {
+    let mut files: Vec<String> = PageId::ALL
+        .iter()
+        .map(|page| page_file(locale, *page))
+        .collect();
+    files.extend(
+        [
+            "ui.ron",
+            "side-effects.ron",
+            "conditions.ron",
+            "glossary.ron",
+        ]
+        .iter()
+        .map(|name| format!("{locale}/{name}")),
+    );
+    files.push(CLINIC_FILE.to_owned());
+    files
+}
+
+/// A folder of content files, laid out as `content/`, that override the embedded ones.
+#[derive(Debug, Clone)]
+pub struct ContentFolder {
+    path: PathBuf,
+}
+
+impl ContentFolder {
+    /// The folder at `path`, if it is one that can be read.
+    pub fn open(path: &Path) -> Result<ContentFolder, String> {
+        match fs::read_dir(path) {
+            Ok(_) => Ok(ContentFolder {
+                path: path.to_owned(),
+            }),
+            Err(error) => Err(format!(
+                "cannot read the content folder {}: {error}",
+                path.display()
+            )),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Files under the folder that are not content files, so they would be ignored.
+    pub fn unknown_files(&self) -> Vec<String> {
+        let known: Vec<String> = LOCALES.iter().flat_map(|locale| files_of(locale)).collect();
+        let mut unknown = Vec::new();
+        let mut folders = vec![self.path.clone()];
+        while let Some(folder) = folders.pop() {
+            let Ok(entries) = fs::read_dir(&folder) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if let Ok(relative) = path.strip_prefix(&self.path) {
+                    let relative = relative.to_string_lossy().replace('\\', "/");
+                    if !known.contains(&relative) {
+                        unknown.push(relative);
+                    }
+                }
+            }
+        }
+        unknown.sort();
+        unknown
+    }
+
+    fn has(&self, file: &str) -> bool {
+        self.path.join(file).exists()
+    }
+
+    fn read(&self, file: &str) -> Option<Vec<u8>> {
+        fs::read(self.path.join(file)).ok()
+    }
+}
+
+/// A library loaded over a content folder, with what went wrong on the way.
+#[derive(Debug, Clone)]
+pub struct Overridden {
+    pub library: Library,
+    /// Problems in the folder's files; each such file was replaced by its embedded version.
+    pub problems: Vec<Problem>,
+    /// The folder's files in use.
+    pub files: Vec<String>,
+}
+
+/// Writes every embedded content file under `folder`, which must be empty unless `force`.
+/// Returns how many files were written.
+pub fn export(folder: &Path, force: bool) -> Result<usize, String> {
+    let not_empty = fs::read_dir(folder).is_ok_and(|mut entries| entries.next().is_some());
+    if not_empty && !force {
+        return Err(format!(
+            "{} is not empty; choose an empty folder, or add --force to write over its files",
+            folder.display()
+        ));
+    }
+    let mut written = 0;
+    for file in Embedded::iter() {
+        let target = folder.join(file.as_ref());
+        let data = Embedded::get(&file)
+            .expect("an embedded file is there")
+            .data;
+        let write = || -> std::io::Result<()> {
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(&target, &data)
+        };
+        write().map_err(|error| format!("cannot write {}: {error}", target.display()))?;
+        written += 1;
+    }
+    Ok(written)
+}
 
 /// One edition of the guide: every page of one locale and the data they draw on.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,10 +210,7 @@ impl Files {
     pub fn locate(&self, file: &str, needle: &str) -> Option<(usize, usize)> {
         let (_, text) = self.texts.iter().find(|(name, _)| name == file)?;
         let at = text.find(needle)?;
-        let before = &text[..at];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Some((line, column))
+        Some(line_and_column(&text[..at]))
     }
 }
 
@@ -157,6 +272,56 @@ impl Library {
             Ok(library)
         } else {
             Err(Problems(problems))
+        }
+    }
+
+    /// Loads `locale` with the files present in `folder` in place of the embedded ones. A file of
+    /// the folder that fails to load or to check is left out, file by file, and the embedded one
+    /// used instead; its problems come back beside the library, named by their path.
+    pub fn with_overrides(locale: &str, folder: &ContentFolder) -> Result<Overridden, Problems> {
+        let mut overridden: Vec<String> = files_of(locale)
+            .into_iter()
+            .filter(|file| folder.has(file))
+            .collect();
+        let mut problems = Vec::new();
+        loop {
+            let read = |file: &str| {
+                if overridden.iter().any(|name| name == file) {
+                    folder.read(file).map(Cow::Owned)
+                } else {
+                    Embedded::get(file).map(|embedded| embedded.data)
+                }
+            };
+            let found = match Library::load(locale, read) {
+                Ok(library) => {
+                    return Ok(Overridden {
+                        library,
+                        problems,
+                        files: overridden,
+                    });
+                }
+                Err(found) => found.0,
+            };
+            // Leave out the folder's files that have problems; if none is named (a page that
+            // points at a term a new glossary dropped, say), leave out the whole folder.
+            let named: Vec<String> = overridden
+                .iter()
+                .filter(|file| found.iter().any(|problem| &problem.file == *file))
+                .cloned()
+                .collect();
+            if overridden.is_empty() {
+                return Err(Problems(found));
+            }
+            let dropped = if named.is_empty() {
+                std::mem::take(&mut overridden)
+            } else {
+                named
+            };
+            overridden.retain(|file| !dropped.contains(file));
+            problems.extend(found.into_iter().map(|problem| Problem {
+                file: folder.path.join(&problem.file).display().to_string(),
+                ..problem
+            }));
         }
     }
 
@@ -269,10 +434,8 @@ impl<'a, R: Fn(&str) -> Option<Cow<'a, [u8]>>> Reader<'_, R> {
             Err(error) => {
                 let at = error.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(&error.into_bytes()[..at]).into_owned();
-                let line = text.matches('\n').count() + 1;
-                let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
                 self.problems.push(problem(
-                    Some((line, column)),
+                    Some(line_and_column(&text)),
                     "the file is not UTF-8 text".to_owned(),
                 ));
                 return None;
@@ -284,14 +447,48 @@ impl<'a, R: Fn(&str) -> Option<Cow<'a, [u8]>>> Reader<'_, R> {
             Ok(value) => Some(value),
             Err(error) => {
                 let start = error.span.start;
-                self.problems.push(problem(
-                    Some((start.line, start.col)),
-                    error.code.to_string(),
-                ));
+                let text = &self.files.texts.last().expect("just pushed").1;
+                let mut message = error.code.to_string();
+                // ron says "Expected integer"; the rest of our messages start in lower case.
+                if let Some(first) = message.get(..1) {
+                    message.replace_range(..1, &first.to_lowercase());
+                }
+                if let Some(field) = field_at(text, start.line, start.col) {
+                    message.push_str(&format!(" for '{field}'"));
+                }
+                self.problems
+                    .push(problem(Some((start.line, start.col)), message));
                 None
             }
         }
     }
+}
+
+/// The 1-based line and column just after `before`.
+fn line_and_column(before: &str) -> (usize, usize) {
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// The field whose value starts before a position, when it is on the same line:
+/// `rate: Some(Range(low: "x"` at the `"` gives `low`.
+fn field_at(text: &str, line: usize, column: usize) -> Option<&str> {
+    let line = text.lines().nth(line.checked_sub(1)?)?;
+    let end = line
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(at, _)| at);
+    let before = line[..end].trim_end();
+    let before = before.strip_suffix(':').or_else(|| {
+        let colon = before.rfind(':')?;
+        Some(&before[..colon])
+    })?;
+    let name_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map_or(0, |at| at + 1);
+    let name = &before[name_start..];
+    (!name.is_empty() && name.chars().next().is_some_and(char::is_alphabetic)).then_some(name)
 }
 
 #[cfg(test)]
@@ -378,6 +575,21 @@ mod tests {
             library.plain("A [collapsed lung](pneumothorax)."),
             "A collapsed lung."
         );
+    }
+
+    #[test]
+    fn a_wrong_value_names_its_field() {
+        let text = "[\n    SideEffect(\n        rate: Some(Range(low: \"x\", high: 20, of: Treatments)),\n";
+        assert_eq!(field_at(text, 3, 31), Some("low"));
+        assert_eq!(field_at(text, 3, 9), None);
+        assert_eq!(field_at(text, 99, 1), None);
+        let broken = std::fs::read_to_string("content/en/side-effects.ron")
+            .unwrap()
+            .replacen("low: 15", "low: \"fifteen\"", 1);
+        let problems = embedded_with(&[("en/side-effects.ron", &broken)]).unwrap_err();
+        let message = problems.0[0].to_string();
+        assert!(message.starts_with("en/side-effects.ron:"), "{message}");
+        assert!(message.ends_with("for 'low'"), "{message}");
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! `needle-guide`: read the command line, then open the guide or run a subcommand.
 
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use needle_guide::app;
+use needle_guide::app::{self, App};
 use needle_guide::cli::{self, Command};
-use needle_guide::content::{LOCALES, Library};
+use needle_guide::content::{self, ContentFolder, LOCALES, Library, Problem, Problems, check};
 use needle_guide::document::guide_text;
 use needle_guide::route::Route;
 
@@ -37,49 +38,157 @@ fn main() -> ExitCode {
         }
     };
 
-    match command {
+    let result = match command {
         Command::Help => {
             println!("{}", cli::USAGE);
-            ExitCode::SUCCESS
+            Ok(())
         }
-        Command::Check => check(),
-        Command::Text { locale } => match load(&locale) {
-            Ok(library) => {
-                print!("{}", guide_text(&library));
-                ExitCode::SUCCESS
-            }
-            Err(code) => code,
-        },
-        Command::Run { start } => {
-            let library = match load(LOCALES[0]) {
-                Ok(library) => library,
-                Err(code) => return code,
-            };
-            if let Route::Condition(id) = &start
-                && library.condition(id).is_none()
-            {
-                let ids: Vec<&str> = library.conditions().map(|(_, c)| c.id.as_str()).collect();
-                eprintln!(
-                    "needle-guide: unknown condition '{id}'; {} (see needle-guide --help)",
-                    cli::valid_pages(Some(&ids))
-                );
-                return ExitCode::from(USAGE);
-            }
-            if ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
-                .iter()
-                .all(|name| std::env::var_os(name).is_none())
-            {
-                no_display();
-            }
-            match app::run(Arc::new(library), start) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(error) => {
-                    eprintln!("needle-guide: cannot open a window: {error}");
-                    ExitCode::from(FAILURE)
-                }
-            }
+        Command::Check { folder } => check_content(folder.as_deref()),
+        Command::Export { folder, force } => content::export(&folder, force)
+            .map(|count| println!("wrote {count} files to {}", folder.display()))
+            .map_err(Failure::Usage),
+        Command::Text { locale } => {
+            embedded(&locale).map(|library| print!("{}", guide_text(&library)))
+        }
+        Command::Run {
+            start,
+            locale,
+            content,
+        } => run(start, &locale, content.as_deref()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(message)) => {
+            eprintln!("needle-guide: {message}");
+            ExitCode::from(USAGE)
+        }
+        Err(Failure::Content(message)) => {
+            eprintln!("needle-guide: {message}");
+            ExitCode::from(FAILURE)
         }
     }
+}
+
+/// Why a command did not succeed: a wrong request (exit 2) or bad content (exit 1).
+enum Failure {
+    Usage(String),
+    Content(String),
+}
+
+fn run(start: Route, locale: &str, folder: Option<&Path>) -> Result<(), Failure> {
+    let folder = folder
+        .map(ContentFolder::open)
+        .transpose()
+        .map_err(Failure::Usage)?;
+    let (editions, problems) = editions(folder.as_ref())?;
+    if let Route::Condition(id) = &start
+        && editions[0].condition(id).is_none()
+    {
+        let ids: Vec<&str> = editions[0]
+            .conditions()
+            .map(|(_, c)| c.id.as_str())
+            .collect();
+        return Err(Failure::Usage(format!(
+            "unknown condition '{id}'; {} (see needle-guide --help)",
+            cli::valid_pages(Some(&ids))
+        )));
+    }
+    // Staff see the problems here and, discreetly, in the window; the guide runs regardless.
+    let notice = (!problems.is_empty()).then(|| {
+        eprintln!(
+            "needle-guide: these content files were not used; the built-in ones are used instead:"
+        );
+        eprintln!("{}", Problems(problems.clone()));
+        folder
+            .as_ref()
+            .map_or_else(String::new, |folder| folder.path().display().to_string())
+    });
+    if ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
+        .iter()
+        .all(|name| std::env::var_os(name).is_none())
+    {
+        no_display();
+    }
+    let app = App::new(Arc::new(editions), start)
+        .in_locale(locale)
+        .with_content_notice(notice);
+    app::run(app).map_err(|error| Failure::Content(format!("cannot open a window: {error}")))
+}
+
+/// Every edition, over the content folder if there is one, and the problems met in it.
+fn editions(folder: Option<&ContentFolder>) -> Result<(Vec<Library>, Vec<Problem>), Failure> {
+    let mut editions = Vec::new();
+    let mut problems = Vec::new();
+    for locale in LOCALES {
+        let library = match folder {
+            None => embedded(locale)?,
+            Some(folder) => {
+                let loaded = Library::with_overrides(locale, folder).map_err(built_in_broken)?;
+                // clinic.ron is shared: report its problems once, not once per language.
+                for problem in loaded.problems {
+                    if !problems.contains(&problem) {
+                        problems.push(problem);
+                    }
+                }
+                loaded.library
+            }
+        };
+        editions.push(library);
+    }
+    Ok((editions, problems))
+}
+
+fn embedded(locale: &str) -> Result<Library, Failure> {
+    Library::embedded(locale).map_err(built_in_broken)
+}
+
+fn built_in_broken(problems: Problems) -> Failure {
+    Failure::Content(format!("the built-in content has problems:\n{problems}"))
+}
+
+/// Prints every problem of every edition (and where translations drift), or a summary of each.
+fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
+    let folder = folder
+        .map(ContentFolder::open)
+        .transpose()
+        .map_err(Failure::Usage)?;
+    let (editions, mut problems) = match editions(folder.as_ref()) {
+        Ok(found) => found,
+        Err(Failure::Content(message)) => {
+            println!("{message}");
+            return Err(Failure::Content("the content has problems".into()));
+        }
+        Err(other) => return Err(other),
+    };
+    for other in &editions[1..] {
+        problems.extend(check::locales_agree(&editions[0], other));
+    }
+    if let Some(folder) = &folder {
+        problems.extend(folder.unknown_files().into_iter().map(|file| Problem {
+            file: folder.path().join(file).display().to_string(),
+            position: None,
+            message:
+                "not a content file of the guide, so it is not used (is the name right?)".into(),
+        }));
+    }
+    if !problems.is_empty() {
+        println!("{}", Problems(problems.clone()));
+        return Err(Failure::Content(format!(
+            "{} problem(s) in the content",
+            problems.len()
+        )));
+    }
+    for library in &editions {
+        println!(
+            "{}: ok ({} pages, {} conditions, {} side effects, {} glossary terms)",
+            library.locale,
+            library.pages.len(),
+            library.conditions().count(),
+            library.side_effects.len(),
+            library.glossary.len()
+        );
+    }
+    Ok(())
 }
 
 /// Says in one line that there is no display to open a window on, and exits.
@@ -94,35 +203,4 @@ fn no_display() -> ! {
         shown("WAYLAND_DISPLAY")
     );
     std::process::exit(i32::from(FAILURE))
-}
-
-fn load(locale: &str) -> Result<Library, ExitCode> {
-    Library::embedded(locale).map_err(|problems| {
-        eprintln!("needle-guide: the built-in content has problems:\n{problems}");
-        ExitCode::from(FAILURE)
-    })
-}
-
-fn check() -> ExitCode {
-    let mut failed = false;
-    for locale in LOCALES {
-        match Library::embedded(locale) {
-            Ok(library) => println!(
-                "{locale}: ok ({} pages, {} conditions, {} side effects, {} glossary terms)",
-                library.pages.len(),
-                library.conditions().count(),
-                library.side_effects.len(),
-                library.glossary.len()
-            ),
-            Err(problems) => {
-                failed = true;
-                println!("{problems}");
-            }
-        }
-    }
-    if failed {
-        ExitCode::from(FAILURE)
-    } else {
-        ExitCode::SUCCESS
-    }
 }

@@ -97,3 +97,25 @@ fn tapping_a_term_explains_it_and_close_hides_it() {
     assert_eq!(app.term(), None);
     assert!(!shows(&app, &term.meaning));
 }
+
+#[test]
+fn the_language_button_shows_the_same_page_in_spanish_and_back() {
+    let editions = support::editions();
+    let (english, spanish) = (&editions[0], &editions[1]);
+    let mut app = app_on(Route::Page(PageId::Risks));
+    click(&mut app, &spanish.ui.language_name);
+    assert_eq!(app.library().locale, "es");
+    assert_eq!(app.route(), &Route::Page(PageId::Risks));
+    assert!(shows(&app, &spanish.page(PageId::Risks).title));
+    click(&mut app, &english.ui.language_name);
+    assert!(shows(&app, &english.page(PageId::Risks).title));
+}
+
+#[test]
+fn staff_see_a_notice_when_content_files_were_left_out() {
+    let library = library();
+    let app = app_on(Route::HOME).with_content_notice(Some("/srv/guide".into()));
+    let notice = library.ui.content_notice.replace("{folder}", "/srv/guide");
+    assert!(shows(&app, &notice));
+    assert!(!shows(&app_on(Route::HOME), &notice));
+}

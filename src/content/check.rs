@@ -312,8 +312,153 @@ impl Checker<'_> {
     }
 }
 
+/// Where a translation drifts from the base edition: every id, rate and page structure must be
+/// the same in both, so that the numbers a patient reads never depend on the language.
+pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let locale = &other.locale;
+    let mut differs = |file: String, message: String| {
+        problems.push(Problem {
+            file,
+            position: None,
+            message,
+        })
+    };
+    let base_name = &base.locale;
+
+    let effects = |library: &Library| -> Vec<(String, Option<super::model::Rate>)> {
+        library
+            .side_effects
+            .iter()
+            .map(|effect| (effect.id.clone(), effect.rate))
+            .collect()
+    };
+    let (ours, theirs) = (effects(base), effects(other));
+    if ours
+        .iter()
+        .map(|(id, _)| id)
+        .ne(theirs.iter().map(|(id, _)| id))
+    {
+        differs(
+            format!("{locale}/side-effects.ron"),
+            format!("the side effects are not the same ids, in the same order, as in {base_name}"),
+        );
+    }
+    for (id, rate) in &theirs {
+        if let Some((_, base_rate)) = ours.iter().find(|(base_id, _)| base_id == id)
+            && base_rate != rate
+        {
+            differs(
+                format!("{locale}/side-effects.ron"),
+                format!("the rate of '{id}' is {rate:?} but {base_rate:?} in {base_name}"),
+            );
+        }
+    }
+
+    let conditions = |library: &Library| -> Vec<(String, String)> {
+        library
+            .conditions()
+            .map(|(region, condition)| (region.id.clone(), condition.id.clone()))
+            .collect()
+    };
+    let regions = |library: &Library| -> Vec<String> {
+        library
+            .regions
+            .iter()
+            .map(|region| region.id.clone())
+            .collect()
+    };
+    if regions(base) != regions(other) {
+        differs(
+            format!("{locale}/conditions.ron"),
+            format!("the regions are not the same ids, in the same order, as in {base_name}"),
+        );
+    }
+    let (ours, theirs) = (conditions(base), conditions(other));
+    for (region, id) in theirs.iter().filter(|entry| !ours.contains(entry)) {
+        differs(
+            format!("{locale}/conditions.ron"),
+            format!("the condition '{id}' in region '{region}' is not in {base_name}"),
+        );
+    }
+    for (region, id) in ours.iter().filter(|entry| !theirs.contains(entry)) {
+        differs(
+            format!("{locale}/conditions.ron"),
+            format!("the condition '{id}' in region '{region}' is missing"),
+        );
+    }
+
+    let terms = |library: &Library| -> HashSet<String> {
+        library
+            .glossary
+            .iter()
+            .map(|term| term.id.clone())
+            .collect()
+    };
+    let (ours, theirs) = (terms(base), terms(other));
+    for id in theirs.difference(&ours) {
+        differs(
+            format!("{locale}/glossary.ron"),
+            format!("the term '{id}' is not in {base_name}"),
+        );
+    }
+    for id in ours.difference(&theirs) {
+        differs(
+            format!("{locale}/glossary.ron"),
+            format!("the term '{id}' is missing"),
+        );
+    }
+
+    for ((page, base_page), other_page) in PageId::ALL.iter().zip(&base.pages).zip(&other.pages) {
+        if page_shape(base_page) != page_shape(other_page) {
+            differs(
+                page_file(locale, *page),
+                format!(
+                    "its sections and blocks do not match {} (same kinds, ids and list lengths)",
+                    page_file(base_name, *page)
+                ),
+            );
+        }
+    }
+    if base.ui.charts.scale_ticks != other.ui.charts.scale_ticks {
+        differs(
+            format!("{locale}/ui.ron"),
+            format!("scale_ticks differ from {base_name}"),
+        );
+    }
+    problems
+}
+
+/// What must not change in translation: each block's kind, the ids it names, and list lengths.
+fn page_shape(page: &Page) -> Vec<Vec<String>> {
+    page.sections
+        .iter()
+        .map(|section| {
+            section
+                .blocks
+                .iter()
+                .map(|block| match block {
+                    Block::Text(_) => "Text".to_owned(),
+                    Block::Bullets(items) => format!("Bullets {}", items.len()),
+                    Block::Checklist(items) => format!("Checklist {}", items.len()),
+                    Block::Steps(items) => format!("Steps {}", items.len()),
+                    Block::Callout(callout) => format!("Callout {:?}", callout.tone),
+                    Block::Compare(compare) => format!("Compare {}", compare.rows.len()),
+                    Block::SideEffects(ids) => format!("SideEffects {ids:?}"),
+                    Block::RiskScale(ids) => format!("RiskScale {ids:?}"),
+                    Block::Choices(ids) => format!("Choices {ids:?}"),
+                    Block::ConditionIndex => "ConditionIndex".to_owned(),
+                    Block::GlossaryIndex => "GlossaryIndex".to_owned(),
+                    Block::ClinicContacts => "ClinicContacts".to_owned(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    use super::locales_agree;
     use crate::content::{Library, Problems};
     use std::borrow::Cow;
 
@@ -399,6 +544,46 @@ mod tests {
             messages(&problems)
                 .iter()
                 .any(|m| m.contains("'filiform' is used more than once"))
+        );
+    }
+
+    #[test]
+    fn the_editions_agree_on_ids_rates_and_structure() {
+        let english = Library::embedded("en").unwrap();
+        let spanish = Library::embedded("es").unwrap_or_else(|problems| panic!("{problems}"));
+        let problems = locales_agree(&english, &spanish);
+        assert!(problems.is_empty(), "{}", Problems(problems));
+    }
+
+    #[test]
+    fn a_drifting_rate_or_id_is_named_with_its_file() {
+        let english = Library::embedded("en").unwrap();
+        let mut spanish = Library::embedded("es").unwrap();
+        spanish.side_effects[1].rate = Some(crate::content::model::Rate::Range {
+            low: 15,
+            high: 25,
+            of: crate::content::model::Denominator::Treatments,
+        });
+        spanish.glossary.pop();
+        spanish.regions[0].conditions[0].id = "migraña".into();
+        spanish.pages[0].sections.clear();
+        let messages: Vec<String> = locales_agree(&english, &spanish)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let has = |needle: &str| messages.iter().any(|message| message.contains(needle));
+        assert!(
+            has("es/side-effects.ron: the rate of 'bruising'"),
+            "{messages:?}"
+        );
+        assert!(has("es/glossary.ron: the term"), "{messages:?}");
+        assert!(
+            has("es/conditions.ron: the condition 'migraña'"),
+            "{messages:?}"
+        );
+        assert!(
+            has("es/pages/home.ron: its sections and blocks do not match en/pages/home.ron"),
+            "{messages:?}"
         );
     }
 }

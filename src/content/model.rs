@@ -175,6 +175,10 @@ pub struct Term {
 #[serde(deny_unknown_fields)]
 pub struct Ui {
     pub app_title: String,
+    /// This language's own name, on the button that switches to it ("Español").
+    pub language_name: String,
+    /// For staff, when files of the clinic's content folder were left out; `{folder}` is its path.
+    pub content_notice: String,
     pub back: String,
     pub home: String,
     pub previous: String,

@@ -33,10 +33,13 @@ pub fn label<'a>(words: impl text::IntoFragment<'a>) -> text::Text<'a> {
     text(words).size(size::BODY).font(BOLD)
 }
 
-/// The list of pages down the left side, with the current one marked.
+/// The list of pages down the left side, with the current one marked; under the title, the
+/// button to the other language (named in that language), and at the foot any staff notice.
 pub fn sidebar<'a>(
     library: &'a Library,
     current: PageId,
+    other_language: Option<&'a str>,
+    notice: Option<String>,
     palette: &Palette,
 ) -> Element<'a, Message> {
     let brand = column![
@@ -95,20 +98,45 @@ pub fn sidebar<'a>(
         .into()
     });
 
-    let palette = *palette;
-    container(
-        // Scrolls only in a window too short for every entry.
-        scrollable(
-            column![brand, Column::with_children(entries).spacing(metrics::XS)]
-                .spacing(metrics::L)
-                .padding([metrics::L, metrics::M]),
+    let language = other_language.map(|name| {
+        action(
+            label(name),
+            Role::Secondary,
+            palette,
+            Message::SwitchLanguage,
         )
-        .height(Fill),
+        .width(Fill)
+    });
+    let notice = notice.map(|folder| {
+        text(library.ui.content_notice.replace("{folder}", &folder))
+            .size(size::BODY)
+            .color(palette.muted)
+    });
+    let palette = *palette;
+    // The pages scroll only in a window too short for them all; the language button and any
+    // notice stay in view at the foot.
+    let pages = scrollable(
+        column![
+            brand,
+            Column::with_children(entries).spacing(metrics::XS / 2.0)
+        ]
+        .spacing(metrics::M)
+        .padding([metrics::M, metrics::M]),
     )
-    .width(metrics::SIDEBAR_WIDTH)
-    .height(Fill)
-    .style(move |_| style::sidebar(&palette))
-    .into()
+    .direction(scrollable::Direction::Vertical(
+        scrollable::Scrollbar::new().width(4).scroller_width(4),
+    ))
+    .height(Fill);
+    let foot = column![]
+        .push(language)
+        .push(notice)
+        .spacing(metrics::S)
+        .padding([metrics::S, metrics::M]);
+    container(column![pages, foot].height(Fill))
+        .width(metrics::SIDEBAR_WIDTH)
+        .height(Fill)
+        .style(move |_| style::sidebar(&palette))
+        .into()
 }
 
 /// The bar under the page: Back (when there is somewhere to go back to), then Previous and Next

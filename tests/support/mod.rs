@@ -15,8 +15,18 @@ pub fn library() -> Arc<Library> {
     Arc::new(Library::embedded("en").unwrap_or_else(|problems| panic!("{problems}")))
 }
 
+/// Every edition, as the app loads them.
+pub fn editions() -> Arc<Vec<Library>> {
+    Arc::new(
+        needle_guide::content::LOCALES
+            .iter()
+            .map(|locale| Library::embedded(locale).unwrap_or_else(|problems| panic!("{problems}")))
+            .collect(),
+    )
+}
+
 pub fn app_on(route: Route) -> App {
-    App::new(library(), route)
+    App::new(editions(), route)
 }
 
 /// The window size the app opens at.

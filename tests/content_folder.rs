@@ -1,0 +1,171 @@
+//! A clinic's own content folder: exporting the built-in content, overriding it file by file,
+//! and never letting a bad file take the guide down.
+
+mod support;
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::Command;
+
+use needle_guide::content::{self, ContentFolder, Library};
+
+/// A fresh, empty folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let folder = std::env::temp_dir().join(format!("needle-guide-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&folder);
+    fs::create_dir_all(&folder).unwrap();
+    folder
+}
+
+fn needle_guide(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_needle-guide"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn export_writes_every_file_and_the_export_checks_clean() {
+    let folder = scratch("export");
+    let written = content::export(&folder, false).unwrap();
+    let expected = content::LOCALES.len() * (content::files_of("en").len() - 1) + 1;
+    assert_eq!(
+        written, expected,
+        "one file per locale file, and clinic.ron once"
+    );
+    assert!(folder.join("es/pages/risks.ron").exists());
+    assert!(folder.join("clinic.ron").exists());
+
+    let output = needle_guide(&["check", folder.to_str().unwrap()]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+
+    let error = content::export(&folder, false).unwrap_err();
+    assert!(
+        error.contains("is not empty") && error.contains("--force"),
+        "{error}"
+    );
+    assert_eq!(content::export(&folder, true).unwrap(), written);
+}
+
+#[test]
+fn one_file_overrides_its_embedded_twin_and_leaves_the_rest() {
+    let folder = scratch("override");
+    fs::write(
+        folder.join("clinic.ron"),
+        "Clinic(name: \"Northside Rehab\", phone: \"(555) 010-7777\")",
+    )
+    .unwrap();
+    let loaded = Library::with_overrides("en", &ContentFolder::open(&folder).unwrap()).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.files, ["clinic.ron"]);
+    assert_eq!(loaded.library.clinic.name, "Northside Rehab");
+    assert_eq!(
+        loaded.library.clinic.urgent_phone, "",
+        "an empty field stays empty"
+    );
+    let embedded = Library::embedded("en").unwrap();
+    assert_eq!(loaded.library.pages, embedded.pages);
+    assert_eq!(loaded.library.side_effects, embedded.side_effects);
+}
+
+#[test]
+fn a_broken_file_falls_back_to_the_embedded_one_and_is_reported_with_its_place() {
+    let folder = scratch("broken");
+    fs::create_dir_all(folder.join("es")).unwrap();
+    let risks =
+        include_str!("../content/es/side-effects.ron").replacen("low: 15", "low: \"quince\"", 1);
+    fs::write(folder.join("es/side-effects.ron"), risks).unwrap();
+    fs::write(folder.join("clinic.ron"), "Clinic(name: \"Eastside PT\")").unwrap();
+
+    let loaded = Library::with_overrides("es", &ContentFolder::open(&folder).unwrap()).unwrap();
+    assert_eq!(
+        loaded.library.side_effects,
+        Library::embedded("es").unwrap().side_effects
+    );
+    assert_eq!(
+        loaded.library.clinic.name, "Eastside PT",
+        "the good file is still used"
+    );
+    assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+    let message = loaded.problems[0].to_string();
+    assert!(
+        message.starts_with(&format!(
+            "{}:",
+            folder.join("es/side-effects.ron").display()
+        )),
+        "{message}"
+    );
+    assert!(message.ends_with("for 'low'"), "{message}");
+
+    // `check` lists it and fails; nothing panics.
+    let output = needle_guide(&["check", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("es/side-effects.ron:"));
+}
+
+#[test]
+fn a_file_that_breaks_a_cross_check_is_left_out_too() {
+    let folder = scratch("cross");
+    fs::create_dir_all(folder.join("en")).unwrap();
+    // A glossary that parses but lacks a term the pages use.
+    let glossary = include_str!("../content/en/glossary.ron");
+    let start = glossary
+        .find("    Term(\n        id: \"pneumothorax\"")
+        .expect("the pneumothorax entry");
+    let end = start + glossary[start..].find("    ),\n").unwrap() + "    ),\n".len();
+    fs::write(
+        folder.join("en/glossary.ron"),
+        format!("{}{}", &glossary[..start], &glossary[end..]),
+    )
+    .unwrap();
+
+    let loaded = Library::with_overrides("en", &ContentFolder::open(&folder).unwrap()).unwrap();
+    assert!(
+        loaded.library.term("pneumothorax").is_some(),
+        "the embedded glossary is back"
+    );
+    assert!(loaded.files.is_empty());
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| p.message.contains("'pneumothorax' is not in the glossary"))
+    );
+}
+
+#[test]
+fn every_problem_is_listed_not_just_the_first() {
+    let folder = scratch("many");
+    fs::create_dir_all(folder.join("en/pages")).unwrap();
+    fs::write(folder.join("en/pages/about.ron"), "Page(").unwrap();
+    fs::write(folder.join("en/ui.ron"), "Ui(app_title: 3)").unwrap();
+    fs::write(folder.join("en/pages/riks.ron"), "Page()").unwrap();
+    let output = needle_guide(&["check", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(report.contains("en/pages/about.ron:"), "{report}");
+    assert!(report.contains("en/ui.ron:1:"), "{report}");
+    assert!(report.contains("riks.ron: not a content file"), "{report}");
+}
+
+#[test]
+fn a_missing_folder_is_one_clear_error() {
+    for args in [
+        &["check", "/no/such/folder"][..],
+        &["--content", "/no/such/folder"],
+    ] {
+        let output = needle_guide(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let message = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert_eq!(message.lines().count(), 1, "{message}");
+        assert!(
+            message.contains("cannot read the content folder /no/such/folder"),
+            "{message}"
+        );
+    }
+}

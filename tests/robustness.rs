@@ -1,0 +1,111 @@
+//! Random bytes and random damage to the real content files never crash the loader: it returns
+//! a library or a list of problems, every time.
+
+use std::borrow::Cow;
+
+use needle_guide::content::{self, Library};
+
+/// A small, seeded generator (xorshift), so every run tries the same inputs.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, bound: usize) -> usize {
+        (self.next() % bound.max(1) as u64) as usize
+    }
+}
+
+/// Damages `bytes` in one of several ways a hand edit or a bad copy might.
+fn mutate(bytes: &mut Vec<u8>, random: &mut Random) {
+    let at = random.below(bytes.len());
+    match random.below(6) {
+        0 => {
+            if let Some(byte) = bytes.get_mut(at) {
+                *byte = random.next() as u8;
+            }
+        }
+        1 => bytes.truncate(at),
+        2 => {
+            let end = (at + random.below(40)).min(bytes.len());
+            bytes.drain(at..end);
+        }
+        3 => {
+            let end = (at + random.below(40)).min(bytes.len());
+            let copy = bytes[at..end].to_vec();
+            bytes.splice(at..at, copy);
+        }
+        4 => {
+            let tokens: [&[u8]; 8] = [b"(", b")", b"[", b"]", b"\"", b",", b"Some(", b"{rate:"];
+            bytes.splice(at..at, tokens[random.below(tokens.len())].iter().copied());
+        }
+        _ => {
+            let digits = random.next().to_string();
+            bytes.splice(at..at, digits.bytes());
+        }
+    }
+}
+
+fn load_with(locale: &str, file: &str, bytes: &[u8]) -> Result<Library, content::Problems> {
+    Library::load(locale, |path| {
+        if path == file {
+            Some(Cow::Owned(bytes.to_vec()))
+        } else {
+            std::fs::read(format!("content/{path}"))
+                .ok()
+                .map(Cow::Owned)
+        }
+    })
+}
+
+#[test]
+fn damaged_real_files_give_problems_or_a_library_never_a_panic() {
+    let mut random = Random(0x5eed_1234_abcd_ef01);
+    let mut failures = 0;
+    for round in 0..600 {
+        let locale = content::LOCALES[round % content::LOCALES.len()];
+        let files = content::files_of(locale);
+        let file = &files[random.below(files.len())];
+        let mut bytes = std::fs::read(format!("content/{file}")).unwrap();
+        for _ in 0..=random.below(3) {
+            mutate(&mut bytes, &mut random);
+        }
+        match load_with(locale, file, &bytes) {
+            Ok(_) => {}
+            Err(problems) => {
+                failures += 1;
+                assert!(!problems.0.is_empty());
+                for problem in &problems.0 {
+                    assert!(!problem.message.is_empty());
+                    assert!(problem.file.ends_with(".ron"), "{problem}");
+                }
+            }
+        }
+    }
+    assert!(
+        failures > 100,
+        "the damage was too gentle to test anything: {failures} failures"
+    );
+}
+
+#[test]
+fn random_bytes_in_any_file_give_problems_never_a_panic() {
+    let mut random = Random(42);
+    for round in 0..300 {
+        let files = content::files_of("en");
+        let file = &files[round % files.len()];
+        let bytes: Vec<u8> = (0..random.below(400))
+            .map(|_| random.next() as u8)
+            .collect();
+        let problems = load_with("en", file, &bytes).expect_err("random bytes are not content");
+        assert!(
+            problems.0.iter().any(|problem| &problem.file == file),
+            "{problems}"
+        );
+    }
+}
