@@ -2,18 +2,24 @@
 
 use std::sync::Arc;
 
-use iced::widget::{column, container, operation, row, scrollable};
-use iced::{Element, Fill, Size, Subscription, Task, Theme, window};
+use iced::widget::{column, container, operation, row, scrollable, stack};
+use iced::{Element, Event, Fill, Size, Subscription, Task, Theme, event, keyboard, window};
 
 use crate::content::Library;
 use crate::document::Document;
-use crate::route::Route;
+use crate::handout;
+use crate::keys;
+use crate::route::{PageId, Route};
 use crate::screen;
+use crate::search;
 use crate::theme::{self, Palette, metrics};
 use crate::widget::nav;
 
 /// The scrollable that holds the page, so a new page can start at its top.
 const PAGE_SCROLL: &str = "page";
+
+/// Quick jump's text box, so opening it can put the cursor there.
+pub const SEARCH_INPUT: &str = "find";
 
 /// How many screens Back remembers.
 const HISTORY_LIMIT: usize = 64;
@@ -52,6 +58,72 @@ pub enum Message {
     ShowConditions(ConditionsTab),
     /// Show the next edition (English, Spanish), on the same page.
     SwitchLanguage,
+    /// The next or previous page in reading order.
+    Step {
+        forward: bool,
+    },
+    /// Open quick jump and put the cursor in its box.
+    OpenSearch,
+    SearchChanged(String),
+    /// Move the highlighted result up (-1) or down (+1).
+    SearchMove(i32),
+    /// Open the highlighted result.
+    SearchSubmit,
+    /// Open a result by its place in the list.
+    OpenResult(usize),
+    /// Close whatever is on top: the shortcuts, quick jump, the handout dialog, a term.
+    Dismiss,
+    ToggleShortcuts,
+    TogglePresenting,
+    ToggleFullscreen,
+    TextLarger,
+    TextSmaller,
+    TextReset,
+    /// Open the dialog that makes the take-home handout.
+    OpenHandout,
+    /// Tick or untick a condition to name on the handout.
+    ToggleHandoutCondition(String),
+    /// Save the handout and hand it to the desktop to open.
+    MakeHandout,
+}
+
+/// The handout dialog: the conditions ticked, and what happened last time it was made.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HandoutDialog {
+    pub ticked: Vec<String>,
+    pub outcome: Option<String>,
+}
+
+/// The program that opens a saved handout; tests put in one that only records.
+#[derive(Clone)]
+pub struct OpenerHandle(pub Arc<dyn handout::Opener + Send + Sync>);
+
+impl std::fmt::Debug for OpenerHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OpenerHandle")
+    }
+}
+
+impl PartialEq for OpenerHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The text sizes offered, as a share of normal: from 100% to 200%.
+pub const TEXT_STEPS: [f32; 5] = [1.0, 1.25, 1.5, 1.75, 2.0];
+
+/// How much presenting enlarges everything, for a patient across the desk.
+pub const PRESENT_SCALE: f32 = 1.5;
+
+/// Below this width (in the layout's pixels), the page list gives its room to the page.
+const COMPACT_WIDTH: f32 = 900.0;
+
+/// Quick jump's state: what was typed and which result is highlighted.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Search {
+    pub query: String,
+    pub selected: usize,
 }
 
 /// Which half of the conditions page a narrow window shows.
@@ -88,6 +160,25 @@ pub struct App {
     /// The body region picked on the conditions page.
     selected_region: Option<String>,
     conditions_tab: ConditionsTab,
+    /// Quick-jump indexes, one per edition.
+    indexes: Arc<Vec<search::Index>>,
+    search: Option<Search>,
+    shortcuts_open: bool,
+    /// Index into [`TEXT_STEPS`].
+    text_step: usize,
+    presenting: bool,
+    fullscreen: bool,
+    handout: Option<HandoutDialog>,
+    opener: OpenerHandle,
+    /// Where handouts are saved.
+    handout_folder: std::path::PathBuf,
+}
+
+// The indexes are built from the editions, so comparing the editions compares them too.
+impl PartialEq for search::Index {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl App {
@@ -100,7 +191,6 @@ impl App {
             Route::HOME
         };
         App {
-            editions,
             locale: 0,
             content_notice: None,
             palette: Palette::STANDARD,
@@ -110,7 +200,28 @@ impl App {
             window: WINDOW_SIZE,
             selected_region: None,
             conditions_tab: ConditionsTab::default(),
+            indexes: Arc::new(editions.iter().map(search::Index::new).collect()),
+            editions,
+            search: None,
+            shortcuts_open: false,
+            text_step: 0,
+            presenting: false,
+            fullscreen: false,
+            handout: None,
+            opener: OpenerHandle(Arc::new(handout::SystemOpener)),
+            handout_folder: handout::default_folder(),
         }
+    }
+
+    /// Saves handouts in `folder` and opens them with `opener`.
+    pub fn with_handout_opener(mut self, opener: OpenerHandle, folder: std::path::PathBuf) -> App {
+        self.opener = opener;
+        self.handout_folder = folder;
+        self
+    }
+
+    pub fn handout_dialog(&self) -> Option<&HandoutDialog> {
+        self.handout.as_ref()
     }
 
     /// The edition on screen.
@@ -152,10 +263,39 @@ impl App {
         self.selected_region.as_deref()
     }
 
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    /// The results for what is typed in quick jump.
+    pub fn search_results(&self) -> Vec<search::Hit> {
+        self.search.as_ref().map_or_else(Vec::new, |search| {
+            self.indexes[self.locale].search(&search.query)
+        })
+    }
+
+    pub fn text_scale(&self) -> f32 {
+        TEXT_STEPS[self.text_step]
+    }
+
+    pub fn presenting(&self) -> bool {
+        self.presenting
+    }
+
+    /// The page list shows unless presenting or too narrow for it.
+    fn shows_sidebar(&self) -> bool {
+        !self.presenting && self.window.width / self.scale_factor() >= COMPACT_WIDTH
+    }
+
     /// What the page view needs to know: the picked region, the tab, and the room it has.
     pub fn page_state(&self) -> PageState {
         let scale = self.scale_factor();
-        let available = self.window.width / scale - metrics::SIDEBAR_WIDTH;
+        let sidebar = if self.shows_sidebar() {
+            metrics::SIDEBAR_WIDTH
+        } else {
+            0.0
+        };
+        let available = self.window.width / scale - sidebar;
         PageState {
             selected_region: self.selected_region.clone(),
             conditions_tab: self.conditions_tab,
@@ -224,16 +364,162 @@ impl App {
                 self.locale = (self.locale + 1) % self.editions.len();
                 Task::none()
             }
+            Message::Step { forward } => {
+                let section = self.route.section();
+                let target = match (&self.route, forward) {
+                    (Route::Condition(_), false) => Some(section),
+                    (_, false) => section.previous(),
+                    (_, true) => section.next(),
+                };
+                match target {
+                    Some(page) => self.update(Message::Open(Route::Page(page))),
+                    None => Task::none(),
+                }
+            }
+            Message::OpenSearch => {
+                self.search.get_or_insert_with(Search::default);
+                self.shortcuts_open = false;
+                operation::focus(SEARCH_INPUT)
+            }
+            Message::SearchChanged(query) => {
+                self.search = Some(Search { query, selected: 0 });
+                Task::none()
+            }
+            Message::SearchMove(step) => {
+                let count = self.search_results().len();
+                if let Some(search) = &mut self.search
+                    && count > 0
+                {
+                    let last = count as i64 - 1;
+                    search.selected =
+                        (search.selected as i64 + i64::from(step)).clamp(0, last) as usize;
+                }
+                Task::none()
+            }
+            Message::SearchSubmit => {
+                let selected = self.search.as_ref().map_or(0, |search| search.selected);
+                self.update(Message::OpenResult(selected))
+            }
+            Message::OpenResult(index) => {
+                let Some(hit) = self.search_results().into_iter().nth(index) else {
+                    return Task::none();
+                };
+                self.search = None;
+                match hit.target {
+                    search::Target::Route(route) => self.update(Message::Open(route)),
+                    search::Target::Term(id) => {
+                        let task = self.update(Message::Open(Route::Page(PageId::Glossary)));
+                        let _ = self.update(Message::ShowTerm(id));
+                        task
+                    }
+                }
+            }
+            Message::Dismiss => {
+                if self.shortcuts_open {
+                    self.shortcuts_open = false;
+                } else if self.search.is_some() {
+                    self.search = None;
+                } else if self.handout.is_some() {
+                    self.handout = None;
+                } else {
+                    self.term = None;
+                }
+                Task::none()
+            }
+            Message::ToggleShortcuts => {
+                self.shortcuts_open = !self.shortcuts_open;
+                Task::none()
+            }
+            Message::TogglePresenting => {
+                self.presenting = !self.presenting;
+                self.search = None;
+                Task::none()
+            }
+            Message::ToggleFullscreen => {
+                self.fullscreen = !self.fullscreen;
+                let mode = if self.fullscreen {
+                    window::Mode::Fullscreen
+                } else {
+                    window::Mode::Windowed
+                };
+                window::latest().and_then(move |id| window::set_mode(id, mode))
+            }
+            Message::TextLarger => {
+                self.text_step = (self.text_step + 1).min(TEXT_STEPS.len() - 1);
+                Task::none()
+            }
+            Message::TextSmaller => {
+                self.text_step = self.text_step.saturating_sub(1);
+                Task::none()
+            }
+            Message::TextReset => {
+                self.text_step = 0;
+                Task::none()
+            }
+            Message::OpenHandout => {
+                self.handout = Some(HandoutDialog::default());
+                Task::none()
+            }
+            Message::ToggleHandoutCondition(id) => {
+                let known = self.library().condition(&id).is_some();
+                if let Some(dialog) = &mut self.handout
+                    && known
+                {
+                    match dialog.ticked.iter().position(|ticked| *ticked == id) {
+                        Some(index) => {
+                            dialog.ticked.remove(index);
+                        }
+                        None => dialog.ticked.push(id),
+                    }
+                }
+                Task::none()
+            }
+            Message::MakeHandout => {
+                let Some(dialog) = &self.handout else {
+                    return Task::none();
+                };
+                // In reading order, whatever order they were ticked in.
+                let conditions = self
+                    .library()
+                    .conditions()
+                    .map(|(_, condition)| condition.id.clone())
+                    .filter(|id| dialog.ticked.contains(id))
+                    .collect();
+                let options = handout::HandoutOptions { conditions };
+                let outcome = handout::save_and_open(
+                    self.library(),
+                    &options,
+                    &self.handout_folder,
+                    &handout::timestamp(),
+                    self.opener.0.as_ref(),
+                );
+                let message = handout::message(self.library(), &outcome);
+                if let Some(dialog) = &mut self.handout {
+                    dialog.outcome = Some(message);
+                }
+                Task::none()
+            }
         }
     }
 
-    /// How much the whole layout is enlarged.
+    /// How much the whole layout is enlarged: to fill a big window, by the reader's text size,
+    /// and for presenting.
     pub fn scale_factor(&self) -> f32 {
-        fit_scale(self.window)
+        let present = if self.presenting { PRESENT_SCALE } else { 1.0 };
+        fit_scale(self.window) * self.text_scale() * present
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
-        window::resize_events().map(|(_, size)| Message::WindowResized(size))
+        let keys = event::listen_with(|event, status, _window| match event {
+            Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
+                keys::shortcut(&key, modifiers, status == event::Status::Captured)
+            }
+            _ => None,
+        });
+        Subscription::batch([
+            window::resize_events().map(|(_, size)| Message::WindowResized(size)),
+            keys,
+        ])
     }
 
     pub fn title(&self) -> String {
@@ -269,26 +555,51 @@ impl App {
         .height(Fill);
 
         let term = self.term.as_deref().and_then(|id| library.term(id));
-        let main = column![page]
+        let other = &self.editions[(self.locale + 1) % self.editions.len()];
+        let other_language =
+            (other.locale != library.locale).then_some(other.ui.language_name.as_str());
+        let toolbar = (!self.presenting).then(|| {
+            screen::consult::toolbar(library, other_language, !self.shows_sidebar(), &palette)
+        });
+        let main = column![]
+            .push(toolbar)
+            .push(page)
             .push(term.map(|term| nav::term_panel(term, &library.ui, &palette)))
             .push(nav::footer(
                 library,
                 &self.route,
                 self.can_go_back(),
+                self.presenting,
+                self.window.width / self.scale_factor() < COMPACT_WIDTH,
                 &palette,
             ));
 
-        let other = &self.editions[(self.locale + 1) % self.editions.len()];
-        let other_language =
-            (other.locale != library.locale).then_some(other.ui.language_name.as_str());
-        let sidebar = nav::sidebar(
-            library,
-            self.route.section(),
-            other_language,
-            self.content_notice.clone(),
-            &palette,
-        );
-        row![sidebar, main].into()
+        let frame: Element<'_, Message> = if self.shows_sidebar() {
+            let sidebar = nav::sidebar(
+                library,
+                self.route.section(),
+                self.content_notice.clone(),
+                &palette,
+            );
+            row![sidebar, main].into()
+        } else {
+            main.into()
+        };
+        let overlay = if self.shortcuts_open {
+            Some(screen::consult::shortcuts(&library.ui, &palette))
+        } else if let Some(search) = &self.search {
+            Some(screen::consult::search(
+                search,
+                self.search_results(),
+                &library.ui,
+                &palette,
+            ))
+        } else {
+            self.handout
+                .as_ref()
+                .map(|dialog| screen::consult::handout(dialog, library, &palette))
+        };
+        stack![frame].push(overlay).into()
     }
 }
 
@@ -320,7 +631,6 @@ pub fn run(app: App) -> iced::Result {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::route::PageId;
 
     fn editions() -> Arc<Vec<Library>> {
         Arc::new(
@@ -466,6 +776,151 @@ mod tests {
                 .library()
                 .locale,
             "en"
+        );
+    }
+
+    #[test]
+    fn quick_jump_finds_opens_and_closes() {
+        let mut app = app();
+        let _ = app.update(Message::OpenSearch);
+        let _ = app.update(Message::SearchChanged("tennis".into()));
+        assert!(!app.search_results().is_empty());
+        let _ = app.update(Message::SearchSubmit);
+        assert_eq!(
+            app.route(),
+            &Route::Condition("lateral-epicondylitis".into())
+        );
+        assert_eq!(app.search(), None, "opening a result closes quick jump");
+
+        let _ = app.update(Message::OpenSearch);
+        let _ = app.update(Message::SearchChanged("pneumo".into()));
+        let _ = app.update(Message::SearchSubmit);
+        assert_eq!(app.route(), &Route::Page(PageId::Glossary));
+        assert_eq!(
+            app.term(),
+            Some("pneumothorax"),
+            "a word opens the glossary explaining it"
+        );
+
+        let _ = app.update(Message::OpenSearch);
+        let _ = app.update(Message::Dismiss);
+        assert_eq!(app.search(), None);
+    }
+
+    #[test]
+    fn up_and_down_stay_within_the_results() {
+        let mut app = app();
+        let _ = app.update(Message::OpenSearch);
+        let _ = app.update(Message::SearchChanged("pain".into()));
+        let count = app.search_results().len();
+        assert!(count > 2);
+        for _ in 0..20 {
+            let _ = app.update(Message::SearchMove(1));
+        }
+        assert_eq!(app.search().unwrap().selected, count - 1);
+        for _ in 0..20 {
+            let _ = app.update(Message::SearchMove(-1));
+        }
+        assert_eq!(app.search().unwrap().selected, 0);
+        let _ = app.update(Message::SearchMove(1));
+        let second = app.search_results()[1].clone();
+        let _ = app.update(Message::SearchSubmit);
+        assert_eq!(search::Target::Route(app.route().clone()), second.target);
+    }
+
+    #[test]
+    fn steps_follow_reading_order_and_stop_at_the_ends() {
+        let mut app = app();
+        let _ = app.update(Message::Step { forward: false });
+        assert_eq!(app.route(), &Route::HOME);
+        let _ = app.update(Message::Step { forward: true });
+        assert_eq!(app.route(), &Route::Page(PageId::About));
+        let _ = app.update(Message::Open(Route::Condition("sciatica".into())));
+        let _ = app.update(Message::Step { forward: false });
+        assert_eq!(app.route(), &Route::Page(PageId::Conditions));
+    }
+
+    #[test]
+    fn text_size_runs_from_100_to_200_percent_and_scales_everything() {
+        let mut app = app();
+        assert_eq!(app.scale_factor(), 1.0);
+        for _ in 0..10 {
+            let _ = app.update(Message::TextLarger);
+        }
+        assert_eq!(app.text_scale(), 2.0);
+        assert_eq!(app.scale_factor(), 2.0);
+        let _ = app.update(Message::TextSmaller);
+        assert_eq!(app.text_scale(), 1.75);
+        let _ = app.update(Message::TextReset);
+        assert_eq!(app.text_scale(), 1.0);
+        for _ in 0..10 {
+            let _ = app.update(Message::TextSmaller);
+        }
+        assert_eq!(app.text_scale(), 1.0);
+    }
+
+    #[test]
+    fn presenting_enlarges_by_half_and_hides_the_page_list() {
+        let mut app = app();
+        assert!(app.shows_sidebar());
+        let _ = app.update(Message::TogglePresenting);
+        assert!(app.presenting());
+        assert!((app.scale_factor() - PRESENT_SCALE).abs() < 1e-6);
+        assert!(!app.shows_sidebar());
+        let _ = app.update(Message::TogglePresenting);
+        assert_eq!(app.scale_factor(), 1.0);
+    }
+
+    #[test]
+    fn escape_closes_the_top_layer_first() {
+        let mut app = app();
+        let _ = app.update(Message::ShowTerm("fascia".into()));
+        let _ = app.update(Message::OpenSearch);
+        let _ = app.update(Message::ToggleShortcuts);
+        let _ = app.update(Message::Dismiss);
+        assert!(app.search().is_some(), "the shortcuts closed first");
+        let _ = app.update(Message::Dismiss);
+        assert!(app.search().is_none());
+        assert_eq!(app.term(), Some("fascia"));
+        let _ = app.update(Message::Dismiss);
+        assert_eq!(app.term(), None);
+    }
+
+    /// Records what it was asked to open.
+    struct Recorder(std::sync::Mutex<Vec<std::path::PathBuf>>);
+
+    impl handout::Opener for Recorder {
+        fn open(&self, path: &std::path::Path) -> Result<(), String> {
+            self.0.lock().unwrap().push(path.to_owned());
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn the_handout_dialog_saves_the_ticked_conditions_and_opens_the_file() {
+        let folder =
+            std::env::temp_dir().join(format!("needle-guide-app-handout-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::create_dir_all(&folder).unwrap();
+        let recorder = Arc::new(Recorder(std::sync::Mutex::new(Vec::new())));
+        let mut app = app().with_handout_opener(OpenerHandle(recorder.clone()), folder.clone());
+        let _ = app.update(Message::OpenHandout);
+        let _ = app.update(Message::ToggleHandoutCondition("sciatica".into()));
+        let _ = app.update(Message::ToggleHandoutCondition("knee-pain".into()));
+        let _ = app.update(Message::ToggleHandoutCondition("knee-pain".into()));
+        let _ = app.update(Message::ToggleHandoutCondition("not-a-condition".into()));
+        assert_eq!(app.handout_dialog().unwrap().ticked, ["sciatica"]);
+        let _ = app.update(Message::MakeHandout);
+
+        let opened = recorder.0.lock().unwrap().clone();
+        assert_eq!(opened.len(), 1);
+        assert!(opened[0].starts_with(&folder));
+        let html = std::fs::read_to_string(&opened[0]).unwrap();
+        assert!(html.contains("Sciatica") && !html.contains("Knee pain"));
+        let outcome = app.handout_dialog().unwrap().outcome.clone().unwrap();
+        assert!(
+            outcome.contains(&opened[0].display().to_string()),
+            "{outcome}"
         );
     }
 

@@ -13,6 +13,9 @@ Usage:
                                      Open the guide (on a page, in a language, with a
                                      clinic's own content folder over the built-in one)
   needle-guide text [--lang <l>]     Print every page's text, in reading order
+  needle-guide handout [--lang <l>] [-o <file>] [--condition <id>]...
+                                     Write the take-home handout (HTML, to print) to a
+                                     file, or to standard output
   needle-guide check [<dir>]         Check the built-in content, or a content folder;
                                      list every problem and exit 1 if there are any
   needle-guide export-content <dir> [--force]
@@ -34,6 +37,12 @@ pub enum Command {
     /// Print the guide as plain text.
     Text {
         locale: String,
+    },
+    /// Write the handout as HTML, to a file or standard output.
+    Handout {
+        locale: String,
+        output: Option<PathBuf>,
+        conditions: Vec<String>,
     },
     /// Validate the built-in content, or a content folder over it.
     Check {
@@ -77,6 +86,24 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, UsageErr
                 }
             }
             Ok(Command::Text { locale })
+        }
+        Some("handout") => {
+            args.next();
+            let (mut locale, mut output, mut conditions) =
+                (LOCALES[0].to_owned(), None, Vec::new());
+            while let Some(arg) = args.next() {
+                match arg.as_str() {
+                    "--lang" => locale = parse_locale(value_of("--lang", args.next())?)?,
+                    "-o" | "--output" => output = Some(PathBuf::from(value_of("-o", args.next())?)),
+                    "--condition" => conditions.push(value_of("--condition", args.next())?),
+                    other => return Err(unknown(other, "--lang, -o, --condition")),
+                }
+            }
+            Ok(Command::Handout {
+                locale,
+                output,
+                conditions,
+            })
         }
         Some("check") => {
             args.next();
@@ -234,6 +261,14 @@ mod tests {
         assert_eq!(parse_str("export-content --force out"), Ok(export(true)));
         assert_eq!(parse_str("--help"), Ok(Command::Help));
         assert_eq!(parse_str("--page risks --help"), Ok(Command::Help));
+        assert_eq!(
+            parse_str("handout --lang es -o out.html --condition sciatica"),
+            Ok(Command::Handout {
+                locale: "es".into(),
+                output: Some("out.html".into()),
+                conditions: vec!["sciatica".into()],
+            })
+        );
     }
 
     #[test]

@@ -498,7 +498,15 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                 label: ui.clinic_name.clone(),
                 value: clinic.name.clone(),
             });
-            Part::Contacts(name.into_iter().chain(contacts).collect())
+            let contacts: Vec<Contact> = name.into_iter().chain(contacts).collect();
+            // With no number to call, say whom to call in words instead.
+            let no_phone = clinic.phone.trim().is_empty() && clinic.urgent_phone.trim().is_empty();
+            let fallback = no_phone.then(|| Part::Paragraph(spans(&ui.consult.call_your_clinic)));
+            return (!contacts.is_empty())
+                .then_some(Part::Contacts(contacts))
+                .into_iter()
+                .chain(fallback)
+                .collect();
         }
     };
     vec![part]
@@ -530,6 +538,26 @@ mod tests {
             Document::for_route(&library, &Route::Condition("nope".into())),
             None
         );
+    }
+
+    #[test]
+    fn an_empty_clinic_falls_back_to_words_and_nothing_breaks() {
+        let mut library = library();
+        library.clinic = crate::content::model::Clinic::default();
+        let page = Document::for_route(&library, &Route::Page(PageId::WarningSigns)).unwrap();
+        let text = page.plain_text();
+        assert!(
+            text.contains(&library.ui.consult.call_your_clinic),
+            "{text}"
+        );
+        assert!(!text.contains(&library.ui.clinic_phone));
+
+        library.clinic.urgent_phone = "(555) 010-9999".into();
+        let text = Document::for_route(&library, &Route::Page(PageId::WarningSigns))
+            .unwrap()
+            .plain_text();
+        assert!(text.contains("(555) 010-9999"));
+        assert!(!text.contains(&library.ui.consult.call_your_clinic));
     }
 
     #[test]

@@ -47,9 +47,15 @@ fn main() -> ExitCode {
         Command::Export { folder, force } => content::export(&folder, force)
             .map(|count| println!("wrote {count} files to {}", folder.display()))
             .map_err(Failure::Usage),
+        Command::Handout {
+            locale,
+            output,
+            conditions,
+        } => handout(&locale, output.as_deref(), conditions),
         Command::Text { locale } => {
             embedded(&locale).map(|library| print!("{}", guide_text(&library)))
         }
+
         Command::Run {
             start,
             locale,
@@ -113,6 +119,30 @@ fn run(start: Route, locale: &str, folder: Option<&Path>) -> Result<(), Failure>
         .in_locale(locale)
         .with_content_notice(notice);
     app::run(app).map_err(|error| Failure::Content(format!("cannot open a window: {error}")))
+}
+
+/// Writes the handout to `output` (which the user named, so it may be replaced) or to stdout.
+fn handout(locale: &str, output: Option<&Path>, conditions: Vec<String>) -> Result<(), Failure> {
+    let library = embedded(locale)?;
+    if let Some(unknown) = conditions.iter().find(|id| library.condition(id).is_none()) {
+        let ids: Vec<&str> = library.conditions().map(|(_, c)| c.id.as_str()).collect();
+        return Err(Failure::Usage(format!(
+            "unknown condition '{unknown}'; valid: {}",
+            ids.join(", ")
+        )));
+    }
+    let html = needle_guide::handout::html(
+        &library,
+        &needle_guide::handout::HandoutOptions { conditions },
+    );
+    match output {
+        Some(path) => std::fs::write(path, html)
+            .map_err(|error| Failure::Content(format!("cannot write {}: {error}", path.display()))),
+        None => {
+            print!("{html}");
+            Ok(())
+        }
+    }
 }
 
 /// Every edition, over the content folder if there is one, and the problems met in it.

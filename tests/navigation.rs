@@ -53,9 +53,9 @@ fn from_home_to_every_page_and_back() {
 fn home_cards_open_their_pages() {
     let library = library();
     let mut app = app_on(Route::HOME);
-    let risks = library.page(PageId::Risks);
-    click(&mut app, &risks.title);
-    assert_eq!(app.route(), &Route::Page(PageId::Risks));
+    let about = library.page(PageId::About);
+    click(&mut app, &about.title);
+    assert_eq!(app.route(), &Route::Page(PageId::About));
 }
 
 #[test]
@@ -118,4 +118,55 @@ fn staff_see_a_notice_when_content_files_were_left_out() {
     let notice = library.ui.content_notice.replace("{folder}", "/srv/guide");
     assert!(shows(&app, &notice));
     assert!(!shows(&app_on(Route::HOME), &notice));
+}
+
+#[test]
+fn quick_jump_by_typing_and_enter_in_the_search_box() {
+    use iced::keyboard::key::Named;
+    let mut app = app_on(Route::HOME);
+    let _ = app.update(Message::OpenSearch);
+    for letter in "tennis".chars() {
+        let mut ui = simulate(&app, WINDOW);
+        ui.click(iced::widget::Id::new(needle_guide::app::SEARCH_INPUT))
+            .expect("the search box is shown");
+        let _ = ui.typewrite(&letter.to_string());
+        let messages: Vec<Message> = ui.into_messages().collect();
+        assert!(
+            matches!(messages.last(), Some(Message::SearchChanged(_))),
+            "{messages:?}"
+        );
+        deliver(&mut app, messages);
+    }
+    assert_eq!(app.search().unwrap().query, "tennis");
+    let (_, tennis_elbow) = library()
+        .condition("lateral-epicondylitis")
+        .map(|(r, c)| (r.clone(), c.clone()))
+        .unwrap();
+    assert!(shows(&app, &tennis_elbow.name), "the result is listed");
+
+    let mut ui = simulate(&app, WINDOW);
+    ui.click(iced::widget::Id::new(needle_guide::app::SEARCH_INPUT))
+        .unwrap();
+    let _ = ui.tap_key(Named::Enter);
+    let messages: Vec<Message> = ui.into_messages().collect();
+    deliver(&mut app, messages);
+    assert_eq!(
+        app.route(),
+        &Route::Condition("lateral-epicondylitis".into())
+    );
+}
+
+#[test]
+fn the_toolbar_buttons_change_text_size_and_present() {
+    let library = library();
+    let mut app = app_on(Route::Page(PageId::About));
+    click(&mut app, "A+");
+    click(&mut app, "A+");
+    assert_eq!(app.text_scale(), 1.5);
+    click(&mut app, "A−");
+    assert_eq!(app.text_scale(), 1.25);
+    click(&mut app, &library.ui.consult.present);
+    assert!(app.presenting());
+    click(&mut app, &library.ui.consult.stop_presenting);
+    assert!(!app.presenting());
 }

@@ -18,6 +18,9 @@ pub struct Page {
     pub nav_label: String,
     /// The first sentence: what the page is for.
     pub lead: String,
+    /// Other words people look for this page by, for quick jump ("lung").
+    #[serde(default)]
+    pub keywords: Vec<String>,
     #[serde(default)]
     pub sections: Vec<Section>,
 }
@@ -203,6 +206,55 @@ pub struct Ui {
     pub rates: RateWords,
     pub charts: ChartWords,
     pub body_map: BodyMapWords,
+    pub consult: ConsultWords,
+    pub handout: HandoutWords,
+}
+
+/// Words of the therapist's tools: quick jump, text size, presenting, shortcuts.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ConsultWords {
+    pub find: String,
+    pub find_placeholder: String,
+    pub find_nothing: String,
+    /// Labels of the kinds of result.
+    pub result_page: String,
+    pub result_condition: String,
+    pub result_term: String,
+    pub text_size: String,
+    pub smaller: String,
+    pub larger: String,
+    pub present: String,
+    pub stop_presenting: String,
+    pub shortcuts_title: String,
+    /// Each shortcut: the keys, then what they do.
+    pub shortcuts: Vec<(String, String)>,
+    /// When the clinic gives no phone number: whom to call instead.
+    pub call_your_clinic: String,
+}
+
+/// Words of the take-home handout and of the dialog that makes it. `{path}`, `{error}` and
+/// `{clinic}` are filled in.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct HandoutWords {
+    pub button: String,
+    pub dialog_title: String,
+    pub choose_conditions: String,
+    pub make: String,
+    pub saved_and_opened: String,
+    pub saved_only: String,
+    pub failed: String,
+    pub title: String,
+    pub given_by: String,
+    pub what_it_is: String,
+    pub your_conditions: String,
+    pub side_effects: String,
+    pub aftercare: String,
+    pub warning_signs: String,
+    pub what_to_do: String,
+    pub who_should_not: String,
+    pub contacts: String,
 }
 
 /// Words on the icon arrays and the rare-risk scale. `{n}` is a count of icons.

@@ -33,12 +33,11 @@ pub fn label<'a>(words: impl text::IntoFragment<'a>) -> text::Text<'a> {
     text(words).size(size::BODY).font(BOLD)
 }
 
-/// The list of pages down the left side, with the current one marked; under the title, the
-/// button to the other language (named in that language), and at the foot any staff notice.
+/// The list of pages down the left side, with the current one marked, and at the foot any staff
+/// notice.
 pub fn sidebar<'a>(
     library: &'a Library,
     current: PageId,
-    other_language: Option<&'a str>,
     notice: Option<String>,
     palette: &Palette,
 ) -> Element<'a, Message> {
@@ -98,15 +97,6 @@ pub fn sidebar<'a>(
         .into()
     });
 
-    let language = other_language.map(|name| {
-        action(
-            label(name),
-            Role::Secondary,
-            palette,
-            Message::SwitchLanguage,
-        )
-        .width(Fill)
-    });
     let notice = notice.map(|folder| {
         text(library.ui.content_notice.replace("{folder}", &folder))
             .size(size::BODY)
@@ -128,7 +118,6 @@ pub fn sidebar<'a>(
     ))
     .height(Fill);
     let foot = column![]
-        .push(language)
         .push(notice)
         .spacing(metrics::S)
         .padding([metrics::S, metrics::M]);
@@ -145,16 +134,20 @@ pub fn footer<'a>(
     library: &'a Library,
     route: &Route,
     can_go_back: bool,
+    presenting: bool,
+    compact: bool,
     palette: &Palette,
 ) -> Element<'a, Message> {
     let ui = &library.ui;
     let step = |page: Option<PageId>, word: &str, forward: bool| {
         page.map(|page| {
             let name = &library.page(page).nav_label;
-            let words = if forward {
-                format!("{word}: {name}  ›")
-            } else {
-                format!("‹  {word}: {name}")
+            // In a narrow layout the page's name would not fit: the word alone says enough.
+            let words = match (forward, compact) {
+                (true, false) => format!("{word}: {name}  ›"),
+                (false, false) => format!("‹  {word}: {name}"),
+                (true, true) => format!("{word}  ›"),
+                (false, true) => format!("‹  {word}"),
             };
             action(
                 label(words),
@@ -180,10 +173,19 @@ pub fn footer<'a>(
             Message::Back,
         )
     });
+    let stop_presenting = presenting.then(|| {
+        action(
+            label(&ui.consult.stop_presenting),
+            Role::Secondary,
+            palette,
+            Message::TogglePresenting,
+        )
+    });
     let palette = *palette;
     container(
         row![]
             .push(back)
+            .push(stop_presenting)
             .push(space().width(Fill))
             .push(step(previous, &ui.previous, false))
             .push(step(route.section().next(), &ui.next, true))

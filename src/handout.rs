@@ -1,0 +1,689 @@
+//! The take-home handout: one printable HTML page, and saving it and handing it to the desktop.
+//!
+//! The page is built from the library alone, so it says what the guide says, in the reader's
+//! language, with the same numbers. It is HTML rather than PDF because every computer can open and
+//! print it without a PDF library in the app, and its text stays selectable and zoomable.
+
+use std::fmt::Write as _;
+use std::fs::OpenOptions;
+use std::io::{ErrorKind, Write as _};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::content::model::Tone;
+use crate::content::{Library, Span};
+use crate::document::{Document, Part, joined};
+use crate::route::{PageId, Route};
+
+/// What the therapist chose for this patient.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HandoutOptions {
+    /// Ids of the conditions ticked, as in `conditions.ron`; unknown ids are left out.
+    pub conditions: Vec<String>,
+}
+
+/// The handout as one self-contained HTML page: inline CSS, no scripts, no fonts or pictures to
+/// fetch, so it opens and prints the same anywhere, offline. It fits on two printed pages on A4
+/// and on US Letter, whatever is ticked (the page size is left to the printer; a test prints it
+/// with Chromium and counts the pages).
+pub fn html(library: &Library, options: &HandoutOptions) -> String {
+    let words = &library.ui.handout;
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        lang = escape(&library.locale),
+        title = escape(&words.title),
+    );
+
+    out.push_str("<header>\n");
+    let _ = writeln!(out, "<h1>{}</h1>", escape(&words.title));
+    let clinic = library.clinic.name.trim();
+    if !clinic.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"given-by\">{}</p>",
+            escape(&words.given_by.replace("{clinic}", clinic))
+        );
+    }
+    out.push_str("</header>\n<main>\n<div class=\"columns\">\n");
+    what_it_is(&mut out, library);
+    your_conditions(&mut out, library, options);
+    who_should_not(&mut out, library);
+    side_effects(&mut out, library);
+    aftercare(&mut out, library);
+    out.push_str("</div>\n");
+    warning_signs(&mut out, library);
+    contacts(&mut out, library);
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// Print first, screen second: compact type that still reads easily on paper, two columns for
+/// the short chunks, and the warning signs boxed across the whole width so they cannot be missed.
+const STYLE: &str = r#"
+@page { margin: 14mm; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0;
+  font-family: "Atkinson Hyperlegible", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
+    "Liberation Sans", "Helvetica Neue", Arial, sans-serif;
+  font-size: 10.5pt; line-height: 1.3; color: #111; background: #fff;
+  -webkit-print-color-adjust: exact; print-color-adjust: exact;
+}
+@media screen { body { max-width: 190mm; margin: 10mm auto; padding: 0 8mm; } }
+header { border-bottom: 1.5pt solid #1d4f7c; padding-bottom: 4pt; margin-bottom: 9pt; }
+h1 { font-size: 18pt; line-height: 1.15; margin: 0; color: #1d4f7c; }
+.given-by { font-size: 11pt; margin: 2pt 0 0; }
+h2 { font-size: 12.5pt; line-height: 1.2; margin: 0 0 3pt; color: #1d4f7c; break-after: avoid; }
+h3 { font-size: 10.5pt; margin: 5pt 0 1pt; break-after: avoid; }
+p { margin: 0 0 3pt; }
+ul, ol { margin: 0 0 3pt; padding-left: 13pt; }
+li { margin: 0 0 2pt; }
+dl { margin: 0; }
+dt { font-weight: bold; margin-top: 4pt; break-after: avoid; }
+dd { margin: 0; }
+.columns { columns: 2; column-gap: 8mm; margin-bottom: 4pt; }
+section { break-inside: avoid; margin: 0 0 9pt; }
+section.flow { break-inside: auto; }
+.item, tr, li { break-inside: avoid; }
+table { border-collapse: collapse; width: 100%; margin: 0 0 2pt; }
+td { padding: 2pt 0; border-bottom: 0.5pt solid #aaa; vertical-align: top; }
+td.rate { font-weight: bold; padding-left: 6pt; width: 58%; }
+.names li { margin: 0; }
+.checklist { list-style: none; padding-left: 0; }
+.checklist li { position: relative; padding-left: 15pt; }
+.checklist li::before {
+  content: ""; position: absolute; left: 0; top: 2pt; width: 8pt; height: 8pt;
+  border: 1pt solid #111;
+}
+.warning { border: 2.5pt solid #a3001b; border-radius: 4pt; padding: 6pt 9pt 4pt; font-size: 11pt; }
+.warning h2 { color: #a3001b; font-size: 14pt; }
+.warning h3 { color: #a3001b; font-size: 11.5pt; }
+.signs { columns: 2; column-gap: 8mm; font-weight: bold; }
+.later { background: #fdeceb; padding: 3pt 6pt; margin: 3pt 0 2pt; }
+.contacts { border: 1pt solid #1d4f7c; border-radius: 4pt; padding: 5pt 9pt 3pt; }
+.contacts p { font-size: 11.5pt; }
+.contacts .label { font-weight: bold; }
+"#;
+
+/// Text made safe to put between HTML tags or inside a quoted attribute.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A page's resolved parts; the handout takes its words from there, so it never drifts from
+/// what the app shows, and it finds them by kind, not by English words.
+fn document(library: &Library, page: PageId) -> Document {
+    Document::for_route(library, &Route::Page(page)).expect("every page has a document")
+}
+
+fn all_parts(document: &Document) -> impl Iterator<Item = &Part> {
+    document.sections.iter().flat_map(|section| &section.parts)
+}
+
+fn list(out: &mut String, tag: &str, class: &str, items: &[Vec<Span>]) {
+    if items.is_empty() {
+        return;
+    }
+    let class = if class.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{class}\"")
+    };
+    let _ = writeln!(out, "<{tag}{class}>");
+    for item in items {
+        let _ = writeln!(out, "<li>{}</li>", escape(&joined(item)));
+    }
+    let _ = writeln!(out, "</{tag}>");
+}
+
+/// A callout's heading set before its text on the same line: it needs an end mark to read as a
+/// sentence ("Signs can start hours later."), unless it has one ("Feeling dizzy?").
+fn run_in(heading: &str) -> String {
+    let heading = heading.trim();
+    if heading.ends_with(['.', '?', '!', ':']) {
+        heading.to_owned()
+    } else {
+        format!("{heading}.")
+    }
+}
+
+fn heading(out: &mut String, level: u8, text: &str) {
+    let _ = writeln!(out, "<h{level}>{}</h{level}>", escape(text));
+}
+
+/// The bullets of the key points' first section: the summary of what dry needling is.
+fn what_it_is(out: &mut String, library: &Library) {
+    let key_points = document(library, PageId::KeyPoints);
+    let Some(bullets) = key_points.sections.first().and_then(|section| {
+        section.parts.iter().find_map(|part| match part {
+            Part::Bullets(items) => Some(items),
+            _ => None,
+        })
+    }) else {
+        return;
+    };
+    out.push_str("<section>\n");
+    heading(out, 2, &library.ui.handout.what_it_is);
+    list(out, "ul", "", bullets);
+    out.push_str("</section>\n");
+}
+
+/// Up to this many ticked conditions are described; more are only named, so that the handout
+/// still fits on two pages whatever the therapist ticks.
+pub const MAX_DESCRIBED: usize = 4;
+
+/// The conditions the therapist ticked, in the guide's order, each with its short description
+/// (or, past [`MAX_DESCRIBED`], by name only).
+fn your_conditions(out: &mut String, library: &Library, options: &HandoutOptions) {
+    let ticked: Vec<_> = library
+        .conditions()
+        .filter(|(_, condition)| options.conditions.contains(&condition.id))
+        .collect();
+    if ticked.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"flow\">\n");
+    heading(out, 2, &library.ui.handout.your_conditions);
+    if ticked.len() > MAX_DESCRIBED {
+        let names: Vec<Vec<Span>> = ticked
+            .iter()
+            .map(|(_, condition)| vec![Span::Plain(library.plain(&condition.name))])
+            .collect();
+        list(out, "ul", "names", &names);
+        out.push_str("</section>\n");
+        return;
+    }
+    out.push_str("<dl>\n");
+    for (_, condition) in ticked {
+        let _ = writeln!(
+            out,
+            "<div class=\"item\"><dt>{}</dt>\n<dd>{}</dd></div>",
+            escape(&library.plain(&condition.name)),
+            escape(&library.plain(&condition.text))
+        );
+    }
+    out.push_str("</dl>\n</section>\n");
+}
+
+/// Who should not be needled: the before page's checklist, under its own heading, with tick
+/// boxes the patient can use.
+fn who_should_not(out: &mut String, library: &Library) {
+    let before = document(library, PageId::Before);
+    let Some((section_heading, items)) = before.sections.iter().find_map(|section| {
+        section.parts.iter().find_map(|part| match part {
+            Part::Checklist(items) => Some((section.heading.as_deref(), items)),
+            _ => None,
+        })
+    }) else {
+        return;
+    };
+    out.push_str("<section>\n");
+    if let Some(text) = section_heading {
+        heading(out, 2, text);
+    }
+    let _ = writeln!(
+        out,
+        "<p>{}:</p>",
+        escape(&library.ui.handout.who_should_not)
+    );
+    list(out, "ul", "checklist", items);
+    out.push_str("</section>\n");
+}
+
+/// Every side effect with a number, as name and rate in words; then those the source gives no
+/// number for, which matter all the same (a collapsed lung, nerve harm, fainting), with their
+/// short text.
+fn side_effects(out: &mut String, library: &Library) {
+    out.push_str("<section class=\"flow\">\n");
+    // The heading stays with the table: a table of numbers cut in two is easy to misread.
+    out.push_str("<div class=\"item\">\n");
+    heading(out, 2, &library.ui.handout.side_effects);
+    out.push_str("<table>\n");
+    for effect in &library.side_effects {
+        if let Some(rate) = effect.rate {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td class=\"rate\">{}</td></tr>",
+                escape(&library.plain(&effect.name)),
+                escape(&library.rate_text(rate))
+            );
+        }
+    }
+    out.push_str("</table>\n</div>\n<dl>\n");
+    for effect in library.side_effects.iter().filter(|e| e.rate.is_none()) {
+        let _ = writeln!(
+            out,
+            "<div class=\"item\"><dt>{}</dt>\n<dd>{}</dd></div>",
+            escape(&library.plain(&effect.name)),
+            escape(&library.plain(&effect.text))
+        );
+    }
+    out.push_str("</dl>\n</section>\n");
+}
+
+/// The after page, condensed: each heading with its paragraphs and calm notes. Its urgent
+/// callout points at the app's warning-signs page; the handout's warning box says it all instead.
+fn aftercare(out: &mut String, library: &Library) {
+    let after = document(library, PageId::After);
+    let mut body = String::new();
+    for section in &after.sections {
+        let mut text = String::new();
+        for part in &section.parts {
+            match part {
+                Part::Paragraph(spans) => {
+                    let _ = writeln!(text, "<p>{}</p>", escape(&joined(spans)));
+                }
+                Part::Callout {
+                    tone: Tone::Note,
+                    heading,
+                    body,
+                } => {
+                    let _ = writeln!(
+                        text,
+                        "<p><strong>{} {}</strong></p>",
+                        escape(&run_in(heading)),
+                        escape(&joined(body))
+                    );
+                }
+                _ => {}
+            }
+        }
+        if text.is_empty() {
+            continue;
+        }
+        body.push_str("<div class=\"item\">\n");
+        if let Some(title) = &section.heading {
+            heading(&mut body, 3, title);
+        }
+        body.push_str(&text);
+        body.push_str("</div>\n");
+    }
+    if body.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"flow\">\n");
+    heading(out, 2, &library.ui.handout.aftercare);
+    out.push_str(&body);
+    out.push_str("</section>\n");
+}
+
+/// The warning-signs page's six signs, that they can start hours later, and what to do, in a
+/// box across the page.
+fn warning_signs(out: &mut String, library: &Library) {
+    let page = document(library, PageId::WarningSigns);
+    let words = &library.ui.handout;
+    let signs = all_parts(&page).find_map(|part| match part {
+        Part::Bullets(items) => Some(items),
+        _ => None,
+    });
+    let later = all_parts(&page).find_map(|part| match part {
+        Part::Callout { heading, body, .. } => Some((heading, body)),
+        _ => None,
+    });
+    let steps = all_parts(&page).find_map(|part| match part {
+        Part::Steps(items) => Some(items),
+        _ => None,
+    });
+
+    out.push_str("<section class=\"warning\">\n");
+    heading(out, 2, &words.warning_signs);
+    if let Some(signs) = signs {
+        list(out, "ul", "signs", signs);
+    }
+    if let Some((heading, body)) = later {
+        let _ = writeln!(
+            out,
+            "<p class=\"later\"><strong>{}</strong> {}</p>",
+            escape(&run_in(heading)),
+            escape(&joined(body))
+        );
+    }
+    if let Some(steps) = steps {
+        heading(out, 3, &words.what_to_do);
+        list(out, "ol", "", steps);
+    }
+    out.push_str("</section>\n");
+}
+
+/// The clinic's name and numbers, only those it filled in; with no number at all, the patient is
+/// told to call the clinic that treated them, so the handout never leaves them without a step.
+fn contacts(out: &mut String, library: &Library) {
+    let ui = &library.ui;
+    let clinic = &library.clinic;
+    out.push_str("<section class=\"contacts\">\n");
+    heading(out, 2, &ui.handout.contacts);
+    let details = [
+        (&ui.clinic_name, &clinic.name),
+        (&ui.clinic_phone, &clinic.phone),
+        (&ui.clinic_urgent_phone, &clinic.urgent_phone),
+        (&ui.clinic_web, &clinic.web),
+    ];
+    for (label, value) in details {
+        if !value.trim().is_empty() {
+            let _ = writeln!(
+                out,
+                "<p><span class=\"label\">{}:</span> {}</p>",
+                escape(label),
+                escape(value.trim())
+            );
+        }
+    }
+    if clinic.phone.trim().is_empty() && clinic.urgent_phone.trim().is_empty() {
+        let _ = writeln!(
+            out,
+            "<p><strong>{}</strong></p>",
+            escape(&ui.consult.call_your_clinic)
+        );
+    }
+    out.push_str("</section>\n");
+}
+
+/// Hands a file to another program to show it.
+pub trait Opener {
+    fn open(&self, path: &Path) -> Result<(), String>;
+}
+
+/// Opens files in the desktop's default program (usually the web browser, for HTML), without
+/// waiting for it to close. It can only tell whether a launcher started, not whether a window
+/// appeared.
+pub struct SystemOpener;
+
+impl Opener for SystemOpener {
+    fn open(&self, path: &Path) -> Result<(), String> {
+        open::that_detached(path).map_err(|error| error.to_string())
+    }
+}
+
+/// Opens nothing: a kiosk must not start a browser a patient could wander off in.
+pub struct NoOpener;
+
+impl Opener for NoOpener {
+    fn open(&self, _path: &Path) -> Result<(), String> {
+        Err("opening files is turned off here".to_owned())
+    }
+}
+
+/// Where handouts go: the user's Documents folder when there is one, else the temporary folder,
+/// which always exists.
+pub fn default_folder() -> PathBuf {
+    documents_folder(|name| std::env::var_os(name)).unwrap_or_else(std::env::temp_dir)
+}
+
+/// The Documents folder named by `XDG_DOCUMENTS_DIR`, else the one in the home folder (`HOME`,
+/// or `USERPROFILE` on Windows), if it exists. `var` reads the environment, so tests can fake it.
+fn documents_folder(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<PathBuf> {
+    let existing = |path: PathBuf| path.is_dir().then_some(path);
+    let from_xdg = var("XDG_DOCUMENTS_DIR")
+        .filter(|value| !value.is_empty())
+        .map(PathBuf::from)
+        .and_then(existing);
+    from_xdg.or_else(|| {
+        ["HOME", "USERPROFILE"]
+            .into_iter()
+            .filter_map(&var)
+            .find(|value| !value.is_empty())
+            .map(|home| PathBuf::from(home).join("Documents"))
+            .and_then(existing)
+    })
+}
+
+/// The file name for a handout, before any "-2": the locale and stamp, with anything that could
+/// leave the folder or upset a file system replaced.
+fn file_stem(locale: &str, now: &str) -> String {
+    let safe = |text: &str| -> String {
+        text.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect()
+    };
+    format!("needle-guide-handout-{}-{}", safe(locale), safe(now))
+}
+
+/// How many "-2", "-3" ... to try before giving up; far more than a clinic makes in a minute.
+const MAX_COPIES: u32 = 1000;
+
+/// Writes the handout as `needle-guide-handout-{locale}-{now}.html` in `folder` and returns its
+/// path. It never writes over a file: if the name is taken it tries "-2", "-3" and so on, and
+/// each file is created with `create_new`, so even a handout saved at the same moment by another
+/// window cannot be overwritten.
+pub fn save(
+    library: &Library,
+    options: &HandoutOptions,
+    folder: &Path,
+    now: &str,
+) -> Result<PathBuf, String> {
+    let page = html(library, options);
+    let stem = file_stem(&library.locale, now);
+    for copy in 1..=MAX_COPIES {
+        let name = if copy == 1 {
+            format!("{stem}.html")
+        } else {
+            format!("{stem}-{copy}.html")
+        };
+        let path = folder.join(name);
+        let mut file = match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(file) => file,
+            Err(error) if error.kind() == ErrorKind::AlreadyExists => continue,
+            Err(error) => return Err(format!("{}: {error}", path.display())),
+        };
+        return match file
+            .write_all(page.as_bytes())
+            .and_then(|()| file.sync_all())
+        {
+            Ok(()) => Ok(path),
+            Err(error) => {
+                // The file is ours and half written: better gone than printed incomplete.
+                drop(file);
+                let _ = std::fs::remove_file(&path);
+                Err(format!("{}: {error}", path.display()))
+            }
+        };
+    }
+    Err(format!(
+        "{}: {MAX_COPIES} handouts with this name already exist",
+        folder.join(format!("{stem}.html")).display()
+    ))
+}
+
+/// What became of a handout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Saved, and handed to a program that shows it.
+    Opened(PathBuf),
+    /// Saved, but nothing opened it (a kiosk, or no desktop program): staff open the file.
+    SavedOnly(PathBuf),
+    /// Not saved, and why.
+    Failed(String),
+}
+
+/// Saves the handout, then asks `opener` to show it.
+pub fn save_and_open(
+    library: &Library,
+    options: &HandoutOptions,
+    folder: &Path,
+    now: &str,
+    opener: &dyn Opener,
+) -> Outcome {
+    match save(library, options, folder, now) {
+        Ok(path) => match opener.open(&path) {
+            Ok(()) => Outcome::Opened(path),
+            Err(_) => Outcome::SavedOnly(path),
+        },
+        Err(error) => Outcome::Failed(error),
+    }
+}
+
+/// The sentence that tells staff what happened, in the library's language.
+pub fn message(library: &Library, outcome: &Outcome) -> String {
+    let words = &library.ui.handout;
+    match outcome {
+        Outcome::Opened(path) => words
+            .saved_and_opened
+            .replace("{path}", &path.display().to_string()),
+        Outcome::SavedOnly(path) => words
+            .saved_only
+            .replace("{path}", &path.display().to_string()),
+        Outcome::Failed(error) => words.failed.replace("{error}", error),
+    }
+}
+
+/// The time now as "YYYYMMDD-HHMMSS" in UTC, for file names that sort by when they were made.
+pub fn timestamp() -> String {
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs());
+    stamp(seconds)
+}
+
+/// Seconds since 1970-01-01 00:00 UTC as "YYYYMMDD-HHMMSS".
+pub fn stamp(unix_seconds: u64) -> String {
+    let days = unix_seconds / 86_400;
+    let rest = unix_seconds % 86_400;
+    let (year, month, day) = civil_date(days);
+    format!(
+        "{year:04}{month:02}{day:02}-{:02}{:02}{:02}",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+/// The Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`): count in
+/// 400-year eras of 146,097 days, with years starting in March so the leap day falls last.
+fn civil_date(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468; // days since 0000-03-01
+    let era = z / 146_097;
+    let day_of_era = z % 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    };
+    let year = year_of_era + era * 400 + u64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+    use std::ffi::OsString;
+
+    #[test]
+    fn escape_covers_the_five_special_characters() {
+        assert_eq!(
+            escape(r#"<a href="x">Tom & Jerry's</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
+        );
+        assert_eq!(escape("ñ — 10,000"), "ñ — 10,000");
+    }
+
+    #[test]
+    fn run_in_headings_end_as_sentences() {
+        assert_eq!(
+            run_in("Signs can start hours later"),
+            "Signs can start hours later."
+        );
+        assert_eq!(run_in("¿Siente sueño? "), "¿Siente sueño?");
+        assert_eq!(run_in("Done."), "Done.");
+    }
+
+    #[test]
+    fn stamps_match_known_dates() {
+        assert_eq!(stamp(0), "19700101-000000");
+        assert_eq!(stamp(951_782_400), "20000229-000000");
+        assert_eq!(stamp(1_798_329_600), "20261227-000000");
+        // The last second of a leap year, and the first of the next.
+        assert_eq!(stamp(1_735_689_599), "20241231-235959");
+        assert_eq!(stamp(1_735_689_600), "20250101-000000");
+        assert_eq!(stamp(4_107_542_400 + 3_723), "21000301-010203");
+    }
+
+    #[test]
+    fn civil_date_agrees_with_counting_days_one_by_one() {
+        let mut date = (1970, 1, 1);
+        for days in 0..(366 * 140) {
+            assert_eq!(civil_date(days), date, "{days} days after 1970-01-01");
+            let (year, month, day) = date;
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            let length = match month {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            date = if day < length {
+                (year, month, day + 1)
+            } else if month < 12 {
+                (year, month + 1, 1)
+            } else {
+                (year + 1, 1, 1)
+            };
+        }
+    }
+
+    #[test]
+    fn file_names_cannot_leave_the_folder() {
+        assert_eq!(
+            file_stem("en", "20261127-0930"),
+            "needle-guide-handout-en-20261127-0930"
+        );
+        assert_eq!(
+            file_stem("../x", "a/b\\c d"),
+            "needle-guide-handout----x-a-b-c-d"
+        );
+    }
+
+    #[test]
+    fn the_documents_folder_is_used_only_if_it_exists() {
+        let root =
+            std::env::temp_dir().join(format!("needle-guide-handout-unit-{}", std::process::id()));
+        let xdg = root.join("Dokumente");
+        let home = root.join("home");
+        std::fs::create_dir_all(&xdg).unwrap();
+        std::fs::create_dir_all(home.join("Documents")).unwrap();
+        let env = |pairs: &[(&str, &Path)]| {
+            let map: HashMap<String, OsString> = pairs
+                .iter()
+                .map(|(name, path)| (name.to_string(), path.as_os_str().to_owned()))
+                .collect();
+            move |name: &str| map.get(name).cloned()
+        };
+        let missing = root.join("missing");
+
+        let found = documents_folder(env(&[("XDG_DOCUMENTS_DIR", &xdg), ("HOME", &home)]));
+        assert_eq!(found, Some(xdg.clone()));
+        let found = documents_folder(env(&[("XDG_DOCUMENTS_DIR", &missing), ("HOME", &home)]));
+        assert_eq!(found, Some(home.join("Documents")));
+        assert_eq!(documents_folder(env(&[("HOME", &missing)])), None);
+        assert_eq!(documents_folder(env(&[])), None);
+
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+}

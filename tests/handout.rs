@@ -1,0 +1,542 @@
+//! The take-home handout: it carries every safety fact in both languages, saves without ever
+//! overwriting, reports what happened, and prints on at most two pages.
+
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use needle_guide::content::Library;
+use needle_guide::content::model::{Block, Clinic};
+use needle_guide::handout::{
+    self, HandoutOptions, NoOpener, Opener, Outcome, escape, html, save, save_and_open,
+};
+use needle_guide::route::PageId;
+
+fn library(locale: &str) -> Library {
+    Library::embedded(locale).unwrap_or_else(|problems| panic!("{problems}"))
+}
+
+fn no_conditions() -> HandoutOptions {
+    HandoutOptions::default()
+}
+
+/// A fresh folder under the temporary folder, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos();
+        let path = std::env::temp_dir().join(format!(
+            "needle-guide-test-{name}-{}-{}-{nanos}",
+            std::process::id(),
+            COUNT.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&path).unwrap();
+        Scratch(path)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The items of the first block of a kind on a page, read straight from the content, not
+/// through the handout's own code.
+fn first_list(
+    library: &Library,
+    page: PageId,
+    pick: fn(&Block) -> Option<&Vec<String>>,
+) -> Vec<String> {
+    let items = library
+        .page(page)
+        .sections
+        .iter()
+        .flat_map(|section| &section.blocks)
+        .find_map(pick)
+        .unwrap_or_else(|| panic!("{page:?} has the list"));
+    items.iter().map(|item| library.plain(item)).collect()
+}
+
+fn assert_has(html: &str, text: &str, what: &str) {
+    assert!(
+        html.contains(&escape(text)),
+        "{what} missing from the handout: {text:?}"
+    );
+}
+
+#[test]
+fn every_safety_fact_is_on_the_handout_in_both_languages() {
+    for locale in ["en", "es"] {
+        let library = library(locale);
+        let page = html(&library, &no_conditions());
+        assert!(
+            page.contains(&format!("<html lang=\"{locale}\">")),
+            "{locale}"
+        );
+        assert_has(&page, &library.ui.handout.title, "the title");
+
+        let signs = first_list(&library, PageId::WarningSigns, |block| match block {
+            Block::Bullets(items) => Some(items),
+            _ => None,
+        });
+        assert_eq!(signs.len(), 6, "{locale}: six warning signs");
+        for sign in &signs {
+            assert_has(&page, sign, "a warning sign");
+        }
+        for step in first_list(&library, PageId::WarningSigns, |block| match block {
+            Block::Steps(items) => Some(items),
+            _ => None,
+        }) {
+            assert_has(&page, &step, "a step of what to do");
+        }
+
+        let mut rates = 0;
+        for effect in &library.side_effects {
+            assert_has(&page, &library.plain(&effect.name), "a side effect");
+            match effect.rate {
+                Some(rate) => {
+                    assert_has(&page, &library.rate_text(rate), "a rate");
+                    rates += 1;
+                }
+                None => assert_has(&page, &library.plain(&effect.text), "an unrated risk"),
+            }
+        }
+        assert!(rates >= 6, "{locale}: {rates} rates");
+
+        let contraindications = first_list(&library, PageId::Before, |block| match block {
+            Block::Checklist(items) => Some(items),
+            _ => None,
+        });
+        assert_eq!(contraindications.len(), 3, "{locale}");
+        for item in &contraindications {
+            assert_has(&page, item, "a contraindication");
+        }
+        assert_has(
+            &page,
+            &library.ui.handout.who_should_not,
+            "the checklist's lead",
+        );
+
+        let clinic = &library.clinic;
+        for detail in [
+            &clinic.name,
+            &clinic.phone,
+            &clinic.urgent_phone,
+            &clinic.web,
+        ] {
+            if !detail.is_empty() {
+                assert_has(&page, detail, "a contact detail");
+            }
+        }
+        assert!(!clinic.phone.is_empty(), "the default clinic has a phone");
+        assert!(
+            !page.contains(&escape(&library.ui.consult.call_your_clinic)),
+            "{locale}: with a phone number there is no need to say 'call your clinic'"
+        );
+
+        assert!(
+            !page.contains("{rate:") && !page.contains("]("),
+            "{locale}: markup leaked"
+        );
+        for outside in ["<script", "<link", "<img", "url(", "@import", "src="] {
+            assert!(
+                !page.contains(outside),
+                "{locale}: not self-contained: {outside}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_english_and_spanish_handouts_differ_only_in_words() {
+    let en = html(&library("en"), &no_conditions());
+    let es = html(&library("es"), &no_conditions());
+    let tags = |page: &str| -> Vec<String> {
+        page.split('<')
+            .skip(1)
+            .map(|rest| rest.split(['>', ' ']).next().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        tags(&en),
+        tags(&es),
+        "both languages build the same structure"
+    );
+}
+
+#[test]
+fn only_the_ticked_conditions_are_named() {
+    let library = library("en");
+    let plain = html(&library, &no_conditions());
+    assert!(!plain.contains(&escape(&library.ui.handout.your_conditions)));
+
+    let all: Vec<_> = library.conditions().map(|(_, c)| c.clone()).collect();
+    let ticked = [&all[0], &all[all.len() - 1]];
+    let options = HandoutOptions {
+        conditions: ticked
+            .iter()
+            .map(|c| c.id.clone())
+            .chain(["no-such-condition".to_owned()])
+            .collect(),
+    };
+    let page = html(&library, &options);
+    assert_has(
+        &page,
+        &library.ui.handout.your_conditions,
+        "the conditions heading",
+    );
+    for condition in ticked {
+        assert_has(&page, &condition.name, "a ticked condition");
+        assert_has(
+            &page,
+            &library.plain(&condition.text),
+            "a ticked condition's text",
+        );
+    }
+    let mut checked = 0;
+    for condition in &all[1..all.len() - 1] {
+        // Skip names that the handout's other text happens to contain.
+        if plain.contains(&escape(&condition.name)) {
+            continue;
+        }
+        assert!(
+            !page.contains(&escape(&condition.name)),
+            "{} is not ticked",
+            condition.name
+        );
+        assert!(!page.contains(&escape(&library.plain(&condition.text))));
+        checked += 1;
+    }
+    assert!(
+        checked >= 10,
+        "only {checked} unticked conditions could be checked"
+    );
+}
+
+#[test]
+fn past_the_limit_conditions_are_named_without_their_text() {
+    let library = library("es");
+    let all: Vec<_> = library.conditions().map(|(_, c)| c.clone()).collect();
+    assert!(all.len() > handout::MAX_DESCRIBED);
+    let page = html(
+        &library,
+        &HandoutOptions {
+            conditions: all.iter().map(|c| c.id.clone()).collect(),
+        },
+    );
+    for condition in &all {
+        assert_has(&page, &condition.name, "a ticked condition");
+        assert!(
+            !page.contains(&escape(&library.plain(&condition.text))),
+            "{}",
+            condition.name
+        );
+    }
+}
+
+#[test]
+fn a_clinic_without_numbers_tells_the_patient_to_call_their_clinic() {
+    for locale in ["en", "es"] {
+        let mut library = library(locale);
+        let call = escape(&library.ui.consult.call_your_clinic);
+        library.clinic = Clinic::default();
+        let page = html(&library, &no_conditions());
+        assert!(page.contains(&call), "{locale}");
+        assert!(
+            !page.contains("class=\"given-by\""),
+            "{locale}: no 'from' line without a name"
+        );
+        for label in [
+            &library.ui.clinic_name,
+            &library.ui.clinic_phone,
+            &library.ui.clinic_web,
+        ] {
+            assert!(
+                !page.contains(&format!("{}:", escape(label))),
+                "{locale}: {label}"
+            );
+        }
+        assert!(page.trim_end().ends_with("</html>"));
+
+        // An urgent number alone is enough to call.
+        library.clinic.urgent_phone = "+34 600 000 000".into();
+        let page = html(&library, &no_conditions());
+        assert!(!page.contains(&call), "{locale}");
+        assert!(page.contains("+34 600 000 000"));
+
+        // A web address alone is not.
+        library.clinic = Clinic {
+            name: "Clínica Sol".into(),
+            web: "sol.example".into(),
+            ..Clinic::default()
+        };
+        let page = html(&library, &no_conditions());
+        assert!(page.contains(&call), "{locale}");
+        assert!(page.contains("sol.example") && page.contains("class=\"given-by\""));
+    }
+}
+
+#[test]
+fn clinic_details_are_escaped() {
+    let mut library = library("en");
+    library.clinic.name = r#"<b>&"' Clinic"#.into();
+    library.clinic.web = "a.example/?x=1&y=<2>".into();
+    let page = html(&library, &no_conditions());
+    assert!(page.contains("&lt;b&gt;&amp;&quot;&#39; Clinic"));
+    assert!(page.contains("a.example/?x=1&amp;y=&lt;2&gt;"));
+    assert!(!page.contains("<b>"));
+    assert!(!page.contains("&\""));
+}
+
+#[test]
+fn saving_twice_with_the_same_stamp_keeps_both_files() {
+    let scratch = Scratch::new("save");
+    let library = library("en");
+    let first = save(&library, &no_conditions(), &scratch.0, "20261127-0930").unwrap();
+    assert_eq!(
+        first.file_name().unwrap(),
+        "needle-guide-handout-en-20261127-0930.html"
+    );
+    let before = std::fs::read(&first).unwrap();
+    assert_eq!(before, html(&library, &no_conditions()).as_bytes());
+
+    let options = HandoutOptions {
+        conditions: vec![library.conditions().next().unwrap().1.id.clone()],
+    };
+    let second = save(&library, &options, &scratch.0, "20261127-0930").unwrap();
+    let third = save(&library, &options, &scratch.0, "20261127-0930").unwrap();
+    assert_eq!(
+        second.file_name().unwrap(),
+        "needle-guide-handout-en-20261127-0930-2.html"
+    );
+    assert_eq!(
+        third.file_name().unwrap(),
+        "needle-guide-handout-en-20261127-0930-3.html"
+    );
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        before,
+        "the first file is unchanged"
+    );
+    assert_ne!(std::fs::read(&second).unwrap(), before);
+    assert_eq!(std::fs::read_dir(&scratch.0).unwrap().count(), 3);
+}
+
+/// Remembers what it was asked to open.
+#[derive(Default)]
+struct Recorder(RefCell<Vec<PathBuf>>);
+
+impl Opener for Recorder {
+    fn open(&self, path: &Path) -> Result<(), String> {
+        self.0.borrow_mut().push(path.to_owned());
+        Ok(())
+    }
+}
+
+#[test]
+fn save_and_open_reports_what_happened() {
+    let scratch = Scratch::new("open");
+    let library = library("es");
+    let recorder = Recorder::default();
+    let outcome = save_and_open(
+        &library,
+        &no_conditions(),
+        &scratch.0,
+        "20260101-000000",
+        &recorder,
+    );
+    let Outcome::Opened(path) = &outcome else {
+        panic!("{outcome:?}");
+    };
+    assert!(path.is_file());
+    assert!(path.starts_with(&scratch.0));
+    assert_eq!(recorder.0.borrow().as_slice(), std::slice::from_ref(path));
+    let said = handout::message(&library, &outcome);
+    assert!(said.contains(&path.display().to_string()), "{said}");
+    assert!(!said.contains("{path}"));
+
+    let outcome = save_and_open(
+        &library,
+        &no_conditions(),
+        &scratch.0,
+        "20260101-000000",
+        &NoOpener,
+    );
+    let Outcome::SavedOnly(second) = &outcome else {
+        panic!("{outcome:?}");
+    };
+    assert!(second.is_file() && second != path);
+    assert_eq!(
+        handout::message(&library, &outcome),
+        library
+            .ui
+            .handout
+            .saved_only
+            .replace("{path}", &second.display().to_string())
+    );
+
+    // A folder under a regular file can never be written to, even by root.
+    let file = scratch.0.join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let recorder = Recorder::default();
+    let outcome = save_and_open(
+        &library,
+        &no_conditions(),
+        &file.join("sub"),
+        "x",
+        &recorder,
+    );
+    let Outcome::Failed(error) = &outcome else {
+        panic!("{outcome:?}");
+    };
+    assert!(recorder.0.borrow().is_empty(), "nothing to open");
+    let said = handout::message(&library, &outcome);
+    assert!(
+        said.contains(error.as_str()) && !said.contains("{error}"),
+        "{said}"
+    );
+}
+
+#[test]
+fn the_default_folder_exists() {
+    assert!(handout::default_folder().is_dir());
+}
+
+#[test]
+fn timestamps_look_like_yyyymmdd_hhmmss() {
+    let stamp = handout::timestamp();
+    assert_eq!(stamp.len(), 15, "{stamp}");
+    for (index, c) in stamp.chars().enumerate() {
+        if index == 8 {
+            assert_eq!(c, '-', "{stamp}");
+        } else {
+            assert!(c.is_ascii_digit(), "{stamp}");
+        }
+    }
+    assert!(stamp.as_str() >= "20250101-000000", "{stamp}");
+    assert_eq!(handout::stamp(0), "19700101-000000");
+    assert_eq!(handout::stamp(951_782_400), "20000229-000000");
+    assert_eq!(handout::stamp(1_798_329_600), "20261227-000000");
+}
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// Prints `html` to PDF with headless Chromium and counts the pages.
+fn printed_pages(scratch: &Path, name: &str, html: &str) -> usize {
+    let page = scratch.join(format!("{name}.html"));
+    let pdf = scratch.join(format!("{name}.pdf"));
+    let log = scratch.join(format!("{name}.log"));
+    std::fs::write(&page, html).unwrap();
+    let mut child = Command::new(CHROMIUM)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            scratch.join(format!("{name}-profile")).display()
+        ))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .expect("chromium starts");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("chromium took over 60 s to print {name}");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let bytes = std::fs::read(&pdf).unwrap_or_else(|error| {
+        let log = std::fs::read_to_string(&log).unwrap_or_default();
+        panic!("no PDF for {name} ({status}): {error}\n{log}")
+    });
+    // To look at the result: NEEDLE_GUIDE_KEEP_HANDOUT=<folder> keeps each HTML and PDF there.
+    if let Some(keep) = std::env::var_os("NEEDLE_GUIDE_KEEP_HANDOUT") {
+        let keep = PathBuf::from(keep);
+        std::fs::create_dir_all(&keep).unwrap();
+        std::fs::copy(&page, keep.join(format!("{name}.html"))).unwrap();
+        std::fs::copy(&pdf, keep.join(format!("{name}.pdf"))).unwrap();
+    }
+    page_count(&bytes)
+}
+
+/// Counts `/Type /Page` objects (not `/Type /Pages`) in a PDF.
+fn page_count(pdf: &[u8]) -> usize {
+    let mut count = 0;
+    for pattern in [&b"/Type /Page"[..], &b"/Type/Page"[..]] {
+        count += pdf
+            .windows(pattern.len() + 1)
+            .filter(|w| w.starts_with(pattern) && w[pattern.len()] != b's')
+            .count();
+    }
+    count
+}
+
+#[test]
+fn page_count_skips_the_page_tree() {
+    let pdf = b"<< /Type /Pages /Kids [] >> << /Type /Page >> <</Type/Page/Parent 1 0 R>>";
+    assert_eq!(page_count(pdf), 2);
+}
+
+#[test]
+fn the_handout_prints_on_one_or_two_pages_on_a4_and_letter() {
+    if !Path::new(CHROMIUM).exists() {
+        println!("skipped: chromium is not installed");
+        return;
+    }
+    let scratch = Scratch::new("print");
+    let mut counts = Vec::new();
+    for locale in ["en", "es"] {
+        let library = library(locale);
+        // The longest handouts: as many conditions as are described, and every condition.
+        let ids: Vec<String> = library.conditions().map(|(_, c)| c.id.clone()).collect();
+        for (ticked, conditions) in [
+            ("described", ids[..handout::MAX_DESCRIBED].to_vec()),
+            ("all", ids.clone()),
+        ] {
+            let page = html(&library, &HandoutOptions { conditions });
+            for (size, css) in [("a4", "A4"), ("letter", "letter")] {
+                let sized = page.replacen(
+                    "</head>",
+                    &format!("<style>@page {{ size: {css}; }}</style>\n</head>"),
+                    1,
+                );
+                let name = format!("{locale}-{ticked}-{size}");
+                let pages = printed_pages(&scratch.0, &name, &sized);
+                println!("{name}: {pages} page(s)");
+                counts.push((name, pages));
+            }
+        }
+    }
+    // Every size is printed before judging, so a failure shows them all.
+    for (name, pages) in &counts {
+        assert!(
+            (1..=2).contains(pages),
+            "{name}: {pages} pages; all: {counts:?}"
+        );
+    }
+}
