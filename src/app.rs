@@ -1,6 +1,7 @@
 //! The app: its state, what changes it, and what it shows.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use iced::widget::{column, container, operation, row, scrollable, stack};
 use iced::{Element, Event, Fill, Size, Subscription, Task, Theme, event, keyboard, window};
@@ -9,6 +10,7 @@ use crate::content::Library;
 use crate::document::Document;
 use crate::handout;
 use crate::keys;
+use crate::kiosk;
 use crate::route::{PageId, Route};
 use crate::screen;
 use crate::search;
@@ -85,6 +87,95 @@ pub enum Message {
     ToggleHandoutCondition(String),
     /// Save the handout and hand it to the desktop to open.
     MakeHandout,
+    /// Kiosk: the welcome screen was touched.
+    StartVisit,
+    /// Kiosk: a touch, click or key anywhere.
+    Activity,
+    /// Kiosk: the clock reached `Instant` (a timer fired, or the countdown moved on).
+    Tick(Instant),
+    /// Kiosk: the reader answered "Are you still reading?".
+    KeepReading,
+    ToggleContrast,
+    /// The staff key chord: leave kiosk mode (through the PIN, if the clinic set one).
+    StaffExit,
+    PinDigit(char),
+    PinBack,
+    PinCancel,
+    PinSubmit,
+}
+
+/// Kiosk mode's settings, fixed for the run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KioskSettings {
+    pub idle_timeout: Duration,
+}
+
+/// How much kiosk mode enlarges everything: body text to 26 px and targets to 65 px, for a
+/// touch screen read standing up.
+pub const KIOSK_SCALE: f32 = 1.25;
+
+/// The kiosk's state; nothing in it outlives a visit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kiosk {
+    settings: KioskSettings,
+    idle: kiosk::Idle,
+    welcome: bool,
+    /// When the countdown was last drawn, for its seconds.
+    now: Option<Instant>,
+    /// The digits typed on the staff keypad, while it is open.
+    pin: Option<String>,
+    wrong_pin: bool,
+}
+
+impl Kiosk {
+    fn new(settings: KioskSettings) -> Kiosk {
+        Kiosk {
+            idle: kiosk::Idle::new(settings.idle_timeout, kiosk::COUNTDOWN),
+            settings,
+            welcome: true,
+            now: None,
+            pin: None,
+            wrong_pin: false,
+        }
+    }
+
+    pub fn welcome(&self) -> bool {
+        self.welcome
+    }
+
+    /// Seconds left before the reset, while "Are you still reading?" is up.
+    pub fn seconds_left(&self) -> Option<u64> {
+        self.idle.seconds_left(self.now?)
+    }
+
+    pub fn pin(&self) -> Option<&str> {
+        self.pin.as_deref()
+    }
+
+    pub fn wrong_pin(&self) -> bool {
+        self.wrong_pin
+    }
+}
+
+/// The QR code of the clinic's web address, made once.
+#[derive(Clone)]
+pub struct Qr(Option<Arc<iced::widget::qr_code::Data>>);
+
+impl std::fmt::Debug for Qr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Qr(Some)"
+        } else {
+            "Qr(None)"
+        })
+    }
+}
+
+// Made from the clinic's address, which the editions hold: equal editions, equal codes.
+impl PartialEq for Qr {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.is_some() == other.0.is_some()
+    }
 }
 
 /// The handout dialog: the conditions ticked, and what happened last time it was made.
@@ -104,9 +195,10 @@ impl std::fmt::Debug for OpenerHandle {
     }
 }
 
+// The opener is wiring, not state: which program opens a file says nothing of what a patient did.
 impl PartialEq for OpenerHandle {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
+    fn eq(&self, _: &Self) -> bool {
+        true
     }
 }
 
@@ -172,6 +264,9 @@ pub struct App {
     opener: OpenerHandle,
     /// Where handouts are saved.
     handout_folder: std::path::PathBuf,
+    /// Kiosk mode, if running unattended in a waiting room.
+    kiosk: Option<Kiosk>,
+    qr: Qr,
 }
 
 // The indexes are built from the editions, so comparing the editions compares them too.
@@ -210,7 +305,39 @@ impl App {
             handout: None,
             opener: OpenerHandle(Arc::new(handout::SystemOpener)),
             handout_folder: handout::default_folder(),
+            kiosk: None,
+            qr: Qr(None),
         }
+        .with_qr()
+    }
+
+    /// The app for a waiting-room kiosk: starts on the welcome screen, opens nothing.
+    pub fn kiosk(editions: Arc<Vec<Library>>, settings: KioskSettings) -> App {
+        let mut app = App::new(editions, Route::HOME);
+        app.kiosk = Some(Kiosk::new(settings));
+        app.opener = OpenerHandle(Arc::new(handout::NoOpener));
+        app
+    }
+
+    fn with_qr(mut self) -> App {
+        let web = self.library().clinic.web.trim().to_owned();
+        self.qr = Qr((!web.is_empty())
+            .then(|| iced::widget::qr_code::Data::new(web).ok().map(Arc::new))
+            .flatten());
+        self
+    }
+
+    pub fn kiosk_state(&self) -> Option<&Kiosk> {
+        self.kiosk.as_ref()
+    }
+
+    /// A fresh start for the next person: everything a patient could have changed goes back to
+    /// how a new app starts. Only the window's size, which is the screen's, stays.
+    fn reset(&mut self) {
+        let Some(kiosk) = &self.kiosk else { return };
+        let window = self.window;
+        *self = App::kiosk(self.editions.clone(), kiosk.settings.clone());
+        self.window = window;
     }
 
     /// Saves handouts in `folder` and opens them with `opener`.
@@ -283,8 +410,12 @@ impl App {
     }
 
     /// The page list shows unless presenting or too narrow for it.
+    /// The kiosk has none: its home page's big buttons, Home, and Previous/Next are simpler for
+    /// a passing patient, and the page gets the room.
     fn shows_sidebar(&self) -> bool {
-        !self.presenting && self.window.width / self.scale_factor() >= COMPACT_WIDTH
+        !self.presenting
+            && self.kiosk.is_none()
+            && self.window.width / self.scale_factor() >= COMPACT_WIDTH
     }
 
     /// What the page view needs to know: the picked region, the tab, and the room it has.
@@ -308,6 +439,20 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        // Nothing in kiosk mode writes a file, starts another program or leaves full screen;
+        // the therapist's tools are not there either.
+        let consult_only = matches!(
+            message,
+            Message::OpenHandout
+                | Message::MakeHandout
+                | Message::ToggleFullscreen
+                | Message::OpenSearch
+                | Message::TogglePresenting
+                | Message::ToggleShortcuts
+        );
+        if consult_only && self.kiosk.is_some() {
+            return Task::none();
+        }
         match message {
             Message::Open(route) => {
                 if route == self.route || Document::for_route(self.library(), &route).is_none() {
@@ -456,6 +601,104 @@ impl App {
                 self.text_step = 0;
                 Task::none()
             }
+            Message::ToggleContrast => {
+                self.palette = if self.palette == Palette::STANDARD {
+                    Palette::HIGH_CONTRAST
+                } else {
+                    Palette::STANDARD
+                };
+                Task::none()
+            }
+            Message::StartVisit => {
+                let Some(kiosk) = &mut self.kiosk else {
+                    return Task::none();
+                };
+                kiosk.welcome = false;
+                kiosk.idle.input(Instant::now());
+                wake_at(kiosk.idle.deadline())
+            }
+            Message::Activity => {
+                if let Some(kiosk) = &mut self.kiosk
+                    && !kiosk.welcome
+                {
+                    kiosk.idle.input(Instant::now());
+                }
+                Task::none()
+            }
+            Message::KeepReading => {
+                let Some(kiosk) = &mut self.kiosk else {
+                    return Task::none();
+                };
+                kiosk.idle.keep_reading(Instant::now());
+                kiosk.now = None;
+                wake_at(kiosk.idle.deadline())
+            }
+            Message::Tick(now) => {
+                let Some(kiosk) = &mut self.kiosk else {
+                    return Task::none();
+                };
+                kiosk.now = Some(now);
+                match kiosk.idle.tick(now) {
+                    Some(kiosk::Event::Reset) => {
+                        self.reset();
+                        scroll_to_top()
+                    }
+                    Some(kiosk::Event::ShowNotice) => Task::none(),
+                    // Someone touched the screen since: sleep until the new deadline.
+                    None if matches!(kiosk.idle.phase(), kiosk::Phase::Reading { .. }) => {
+                        wake_at(kiosk.idle.deadline())
+                    }
+                    None => Task::none(),
+                }
+            }
+            Message::StaffExit => {
+                let pin_set = !self.library().clinic.staff_pin.trim().is_empty();
+                match &mut self.kiosk {
+                    Some(kiosk) if pin_set => {
+                        kiosk.pin = Some(String::new());
+                        kiosk.wrong_pin = false;
+                        Task::none()
+                    }
+                    _ => iced::exit(),
+                }
+            }
+            Message::PinDigit(digit) => {
+                if let Some(pin) = self.kiosk.as_mut().and_then(|kiosk| kiosk.pin.as_mut())
+                    && digit.is_ascii_digit()
+                    && pin.len() < 12
+                {
+                    pin.push(digit);
+                }
+                Task::none()
+            }
+            Message::PinBack => {
+                if let Some(pin) = self.kiosk.as_mut().and_then(|kiosk| kiosk.pin.as_mut()) {
+                    pin.pop();
+                }
+                Task::none()
+            }
+            Message::PinCancel => {
+                if let Some(kiosk) = &mut self.kiosk {
+                    kiosk.pin = None;
+                    kiosk.wrong_pin = false;
+                }
+                Task::none()
+            }
+            Message::PinSubmit => {
+                let staff_pin = self.library().clinic.staff_pin.trim().to_owned();
+                let Some(kiosk) = &mut self.kiosk else {
+                    return Task::none();
+                };
+                match &kiosk.pin {
+                    Some(typed) if *typed == staff_pin => iced::exit(),
+                    Some(_) => {
+                        kiosk.pin = Some(String::new());
+                        kiosk.wrong_pin = true;
+                        Task::none()
+                    }
+                    None => Task::none(),
+                }
+            }
             Message::OpenHandout => {
                 self.handout = Some(HandoutDialog::default());
                 Task::none()
@@ -506,7 +749,12 @@ impl App {
     /// and for presenting.
     pub fn scale_factor(&self) -> f32 {
         let present = if self.presenting { PRESENT_SCALE } else { 1.0 };
-        fit_scale(self.window) * self.text_scale() * present
+        let kiosk = if self.kiosk.is_some() {
+            KIOSK_SCALE
+        } else {
+            1.0
+        };
+        fit_scale(self.window) * self.text_scale() * present * kiosk
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
@@ -516,10 +764,19 @@ impl App {
             }
             _ => None,
         });
-        Subscription::batch([
+        let mut subscriptions = vec![
             window::resize_events().map(|(_, size)| Message::WindowResized(size)),
             keys,
-        ])
+        ];
+        if let Some(kiosk) = &self.kiosk {
+            subscriptions.push(event::listen_with(kiosk_input));
+            subscriptions.push(window::close_requests().map(|_| Message::Activity));
+            // The countdown is the only thing that needs a clock while nothing is touched.
+            if matches!(kiosk.idle.phase(), kiosk::Phase::Notice { .. }) {
+                subscriptions.push(iced::time::every(Duration::from_secs(1)).map(Message::Tick));
+            }
+        }
+        Subscription::batch(subscriptions)
     }
 
     pub fn title(&self) -> String {
@@ -538,13 +795,36 @@ impl App {
     pub fn view(&self) -> Element<'_, Message> {
         let library = self.library();
         let palette = self.palette;
+        let other = &self.editions[(self.locale + 1) % self.editions.len()];
+        let other_language =
+            (other.locale != library.locale).then_some(other.ui.language_name.as_str());
+        let high_contrast = self.palette == Palette::HIGH_CONTRAST;
+        let qr = self.qr.0.as_deref();
+
+        if let Some(kiosk) = &self.kiosk
+            && kiosk.welcome
+        {
+            let welcome =
+                screen::kiosk::welcome(library, other_language, high_contrast, qr, &palette);
+            let keypad = kiosk
+                .pin()
+                .map(|_| screen::kiosk::keypad(library, kiosk, &palette));
+            return stack![welcome].push(keypad).into();
+        }
+
         let document = Document::for_route(library, &self.route)
             .or_else(|| Document::for_route(library, &Route::HOME))
             .expect("the home page always exists");
-
+        // Patients can keep the warning signs on their phone.
+        let qr_here = qr
+            .filter(|_| self.route == Route::Page(PageId::WarningSigns))
+            .map(|data| container(screen::kiosk::qr(data, library, &palette)).center_x(Fill));
+        let content = column![screen::page::view(document, &self.page_state(), &palette)]
+            .push(qr_here)
+            .spacing(metrics::L);
         let page = scrollable(
             container(
-                container(screen::page::view(document, &self.page_state(), &palette))
+                container(content)
                     .max_width(metrics::READING_WIDTH)
                     .padding([metrics::L, metrics::XL]),
             )
@@ -555,12 +835,21 @@ impl App {
         .height(Fill);
 
         let term = self.term.as_deref().and_then(|id| library.term(id));
-        let other = &self.editions[(self.locale + 1) % self.editions.len()];
-        let other_language =
-            (other.locale != library.locale).then_some(other.ui.language_name.as_str());
-        let toolbar = (!self.presenting).then(|| {
-            screen::consult::toolbar(library, other_language, !self.shows_sidebar(), &palette)
-        });
+        let toolbar = match (&self.kiosk, self.presenting) {
+            (Some(_), _) => Some(screen::kiosk::toolbar(
+                library,
+                other_language,
+                high_contrast,
+                &palette,
+            )),
+            (None, false) => Some(screen::consult::toolbar(
+                library,
+                other_language,
+                !self.shows_sidebar(),
+                &palette,
+            )),
+            (None, true) => None,
+        };
         let main = column![]
             .push(toolbar)
             .push(page)
@@ -575,17 +864,22 @@ impl App {
             ));
 
         let frame: Element<'_, Message> = if self.shows_sidebar() {
-            let sidebar = nav::sidebar(
-                library,
-                self.route.section(),
-                self.content_notice.clone(),
-                &palette,
-            );
+            // Staff notices are for the consult room, never the waiting room.
+            let notice = self.content_notice.clone().filter(|_| self.kiosk.is_none());
+            let sidebar = nav::sidebar(library, self.route.section(), notice, &palette);
             row![sidebar, main].into()
         } else {
             main.into()
         };
-        let overlay = if self.shortcuts_open {
+        let overlay = if let Some(kiosk) = &self.kiosk {
+            match (kiosk.pin(), kiosk.seconds_left()) {
+                (Some(_), _) => Some(screen::kiosk::keypad(library, kiosk, &palette)),
+                (None, Some(seconds)) => {
+                    Some(screen::kiosk::still_reading(library, seconds, &palette))
+                }
+                (None, None) => None,
+            }
+        } else if self.shortcuts_open {
             Some(screen::consult::shortcuts(&library.ui, &palette))
         } else if let Some(search) = &self.search {
             Some(screen::consult::search(
@@ -603,24 +897,76 @@ impl App {
     }
 }
 
+/// In kiosk mode, presses, touches and keys count as someone reading; so does the staff chord.
+fn kiosk_input(event: Event, _status: event::Status, _window: window::Id) -> Option<Message> {
+    match event {
+        Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. })
+            if modifiers.control()
+                && modifiers.alt()
+                && modifiers.shift()
+                && key.as_ref() == keyboard::Key::Character("q") =>
+        {
+            Some(Message::StaffExit)
+        }
+        Event::Mouse(iced::mouse::Event::ButtonPressed(_))
+        | Event::Touch(iced::touch::Event::FingerPressed { .. })
+        | Event::Keyboard(keyboard::Event::KeyPressed { .. }) => Some(Message::Activity),
+        _ => None,
+    }
+}
+
+/// A single timer that wakes the app at `deadline`, if there is one.
+fn wake_at(deadline: Option<Instant>) -> Task<Message> {
+    let Some(deadline) = deadline else {
+        return Task::none();
+    };
+    // The sleep is made inside the future, on the runtime that polls it.
+    let sleep = async move { tokio::time::sleep_until(deadline.into()).await };
+    Task::perform(sleep, |()| Message::Tick(Instant::now()))
+}
+
 fn scroll_to_top() -> Task<Message> {
     operation::snap_to(PAGE_SCROLL, operation::RelativeOffset::START)
 }
 
 /// Runs the app in a window, starting on `start`.
 pub fn run(app: App) -> iced::Result {
-    let boot = move || app.clone();
+    let kiosk = app.kiosk.is_some();
+    let window = if kiosk {
+        // Full screen, no decorations, and the close button does nothing: the kiosk decides.
+        window::Settings {
+            size: WINDOW_SIZE,
+            fullscreen: true,
+            decorations: false,
+            resizable: false,
+            exit_on_close_request: false,
+            ..window::Settings::default()
+        }
+    } else {
+        window::Settings {
+            size: WINDOW_SIZE,
+            min_size: Some(MIN_WINDOW_SIZE),
+            ..window::Settings::default()
+        }
+    };
+    let boot = move || {
+        // Where no window manager makes the window full screen, make it the monitor's size.
+        let fit = if kiosk {
+            window::latest().and_then(|id| {
+                window::monitor_size(id).and_then(move |size| window::resize(id, size))
+            })
+        } else {
+            Task::none()
+        };
+        (app.clone(), fit)
+    };
     let mut application = iced::application(boot, App::update, App::view)
         .title(App::title)
         .theme(App::theme)
         .subscription(App::subscription)
         .scale_factor(App::scale_factor)
         .default_font(theme::FONT)
-        .window(window::Settings {
-            size: WINDOW_SIZE,
-            min_size: Some(MIN_WINDOW_SIZE),
-            ..window::Settings::default()
-        })
+        .window(window)
         .antialiasing(true);
     for font in theme::FONT_FILES {
         application = application.font(font);

@@ -12,6 +12,10 @@ Usage:
   needle-guide [--page <id>] [--lang <l>] [--content <dir>]
                                      Open the guide (on a page, in a language, with a
                                      clinic's own content folder over the built-in one)
+  needle-guide --kiosk [--idle-timeout <seconds>] [--lang <l>] [--content <dir>]
+                                     Run unattended on a waiting-room touch screen; it
+                                     starts over after <seconds> untouched (default 90).
+                                     Staff leave with Ctrl+Alt+Shift+Q
   needle-guide text [--lang <l>]     Print every page's text, in reading order
   needle-guide handout [--lang <l>] [-o <file>] [--condition <id>]...
                                      Write the take-home handout (HTML, to print) to a
@@ -33,6 +37,8 @@ pub enum Command {
         start: Route,
         locale: String,
         content: Option<PathBuf>,
+        /// Kiosk mode, with its idle timeout in seconds.
+        kiosk: Option<u64>,
     },
     /// Print the guide as plain text.
     Text {
@@ -136,6 +142,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, UsageErr
         }
         _ => {
             let (mut start, mut locale, mut content) = (Route::HOME, LOCALES[0].to_owned(), None);
+            let (mut kiosk, mut idle_timeout) = (false, None);
             while let Some(arg) = args.next() {
                 match arg.as_str() {
                     "--help" | "-h" => return Ok(Command::Help),
@@ -144,21 +151,50 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, UsageErr
                     "--content" => {
                         content = Some(PathBuf::from(value_of("--content", args.next())?))
                     }
+                    "--kiosk" => kiosk = true,
+                    "--idle-timeout" => {
+                        idle_timeout =
+                            Some(parse_seconds(&value_of("--idle-timeout", args.next())?)?)
+                    }
                     other => {
                         return Err(unknown(
                             other,
-                            "--page, --lang, --content, --help, text, check, export-content",
+                            "--page, --lang, --content, --kiosk, --idle-timeout, --help, text, handout, check, export-content",
                         ));
                     }
                 }
             }
+            if idle_timeout.is_some() && !kiosk {
+                return Err(UsageError("--idle-timeout goes with --kiosk".into()));
+            }
+            let kiosk = kiosk.then(|| idle_timeout.unwrap_or(DEFAULT_IDLE_SECONDS));
             Ok(Command::Run {
                 start,
                 locale,
                 content,
+                kiosk,
             })
         }
     }
+}
+
+/// The idle timeout when `--idle-timeout` is not given.
+pub const DEFAULT_IDLE_SECONDS: u64 = 90;
+/// The shortest and longest idle timeouts that make sense for a waiting room.
+const IDLE_SECONDS: std::ops::RangeInclusive<u64> = 10..=3600;
+
+fn parse_seconds(value: &str) -> Result<u64, UsageError> {
+    value
+        .parse::<u64>()
+        .ok()
+        .filter(|seconds| IDLE_SECONDS.contains(seconds))
+        .ok_or_else(|| {
+            UsageError(format!(
+                "--idle-timeout takes whole seconds from {} to {}, not '{value}'",
+                IDLE_SECONDS.start(),
+                IDLE_SECONDS.end()
+            ))
+        })
 }
 
 fn value_of(flag: &str, value: Option<String>) -> Result<String, UsageError> {
@@ -211,6 +247,7 @@ mod tests {
             start,
             locale: locale.into(),
             content: content.map(PathBuf::from),
+            kiosk: None,
         }
     }
 
@@ -237,6 +274,19 @@ mod tests {
                 Some("/srv/guide")
             ))
         );
+    }
+
+    #[test]
+    fn kiosk_mode_and_its_timeout() {
+        let kiosk = |seconds| Command::Run {
+            start: Route::HOME,
+            locale: "en".into(),
+            content: None,
+            kiosk: Some(seconds),
+        };
+        assert_eq!(parse_str("--kiosk"), Ok(kiosk(90)));
+        assert_eq!(parse_str("--kiosk --idle-timeout 120"), Ok(kiosk(120)));
+        assert_eq!(parse_str("--idle-timeout 45 --kiosk"), Ok(kiosk(45)));
     }
 
     #[test]
@@ -282,6 +332,15 @@ mod tests {
             ("export-content a b", "unexpected argument 'b'"),
             ("check a b", "unexpected argument 'b'"),
             ("--content", "--content needs a value"),
+            (
+                "--kiosk --idle-timeout 5",
+                "--idle-timeout takes whole seconds from 10 to 3600, not '5'",
+            ),
+            (
+                "--kiosk --idle-timeout soon",
+                "--idle-timeout takes whole seconds",
+            ),
+            ("--idle-timeout 60", "--idle-timeout goes with --kiosk"),
             ("text --lang", "--lang needs a value"),
         ];
         for (line, expected) in cases {

@@ -3,8 +3,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
-use needle_guide::app::{self, App};
+use needle_guide::app::{self, App, KioskSettings};
 use needle_guide::cli::{self, Command};
 use needle_guide::content::{self, ContentFolder, LOCALES, Library, Problem, Problems, check};
 use needle_guide::document::guide_text;
@@ -60,7 +61,8 @@ fn main() -> ExitCode {
             start,
             locale,
             content,
-        } => run(start, &locale, content.as_deref()),
+            kiosk,
+        } => run(start, &locale, content.as_deref(), kiosk),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -81,7 +83,12 @@ enum Failure {
     Content(String),
 }
 
-fn run(start: Route, locale: &str, folder: Option<&Path>) -> Result<(), Failure> {
+fn run(
+    start: Route,
+    locale: &str,
+    folder: Option<&Path>,
+    kiosk: Option<u64>,
+) -> Result<(), Failure> {
     let folder = folder
         .map(ContentFolder::open)
         .transpose()
@@ -115,9 +122,17 @@ fn run(start: Route, locale: &str, folder: Option<&Path>) -> Result<(), Failure>
     {
         no_display();
     }
-    let app = App::new(Arc::new(editions), start)
-        .in_locale(locale)
-        .with_content_notice(notice);
+    let editions = Arc::new(editions);
+    let app = match kiosk {
+        Some(seconds) => App::kiosk(
+            editions,
+            KioskSettings {
+                idle_timeout: Duration::from_secs(seconds),
+            },
+        ),
+        None => App::new(editions, start).with_content_notice(notice),
+    }
+    .in_locale(locale);
     app::run(app).map_err(|error| Failure::Content(format!("cannot open a window: {error}")))
 }
 

@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface.
 
 pub mod body_map;
+pub mod icon;
 pub mod icon_array;
 pub mod nav;
 pub mod paint;

@@ -106,3 +106,29 @@ fn the_rare_risk_scale_matches_its_snapshot() {
         &app,
     );
 }
+
+fn kiosk() -> App {
+    App::kiosk(
+        support::editions(),
+        needle_guide::app::KioskSettings {
+            idle_timeout: std::time::Duration::from_secs(90),
+        },
+    )
+}
+
+#[test]
+fn the_kiosk_welcome_screen_matches_its_snapshot() {
+    let app = kiosk();
+    check("kiosk-welcome", simulate(&app, WINDOW), &app);
+}
+
+#[test]
+fn the_kiosk_idle_notice_matches_its_snapshot() {
+    let mut app = kiosk();
+    let _ = app.update(Message::StartVisit);
+    // A fixed moment into the countdown, so the seconds shown never vary.
+    let notice = std::time::Instant::now() + std::time::Duration::from_secs(3600);
+    let _ = app.update(Message::Tick(notice));
+    let _ = app.update(Message::Tick(notice + std::time::Duration::from_secs(5)));
+    check("kiosk-still-reading", simulate(&app, WINDOW), &app);
+}

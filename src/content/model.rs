@@ -208,6 +208,25 @@ pub struct Ui {
     pub body_map: BodyMapWords,
     pub consult: ConsultWords,
     pub handout: HandoutWords,
+    pub kiosk: KioskWords,
+}
+
+/// Words of the waiting-room kiosk. `{n}` is a number of seconds.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct KioskWords {
+    pub welcome: String,
+    pub touch_to_start: String,
+    pub still_reading: String,
+    pub starting_over: String,
+    pub keep_reading: String,
+    pub high_contrast: String,
+    pub standard_contrast: String,
+    pub qr_caption: String,
+    pub staff_pin_title: String,
+    pub wrong_pin: String,
+    pub cancel: String,
+    pub ok: String,
 }
 
 /// Words of the therapist's tools: quick jump, text size, presenting, shortcuts.
@@ -317,4 +336,7 @@ pub struct Clinic {
     pub urgent_phone: String,
     #[serde(default)]
     pub web: String,
+    /// Digits staff type to leave kiosk mode on the screen; empty for the key chord alone.
+    #[serde(default)]
+    pub staff_pin: String,
 }

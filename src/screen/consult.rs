@@ -141,7 +141,7 @@ pub fn search<'a>(
         listed,
     ]
     .spacing(metrics::M);
-    modal(panel, palette, true)
+    modal(panel, palette, true, Message::Dismiss)
 }
 
 /// The handout dialog: tick the conditions to name, then make it; says where it was saved.
@@ -198,7 +198,7 @@ pub fn handout<'a>(
     ]
     .push(outcome)
     .spacing(metrics::M);
-    modal(panel, palette, false)
+    modal(panel, palette, false, Message::Dismiss)
 }
 
 /// Every keyboard shortcut, in two columns.
@@ -227,15 +227,16 @@ pub fn shortcuts<'a>(ui: &'a Ui, palette: &Palette) -> Element<'a, Message> {
         Column::with_children(rows).spacing(metrics::S),
     ]
     .spacing(metrics::M);
-    modal(panel, palette, false)
+    modal(panel, palette, false, Message::Dismiss)
 }
 
-/// A card over a dimmed page; a tap on the dimmed part closes it. `top` puts it near the top
-/// (for quick jump, whose list grows downwards) rather than in the middle.
-fn modal<'a>(
+/// A card over a dimmed page; a tap on the dimmed part sends `on_backdrop`. `top` puts it near
+/// the top (for quick jump, whose list grows downwards) rather than in the middle.
+pub fn modal<'a>(
     content: impl Into<Element<'a, Message>>,
     palette: &Palette,
     top: bool,
+    on_backdrop: Message,
 ) -> Element<'a, Message> {
     let palette = *palette;
     let card = container(content)
@@ -264,5 +265,5 @@ fn modal<'a>(
             ),
             ..container::Style::default()
         });
-    mouse_area(backdrop).on_press(Message::Dismiss).into()
+    mouse_area(backdrop).on_press(on_backdrop).into()
 }

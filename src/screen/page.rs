@@ -14,7 +14,7 @@ use crate::theme::style::{self, Role};
 use crate::theme::{BOLD, Palette, metrics, size};
 use crate::widget::nav::{action, label};
 use crate::widget::spans::{self, paragraph};
-use crate::widget::{body_map, icon_array, risk_scale};
+use crate::widget::{body_map, icon, icon_array, risk_scale};
 
 pub fn view<'a>(document: Document, state: &PageState, palette: &Palette) -> Element<'a, Message> {
     let mut page = column![
@@ -407,6 +407,9 @@ fn link_row<'a>(link: Link, palette: &Palette) -> Element<'a, Message> {
     .into()
 }
 
+/// The picture beside a choice card's words.
+const CHOICE_ICON_SIZE: f32 = 48.0;
+
 /// Room for a title and three lines of text on a choice card.
 const CHOICE_MIN_HEIGHT: f32 = size::SUBHEADING * 1.3 + 3.0 * size::BODY * 1.3 + metrics::XS;
 
@@ -431,8 +434,9 @@ fn choice_grid<'a>(choices: Vec<Choice>, palette: &Palette) -> Element<'a, Messa
             .width(Fill);
             // The same least height for every card keeps the rows even; more text still fits.
             let strut = iced::widget::space().height(CHOICE_MIN_HEIGHT);
+            let picture = icon::view(choice.page, CHOICE_ICON_SIZE, title_colour);
             action(
-                row![strut, words],
+                row![strut].push(picture).push(words).spacing(metrics::M),
                 Role::Choice {
                     urgent: choice.urgent,
                 },
