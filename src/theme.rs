@@ -60,6 +60,9 @@ pub struct Palette {
     pub on_urgent: Color,
     pub urgent_soft: Color,
     pub note_soft: Color,
+    /// Shapes that stand for "nothing here", such as unaffected people in an icon array: light
+    /// in every theme, so they never look like the dark, affected ones.
+    pub faint: Color,
 }
 
 impl Palette {
@@ -77,6 +80,7 @@ impl Palette {
         on_urgent: color!(0xffffff),
         urgent_soft: color!(0xfcebea),
         note_soft: color!(0xe6f0f7),
+        faint: color!(0xc5d3d8),
     };
 
     /// For low vision: near-black on white, deep blue and deep red, every pair at least 7:1
@@ -94,6 +98,7 @@ impl Palette {
         on_urgent: color!(0xffffff),
         urgent_soft: color!(0xfff0f0),
         note_soft: color!(0xf0f4fa),
+        faint: color!(0xcccccc),
     };
 
     /// Every pair of (text colour, background colour) the styles draw, with what it is for.

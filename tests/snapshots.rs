@@ -132,3 +132,14 @@ fn the_kiosk_idle_notice_matches_its_snapshot() {
     let _ = app.update(Message::Tick(notice + std::time::Duration::from_secs(5)));
     check("kiosk-still-reading", simulate(&app, WINDOW), &app);
 }
+
+#[test]
+fn the_risks_charts_in_high_contrast_match_their_snapshot() {
+    let mut app = app_on(Route::Page(PageId::Risks));
+    let _ = app.update(Message::ToggleContrast);
+    check(
+        "risks-charts-high-contrast",
+        simulate(&app, Size::new(1280.0, 1400.0)),
+        &app,
+    );
+}

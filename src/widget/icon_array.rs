@@ -125,7 +125,7 @@ fn draw_person(frame: &mut Frame, origin: Point, cell: Size, kind: Cell, palette
     let (fill, outline) = match kind {
         Cell::Sure => (palette.primary, None),
         Cell::Maybe => (palette.primary_soft, Some(palette.primary)),
-        Cell::Unaffected => (palette.border, None),
+        Cell::Unaffected => (palette.faint, None),
     };
     for part in [&head, &body] {
         frame.fill(part, fill);
