@@ -2,88 +2,61 @@
 
 use iced::alignment::Vertical;
 use iced::widget::{
-    Column, checkbox, column, container, mouse_area, opaque, row, scrollable, space, text,
-    text_input,
+    Column, checkbox, column, container, mouse_area, opaque, row, scrollable, text, text_input,
 };
 use iced::{Color, Element, Fill, Length};
 
 use crate::app::{HandoutDialog, Message, SEARCH_INPUT, Search};
 use crate::content::Library;
 use crate::content::model::Ui;
-use crate::route::Route;
 use crate::search::{Hit, Kind};
 use crate::theme::style::{self, Role};
 use crate::theme::{BOLD, Palette, metrics, size};
-use crate::widget::nav::{action, label};
+use crate::widget::nav::{self, action, label};
 
-/// Find, text size, the other language and presenting, over the page. When the page list is
-/// hidden (a narrow window), Home comes first, so every page is still in reach.
+/// Find, text size, the other language, the handout and presenting, over the page. When the
+/// page list is hidden (a narrow window), Home comes first, so every page is still in reach.
 pub fn toolbar<'a>(
     library: &'a Library,
     other_language: Option<&'a str>,
     with_home: bool,
     palette: &Palette,
 ) -> Element<'a, Message> {
-    let words = &library.ui.consult;
-    let home = with_home.then(|| {
+    let ui = &library.ui;
+    let mut start = Vec::new();
+    if with_home {
+        start.push(nav::home_button(ui, Role::Secondary, palette));
+    }
+    start.push(
         action(
-            label(&library.ui.home),
-            Role::Secondary,
-            palette,
-            Message::Open(Route::HOME),
-        )
-    });
-    let language = other_language.map(|name| {
-        action(
-            label(name),
-            Role::Secondary,
-            palette,
-            Message::SwitchLanguage,
-        )
-    });
-    let tools = row![]
-        .push(home)
-        .push(action(
-            label(format!("{}  (Ctrl+K)", words.find)),
+            label(format!("{}  (Ctrl+K)", ui.consult.find)),
             Role::Secondary,
             palette,
             Message::OpenSearch,
-        ))
-        .push(space().width(Fill))
-        .push(text(&words.text_size).size(size::BODY).color(palette.muted))
-        .push(action(
-            label("A−"),
-            Role::Secondary,
-            palette,
-            Message::TextSmaller,
-        ))
-        .push(action(
-            label("A+"),
-            Role::Secondary,
-            palette,
-            Message::TextLarger,
-        ))
-        .push(language)
-        .push(action(
-            label(&library.ui.handout.button),
+        )
+        .into(),
+    );
+    let mut end = nav::text_size(ui, palette);
+    end.extend(other_language.map(|name| nav::language_button(name, palette)));
+    end.push(
+        action(
+            label(&ui.handout.button),
             Role::Secondary,
             palette,
             Message::OpenHandout,
-        ))
-        .push(action(
-            label(&words.present),
+        )
+        .into(),
+    );
+    end.push(
+        action(
+            label(&ui.consult.present),
             Role::Primary,
             palette,
             Message::TogglePresenting,
-        ))
-        .spacing(metrics::S)
-        .align_y(Vertical::Center);
-    let palette = *palette;
-    container(tools)
-        .padding([metrics::S, metrics::XL])
-        .width(Fill)
-        .style(move |_| style::bar(&palette))
-        .into()
+        )
+        .into(),
+    );
+    nav::bar(start, end, palette)
 }
 
 /// Quick jump: a box to type in, and the results under it, the highlighted one marked.

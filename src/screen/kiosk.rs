@@ -10,46 +10,33 @@ use crate::content::Library;
 use crate::screen::consult::modal;
 use crate::theme::style::Role;
 use crate::theme::{BOLD, Palette, metrics, size};
-use crate::widget::nav::{action, label};
+use crate::widget::nav::{self, action, label};
 
 /// Text size, contrast and language: on every kiosk screen.
-pub fn comfort<'a>(
+fn comfort<'a>(
     library: &'a Library,
     other_language: Option<&'a str>,
     high_contrast: bool,
     palette: &Palette,
-) -> Element<'a, Message> {
+) -> Vec<Element<'a, Message>> {
     let words = &library.ui.kiosk;
     let contrast = if high_contrast {
         &words.standard_contrast
     } else {
         &words.high_contrast
     };
-    row![
-        text(&library.ui.consult.text_size)
-            .size(size::BODY)
-            .color(palette.muted),
-        action(label("A−"), Role::Secondary, palette, Message::TextSmaller),
-        action(label("A+"), Role::Secondary, palette, Message::TextLarger),
+    let mut controls = nav::text_size(&library.ui, palette);
+    controls.push(
         action(
             label(contrast),
             Role::Secondary,
             palette,
-            Message::ToggleContrast
-        ),
-    ]
-    .push(other_language.map(|name| {
-        action(
-            label(name),
-            Role::Secondary,
-            palette,
-            Message::SwitchLanguage,
+            Message::ToggleContrast,
         )
-    }))
-    .spacing(metrics::S)
-    .align_y(Vertical::Center)
-    .wrap()
-    .into()
+        .into(),
+    );
+    controls.extend(other_language.map(|name| nav::language_button(name, palette)));
+    controls
 }
 
 /// The kiosk's bar over each page: Home, then the comfort controls.
@@ -59,25 +46,12 @@ pub fn toolbar<'a>(
     high_contrast: bool,
     palette: &Palette,
 ) -> Element<'a, Message> {
-    let palette_copy = *palette;
-    container(
-        row![
-            action(
-                label(&library.ui.home),
-                Role::Primary,
-                palette,
-                Message::Open(crate::route::Route::HOME)
-            ),
-            space().width(Fill),
-            comfort(library, other_language, high_contrast, palette),
-        ]
-        .spacing(metrics::S)
-        .align_y(Vertical::Center),
+    let home = vec![nav::home_button(&library.ui, Role::Primary, palette)];
+    nav::bar(
+        home,
+        comfort(library, other_language, high_contrast, palette),
+        palette,
     )
-    .padding([metrics::S, metrics::XL])
-    .width(Fill)
-    .style(move |_| crate::theme::style::bar(&palette_copy))
-    .into()
 }
 
 /// Room for the QR code and its caption.
@@ -142,9 +116,11 @@ pub fn welcome<'a>(
         .spacing(metrics::XL)
         .align_y(Vertical::Center);
     let screen = column![
-        container(comfort(library, other_language, high_contrast, palette))
-            .align_right(Fill)
-            .padding(metrics::M),
+        nav::bar(
+            Vec::new(),
+            comfort(library, other_language, high_contrast, palette),
+            palette
+        ),
         container(middle).center(Fill).padding(metrics::L),
     ];
     // A touch anywhere starts, not only on the button.

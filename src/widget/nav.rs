@@ -33,6 +33,54 @@ pub fn label<'a>(words: impl text::IntoFragment<'a>) -> text::Text<'a> {
     text(words).size(size::BODY).font(BOLD)
 }
 
+/// A bar over the page: `start` at the left, `end` at the right, wrapping if the window is
+/// too narrow for both.
+pub fn bar<'a>(
+    start: Vec<Element<'a, Message>>,
+    end: Vec<Element<'a, Message>>,
+    palette: &Palette,
+) -> Element<'a, Message> {
+    let palette = *palette;
+    let items = row(start)
+        .push(space().width(Fill))
+        .extend(end)
+        .spacing(metrics::S)
+        .align_y(Vertical::Center);
+    container(items)
+        .padding([metrics::S, metrics::XL])
+        .width(Fill)
+        .style(move |_| style::bar(&palette))
+        .into()
+}
+
+/// Home, in the given role.
+pub fn home_button<'a>(ui: &'a Ui, role: Role, palette: &Palette) -> Element<'a, Message> {
+    action(label(&ui.home), role, palette, Message::Open(Route::HOME)).into()
+}
+
+/// The switch to the other language, named in that language.
+pub fn language_button<'a>(name: &'a str, palette: &Palette) -> Element<'a, Message> {
+    action(
+        label(name),
+        Role::Secondary,
+        palette,
+        Message::SwitchLanguage,
+    )
+    .into()
+}
+
+/// "Text size", then smaller and larger.
+pub fn text_size<'a>(ui: &'a Ui, palette: &Palette) -> Vec<Element<'a, Message>> {
+    vec![
+        text(&ui.consult.text_size)
+            .size(size::BODY)
+            .color(palette.muted)
+            .into(),
+        action(label("A−"), Role::Secondary, palette, Message::TextSmaller).into(),
+        action(label("A+"), Role::Secondary, palette, Message::TextLarger).into(),
+    ]
+}
+
 /// The list of pages down the left side, with the current one marked, and at the foot any staff
 /// notice.
 pub fn sidebar<'a>(
