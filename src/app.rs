@@ -859,7 +859,7 @@ impl App {
                 &self.route,
                 self.can_go_back(),
                 self.presenting,
-                self.window.width / self.scale_factor() < COMPACT_WIDTH,
+                self.window.width / self.scale_factor(),
                 &palette,
             ));
 

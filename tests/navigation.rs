@@ -170,3 +170,72 @@ fn the_toolbar_buttons_change_text_size_and_present() {
     click(&mut app, &library.ui.consult.stop_presenting);
     assert!(!app.presenting());
 }
+
+#[test]
+fn the_footer_keeps_every_button_whole_at_the_largest_text_while_presenting() {
+    let library = library();
+    let ui = &library.ui;
+    let mut app = app_on(Route::HOME);
+    let window = iced::Size::new(1920.0, 1080.0);
+    deliver(
+        &mut app,
+        [
+            Message::WindowResized(window),
+            Message::Open(Route::Page(PageId::About)),
+            Message::TextLarger,
+            Message::TextLarger,
+            Message::TextLarger,
+            Message::TextLarger,
+            Message::TogglePresenting,
+        ],
+    );
+    let scale = app.scale_factor();
+    assert!(
+        scale > 4.0,
+        "the largest text while presenting, got {scale}"
+    );
+    let layout = iced::Size::new(window.width / scale, window.height / scale);
+    let mut simulator = simulate(&app, layout);
+    let labels = [
+        format!("‹  {}", ui.back),
+        ui.consult.stop_presenting.clone(),
+        format!("‹  {}", ui.previous),
+        format!("{}  ›", ui.next),
+    ];
+    let bounds: Vec<iced::Rectangle> = labels
+        .iter()
+        .map(|label| {
+            simulator
+                .find(label.as_str())
+                .unwrap_or_else(|error| panic!("no {label:?} in the footer: {error}"))
+                .bounds()
+        })
+        .collect();
+    // A squeezed button wraps its words onto more lines, or has no room left for them at all.
+    let one_line = bounds
+        .iter()
+        .map(|rectangle| rectangle.height)
+        .fold(f32::INFINITY, f32::min);
+    let screen = iced::Rectangle::with_size(layout);
+    for (label, rectangle) in labels.iter().zip(&bounds) {
+        assert!(
+            rectangle.width > 0.0 && rectangle.height < one_line * 1.5,
+            "{label:?} is squeezed to {rectangle:?}"
+        );
+        assert!(
+            screen.contains(rectangle.position())
+                && rectangle.x + rectangle.width <= screen.width + 0.5,
+            "{label:?} at {rectangle:?} is not on a {layout:?} screen"
+        );
+    }
+    for (first, a) in bounds.iter().enumerate() {
+        for (second, b) in bounds.iter().enumerate().skip(first + 1) {
+            assert!(
+                a.intersection(b).is_none(),
+                "{:?} at {a:?} overlaps {:?} at {b:?}",
+                labels[first],
+                labels[second]
+            );
+        }
+    }
+}

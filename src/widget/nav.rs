@@ -176,17 +176,26 @@ pub fn sidebar<'a>(
         .into()
 }
 
+/// Below this layout width, Previous and Next drop the name of the page they open.
+const STEP_NAMES_NEED: f32 = 900.0;
+
+/// Below this layout width (large text while presenting, say), Back and Stop presenting go on
+/// a line of their own above Previous and Next, so no button is squeezed out of shape.
+const ONE_LINE_NEEDS: f32 = 720.0;
+
 /// The bar under the page: Back (when there is somewhere to go back to), then Previous and Next
-/// in reading order, each naming the page it opens. A condition's Previous is the list it is in.
+/// in reading order, each naming the page it opens when there is room. A condition's Previous is
+/// the list it is in. `width` is the layout width the bar has.
 pub fn footer<'a>(
     library: &'a Library,
     route: &Route,
     can_go_back: bool,
     presenting: bool,
-    compact: bool,
+    width: f32,
     palette: &Palette,
 ) -> Element<'a, Message> {
     let ui = &library.ui;
+    let compact = width < STEP_NAMES_NEED;
     let step = |page: Option<PageId>, word: &str, forward: bool| {
         page.map(|page| {
             let name = &library.page(page).nav_label;
@@ -229,22 +238,29 @@ pub fn footer<'a>(
             Message::TogglePresenting,
         )
     });
-    let palette = *palette;
-    container(
-        row![]
-            .push(back)
-            .push(stop_presenting)
-            .push(space().width(Fill))
-            .push(step(previous, &ui.previous, false))
-            .push(step(route.section().next(), &ui.next, true))
+    let stacked = (back.is_some() || stop_presenting.is_some()) && width < ONE_LINE_NEEDS;
+    let leading = row![].push(back).push(stop_presenting).spacing(metrics::S);
+    let steps = row![]
+        .push(step(previous, &ui.previous, false))
+        .push(step(route.section().next(), &ui.next, true))
+        .spacing(metrics::S);
+    let buttons: Element<'a, Message> = if stacked {
+        column![leading, row![space().width(Fill), steps]]
             .spacing(metrics::S)
-            .align_y(Vertical::Center),
-    )
-    .padding([metrics::S, metrics::XL])
-    .width(Fill)
-    .height(Shrink)
-    .style(move |_| style::bar(&palette))
-    .into()
+            .into()
+    } else {
+        row![leading, space().width(Fill), steps]
+            .spacing(metrics::S)
+            .align_y(Vertical::Center)
+            .into()
+    };
+    let palette = *palette;
+    container(buttons)
+        .padding([metrics::S, if compact { metrics::M } else { metrics::XL }])
+        .width(Fill)
+        .height(Shrink)
+        .style(move |_| style::bar(&palette))
+        .into()
 }
 
 /// What a tapped term means, with a way to close it and a way to the whole glossary.
