@@ -7,3 +7,4 @@ pub mod nav;
 pub mod paint;
 pub mod risk_scale;
 pub mod spans;
+pub mod vector;

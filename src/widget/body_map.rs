@@ -1,17 +1,21 @@
 //! The body map: a front and a back view of a person (`assets/body/body.svg`) with tappable
 //! regions drawn over it. Tapping a region selects it; every region is always tinted, so nothing
 //! needs a hover to be found.
+//! The outline is painted on the same canvas as the regions (see [`vector`](super::vector)).
+
+use std::sync::LazyLock;
 
 use iced::widget::canvas::{self, Frame, LineDash, Path, Stroke};
-use iced::widget::{container, stack, svg};
+use iced::widget::container;
 use iced::{Color, Element, Fill, Point, Size};
 
 use crate::app::Message;
 use crate::theme::{BOLD, Palette, size};
 use crate::widget::paint::{self, Paint};
+use crate::widget::vector::Drawing;
 
-/// The outline, in the same coordinates as [`SHAPES`].
-const OUTLINE: &[u8] = include_bytes!("../../assets/body/body.svg");
+/// The outline, in the same coordinates as [`shapes`].
+const OUTLINE_SVG: &[u8] = include_bytes!("../../assets/body/body.svg");
 
 /// The SVG's view box: both views side by side.
 pub const VIEW: Size = Size::new(440.0, 470.0);
@@ -221,25 +225,20 @@ pub fn view<'a>(
     palette: &Palette,
 ) -> Element<'a, Message> {
     let Size { height, .. } = size_for(width);
-    let outline = container(
-        svg(svg::Handle::from_memory(OUTLINE))
-            .width(Fill)
-            .height(Fill),
-    )
-    .padding(iced::Padding::ZERO.bottom(CAPTION_HEIGHT))
-    .width(Fill)
-    .height(Fill);
-    let regions = paint::canvas(Regions {
+    let map = paint::canvas(Regions {
         selected: selected.map(str::to_owned),
         captions,
         palette: *palette,
     })
     .width(Fill)
     .height(Fill);
-    container(stack![outline, regions])
-        .width(width)
-        .height(height)
-        .into()
+    container(map).width(width).height(height).into()
+}
+
+/// The outline, read from the SVG the first time the map is drawn.
+fn outline() -> &'static Drawing {
+    static OUTLINE: LazyLock<Drawing> = LazyLock::new(|| Drawing::built_in(OUTLINE_SVG));
+    &OUTLINE
 }
 
 struct Regions {
@@ -257,6 +256,7 @@ impl Paint for Regions {
 
     fn paint(&self, frame: &mut Frame, bounds: Size) {
         let (scale, offset) = fit(bounds);
+        outline().paint(frame, scale, offset, None);
         let primary = self.palette.primary;
         frame.with_save(|frame| {
             frame.translate(iced::Vector::new(offset.x, offset.y));
@@ -265,12 +265,7 @@ impl Paint for Regions {
                 let path = shape.path();
                 if self.selected.as_deref() == Some(region) {
                     frame.fill(&path, Color { a: 0.7, ..primary });
-                    frame.stroke(
-                        &path,
-                        Stroke::default()
-                            .with_color(primary)
-                            .with_width(3.0 / scale.max(0.1)),
-                    );
+                    frame.stroke(&path, Stroke::default().with_color(primary).with_width(3.0));
                 } else {
                     frame.fill(&path, Color { a: 0.14, ..primary });
                     frame.stroke(
@@ -308,6 +303,34 @@ impl Paint for Regions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_outline_is_read_from_the_svg_and_stays_in_the_view_box() {
+        let outline = outline();
+        assert_eq!(outline.view_box, VIEW);
+        // Every <path>, <circle>, <ellipse> and <rect> of assets/body/body.svg.
+        let svg = String::from_utf8_lossy(OUTLINE_SVG);
+        let elements: usize = ["<path", "<circle", "<ellipse", "<rect"]
+            .iter()
+            .map(|tag| svg.matches(tag).count())
+            .sum();
+        assert_eq!(outline.len(), elements);
+        let skin = Color::from_rgb8(0xe4, 0xec, 0xef);
+        let line = Color::from_rgb8(0x6f, 0x87, 0x92);
+        assert!(
+            outline
+                .colours()
+                .all(|colour| colour == skin || colour == line)
+        );
+        for point in outline.points() {
+            assert!(
+                (0.0..=VIEW.width).contains(&point.x) && (0.0..=VIEW.height).contains(&point.y),
+                "{point:?} is outside the view box"
+            );
+        }
+        // The back view's spine is the one dashed line.
+        assert_eq!(outline.dashed(), 1);
+    }
 
     /// The middle of a shape, for tapping it.
     fn centre(shape: &Shape) -> Point {

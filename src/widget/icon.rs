@@ -1,13 +1,17 @@
 //! One line-drawn icon per page (`assets/icons/`), tinted to the theme so it keeps its contrast.
 
-use iced::widget::svg;
-use iced::{Color, Element};
+use std::sync::LazyLock;
+
+use iced::widget::canvas::Frame;
+use iced::{Color, Element, Size};
 
 use crate::app::Message;
 use crate::route::PageId;
+use crate::widget::paint::{self, Paint};
+use crate::widget::vector::Drawing;
 
-/// The icon's drawing, for pages that have one (every page but Home).
-fn bytes(page: PageId) -> Option<&'static [u8]> {
+/// The icon's SVG file, for pages that have one (every page but Home).
+fn svg(page: PageId) -> Option<&'static [u8]> {
     Some(match page {
         PageId::Home => return None,
         PageId::About => include_bytes!("../../assets/icons/about.svg"),
@@ -22,18 +26,41 @@ fn bytes(page: PageId) -> Option<&'static [u8]> {
     })
 }
 
+/// The page's icon drawing, read the first time any icon is drawn.
+fn drawing(page: PageId) -> Option<&'static Drawing> {
+    static DRAWINGS: LazyLock<Vec<(PageId, Drawing)>> = LazyLock::new(|| {
+        PageId::ALL
+            .into_iter()
+            .filter_map(|page| Some((page, Drawing::built_in(svg(page)?))))
+            .collect()
+    });
+    DRAWINGS
+        .iter()
+        .find(|(known, _)| *known == page)
+        .map(|(_, drawing)| drawing)
+}
+
 /// The page's icon, `size` pixels square, in `colour`.
 pub fn view<'a>(page: PageId, size: f32, colour: Color) -> Option<Element<'a, Message>> {
-    let handle = svg::Handle::from_memory(bytes(page)?);
+    let drawing = drawing(page)?;
     Some(
-        svg(handle)
+        paint::canvas(Icon { drawing, colour })
             .width(size)
             .height(size)
-            .style(move |_, _| svg::Style {
-                color: Some(colour),
-            })
             .into(),
     )
+}
+
+struct Icon {
+    drawing: &'static Drawing,
+    colour: Color,
+}
+
+impl Paint for Icon {
+    fn paint(&self, frame: &mut Frame, size: Size) {
+        let (scale, offset) = self.drawing.fit(size);
+        self.drawing.paint(frame, scale, offset, Some(self.colour));
+    }
 }
 
 #[cfg(test)]
@@ -41,11 +68,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_page_but_home_has_an_icon_that_is_svg() {
+    fn every_page_but_home_has_a_square_icon_that_reads() {
         for page in PageId::ALL {
-            match bytes(page) {
+            match svg(page) {
                 None => assert_eq!(page, PageId::Home),
-                Some(bytes) => assert!(bytes.starts_with(b"<svg"), "{page:?}"),
+                Some(bytes) => {
+                    let icon = Drawing::parse(bytes)
+                        .unwrap_or_else(|error| panic!("the {page:?} icon does not read: {error}"));
+                    assert!(!icon.is_empty(), "the {page:?} icon draws nothing");
+                    assert_eq!(icon.view_box, Size::new(48.0, 48.0), "{page:?}");
+                    assert!(drawing(page).is_some_and(|drawn| drawn.len() == icon.len()));
+                }
             }
         }
     }
