@@ -1,25 +1,12 @@
 //! Random bytes and random damage to the real content files never crash the loader: it returns
 //! a library or a list of problems, every time.
 
+mod support;
+
 use std::borrow::Cow;
 
 use needle_guide::content::{self, Library};
-
-/// A small, seeded generator (xorshift), so every run tries the same inputs.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, bound: usize) -> usize {
-        (self.next() % bound.max(1) as u64) as usize
-    }
-}
+use support::seeded::Random;
 
 /// Damages `bytes` in one of several ways a hand edit or a bad copy might.
 fn mutate(bytes: &mut Vec<u8>, random: &mut Random) {
@@ -65,7 +52,7 @@ fn load_with(locale: &str, file: &str, bytes: &[u8]) -> Result<Library, content:
 
 #[test]
 fn damaged_real_files_give_problems_or_a_library_never_a_panic() {
-    let mut random = Random(0x5eed_1234_abcd_ef01);
+    let mut random = Random::new(0x5eed_1234_abcd_ef01);
     let mut failures = 0;
     for round in 0..600 {
         let locale = content::LOCALES[round % content::LOCALES.len()];
@@ -95,7 +82,7 @@ fn damaged_real_files_give_problems_or_a_library_never_a_panic() {
 
 #[test]
 fn random_bytes_in_any_file_give_problems_never_a_panic() {
-    let mut random = Random(42);
+    let mut random = Random::new(42);
     for round in 0..300 {
         let files = content::files_of("en");
         let file = &files[round % files.len()];

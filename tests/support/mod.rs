@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // each test file uses its own part of this module
 
+pub mod seeded;
+
 use std::sync::Arc;
 
 use iced::Size;
