@@ -1,33 +1,53 @@
 #!/usr/bin/env bash
-# Time to first window and peak memory of the release build under Xvfb (no GPU).
-# Usage: scripts/measure-startup.sh [runs] [binary]   Needs xvfb and xdotool.
+# Start-up of the release build under Xvfb (no GPU): time to the first window, time to its first
+# painted frame, and peak memory. Each is timed in its own runs, so one observer does not slow
+# the other's measurement.
+# Usage: scripts/measure-startup.sh [runs] [binary]   Needs xvfb, xdotool and python3.
 # With no binary, builds and measures target/release/needle-guide.
 set -euo pipefail
 runs=${1:-5}
-binary=${2:-}
-if [ -z "$binary" ]; then
-    cargo build --release --quiet
-    binary=target/release/needle-guide
-fi
-# The first display number nobody else is using.
-n=90
-while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
-display=:$n
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null' EXIT
-sleep 1
+source "$(dirname "$0")/xvfb.sh"
+binary=$(app_binary "${2:-}")
+start_xvfb 1280x800
 echo "binary: $(stat -c %s "$binary") bytes"
+failed=0
+stop() {
+    kill "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+    sleep 0.5
+}
 for run in $(seq "$runs"); do
     start=$(date +%s%N)
     DISPLAY=$display "$binary" &
     app=$!
     # The window is up once X has a viewable window with a name: the app is the only client.
-    until DISPLAY=$display xdotool search --onlyvisible --name . >/dev/null 2>&1; do :; done
+    if ! wait_for_window $app; then
+        echo "run $run: the app exited without showing a window"
+        failed=$((failed + 1))
+        continue
+    fi
     shown=$(date +%s%N)
     sleep 2
     peak=$(awk '/VmHWM/ {print $2}' "/proc/$app/status")
-    kill $app
-    wait $app 2>/dev/null || true
+    stop $app
     echo "run $run: first window $(( (shown - start) / 1000000 )) ms, peak RSS $(( peak / 1024 )) MB"
 done
+watch=$(mktemp)
+trap 'kill $xvfb_pid 2>/dev/null; rm -f "$watch"' EXIT
+for run in $(seq "$runs"); do
+    # The page background, which the app paints at the bottom right of its 1280×800 window.
+    DISPLAY=$display "$(dirname "$0")/first-frame.py" 1270 790 f3f6f7 >"$watch" &
+    watcher=$!
+    until grep -q ready "$watch"; do sleep 0.01; done
+    start=$(date +%s%N)
+    DISPLAY=$display "$binary" &
+    app=$!
+    if wait $watcher; then
+        echo "run $run: first frame painted $(( ($(tail -1 "$watch") - start) / 1000000 )) ms"
+    else
+        echo "run $run: no frame painted within 10 s"
+        failed=$((failed + 1))
+    fi
+    stop $app
+done
+[ "$failed" -eq 0 ] || { echo "$failed of $((runs * 2)) runs failed" >&2; exit 1; }

@@ -8,20 +8,15 @@ out=${2:-target/screenshots/$size}
 shift $(( $# > 2 ? 2 : $# ))
 pages=("$@")
 [ ${#pages[@]} -gt 0 ] || pages=(home about compare conditions risks warning-signs before after glossary key-points condition/lateral-epicondylitis)
-cargo build --release --quiet
 mkdir -p "$out"
-# The first display number nobody else is using.
-n=90
-while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
-display=:$n
-Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null' EXIT
-sleep 1
+source "$(dirname "$0")/xvfb.sh"
+binary=$(app_binary)
+start_xvfb "$size"
 for page in "${pages[@]}"; do
-    DISPLAY=$display ./target/release/needle-guide --page "$page" ${LANG_FLAG:-} &
+    DISPLAY=$display "$binary" --page "$page" ${LANG_FLAG:-} &
     app=$!
-    sleep 1.5
+    wait_for_window $app || { echo "the app showed no window for $page" >&2; exit 1; }
+    sleep 0.5
     # No window manager here: make the window fill the screen, as a maximised window would.
     DISPLAY=$display xdotool search --sync --onlyvisible --name . windowsize %@ "${size%x*}" "${size#*x}" >/dev/null
     sleep 1

@@ -1,0 +1,674 @@
+//! Performance figures for `docs/performance.md`, measured on this machine. Not a test: it prints.
+//! It measures the software renderer, so it does not build with `--features gpu`.
+//!
+//! ```text
+//! cargo run --release --example bench             everything
+//! cargo run --release --example bench -- --quick  fewer runs, frames and soak messages
+//! cargo run --release --example bench -- --soak   only the memory soaks
+//! cargo run --release --example bench -- --pages  only content and pages
+//! cargo run --release --example bench -- --page conditions   one page only, for a profiler
+//! ```
+//!
+//! What it measures:
+//! - loading and checking the built-in content, every locale, as the app does at start-up;
+//! - for every page: building its view (`App::view`), and one frame at 1920×1080 drawn in software
+//!   (tiny-skia), three ways: through `iced_test`'s `Simulator` (which always draws at scale 2, so
+//!   3840×2160 pixels), straight through the headless renderer at scale 1, and as the app itself
+//!   draws a 1920×1080 window (its layout enlarged by `fit_scale`, 1.35 there);
+//! - the process's peak memory;
+//! - two soaks: a million messages through `App::update`, with `App::view` every thousand (or, in
+//!   the second, a frame drawn every thousand), and how much the resident memory and the live
+//!   heap (counted by a wrapper around the system allocator) grew.
+//!
+//! The soaks run first, so the memory the frames leave with the allocator does not blur them.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use iced::{Element, Rectangle, Size, Theme};
+use iced_test::Simulator;
+use iced_test::core::renderer::{Headless, Style};
+use iced_test::core::theme::Base;
+use iced_test::core::{Event, clipboard, mouse, window};
+use iced_test::runtime::UserInterface;
+use iced_test::runtime::user_interface::Cache;
+use iced_tiny_skia::Renderer;
+use iced_tiny_skia::graphics::Viewport;
+use needle_guide::app::{App, Message};
+use needle_guide::content::{LOCALES, Library, check};
+use needle_guide::route::{PageId, Route};
+use needle_guide::theme::{self, Palette};
+
+/// The screen the frames are drawn for.
+const SCREEN: Size = Size::new(1920.0, 1080.0);
+
+/// The condition page measured beside the ten pages.
+const CONDITION: &str = "lateral-epicondylitis";
+
+const USAGE: &str = "usage: bench [--quick] [--soak | --pages | --page ID]";
+
+#[derive(Default)]
+struct Options {
+    quick: bool,
+    soak_only: bool,
+    pages_only: bool,
+    /// Only this page (a route id, as `--page` of the app takes), for a profiler.
+    page: Option<Route>,
+}
+
+impl Options {
+    fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
+        let mut options = Options::default();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--quick" => options.quick = true,
+                "--soak" => options.soak_only = true,
+                "--pages" => options.pages_only = true,
+                "--page" => {
+                    let id = args.next().ok_or("--page needs a page id")?;
+                    let route = Route::parse(&id).ok_or(format!("no page '{id}'"))?;
+                    options.page = Some(route);
+                    options.pages_only = true;
+                }
+                _ => return Err(format!("unknown argument '{arg}'")),
+            }
+        }
+        Ok(options)
+    }
+}
+
+fn main() {
+    let options = Options::parse(std::env::args().skip(1)).unwrap_or_else(|error| {
+        eprintln!("bench: {error}\n{USAGE}");
+        std::process::exit(2);
+    });
+    if cfg!(debug_assertions) {
+        eprintln!("bench: this is a debug build; run it with --release for real figures");
+    }
+
+    // First, before anything draws text: iced's text system reads every installed font once,
+    // when text is first laid out, before the first frame of the app can be drawn.
+    let start = Instant::now();
+    let _ = iced::advanced::graphics::text::font_system();
+    let font_system = start.elapsed();
+
+    println!(
+        "needle-guide bench{}",
+        if options.quick { " (--quick)" } else { "" }
+    );
+    println!("machine: {}", machine());
+    println!();
+
+    // The soak goes first, so the memory the frames below leave with the allocator does not hide
+    // growth (or look like it).
+    let soak_messages = if options.quick { 100_000 } else { 1_000_000 };
+    if !options.pages_only {
+        soak(soak_messages, false);
+        soak(soak_messages, true);
+    }
+    if options.soak_only {
+        return;
+    }
+
+    content(if options.quick { 10 } else { 50 }, font_system);
+    let routes = match options.page {
+        Some(route) => vec![route],
+        None => routes(),
+    };
+    pages(&routes, if options.quick { 5 } else { 20 });
+
+    println!();
+    println!(
+        "peak RSS of this process (VmHWM): {:.1} MB",
+        kib("VmHWM") as f64 / 1024.0
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Content
+
+fn content(runs: usize, font_system: Duration) {
+    println!("## Content: load and check (Library::embedded), {runs} runs each");
+    let mut all = Vec::new();
+    let mut agree = Vec::new();
+    for _ in 0..runs {
+        let start = Instant::now();
+        let editions: Vec<Library> = LOCALES
+            .iter()
+            .map(|locale| Library::embedded(locale).unwrap_or_else(|problems| panic!("{problems}")))
+            .collect();
+        all.push(start.elapsed());
+
+        // The check that translations agree, which `needle-guide check` adds.
+        let start = Instant::now();
+        for other in &editions[1..] {
+            assert!(check::locales_agree(&editions[0], other).is_empty());
+        }
+        agree.push(start.elapsed());
+    }
+    let mut per_locale = Vec::new();
+    for locale in LOCALES {
+        let times: Vec<Duration> = (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                let library = Library::embedded(locale).expect("built-in content loads");
+                let elapsed = start.elapsed();
+                drop(library);
+                elapsed
+            })
+            .collect();
+        per_locale.push((locale, times));
+    }
+    let editions = Arc::new(
+        LOCALES
+            .iter()
+            .map(|locale| Library::embedded(locale).unwrap())
+            .collect::<Vec<_>>(),
+    );
+    let app_new: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let app = App::new(editions.clone(), Route::HOME);
+            let elapsed = start.elapsed();
+            drop(app);
+            elapsed
+        })
+        .collect();
+
+    println!("| what | median | max |");
+    println!("|---|---|---|");
+    row(&format!("every locale ({})", LOCALES.join(" + ")), &[&all]);
+    for (locale, times) in &per_locale {
+        row(&format!("  {locale} alone"), &[times]);
+    }
+    row("locales_agree (en vs es)", &[&agree]);
+    row("App::new (builds the search indexes)", &[&app_new]);
+    println!();
+
+    println!(
+        "once per run, before the first frame: iced's text system reads the installed fonts, {} \
+         ms",
+        ms(font_system)
+    );
+    println!();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages
+
+/// The routes measured: every page, then one condition.
+fn routes() -> Vec<Route> {
+    PageId::ALL
+        .into_iter()
+        .map(Route::Page)
+        .chain([Route::Condition(CONDITION.into())])
+        .collect()
+}
+
+fn editions() -> Arc<Vec<Library>> {
+    Arc::new(
+        LOCALES
+            .iter()
+            .map(|locale| Library::embedded(locale).unwrap())
+            .collect(),
+    )
+}
+
+fn settings(with_fonts: bool) -> iced::Settings {
+    iced::Settings {
+        // The fonts go into one global font system: loading them again for every simulator
+        // would only pile up copies.
+        fonts: if with_fonts {
+            theme::FONT_FILES
+                .iter()
+                .map(|bytes| (*bytes).into())
+                .collect()
+        } else {
+            Vec::new()
+        },
+        default_font: theme::FONT,
+        ..iced::Settings::default()
+    }
+}
+
+fn pages(routes: &[Route], frames: usize) {
+    let editions = editions();
+    load_fonts();
+    let mut window = Window::new();
+
+    println!("## Pages: {frames} frames each at 1920×1080, median / max in ms");
+    println!();
+    println!("- view: `App::view`, building the widget tree (no layout)");
+    println!(
+        "- sim@2: `Simulator::with_size(1920×1080)` + `snapshot`, as the snapshot tests draw: a \
+         fresh renderer, layout, draw, and rasterise at scale 2, i.e. 3840×2160 pixels (iced_test \
+         fixes the scale at 2), copied out"
+    );
+    println!(
+        "- window@1: as iced's tiny-skia window draws a frame: one long-lived renderer and pixel \
+         buffer, layout (UserInterface::build, previous layout cache), draw, rasterise the whole \
+         1920×1080 buffer at scale 1"
+    );
+    println!(
+        "- window@1.35 (en, es): the same, as the app draws a real 1920×1080 window: it is told \
+         the window size, so it lays out at 1422×800 and rasterises at its scale, 1.35; in \
+         English, then in Spanish. These are the figures for the 16 ms target"
+    );
+    println!("- of which raster: the rasterising part of window@1.35 (en)");
+    println!();
+    println!(
+        "| page | view | sim@2 (3840×2160) | window@1 | window@1.35 (en) | window@1.35 (es) | of \
+         which raster |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+
+    let mut worst_window = Duration::ZERO;
+    for route in routes {
+        let app = App::new(editions.clone(), route.clone());
+        let theme = app.theme();
+
+        let view: Vec<Duration> = (0..frames.max(50))
+            .map(|_| {
+                let start = Instant::now();
+                let element = app.view();
+                let elapsed = start.elapsed();
+                drop(element);
+                elapsed
+            })
+            .collect();
+
+        let sim: Vec<Duration> = (0..frames)
+            .map(|_| {
+                let start = Instant::now();
+                let mut ui = Simulator::with_size(settings(false), SCREEN, app.view());
+                let snapshot = ui.snapshot(&theme).expect("renders");
+                let elapsed = start.elapsed();
+                drop(snapshot);
+                elapsed
+            })
+            .collect();
+
+        let (unscaled, _) = window.frames(|| app.view(), &theme, SCREEN, 1.0, frames);
+
+        let mut english = app.clone();
+        let _ = english.update(Message::WindowResized(SCREEN));
+        let mut spanish = english.clone();
+        let _ = spanish.update(Message::SwitchLanguage);
+        let mut scaled = |app: &App| {
+            let scale = app.scale_factor();
+            let logical = Size::new(SCREEN.width / scale, SCREEN.height / scale);
+            window.frames(|| app.view(), &app.theme(), logical, scale, frames)
+        };
+        let (en, raster) = scaled(&english);
+        let (es, _) = scaled(&spanish);
+
+        worst_window = worst_window.max(median(&en)).max(median(&es));
+        row(
+            &route.to_string(),
+            &[&view, &sim, &unscaled, &en, &es, &raster],
+        );
+    }
+
+    // The floor: an empty window, so what every frame costs whatever is on it (filling the
+    // background of 1920×1080 pixels).
+    let theme = Palette::STANDARD.theme();
+    let empty = || Element::from(iced::widget::Column::new());
+    let (unscaled, _) = window.frames(empty, &theme, SCREEN, 1.0, frames);
+    let logical = Size::new(SCREEN.width / 1.35, SCREEN.height / 1.35);
+    let (scaled, raster) = window.frames(empty, &theme, logical, 1.35, frames);
+    row(
+        "(empty window: the floor)",
+        &[&[], &[], &unscaled, &scaled, &[], &raster],
+    );
+
+    println!();
+    println!(
+        "slowest page, median: window@1.35 {} ms (target: < 16 ms at 1920×1080)",
+        ms(worst_window),
+    );
+}
+
+/// What a window keeps from frame to frame, as iced's tiny-skia compositor keeps it: the
+/// renderer (with its glyph and SVG caches), the layout cache, and the pixel buffer and clip
+/// mask it draws into.
+struct Window {
+    renderer: Renderer,
+    cache: Option<Cache>,
+    size: iced::Size<u32>,
+    pixels: Vec<u32>,
+    mask: tiny_skia::Mask,
+}
+
+impl Window {
+    fn new() -> Window {
+        Window {
+            renderer: new_renderer(),
+            cache: Some(Cache::default()),
+            size: iced::Size::new(1, 1),
+            pixels: vec![0],
+            mask: tiny_skia::Mask::new(1, 1).expect("a 1×1 mask"),
+        }
+    }
+
+    /// `frames` frames of what `view` gives, after one to warm up. Returns the whole frames and
+    /// their rasterising part.
+    fn frames<'a>(
+        &mut self,
+        view: impl Fn() -> Element<'a, Message>,
+        theme: &Theme,
+        logical: Size,
+        scale: f32,
+        frames: usize,
+    ) -> (Vec<Duration>, Vec<Duration>) {
+        let mut whole = Vec::new();
+        let mut raster = Vec::new();
+        for index in 0..=frames {
+            let (all, rasterising) = self.frame(view(), theme, logical, scale);
+            if index > 0 {
+                whole.push(all);
+                raster.push(rasterising);
+            }
+        }
+        (whole, raster)
+    }
+
+    /// One frame: lay out `element` at `logical` size, let it see a redraw request, draw it, then
+    /// rasterise the whole window at `scale`. Returns how long it all took and how long the
+    /// rasterising took.
+    fn frame(
+        &mut self,
+        element: Element<'_, Message>,
+        theme: &Theme,
+        logical: Size,
+        scale: f32,
+    ) -> (Duration, Duration) {
+        let physical = iced::Size::new(
+            (logical.width * scale).round() as u32,
+            (logical.height * scale).round() as u32,
+        );
+        // A resized window gets a new buffer, as the compositor's surface does.
+        if physical != self.size {
+            self.size = physical;
+            self.pixels = vec![0; physical.width as usize * physical.height as usize];
+            self.mask = tiny_skia::Mask::new(physical.width, physical.height).expect("a mask");
+        }
+        let base = theme.base();
+        let renderer = &mut self.renderer;
+        let mut messages: Vec<Message> = Vec::new();
+        let start = Instant::now();
+        let cache = self.cache.take().unwrap_or_default();
+        let mut ui = UserInterface::build(element, logical, cache, renderer);
+        let _ = ui.update(
+            &[Event::Window(window::Event::RedrawRequested(
+                iced_test::core::time::Instant::now(),
+            ))],
+            mouse::Cursor::Unavailable,
+            renderer,
+            &mut clipboard::Null,
+            &mut messages,
+        );
+        ui.draw(
+            renderer,
+            theme,
+            &Style {
+                text_color: base.text_color,
+            },
+            mouse::Cursor::Unavailable,
+        );
+        self.cache = Some(ui.into_cache());
+        let drawn = Instant::now();
+        let mut pixels = tiny_skia::PixmapMut::from_bytes(
+            bytemuck::cast_slice_mut(&mut self.pixels),
+            physical.width,
+            physical.height,
+        )
+        .expect("a pixel buffer of the window's size");
+        // The whole window is damaged: the first frame of a page, the slowest case.
+        renderer.draw(
+            &mut pixels,
+            &mut self.mask,
+            &Viewport::with_physical_size(physical, scale),
+            &[Rectangle::with_size(logical)],
+            base.background_color,
+        );
+        let end = Instant::now();
+        std::hint::black_box(&self.pixels);
+        (end - start, end - drawn)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Soak
+
+/// Drives `messages` messages through the app and reports how its memory grew. With `frames`, a
+/// renderer draws the app every 1000 messages, at the window size last sent, as a window would.
+///
+/// Memory is taken twice as "before": on a fresh app after its first view (cold), and after a
+/// warm-up of `messages / 10` messages from the same mix (warm). Cold to end includes the
+/// allocator settling into its working set, which happens once per process; warm to end is the
+/// steady state of a kiosk that has been in use for a while, and is where a leak would show.
+fn soak(messages: usize, frames: bool) {
+    if frames {
+        println!(
+            "## Memory soak with frames: {messages} messages through App::update, and every 1000 \
+             a frame drawn in software at the current window size"
+        );
+    } else {
+        println!("## Memory soak: {messages} messages through App::update, App::view every 1000");
+    }
+    let editions = editions();
+    let mut window = frames.then(|| {
+        load_fonts();
+        Window::new()
+    });
+    let mut app = App::new(editions.clone(), Route::HOME);
+    let mut mix = seeded::MessageMix::new(&editions[0], 0x5eed_cafe_f00d_0001);
+    // One view first, so whatever the first view sets up once is not counted as growth.
+    drop(app.view());
+    let cold = (kib("VmRSS"), heap::live());
+    let warm_up = messages / 10;
+    let total = warm_up + messages;
+    let mut warm = cold;
+    let mut checkpoints = Vec::new();
+    let mut start = Instant::now();
+    for step in 1..=total {
+        let message = mix.next(&app);
+        let _ = app.update(message);
+        if step % 1000 == 0 {
+            if let Some(window) = &mut window {
+                let logical = mix.logical_window(&app);
+                let _ = window.frame(app.view(), &app.theme(), logical, app.scale_factor());
+            } else {
+                let element = app.view();
+                std::hint::black_box(&element);
+                drop(element);
+            }
+        }
+        if step == warm_up {
+            warm = (kib("VmRSS"), heap::live());
+            start = Instant::now();
+        }
+        if step > warm_up && (step - warm_up).is_multiple_of(messages / 10) {
+            checkpoints.push((step - warm_up, kib("VmRSS"), heap::live()));
+        }
+    }
+    let elapsed = start.elapsed();
+    let end = (kib("VmRSS"), heap::live());
+    let percent = |from: u64, to: u64| (to as f64 - from as f64) / from as f64 * 100.0;
+    println!(
+        "{messages} messages after a warm-up of {warm_up}, with {} {}, in {:.1} s ({:.2} µs a \
+         message on average)",
+        messages / 1000,
+        if frames { "frames" } else { "views" },
+        elapsed.as_secs_f64(),
+        elapsed.as_secs_f64() * 1e6 / messages as f64
+    );
+    let note = if frames {
+        " (mostly the renderer's glyph cache, which trims itself every 300 frames)"
+    } else {
+        " (target < 5%)"
+    };
+    println!(
+        "VmRSS: cold {} kB, warm {} kB, after {messages} more messages {} kB: growth from warm \
+         {:+.2}%{note}; from cold {:+.2}%",
+        cold.0,
+        warm.0,
+        end.0,
+        percent(warm.0, end.0),
+        percent(cold.0, end.0),
+    );
+    println!(
+        "live heap (bytes allocated and not freed): cold {}, warm {}, at the end {} ({:+} bytes \
+         from warm)",
+        cold.1,
+        warm.1,
+        end.1,
+        end.1 - warm.1
+    );
+    let trend: Vec<String> = checkpoints
+        .iter()
+        .map(|(step, rss, live)| format!("{}k: {rss} / {}", step / 1000, live / 1024))
+        .collect();
+    println!(
+        "VmRSS / live heap (kB) every {}k messages after the warm-up: {}",
+        messages / 10_000,
+        trend.join(", ")
+    );
+    println!(
+        "final route {}, text scale {}",
+        app.route(),
+        app.text_scale()
+    );
+    println!();
+}
+
+/// Counts the bytes allocated and not yet freed, to tell a leak from the allocator keeping
+/// freed memory for reuse (which VmRSS cannot tell apart).
+mod heap {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::sync::atomic::{AtomicIsize, Ordering};
+
+    static LIVE: AtomicIsize = AtomicIsize::new(0);
+
+    struct Counting;
+
+    // SAFETY: every call goes straight to the system allocator; only a counter is added.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            LIVE.fetch_add(layout.size() as isize, Ordering::Relaxed);
+            // SAFETY: the caller's contract for `alloc` is passed on unchanged.
+            unsafe { System.alloc(layout) }
+        }
+
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            LIVE.fetch_add(layout.size() as isize, Ordering::Relaxed);
+            // SAFETY: as for `alloc`.
+            unsafe { System.alloc_zeroed(layout) }
+        }
+
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+            // SAFETY: `ptr` came from this allocator with `layout`.
+            unsafe { System.dealloc(ptr, layout) }
+        }
+
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            LIVE.fetch_add(
+                new_size as isize - layout.size() as isize,
+                Ordering::Relaxed,
+            );
+            // SAFETY: as for `dealloc` and `alloc`.
+            unsafe { System.realloc(ptr, layout, new_size) }
+        }
+    }
+
+    #[global_allocator]
+    static ALLOCATOR: Counting = Counting;
+
+    pub fn live() -> isize {
+        LIVE.load(Ordering::Relaxed)
+    }
+}
+
+// The message mix of `tests/endurance.rs`, so the soak and the endurance test drive the app alike.
+#[path = "../tests/support/seeded.rs"]
+#[allow(dead_code)] // the bench uses the mix, not every helper of the generator
+mod seeded;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/// A field of /proc/self/status, in kB.
+fn kib(field: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| {
+            let rest = line.strip_prefix(field)?.strip_prefix(':')?;
+            rest.trim().trim_end_matches("kB").trim().parse().ok()
+        })
+        .unwrap_or(0)
+}
+
+fn median(times: &[Duration]) -> Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    sorted[sorted.len() / 2]
+}
+
+fn ms(duration: Duration) -> String {
+    let ms = duration.as_secs_f64() * 1000.0;
+    if ms < 1.0 {
+        format!("{ms:.3}")
+    } else if ms < 10.0 {
+        format!("{ms:.2}")
+    } else {
+        format!("{ms:.1}")
+    }
+}
+
+/// A table row: the name, then median / max of each set of times, in ms.
+fn row(name: &str, sets: &[&[Duration]]) {
+    let cells: Vec<String> = sets
+        .iter()
+        .map(|times| match times.iter().max() {
+            Some(max) => format!("{} / {}", ms(median(times)), ms(*max)),
+            None => "–".to_owned(),
+        })
+        .collect();
+    println!("| {name} | {} |", cells.join(" | "));
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find_map(|line| line.strip_prefix("model name").map(str::to_owned))
+        })
+        .map(|line| line.trim_start_matches([' ', '\t', ':']).to_owned())
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    format!("{cpu}, {cores} cores, no GPU (tiny-skia renders on the CPU)")
+}
+
+/// Loads the app's fonts into the global font system, once, as the app does at start-up.
+fn load_fonts() {
+    static LOADED: std::sync::Once = std::sync::Once::new();
+    LOADED.call_once(|| {
+        let app = App::new(editions(), Route::HOME);
+        let mut ui = Simulator::with_size(settings(true), SCREEN, app.view());
+        let _ = ui.snapshot(&app.theme()).expect("renders");
+    });
+}
+
+/// The software renderer a window would have, with the app's font.
+fn new_renderer() -> Renderer {
+    let future = <Renderer as Headless>::new(
+        theme::FONT,
+        iced::Settings::default().default_text_size,
+        Some("tiny-skia"),
+    );
+    // The constructor never waits on anything.
+    iced_test::futures::futures::executor::block_on(future).expect("the tiny-skia renderer starts")
+}

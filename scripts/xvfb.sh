@@ -1,0 +1,41 @@
+# Sourced by the scripts that run the real window under Xvfb.
+# Needs xvfb and xdotool (apt-get install xvfb xdotool).
+
+# Prints the app to run: the binary given, or else a fresh release build's.
+app_binary() {
+    if [ -n "${1:-}" ]; then
+        echo "$1"
+    else
+        cargo build --release --quiet --bin needle-guide >&2
+        echo target/release/needle-guide
+    fi
+}
+
+# Starts a private Xvfb of the size given (WIDTHxHEIGHT), sets $display to it, and stops it
+# when the script ends.
+start_xvfb() {
+    local size=$1 n=90
+    # The first display number nobody else is using.
+    while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
+    display=:$n
+    # -noreset: without it Xvfb resets whenever its last client leaves, and the next app would
+    # start against a server that is busy resetting (slower, or no display at all).
+    Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp -noreset >/dev/null 2>&1 &
+    xvfb_pid=$!
+    trap 'kill $xvfb_pid 2>/dev/null' EXIT
+    # Wait until the server answers, not a fixed time: a busy machine can take over a second.
+    local tries
+    for tries in $(seq 200); do
+        DISPLAY=$display xdotool getdisplaygeometry >/dev/null 2>&1 && return 0
+        sleep 0.05
+    done
+    echo "Xvfb on $display did not start" >&2
+    exit 1
+}
+
+# Waits until the app ($1, a pid) shows a window on $display; fails if the app exits first.
+wait_for_window() {
+    until DISPLAY=$display xdotool search --onlyvisible --name . >/dev/null 2>&1; do
+        kill -0 "$1" 2>/dev/null || return 1
+    done
+}
