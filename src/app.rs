@@ -33,6 +33,11 @@ pub const MIN_WINDOW_SIZE: Size = Size::new(960.0, 640.0);
 /// The most a large window enlarges everything.
 const MAX_FIT_SCALE: f32 = 1.5;
 
+/// The smallest layout the screens are made for: below it the toolbars no longer fit on a line
+/// and a page shows little more than its heading, so enlarging stops there. At 1920×1080 that is
+/// 2.7 times, text 57 pixels high.
+pub const MIN_LAYOUT: Size = Size::new(640.0, 400.0);
+
 /// How much to enlarge the whole layout so it fills a window of `size` (in unscaled pixels): a
 /// window bigger than [`WINDOW_SIZE`] shows the same layout larger, easier to read across a desk.
 pub fn fit_scale(size: Size) -> f32 {
@@ -590,7 +595,11 @@ impl App {
                 window::latest().and_then(move |id| window::set_mode(id, mode))
             }
             Message::TextLarger => {
-                self.text_step = (self.text_step + 1).min(TEXT_STEPS.len() - 1);
+                // A step that would not show (the window is full) is not taken, so that one
+                // A− always makes the text smaller again.
+                if self.can_enlarge_text() {
+                    self.text_step += 1;
+                }
                 Task::none()
             }
             Message::TextSmaller => {
@@ -747,6 +756,7 @@ impl App {
 
     /// How much the whole layout is enlarged: to fill a big window, by the reader's text size,
     /// and for presenting.
+    /// Never so much that the layout would be smaller than [`MIN_LAYOUT`].
     pub fn scale_factor(&self) -> f32 {
         let present = if self.presenting { PRESENT_SCALE } else { 1.0 };
         let kiosk = if self.kiosk.is_some() {
@@ -754,7 +764,21 @@ impl App {
         } else {
             1.0
         };
-        fit_scale(self.window) * self.text_scale() * present * kiosk
+        let wanted = fit_scale(self.window) * self.text_scale() * present * kiosk;
+        wanted.min(self.largest_scale())
+    }
+
+    /// The most the window can be enlarged and still hold [`MIN_LAYOUT`].
+    fn largest_scale(&self) -> f32 {
+        (self.window.width / MIN_LAYOUT.width)
+            .min(self.window.height / MIN_LAYOUT.height)
+            .max(1.0)
+    }
+
+    /// Whether a larger text size would show: not at the largest step, nor where the window
+    /// has no room to enlarge further.
+    pub fn can_enlarge_text(&self) -> bool {
+        self.text_step + 1 < TEXT_STEPS.len() && self.scale_factor() < self.largest_scale()
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
@@ -804,8 +828,14 @@ impl App {
         if let Some(kiosk) = &self.kiosk
             && kiosk.welcome
         {
-            let welcome =
-                screen::kiosk::welcome(library, other_language, high_contrast, qr, &palette);
+            let welcome = screen::kiosk::welcome(
+                library,
+                other_language,
+                high_contrast,
+                self.can_enlarge_text(),
+                qr,
+                &palette,
+            );
             let keypad = kiosk
                 .pin()
                 .map(|_| screen::kiosk::keypad(library, kiosk, &palette));
@@ -840,12 +870,14 @@ impl App {
                 library,
                 other_language,
                 high_contrast,
+                self.can_enlarge_text(),
                 &palette,
             )),
             (None, false) => Some(screen::consult::toolbar(
                 library,
                 other_language,
                 !self.shows_sidebar(),
+                self.can_enlarge_text(),
                 &palette,
             )),
             (None, true) => None,
@@ -1215,6 +1247,39 @@ mod tests {
         assert!(!app.shows_sidebar());
         let _ = app.update(Message::TogglePresenting);
         assert_eq!(app.scale_factor(), 1.0);
+    }
+
+    #[test]
+    fn enlarging_stops_where_the_window_would_hold_less_than_the_smallest_layout() {
+        let mut app = app();
+        let _ = app.update(Message::WindowResized(Size::new(1920.0, 1080.0)));
+        let _ = app.update(Message::TogglePresenting);
+        for _ in 0..TEXT_STEPS.len() {
+            let _ = app.update(Message::TextLarger);
+        }
+        // 1.35 (window) × 1.5 (presenting) is 2.03; one step more would pass 2.7.
+        let largest = 1080.0 / MIN_LAYOUT.height;
+        assert!((app.scale_factor() - largest).abs() < 1e-4);
+        assert!(!app.can_enlarge_text());
+        assert_eq!(
+            app.text_scale(),
+            TEXT_STEPS[2],
+            "steps that would not show are not taken"
+        );
+        // One A− shows at once.
+        let _ = app.update(Message::TextSmaller);
+        assert!(app.scale_factor() < largest - 0.1);
+        assert!(app.can_enlarge_text());
+    }
+
+    #[test]
+    fn every_text_step_shows_in_the_usual_window() {
+        let mut app = app();
+        for step in TEXT_STEPS {
+            assert!((app.scale_factor() - step).abs() < 1e-6);
+            let _ = app.update(Message::TextLarger);
+        }
+        assert!(!app.can_enlarge_text());
     }
 
     #[test]

@@ -271,6 +271,15 @@ pub mod style {
                 (palette.surface, palette.text, palette.border, 1.0)
             }
         };
+        // A button that does nothing now (A+ at the largest text) keeps its shape, greyed.
+        let (text, edge) = if status == button::Status::Disabled {
+            (
+                palette.muted,
+                if width > 0.0 { palette.border } else { edge },
+            )
+        } else {
+            (text, edge)
+        };
         let background = if pressed_or_hovered {
             tint(background, palette)
         } else {

@@ -169,3 +169,29 @@ fn kiosk_text_and_targets_are_larger() {
     assert!(needle_guide::theme::size::BODY * scale >= 24.0);
     assert!(needle_guide::theme::metrics::TARGET * scale >= 64.0);
 }
+
+#[test]
+fn a_plus_greys_out_when_the_screen_can_hold_no_larger_text() {
+    let mut app = kiosk();
+    let screen = iced::Size::new(1920.0, 1080.0);
+    let _ = app.update(Message::StartVisit);
+    let _ = app.update(Message::WindowResized(screen / app.scale_factor()));
+    let mut presses = 0;
+    while app.can_enlarge_text() {
+        let mut ui = simulate(&app, screen / app.scale_factor());
+        ui.click("A+").expect("A+ is on the kiosk's bar");
+        let messages: Vec<Message> = ui.into_messages().collect();
+        assert_eq!(messages, [Message::TextLarger]);
+        deliver(&mut app, messages);
+        presses += 1;
+        assert!(presses < 5, "A+ never stops");
+    }
+    assert!(
+        presses >= 2,
+        "a patient can enlarge the text on a 1080p kiosk"
+    );
+    // At the largest size that fits, A+ is still there, greyed, and does nothing.
+    let mut ui = simulate(&app, screen / app.scale_factor());
+    ui.click("A+").expect("A+ stays on the bar");
+    assert_eq!(ui.into_messages().count(), 0);
+}

@@ -20,6 +20,7 @@ pub fn toolbar<'a>(
     library: &'a Library,
     other_language: Option<&'a str>,
     with_home: bool,
+    can_enlarge: bool,
     palette: &Palette,
 ) -> Element<'a, Message> {
     let ui = &library.ui;
@@ -36,7 +37,7 @@ pub fn toolbar<'a>(
         )
         .into(),
     );
-    let mut end = nav::text_size(ui, palette);
+    let mut end = nav::text_size(ui, can_enlarge, palette);
     end.extend(other_language.map(|name| nav::language_button(name, palette)));
     end.push(
         action(

@@ -17,6 +17,7 @@ fn comfort<'a>(
     library: &'a Library,
     other_language: Option<&'a str>,
     high_contrast: bool,
+    can_enlarge: bool,
     palette: &Palette,
 ) -> Vec<Element<'a, Message>> {
     let words = &library.ui.kiosk;
@@ -25,7 +26,7 @@ fn comfort<'a>(
     } else {
         &words.high_contrast
     };
-    let mut controls = nav::text_size(&library.ui, palette);
+    let mut controls = nav::text_size(&library.ui, can_enlarge, palette);
     controls.push(
         action(
             label(contrast),
@@ -44,12 +45,13 @@ pub fn toolbar<'a>(
     library: &'a Library,
     other_language: Option<&'a str>,
     high_contrast: bool,
+    can_enlarge: bool,
     palette: &Palette,
 ) -> Element<'a, Message> {
     let home = vec![nav::home_button(&library.ui, Role::Primary, palette)];
     nav::bar(
         home,
-        comfort(library, other_language, high_contrast, palette),
+        comfort(library, other_language, high_contrast, can_enlarge, palette),
         palette,
     )
 }
@@ -82,6 +84,7 @@ pub fn welcome<'a>(
     library: &'a Library,
     other_language: Option<&'a str>,
     high_contrast: bool,
+    can_enlarge: bool,
     qr_data: Option<&'a qr_code::Data>,
     palette: &Palette,
 ) -> Element<'a, Message> {
@@ -118,7 +121,7 @@ pub fn welcome<'a>(
     let screen = column![
         nav::bar(
             Vec::new(),
-            comfort(library, other_language, high_contrast, palette),
+            comfort(library, other_language, high_contrast, can_enlarge, palette),
             palette
         ),
         container(middle).center(Fill).padding(metrics::L),

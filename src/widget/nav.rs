@@ -1,7 +1,7 @@
 //! The frame around every page: the navigation bar, the Back control, Previous and Next, and the
 //! panel that explains a tapped term.
 
-use iced::alignment::Vertical;
+use iced::alignment::{Horizontal, Vertical};
 use iced::widget::{Column, button, column, container, row, scrollable, space, text};
 use iced::{Element, Fill, Shrink};
 
@@ -33,17 +33,27 @@ pub fn label<'a>(words: impl text::IntoFragment<'a>) -> text::Text<'a> {
     text(words).size(size::BODY).font(BOLD)
 }
 
-/// A bar over the page: `start` at the left, `end` at the right, wrapping if the window is
-/// too narrow for both.
+/// A bar over the page: `start` at the left, `end` at the right, the end wrapping onto more
+/// lines if the window is too narrow for both.
 pub fn bar<'a>(
     start: Vec<Element<'a, Message>>,
     end: Vec<Element<'a, Message>>,
     palette: &Palette,
 ) -> Element<'a, Message> {
     let palette = *palette;
+    // The end group wraps onto more lines, kept to the right, when the bar is too narrow for it
+    // all (large text in a small window): squeezed, its buttons would lose their words.
+    let end = container(
+        row(end)
+            .spacing(metrics::S)
+            .align_y(Vertical::Center)
+            .wrap()
+            .align_x(Horizontal::Right),
+    )
+    .width(Fill)
+    .align_x(Horizontal::Right);
     let items = row(start)
-        .push(space().width(Fill))
-        .extend(end)
+        .push(end)
         .spacing(metrics::S)
         .align_y(Vertical::Center);
     container(items)
@@ -69,15 +79,22 @@ pub fn language_button<'a>(name: &'a str, palette: &Palette) -> Element<'a, Mess
     .into()
 }
 
-/// "Text size", then smaller and larger.
-pub fn text_size<'a>(ui: &'a Ui, palette: &Palette) -> Vec<Element<'a, Message>> {
+/// "Text size", then smaller and larger; larger is greyed out when `can_enlarge` is false (the
+/// largest size, or no more room in the window).
+pub fn text_size<'a>(
+    ui: &'a Ui,
+    can_enlarge: bool,
+    palette: &Palette,
+) -> Vec<Element<'a, Message>> {
     vec![
         text(&ui.consult.text_size)
             .size(size::BODY)
             .color(palette.muted)
             .into(),
         action(label("A−"), Role::Secondary, palette, Message::TextSmaller).into(),
-        action(label("A+"), Role::Secondary, palette, Message::TextLarger).into(),
+        action(label("A+"), Role::Secondary, palette, Message::TextLarger)
+            .on_press_maybe(can_enlarge.then_some(Message::TextLarger))
+            .into(),
     ]
 }
 
@@ -180,7 +197,8 @@ pub fn sidebar<'a>(
 const STEP_NAMES_NEED: f32 = 900.0;
 
 /// Below this layout width (large text while presenting, say), Back and Stop presenting go on
-/// a line of their own above Previous and Next, so no button is squeezed out of shape.
+/// a line of their own above Previous and Next, so no button is squeezed out of shape. Without
+/// Stop presenting, the footer fits on one line at any width the app allows.
 const ONE_LINE_NEEDS: f32 = 720.0;
 
 /// The bar under the page: Back (when there is somewhere to go back to), then Previous and Next
@@ -238,7 +256,7 @@ pub fn footer<'a>(
             Message::TogglePresenting,
         )
     });
-    let stacked = (back.is_some() || stop_presenting.is_some()) && width < ONE_LINE_NEEDS;
+    let stacked = stop_presenting.is_some() && width < ONE_LINE_NEEDS;
     let leading = row![].push(back).push(stop_presenting).spacing(metrics::S);
     let steps = row![]
         .push(step(previous, &ui.previous, false))
