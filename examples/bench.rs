@@ -159,12 +159,7 @@ fn content(runs: usize, font_system: Duration) {
             .collect();
         per_locale.push((locale, times));
     }
-    let editions = Arc::new(
-        LOCALES
-            .iter()
-            .map(|locale| Library::embedded(locale).unwrap())
-            .collect::<Vec<_>>(),
-    );
+    let editions = editions();
     let app_new: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();

@@ -24,7 +24,7 @@ const PAGE_SCROLL: &str = "page";
 pub const SEARCH_INPUT: &str = "find";
 
 /// How many screens Back remembers.
-const HISTORY_LIMIT: usize = 64;
+pub const HISTORY_LIMIT: usize = 64;
 
 /// The window size the app opens at and the smallest it allows.
 pub const WINDOW_SIZE: Size = Size::new(1280.0, 800.0);
@@ -418,20 +418,22 @@ impl App {
     /// The kiosk has none: its home page's big buttons, Home, and Previous/Next are simpler for
     /// a passing patient, and the page gets the room.
     fn shows_sidebar(&self) -> bool {
-        !self.presenting
-            && self.kiosk.is_none()
-            && self.window.width / self.scale_factor() >= COMPACT_WIDTH
+        !self.presenting && self.kiosk.is_none() && self.layout_width() >= COMPACT_WIDTH
+    }
+
+    /// The window's width in the layout's pixels, after all enlarging.
+    fn layout_width(&self) -> f32 {
+        self.window.width / self.scale_factor()
     }
 
     /// What the page view needs to know: the picked region, the tab, and the room it has.
     pub fn page_state(&self) -> PageState {
-        let scale = self.scale_factor();
         let sidebar = if self.shows_sidebar() {
             metrics::SIDEBAR_WIDTH
         } else {
             0.0
         };
-        let available = self.window.width / scale - sidebar;
+        let available = self.layout_width() - sidebar;
         PageState {
             selected_region: self.selected_region.clone(),
             conditions_tab: self.conditions_tab,
@@ -891,7 +893,7 @@ impl App {
                 &self.route,
                 self.can_go_back(),
                 self.presenting,
-                self.window.width / self.scale_factor(),
+                self.layout_width(),
                 &palette,
             ));
 

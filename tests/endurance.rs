@@ -9,7 +9,7 @@ mod support;
 use std::collections::VecDeque;
 use std::panic::{self, AssertUnwindSafe};
 
-use needle_guide::app::{App, Message, TEXT_STEPS};
+use needle_guide::app::{App, HISTORY_LIMIT, Message, TEXT_STEPS};
 use needle_guide::document::Document;
 use needle_guide::route::Route;
 use support::seeded::MessageMix;
@@ -22,9 +22,6 @@ const DRAW_EVERY: usize = 5_000;
 
 /// How often (in messages) a copy of the app is walked back through its whole history.
 const HISTORY_CHECK_EVERY: usize = 1_000;
-
-/// How many screens Back remembers (`HISTORY_LIMIT` in `src/app.rs`, which is private).
-const HISTORY_LIMIT: usize = 64;
 
 const DEFAULT_SEED: u64 = 0x00e1_dafe_5eed_2024;
 

@@ -12,7 +12,7 @@ use iced::{Color, Element, Fill, Point, Size};
 use crate::app::Message;
 use crate::theme::{BOLD, Palette, size};
 use crate::widget::paint::{self, Paint};
-use crate::widget::vector::Drawing;
+use crate::widget::vector::{self, Drawing};
 
 /// The outline, in the same coordinates as [`shapes`].
 const OUTLINE_SVG: &[u8] = include_bytes!("../../assets/body/body.svg");
@@ -198,12 +198,7 @@ const TAP_REACH: f32 = 16.0;
 /// How the view box fits into `bounds`: its scale and top-left offset (centred, aspect kept).
 fn fit(bounds: Size) -> (f32, Point) {
     let figure = Size::new(bounds.width, (bounds.height - CAPTION_HEIGHT).max(1.0));
-    let scale = (figure.width / VIEW.width).min(figure.height / VIEW.height);
-    let offset = Point::new(
-        (figure.width - VIEW.width * scale) / 2.0,
-        (figure.height - VIEW.height * scale) / 2.0,
-    );
-    (scale, offset)
+    vector::fit(VIEW, figure)
 }
 
 /// Where a point of the view box is drawn on a map of `size`.

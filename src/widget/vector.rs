@@ -144,17 +144,23 @@ impl Drawing {
         }
     }
 
-    /// The scale and top-left offset that fit the view box into `bounds`, centred, its shape kept.
+    /// The scale and top-left offset that fit the view box into `bounds` (see [`fit`]).
     pub fn fit(&self, bounds: Size) -> (f32, Point) {
-        let width = self.view_box.width.max(f32::EPSILON);
-        let height = self.view_box.height.max(f32::EPSILON);
-        let scale = (bounds.width / width).min(bounds.height / height);
-        let offset = Point::new(
-            (bounds.width - width * scale) / 2.0,
-            (bounds.height - height * scale) / 2.0,
-        );
-        (scale, offset)
+        fit(self.view_box, bounds)
     }
+}
+
+/// The scale and top-left offset that fit a picture of `size` into `bounds`, centred, its shape
+/// kept.
+pub fn fit(size: Size, bounds: Size) -> (f32, Point) {
+    let width = size.width.max(f32::EPSILON);
+    let height = size.height.max(f32::EPSILON);
+    let scale = (bounds.width / width).min(bounds.height / height);
+    let offset = Point::new(
+        (bounds.width - width * scale) / 2.0,
+        (bounds.height - height * scale) / 2.0,
+    );
+    (scale, offset)
 }
 
 /// The visible paths of `group` and of the groups in it, in drawing order. usvg has already
