@@ -288,7 +288,7 @@ fn pages(routes: &[Route], frames: usize) {
         let mut english = app.clone();
         let _ = english.update(Message::WindowResized(SCREEN));
         let mut spanish = english.clone();
-        let _ = spanish.update(Message::SwitchLanguage);
+        let _ = spanish.update(needle_guide::screen::Shared::SwitchLanguage.into());
         let mut scaled = |app: &App| {
             let scale = app.scale_factor();
             let logical = Size::new(SCREEN.width / scale, SCREEN.height / scale);

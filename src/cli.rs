@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::content::LOCALES;
-use crate::route::{PageId, Route};
+use crate::content::route::{PageId, Route};
 
 pub const USAGE: &str = "\
 Needle Guide: a guide to dry needling for patients.

@@ -1,10 +1,14 @@
 //! All the words and numbers of one edition of the guide, read from RON files embedded in the
 //! binary.
 
+pub mod chart;
 pub mod check;
+pub mod files;
+pub mod ids;
 pub mod markup;
 pub mod model;
 pub mod rate;
+pub mod route;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -14,8 +18,9 @@ use std::path::{Path, PathBuf};
 use rust_embed::RustEmbed;
 use serde::de::DeserializeOwned;
 
-use crate::route::PageId;
+use ids::TermId;
 use model::{Clinic, Condition, Page, Rate, Region, SideEffect, Term, Ui};
+use route::PageId;
 
 /// The `content/` folder, inside the binary in release builds.
 #[derive(RustEmbed)]
@@ -25,33 +30,7 @@ struct Embedded;
 /// The languages the guide is written in; the first is the default.
 pub const LOCALES: [&str; 2] = ["en", "es"];
 
-/// Where a content file lives, relative to `content/`.
-pub fn page_file(locale: &str, page: PageId) -> String {
-    format!("{locale}/pages/{}.ron", page.id())
-}
-
-/// The clinic's details, shared by every locale.
-pub const CLINIC_FILE: &str = "clinic.ron";
-
-/// Every content file of `locale`, and `clinic.ron`.
-pub fn files_of(locale: &str) -> Vec<String> {
-    let mut files: Vec<String> = PageId::ALL
-        .iter()
-        .map(|page| page_file(locale, *page))
-        .collect();
-    files.extend(
-        [
-            "ui.ron",
-            "side-effects.ron",
-            "conditions.ron",
-            "glossary.ron",
-        ]
-        .iter()
-        .map(|name| format!("{locale}/{name}")),
-    );
-    files.push(CLINIC_FILE.to_owned());
-    files
-}
+pub use files::File;
 
 /// A folder of content files, laid out as `content/`, that override the embedded ones.
 #[derive(Debug, Clone)]
@@ -79,7 +58,10 @@ impl ContentFolder {
 
     /// Files under the folder that are not content files, so they would be ignored.
     pub fn unknown_files(&self) -> Vec<String> {
-        let known: Vec<String> = LOCALES.iter().flat_map(|locale| files_of(locale)).collect();
+        let known: Vec<String> = LOCALES
+            .iter()
+            .flat_map(|locale| files::of_locale(locale))
+            .collect();
         let mut unknown = Vec::new();
         let mut folders = vec![self.path.clone()];
         while let Some(folder) = folders.pop() {
@@ -236,13 +218,13 @@ impl Library {
 
         let pages: Vec<Option<Page>> = PageId::ALL
             .iter()
-            .map(|page| reader.parse(&page_file(locale, *page)))
+            .map(|page| reader.parse(&File::Page(*page).path(locale)))
             .collect();
-        let ui = reader.parse::<Ui>(&format!("{locale}/ui.ron"));
-        let side_effects = reader.parse(&format!("{locale}/side-effects.ron"));
-        let regions = reader.parse(&format!("{locale}/conditions.ron"));
-        let glossary = reader.parse(&format!("{locale}/glossary.ron"));
-        let clinic = reader.parse::<Clinic>(CLINIC_FILE);
+        let ui = reader.parse::<Ui>(&File::Ui.path(locale));
+        let side_effects = reader.parse(&File::SideEffects.path(locale));
+        let regions = reader.parse(&File::Conditions.path(locale));
+        let glossary = reader.parse(&File::Glossary.path(locale));
+        let clinic = reader.parse::<Clinic>(&File::Clinic.path(locale));
 
         let Reader {
             files,
@@ -279,7 +261,7 @@ impl Library {
     /// the folder that fails to load or to check is left out, file by file, and the embedded one
     /// used instead; its problems come back beside the library, named by their path.
     pub fn with_overrides(locale: &str, folder: &ContentFolder) -> Result<Overridden, Problems> {
-        let mut overridden: Vec<String> = files_of(locale)
+        let mut overridden: Vec<String> = files::of_locale(locale)
             .into_iter()
             .filter(|file| folder.has(file))
             .collect();
@@ -372,7 +354,7 @@ impl Library {
                 markup::Piece::Plain(plain) => Span::Plain(plain.to_owned()),
                 markup::Piece::Term { shown, id } => Span::Term {
                     text: shown.to_owned(),
-                    id: id.to_owned(),
+                    id: id.into(),
                 },
                 markup::Piece::Rate { id } => Span::Number(
                     self.side_effect(id)
@@ -396,7 +378,7 @@ pub enum Span {
     /// A glossary term, explained when tapped.
     Term {
         text: String,
-        id: String,
+        id: TermId,
     },
     /// A rate in words, shown in bold.
     Number(String),

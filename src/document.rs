@@ -3,11 +3,11 @@
 
 use std::fmt::Write;
 
+use crate::content::chart::{self, COUNT, Cell, ScaleRow};
+use crate::content::ids::{RegionId, TermId};
 use crate::content::model::{Block, BodyMapWords, Condition, Denominator, Rate, SideEffect, Tone};
+use crate::content::route::{PageId, Route};
 use crate::content::{Library, Span};
-use crate::route::{PageId, Route};
-use crate::widget::icon_array::{self, Cell};
-use crate::widget::risk_scale;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
@@ -41,7 +41,7 @@ pub enum Part {
     Effect(Effect),
     /// Side effects on one scale from common to very rare, with the marks of its axis.
     RiskScale {
-        rows: Vec<risk_scale::Row>,
+        rows: Vec<ScaleRow>,
         ticks: Vec<(u32, String)>,
     },
     /// Every condition, by region, for the body map and the list.
@@ -52,7 +52,7 @@ pub enum Part {
     /// Some conditions of one region.
     Region(RegionGroup),
     Term {
-        id: String,
+        id: TermId,
         word: String,
         meaning: String,
     },
@@ -80,7 +80,7 @@ pub struct Effect {
 /// 100 icons, the sentence that says them in words, and the key to their kinds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IconChart {
-    pub cells: [Cell; icon_array::COUNT],
+    pub cells: [Cell; COUNT],
     pub sentence: Vec<Span>,
     pub legend: Vec<(Cell, String)>,
 }
@@ -88,7 +88,7 @@ pub struct IconChart {
 /// A body region and the conditions listed for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegionGroup {
-    pub id: String,
+    pub id: RegionId,
     pub name: String,
     pub conditions: Vec<Link>,
 }
@@ -121,7 +121,7 @@ impl Document {
     pub fn for_route(library: &Library, route: &Route) -> Option<Document> {
         match route {
             Route::Page(page) => Some(page_document(library, *page)),
-            Route::Condition(id) => condition_document(library, id),
+            Route::Condition(id) => condition_document(library, id.as_str()),
         }
     }
 
@@ -242,7 +242,7 @@ pub fn guide_text(library: &Library) -> String {
             routes.extend(
                 library
                     .conditions()
-                    .map(|(_, c)| Route::Condition(c.id.clone())),
+                    .map(|(_, c)| Route::Condition(c.id.as_str().into())),
             );
         }
     }
@@ -309,7 +309,7 @@ fn condition_document(library: &Library, id: &str) -> Option<Document> {
         sections.push(Section {
             heading: Some(ui.same_region.clone()),
             parts: vec![Part::Region(RegionGroup {
-                id: region.id.clone(),
+                id: region.id.as_str().into(),
                 name: region.name.clone(),
                 conditions: neighbours,
             })],
@@ -332,7 +332,7 @@ fn condition_link(library: &Library, condition: &Condition) -> Link {
                 condition.also_called.join(", ")
             )
         }),
-        route: Route::Condition(condition.id.clone()),
+        route: Route::Condition(condition.id.as_str().into()),
     }
 }
 
@@ -340,10 +340,10 @@ fn effect_part(library: &Library, effect: &SideEffect) -> Effect {
     let charts = &library.ui.charts;
     let chart = effect
         .rate
-        .and_then(icon_array::cells)
+        .and_then(chart::cells)
         .zip(effect.chart_sentence.as_ref())
         .map(|(cells, sentence)| {
-            let (sure, maybe, unaffected) = icon_array::tally(&cells);
+            let (sure, maybe, unaffected) = chart::tally(&cells);
             // With nothing certain, "more" would read oddly: the uncertain icons stand alone.
             let maybe_words = if sure == 0 {
                 &charts.maybe_only
@@ -415,7 +415,7 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                 .filter_map(|id| library.side_effect(id))
                 .filter_map(|effect| {
                     let rate = effect.rate?;
-                    Some(risk_scale::Row {
+                    Some(ScaleRow {
                         name: library.plain(&effect.name),
                         words: library.rate_text(rate),
                         rate,
@@ -444,7 +444,7 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                 .regions
                 .iter()
                 .map(|region| RegionGroup {
-                    id: region.id.clone(),
+                    id: region.id.as_str().into(),
                     name: region.name.clone(),
                     conditions: region
                         .conditions
@@ -460,7 +460,7 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                 .glossary
                 .iter()
                 .map(|term| Part::Term {
-                    id: term.id.clone(),
+                    id: term.id.as_str().into(),
                     word: term.word.clone(),
                     meaning: term.meaning.clone(),
                 })
@@ -528,7 +528,7 @@ mod tests {
             assert_eq!(document.title, library.page(page).title);
         }
         for (_, condition) in library.conditions() {
-            let route = Route::Condition(condition.id.clone());
+            let route = Route::Condition(condition.id.as_str().into());
             assert_eq!(
                 Document::for_route(&library, &route).unwrap().title,
                 condition.name

@@ -10,16 +10,17 @@ use std::io::{ErrorKind, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::content::ids::ConditionId;
 use crate::content::model::Tone;
+use crate::content::route::{PageId, Route};
 use crate::content::{Library, Span};
 use crate::document::{Document, Part, joined};
-use crate::route::{PageId, Route};
 
 /// What the therapist chose for this patient.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HandoutOptions {
-    /// Ids of the conditions ticked, as in `conditions.ron`; unknown ids are left out.
-    pub conditions: Vec<String>,
+    /// The conditions ticked; unknown ids are left out.
+    pub conditions: Vec<ConditionId>,
 }
 
 /// The handout as one self-contained HTML page: inline CSS, no scripts, no fonts or pictures to
@@ -193,7 +194,12 @@ pub const MAX_DESCRIBED: usize = 4;
 fn your_conditions(out: &mut String, library: &Library, options: &HandoutOptions) {
     let ticked: Vec<_> = library
         .conditions()
-        .filter(|(_, condition)| options.conditions.contains(&condition.id))
+        .filter(|(_, condition)| {
+            options
+                .conditions
+                .iter()
+                .any(|id| id.as_str() == condition.id)
+        })
         .collect();
     if ticked.is_empty() {
         return;
@@ -394,9 +400,14 @@ fn contacts(out: &mut String, library: &Library) {
     out.push_str("</section>\n");
 }
 
+/// Why a program could not show a file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct OpenError(pub String);
+
 /// Hands a file to another program to show it.
 pub trait Opener {
-    fn open(&self, path: &Path) -> Result<(), String>;
+    fn open(&self, path: &Path) -> Result<(), OpenError>;
 }
 
 /// Opens files in the desktop's default program (usually the web browser, for HTML), without
@@ -405,17 +416,18 @@ pub trait Opener {
 pub struct SystemOpener;
 
 impl Opener for SystemOpener {
-    fn open(&self, path: &Path) -> Result<(), String> {
-        open::that_detached(path).map_err(|error| error.to_string())
+    fn open(&self, path: &Path) -> Result<(), OpenError> {
+        open::that_detached(path).map_err(|error| OpenError(error.to_string()))
     }
 }
 
-/// Opens nothing: a kiosk must not start a browser a patient could wander off in.
+/// Opens nothing, so the file is only saved: for machines where starting a browser would be
+/// wrong, and for tests.
 pub struct NoOpener;
 
 impl Opener for NoOpener {
-    fn open(&self, _path: &Path) -> Result<(), String> {
-        Err("opening files is turned off here".to_owned())
+    fn open(&self, _path: &Path) -> Result<(), OpenError> {
+        Err(OpenError("opening files is turned off here".to_owned()))
     }
 }
 
@@ -463,6 +475,15 @@ fn file_stem(locale: &str, now: &str) -> String {
 /// How many "-2", "-3" ... to try before giving up; far more than a clinic makes in a minute.
 const MAX_COPIES: u32 = 1000;
 
+/// Why a handout could not be saved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SaveError {
+    #[error("{path}: {reason}")]
+    Write { path: PathBuf, reason: String },
+    #[error("{path}: {MAX_COPIES} handouts with this name already exist")]
+    NameTaken { path: PathBuf },
+}
+
 /// Writes the handout as `needle-guide-handout-{locale}-{now}.html` in `folder` and returns its
 /// path. It never writes over a file: if the name is taken it tries "-2", "-3" and so on, and
 /// each file is created with `create_new`, so even a handout saved at the same moment by another
@@ -472,38 +493,83 @@ pub fn save(
     options: &HandoutOptions,
     folder: &Path,
     now: &str,
-) -> Result<PathBuf, String> {
-    let page = html(library, options);
-    let stem = file_stem(&library.locale, now);
-    for copy in 1..=MAX_COPIES {
-        let name = if copy == 1 {
-            format!("{stem}.html")
-        } else {
-            format!("{stem}-{copy}.html")
-        };
-        let path = folder.join(name);
-        let mut file = match OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(file) => file,
-            Err(error) if error.kind() == ErrorKind::AlreadyExists => continue,
-            Err(error) => return Err(format!("{}: {error}", path.display())),
-        };
-        return match file
-            .write_all(page.as_bytes())
-            .and_then(|()| file.sync_all())
-        {
-            Ok(()) => Ok(path),
-            Err(error) => {
-                // The file is ours and half written: better gone than printed incomplete.
-                drop(file);
-                let _ = std::fs::remove_file(&path);
-                Err(format!("{}: {error}", path.display()))
-            }
-        };
+) -> Result<PathBuf, SaveError> {
+    Job::new(library, options, folder.to_owned()).save(now)
+}
+
+/// A handout made and ready to save: the page, and where it goes. Making it is pure; saving and
+/// opening it is the app's side effect, run as a task.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    locale: String,
+    html: String,
+    folder: PathBuf,
+}
+
+impl Job {
+    pub fn new(library: &Library, options: &HandoutOptions, folder: PathBuf) -> Job {
+        Job {
+            locale: library.locale.clone(),
+            html: html(library, options),
+            folder,
+        }
     }
-    Err(format!(
-        "{}: {MAX_COPIES} handouts with this name already exist",
-        folder.join(format!("{stem}.html")).display()
-    ))
+
+    pub fn html(&self) -> &str {
+        &self.html
+    }
+
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
+    /// Saves it under a new name stamped `now` (see [`save`]).
+    pub fn save(&self, now: &str) -> Result<PathBuf, SaveError> {
+        let stem = file_stem(&self.locale, now);
+        for copy in 1..=MAX_COPIES {
+            let name = if copy == 1 {
+                format!("{stem}.html")
+            } else {
+                format!("{stem}-{copy}.html")
+            };
+            let path = self.folder.join(name);
+            let failed = |error: std::io::Error, path: PathBuf| SaveError::Write {
+                path,
+                reason: error.to_string(),
+            };
+            let mut file = match OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(file) => file,
+                Err(error) if error.kind() == ErrorKind::AlreadyExists => continue,
+                Err(error) => return Err(failed(error, path)),
+            };
+            return match file
+                .write_all(self.html.as_bytes())
+                .and_then(|()| file.sync_all())
+            {
+                Ok(()) => Ok(path),
+                Err(error) => {
+                    // The file is ours and half written: better gone than printed incomplete.
+                    drop(file);
+                    let _ = std::fs::remove_file(&path);
+                    Err(failed(error, path))
+                }
+            };
+        }
+        Err(SaveError::NameTaken {
+            path: self.folder.join(format!("{stem}.html")),
+        })
+    }
+
+    /// Saves it, then asks `opener` to show it.
+    pub fn run(&self, now: &str, opener: &dyn Opener) -> Outcome {
+        match self.save(now) {
+            Ok(path) => match opener.open(&path) {
+                Ok(()) => Outcome::Opened(path),
+                Err(_) => Outcome::SavedOnly(path),
+            },
+            Err(error) => Outcome::Failed(error),
+        }
+    }
 }
 
 /// What became of a handout.
@@ -511,10 +577,10 @@ pub fn save(
 pub enum Outcome {
     /// Saved, and handed to a program that shows it.
     Opened(PathBuf),
-    /// Saved, but nothing opened it (a kiosk, or no desktop program): staff open the file.
+    /// Saved, but nothing opened it (no desktop program): staff open the file.
     SavedOnly(PathBuf),
     /// Not saved, and why.
-    Failed(String),
+    Failed(SaveError),
 }
 
 /// Saves the handout, then asks `opener` to show it.
@@ -525,13 +591,7 @@ pub fn save_and_open(
     now: &str,
     opener: &dyn Opener,
 ) -> Outcome {
-    match save(library, options, folder, now) {
-        Ok(path) => match opener.open(&path) {
-            Ok(()) => Outcome::Opened(path),
-            Err(_) => Outcome::SavedOnly(path),
-        },
-        Err(error) => Outcome::Failed(error),
-    }
+    Job::new(library, options, folder.to_owned()).run(now, opener)
 }
 
 /// The sentence that tells staff what happened, in the library's language.
@@ -544,7 +604,7 @@ pub fn message(library: &Library, outcome: &Outcome) -> String {
         Outcome::SavedOnly(path) => words
             .saved_only
             .replace("{path}", &path.display().to_string()),
-        Outcome::Failed(error) => words.failed.replace("{error}", error),
+        Outcome::Failed(error) => words.failed.replace("{error}", &error.to_string()),
     }
 }
 

@@ -3,32 +3,51 @@
 
 use iced::keyboard::{Key, Modifiers, key::Named};
 
-use crate::app::Message;
+/// What a shortcut asks for. Which of these a mode answers is the app's to say: the kiosk has no
+/// quick jump, presenting or full-screen switch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shortcut {
+    Find,
+    TextLarger,
+    TextSmaller,
+    TextReset,
+    /// Close whatever is on top.
+    Dismiss,
+    /// Move the highlighted result up (-1) or down (+1).
+    MoveResult(i32),
+    ShowShortcuts,
+    Present,
+    Fullscreen,
+    Back,
+    Step {
+        forward: bool,
+    },
+}
 
-/// The message for a key press, if it is a shortcut. `captured` says a widget (the search box)
+/// The shortcut for a key press, if it is one. `captured` says a widget (the search box)
 /// already used the key: then only keys no text box uses still count.
-pub fn shortcut(key: &Key, modifiers: Modifiers, captured: bool) -> Option<Message> {
+pub fn shortcut(key: &Key, modifiers: Modifiers, captured: bool) -> Option<Shortcut> {
     let command = modifiers.command();
     match key.as_ref() {
-        Key::Character("k") if command => Some(Message::OpenSearch),
-        Key::Character("=" | "+") if command => Some(Message::TextLarger),
-        Key::Character("-") if command => Some(Message::TextSmaller),
-        Key::Character("0") if command => Some(Message::TextReset),
-        Key::Named(Named::Escape) => Some(Message::Dismiss),
-        Key::Named(Named::ArrowUp) => Some(Message::SearchMove(-1)),
-        Key::Named(Named::ArrowDown) => Some(Message::SearchMove(1)),
-        Key::Named(Named::F1) => Some(Message::ToggleShortcuts),
-        Key::Named(Named::F5) => Some(Message::TogglePresenting),
-        Key::Named(Named::F11) => Some(Message::ToggleFullscreen),
+        Key::Character("k") if command => Some(Shortcut::Find),
+        Key::Character("=" | "+") if command => Some(Shortcut::TextLarger),
+        Key::Character("-") if command => Some(Shortcut::TextSmaller),
+        Key::Character("0") if command => Some(Shortcut::TextReset),
+        Key::Named(Named::Escape) => Some(Shortcut::Dismiss),
+        Key::Named(Named::ArrowUp) => Some(Shortcut::MoveResult(-1)),
+        Key::Named(Named::ArrowDown) => Some(Shortcut::MoveResult(1)),
+        Key::Named(Named::F1) => Some(Shortcut::ShowShortcuts),
+        Key::Named(Named::F5) => Some(Shortcut::Present),
+        Key::Named(Named::F11) => Some(Shortcut::Fullscreen),
         _ if captured => None,
-        Key::Named(Named::ArrowLeft) if modifiers.alt() => Some(Message::Back),
+        Key::Named(Named::ArrowLeft) if modifiers.alt() => Some(Shortcut::Back),
         Key::Named(Named::ArrowLeft | Named::PageUp) if modifiers.is_empty() => {
-            Some(Message::Step { forward: false })
+            Some(Shortcut::Step { forward: false })
         }
         Key::Named(Named::ArrowRight | Named::PageDown) if modifiers.is_empty() => {
-            Some(Message::Step { forward: true })
+            Some(Shortcut::Step { forward: true })
         }
-        Key::Character("?") => Some(Message::ToggleShortcuts),
+        Key::Character("?") => Some(Shortcut::ShowShortcuts),
         _ => None,
     }
 }
@@ -45,50 +64,47 @@ mod tests {
     fn shortcuts_map_to_their_messages() {
         let none = Modifiers::empty();
         let ctrl = Modifiers::CTRL;
-        assert_eq!(
-            shortcut(&character("k"), ctrl, false),
-            Some(Message::OpenSearch)
-        );
+        assert_eq!(shortcut(&character("k"), ctrl, false), Some(Shortcut::Find));
         assert_eq!(shortcut(&character("k"), none, false), None);
         assert_eq!(
             shortcut(&character("="), ctrl, false),
-            Some(Message::TextLarger)
+            Some(Shortcut::TextLarger)
         );
         assert_eq!(
             shortcut(&character("+"), ctrl | Modifiers::SHIFT, false),
-            Some(Message::TextLarger)
+            Some(Shortcut::TextLarger)
         );
         assert_eq!(
             shortcut(&character("-"), ctrl, false),
-            Some(Message::TextSmaller)
+            Some(Shortcut::TextSmaller)
         );
         assert_eq!(
             shortcut(&character("0"), ctrl, false),
-            Some(Message::TextReset)
+            Some(Shortcut::TextReset)
         );
         assert_eq!(
             shortcut(&Key::Named(Named::ArrowLeft), Modifiers::ALT, false),
-            Some(Message::Back)
+            Some(Shortcut::Back)
         );
         assert_eq!(
             shortcut(&Key::Named(Named::PageDown), none, false),
-            Some(Message::Step { forward: true })
+            Some(Shortcut::Step { forward: true })
         );
         assert_eq!(
             shortcut(&Key::Named(Named::ArrowLeft), none, false),
-            Some(Message::Step { forward: false })
+            Some(Shortcut::Step { forward: false })
         );
         assert_eq!(
             shortcut(&Key::Named(Named::F11), none, false),
-            Some(Message::ToggleFullscreen)
+            Some(Shortcut::Fullscreen)
         );
         assert_eq!(
             shortcut(&Key::Named(Named::F1), none, false),
-            Some(Message::ToggleShortcuts)
+            Some(Shortcut::ShowShortcuts)
         );
         assert_eq!(
             shortcut(&character("?"), Modifiers::SHIFT, false),
-            Some(Message::ToggleShortcuts)
+            Some(Shortcut::ShowShortcuts)
         );
         assert_eq!(shortcut(&character("x"), none, false), None);
     }
@@ -101,11 +117,11 @@ mod tests {
         // Escape and the arrows that move through results still work while typing.
         assert_eq!(
             shortcut(&Key::Named(Named::Escape), none, true),
-            Some(Message::Dismiss)
+            Some(Shortcut::Dismiss)
         );
         assert_eq!(
             shortcut(&Key::Named(Named::ArrowDown), none, true),
-            Some(Message::SearchMove(1))
+            Some(Shortcut::MoveResult(1))
         );
     }
 }

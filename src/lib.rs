@@ -9,9 +9,10 @@ pub mod content;
 pub mod document;
 pub mod handout;
 pub mod keys;
-pub mod kiosk;
-pub mod route;
 pub mod screen;
 pub mod search;
 pub mod theme;
 pub mod widget;
+
+/// The pages and screens of the guide; part of the content, named here for short.
+pub use content::route;

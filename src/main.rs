@@ -95,7 +95,7 @@ fn run(
         .map_err(Failure::Usage)?;
     let (editions, problems) = editions(folder.as_ref())?;
     if let Route::Condition(id) = &start
-        && editions[0].condition(id).is_none()
+        && editions[0].condition(id.as_str()).is_none()
     {
         let ids: Vec<&str> = editions[0]
             .conditions()
@@ -148,7 +148,9 @@ fn handout(locale: &str, output: Option<&Path>, conditions: Vec<String>) -> Resu
     }
     let html = needle_guide::handout::html(
         &library,
-        &needle_guide::handout::HandoutOptions { conditions },
+        &needle_guide::handout::HandoutOptions {
+            conditions: conditions.iter().map(|id| id.as_str().into()).collect(),
+        },
     );
     match output {
         Some(path) => std::fs::write(path, html)

@@ -3,8 +3,9 @@
 //! "pulmon" finds "pulmón".
 
 use crate::content::Library;
+use crate::content::ids::TermId;
+use crate::content::route::{PageId, Route};
 use crate::document::Document;
-use crate::route::{PageId, Route};
 
 /// The most results shown at once.
 pub const MAX_RESULTS: usize = 8;
@@ -14,7 +15,7 @@ pub const MAX_RESULTS: usize = 8;
 pub enum Target {
     Route(Route),
     /// A glossary word: the glossary page, with the word explained.
-    Term(String),
+    Term(TermId),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +40,7 @@ const IN_TEXT: u32 = 20;
 const TITLE_START: u32 = 50;
 
 /// One thing to find, its words folded for matching.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Entry {
     hit: Hit,
     /// The folded title, for "starts with".
@@ -51,7 +52,7 @@ struct Entry {
 }
 
 /// Everything in one edition that can be found, prepared once.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Index {
     entries: Vec<Entry>,
 }
@@ -85,7 +86,7 @@ impl Index {
             names.push(&region.name);
             entries.push(entry(
                 Hit {
-                    target: Target::Route(Route::Condition(condition.id.clone())),
+                    target: Target::Route(Route::Condition(condition.id.as_str().into())),
                     kind: Kind::Condition,
                     title: condition.name.clone(),
                 },
@@ -97,7 +98,7 @@ impl Index {
         for term in &library.glossary {
             entries.push(entry(
                 Hit {
-                    target: Target::Term(term.id.clone()),
+                    target: Target::Term(term.id.as_str().into()),
                     kind: Kind::Term,
                     title: term.word.clone(),
                 },

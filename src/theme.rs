@@ -1,9 +1,11 @@
-//! The look: colours, text sizes, spacing and touch-target sizes, and the styles built from them.
+//! The look: colours, text sizes, spacing and touch-target sizes; the styles built from them are
+//! in [`style`].
 //! Every colour pair that carries text is listed in [`Palette::text_pairs`], so a test can hold
 //! each one to WCAG contrast.
 
-use iced::widget::{button, container};
-use iced::{Background, Border, Color, Font, Shadow, Theme, color, font};
+pub mod style;
+
+use iced::{Color, Font, Theme, color, font};
 
 /// Atkinson Hyperlegible: designed for low-vision readers, and embedded so text never falls
 /// back to a missing system font.
@@ -125,19 +127,39 @@ impl Palette {
         ]
     }
 
-    /// The iced theme, so built-in widgets (scrollbars, rules) share these colours.
+    /// Every theme the app offers.
+    pub const ALL: [Palette; 2] = [Palette::STANDARD, Palette::HIGH_CONTRAST];
+
+    /// The colours iced's own widgets (scrollbars, text boxes) take from the theme.
+    fn base(&self) -> iced::theme::Palette {
+        iced::theme::Palette {
+            background: self.background,
+            text: self.text,
+            primary: self.primary,
+            success: self.primary,
+            warning: self.urgent,
+            danger: self.urgent,
+        }
+    }
+
+    /// The iced theme the app is drawn with; [`Palette::of`] finds these colours in it again.
     pub fn theme(&self) -> Theme {
-        Theme::custom(
-            "Needle Guide",
-            iced::theme::Palette {
-                background: self.background,
-                text: self.text,
-                primary: self.primary,
-                success: self.primary,
-                warning: self.urgent,
-                danger: self.urgent,
-            },
-        )
+        let name = if *self == Palette::HIGH_CONTRAST {
+            "Needle Guide, high contrast"
+        } else {
+            "Needle Guide"
+        };
+        Theme::custom(name, self.base())
+    }
+
+    /// The palette a theme was made from: the style functions and drawings read their colours
+    /// here. A theme the app did not make gets the standard colours.
+    pub fn of(theme: &Theme) -> Palette {
+        let base = theme.palette();
+        Palette::ALL
+            .into_iter()
+            .find(|palette| palette.base() == base)
+            .unwrap_or(Palette::STANDARD)
     }
 }
 
@@ -160,165 +182,6 @@ pub fn relative_luminance(color: Color) -> f32 {
         }
     };
     0.2126 * linear(color.r) + 0.7152 * linear(color.g) + 0.0722 * linear(color.b)
-}
-
-/// Container and button styles drawn from a palette.
-pub mod style {
-    use super::*;
-
-    fn border(color: Color, width: f32) -> Border {
-        Border {
-            color,
-            width,
-            radius: metrics::RADIUS.into(),
-        }
-    }
-
-    fn boxed(background: Color, text: Color, edge: Color) -> container::Style {
-        container::Style {
-            text_color: Some(text),
-            background: Some(Background::Color(background)),
-            border: border(edge, 1.0),
-            ..container::Style::default()
-        }
-    }
-
-    pub fn sidebar(palette: &Palette) -> container::Style {
-        container::Style {
-            text_color: Some(palette.text),
-            background: Some(Background::Color(palette.surface)),
-            border: Border {
-                color: palette.border,
-                width: 1.0,
-                radius: 0.0.into(),
-            },
-            ..container::Style::default()
-        }
-    }
-
-    pub fn bar(palette: &Palette) -> container::Style {
-        container::Style {
-            background: Some(Background::Color(palette.background)),
-            ..container::Style::default()
-        }
-    }
-
-    /// No shadow: tiny-skia draws a shadow past the clip of a scrolled page, a grey smear
-    /// under the footer. The border sets the card apart.
-    pub fn card(palette: &Palette) -> container::Style {
-        boxed(palette.surface, palette.text, palette.border)
-    }
-
-    pub fn note(palette: &Palette) -> container::Style {
-        boxed(palette.note_soft, palette.text, palette.note_soft)
-    }
-
-    pub fn urgent(palette: &Palette) -> container::Style {
-        container::Style {
-            border: Border {
-                color: palette.urgent,
-                width: 2.0,
-                radius: metrics::RADIUS.into(),
-            },
-            ..boxed(palette.urgent_soft, palette.text, palette.urgent)
-        }
-    }
-
-    /// The definition of a tapped term, at the foot of the page.
-    pub fn term_panel(palette: &Palette) -> container::Style {
-        container::Style {
-            border: Border {
-                color: palette.primary,
-                width: 2.0,
-                radius: metrics::RADIUS.into(),
-            },
-            ..card(palette)
-        }
-    }
-
-    /// How a button looks: its role decides the colours, its status lightens or darkens them.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub enum Role {
-        /// A filled button for the main action.
-        Primary,
-        /// An outlined button on a card or the page.
-        Secondary,
-        /// An entry in the navigation bar; `current` marks the page on screen.
-        Nav { current: bool, urgent: bool },
-        /// A large card that opens a page.
-        Choice { urgent: bool },
-        /// A row in a list that opens a page.
-        ListItem,
-    }
-
-    pub fn button(palette: &Palette, role: Role, status: button::Status) -> button::Style {
-        let pressed_or_hovered =
-            matches!(status, button::Status::Hovered | button::Status::Pressed);
-        let (background, text, edge, width) = match role {
-            Role::Primary => (palette.primary, palette.on_primary, palette.primary, 0.0),
-            Role::Secondary => (palette.surface, palette.primary, palette.primary, 2.0),
-            Role::Nav { current: true, .. } => {
-                (palette.primary_soft, palette.text, palette.primary, 0.0)
-            }
-            Role::Nav { urgent, .. } => {
-                let text = if urgent { palette.urgent } else { palette.text };
-                (palette.surface, text, palette.surface, 0.0)
-            }
-            Role::Choice { urgent: true } => {
-                (palette.urgent_soft, palette.text, palette.urgent, 2.0)
-            }
-            Role::Choice { urgent: false } | Role::ListItem => {
-                (palette.surface, palette.text, palette.border, 1.0)
-            }
-        };
-        // A button that does nothing now (A+ at the largest text) keeps its shape, greyed.
-        let (text, edge) = if status == button::Status::Disabled {
-            (
-                palette.muted,
-                if width > 0.0 { palette.border } else { edge },
-            )
-        } else {
-            (text, edge)
-        };
-        let background = if pressed_or_hovered {
-            tint(background, palette)
-        } else {
-            background
-        };
-        let edge = if pressed_or_hovered && width > 0.0 {
-            palette.primary
-        } else {
-            edge
-        };
-        button::Style {
-            background: Some(Background::Color(background)),
-            text_color: text,
-            border: border(edge, width),
-            shadow: Shadow::default(),
-            snap: true,
-        }
-    }
-
-    /// A slightly different shade, for a pressed or hovered button (never the only cue).
-    fn tint(color: Color, palette: &Palette) -> Color {
-        if color == palette.primary || color == palette.urgent {
-            Color {
-                r: color.r * 0.85,
-                g: color.g * 0.85,
-                b: color.b * 0.85,
-                a: 1.0,
-            }
-        } else if color == palette.surface {
-            palette.primary_soft
-        } else {
-            Color {
-                r: color.r * 0.96,
-                g: color.g * 0.96,
-                b: color.b * 0.96,
-                a: 1.0,
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -357,7 +220,17 @@ mod tests {
         }
     }
 
+    #[test]
+    fn each_theme_gives_back_its_own_palette() {
+        for palette in Palette::ALL {
+            assert_eq!(Palette::of(&palette.theme()), palette);
+        }
+        assert_ne!(Palette::STANDARD.base(), Palette::HIGH_CONTRAST.base());
+    }
+
     fn check_buttons(palette: &Palette, least: f32) {
+        use iced::Background;
+        use iced::widget::button;
         use style::Role;
         let roles = [
             Role::Primary,
@@ -384,7 +257,7 @@ mod tests {
                 button::Status::Hovered,
                 button::Status::Pressed,
             ] {
-                let style = style::button(palette, role, status);
+                let style = style::button_in(palette, role, status);
                 let Some(Background::Color(background)) = style.background else {
                     panic!("{role:?} has no solid background");
                 };

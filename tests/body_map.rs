@@ -4,8 +4,9 @@ mod support;
 
 use iced::{Point, Size};
 use needle_guide::app::Message;
+use needle_guide::content::ids::{RegionId, WHOLE_BODY};
 use needle_guide::route::{PageId, Route};
-use needle_guide::screen::page::BODY_MAP_WIDTH;
+use needle_guide::screen::reader::{self, BODY_MAP_WIDTH};
 use needle_guide::theme::metrics;
 use needle_guide::widget::body_map;
 use support::{WINDOW, app_on, deliver, library, simulate};
@@ -46,7 +47,12 @@ fn tapping_the_knee_lists_knee_pain_and_only_that() {
         other => panic!("the knee is drawn as {other:?}"),
     };
     let messages = tap(&app, centre);
-    assert_eq!(messages, vec![Message::SelectRegion("knee".into())]);
+    assert_eq!(
+        messages,
+        vec![Message::Reader(reader::Message::SelectRegion(
+            "knee".into()
+        ))]
+    );
     deliver(&mut app, messages);
 
     let (_, knee_pain) = library.condition("knee-pain").unwrap();
@@ -72,14 +78,17 @@ fn a_region_with_no_conditions_says_so_and_show_all_brings_the_list_back() {
     let mut app = app_on(Route::Page(PageId::Conditions));
     let messages = tap(&app, Point::new(330.0, 120.0));
     deliver(&mut app, messages);
-    assert_eq!(app.selected_region(), Some("upper-back"));
+    assert_eq!(
+        app.reader().selected_region(),
+        Some(&RegionId::from("upper-back"))
+    );
     assert!(shows(&app, &library.ui.body_map.none_here));
 
     let mut ui = simulate(&app, Size::new(WINDOW.width, 2400.0));
     ui.click(library.ui.body_map.show_all.as_str()).unwrap();
     let messages: Vec<Message> = ui.into_messages().collect();
     deliver(&mut app, messages);
-    assert_eq!(app.selected_region(), None);
+    assert_eq!(app.reader().selected_region(), None);
     let (_, sciatica) = library.condition("sciatica").unwrap();
     assert!(shows(&app, &sciatica.name));
 }
@@ -88,16 +97,15 @@ fn a_region_with_no_conditions_says_so_and_show_all_brings_the_list_back() {
 fn the_whole_body_button_lists_fibromyalgia() {
     let library = library();
     let mut app = app_on(Route::Page(PageId::Conditions));
-    let whole_body = library
-        .regions
-        .iter()
-        .find(|r| r.id == body_map::WHOLE_BODY)
-        .unwrap();
+    let whole_body = library.regions.iter().find(|r| r.id == WHOLE_BODY).unwrap();
     let mut ui = simulate(&app, Size::new(WINDOW.width, 2400.0));
     ui.click(whole_body.name.as_str()).unwrap();
     let messages: Vec<Message> = ui.into_messages().collect();
     deliver(&mut app, messages);
-    assert_eq!(app.selected_region(), Some(body_map::WHOLE_BODY));
+    assert_eq!(
+        app.reader().selected_region(),
+        Some(&RegionId::from(WHOLE_BODY))
+    );
     let (_, fibromyalgia) = library.condition("fibromyalgia").unwrap();
     assert!(shows(&app, &fibromyalgia.name));
 }

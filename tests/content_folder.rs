@@ -28,7 +28,7 @@ fn needle_guide(args: &[&str]) -> std::process::Output {
 fn export_writes_every_file_and_the_export_checks_clean() {
     let folder = scratch("export");
     let written = content::export(&folder, false).unwrap();
-    let expected = content::LOCALES.len() * (content::files_of("en").len() - 1) + 1;
+    let expected = content::LOCALES.len() * (content::files::of_locale("en").len() - 1) + 1;
     assert_eq!(
         written, expected,
         "one file per locale file, and clinic.ron once"

@@ -1,5 +1,6 @@
 //! Endurance: a long, random but repeatable session of everything a person can do in the window,
-//! checking after every message that the app is still in a state it can show.
+//! in the consult room and at the kiosk, checking after every message that the app is still in a
+//! state it can show.
 //!
 //! The messages come from a seeded xorshift, so a failure repeats: the seed and the last messages
 //! are printed with it. `ENDURANCE_SEED=<number>` tries another session.
@@ -9,13 +10,18 @@ mod support;
 use std::collections::VecDeque;
 use std::panic::{self, AssertUnwindSafe};
 
-use needle_guide::app::{App, HISTORY_LIMIT, Message, TEXT_STEPS};
+use needle_guide::app::{App, KioskSettings, MIN_LAYOUT, Message};
 use needle_guide::document::Document;
 use needle_guide::route::Route;
+use needle_guide::screen::reader::{self, HISTORY_LIMIT};
 use support::seeded::MessageMix;
 
 /// How many messages one session sends.
 const MESSAGES: usize = 100_000;
+
+/// How often (in messages) the screen is laid out, as the window lays it out before drawing: a
+/// layout that panics is caught within this many messages.
+const LAYOUT_EVERY: usize = 100;
 
 /// How often (in messages) the screen is laid out and drawn, as the window would draw it.
 const DRAW_EVERY: usize = 5_000;
@@ -29,25 +35,50 @@ const DEFAULT_SEED: u64 = 0x00e1_dafe_5eed_2024;
 const RECENT: usize = 12;
 
 #[test]
-fn a_long_random_session_never_panics_and_always_has_something_to_show() {
+fn a_long_random_consult_session_never_panics_and_always_has_something_to_show() {
+    let editions = support::editions();
+    session(App::new(editions.clone(), Route::HOME), MESSAGES);
+}
+
+#[test]
+fn a_long_random_kiosk_session_never_panics_and_always_has_something_to_show() {
+    // With a staff PIN, so the keypad is part of the session.
+    let mut editions = (*support::editions()).clone();
+    for library in &mut editions {
+        library.clinic.staff_pin = "4090".into();
+    }
+    let editions = std::sync::Arc::new(editions);
+    let settings = KioskSettings {
+        idle_timeout: std::time::Duration::from_secs(90),
+    };
+    session(App::kiosk(editions, settings), MESSAGES / 2);
+}
+
+fn session(mut app: App, messages: usize) {
     let seed = std::env::var("ENDURANCE_SEED")
         .ok()
         .and_then(|seed| seed.parse().ok())
         .unwrap_or(DEFAULT_SEED);
-    let editions = support::editions();
-    let mut app = App::new(editions.clone(), Route::HOME);
-    let mut mix = MessageMix::new(&editions[0], seed);
+    let kiosk = app.kiosk_state().is_some();
+    let mut mix = MessageMix::new(app.library(), seed);
     let mut recent: VecDeque<Message> = VecDeque::with_capacity(RECENT);
     // The screen last checked with `screen_invariants`: none yet.
-    let mut shown = (Route::Condition(String::new()), String::new());
+    let mut shown = (Route::Condition("".into()), String::new());
+    // How often the kiosk asked "Are you still reading?", reset itself and opened the keypad:
+    // a session that never does is not testing the kiosk.
+    let (mut notices, mut resets, mut keypads) = (0, 0, 0);
+    let mut visiting = false;
 
-    for step in 1..=MESSAGES {
+    for step in 1..=messages {
         let message = mix.next(&app);
         if recent.len() == RECENT {
             recent.pop_front();
         }
         recent.push_back(message.clone());
-        let context = || format!("message {step} of seed {seed}; the last messages: {recent:#?}");
+        let context = || {
+            let mode = if kiosk { "kiosk" } else { "consult" };
+            format!("{mode} message {step} of seed {seed}; the last messages: {recent:#?}")
+        };
 
         let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
             let _ = app.update(message);
@@ -59,6 +90,12 @@ fn a_long_random_session_never_panics_and_always_has_something_to_show() {
             panic::resume_unwind(panic);
         }
 
+        if let Some(state) = app.kiosk_state() {
+            notices += usize::from(state.seconds_left().is_some());
+            resets += usize::from(visiting && state.welcome());
+            keypads += usize::from(state.pin().is_some());
+            visiting = !state.welcome();
+        }
         if let Err(broken) = invariants(&app, &mix) {
             panic!("{broken}, after {}", context());
         }
@@ -68,6 +105,16 @@ fn a_long_random_session_never_panics_and_always_has_something_to_show() {
                 panic!("{broken}, after {}", context());
             }
             shown = screen;
+        }
+        if step % LAYOUT_EVERY == 0 {
+            let logical = mix.logical_window(&app);
+            let laid_out = panic::catch_unwind(AssertUnwindSafe(|| {
+                drop(support::simulate(&app, logical));
+            }));
+            if let Err(panic) = laid_out {
+                eprintln!("the layout panicked at {}", context());
+                panic::resume_unwind(panic);
+            }
         }
         if step % DRAW_EVERY == 0 {
             let logical = mix.logical_window(&app);
@@ -90,46 +137,86 @@ fn a_long_random_session_never_panics_and_always_has_something_to_show() {
             panic!("{broken}, after {}", context());
         }
     }
+    if kiosk {
+        assert!(
+            notices > 0 && resets > 0 && keypads > 0,
+            "the kiosk session showed {notices} notices, {resets} resets and {keypads} keypads"
+        );
+        eprintln!("kiosk session: {notices} notices, {resets} resets, {keypads} keypads");
+    }
 }
 
 /// What must hold after any message.
 fn invariants(app: &App, mix: &MessageMix) -> Result<(), String> {
     let library = app.library();
-    let text = app.text_scale();
-    if !TEXT_STEPS.contains(&text) || !(1.0..=2.0).contains(&text) {
-        return Err(format!("the text scale is {text}"));
+    // However much the reader enlarges, the layout keeps the room it was made for.
+    let layout = app.layout();
+    let height = app.window().height / app.scale_factor();
+    if layout.width < MIN_LAYOUT.width - 0.5 || height < MIN_LAYOUT.height - 0.5 {
+        return Err(format!(
+            "the layout is {}×{height}, under the smallest {MIN_LAYOUT:?}, in a {}×{} window",
+            layout.width, mix.window.width, mix.window.height
+        ));
     }
-    // Largest: a big window (1.5), the largest text (2) and presenting (1.5).
-    let scale = app.scale_factor();
-    if !(1.0..=4.5).contains(&scale) {
-        return Err(format!("the scale factor is {scale}"));
+    let window = app.window();
+    if (window.width - mix.window.width).abs() > 0.5
+        || (window.height - mix.window.height).abs() > 0.5
+    {
+        return Err(format!(
+            "the app thinks the window is {:?}, but it is {:?}",
+            app.window(),
+            mix.window
+        ));
     }
-    let width = app.page_state().content_width;
+    let width = layout.content_width;
     if width.is_nan() || width <= 0.0 {
         return Err(format!(
             "the page's text has {width} pixels of room in a {}×{} window",
             mix.window.width, mix.window.height
         ));
     }
-    if let Some(term) = app.term()
-        && library.term(term).is_none()
+    let reader = app.reader();
+    if let Some(term) = reader.term()
+        && library.term(term.as_str()).is_none()
     {
         return Err(format!("the open term {term} is not in the glossary"));
     }
-    if let Some(region) = app.selected_region()
-        && !library.regions.iter().any(|known| known.id == region)
+    if let Some(region) = reader.selected_region()
+        && !library
+            .regions
+            .iter()
+            .any(|known| known.id == region.as_str())
     {
         return Err(format!("the picked region {region} does not exist"));
     }
-    if let Some(dialog) = app.handout_dialog() {
+    if let Some(kiosk) = app.kiosk_state() {
+        if kiosk.welcome() && (reader.can_go_back() || app.route() != &Route::HOME) {
+            return Err("the welcome screen shows over a visit that was not reset".into());
+        }
+        if kiosk
+            .pin()
+            .is_some_and(|pin| pin.len() > 12 || !pin.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(format!("the keypad holds {:?}", kiosk.pin()));
+        }
+        return Ok(());
+    }
+    let Some(consult) = app.consult_state() else {
+        return Err("the app is in neither mode".into());
+    };
+    if let Some(dialog) = consult.handout_dialog() {
         for (index, id) in dialog.ticked.iter().enumerate() {
-            if library.condition(id).is_none() || dialog.ticked[..index].contains(id) {
+            if library.condition(id.as_str()).is_none() || dialog.ticked[..index].contains(id) {
                 return Err(format!("the handout ticks {:?}", dialog.ticked));
             }
         }
     }
-    if let Some(search) = app.search() {
-        let count = app.search_results().len();
+    let locale = needle_guide::content::LOCALES
+        .iter()
+        .position(|locale| *locale == library.locale)
+        .unwrap_or(0);
+    if let Some(search) = consult.search() {
+        let count = consult.search_results(locale).len();
         if count > 0 && search.selected >= count {
             return Err(format!(
                 "quick jump highlights result {} of {count}",
@@ -157,10 +244,10 @@ fn screen_invariants(app: &App) -> Result<(), String> {
 fn history_is_bounded_and_valid(app: &App) -> Result<(), String> {
     let mut copy = app.clone();
     for _ in 0..HISTORY_LIMIT {
-        if !copy.can_go_back() {
+        if !copy.reader().can_go_back() {
             return Ok(());
         }
-        let _ = copy.update(Message::Back);
+        let _ = copy.update(reader::Message::Back.into());
         if Document::for_route(copy.library(), copy.route()).is_none() {
             return Err(format!(
                 "Back led to {}, which has no document",
@@ -168,7 +255,7 @@ fn history_is_bounded_and_valid(app: &App) -> Result<(), String> {
             ));
         }
     }
-    if copy.can_go_back() {
+    if copy.reader().can_go_back() {
         return Err(format!("Back remembers more than {HISTORY_LIMIT} screens"));
     }
     Ok(())

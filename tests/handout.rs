@@ -8,9 +8,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use needle_guide::content::Library;
+use needle_guide::content::ids::ConditionId;
 use needle_guide::content::model::{Block, Clinic};
 use needle_guide::handout::{
-    self, HandoutOptions, NoOpener, Opener, Outcome, escape, html, save, save_and_open,
+    self, HandoutOptions, NoOpener, OpenError, Opener, Outcome, escape, html, save, save_and_open,
 };
 use needle_guide::route::PageId;
 
@@ -183,8 +184,8 @@ fn only_the_ticked_conditions_are_named() {
     let options = HandoutOptions {
         conditions: ticked
             .iter()
-            .map(|c| c.id.clone())
-            .chain(["no-such-condition".to_owned()])
+            .map(|c| c.id.as_str().into())
+            .chain(["no-such-condition".into()])
             .collect(),
     };
     let page = html(&library, &options);
@@ -229,7 +230,7 @@ fn past_the_limit_conditions_are_named_without_their_text() {
     let page = html(
         &library,
         &HandoutOptions {
-            conditions: all.iter().map(|c| c.id.clone()).collect(),
+            conditions: all.iter().map(|c| c.id.as_str().into()).collect(),
         },
     );
     for condition in &all {
@@ -309,7 +310,7 @@ fn saving_twice_with_the_same_stamp_keeps_both_files() {
     assert_eq!(before, html(&library, &no_conditions()).as_bytes());
 
     let options = HandoutOptions {
-        conditions: vec![library.conditions().next().unwrap().1.id.clone()],
+        conditions: vec![library.conditions().next().unwrap().1.id.as_str().into()],
     };
     let second = save(&library, &options, &scratch.0, "20261127-0930").unwrap();
     let third = save(&library, &options, &scratch.0, "20261127-0930").unwrap();
@@ -335,7 +336,7 @@ fn saving_twice_with_the_same_stamp_keeps_both_files() {
 struct Recorder(RefCell<Vec<PathBuf>>);
 
 impl Opener for Recorder {
-    fn open(&self, path: &Path) -> Result<(), String> {
+    fn open(&self, path: &Path) -> Result<(), OpenError> {
         self.0.borrow_mut().push(path.to_owned());
         Ok(())
     }
@@ -400,7 +401,7 @@ fn save_and_open_reports_what_happened() {
     assert!(recorder.0.borrow().is_empty(), "nothing to open");
     let said = handout::message(&library, &outcome);
     assert!(
-        said.contains(error.as_str()) && !said.contains("{error}"),
+        said.contains(&error.to_string()) && !said.contains("{error}"),
         "{said}"
     );
 }
@@ -513,7 +514,10 @@ fn the_handout_prints_on_one_or_two_pages_on_a4_and_letter() {
     for locale in ["en", "es"] {
         let library = library(locale);
         // The longest handouts: as many conditions as are described, and every condition.
-        let ids: Vec<String> = library.conditions().map(|(_, c)| c.id.clone()).collect();
+        let ids: Vec<ConditionId> = library
+            .conditions()
+            .map(|(_, c)| c.id.as_str().into())
+            .collect();
         for (ticked, conditions) in [
             ("described", ids[..handout::MAX_DESCRIBED].to_vec()),
             ("all", ids.clone()),

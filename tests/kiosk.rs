@@ -3,13 +3,18 @@
 
 mod support;
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use needle_guide::app::{App, KioskSettings, Message, OpenerHandle};
+use iced::Size;
+use needle_guide::app::{App, KioskSettings, Message};
 use needle_guide::content::Library;
-use needle_guide::handout::Opener;
+use needle_guide::keys::Shortcut;
 use needle_guide::route::{PageId, Route};
+use needle_guide::screen::Shared;
+use needle_guide::screen::consult::Message as Consult;
+use needle_guide::screen::kiosk::Message as Kiosk;
+use needle_guide::screen::reader::Message as Reader;
 use support::{WINDOW, deliver, editions, library, simulate};
 
 fn kiosk_with(editions: Arc<Vec<Library>>) -> App {
@@ -32,8 +37,8 @@ fn shows(app: &App, words: &str) -> bool {
 /// Runs the clock far enough for the notice, then for the reset.
 fn let_time_pass(app: &mut App) {
     let later = Instant::now() + Duration::from_secs(24 * 3600);
-    let _ = app.update(Message::Tick(later));
-    let _ = app.update(Message::Tick(later + Duration::from_secs(31)));
+    let _ = app.update(Kiosk::Tick(later).into());
+    let _ = app.update(Kiosk::Tick(later + Duration::from_secs(31)).into());
 }
 
 #[test]
@@ -45,7 +50,7 @@ fn the_welcome_screen_invites_a_touch_and_starts_the_visit() {
     let mut ui = simulate(&app, WINDOW);
     ui.click(library.ui.kiosk.touch_to_start.as_str()).unwrap();
     let messages: Vec<Message> = ui.into_messages().collect();
-    assert!(messages.contains(&Message::StartVisit));
+    assert!(messages.contains(&Kiosk::StartVisit.into()));
     deliver(&mut app, messages);
     assert!(!app.kiosk_state().unwrap().welcome());
     assert!(shows(&app, &library.page(PageId::Home).title));
@@ -55,16 +60,16 @@ fn the_welcome_screen_invites_a_touch_and_starts_the_visit() {
 fn the_idle_notice_counts_down_and_keep_reading_dismisses_it() {
     let library = library();
     let mut app = kiosk();
-    let _ = app.update(Message::StartVisit);
+    let _ = app.update(Kiosk::StartVisit.into());
     let notice_at = Instant::now() + Duration::from_secs(90);
-    let _ = app.update(Message::Tick(notice_at));
+    let _ = app.update(Kiosk::Tick(notice_at).into());
     assert_eq!(app.kiosk_state().unwrap().seconds_left(), Some(30));
     assert!(shows(&app, &library.ui.kiosk.still_reading));
     assert!(shows(
         &app,
         &library.ui.kiosk.starting_over.replace("{n}", "30")
     ));
-    let _ = app.update(Message::Tick(notice_at + Duration::from_secs(12)));
+    let _ = app.update(Kiosk::Tick(notice_at + Duration::from_secs(12)).into());
     assert!(shows(
         &app,
         &library.ui.kiosk.starting_over.replace("{n}", "18")
@@ -73,71 +78,102 @@ fn the_idle_notice_counts_down_and_keep_reading_dismisses_it() {
     let mut ui = simulate(&app, WINDOW);
     ui.click(library.ui.kiosk.keep_reading.as_str()).unwrap();
     let messages: Vec<Message> = ui.into_messages().collect();
-    assert!(messages.contains(&Message::KeepReading));
+    assert!(messages.contains(&Kiosk::KeepReading.into()));
     deliver(&mut app, messages);
     assert_eq!(app.kiosk_state().unwrap().seconds_left(), None);
     assert!(!shows(&app, &library.ui.kiosk.still_reading));
 }
 
+/// Everything a patient can change in a visit, in the order a patient might.
+fn a_visit() -> Vec<Message> {
+    vec![
+        Kiosk::StartVisit.into(),
+        Shared::SwitchLanguage.into(),
+        Shared::TextLarger.into(),
+        Shared::TextLarger.into(),
+        Shared::ToggleContrast.into(),
+        Reader::Open(Route::Page(PageId::Conditions)).into(),
+        Reader::SelectRegion("knee".into()).into(),
+        Reader::ShowConditions(needle_guide::screen::reader::ConditionsTab::List).into(),
+        Reader::Open(Route::Condition("knee-pain".into())).into(),
+        Reader::ShowTerm("tendon".into()).into(),
+        Kiosk::StaffExit.into(),
+        Kiosk::PinDigit('1').into(),
+    ]
+}
+
+/// A kiosk whose clinic set a staff PIN.
+fn kiosk_with_pin() -> App {
+    let mut editions = (*editions()).clone();
+    for library in &mut editions {
+        library.clinic.staff_pin = "2468".into();
+    }
+    kiosk_with(Arc::new(editions))
+}
+
 #[test]
-fn after_the_countdown_the_state_equals_a_fresh_start() {
-    let mut app = kiosk();
-    let _ = app.update(Message::StartVisit);
-    for message in [
-        Message::SwitchLanguage,
-        Message::TextLarger,
-        Message::TextLarger,
-        Message::ToggleContrast,
-        Message::Open(Route::Page(PageId::Conditions)),
-        Message::SelectRegion("knee".into()),
-        Message::Open(Route::Condition("knee-pain".into())),
-        Message::ShowTerm("tendon".into()),
-        Message::StaffExit,
-        Message::PinCancel,
-    ] {
+fn after_the_countdown_the_state_equals_a_fresh_start_on_the_same_screen() {
+    let screen = Size::new(1920.0, 1080.0);
+    let mut app = kiosk_with_pin();
+    let _ = app.update(Message::WindowResized(screen / app.scale_factor()));
+    for message in a_visit() {
         let _ = app.update(message);
     }
-    // (Compared with `==`: the app's debug form runs to pages.)
-    assert!(app != kiosk());
+    assert_eq!(
+        app.kiosk_state().unwrap().pin(),
+        Some("1"),
+        "left half typed"
+    );
+    let mut fresh = kiosk_with_pin();
+    let _ = fresh.update(Message::WindowResized(screen / fresh.scale_factor()));
+    // (Compared with `==`: the app's debug form runs to pages. Every part of the state compares
+    // by value, or by identity where it has none.)
+    assert!(app != fresh);
     let_time_pass(&mut app);
-    assert!(app == kiosk(), "every choice the patient made is gone");
+    assert!(app == fresh, "every choice the patient made is gone");
     assert!(app.kiosk_state().unwrap().welcome());
+    assert_eq!(app.window(), screen, "the screen's size stays");
 }
 
-/// Records what it was asked to open.
-struct Recorder(Mutex<Vec<std::path::PathBuf>>);
-
-impl Opener for Recorder {
-    fn open(&self, path: &std::path::Path) -> Result<(), String> {
-        self.0.lock().unwrap().push(path.to_owned());
-        Ok(())
+#[test]
+fn each_change_of_a_visit_is_seen_by_the_comparison() {
+    // The reset test compares whole states: each step of a visit must make them differ.
+    let mut app = kiosk_with_pin();
+    for message in a_visit() {
+        let before = app.clone();
+        let _ = app.update(message.clone());
+        assert!(
+            app != before,
+            "{message:?} changed nothing the comparison sees"
+        );
     }
 }
 
 #[test]
-fn the_kiosk_never_makes_a_handout_or_calls_the_opener() {
+fn the_kiosk_has_none_of_the_therapists_tools() {
     let library = library();
-    let recorder = Arc::new(Recorder(Mutex::new(Vec::new())));
-    let folder = std::env::temp_dir().join(format!("needle-guide-kiosk-{}", std::process::id()));
-    let mut app = kiosk().with_handout_opener(OpenerHandle(recorder.clone()), folder.clone());
-    let _ = app.update(Message::StartVisit);
+    let mut app = kiosk();
+    let _ = app.update(Kiosk::StartVisit.into());
     assert!(
         !shows(&app, &library.ui.handout.button),
         "no handout button"
     );
     assert!(!shows(&app, &library.ui.consult.present));
+    let before = app.clone();
     for message in [
-        Message::OpenHandout,
-        Message::MakeHandout,
-        Message::ToggleFullscreen,
-        Message::OpenSearch,
+        Consult::OpenHandout.into(),
+        Consult::MakeHandout.into(),
+        Consult::ToggleFullscreen.into(),
+        Consult::OpenSearch.into(),
+        Message::Key(Shortcut::Find),
+        Message::Key(Shortcut::Present),
+        Message::Key(Shortcut::Fullscreen),
+        Message::Key(Shortcut::ShowShortcuts),
     ] {
         let _ = app.update(message);
     }
-    assert!(app.handout_dialog().is_none());
-    assert!(app.search().is_none());
-    assert!(recorder.0.lock().unwrap().is_empty());
-    assert!(!folder.exists(), "nothing was written");
+    assert!(app.consult_state().is_none());
+    assert!(app == before, "none of them changed anything");
 }
 
 #[test]
@@ -147,17 +183,17 @@ fn the_staff_pin_keypad_checks_the_pin() {
         library.clinic.staff_pin = "2468".into();
     }
     let mut app = kiosk_with(Arc::new(editions));
-    let _ = app.update(Message::StaffExit);
+    let _ = app.update(Kiosk::StaffExit.into());
     assert_eq!(app.kiosk_state().unwrap().pin(), Some(""));
     for digit in ['1', '2', 'x', '3'] {
-        let _ = app.update(Message::PinDigit(digit));
+        let _ = app.update(Kiosk::PinDigit(digit).into());
     }
     assert_eq!(app.kiosk_state().unwrap().pin(), Some("123"));
-    let _ = app.update(Message::PinBack);
-    let _ = app.update(Message::PinSubmit);
+    let _ = app.update(Kiosk::PinBack.into());
+    let _ = app.update(Kiosk::PinSubmit.into());
     assert!(app.kiosk_state().unwrap().wrong_pin());
     assert!(shows(&app, &library().ui.kiosk.wrong_pin));
-    let _ = app.update(Message::PinCancel);
+    let _ = app.update(Kiosk::PinCancel.into());
     assert_eq!(app.kiosk_state().unwrap().pin(), None);
 }
 
@@ -174,14 +210,14 @@ fn kiosk_text_and_targets_are_larger() {
 fn a_plus_greys_out_when_the_screen_can_hold_no_larger_text() {
     let mut app = kiosk();
     let screen = iced::Size::new(1920.0, 1080.0);
-    let _ = app.update(Message::StartVisit);
+    let _ = app.update(Kiosk::StartVisit.into());
     let _ = app.update(Message::WindowResized(screen / app.scale_factor()));
     let mut presses = 0;
     while app.can_enlarge_text() {
         let mut ui = simulate(&app, screen / app.scale_factor());
         ui.click("A+").expect("A+ is on the kiosk's bar");
         let messages: Vec<Message> = ui.into_messages().collect();
-        assert_eq!(messages, [Message::TextLarger]);
+        assert_eq!(messages, [Kiosk::Shared(Shared::TextLarger).into()]);
         deliver(&mut app, messages);
         presses += 1;
         assert!(presses < 5, "A+ never stops");

@@ -3,7 +3,11 @@
 mod support;
 
 use needle_guide::app::{MIN_LAYOUT, Message};
+use needle_guide::content::ids::TermId;
 use needle_guide::route::{PageId, Route};
+use needle_guide::screen::Shared;
+use needle_guide::screen::consult::{self, Message as Consult};
+use needle_guide::screen::reader::Message as Reader;
 use support::{WINDOW, app_on, deliver, library, simulate};
 
 /// Clicks the first widget showing `words` and hands the resulting messages to the app.
@@ -77,7 +81,7 @@ fn a_condition_opens_its_detail_page_and_back_returns_to_the_list() {
         .condition("carpal-tunnel-syndrome")
         .expect("carpal tunnel is listed");
     click_in(&mut app, &condition.name, iced::Size::new(1280.0, 2400.0));
-    assert_eq!(app.route(), &Route::Condition(condition.id.clone()));
+    assert_eq!(app.route(), &Route::Condition(condition.id.as_str().into()));
     assert!(shows(&app, &condition.name));
     assert!(shows(&app, &region.name));
     click(&mut app, &format!("‹  {}", library.ui.back));
@@ -91,10 +95,10 @@ fn tapping_a_term_explains_it_and_close_hides_it() {
     let term = library.term("pneumothorax").unwrap();
     assert!(!shows(&app, &term.meaning));
     // A term is a link inside rich text, which the simulator cannot target: send its message.
-    let _ = app.update(Message::ShowTerm(term.id.clone()));
+    let _ = app.update(Reader::ShowTerm(TermId::from(term.id.as_str())).into());
     assert!(shows(&app, &term.meaning), "the meaning is not shown");
     click(&mut app, &library.ui.close);
-    assert_eq!(app.term(), None);
+    assert_eq!(app.reader().term(), None);
     assert!(!shows(&app, &term.meaning));
 }
 
@@ -124,20 +128,26 @@ fn staff_see_a_notice_when_content_files_were_left_out() {
 fn quick_jump_by_typing_and_enter_in_the_search_box() {
     use iced::keyboard::key::Named;
     let mut app = app_on(Route::HOME);
-    let _ = app.update(Message::OpenSearch);
+    let _ = app.update(Consult::OpenSearch.into());
     for letter in "tennis".chars() {
         let mut ui = simulate(&app, WINDOW);
-        ui.click(iced::widget::Id::new(needle_guide::app::SEARCH_INPUT))
+        ui.click(iced::widget::Id::new(consult::SEARCH_INPUT))
             .expect("the search box is shown");
         let _ = ui.typewrite(&letter.to_string());
         let messages: Vec<Message> = ui.into_messages().collect();
         assert!(
-            matches!(messages.last(), Some(Message::SearchChanged(_))),
+            matches!(
+                messages.last(),
+                Some(Message::Consult(Consult::SearchChanged(_)))
+            ),
             "{messages:?}"
         );
         deliver(&mut app, messages);
     }
-    assert_eq!(app.search().unwrap().query, "tennis");
+    assert_eq!(
+        app.consult_state().unwrap().search().unwrap().query,
+        "tennis"
+    );
     let (_, tennis_elbow) = library()
         .condition("lateral-epicondylitis")
         .map(|(r, c)| (r.clone(), c.clone()))
@@ -145,7 +155,7 @@ fn quick_jump_by_typing_and_enter_in_the_search_box() {
     assert!(shows(&app, &tennis_elbow.name), "the result is listed");
 
     let mut ui = simulate(&app, WINDOW);
-    ui.click(iced::widget::Id::new(needle_guide::app::SEARCH_INPUT))
+    ui.click(iced::widget::Id::new(consult::SEARCH_INPUT))
         .unwrap();
     let _ = ui.tap_key(Named::Enter);
     let messages: Vec<Message> = ui.into_messages().collect();
@@ -181,12 +191,12 @@ fn the_largest_text_while_presenting_keeps_a_usable_layout_and_whole_buttons() {
         &mut app,
         [
             Message::WindowResized(window),
-            Message::Open(Route::Page(PageId::About)),
-            Message::TextLarger,
-            Message::TextLarger,
-            Message::TextLarger,
-            Message::TextLarger,
-            Message::TogglePresenting,
+            Reader::Open(Route::Page(PageId::About)).into(),
+            Shared::TextLarger.into(),
+            Shared::TextLarger.into(),
+            Shared::TextLarger.into(),
+            Shared::TextLarger.into(),
+            Consult::TogglePresenting.into(),
         ],
     );
     // 1.35 for the big window, 2 for the text, 1.5 for presenting would be 4.05: a layout of

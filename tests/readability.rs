@@ -130,7 +130,7 @@ fn every_page_reads_at_grade_8_or_below() {
     let routes = PageId::ALL.into_iter().map(Route::Page).chain(
         library
             .conditions()
-            .map(|(_, c)| Route::Condition(c.id.clone())),
+            .map(|(_, c)| Route::Condition(c.id.as_str().into())),
     );
     for route in routes {
         let text = Document::for_route(&library, &route).unwrap().plain_text();

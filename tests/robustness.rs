@@ -56,7 +56,7 @@ fn damaged_real_files_give_problems_or_a_library_never_a_panic() {
     let mut failures = 0;
     for round in 0..600 {
         let locale = content::LOCALES[round % content::LOCALES.len()];
-        let files = content::files_of(locale);
+        let files = content::files::of_locale(locale);
         let file = &files[random.below(files.len())];
         let mut bytes = std::fs::read(format!("content/{file}")).unwrap();
         for _ in 0..=random.below(3) {
@@ -84,7 +84,7 @@ fn damaged_real_files_give_problems_or_a_library_never_a_panic() {
 fn random_bytes_in_any_file_give_problems_never_a_panic() {
     let mut random = Random::new(42);
     for round in 0..300 {
-        let files = content::files_of("en");
+        let files = content::files::of_locale("en");
         let file = &files[round % files.len()];
         let bytes: Vec<u8> = (0..random.below(400))
             .map(|_| random.next() as u8)

@@ -6,18 +6,29 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use iced::Size;
+use iced::{Point, Size};
 use iced_test::Simulator;
 use needle_guide::app::{App, Message};
 use needle_guide::document::{Document, Part};
 use needle_guide::route::{PageId, Route};
-use needle_guide::theme::Palette;
+use needle_guide::screen::Shared;
+use needle_guide::screen::kiosk::Message as Kiosk;
+use needle_guide::screen::reader::{self, Reader};
 use support::{WINDOW, app_on, simulate, simulate_element};
+
+/// The renderer every snapshot is drawn with, set in `.cargo/config.toml`. Another one (a `gpu`
+/// build's wgpu) would write a picture of its own name and pass without comparing anything.
+const BACKEND: &str = "tiny-skia";
 
 /// Compares what `ui` draws with `tests/snapshots/<name>-tiny-skia.png`.
 fn check(name: &str, mut ui: Simulator<'_, Message>, app: &App) {
+    assert_eq!(
+        std::env::var("ICED_TEST_BACKEND").as_deref(),
+        Ok(BACKEND),
+        "snapshots are drawn and compared with tiny-skia only (see .cargo/config.toml)"
+    );
     let path = Path::new("tests/snapshots").join(name);
-    let committed = PathBuf::from(format!("tests/snapshots/{name}-tiny-skia.png"));
+    let committed = PathBuf::from(format!("tests/snapshots/{name}-{BACKEND}.png"));
     assert!(
         committed.exists() || std::env::var_os("CI").is_none(),
         "{} is missing: run the tests locally, look at the new PNG and commit it",
@@ -30,7 +41,7 @@ fn check(name: &str, mut ui: Simulator<'_, Message>, app: &App) {
     {
         // Keep what was drawn, so the difference can be looked at.
         let actual = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-        let _ = std::fs::remove_file(actual.with_file_name(format!("{name}-tiny-skia.png")));
+        let _ = std::fs::remove_file(actual.with_file_name(format!("{name}-{BACKEND}.png")));
         let _ = snapshot.matches_image(&actual);
         panic!(
             "{name} looks different from {}; what was drawn is in {}",
@@ -75,7 +86,7 @@ fn the_risks_page_charts_match_their_snapshot() {
 #[test]
 fn the_body_map_with_a_region_picked_matches_its_snapshot() {
     let mut app = app_on(Route::Page(PageId::Conditions));
-    let _ = app.update(Message::SelectRegion("knee".into()));
+    let _ = app.update(reader::Message::SelectRegion("knee".into()).into());
     check("body-map-knee", simulate(&app, WINDOW), &app);
 }
 
@@ -99,7 +110,8 @@ fn the_rare_risk_scale_matches_its_snapshot() {
         sections: vec![section],
         ..risks
     };
-    let view = needle_guide::screen::page::view(document, &app.page_state(), &Palette::STANDARD);
+    let view =
+        Reader::page_of(document, app.reader(), app.layout(), &app.palette()).map(Message::Reader);
     check(
         "risk-scale",
         simulate_element(view, Size::new(880.0, 1100.0)),
@@ -116,27 +128,54 @@ fn kiosk() -> App {
     )
 }
 
+/// The kiosk as a 1280×800 touch screen lays it out: enlarged by the kiosk's scale, so 1024×640.
+fn kiosk_screen(app: &App) -> Size {
+    WINDOW * (1.0 / app.scale_factor())
+}
+
 #[test]
 fn the_kiosk_welcome_screen_matches_its_snapshot() {
     let app = kiosk();
-    check("kiosk-welcome", simulate(&app, WINDOW), &app);
+    check("kiosk-welcome", simulate(&app, kiosk_screen(&app)), &app);
 }
 
 #[test]
 fn the_kiosk_idle_notice_matches_its_snapshot() {
     let mut app = kiosk();
-    let _ = app.update(Message::StartVisit);
+    let _ = app.update(Kiosk::StartVisit.into());
     // A fixed moment into the countdown, so the seconds shown never vary.
     let notice = std::time::Instant::now() + std::time::Duration::from_secs(3600);
-    let _ = app.update(Message::Tick(notice));
-    let _ = app.update(Message::Tick(notice + std::time::Duration::from_secs(5)));
-    check("kiosk-still-reading", simulate(&app, WINDOW), &app);
+    let _ = app.update(Kiosk::Tick(notice).into());
+    let _ = app.update(Kiosk::Tick(notice + std::time::Duration::from_secs(5)).into());
+    check(
+        "kiosk-still-reading",
+        simulate(&app, kiosk_screen(&app)),
+        &app,
+    );
+}
+
+#[test]
+fn the_foot_of_a_long_kiosk_page_matches_its_snapshot() {
+    let mut app = kiosk();
+    let _ = app.update(Kiosk::StartVisit.into());
+    let _ = app.update(reader::Message::Open(Route::Page(PageId::WarningSigns)).into());
+    let size = kiosk_screen(&app);
+    let mut ui = simulate(&app, size);
+    // Scroll the page (not a bar) as far down as it goes, as a patient's finger or wheel would.
+    ui.point_at(Point::new(size.width / 2.0, size.height / 2.0));
+    let _ = ui.simulate([iced::Event::Mouse(iced::mouse::Event::WheelScrolled {
+        delta: iced::mouse::ScrollDelta::Pixels {
+            x: 0.0,
+            y: -100_000.0,
+        },
+    })]);
+    check("kiosk-warning-signs-foot", ui, &app);
 }
 
 #[test]
 fn the_risks_charts_in_high_contrast_match_their_snapshot() {
     let mut app = app_on(Route::Page(PageId::Risks));
-    let _ = app.update(Message::ToggleContrast);
+    let _ = app.update(Shared::ToggleContrast.into());
     check(
         "risks-charts-high-contrast",
         simulate(&app, Size::new(1280.0, 1400.0)),

@@ -3,12 +3,13 @@
 
 use std::collections::HashSet;
 
+use super::chart;
+use super::ids::REGION_IDS;
 use super::markup::{self, Piece};
 use super::model::{Block, Page, RateWords};
 use super::rate;
-use super::{Files, Library, Problem, page_file};
-use crate::route::PageId;
-use crate::widget::{body_map, icon_array};
+use super::route::PageId;
+use super::{File, Files, Library, Problem};
 
 /// Every problem in a parsed library, each pointing at its file and, where it can, its line.
 pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
@@ -20,10 +21,10 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
     let locale = &library.locale;
 
     for (page, id) in library.pages.iter().zip(PageId::ALL) {
-        checker.page(page, id, &page_file(locale, id));
+        checker.page(page, id, &File::Page(id).path(locale));
     }
 
-    let effects_file = format!("{locale}/side-effects.ron");
+    let effects_file = File::SideEffects.path(locale);
     checker.unique(
         &effects_file,
         library.side_effects.iter().map(|e| e.id.as_str()),
@@ -38,10 +39,7 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
                 format!("rate of '{}': {problem}", effect.id),
             );
         }
-        match (
-            &effect.chart_sentence,
-            effect.rate.and_then(icon_array::cells),
-        ) {
+        match (&effect.chart_sentence, effect.rate.and_then(chart::cells)) {
             (Some(sentence), Some(_)) => checker.text(&effects_file, sentence),
             (None, Some(_)) => checker.at_id(
                 &effects_file,
@@ -63,7 +61,7 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
         }
     }
 
-    let conditions_file = format!("{locale}/conditions.ron");
+    let conditions_file = File::Conditions.path(locale);
     checker.unique(
         &conditions_file,
         library.regions.iter().map(|r| r.id.as_str()),
@@ -84,19 +82,19 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
     }
     // The body map needs a name for each of its regions, and can show no other.
     for region in &library.regions {
-        if !body_map::REGION_IDS.contains(&region.id.as_str()) {
+        if !REGION_IDS.contains(&region.id.as_str()) {
             checker.at_id(
                 &conditions_file,
                 &region.id,
                 format!(
                     "'{}' is not a body region ({})",
                     region.id,
-                    body_map::REGION_IDS.join(", ")
+                    REGION_IDS.join(", ")
                 ),
             );
         }
     }
-    for id in body_map::REGION_IDS {
+    for id in REGION_IDS {
         if !library.regions.iter().any(|region| region.id == id) {
             checker.report(
                 &conditions_file,
@@ -106,7 +104,7 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
         }
     }
 
-    let glossary_file = format!("{locale}/glossary.ron");
+    let glossary_file = File::Glossary.path(locale);
     checker.unique(
         &glossary_file,
         library.glossary.iter().map(|t| t.id.as_str()),
@@ -121,7 +119,7 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
         }
     }
 
-    let ui_file = format!("{locale}/ui.ron");
+    let ui_file = File::Ui.path(locale);
     checker.text(&ui_file, &library.ui.condition_advice);
     checker.rate_words(&ui_file, &library.ui.rates);
     checker.problems
@@ -340,7 +338,7 @@ pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
         .ne(theirs.iter().map(|(id, _)| id))
     {
         differs(
-            format!("{locale}/side-effects.ron"),
+            File::SideEffects.path(locale),
             format!("the side effects are not the same ids, in the same order, as in {base_name}"),
         );
     }
@@ -349,7 +347,7 @@ pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
             && base_rate != rate
         {
             differs(
-                format!("{locale}/side-effects.ron"),
+                File::SideEffects.path(locale),
                 format!("the rate of '{id}' is {rate:?} but {base_rate:?} in {base_name}"),
             );
         }
@@ -370,20 +368,20 @@ pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
     };
     if regions(base) != regions(other) {
         differs(
-            format!("{locale}/conditions.ron"),
+            File::Conditions.path(locale),
             format!("the regions are not the same ids, in the same order, as in {base_name}"),
         );
     }
     let (ours, theirs) = (conditions(base), conditions(other));
     for (region, id) in theirs.iter().filter(|entry| !ours.contains(entry)) {
         differs(
-            format!("{locale}/conditions.ron"),
+            File::Conditions.path(locale),
             format!("the condition '{id}' in region '{region}' is not in {base_name}"),
         );
     }
     for (region, id) in ours.iter().filter(|entry| !theirs.contains(entry)) {
         differs(
-            format!("{locale}/conditions.ron"),
+            File::Conditions.path(locale),
             format!("the condition '{id}' in region '{region}' is missing"),
         );
     }
@@ -398,13 +396,13 @@ pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
     let (ours, theirs) = (terms(base), terms(other));
     for id in theirs.difference(&ours) {
         differs(
-            format!("{locale}/glossary.ron"),
+            File::Glossary.path(locale),
             format!("the term '{id}' is not in {base_name}"),
         );
     }
     for id in ours.difference(&theirs) {
         differs(
-            format!("{locale}/glossary.ron"),
+            File::Glossary.path(locale),
             format!("the term '{id}' is missing"),
         );
     }
@@ -412,17 +410,17 @@ pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
     for ((page, base_page), other_page) in PageId::ALL.iter().zip(&base.pages).zip(&other.pages) {
         if page_shape(base_page) != page_shape(other_page) {
             differs(
-                page_file(locale, *page),
+                File::Page(*page).path(locale),
                 format!(
                     "its sections and blocks do not match {} (same kinds, ids and list lengths)",
-                    page_file(base_name, *page)
+                    File::Page(*page).path(base_name)
                 ),
             );
         }
     }
     if base.ui.charts.scale_ticks != other.ui.charts.scale_ticks {
         differs(
-            format!("{locale}/ui.ron"),
+            File::Ui.path(locale),
             format!("scale_ticks differ from {base_name}"),
         );
     }

@@ -1,72 +1,373 @@
-//! The therapist's tools: the toolbar over the page, quick jump, and the list of shortcuts.
+//! The therapist's tools over the reader: quick jump, the list of shortcuts, the handout dialog,
+//! presenting and full screen. At most one dialog is open at a time: [`Overlay`].
+
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use iced::alignment::Vertical;
-use iced::widget::{
-    Column, checkbox, column, container, mouse_area, opaque, row, scrollable, text, text_input,
-};
-use iced::{Color, Element, Fill, Length};
+use iced::widget::{Column, checkbox, column, row, scrollable, text, text_input};
+use iced::{Element, Fill, Length};
 
-use crate::app::{HandoutDialog, Message, SEARCH_INPUT, Search};
+use super::{Shared, home_button, language_button, text_size};
 use crate::content::Library;
+use crate::content::ids::{ConditionId, TermId};
 use crate::content::model::Ui;
-use crate::search::{Hit, Kind};
+use crate::content::route::Route;
+use crate::handout::{self, Opener};
+use crate::search::{self, Hit, Kind};
 use crate::theme::style::{self, Role};
-use crate::theme::{BOLD, Palette, metrics, size};
-use crate::widget::nav::{self, action, label};
+use crate::theme::{BOLD, metrics, size};
+use crate::widget::nav::{self, action, label, modal};
 
-/// Find, text size, the other language, the handout and presenting, over the page. When the
-/// page list is hidden (a narrow window), Home comes first, so every page is still in reach.
-pub fn toolbar<'a>(
-    library: &'a Library,
-    other_language: Option<&'a str>,
-    with_home: bool,
-    can_enlarge: bool,
-    palette: &Palette,
-) -> Element<'a, Message> {
-    let ui = &library.ui;
-    let mut start = Vec::new();
-    if with_home {
-        start.push(nav::home_button(ui, Role::Secondary, palette));
+/// Quick jump's text box, so opening it can put the cursor there.
+pub const SEARCH_INPUT: &str = "find";
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    /// A control every screen shares.
+    Shared(Shared),
+    /// Open quick jump and put the cursor in its box.
+    OpenSearch,
+    SearchChanged(String),
+    /// Move the highlighted result up (-1) or down (+1).
+    SearchMove(i32),
+    /// Open the highlighted result.
+    SearchSubmit,
+    /// Open a result by its place in the list.
+    OpenResult(usize),
+    ToggleShortcuts,
+    TogglePresenting,
+    ToggleFullscreen,
+    /// Open the dialog that makes the take-home handout.
+    OpenHandout,
+    /// Tick or untick a condition to name on the handout.
+    ToggleHandoutCondition(ConditionId),
+    /// Save the handout and hand it to the desktop to open.
+    MakeHandout,
+    /// What became of the handout.
+    HandoutMade(handout::Outcome),
+    /// Close the dialog.
+    Close,
+}
+
+/// What the app must do after an update.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    None,
+    Shared(Shared),
+    Open(Route),
+    /// Open the glossary with this term explained.
+    Explain(TermId),
+    /// Put the cursor in quick jump's box.
+    FocusSearch,
+    /// Make the window full screen, or not.
+    Fullscreen(bool),
+    /// Save this handout and open it; report back with [`Message::HandoutMade`].
+    SaveHandout(handout::Job),
+}
+
+/// Quick jump's state: what was typed and which result is highlighted.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Search {
+    pub query: String,
+    pub selected: usize,
+}
+
+/// The handout dialog: the conditions ticked, and what happened last time it was made.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HandoutDialog {
+    pub ticked: Vec<ConditionId>,
+    pub outcome: Option<handout::Outcome>,
+}
+
+/// The one dialog over the page, if any.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    Search(Search),
+    Shortcuts,
+    Handout(HandoutDialog),
+}
+
+/// Where handouts go and what opens them; tests put in an opener that only records.
+#[derive(Clone)]
+pub struct HandoutSetup {
+    pub folder: PathBuf,
+    pub opener: Arc<dyn Opener + Send + Sync>,
+}
+
+impl std::fmt::Debug for HandoutSetup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HandoutSetup")
+            .field("folder", &self.folder)
+            .finish_non_exhaustive()
     }
-    start.push(
-        action(
-            label(format!("{}  (Ctrl+K)", ui.consult.find)),
-            Role::Secondary,
-            palette,
-            Message::OpenSearch,
-        )
-        .into(),
-    );
-    let mut end = nav::text_size(ui, can_enlarge, palette);
-    end.extend(other_language.map(|name| nav::language_button(name, palette)));
-    end.push(
-        action(
-            label(&ui.handout.button),
-            Role::Secondary,
-            palette,
-            Message::OpenHandout,
-        )
-        .into(),
-    );
-    end.push(
-        action(
-            label(&ui.consult.present),
-            Role::Primary,
-            palette,
-            Message::TogglePresenting,
-        )
-        .into(),
-    );
-    nav::bar(start, end, palette)
+}
+
+// The same folder and the very same opener: an opener has no value to compare, only identity.
+impl PartialEq for HandoutSetup {
+    fn eq(&self, other: &Self) -> bool {
+        self.folder == other.folder && Arc::ptr_eq(&self.opener, &other.opener)
+    }
+}
+
+impl Default for HandoutSetup {
+    fn default() -> HandoutSetup {
+        HandoutSetup {
+            folder: handout::default_folder(),
+            opener: Arc::new(handout::SystemOpener),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Consult {
+    overlay: Option<Overlay>,
+    presenting: bool,
+    fullscreen: bool,
+    /// Quick-jump indexes, one per edition, in the order of the app's editions.
+    indexes: Arc<Vec<search::Index>>,
+    handout: HandoutSetup,
+}
+
+impl Consult {
+    pub fn new(editions: &[Library]) -> Consult {
+        Consult {
+            overlay: None,
+            presenting: false,
+            fullscreen: false,
+            indexes: Arc::new(editions.iter().map(search::Index::new).collect()),
+            handout: HandoutSetup::default(),
+        }
+    }
+
+    pub fn with_handout(mut self, setup: HandoutSetup) -> Consult {
+        self.handout = setup;
+        self
+    }
+
+    pub fn handout_setup(&self) -> &HandoutSetup {
+        &self.handout
+    }
+
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    pub fn search(&self) -> Option<&Search> {
+        match &self.overlay {
+            Some(Overlay::Search(search)) => Some(search),
+            _ => None,
+        }
+    }
+
+    pub fn handout_dialog(&self) -> Option<&HandoutDialog> {
+        match &self.overlay {
+            Some(Overlay::Handout(dialog)) => Some(dialog),
+            _ => None,
+        }
+    }
+
+    pub fn presenting(&self) -> bool {
+        self.presenting
+    }
+
+    /// The results for what is typed in quick jump, in the edition at `locale`.
+    pub fn search_results(&self, locale: usize) -> Vec<Hit> {
+        self.search().map_or_else(Vec::new, |search| {
+            self.indexes[locale].search(&search.query)
+        })
+    }
+
+    /// Closes the dialog; false if there was none.
+    pub fn dismiss(&mut self) -> bool {
+        self.overlay.take().is_some()
+    }
+
+    /// `library` is the edition on screen, at `locale` among the app's editions.
+    pub fn update(&mut self, message: Message, library: &Library, locale: usize) -> Action {
+        match message {
+            Message::Shared(shared) => Action::Shared(shared),
+            Message::OpenSearch => {
+                if self.search().is_none() {
+                    self.overlay = Some(Overlay::Search(Search::default()));
+                }
+                Action::FocusSearch
+            }
+            Message::SearchChanged(query) => {
+                if let Some(Overlay::Search(search)) = &mut self.overlay {
+                    *search = Search { query, selected: 0 };
+                }
+                Action::None
+            }
+            Message::SearchMove(step) => {
+                let count = self.search_results(locale).len();
+                if let Some(Overlay::Search(search)) = &mut self.overlay
+                    && count > 0
+                {
+                    let last = count as i64 - 1;
+                    search.selected =
+                        (search.selected as i64 + i64::from(step)).clamp(0, last) as usize;
+                }
+                Action::None
+            }
+            Message::SearchSubmit => {
+                let selected = self.search().map_or(0, |search| search.selected);
+                self.update(Message::OpenResult(selected), library, locale)
+            }
+            Message::OpenResult(index) => {
+                let Some(hit) = self.search_results(locale).into_iter().nth(index) else {
+                    return Action::None;
+                };
+                self.overlay = None;
+                match hit.target {
+                    search::Target::Route(route) => Action::Open(route),
+                    search::Target::Term(id) => Action::Explain(id),
+                }
+            }
+            Message::ToggleShortcuts => {
+                self.overlay = match self.overlay {
+                    Some(Overlay::Shortcuts) => None,
+                    _ => Some(Overlay::Shortcuts),
+                };
+                Action::None
+            }
+            Message::TogglePresenting => {
+                self.presenting = !self.presenting;
+                if self.search().is_some() {
+                    self.overlay = None;
+                }
+                Action::None
+            }
+            Message::ToggleFullscreen => {
+                self.fullscreen = !self.fullscreen;
+                Action::Fullscreen(self.fullscreen)
+            }
+            Message::OpenHandout => {
+                self.overlay = Some(Overlay::Handout(HandoutDialog::default()));
+                Action::None
+            }
+            Message::ToggleHandoutCondition(id) => {
+                let known = library.condition(id.as_str()).is_some();
+                if let Some(Overlay::Handout(dialog)) = &mut self.overlay
+                    && known
+                {
+                    match dialog.ticked.iter().position(|ticked| *ticked == id) {
+                        Some(index) => {
+                            dialog.ticked.remove(index);
+                        }
+                        None => dialog.ticked.push(id),
+                    }
+                }
+                Action::None
+            }
+            Message::MakeHandout => {
+                let Some(dialog) = self.handout_dialog() else {
+                    return Action::None;
+                };
+                // In reading order, whatever order they were ticked in.
+                let conditions = library
+                    .conditions()
+                    .map(|(_, condition)| ConditionId::from(condition.id.as_str()))
+                    .filter(|id| dialog.ticked.contains(id))
+                    .collect();
+                let options = handout::HandoutOptions { conditions };
+                Action::SaveHandout(handout::Job::new(
+                    library,
+                    &options,
+                    self.handout.folder.clone(),
+                ))
+            }
+            Message::HandoutMade(outcome) => {
+                if let Some(Overlay::Handout(dialog)) = &mut self.overlay {
+                    dialog.outcome = Some(outcome);
+                }
+                Action::None
+            }
+            Message::Close => {
+                self.overlay = None;
+                Action::None
+            }
+        }
+    }
+
+    /// The open dialog, drawn over the page.
+    pub fn overlay_view<'a>(
+        &'a self,
+        library: &'a Library,
+        locale: usize,
+    ) -> Option<Element<'a, Message>> {
+        Some(match self.overlay.as_ref()? {
+            Overlay::Shortcuts => shortcuts(&library.ui),
+            Overlay::Search(search) => {
+                search_view(search, self.search_results(locale), &library.ui)
+            }
+            Overlay::Handout(dialog) => handout_view(dialog, library),
+        })
+    }
+
+    /// Find, text size, the other language, the handout and presenting, over the page. When the
+    /// page list is hidden (a narrow window), Home comes first, so every page is still in reach.
+    /// None while presenting: the patient sees only the page.
+    pub fn toolbar<'a>(
+        &self,
+        library: &'a Library,
+        other_language: Option<&'a str>,
+        with_home: bool,
+        can_enlarge: bool,
+    ) -> Option<Element<'a, Message>> {
+        if self.presenting {
+            return None;
+        }
+        let ui = &library.ui;
+        let shared = |element: Element<'a, Shared>| element.map(Message::Shared);
+        let mut start = Vec::new();
+        if with_home {
+            start.push(shared(home_button(ui, Role::Secondary)));
+        }
+        start.push(
+            action(
+                label(format!("{}  (Ctrl+K)", ui.consult.find)),
+                Role::Secondary,
+                Message::OpenSearch,
+            )
+            .into(),
+        );
+        let mut end: Vec<_> = text_size(ui, can_enlarge).into_iter().map(shared).collect();
+        end.extend(other_language.map(|name| shared(language_button(name))));
+        end.push(
+            action(
+                label(&ui.handout.button),
+                Role::Secondary,
+                Message::OpenHandout,
+            )
+            .into(),
+        );
+        end.push(
+            action(
+                label(&ui.consult.present),
+                Role::Primary,
+                Message::TogglePresenting,
+            )
+            .into(),
+        );
+        Some(nav::bar(start, end))
+    }
+
+    /// Stop presenting, for the footer, while presenting.
+    pub fn stop_presenting<'a>(&self, ui: &'a Ui) -> Option<Element<'a, Message>> {
+        self.presenting.then(|| {
+            action(
+                label(&ui.consult.stop_presenting),
+                Role::Secondary,
+                Message::TogglePresenting,
+            )
+            .into()
+        })
+    }
 }
 
 /// Quick jump: a box to type in, and the results under it, the highlighted one marked.
-pub fn search<'a>(
-    search: &Search,
-    results: Vec<Hit>,
-    ui: &'a Ui,
-    palette: &Palette,
-) -> Element<'a, Message> {
+fn search_view<'a>(search: &Search, results: Vec<Hit>, ui: &'a Ui) -> Element<'a, Message> {
     let words = &ui.consult;
     let input = text_input(&words.find_placeholder, &search.query)
         .id(SEARCH_INPUT)
@@ -77,7 +378,7 @@ pub fn search<'a>(
     let listed: Element<'a, Message> = if results.is_empty() && !search.query.trim().is_empty() {
         text(&words.find_nothing)
             .size(size::BODY)
-            .color(palette.muted)
+            .style(style::muted)
             .into()
     } else {
         Column::with_children(results.into_iter().enumerate().map(|(index, hit)| {
@@ -89,7 +390,7 @@ pub fn search<'a>(
             let line = row![
                 text(kind)
                     .size(size::BODY)
-                    .color(palette.muted)
+                    .style(style::muted)
                     .width(Length::Fixed(150.0)),
                 text(hit.title).size(size::BODY).font(BOLD),
             ]
@@ -98,7 +399,7 @@ pub fn search<'a>(
                 current: index == search.selected,
                 urgent: false,
             };
-            action(line, role, palette, Message::OpenResult(index))
+            action(line, role, Message::OpenResult(index))
                 .width(Fill)
                 .into()
         }))
@@ -108,30 +409,24 @@ pub fn search<'a>(
     let panel = column![
         row![
             text(&words.find).size(size::HEADING).font(BOLD).width(Fill),
-            action(label(&ui.close), Role::Secondary, palette, Message::Dismiss)
+            action(label(&ui.close), Role::Secondary, Message::Close)
         ]
         .align_y(Vertical::Center),
         input,
         listed,
     ]
     .spacing(metrics::M);
-    modal(panel, palette, true, Message::Dismiss)
+    modal(panel, true, Message::Close)
 }
 
 /// The handout dialog: tick the conditions to name, then make it; says where it was saved.
-pub fn handout<'a>(
-    dialog: &HandoutDialog,
-    library: &'a Library,
-    palette: &Palette,
-) -> Element<'a, Message> {
+fn handout_view<'a>(dialog: &HandoutDialog, library: &'a Library) -> Element<'a, Message> {
     let words = &library.ui.handout;
     let boxes = library.conditions().map(|(_, condition)| {
-        checkbox(dialog.ticked.contains(&condition.id))
+        let id = ConditionId::from(condition.id.as_str());
+        checkbox(dialog.ticked.contains(&id))
             .label(condition.name.as_str())
-            .on_toggle({
-                let id = condition.id.clone();
-                move |_| Message::ToggleHandoutCondition(id.clone())
-            })
+            .on_toggle(move |_| Message::ToggleHandoutCondition(id.clone()))
             .size(28)
             .text_size(size::BODY)
             .spacing(metrics::S)
@@ -143,40 +438,31 @@ pub fn handout<'a>(
             .padding([0.0, metrics::S]),
     )
     .height(Length::Fixed(300.0));
-    let outcome = dialog
-        .outcome
-        .as_ref()
-        .map(|outcome| text(outcome.clone()).size(size::BODY).font(BOLD));
+    let outcome = dialog.outcome.as_ref().map(|outcome| {
+        text(handout::message(library, outcome))
+            .size(size::BODY)
+            .font(BOLD)
+    });
     let panel = column![
         row![
             text(&words.dialog_title)
                 .size(size::HEADING)
                 .font(BOLD)
                 .width(Fill),
-            action(
-                label(&library.ui.close),
-                Role::Secondary,
-                palette,
-                Message::Dismiss
-            ),
+            action(label(&library.ui.close), Role::Secondary, Message::Close),
         ]
         .align_y(Vertical::Center),
         text(&words.choose_conditions).size(size::BODY),
         list,
-        action(
-            label(&words.make),
-            Role::Primary,
-            palette,
-            Message::MakeHandout
-        ),
+        action(label(&words.make), Role::Primary, Message::MakeHandout),
     ]
     .push(outcome)
     .spacing(metrics::M);
-    modal(panel, palette, false, Message::Dismiss)
+    modal(panel, false, Message::Close)
 }
 
 /// Every keyboard shortcut, in two columns.
-pub fn shortcuts<'a>(ui: &'a Ui, palette: &Palette) -> Element<'a, Message> {
+fn shortcuts(ui: &Ui) -> Element<'_, Message> {
     let words = &ui.consult;
     let rows = words.shortcuts.iter().map(|(keys, what)| {
         row![
@@ -195,49 +481,154 @@ pub fn shortcuts<'a>(ui: &'a Ui, palette: &Palette) -> Element<'a, Message> {
                 .size(size::HEADING)
                 .font(BOLD)
                 .width(Fill),
-            action(label(&ui.close), Role::Primary, palette, Message::Dismiss),
+            action(label(&ui.close), Role::Primary, Message::Close),
         ]
         .align_y(Vertical::Center),
         Column::with_children(rows).spacing(metrics::S),
     ]
     .spacing(metrics::M);
-    modal(panel, palette, false, Message::Dismiss)
+    modal(panel, false, Message::Close)
 }
 
-/// A card over a dimmed page; a tap on the dimmed part sends `on_backdrop`. `top` puts it near
-/// the top (for quick jump, whose list grows downwards) rather than in the middle.
-pub fn modal<'a>(
-    content: impl Into<Element<'a, Message>>,
-    palette: &Palette,
-    top: bool,
-    on_backdrop: Message,
-) -> Element<'a, Message> {
-    let palette = *palette;
-    let card = container(content)
-        .padding(metrics::L)
-        .max_width(metrics::READING_WIDTH)
-        .style(move |_| style::term_panel(&palette));
-    let placed = container(opaque(card))
-        .center_x(Fill)
-        .height(Fill)
-        .padding(metrics::XL);
-    let placed = if top {
-        placed.align_top(Fill)
-    } else {
-        placed.center_y(Fill)
-    };
-    let backdrop = container(placed)
-        .width(Fill)
-        .height(Fill)
-        .style(move |_| container::Style {
-            background: Some(
-                Color {
-                    a: 0.45,
-                    ..palette.text
-                }
-                .into(),
-            ),
-            ..container::Style::default()
-        });
-    mouse_area(backdrop).on_press(on_backdrop).into()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn editions() -> Vec<Library> {
+        crate::content::LOCALES
+            .iter()
+            .map(|locale| Library::embedded(locale).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn quick_jump_finds_a_condition_and_a_word_and_closes() {
+        let editions = editions();
+        let library = &editions[0];
+        let mut consult = Consult::new(&editions);
+        assert_eq!(
+            consult.update(Message::OpenSearch, library, 0),
+            Action::FocusSearch
+        );
+        let _ = consult.update(Message::SearchChanged("tennis".into()), library, 0);
+        assert!(!consult.search_results(0).is_empty());
+        assert_eq!(
+            consult.update(Message::SearchSubmit, library, 0),
+            Action::Open(Route::Condition("lateral-epicondylitis".into()))
+        );
+        assert_eq!(
+            consult.overlay(),
+            None,
+            "opening a result closes quick jump"
+        );
+
+        let _ = consult.update(Message::OpenSearch, library, 0);
+        let _ = consult.update(Message::SearchChanged("pneumo".into()), library, 0);
+        assert_eq!(
+            consult.update(Message::SearchSubmit, library, 0),
+            Action::Explain("pneumothorax".into())
+        );
+    }
+
+    #[test]
+    fn up_and_down_stay_within_the_results() {
+        let editions = editions();
+        let library = &editions[0];
+        let mut consult = Consult::new(&editions);
+        let _ = consult.update(Message::OpenSearch, library, 0);
+        let _ = consult.update(Message::SearchChanged("pain".into()), library, 0);
+        let count = consult.search_results(0).len();
+        assert!(count > 2);
+        for _ in 0..20 {
+            let _ = consult.update(Message::SearchMove(1), library, 0);
+        }
+        assert_eq!(consult.search().unwrap().selected, count - 1);
+        for _ in 0..20 {
+            let _ = consult.update(Message::SearchMove(-1), library, 0);
+        }
+        assert_eq!(consult.search().unwrap().selected, 0);
+        let _ = consult.update(Message::SearchMove(1), library, 0);
+        let second = consult.search_results(0)[1].clone();
+        assert_eq!(
+            consult.update(Message::SearchSubmit, library, 0),
+            match second.target {
+                search::Target::Route(route) => Action::Open(route),
+                search::Target::Term(id) => Action::Explain(id),
+            }
+        );
+    }
+
+    #[test]
+    fn one_dialog_at_a_time() {
+        let editions = editions();
+        let library = &editions[0];
+        let mut consult = Consult::new(&editions);
+        let _ = consult.update(Message::OpenSearch, library, 0);
+        let _ = consult.update(Message::ToggleShortcuts, library, 0);
+        assert_eq!(consult.overlay(), Some(&Overlay::Shortcuts));
+        let _ = consult.update(Message::OpenHandout, library, 0);
+        assert!(consult.handout_dialog().is_some());
+        assert!(consult.search().is_none());
+        assert!(consult.dismiss());
+        assert!(!consult.dismiss(), "nothing left to close");
+    }
+
+    #[test]
+    fn the_handout_names_the_ticked_conditions_in_reading_order() {
+        let editions = editions();
+        let library = &editions[0];
+        let folder = std::env::temp_dir();
+        let mut consult = Consult::new(&editions);
+        let _ = consult.update(Message::OpenHandout, library, 0);
+        for id in [
+            "sciatica",
+            "knee-pain",
+            "knee-pain",
+            "not-a-condition",
+            "neck-pain",
+        ] {
+            let _ = consult.update(Message::ToggleHandoutCondition(id.into()), library, 0);
+        }
+        assert_eq!(
+            consult.handout_dialog().unwrap().ticked,
+            [
+                ConditionId::from("sciatica"),
+                ConditionId::from("neck-pain")
+            ]
+        );
+        let Action::SaveHandout(job) = consult.update(Message::MakeHandout, library, 0) else {
+            panic!("making the handout asks the app to save it");
+        };
+        let in_order: Vec<ConditionId> = library
+            .conditions()
+            .map(|(_, condition)| ConditionId::from(condition.id.as_str()))
+            .filter(|id| id.as_str() == "sciatica" || id.as_str() == "neck-pain")
+            .collect();
+        let expected = handout::Job::new(
+            library,
+            &handout::HandoutOptions {
+                conditions: in_order,
+            },
+            folder.clone(),
+        );
+        assert_eq!(job.html(), expected.html());
+        assert!(job.html().contains("Sciatica") && !job.html().contains("Knee pain"));
+        assert_eq!(job.folder(), handout::default_folder().as_path());
+
+        let outcome = handout::Outcome::SavedOnly(folder.join("x.html"));
+        let _ = consult.update(Message::HandoutMade(outcome.clone()), library, 0);
+        assert_eq!(consult.handout_dialog().unwrap().outcome, Some(outcome));
+    }
+
+    #[test]
+    fn presenting_closes_quick_jump() {
+        let editions = editions();
+        let library = &editions[0];
+        let mut consult = Consult::new(&editions);
+        let _ = consult.update(Message::OpenSearch, library, 0);
+        let _ = consult.update(Message::TogglePresenting, library, 0);
+        assert!(consult.presenting());
+        assert_eq!(consult.overlay(), None);
+        assert!(consult.toolbar(library, None, false, true).is_none());
+    }
 }

@@ -9,7 +9,7 @@ use iced::widget::canvas::{self, Frame, LineDash, Path, Stroke};
 use iced::widget::container;
 use iced::{Color, Element, Fill, Point, Size};
 
-use crate::app::Message;
+use crate::content::ids::RegionId;
 use crate::theme::{BOLD, Palette, size};
 use crate::widget::paint::{self, Paint};
 use crate::widget::vector::{self, Drawing};
@@ -24,26 +24,6 @@ const FRONT: f32 = 110.0;
 const BACK: f32 = 330.0;
 /// Room under the figures for their names.
 const CAPTION_HEIGHT: f32 = 34.0;
-
-/// Every region a condition can belong to, as `conditions.ron` names them.
-pub const REGION_IDS: [&str; 13] = [
-    "head",
-    "neck",
-    "shoulder",
-    "elbow",
-    "wrist-hand",
-    "upper-back",
-    "low-back",
-    "hip-buttock",
-    "thigh",
-    "knee",
-    "shin",
-    "ankle-foot",
-    "whole-body",
-];
-
-/// The region that stands for the whole body: a button beside the map, not a place on it.
-pub const WHOLE_BODY: &str = "whole-body";
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Shape {
@@ -64,10 +44,6 @@ pub enum Shape {
 }
 
 impl Shape {
-    pub fn contains(&self, point: Point) -> bool {
-        self.distance(point) == 0.0
-    }
-
     /// How far a point is from the shape's edge; 0 inside it.
     pub fn distance(&self, point: Point) -> f32 {
         match *self {
@@ -213,17 +189,18 @@ pub fn size_for(width: f32) -> Size {
 }
 
 /// The map, `width` pixels wide; `captions` name the front and back views.
-pub fn view<'a>(
-    selected: Option<&str>,
+/// A tap on a region produces `on_select` with its id.
+pub fn view<'a, Message: 'a>(
+    selected: Option<&RegionId>,
     captions: [String; 2],
     width: f32,
-    palette: &Palette,
+    on_select: fn(RegionId) -> Message,
 ) -> Element<'a, Message> {
     let Size { height, .. } = size_for(width);
     let map = paint::canvas(Regions {
-        selected: selected.map(str::to_owned),
+        selected: selected.cloned(),
         captions,
-        palette: *palette,
+        on_select,
     })
     .width(Fill)
     .height(Fill);
@@ -236,29 +213,33 @@ fn outline() -> &'static Drawing {
     &OUTLINE
 }
 
-struct Regions {
-    selected: Option<String>,
+struct Regions<Message> {
+    selected: Option<RegionId>,
     captions: [String; 2],
-    palette: Palette,
+    on_select: fn(RegionId) -> Message,
 }
 
-impl Paint for Regions {
+impl<Message> Paint<Message> for Regions<Message> {
     fn tap(&self, point: Point, size: Size) -> Option<Message> {
         let (scale, offset) = fit(size);
         let point = Point::new((point.x - offset.x) / scale, (point.y - offset.y) / scale);
-        region_near(point, TAP_REACH / scale).map(|region| Message::SelectRegion(region.to_owned()))
+        region_near(point, TAP_REACH / scale).map(|region| (self.on_select)(RegionId::from(region)))
     }
 
-    fn paint(&self, frame: &mut Frame, bounds: Size) {
+    fn paint(&self, frame: &mut Frame, bounds: Size, palette: &Palette) {
         let (scale, offset) = fit(bounds);
         outline().paint(frame, scale, offset, None);
-        let primary = self.palette.primary;
+        let primary = palette.primary;
         frame.with_save(|frame| {
             frame.translate(iced::Vector::new(offset.x, offset.y));
             frame.scale(scale);
             for (region, shape) in shapes() {
                 let path = shape.path();
-                if self.selected.as_deref() == Some(region) {
+                if self
+                    .selected
+                    .as_ref()
+                    .is_some_and(|id| id.as_str() == region)
+                {
                     frame.fill(&path, Color { a: 0.7, ..primary });
                     frame.stroke(&path, Stroke::default().with_color(primary).with_width(3.0));
                 } else {
@@ -285,7 +266,7 @@ impl Paint for Regions {
                     offset.x + centre * scale,
                     offset.y + VIEW.height * scale + 4.0,
                 ),
-                color: self.palette.text,
+                color: palette.text,
                 size: size::BODY.into(),
                 font: BOLD,
                 align_x: iced::widget::text::Alignment::Center,
@@ -298,6 +279,7 @@ impl Paint for Regions {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::ids::{REGION_IDS, WHOLE_BODY};
 
     #[test]
     fn the_outline_is_read_from_the_svg_and_stays_in_the_view_box() {

@@ -3,10 +3,10 @@
 use std::sync::LazyLock;
 
 use iced::widget::canvas::Frame;
-use iced::{Color, Element, Size};
+use iced::{Element, Size};
 
-use crate::app::Message;
-use crate::route::PageId;
+use crate::content::route::PageId;
+use crate::theme::Palette;
 use crate::widget::paint::{self, Paint};
 use crate::widget::vector::Drawing;
 
@@ -40,11 +40,16 @@ fn drawing(page: PageId) -> Option<&'static Drawing> {
         .map(|(_, drawing)| drawing)
 }
 
-/// The page's icon, `size` pixels square, in `colour`.
-pub fn view<'a>(page: PageId, size: f32, colour: Color) -> Option<Element<'a, Message>> {
+/// The page's icon, `size` pixels square, in the theme's primary colour or, if `urgent`, its
+/// urgent one.
+pub fn view<'a, Message: 'a>(
+    page: PageId,
+    size: f32,
+    urgent: bool,
+) -> Option<Element<'a, Message>> {
     let drawing = drawing(page)?;
     Some(
-        paint::canvas(Icon { drawing, colour })
+        paint::canvas(Icon { drawing, urgent })
             .width(size)
             .height(size)
             .into(),
@@ -53,13 +58,18 @@ pub fn view<'a>(page: PageId, size: f32, colour: Color) -> Option<Element<'a, Me
 
 struct Icon {
     drawing: &'static Drawing,
-    colour: Color,
+    urgent: bool,
 }
 
-impl Paint for Icon {
-    fn paint(&self, frame: &mut Frame, size: Size) {
+impl<Message> Paint<Message> for Icon {
+    fn paint(&self, frame: &mut Frame, size: Size, palette: &Palette) {
         let (scale, offset) = self.drawing.fit(size);
-        self.drawing.paint(frame, scale, offset, Some(self.colour));
+        let colour = if self.urgent {
+            palette.urgent
+        } else {
+            palette.primary
+        };
+        self.drawing.paint(frame, scale, offset, Some(colour));
     }
 }
 

@@ -6,59 +6,15 @@ use iced::widget::canvas::{Frame, Path, Stroke};
 use iced::widget::{Column, row, text};
 use iced::{Color, Element, Point, Size};
 
-use crate::app::Message;
-use crate::content::model::Rate;
-use crate::content::rate::PER;
+use crate::content::chart::{COLUMNS, COUNT, Cell};
 use crate::theme::{Palette, metrics, size};
 use crate::widget::paint::{self, Paint};
 
-/// How many icons a row holds.
-pub const COLUMNS: usize = 10;
-/// The whole grid: one icon for each of the 100 that a rate counts.
-pub const COUNT: usize = PER as usize;
-
-/// What one icon shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cell {
-    /// Affected, for certain.
-    Sure,
-    /// Maybe affected: inside the rate's range, or under its "fewer than" bound.
-    Maybe,
-    Unaffected,
-}
-
-/// The icons for a rate out of every 100, in reading order (row by row from the top left).
-/// `None` for rates that are not out of 100: those belong on the rare-risk scale.
-pub fn cells(rate: Rate) -> Option<[Cell; COUNT]> {
-    let (sure, maybe) = match rate {
-        Rate::Range { low, high, .. } => (low, high.saturating_sub(low)),
-        Rate::FewerThan { value, .. } => (0, value),
-        Rate::OneIn { .. } | Rate::FewerThanOneIn { .. } => return None,
-    };
-    let sure = (sure as usize).min(COUNT);
-    let maybe = (maybe as usize).min(COUNT - sure);
-    let mut cells = [Cell::Unaffected; COUNT];
-    cells[..sure].fill(Cell::Sure);
-    cells[sure..sure + maybe].fill(Cell::Maybe);
-    Some(cells)
-}
-
-/// How many icons of each kind: (sure, maybe, unaffected).
-pub fn tally(cells: &[Cell; COUNT]) -> (usize, usize, usize) {
-    let count = |kind| cells.iter().filter(|cell| **cell == kind).count();
-    (
-        count(Cell::Sure),
-        count(Cell::Maybe),
-        count(Cell::Unaffected),
-    )
-}
-
 /// The grid, `width` pixels wide and as tall.
-pub fn grid<'a>(cells: [Cell; COUNT], width: f32, palette: &Palette) -> Element<'a, Message> {
+pub fn grid<'a, Message: 'a>(cells: [Cell; COUNT], width: f32) -> Element<'a, Message> {
     paint::canvas(Icons {
         cells: cells.to_vec(),
         columns: COLUMNS,
-        palette: *palette,
     })
     .width(width)
     .height(width)
@@ -66,14 +22,13 @@ pub fn grid<'a>(cells: [Cell; COUNT], width: f32, palette: &Palette) -> Element<
 }
 
 /// The key beside the grid: one sample icon and its words per kind shown.
-pub fn legend<'a>(entries: Vec<(Cell, String)>, palette: &Palette) -> Element<'a, Message> {
+pub fn legend<'a, Message: 'a>(entries: Vec<(Cell, String)>) -> Element<'a, Message> {
     let swatch = size::BODY * 1.4;
     Column::with_children(entries.into_iter().map(|(cell, words)| {
         row![
             paint::canvas(Icons {
                 cells: vec![cell],
                 columns: 1,
-                palette: *palette
             })
             .width(swatch)
             .height(swatch),
@@ -92,11 +47,10 @@ pub fn legend<'a>(entries: Vec<(Cell, String)>, palette: &Palette) -> Element<'a
 struct Icons {
     cells: Vec<Cell>,
     columns: usize,
-    palette: Palette,
 }
 
-impl Paint for Icons {
-    fn paint(&self, frame: &mut Frame, bounds: Size) {
+impl<Message> Paint<Message> for Icons {
+    fn paint(&self, frame: &mut Frame, bounds: Size, palette: &Palette) {
         let rows = self.cells.len().div_ceil(self.columns);
         let cell = Size::new(
             bounds.width / self.columns as f32,
@@ -107,7 +61,7 @@ impl Paint for Icons {
                 (index % self.columns) as f32 * cell.width,
                 (index / self.columns) as f32 * cell.height,
             );
-            draw_person(frame, origin, cell, *kind, &self.palette);
+            draw_person(frame, origin, cell, *kind, palette);
         }
     }
 }
@@ -153,110 +107,4 @@ fn stroke(colour: Color, width: f32) -> Stroke<'static> {
     Stroke::default()
         .with_color(colour)
         .with_width(width.max(1.0))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::content::model::Denominator::{Patients, Treatments};
-
-    #[test]
-    fn a_range_is_solid_then_uncertain_then_empty_from_the_corner() {
-        let cells = cells(Rate::Range {
-            low: 15,
-            high: 20,
-            of: Treatments,
-        })
-        .unwrap();
-        assert!(cells[..15].iter().all(|c| *c == Cell::Sure));
-        assert!(cells[15..20].iter().all(|c| *c == Cell::Maybe));
-        assert!(cells[20..].iter().all(|c| *c == Cell::Unaffected));
-        assert_eq!(tally(&cells), (15, 5, 80));
-    }
-
-    #[test]
-    fn fewer_than_shows_only_uncertain_icons_up_to_its_bound() {
-        let cells = cells(Rate::FewerThan {
-            value: 3,
-            of: Patients,
-        })
-        .unwrap();
-        assert_eq!(
-            &cells[..4],
-            &[Cell::Maybe, Cell::Maybe, Cell::Maybe, Cell::Unaffected]
-        );
-        assert_eq!(tally(&cells), (0, 3, 97));
-    }
-
-    #[test]
-    fn edges_none_all_and_exact() {
-        let none = cells(Rate::Range {
-            low: 0,
-            high: 0,
-            of: Treatments,
-        })
-        .unwrap();
-        assert_eq!(tally(&none), (0, 0, 100));
-        let all = cells(Rate::Range {
-            low: 100,
-            high: 100,
-            of: Treatments,
-        })
-        .unwrap();
-        assert_eq!(tally(&all), (100, 0, 0));
-        let exact = cells(Rate::Range {
-            low: 7,
-            high: 7,
-            of: Patients,
-        })
-        .unwrap();
-        assert_eq!(tally(&exact), (7, 0, 93));
-        let whole_range = cells(Rate::Range {
-            low: 0,
-            high: 100,
-            of: Patients,
-        })
-        .unwrap();
-        assert_eq!(tally(&whole_range), (0, 100, 0));
-    }
-
-    #[test]
-    fn out_of_range_values_never_overflow_the_grid() {
-        let cells = cells(Rate::Range {
-            low: 90,
-            high: 250,
-            of: Treatments,
-        })
-        .unwrap();
-        assert_eq!(tally(&cells), (90, 10, 0));
-        let cells = super::cells(Rate::Range {
-            low: 20,
-            high: 10,
-            of: Treatments,
-        })
-        .unwrap();
-        assert_eq!(
-            tally(&cells),
-            (20, 0, 80),
-            "a reversed range shows its low bound only"
-        );
-    }
-
-    #[test]
-    fn rare_rates_have_no_icon_array() {
-        assert_eq!(
-            cells(Rate::OneIn {
-                n: 200_000,
-                of: Treatments
-            }),
-            None
-        );
-        assert_eq!(
-            cells(Rate::FewerThanOneIn {
-                n: 10_000,
-                of: Treatments
-            }),
-            None
-        );
-    }
 }

@@ -1,30 +1,26 @@
-//! The frame around every page: the navigation bar, the Back control, Previous and Next, and the
-//! panel that explains a tapped term.
+//! The pieces every screen is built from: a button of a given role, a label, a bar of controls,
+//! the text-size controls, the footer's layout, and a dialog over a dimmed page. Each is generic
+//! over the message: the caller says what a press produces.
 
 use iced::alignment::{Horizontal, Vertical};
-use iced::widget::{Column, button, column, container, row, scrollable, space, text};
+use iced::widget::{button, column, container, mouse_area, opaque, row, space, text};
 use iced::{Element, Fill, Shrink};
 
-use crate::app::Message;
-use crate::content::Library;
-use crate::content::model::{Term, Ui};
-use crate::route::{PageId, Route};
+use crate::content::model::Ui;
 use crate::theme::style::{self, Role};
-use crate::theme::{BOLD, Palette, metrics, size};
+use crate::theme::{BOLD, metrics, size};
 
 /// A button at least [`metrics::TARGET`] tall, styled by its role. Content taller than that
 /// makes the button grow.
-pub fn action<'a>(
+pub fn action<'a, Message: 'a>(
     content: impl Into<Element<'a, Message>>,
     role: Role,
-    palette: &Palette,
     message: Message,
 ) -> button::Button<'a, Message> {
-    let palette = *palette;
     let strut = space().width(0).height(metrics::TARGET - 2.0 * metrics::S);
     button(row![strut, content.into()].align_y(Vertical::Center))
         .padding([metrics::S, metrics::M])
-        .style(move |_, status| style::button(&palette, role, status))
+        .style(style::button(role))
         .on_press(message)
 }
 
@@ -35,12 +31,10 @@ pub fn label<'a>(words: impl text::IntoFragment<'a>) -> text::Text<'a> {
 
 /// A bar over the page: `start` at the left, `end` at the right, the end wrapping onto more
 /// lines if the window is too narrow for both.
-pub fn bar<'a>(
+pub fn bar<'a, Message: 'a>(
     start: Vec<Element<'a, Message>>,
     end: Vec<Element<'a, Message>>,
-    palette: &Palette,
 ) -> Element<'a, Message> {
-    let palette = *palette;
     // The end group wraps onto more lines, kept to the right, when the bar is too narrow for it
     // all (large text in a small window): squeezed, its buttons would lose their words.
     let end = container(
@@ -59,209 +53,50 @@ pub fn bar<'a>(
     container(items)
         .padding([metrics::S, metrics::XL])
         .width(Fill)
-        .style(move |_| style::bar(&palette))
+        .style(style::bar)
         .into()
-}
-
-/// Home, in the given role.
-pub fn home_button<'a>(ui: &'a Ui, role: Role, palette: &Palette) -> Element<'a, Message> {
-    action(label(&ui.home), role, palette, Message::Open(Route::HOME)).into()
-}
-
-/// The switch to the other language, named in that language.
-pub fn language_button<'a>(name: &'a str, palette: &Palette) -> Element<'a, Message> {
-    action(
-        label(name),
-        Role::Secondary,
-        palette,
-        Message::SwitchLanguage,
-    )
-    .into()
 }
 
 /// "Text size", then smaller and larger; larger is greyed out when `can_enlarge` is false (the
 /// largest size, or no more room in the window).
-pub fn text_size<'a>(
+pub fn text_size<'a, Message: Clone + 'a>(
     ui: &'a Ui,
     can_enlarge: bool,
-    palette: &Palette,
+    smaller: Message,
+    larger: Message,
 ) -> Vec<Element<'a, Message>> {
     vec![
         text(&ui.consult.text_size)
             .size(size::BODY)
-            .color(palette.muted)
+            .style(style::muted)
             .into(),
-        action(label("A−"), Role::Secondary, palette, Message::TextSmaller).into(),
-        action(label("A+"), Role::Secondary, palette, Message::TextLarger)
-            .on_press_maybe(can_enlarge.then_some(Message::TextLarger))
+        action(label("A−"), Role::Secondary, smaller).into(),
+        action(label("A+"), Role::Secondary, larger.clone())
+            .on_press_maybe(can_enlarge.then_some(larger))
             .into(),
     ]
 }
 
-/// The list of pages down the left side, with the current one marked, and at the foot any staff
-/// notice.
-pub fn sidebar<'a>(
-    library: &'a Library,
-    current: PageId,
-    notice: Option<String>,
-    palette: &Palette,
-) -> Element<'a, Message> {
-    let brand = column![
-        text(&library.ui.app_title)
-            .size(size::BRAND)
-            .font(BOLD)
-            .color(palette.primary),
-    ]
-    .push((!library.clinic.name.trim().is_empty()).then(|| {
-        text(&library.clinic.name)
-            .size(size::BODY)
-            .color(palette.muted)
-    }))
-    .spacing(metrics::XS);
-
-    let entries = PageId::ALL.iter().map(|page| {
-        let role = Role::Nav {
-            current: *page == current,
-            urgent: *page == PageId::WarningSigns,
-        };
-        let marker =
-            container(space().width(6).height(metrics::TARGET - 2.0 * metrics::S)).style({
-                let palette = *palette;
-                let colour = if *page == current {
-                    Some(palette.primary)
-                } else {
-                    None
-                };
-                move |_| container::Style {
-                    background: colour.map(Into::into),
-                    border: iced::Border {
-                        radius: 3.0.into(),
-                        ..iced::Border::default()
-                    },
-                    ..container::Style::default()
-                }
-            });
-        let name =
-            text(&library.page(*page).nav_label)
-                .size(size::BODY)
-                .font(if *page == current {
-                    BOLD
-                } else {
-                    crate::theme::FONT
-                });
-        action(
-            row![marker, name]
-                .spacing(metrics::S)
-                .align_y(Vertical::Center),
-            role,
-            palette,
-            Message::Open(Route::Page(*page)),
-        )
-        .width(Fill)
-        .padding([metrics::S, metrics::S])
-        .into()
-    });
-
-    let notice = notice.map(|folder| {
-        text(library.ui.content_notice.replace("{folder}", &folder))
-            .size(size::BODY)
-            .color(palette.muted)
-    });
-    let palette = *palette;
-    // The pages scroll only in a window too short for them all; the language button and any
-    // notice stay in view at the foot.
-    let pages = scrollable(
-        column![
-            brand,
-            Column::with_children(entries).spacing(metrics::XS / 2.0)
-        ]
-        .spacing(metrics::M)
-        .padding([metrics::M, metrics::M]),
-    )
-    .direction(scrollable::Direction::Vertical(
-        scrollable::Scrollbar::new().width(4).scroller_width(4),
-    ))
-    .height(Fill);
-    let foot = column![]
-        .push(notice)
-        .spacing(metrics::S)
-        .padding([metrics::S, metrics::M]);
-    container(column![pages, foot].height(Fill))
-        .width(metrics::SIDEBAR_WIDTH)
-        .height(Fill)
-        .style(move |_| style::sidebar(&palette))
-        .into()
-}
-
-/// Below this layout width, Previous and Next drop the name of the page they open.
-const STEP_NAMES_NEED: f32 = 900.0;
-
-/// Below this layout width (large text while presenting, say), Back and Stop presenting go on
-/// a line of their own above Previous and Next, so no button is squeezed out of shape. Without
-/// Stop presenting, the footer fits on one line at any width the app allows.
+/// Below this layout width (large text while presenting, say), a footer with Stop presenting puts
+/// its leading buttons on a line of their own above the steps, so no button is squeezed out of
+/// shape. Without Stop presenting, the footer fits on one line at any width the app allows.
 const ONE_LINE_NEEDS: f32 = 720.0;
 
-/// The bar under the page: Back (when there is somewhere to go back to), then Previous and Next
-/// in reading order, each naming the page it opens when there is room. A condition's Previous is
-/// the list it is in. `width` is the layout width the bar has.
-pub fn footer<'a>(
-    library: &'a Library,
-    route: &Route,
-    can_go_back: bool,
-    presenting: bool,
+/// Below this layout width, the footer's side padding shrinks.
+pub const FOOTER_COMPACT_WIDTH: f32 = 900.0;
+
+/// The bar under the page: `leading` (Back, Stop presenting) at the left and `steps` (Previous,
+/// Next) at the right, in a layout `width` wide. `crowded` says the leading buttons include
+/// Stop presenting, which needs a line of its own when narrow.
+pub fn footer<'a, Message: 'a>(
+    leading: Vec<Element<'a, Message>>,
+    steps: Vec<Element<'a, Message>>,
     width: f32,
-    palette: &Palette,
+    crowded: bool,
 ) -> Element<'a, Message> {
-    let ui = &library.ui;
-    let compact = width < STEP_NAMES_NEED;
-    let step = |page: Option<PageId>, word: &str, forward: bool| {
-        page.map(|page| {
-            let name = &library.page(page).nav_label;
-            // In a narrow layout the page's name would not fit: the word alone says enough.
-            let words = match (forward, compact) {
-                (true, false) => format!("{word}: {name}  ›"),
-                (false, false) => format!("‹  {word}: {name}"),
-                (true, true) => format!("{word}  ›"),
-                (false, true) => format!("‹  {word}"),
-            };
-            action(
-                label(words),
-                if forward {
-                    Role::Primary
-                } else {
-                    Role::Secondary
-                },
-                palette,
-                Message::Open(Route::Page(page)),
-            )
-        })
-    };
-    let previous = match route {
-        Route::Page(page) => page.previous(),
-        Route::Condition(_) => Some(PageId::Conditions),
-    };
-    let back = can_go_back.then(|| {
-        action(
-            label(format!("‹  {}", ui.back)),
-            Role::Secondary,
-            palette,
-            Message::Back,
-        )
-    });
-    let stop_presenting = presenting.then(|| {
-        action(
-            label(&ui.consult.stop_presenting),
-            Role::Secondary,
-            palette,
-            Message::TogglePresenting,
-        )
-    });
-    let stacked = stop_presenting.is_some() && width < ONE_LINE_NEEDS;
-    let leading = row![].push(back).push(stop_presenting).spacing(metrics::S);
-    let steps = row![]
-        .push(step(previous, &ui.previous, false))
-        .push(step(route.section().next(), &ui.next, true))
-        .spacing(metrics::S);
+    let stacked = crowded && width < ONE_LINE_NEEDS;
+    let leading = row(leading).spacing(metrics::S);
+    let steps = row(steps).spacing(metrics::S);
     let buttons: Element<'a, Message> = if stacked {
         column![leading, row![space().width(Fill), steps]]
             .spacing(metrics::S)
@@ -272,44 +107,42 @@ pub fn footer<'a>(
             .align_y(Vertical::Center)
             .into()
     };
-    let palette = *palette;
+    let side = if width < FOOTER_COMPACT_WIDTH {
+        metrics::M
+    } else {
+        metrics::XL
+    };
     container(buttons)
-        .padding([metrics::S, if compact { metrics::M } else { metrics::XL }])
+        .padding([metrics::S, side])
         .width(Fill)
         .height(Shrink)
-        .style(move |_| style::bar(&palette))
+        .style(style::bar)
         .into()
 }
 
-/// What a tapped term means, with a way to close it and a way to the whole glossary.
-pub fn term_panel<'a>(term: &'a Term, ui: &'a Ui, palette: &Palette) -> Element<'a, Message> {
-    let buttons = row![
-        action(
-            label(&ui.open_glossary),
-            Role::Secondary,
-            palette,
-            Message::Open(Route::Page(PageId::Glossary))
-        ),
-        action(label(&ui.close), Role::Primary, palette, Message::CloseTerm),
-    ]
-    .spacing(metrics::S);
-    let words = column![
-        text(&ui.term_heading).size(size::BODY).color(palette.muted),
-        text(&term.word).size(size::SUBHEADING).font(BOLD),
-        text(&term.meaning).size(size::BODY),
-    ]
-    .spacing(metrics::XS)
-    .width(Fill);
-    let palette = *palette;
-    container(
-        container(
-            row![words, buttons]
-                .spacing(metrics::M)
-                .align_y(Vertical::Center),
-        )
-        .padding(metrics::M)
-        .style(move |_| style::term_panel(&palette)),
-    )
-    .padding([metrics::S, metrics::XL])
-    .into()
+/// A card over a dimmed page; a tap on the dimmed part sends `on_backdrop`. `top` puts it near
+/// the top (for quick jump, whose list grows downwards) rather than in the middle.
+pub fn modal<'a, Message: Clone + 'a>(
+    content: impl Into<Element<'a, Message>>,
+    top: bool,
+    on_backdrop: Message,
+) -> Element<'a, Message> {
+    let card = container(content)
+        .padding(metrics::L)
+        .max_width(metrics::READING_WIDTH)
+        .style(style::raised);
+    let placed = container(opaque(card))
+        .center_x(Fill)
+        .height(Fill)
+        .padding(metrics::XL);
+    let placed = if top {
+        placed.align_top(Fill)
+    } else {
+        placed.center_y(Fill)
+    };
+    let backdrop = container(placed)
+        .width(Fill)
+        .height(Fill)
+        .style(style::backdrop);
+    mouse_area(backdrop).on_press(on_backdrop).into()
 }

@@ -1,14 +1,14 @@
-//! Canvas drawings: each says how to paint a frame of a given size and, if it wants, what a tap
-//! at a point means; [`canvas`] turns it into a widget.
+//! Canvas drawings: each says how to paint a frame of a given size in the theme's colours and,
+//! if it wants, what a tap at a point produces; [`canvas`] turns it into a widget.
 
 use iced::widget::canvas::{self, Canvas, Frame};
 use iced::{Point, Rectangle, Renderer, Size, Theme, mouse, touch};
 
-use crate::app::Message;
+use crate::theme::Palette;
 
-/// A picture drawn afresh at whatever size it is given.
-pub trait Paint {
-    fn paint(&self, frame: &mut Frame, size: Size);
+/// A picture drawn afresh at whatever size it is given. `Message` is what a tap produces.
+pub trait Paint<Message> {
+    fn paint(&self, frame: &mut Frame, size: Size, palette: &Palette);
 
     /// The message for a tap (a click or a finger) at `point`, relative to the picture.
     fn tap(&self, _point: Point, _size: Size) -> Option<Message> {
@@ -17,14 +17,14 @@ pub trait Paint {
 }
 
 /// A canvas widget showing `picture`.
-pub fn canvas<P: Paint>(picture: P) -> Canvas<Painted<P>, Message> {
+pub fn canvas<Message, P: Paint<Message>>(picture: P) -> Canvas<Painted<P>, Message> {
     iced::widget::canvas(Painted(picture))
 }
 
 /// Draws one frame through [`Paint`] and hands it taps; keeps no state.
 pub struct Painted<P>(P);
 
-impl<P: Paint> canvas::Program<Message> for Painted<P> {
+impl<Message, P: Paint<Message>> canvas::Program<Message> for Painted<P> {
     type State = ();
 
     fn update(
@@ -53,12 +53,12 @@ impl<P: Paint> canvas::Program<Message> for Painted<P> {
         &self,
         _: &(),
         renderer: &Renderer,
-        _: &Theme,
+        theme: &Theme,
         bounds: Rectangle,
         _: mouse::Cursor,
     ) -> Vec<canvas::Geometry> {
         let mut frame = Frame::new(renderer, bounds.size());
-        self.0.paint(&mut frame, bounds.size());
+        self.0.paint(&mut frame, bounds.size(), &Palette::of(theme));
         vec![frame.into_geometry()]
     }
 }

@@ -2,35 +2,57 @@
 
 use iced::widget::text::LineHeight;
 use iced::widget::{rich_text, span};
-use iced::{Element, Fill};
+use iced::{Color, Element, Fill};
 
-use crate::app::Message;
 use crate::content::Span;
-use crate::theme::{BOLD, Palette, size};
+use crate::content::ids::TermId;
+use crate::theme::{BOLD, size};
 
 /// Line spacing for reading text: generous, for readers with low vision.
 pub const READING_LINE_HEIGHT: f32 = 1.45;
 
+/// How a paragraph marks and answers its glossary terms. Rich text spans need their colour when
+/// the view is built (unlike styles, which iced asks the theme for), so the caller passes it.
+pub struct Terms<Message> {
+    pub colour: Color,
+    pub on_tap: fn(TermId) -> Message,
+}
+
+// By hand: derived, these would ask `Message` to be `Copy` too.
+impl<Message> Clone for Terms<Message> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<Message> Copy for Terms<Message> {}
+
 /// A paragraph of resolved spans at body size.
-pub fn paragraph<'a>(spans: Vec<Span>, palette: &Palette) -> Element<'a, Message> {
-    sized(spans, size::BODY, palette)
+pub fn paragraph<'a, Message: Clone + 'a>(
+    spans: Vec<Span>,
+    terms: Terms<Message>,
+) -> Element<'a, Message> {
+    sized(spans, size::BODY, terms)
 }
 
 /// A paragraph of resolved spans at a given size.
-pub fn sized<'a>(spans: Vec<Span>, text_size: f32, palette: &Palette) -> Element<'a, Message> {
-    let palette = *palette;
+pub fn sized<'a, Message: Clone + 'a>(
+    spans: Vec<Span>,
+    text_size: f32,
+    terms: Terms<Message>,
+) -> Element<'a, Message> {
     let pieces: Vec<_> = spans
         .into_iter()
         .map(|piece| match piece {
             Span::Plain(text) => span(text),
             Span::Number(text) => span(text).font(BOLD),
-            Span::Term { text, id } => span(text).color(palette.primary).underline(true).link(id),
+            Span::Term { text, id } => span(text).color(terms.colour).underline(true).link(id),
         })
         .collect();
     rich_text(pieces)
         .width(Fill)
         .size(text_size)
         .line_height(LineHeight::Relative(READING_LINE_HEIGHT))
-        .on_link_click(Message::ShowTerm)
+        .on_link_click(terms.on_tap)
         .into()
 }

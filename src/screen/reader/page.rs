@@ -4,22 +4,32 @@ use iced::alignment::Vertical;
 use iced::widget::{Column, column, container, row, text};
 use iced::{Element, Fill, Length};
 
-use crate::app::{ConditionsTab, Message, PageState};
+use super::{ConditionsTab, Layout, Message};
+use crate::content::ids::{RegionId, WHOLE_BODY};
 use crate::content::model::{BodyMapWords, Tone};
+use crate::content::route::Route;
 use crate::document::{
     Choice, CompareRow, Contact, Document, Effect, Link, Part, RegionGroup, joined,
 };
-use crate::route::Route;
 use crate::theme::style::{self, Role};
-use crate::theme::{BOLD, Palette, metrics, size};
+use crate::theme::{BOLD, metrics, size};
 use crate::widget::nav::{action, label};
-use crate::widget::spans::{self, paragraph};
+use crate::widget::spans::{self, Terms};
 use crate::widget::{body_map, icon, icon_array, risk_scale};
 
-pub fn view<'a>(document: Document, state: &PageState, palette: &Palette) -> Element<'a, Message> {
+/// What the page view needs beyond the words: the picked region, the tab, the room it has, and
+/// how its glossary terms look.
+pub struct PageState<'a> {
+    pub selected_region: Option<&'a RegionId>,
+    pub conditions_tab: ConditionsTab,
+    pub layout: Layout,
+    pub terms: Terms<Message>,
+}
+
+pub fn view<'a>(document: Document, state: &PageState) -> Element<'a, Message> {
     let mut page = column![
         text(document.title).size(size::TITLE).font(BOLD),
-        spans::sized(document.lead, size::LEAD, palette),
+        spans::sized(document.lead, size::LEAD, state.terms),
     ]
     .spacing(metrics::M)
     .width(Fill);
@@ -30,56 +40,55 @@ pub fn view<'a>(document: Document, state: &PageState, palette: &Palette) -> Ele
             chunk = chunk.push(text(heading).size(size::HEADING).font(BOLD));
         }
         for part in section.parts {
-            chunk = chunk.push(part_view(part, state, palette));
+            chunk = chunk.push(part_view(part, state));
         }
         page = page.push(container(chunk).padding(iced::Padding::ZERO.top(metrics::M)));
     }
     page.into()
 }
 
-fn part_view<'a>(part: Part, state: &PageState, palette: &Palette) -> Element<'a, Message> {
+fn part_view<'a>(part: Part, state: &PageState) -> Element<'a, Message> {
+    let terms = state.terms;
     match part {
-        Part::Paragraph(spans) => paragraph(spans, palette),
-        Part::Bullets(items) => list(items, palette, |_| marker_text("•", palette)),
-        Part::Checklist(items) => list(items, palette, |_| tick_box(palette)),
-        Part::Steps(items) => list(items, palette, |index| step_number(index + 1, palette)),
+        Part::Paragraph(spans) => spans::paragraph(spans, terms),
+        Part::Bullets(items) => list(items, terms, |_| marker_text("•")),
+        Part::Checklist(items) => list(items, terms, |_| tick_box()),
+        Part::Steps(items) => list(items, terms, |index| step_number(index + 1)),
         Part::Callout {
             tone,
             heading,
             body,
-        } => callout(tone, heading, body, palette),
-        Part::Compare { left, right, rows } => compare(left, right, rows, palette),
-        Part::Effect(effect) => effect_card(effect, palette),
-        Part::Region(group) => region(group.name, group.conditions, palette),
-        Part::RiskScale { rows, ticks } => card(risk_scale::view(rows, ticks, palette), palette),
-        Part::ConditionIndex { regions, words } => condition_index(regions, words, state, palette),
+        } => callout(tone, heading, body, terms),
+        Part::Compare { left, right, rows } => compare(left, right, rows, terms),
+        Part::Effect(effect) => effect_card(effect, terms),
+        Part::Region(group) => region(group.name, group.conditions),
+        Part::RiskScale { rows, ticks } => card(risk_scale::view(rows, ticks)),
+        Part::ConditionIndex { regions, words } => condition_index(regions, words, state),
         Part::Term { word, meaning, .. } => card(
             column![
                 text(word).size(size::SUBHEADING).font(BOLD),
                 text(meaning).size(size::BODY)
             ]
             .spacing(metrics::XS),
-            palette,
         ),
-        Part::Choices(choices) => choice_grid(choices, palette),
-        Part::Contacts(contacts) => contacts_card(contacts, palette),
+        Part::Choices(choices) => choice_grid(choices),
+        Part::Contacts(contacts) => contacts_card(contacts),
     }
 }
 
 /// A card: white, bordered, padded.
-fn card<'a>(content: impl Into<Element<'a, Message>>, palette: &Palette) -> Element<'a, Message> {
-    let palette = *palette;
+fn card<'a>(content: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
     container(content)
         .padding(metrics::M)
         .width(Fill)
-        .style(move |_| style::card(&palette))
+        .style(style::card)
         .into()
 }
 
 /// Items, each after a marker (a bullet, a box or a number).
 fn list<'a>(
     items: Vec<Vec<crate::content::Span>>,
-    palette: &Palette,
+    terms: Terms<Message>,
     marker: impl Fn(usize) -> Element<'a, Message>,
 ) -> Element<'a, Message> {
     Column::with_children(items.into_iter().enumerate().map(|(index, item)| {
@@ -87,7 +96,7 @@ fn list<'a>(
             container(marker(index))
                 .width(40)
                 .padding(iced::Padding::ZERO.top(2)),
-            paragraph(item, palette)
+            spans::paragraph(item, terms)
         ]
         .spacing(metrics::XS)
         .into()
@@ -96,48 +105,31 @@ fn list<'a>(
     .into()
 }
 
-fn marker_text<'a>(marker: &'static str, palette: &Palette) -> Element<'a, Message> {
+fn marker_text<'a>(marker: &'static str) -> Element<'a, Message> {
     text(marker)
         .size(size::BODY)
         .font(BOLD)
-        .color(palette.primary)
+        .style(style::primary)
         .into()
 }
 
 /// An empty box to tick in your head, or on the printed page.
-fn tick_box<'a>(palette: &Palette) -> Element<'a, Message> {
-    let palette = *palette;
+fn tick_box<'a>() -> Element<'a, Message> {
     container(iced::widget::space().width(24).height(24))
-        .style(move |_| container::Style {
-            border: iced::Border {
-                color: palette.primary,
-                width: 3.0,
-                radius: 4.0.into(),
-            },
-            background: Some(palette.surface.into()),
-            ..container::Style::default()
-        })
+        .style(style::tick_box)
         .into()
 }
 
 /// A number in a filled circle.
-fn step_number<'a>(number: usize, palette: &Palette) -> Element<'a, Message> {
-    let palette = *palette;
+fn step_number<'a>(number: usize) -> Element<'a, Message> {
     container(
         text(number.to_string())
             .size(size::BODY)
             .font(BOLD)
-            .color(palette.on_primary),
+            .style(style::on_primary),
     )
     .center(32)
-    .style(move |_| container::Style {
-        background: Some(palette.primary.into()),
-        border: iced::Border {
-            radius: 16.0.into(),
-            ..iced::Border::default()
-        },
-        ..container::Style::default()
-    })
+    .style(style::step_number)
     .into()
 }
 
@@ -145,30 +137,18 @@ fn callout<'a>(
     tone: Tone,
     heading: String,
     body: Vec<crate::content::Span>,
-    palette: &Palette,
+    terms: Terms<Message>,
 ) -> Element<'a, Message> {
-    let palette = *palette;
-    let heading_colour = match tone {
-        Tone::Urgent => palette.urgent,
-        Tone::Note => palette.text,
+    let heading = text(heading).size(size::SUBHEADING).font(BOLD);
+    let (heading, boxed): (_, fn(&iced::Theme) -> container::Style) = match tone {
+        Tone::Urgent => (heading.style(style::urgent_text), style::urgent),
+        Tone::Note => (heading, style::note),
     };
-    container(
-        column![
-            text(heading)
-                .size(size::SUBHEADING)
-                .font(BOLD)
-                .color(heading_colour),
-            paragraph(body, &palette)
-        ]
-        .spacing(metrics::XS),
-    )
-    .padding(metrics::M)
-    .width(Fill)
-    .style(move |_| match tone {
-        Tone::Urgent => style::urgent(&palette),
-        Tone::Note => style::note(&palette),
-    })
-    .into()
+    container(column![heading, spans::paragraph(body, terms)].spacing(metrics::XS))
+        .padding(metrics::M)
+        .width(Fill)
+        .style(boxed)
+        .into()
 }
 
 /// Two things side by side: a header row, then one card per topic with both answers.
@@ -176,18 +156,18 @@ fn compare<'a>(
     left: String,
     right: String,
     rows: Vec<CompareRow>,
-    palette: &Palette,
+    terms: Terms<Message>,
 ) -> Element<'a, Message> {
     let header = row![
         text(left.clone())
             .size(size::SUBHEADING)
             .font(BOLD)
-            .color(palette.primary)
+            .style(style::primary)
             .width(Fill),
         text(right.clone())
             .size(size::SUBHEADING)
             .font(BOLD)
-            .color(palette.muted)
+            .style(style::muted)
             .width(Fill),
     ]
     .spacing(metrics::M)
@@ -198,29 +178,28 @@ fn compare<'a>(
                 text(joined(&row.topic))
                     .size(size::BODY)
                     .font(BOLD)
-                    .color(palette.muted),
-                row![paragraph(row.left, palette), paragraph(row.right, palette)]
-                    .spacing(metrics::M),
+                    .style(style::muted),
+                row![
+                    spans::paragraph(row.left, terms),
+                    spans::paragraph(row.right, terms)
+                ]
+                .spacing(metrics::M),
             ]
             .spacing(metrics::XS),
-            palette,
         )
     });
     column![header].extend(cards).spacing(metrics::S).into()
 }
 
-fn effect_card<'a>(effect: Effect, palette: &Palette) -> Element<'a, Message> {
+fn effect_card<'a>(effect: Effect, terms: Terms<Message>) -> Element<'a, Message> {
     let name = text(effect.name).size(size::SUBHEADING).font(BOLD);
     let Some(chart) = effect.chart else {
         let how_often = effect.how_often.map(|(label, rate)| {
             row![
                 text(format!("{label}:"))
                     .size(size::BODY)
-                    .color(palette.muted),
-                text(rate)
-                    .size(size::BODY)
-                    .font(BOLD)
-                    .color(palette.primary),
+                    .style(style::muted),
+                text(rate).size(size::BODY).font(BOLD).style(style::primary),
             ]
             .spacing(metrics::XS)
             .wrap()
@@ -228,30 +207,24 @@ fn effect_card<'a>(effect: Effect, palette: &Palette) -> Element<'a, Message> {
         return card(
             column![name]
                 .push(how_often)
-                .push(paragraph(effect.body, palette))
+                .push(spans::paragraph(effect.body, terms))
                 .spacing(metrics::XS),
-            palette,
         );
     };
     // The picture and its sentence side by side, the sentence first in reading order.
     let words = column![
-        spans::sized(chart.sentence, size::SUBHEADING, palette),
-        icon_array::legend(chart.legend, palette),
-        paragraph(effect.body, palette),
+        spans::sized(chart.sentence, size::SUBHEADING, terms),
+        icon_array::legend(chart.legend),
+        spans::paragraph(effect.body, terms),
     ]
     .spacing(metrics::S)
     .width(Fill);
     card(
         column![
             name,
-            row![
-                icon_array::grid(chart.cells, ICON_ARRAY_WIDTH, palette),
-                words
-            ]
-            .spacing(metrics::L)
+            row![icon_array::grid(chart.cells, ICON_ARRAY_WIDTH), words].spacing(metrics::L)
         ]
         .spacing(metrics::S),
-        palette,
     )
 }
 
@@ -267,23 +240,22 @@ fn condition_index<'a>(
     regions: Vec<RegionGroup>,
     words: BodyMapWords,
     state: &PageState,
-    palette: &Palette,
 ) -> Element<'a, Message> {
     let selected = state
         .selected_region
-        .as_ref()
         .and_then(|id| regions.iter().find(|group| &group.id == id))
         .cloned();
-    let side_by_side = state.content_width >= SIDE_BY_SIDE_WIDTH;
+    let content_width = state.layout.content_width;
+    let side_by_side = content_width >= SIDE_BY_SIDE_WIDTH;
     let map_width = if side_by_side {
         BODY_MAP_WIDTH
     } else {
-        state.content_width.min(body_map::VIEW.width)
+        content_width.min(body_map::VIEW.width)
     };
 
     let whole_body = regions
         .iter()
-        .find(|group| group.id == body_map::WHOLE_BODY)
+        .find(|group| group.id.as_str() == WHOLE_BODY)
         .map(|group| {
             let current = selected.as_ref().is_some_and(|s| s.id == group.id);
             let role = if current {
@@ -294,15 +266,14 @@ fn condition_index<'a>(
             action(
                 label(group.name.clone()),
                 role,
-                palette,
                 Message::SelectRegion(group.id.clone()),
             )
         });
     let map = column![body_map::view(
-        selected.as_ref().map(|group| group.id.as_str()),
+        selected.as_ref().map(|group| &group.id),
         [words.front.clone(), words.back.clone()],
         map_width,
-        palette,
+        Message::SelectRegion,
     )]
     .push(whole_body)
     .spacing(metrics::S)
@@ -312,7 +283,6 @@ fn condition_index<'a>(
         let show_all = action(
             label(words.show_all.clone()),
             Role::Secondary,
-            palette,
             Message::ShowAllConditions,
         );
         let list: Element<'a, Message> = if group.conditions.is_empty() {
@@ -320,13 +290,13 @@ fn condition_index<'a>(
                 text(group.name)
                     .size(size::SUBHEADING)
                     .font(BOLD)
-                    .color(palette.muted),
+                    .style(style::muted),
                 text(words.none_here.clone()).size(size::BODY),
             ]
             .spacing(metrics::XS)
             .into()
         } else {
-            region(group.name, group.conditions, palette)
+            region(group.name, group.conditions)
         };
         column![list, show_all].spacing(metrics::S)
     });
@@ -335,7 +305,7 @@ fn condition_index<'a>(
             regions
                 .iter()
                 .filter(|group| !group.conditions.is_empty())
-                .map(|group| region(group.name.clone(), group.conditions.clone(), palette)),
+                .map(|group| region(group.name.clone(), group.conditions.clone())),
         )
         .spacing(metrics::M)
     };
@@ -358,7 +328,7 @@ fn condition_index<'a>(
         } else {
             Role::Secondary
         };
-        action(label(name), role, palette, Message::ShowConditions(tab))
+        action(label(name), role, Message::ShowConditions(tab))
     };
     let tabs = row![
         tab(words.map_tab.clone(), ConditionsTab::Map),
@@ -375,13 +345,13 @@ fn condition_index<'a>(
     column![tabs, shown].spacing(metrics::M).into()
 }
 
-fn region<'a>(name: String, conditions: Vec<Link>, palette: &Palette) -> Element<'a, Message> {
-    let links = conditions.into_iter().map(|link| link_row(link, palette));
+fn region<'a>(name: String, conditions: Vec<Link>) -> Element<'a, Message> {
+    let links = conditions.into_iter().map(link_row);
     column![
         text(name)
             .size(size::SUBHEADING)
             .font(BOLD)
-            .color(palette.muted)
+            .style(style::muted)
     ]
     .extend(links)
     .spacing(metrics::XS)
@@ -389,17 +359,16 @@ fn region<'a>(name: String, conditions: Vec<Link>, palette: &Palette) -> Element
 }
 
 /// A full-width row that opens another screen.
-fn link_row<'a>(link: Link, palette: &Palette) -> Element<'a, Message> {
+fn link_row<'a>(link: Link) -> Element<'a, Message> {
     let words = column![text(link.label).size(size::BODY).font(BOLD)]
         .push(
             link.detail
-                .map(|detail| text(detail).size(size::BODY).color(palette.muted)),
+                .map(|detail| text(detail).size(size::BODY).style(style::muted)),
         )
         .width(Fill);
     action(
-        row![words, text("›").size(size::HEADING).color(palette.primary)].align_y(Vertical::Center),
+        row![words, text("›").size(size::HEADING).style(style::primary)].align_y(Vertical::Center),
         Role::ListItem,
-        palette,
         Message::Open(link.route),
     )
     .width(Fill)
@@ -414,33 +383,32 @@ const CHOICE_ICON_SIZE: f32 = 48.0;
 const CHOICE_MIN_HEIGHT: f32 = size::SUBHEADING * 1.3 + 3.0 * size::BODY * 1.3 + metrics::XS;
 
 /// Big cards that open pages, two to a row.
-fn choice_grid<'a>(choices: Vec<Choice>, palette: &Palette) -> Element<'a, Message> {
+fn choice_grid<'a>(choices: Vec<Choice>) -> Element<'a, Message> {
     let cards: Vec<Element<'a, Message>> = choices
         .into_iter()
         .map(|choice| {
-            let title_colour = if choice.urgent {
-                palette.urgent
+            let title_style = if choice.urgent {
+                style::urgent_text
             } else {
-                palette.primary
+                style::primary
             };
             let words = column![
                 text(choice.title)
                     .size(size::SUBHEADING)
                     .font(BOLD)
-                    .color(title_colour),
+                    .style(title_style),
                 text(choice.lead).size(size::BODY),
             ]
             .spacing(metrics::XS)
             .width(Fill);
             // The same least height for every card keeps the rows even; more text still fits.
             let strut = iced::widget::space().height(CHOICE_MIN_HEIGHT);
-            let picture = icon::view(choice.page, CHOICE_ICON_SIZE, title_colour);
+            let picture = icon::view(choice.page, CHOICE_ICON_SIZE, choice.urgent);
             action(
                 row![strut].push(picture).push(words).spacing(metrics::M),
                 Role::Choice {
                     urgent: choice.urgent,
                 },
-                palette,
                 Message::Open(Route::Page(choice.page)),
             )
             .width(Fill)
@@ -461,16 +429,15 @@ fn choice_grid<'a>(choices: Vec<Choice>, palette: &Palette) -> Element<'a, Messa
     rows.into()
 }
 
-fn contacts_card<'a>(contacts: Vec<Contact>, palette: &Palette) -> Element<'a, Message> {
+fn contacts_card<'a>(contacts: Vec<Contact>) -> Element<'a, Message> {
     card(
         Column::with_children(contacts.into_iter().map(|contact| {
             column![
-                text(contact.label).size(size::BODY).color(palette.muted),
+                text(contact.label).size(size::BODY).style(style::muted),
                 text(contact.value).size(size::SUBHEADING).font(BOLD),
             ]
             .into()
         }))
         .spacing(metrics::S),
-        palette,
     )
 }

@@ -1,4 +1,4 @@
-//! Kiosk mode's clock: when nobody has touched the screen for a while, ask whether anyone is
+//! The kiosk's idle clock: when nobody has touched the screen for a while, ask whether anyone is
 //! still reading, count down, then reset for the next person. Pure: it is fed instants and says
 //! what should happen, so tests need no waiting and the app sets no timer it does not need.
 
@@ -8,8 +8,6 @@ use std::time::{Duration, Instant};
 pub const MIN_COUNTDOWN: Duration = Duration::from_secs(20);
 /// How long the "Are you still reading?" notice counts down.
 pub const COUNTDOWN: Duration = Duration::from_secs(30);
-/// How long without input before the notice, unless `--idle-timeout` says otherwise.
-pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
@@ -63,11 +61,6 @@ impl Idle {
     /// The reader answered the notice.
     pub fn keep_reading(&mut self, now: Instant) {
         self.phase = Phase::Reading { last_input: now };
-    }
-
-    /// Back to the welcome screen (after a reset).
-    pub fn welcome(&mut self) {
-        self.phase = Phase::Welcome;
     }
 
     /// What is due at `now`, moving the clock on.

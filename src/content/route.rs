@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::ids::ConditionId;
+
 /// The pages every edition of the guide has, in reading order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PageId {
@@ -75,7 +77,7 @@ impl PageId {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Route {
     Page(PageId),
-    Condition(String),
+    Condition(ConditionId),
 }
 
 impl Route {
@@ -85,9 +87,7 @@ impl Route {
     /// Whether the condition exists is for the content to say.
     pub fn parse(id: &str) -> Option<Route> {
         match id.strip_prefix("condition/") {
-            Some(condition) if !condition.is_empty() => {
-                Some(Route::Condition(condition.to_owned()))
-            }
+            Some(condition) if !condition.is_empty() => Some(Route::Condition(condition.into())),
             Some(_) => None,
             None => PageId::from_id(id).map(Route::Page),
         }

@@ -1,0 +1,487 @@
+//! The reader: the page on screen, the way back, the term being explained and the body region
+//! picked. The same in the consult room and the kiosk.
+
+mod page;
+
+use iced::alignment::Vertical;
+use iced::widget::{Column, column, container, row, scrollable, space, text};
+use iced::{Element, Fill};
+
+use crate::content::Library;
+use crate::content::ids::{RegionId, TermId};
+use crate::content::model::Ui;
+use crate::content::route::{PageId, Route};
+use crate::document::Document;
+use crate::theme::style::{self, Role};
+use crate::theme::{BOLD, FONT, Palette, metrics, size};
+use crate::widget::nav::{action, label};
+use crate::widget::spans::Terms;
+
+pub use page::BODY_MAP_WIDTH;
+
+/// How many screens Back remembers.
+pub const HISTORY_LIMIT: usize = 64;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    /// Go to a screen, remembering this one for Back.
+    Open(Route),
+    /// Return to the screen before.
+    Back,
+    /// The next or previous page in reading order.
+    Step {
+        forward: bool,
+    },
+    /// Explain a glossary term at the foot of the page.
+    ShowTerm(TermId),
+    CloseTerm,
+    /// Pick a body region on the conditions page, to list its conditions.
+    SelectRegion(RegionId),
+    /// List every condition again.
+    ShowAllConditions,
+    /// On a narrow window, show the body map or the list.
+    ShowConditions(ConditionsTab),
+}
+
+/// What the app must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    None,
+    /// Another screen is showing: start it at its top.
+    Moved,
+}
+
+/// Which half of the conditions page a narrow window shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ConditionsTab {
+    #[default]
+    Map,
+    List,
+}
+
+/// The room the reader has, in the layout's pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Layout {
+    /// The whole window's width.
+    pub width: f32,
+    /// The width the page's text gets.
+    pub content_width: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reader {
+    route: Route,
+    history: Vec<Route>,
+    term: Option<TermId>,
+    region: Option<RegionId>,
+    conditions_tab: ConditionsTab,
+}
+
+impl Reader {
+    /// The reader on `start`, or on Home if `library` has no such screen.
+    pub fn new(library: &Library, start: Route) -> Reader {
+        let route = if Document::for_route(library, &start).is_some() {
+            start
+        } else {
+            Route::HOME
+        };
+        Reader {
+            route,
+            history: Vec::new(),
+            term: None,
+            region: None,
+            conditions_tab: ConditionsTab::default(),
+        }
+    }
+
+    pub fn route(&self) -> &Route {
+        &self.route
+    }
+
+    pub fn term(&self) -> Option<&TermId> {
+        self.term.as_ref()
+    }
+
+    pub fn selected_region(&self) -> Option<&RegionId> {
+        self.region.as_ref()
+    }
+
+    pub fn conditions_tab(&self) -> ConditionsTab {
+        self.conditions_tab
+    }
+
+    pub fn can_go_back(&self) -> bool {
+        !self.history.is_empty()
+    }
+
+    pub fn history_len(&self) -> usize {
+        self.history.len()
+    }
+
+    /// The document on screen, in `library`'s words.
+    pub fn document(&self, library: &Library) -> Document {
+        Document::for_route(library, &self.route)
+            .or_else(|| Document::for_route(library, &Route::HOME))
+            .expect("the home page always exists")
+    }
+
+    pub fn update(&mut self, message: Message, library: &Library) -> Action {
+        match message {
+            Message::Open(route) => {
+                if route == self.route || Document::for_route(library, &route).is_none() {
+                    return Action::None;
+                }
+                if self.history.len() == HISTORY_LIMIT {
+                    self.history.remove(0);
+                }
+                self.history.push(std::mem::replace(&mut self.route, route));
+                self.term = None;
+                Action::Moved
+            }
+            Message::Back => match self.history.pop() {
+                Some(route) => {
+                    self.route = route;
+                    self.term = None;
+                    Action::Moved
+                }
+                None => Action::None,
+            },
+            Message::Step { forward } => match self.step(forward) {
+                Some(page) => self.update(Message::Open(Route::Page(page)), library),
+                None => Action::None,
+            },
+            Message::ShowTerm(id) => {
+                if library.term(id.as_str()).is_some() {
+                    self.term = Some(id);
+                }
+                Action::None
+            }
+            Message::CloseTerm => {
+                self.term = None;
+                Action::None
+            }
+            Message::SelectRegion(id) => {
+                if library
+                    .regions
+                    .iter()
+                    .any(|region| region.id == id.as_str())
+                {
+                    self.region = Some(id);
+                }
+                Action::None
+            }
+            Message::ShowAllConditions => {
+                self.region = None;
+                self.conditions_tab = ConditionsTab::List;
+                Action::None
+            }
+            Message::ShowConditions(tab) => {
+                self.conditions_tab = tab;
+                Action::None
+            }
+        }
+    }
+
+    /// The page Previous or Next opens: a condition's Previous is the list it is in.
+    fn step(&self, forward: bool) -> Option<PageId> {
+        let section = self.route.section();
+        match (&self.route, forward) {
+            (Route::Condition(_), false) => Some(section),
+            (_, false) => section.previous(),
+            (_, true) => section.next(),
+        }
+    }
+
+    /// The page itself, `layout` wide; `palette` colours its glossary terms.
+    pub fn page<'a>(
+        &'a self,
+        library: &'a Library,
+        layout: Layout,
+        palette: &Palette,
+    ) -> Element<'a, Message> {
+        Reader::page_of(self.document(library), self, layout, palette)
+    }
+
+    /// Any document drawn as `reader` would draw its page: for a part of a page, alone.
+    pub fn page_of<'a>(
+        document: Document,
+        reader: &'a Reader,
+        layout: Layout,
+        palette: &Palette,
+    ) -> Element<'a, Message> {
+        let state = page::PageState {
+            selected_region: reader.region.as_ref(),
+            conditions_tab: reader.conditions_tab,
+            layout,
+            terms: Terms {
+                colour: palette.primary,
+                on_tap: Message::ShowTerm,
+            },
+        };
+        page::view(document, &state)
+    }
+
+    /// What a tapped term means, with a way to close it and a way to the whole glossary.
+    pub fn term_panel<'a>(&self, library: &'a Library) -> Option<Element<'a, Message>> {
+        let term = library.term(self.term.as_ref()?.as_str())?;
+        let ui = &library.ui;
+        let buttons = row![
+            action(
+                label(&ui.open_glossary),
+                Role::Secondary,
+                Message::Open(Route::Page(PageId::Glossary))
+            ),
+            action(label(&ui.close), Role::Primary, Message::CloseTerm),
+        ]
+        .spacing(metrics::S);
+        let words = column![
+            text(&ui.term_heading).size(size::BODY).style(style::muted),
+            text(&term.word).size(size::SUBHEADING).font(BOLD),
+            text(&term.meaning).size(size::BODY),
+        ]
+        .spacing(metrics::XS)
+        .width(Fill);
+        Some(
+            container(
+                container(
+                    row![words, buttons]
+                        .spacing(metrics::M)
+                        .align_y(Vertical::Center),
+                )
+                .padding(metrics::M)
+                .style(style::raised),
+            )
+            .padding([metrics::S, metrics::XL])
+            .into(),
+        )
+    }
+
+    /// Back, when there is somewhere to go back to.
+    pub fn back_button<'a>(&self, ui: &'a Ui) -> Option<Element<'a, Message>> {
+        self.can_go_back().then(|| {
+            action(
+                label(format!("‹  {}", ui.back)),
+                Role::Secondary,
+                Message::Back,
+            )
+            .into()
+        })
+    }
+
+    /// Previous and Next in reading order, each naming the page it opens when the layout, `width`
+    /// wide, has room.
+    pub fn step_buttons<'a>(&self, library: &'a Library, width: f32) -> Vec<Element<'a, Message>> {
+        let ui = &library.ui;
+        let compact = width < STEP_NAMES_NEED;
+        let step = |forward: bool| {
+            let page = self.step(forward)?;
+            let name = &library.page(page).nav_label;
+            let word = if forward { &ui.next } else { &ui.previous };
+            // In a narrow layout the page's name would not fit: the word alone says enough.
+            let words = match (forward, compact) {
+                (true, false) => format!("{word}: {name}  ›"),
+                (false, false) => format!("‹  {word}: {name}"),
+                (true, true) => format!("{word}  ›"),
+                (false, true) => format!("‹  {word}"),
+            };
+            let role = if forward {
+                Role::Primary
+            } else {
+                Role::Secondary
+            };
+            Some(action(label(words), role, Message::Open(Route::Page(page))).into())
+        };
+        [step(false), step(true)].into_iter().flatten().collect()
+    }
+
+    /// The list of pages down the left side, with the current one marked, and at the foot any
+    /// staff notice.
+    pub fn sidebar<'a>(
+        &self,
+        library: &'a Library,
+        notice: Option<String>,
+    ) -> Element<'a, Message> {
+        let current = self.route.section();
+        let brand = column![
+            text(&library.ui.app_title)
+                .size(size::BRAND)
+                .font(BOLD)
+                .style(style::primary),
+        ]
+        .push((!library.clinic.name.trim().is_empty()).then(|| {
+            text(&library.clinic.name)
+                .size(size::BODY)
+                .style(style::muted)
+        }))
+        .spacing(metrics::XS);
+
+        let entries = PageId::ALL.iter().map(|page| {
+            let is_current = *page == current;
+            let role = Role::Nav {
+                current: is_current,
+                urgent: *page == PageId::WarningSigns,
+            };
+            let marker = container(space().width(6).height(metrics::TARGET - 2.0 * metrics::S))
+                .style(style::marker(is_current));
+            let name = text(&library.page(*page).nav_label)
+                .size(size::BODY)
+                .font(if is_current { BOLD } else { FONT });
+            action(
+                row![marker, name]
+                    .spacing(metrics::S)
+                    .align_y(Vertical::Center),
+                role,
+                Message::Open(Route::Page(*page)),
+            )
+            .width(Fill)
+            .padding([metrics::S, metrics::S])
+            .into()
+        });
+
+        let notice = notice.map(|folder| {
+            text(library.ui.content_notice.replace("{folder}", &folder))
+                .size(size::BODY)
+                .style(style::muted)
+        });
+        // The pages scroll only in a window too short for them all; any notice stays in view at
+        // the foot.
+        let pages = scrollable(
+            column![
+                brand,
+                Column::with_children(entries).spacing(metrics::XS / 2.0)
+            ]
+            .spacing(metrics::M)
+            .padding([metrics::M, metrics::M]),
+        )
+        .direction(scrollable::Direction::Vertical(
+            scrollable::Scrollbar::new().width(4).scroller_width(4),
+        ))
+        .height(Fill);
+        let foot = column![]
+            .push(notice)
+            .spacing(metrics::S)
+            .padding([metrics::S, metrics::M]);
+        container(column![pages, foot].height(Fill))
+            .width(metrics::SIDEBAR_WIDTH)
+            .height(Fill)
+            .style(style::sidebar)
+            .into()
+    }
+}
+
+/// Below this layout width, Previous and Next drop the name of the page they open.
+const STEP_NAMES_NEED: f32 = 900.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn library() -> Library {
+        Library::embedded("en").unwrap()
+    }
+
+    fn condition(id: &str) -> Route {
+        Route::Condition(id.into())
+    }
+
+    #[test]
+    fn opening_pages_builds_history_and_back_unwinds_it() {
+        let library = library();
+        let mut reader = Reader::new(&library, Route::HOME);
+        assert!(!reader.can_go_back());
+        let risks = Route::Page(PageId::Risks);
+        assert_eq!(
+            reader.update(Message::Open(risks.clone()), &library),
+            Action::Moved
+        );
+        let _ = reader.update(Message::Open(condition("sciatica")), &library);
+        assert_eq!(reader.route(), &condition("sciatica"));
+        let _ = reader.update(Message::Back, &library);
+        assert_eq!(reader.route(), &risks);
+        let _ = reader.update(Message::Back, &library);
+        assert_eq!(reader.route(), &Route::HOME);
+        assert_eq!(reader.update(Message::Back, &library), Action::None);
+        assert_eq!(
+            reader.route(),
+            &Route::HOME,
+            "Back on the first screen stays put"
+        );
+    }
+
+    #[test]
+    fn opening_the_current_page_or_an_unknown_condition_changes_nothing() {
+        let library = library();
+        let mut reader = Reader::new(&library, Route::HOME);
+        let before = reader.clone();
+        assert_eq!(
+            reader.update(Message::Open(Route::HOME), &library),
+            Action::None
+        );
+        let _ = reader.update(Message::Open(condition("broken-leg")), &library);
+        assert_eq!(reader, before);
+    }
+
+    #[test]
+    fn history_is_bounded() {
+        let library = library();
+        let mut reader = Reader::new(&library, Route::HOME);
+        for index in 0..(HISTORY_LIMIT * 3) {
+            let page = PageId::ALL[1 + index % (PageId::ALL.len() - 1)];
+            let _ = reader.update(Message::Open(Route::Page(page)), &library);
+        }
+        assert_eq!(reader.history_len(), HISTORY_LIMIT);
+    }
+
+    #[test]
+    fn terms_open_only_if_known_and_close_on_navigation() {
+        let library = library();
+        let mut reader = Reader::new(&library, Route::HOME);
+        let _ = reader.update(Message::ShowTerm("not-a-term".into()), &library);
+        assert_eq!(reader.term(), None);
+        let _ = reader.update(Message::ShowTerm("pneumothorax".into()), &library);
+        assert_eq!(reader.term(), Some(&TermId::from("pneumothorax")));
+        let _ = reader.update(Message::Open(Route::Page(PageId::About)), &library);
+        assert_eq!(reader.term(), None);
+    }
+
+    #[test]
+    fn regions_are_picked_only_if_known_and_show_all_clears_them() {
+        let library = library();
+        let mut reader = Reader::new(&library, Route::HOME);
+        let _ = reader.update(Message::SelectRegion("knee".into()), &library);
+        assert_eq!(reader.selected_region(), Some(&RegionId::from("knee")));
+        let _ = reader.update(Message::SelectRegion("tail".into()), &library);
+        assert_eq!(reader.selected_region(), Some(&RegionId::from("knee")));
+        let _ = reader.update(Message::ShowAllConditions, &library);
+        assert_eq!(reader.selected_region(), None);
+        assert_eq!(reader.conditions_tab(), ConditionsTab::List);
+    }
+
+    #[test]
+    fn steps_follow_reading_order_and_stop_at_the_ends() {
+        let library = library();
+        let mut reader = Reader::new(&library, Route::HOME);
+        assert_eq!(
+            reader.update(Message::Step { forward: false }, &library),
+            Action::None
+        );
+        assert_eq!(reader.route(), &Route::HOME);
+        let _ = reader.update(Message::Step { forward: true }, &library);
+        assert_eq!(reader.route(), &Route::Page(PageId::About));
+        let _ = reader.update(Message::Open(condition("sciatica")), &library);
+        let _ = reader.update(Message::Step { forward: false }, &library);
+        assert_eq!(reader.route(), &Route::Page(PageId::Conditions));
+        let last = *PageId::ALL.last().unwrap();
+        let _ = reader.update(Message::Open(Route::Page(last)), &library);
+        assert_eq!(
+            reader.update(Message::Step { forward: true }, &library),
+            Action::None
+        );
+    }
+
+    #[test]
+    fn an_unknown_start_condition_opens_home() {
+        let library = library();
+        assert_eq!(Reader::new(&library, condition("x")).route(), &Route::HOME);
+    }
+}

@@ -1,0 +1,249 @@
+//! Style functions of the theme: each takes the iced [`Theme`] the app is drawn with and finds
+//! its [`Palette`] there, so views name a style (`.style(style::card)`) and never carry colours.
+
+use iced::widget::{button as iced_button, container, text};
+use iced::{Background, Border, Color, Shadow, Theme};
+
+use super::{Palette, metrics};
+
+fn border(color: Color, width: f32) -> Border {
+    Border {
+        color,
+        width,
+        radius: metrics::RADIUS.into(),
+    }
+}
+
+fn boxed(background: Color, text: Color, edge: Color) -> container::Style {
+    container::Style {
+        text_color: Some(text),
+        background: Some(Background::Color(background)),
+        border: border(edge, 1.0),
+        ..container::Style::default()
+    }
+}
+
+pub fn sidebar(theme: &Theme) -> container::Style {
+    let palette = Palette::of(theme);
+    container::Style {
+        text_color: Some(palette.text),
+        background: Some(Background::Color(palette.surface)),
+        border: Border {
+            color: palette.border,
+            width: 1.0,
+            radius: 0.0.into(),
+        },
+        ..container::Style::default()
+    }
+}
+
+pub fn bar(theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(Palette::of(theme).background)),
+        ..container::Style::default()
+    }
+}
+
+/// No shadow: tiny-skia draws a shadow past the clip of a scrolled page, a grey smear
+/// under the footer. The border sets the card apart.
+pub fn card(theme: &Theme) -> container::Style {
+    let palette = Palette::of(theme);
+    boxed(palette.surface, palette.text, palette.border)
+}
+
+pub fn note(theme: &Theme) -> container::Style {
+    let palette = Palette::of(theme);
+    boxed(palette.note_soft, palette.text, palette.note_soft)
+}
+
+pub fn urgent(theme: &Theme) -> container::Style {
+    let palette = Palette::of(theme);
+    container::Style {
+        border: Border {
+            color: palette.urgent,
+            width: 2.0,
+            radius: metrics::RADIUS.into(),
+        },
+        ..boxed(palette.urgent_soft, palette.text, palette.urgent)
+    }
+}
+
+/// A card raised over the page: a tapped term's meaning, or a dialog.
+pub fn raised(theme: &Theme) -> container::Style {
+    let palette = Palette::of(theme);
+    container::Style {
+        border: Border {
+            color: palette.primary,
+            width: 2.0,
+            radius: metrics::RADIUS.into(),
+        },
+        ..card(theme)
+    }
+}
+
+/// The dimmed page under a dialog.
+pub fn backdrop(theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(
+            Color {
+                a: 0.45,
+                ..Palette::of(theme).text
+            }
+            .into(),
+        ),
+        ..container::Style::default()
+    }
+}
+
+/// The bar that marks the current page in the page list; nothing on the others.
+pub fn marker(current: bool) -> impl Fn(&Theme) -> container::Style {
+    move |theme| container::Style {
+        background: current.then(|| Palette::of(theme).primary.into()),
+        border: Border {
+            radius: 3.0.into(),
+            ..Border::default()
+        },
+        ..container::Style::default()
+    }
+}
+
+/// An empty box to tick.
+pub fn tick_box(theme: &Theme) -> container::Style {
+    let palette = Palette::of(theme);
+    container::Style {
+        border: Border {
+            color: palette.primary,
+            width: 3.0,
+            radius: 4.0.into(),
+        },
+        background: Some(palette.surface.into()),
+        ..container::Style::default()
+    }
+}
+
+/// A number in a filled circle.
+pub fn step_number(theme: &Theme) -> container::Style {
+    let palette = Palette::of(theme);
+    container::Style {
+        background: Some(palette.primary.into()),
+        text_color: Some(palette.on_primary),
+        border: Border {
+            radius: 16.0.into(),
+            ..Border::default()
+        },
+        ..container::Style::default()
+    }
+}
+
+/// Text in one of the palette's colours.
+fn ink(theme: &Theme, colour: fn(&Palette) -> Color) -> text::Style {
+    text::Style {
+        color: Some(colour(&Palette::of(theme))),
+    }
+}
+
+/// Text colours, by what the words are.
+pub fn muted(theme: &Theme) -> text::Style {
+    ink(theme, |palette| palette.muted)
+}
+
+pub fn primary(theme: &Theme) -> text::Style {
+    ink(theme, |palette| palette.primary)
+}
+
+pub fn urgent_text(theme: &Theme) -> text::Style {
+    ink(theme, |palette| palette.urgent)
+}
+
+pub fn on_primary(theme: &Theme) -> text::Style {
+    ink(theme, |palette| palette.on_primary)
+}
+
+/// How a button looks: its role decides the colours, its status lightens or darkens them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A filled button for the main action.
+    Primary,
+    /// An outlined button on a card or the page.
+    Secondary,
+    /// An entry in the navigation bar; `current` marks the page on screen.
+    Nav { current: bool, urgent: bool },
+    /// A large card that opens a page.
+    Choice { urgent: bool },
+    /// A row in a list that opens a page.
+    ListItem,
+}
+
+/// The style function of a button in `role`, for `.style(..)`.
+pub fn button(role: Role) -> impl Fn(&Theme, iced_button::Status) -> iced_button::Style {
+    move |theme, status| button_in(&Palette::of(theme), role, status)
+}
+
+pub fn button_in(palette: &Palette, role: Role, status: iced_button::Status) -> iced_button::Style {
+    let pressed_or_hovered = matches!(
+        status,
+        iced_button::Status::Hovered | iced_button::Status::Pressed
+    );
+    let (background, text, edge, width) = match role {
+        Role::Primary => (palette.primary, palette.on_primary, palette.primary, 0.0),
+        Role::Secondary => (palette.surface, palette.primary, palette.primary, 2.0),
+        Role::Nav { current: true, .. } => {
+            (palette.primary_soft, palette.text, palette.primary, 0.0)
+        }
+        Role::Nav { urgent, .. } => {
+            let text = if urgent { palette.urgent } else { palette.text };
+            (palette.surface, text, palette.surface, 0.0)
+        }
+        Role::Choice { urgent: true } => (palette.urgent_soft, palette.text, palette.urgent, 2.0),
+        Role::Choice { urgent: false } | Role::ListItem => {
+            (palette.surface, palette.text, palette.border, 1.0)
+        }
+    };
+    // A button that does nothing now (A+ at the largest text) keeps its shape, greyed.
+    let (text, edge) = if status == iced_button::Status::Disabled {
+        (
+            palette.muted,
+            if width > 0.0 { palette.border } else { edge },
+        )
+    } else {
+        (text, edge)
+    };
+    let background = if pressed_or_hovered {
+        tint(background, palette)
+    } else {
+        background
+    };
+    let edge = if pressed_or_hovered && width > 0.0 {
+        palette.primary
+    } else {
+        edge
+    };
+    iced_button::Style {
+        background: Some(Background::Color(background)),
+        text_color: text,
+        border: border(edge, width),
+        shadow: Shadow::default(),
+        snap: true,
+    }
+}
+
+/// A slightly different shade, for a pressed or hovered button (never the only cue).
+fn tint(color: Color, palette: &Palette) -> Color {
+    if color == palette.primary || color == palette.urgent {
+        Color {
+            r: color.r * 0.85,
+            g: color.g * 0.85,
+            b: color.b * 0.85,
+            a: 1.0,
+        }
+    } else if color == palette.surface {
+        palette.primary_soft
+    } else {
+        Color {
+            r: color.r * 0.96,
+            g: color.g * 0.96,
+            b: color.b * 0.96,
+            a: 1.0,
+        }
+    }
+}

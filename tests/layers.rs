@@ -1,0 +1,105 @@
+//! The layers of the code stay in order: content → document → search and handout → widgets →
+//! screens → app → the command line. A module uses only the layers under it, so the domain never
+//! depends on the interface and the module graph has no cycle.
+
+use std::fs;
+use std::path::Path;
+
+/// Each top-level module of `src/` and its layer; a module may use only lower layers (and
+/// itself). `theme` and `keys` are leaves the interface draws on: they use nothing of the app.
+const LAYERS: [(&str, u8); 11] = [
+    ("content", 0),
+    ("theme", 0),
+    ("keys", 0),
+    ("document", 1),
+    ("search", 2),
+    ("handout", 2),
+    ("widget", 3),
+    ("screen", 4),
+    ("app", 5),
+    ("cli", 5),
+    ("lib", 6),
+];
+
+fn layer(module: &str) -> u8 {
+    LAYERS
+        .iter()
+        .find(|(name, _)| *name == module)
+        .unwrap_or_else(|| panic!("src/{module} is not in the layers of tests/layers.rs"))
+        .1
+}
+
+/// The top-level module a file of `src/` belongs to: `src/screen/kiosk/idle.rs` is `screen`.
+fn module_of(relative: &Path) -> String {
+    let first = relative.components().next().unwrap();
+    let name = first.as_os_str().to_string_lossy();
+    name.trim_end_matches(".rs").to_owned()
+}
+
+/// The modules named by `crate::<module>` in the code, leaving out the tests at the foot of the
+/// file (they may reach anywhere to set a scene).
+fn uses(code: &str) -> Vec<String> {
+    let code = code.split("#[cfg(test)]").next().unwrap_or(code);
+    code.match_indices("crate::")
+        .map(|(at, found)| {
+            code[at + found.len()..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect()
+        })
+        .collect()
+}
+
+fn files(folder: &Path, found: &mut Vec<std::path::PathBuf>) {
+    for entry in fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files(&path, found);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_module_uses_a_layer_above_its_own() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    files(&src, &mut found);
+    let mut wrong = Vec::new();
+    for path in found {
+        let relative = path.strip_prefix(&src).unwrap();
+        let module = module_of(relative);
+        if module == "main" {
+            continue; // the binary stands on everything
+        }
+        let code = fs::read_to_string(&path).unwrap();
+        for used in uses(&code) {
+            if used != module && layer(&used) >= layer(&module) {
+                wrong.push(format!("{} uses crate::{used}", relative.display()));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "imports that run up or across the layers:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_check_sees_an_import_that_runs_up() {
+    assert_eq!(
+        uses("use crate::app::Message;\nuse crate::theme;"),
+        ["app", "theme"]
+    );
+    assert_eq!(
+        uses("use crate::theme;\n#[cfg(test)]\nuse crate::app;"),
+        ["theme"]
+    );
+    assert!(
+        layer("app") >= layer("widget"),
+        "a widget using the app would be caught"
+    );
+    assert_eq!(module_of(Path::new("screen/kiosk/idle.rs")), "screen");
+}
