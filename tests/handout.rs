@@ -2,6 +2,7 @@
 //! overwriting, reports what happened, and prints on at most two pages.
 
 use std::cell::RefCell;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -428,15 +429,69 @@ fn timestamps_look_like_yyyymmdd_hhmmss() {
     assert_eq!(handout::stamp(1_798_329_600), "20261227-000000");
 }
 
-const CHROMIUM: &str = "/usr/bin/chromium";
+/// Names Chromium goes by on `PATH`, in the order they are tried.
+const CHROMIUM_NAMES: [&str; 4] = [
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+];
+
+/// Where Chromium is: `NEEDLE_GUIDE_CHROMIUM` when it is set (and then nowhere else, so a wrong
+/// path is reported rather than passed over), or else the first of `CHROMIUM_NAMES` on `PATH`.
+fn find_chromium() -> Result<PathBuf, String> {
+    if let Some(chosen) = std::env::var_os("NEEDLE_GUIDE_CHROMIUM") {
+        let chosen = PathBuf::from(chosen);
+        return if is_program(&chosen) {
+            Ok(chosen)
+        } else {
+            Err(format!(
+                "NEEDLE_GUIDE_CHROMIUM is {}, which is not a program",
+                chosen.display()
+            ))
+        };
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    CHROMIUM_NAMES
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |folder| folder.join(name)))
+        .find(|candidate| is_program(candidate))
+        .ok_or_else(|| {
+            format!(
+                "none of {} is on PATH and NEEDLE_GUIDE_CHROMIUM is not set",
+                CHROMIUM_NAMES.join(", ")
+            )
+        })
+}
+
+/// A file that can be run.
+fn is_program(path: &Path) -> bool {
+    let Ok(metadata) = std::fs::metadata(path) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        metadata.is_file() && metadata.permissions().mode() & 0o111 != 0
+    }
+    #[cfg(not(unix))]
+    {
+        metadata.is_file()
+    }
+}
+
+/// Whether the tests run under continuous integration: `CI` is set, and not to "false" or "0".
+fn under_ci() -> bool {
+    std::env::var("CI").is_ok_and(|value| !["", "false", "0"].contains(&value.trim()))
+}
 
 /// Prints `html` to PDF with headless Chromium and counts the pages.
-fn printed_pages(scratch: &Path, name: &str, html: &str) -> usize {
+fn printed_pages(chromium: &Path, scratch: &Path, name: &str, html: &str) -> usize {
     let page = scratch.join(format!("{name}.html"));
     let pdf = scratch.join(format!("{name}.pdf"));
     let log = scratch.join(format!("{name}.log"));
     std::fs::write(&page, html).unwrap();
-    let mut child = Command::new(CHROMIUM)
+    let mut child = Command::new(chromium)
         .args([
             "--headless",
             "--no-sandbox",
@@ -458,7 +513,7 @@ fn printed_pages(scratch: &Path, name: &str, html: &str) -> usize {
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(&log).unwrap())
         .spawn()
-        .expect("chromium starts");
+        .unwrap_or_else(|error| panic!("{} does not start: {error}", chromium.display()));
     let deadline = Instant::now() + Duration::from_secs(60);
     let status = loop {
         if let Some(status) = child.try_wait().unwrap() {
@@ -505,10 +560,24 @@ fn page_count_skips_the_page_tree() {
 
 #[test]
 fn the_handout_prints_on_one_or_two_pages_on_a4_and_letter() {
-    if !Path::new(CHROMIUM).exists() {
-        println!("skipped: chromium is not installed");
-        return;
-    }
+    let chromium = match find_chromium() {
+        Ok(chromium) => chromium,
+        Err(why) if under_ci() => panic!(
+            "the handout cannot be printed: {why}. Under CI this test needs Chromium \
+             (`.ci/run` installs it)"
+        ),
+        Err(why) => {
+            // Straight to stderr, past the test harness's capture, so a skip is never silent.
+            let _ = writeln!(
+                std::io::stderr(),
+                "\n*** SKIPPED the_handout_prints_on_one_or_two_pages_on_a4_and_letter: {why}. \
+                 Nothing was printed, so the two-page limit is unchecked. Install Chromium or set \
+                 NEEDLE_GUIDE_CHROMIUM; with CI set this fails. ***\n"
+            );
+            return;
+        }
+    };
+    println!("printing with {}", chromium.display());
     let scratch = Scratch::new("print");
     let mut counts = Vec::new();
     for locale in ["en", "es"] {
@@ -530,7 +599,7 @@ fn the_handout_prints_on_one_or_two_pages_on_a4_and_letter() {
                     1,
                 );
                 let name = format!("{locale}-{ticked}-{size}");
-                let pages = printed_pages(&scratch.0, &name, &sized);
+                let pages = printed_pages(&chromium, &scratch.0, &name, &sized);
                 println!("{name}: {pages} page(s)");
                 counts.push((name, pages));
             }
