@@ -279,7 +279,7 @@ fn a_page_without_its_own_words_is_too_short() {
     let routes = PageId::ALL.into_iter().map(Route::Page).chain(
         library
             .conditions()
-            .map(|(_, c)| Route::Condition(c.id.clone())),
+            .map(|(_, c)| Route::Condition(c.id.as_str().into())),
     );
     for route in routes {
         let document = Document::for_route(&library, &route).unwrap();

@@ -833,7 +833,7 @@ fn every_condition_of_the_source_is_listed_once_in_its_region() {
             "{id}: {names:?}"
         );
         // The conditions page lists it under its region, once.
-        let route = Route::Condition(id.to_owned());
+        let route = Route::Condition(id.into());
         let listed: Vec<&str> = index
             .iter()
             .filter(|group| group.conditions.iter().any(|link| link.route == route))
