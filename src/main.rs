@@ -31,19 +31,20 @@ fn main() -> ExitCode {
         eprintln!("needle-guide: internal error: {message}");
     }));
 
-    let command = match cli::parse(std::env::args().skip(1)) {
+    let command = match cli::parse_from(std::env::args_os()) {
         Ok(command) => command,
+        // --help and --version (printed as clap itself would: a closed pipe is no failure).
+        Err(asked) if asked.exit_code() == 0 => {
+            let _ = asked.print();
+            return ExitCode::SUCCESS;
+        }
         Err(error) => {
-            eprintln!("needle-guide: {error}");
+            eprintln!("needle-guide: {}", cli::one_line(&error));
             return ExitCode::from(USAGE);
         }
     };
 
     let result = match command {
-        Command::Help => {
-            println!("{}", cli::USAGE);
-            Ok(())
-        }
         Command::Check { folder } => check_content(folder.as_deref()),
         Command::Export { folder, force } => content::export(&folder, force)
             .map(|count| println!("wrote {count} files to {}", folder.display()))
@@ -87,7 +88,7 @@ fn run(
     start: Route,
     locale: &str,
     folder: Option<&Path>,
-    kiosk: Option<u64>,
+    kiosk: Option<Duration>,
 ) -> Result<(), Failure> {
     let folder = folder
         .map(ContentFolder::open)
@@ -124,12 +125,7 @@ fn run(
     }
     let editions = Arc::new(editions);
     let app = match kiosk {
-        Some(seconds) => App::kiosk(
-            editions,
-            KioskSettings {
-                idle_timeout: Duration::from_secs(seconds),
-            },
-        ),
+        Some(idle_timeout) => App::kiosk(editions, KioskSettings { idle_timeout }),
         None => App::new(editions, start).with_content_notice(notice),
     }
     .in_locale(locale);
