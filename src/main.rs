@@ -109,11 +109,12 @@ fn carry_out(command: Command) -> Result<(), Failure> {
             locale,
             content,
             kiosk,
-        } => run(start, &locale, content.as_deref(), kiosk),
+        } => open(start, &locale, content.as_deref(), kiosk),
     }
 }
 
-fn run(
+/// Loads every edition, checks the start page and the display, then opens the window.
+fn open(
     start: Route,
     locale: &str,
     folder: Option<&Path>,
@@ -152,7 +153,17 @@ fn run(
     {
         no_display();
     }
-    let editions = Arc::new(editions);
+    run(Arc::new(editions), start, locale, kiosk, notice)
+}
+
+/// The window itself: the only place the app is made.
+fn run(
+    editions: Arc<Vec<Library>>,
+    start: Route,
+    locale: &str,
+    kiosk: Option<Duration>,
+    notice: Option<String>,
+) -> Result<(), Failure> {
     let app = match kiosk {
         Some(idle_timeout) => App::kiosk(editions, KioskSettings { idle_timeout }),
         None => App::new(editions, start).with_content_notice(notice),
