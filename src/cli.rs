@@ -22,10 +22,14 @@ pub enum Command {
         kiosk: Option<Duration>,
     },
     /// Print the guide as plain text.
-    Text { locale: String },
+    Text {
+        locale: String,
+        content: Option<PathBuf>,
+    },
     /// Write the handout as HTML, to a file or standard output.
     Handout {
         locale: String,
+        content: Option<PathBuf>,
         output: Option<PathBuf>,
         conditions: Vec<String>,
     },
@@ -75,12 +79,8 @@ struct Window {
     /// Open on this page (see the page ids below)
     #[arg(long, value_name = "ID", default_value = "home", value_parser = page)]
     page: Route,
-    /// The language: en or es
-    #[arg(long, value_name = "LANG", default_value = LOCALES[0], value_parser = locale)]
-    lang: String,
-    /// A clinic's own content folder, used over the built-in content
-    #[arg(long, value_name = "DIR")]
-    content: Option<PathBuf>,
+    #[command(flatten)]
+    edition: Edition,
     /// Run unattended on a waiting-room touch screen; staff leave with Ctrl+Alt+Shift+Q
     #[arg(long)]
     kiosk: bool,
@@ -95,19 +95,28 @@ struct Window {
     idle_timeout: u64,
 }
 
+/// Which edition of the guide: its language, and the clinic's content folder over the built-in one.
+#[derive(Debug, Args)]
+struct Edition {
+    /// The language: en or es
+    #[arg(long, value_name = "LANG", default_value = LOCALES[0], value_parser = locale)]
+    lang: String,
+    /// A clinic's own content folder, used over the built-in content
+    #[arg(long, value_name = "DIR")]
+    content: Option<PathBuf>,
+}
+
 #[derive(Debug, Subcommand)]
 enum Subcommands {
     /// Print every page's text, in reading order
     Text {
-        /// The language: en or es
-        #[arg(long, value_name = "LANG", default_value = LOCALES[0], value_parser = locale)]
-        lang: String,
+        #[command(flatten)]
+        edition: Edition,
     },
     /// Write the take-home handout (HTML, to print) to a file or standard output
     Handout {
-        /// The language: en or es
-        #[arg(long, value_name = "LANG", default_value = LOCALES[0], value_parser = locale)]
-        lang: String,
+        #[command(flatten)]
+        edition: Edition,
         /// The file to write (it is replaced if it exists)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -140,25 +149,28 @@ impl From<Cli> for Command {
             None => {
                 let Window {
                     page,
-                    lang,
-                    content,
+                    edition,
                     kiosk,
                     idle_timeout,
                 } = cli.window;
                 Command::Run {
                     start: page,
-                    locale: lang,
-                    content,
+                    locale: edition.lang,
+                    content: edition.content,
                     kiosk: kiosk.then(|| Duration::from_secs(idle_timeout)),
                 }
             }
-            Some(Subcommands::Text { lang }) => Command::Text { locale: lang },
+            Some(Subcommands::Text { edition }) => Command::Text {
+                locale: edition.lang,
+                content: edition.content,
+            },
             Some(Subcommands::Handout {
-                lang,
+                edition,
                 output,
                 conditions,
             }) => Command::Handout {
-                locale: lang,
+                locale: edition.lang,
+                content: edition.content,
                 output,
                 conditions,
             },
@@ -308,11 +320,16 @@ mod tests {
 
     #[test]
     fn subcommands() {
-        let text = |locale: &str| Command::Text {
+        let text = |locale: &str, content: Option<&str>| Command::Text {
             locale: locale.into(),
+            content: content.map(PathBuf::from),
         };
-        assert_eq!(parse("text").unwrap(), text("en"));
-        assert_eq!(parse("text --lang es").unwrap(), text("es"));
+        assert_eq!(parse("text").unwrap(), text("en", None));
+        assert_eq!(parse("text --lang es").unwrap(), text("es", None));
+        assert_eq!(
+            parse("text --content mine --lang es").unwrap(),
+            text("es", Some("mine"))
+        );
         assert_eq!(parse("check").unwrap(), Command::Check { folder: None });
         assert_eq!(
             parse("check mine").unwrap(),
@@ -331,8 +348,18 @@ mod tests {
                 .unwrap(),
             Command::Handout {
                 locale: "es".into(),
+                content: None,
                 output: Some("out.html".into()),
                 conditions: vec!["sciatica".into(), "tennis-elbow".into()],
+            }
+        );
+        assert_eq!(
+            parse("handout --content mine --output out.html").unwrap(),
+            Command::Handout {
+                locale: "en".into(),
+                content: Some("mine".into()),
+                output: Some("out.html".into()),
+                conditions: Vec::new(),
             }
         );
     }
@@ -404,7 +431,7 @@ mod tests {
             ),
             (
                 "text --page risks",
-                "unexpected argument '--page' found; valid here: --lang, --help \
+                "unexpected argument '--page' found; valid here: --lang, --content, --help \
                  (see needle-guide text --help)",
             ),
             (

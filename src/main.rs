@@ -98,11 +98,17 @@ fn carry_out(command: Command) -> Result<(), Failure> {
             .map_err(Failure::Export),
         Command::Handout {
             locale,
+            content,
             output,
             conditions,
-        } => handout(&locale, output.as_deref(), conditions),
-        Command::Text { locale } => {
-            embedded(&locale).map(|library| print!("{}", guide_text(&library)))
+        } => handout(
+            &edition(&locale, content.as_deref())?,
+            output.as_deref(),
+            conditions,
+        ),
+        Command::Text { locale, content } => {
+            print!("{}", guide_text(&edition(&locale, content.as_deref())?));
+            Ok(())
         }
         Command::Run {
             start,
@@ -120,11 +126,8 @@ fn open(
     folder: Option<&Path>,
     kiosk: Option<Duration>,
 ) -> Result<(), Failure> {
-    let folder = folder
-        .map(ContentFolder::open)
-        .transpose()
-        .map_err(Failure::Folder)?;
-    let (editions, problems) = editions(folder.as_ref())?;
+    let folder = open_folder(folder)?;
+    let (editions, problems) = editions(folder.as_ref(), &LOCALES)?;
     if let Route::Condition(id) = &start
         && editions[0].condition(id).is_none()
     {
@@ -139,10 +142,7 @@ fn open(
     }
     // Staff see the problems here and, discreetly, in the window; the guide runs regardless.
     let notice = (!problems.is_empty()).then(|| {
-        eprintln!(
-            "needle-guide: these content files were not used; the built-in ones are used instead:"
-        );
-        eprintln!("{}", Problems(problems.clone()));
+        not_used(problems);
         folder
             .as_ref()
             .map_or_else(String::new, |folder| folder.path().display().to_string())
@@ -173,8 +173,11 @@ fn run(
 }
 
 /// Writes the handout to `output` (which the user named, so it may be replaced) or to stdout.
-fn handout(locale: &str, output: Option<&Path>, conditions: Vec<String>) -> Result<(), Failure> {
-    let library = embedded(locale)?;
+fn handout(
+    library: &Library,
+    output: Option<&Path>,
+    conditions: Vec<String>,
+) -> Result<(), Failure> {
     if let Some(unknown) = conditions.iter().find(|id| library.condition(id).is_none()) {
         let ids: Vec<&str> = library.conditions().map(|(_, c)| c.id.as_str()).collect();
         return Err(Failure::UnknownCondition {
@@ -183,7 +186,7 @@ fn handout(locale: &str, output: Option<&Path>, conditions: Vec<String>) -> Resu
         });
     }
     let html = needle_guide::handout::html(
-        &library,
+        library,
         &needle_guide::handout::HandoutOptions { conditions },
     );
     match output {
@@ -198,13 +201,41 @@ fn handout(locale: &str, output: Option<&Path>, conditions: Vec<String>) -> Resu
     }
 }
 
-/// Every edition, over the content folder if there is one, and the problems met in it.
-fn editions(folder: Option<&ContentFolder>) -> Result<(Vec<Library>, Vec<Problem>), Failure> {
+fn open_folder(folder: Option<&Path>) -> Result<Option<ContentFolder>, Failure> {
+    folder
+        .map(ContentFolder::open)
+        .transpose()
+        .map_err(Failure::Folder)
+}
+
+/// The edition in `locale`, over the content folder if there is one, as the window would show it.
+fn edition(locale: &str, folder: Option<&Path>) -> Result<Library, Failure> {
+    let folder = open_folder(folder)?;
+    let (mut editions, problems) = editions(folder.as_ref(), &[locale])?;
+    if !problems.is_empty() {
+        not_used(problems);
+    }
+    Ok(editions.remove(0))
+}
+
+/// Tells staff which of the folder's files were left out, and why.
+fn not_used(problems: Vec<Problem>) {
+    eprintln!(
+        "needle-guide: these content files were not used; the built-in ones are used instead:"
+    );
+    eprintln!("{}", Problems(problems));
+}
+
+/// The editions in `locales`, over the content folder if there is one, and the problems met in it.
+fn editions(
+    folder: Option<&ContentFolder>,
+    locales: &[&str],
+) -> Result<(Vec<Library>, Vec<Problem>), Failure> {
     let mut editions = Vec::new();
     let mut problems = Vec::new();
-    for locale in LOCALES {
+    for locale in locales {
         let library = match folder {
-            None => embedded(locale)?,
+            None => Library::embedded(locale).map_err(Failure::BuiltIn)?,
             Some(folder) => {
                 let loaded = Library::with_overrides(locale, folder).map_err(Failure::BuiltIn)?;
                 // clinic.ron is shared: report its problems once, not once per language.
@@ -221,17 +252,10 @@ fn editions(folder: Option<&ContentFolder>) -> Result<(Vec<Library>, Vec<Problem
     Ok((editions, problems))
 }
 
-fn embedded(locale: &str) -> Result<Library, Failure> {
-    Library::embedded(locale).map_err(Failure::BuiltIn)
-}
-
 /// Prints every problem of every edition (and where translations drift), or a summary of each.
 fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
-    let folder = folder
-        .map(ContentFolder::open)
-        .transpose()
-        .map_err(Failure::Folder)?;
-    let (editions, mut problems) = match editions(folder.as_ref()) {
+    let folder = open_folder(folder)?;
+    let (editions, mut problems) = match editions(folder.as_ref(), &LOCALES) {
         Err(Failure::BuiltIn(problems)) => {
             println!("the built-in content has problems:\n{problems}");
             return Err(Failure::Content(problems.0.len()));

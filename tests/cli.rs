@@ -160,3 +160,41 @@ fn an_empty_folder_name_is_refused_and_nothing_is_written() {
         "files were written"
     );
 }
+
+#[test]
+fn text_and_handout_use_the_clinics_folder_over_the_built_in_content() {
+    let folder = scratch("clinic");
+    fs::write(
+        folder.join("clinic.ron"),
+        "Clinic(name: \"Northside Rehab\", phone: \"(555) 010-7777\")",
+    )
+    .unwrap();
+    let folder = folder.to_str().unwrap();
+    for args in [
+        &["text", "--content", folder][..],
+        &["handout", "--lang", "es", "--content", folder],
+    ] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert_eq!(stderr(&output), "", "{args:?}");
+        let text = stdout(&output);
+        assert!(text.contains("Northside Rehab"), "{args:?}");
+        assert!(text.contains("(555) 010-7777"), "{args:?}");
+        assert!(!text.contains("Riverside Physical Therapy"), "{args:?}");
+    }
+    // Without the folder, the built-in clinic.
+    assert!(stdout(&run(&["text"])).contains("Riverside Physical Therapy"));
+}
+
+#[test]
+fn a_broken_file_in_the_folder_is_reported_and_the_built_in_one_is_used() {
+    let folder = scratch("broken");
+    fs::create_dir_all(folder.join("en")).unwrap();
+    fs::write(folder.join("en/ui.ron"), "Ui(app_title: 3)").unwrap();
+    let output = run(&["text", "--content", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("Learn about dry needling\n"));
+    let message = stderr(&output);
+    assert!(message.contains("were not used"), "{message}");
+    assert!(message.contains("en/ui.ron:1:"), "{message}");
+}
