@@ -1,35 +1,16 @@
 //! The command line: what was asked for, read without side effects so it can be tested.
 
 use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::error::{ContextKind, ErrorKind};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::content::LOCALES;
 use crate::content::route::{PageId, Route};
+use crate::screen::kiosk::DEFAULT_IDLE_TIMEOUT;
 
-pub const USAGE: &str = "\
-Needle Guide: a guide to dry needling for patients.
-
-Usage:
-  needle-guide [--page <id>] [--lang <l>] [--content <dir>]
-                                     Open the guide (on a page, in a language, with a
-                                     clinic's own content folder over the built-in one)
-  needle-guide --kiosk [--idle-timeout <seconds>] [--lang <l>] [--content <dir>]
-                                     Run unattended on a waiting-room touch screen; it
-                                     starts over after <seconds> untouched (default 90).
-                                     Staff leave with Ctrl+Alt+Shift+Q
-  needle-guide text [--lang <l>]     Print every page's text, in reading order
-  needle-guide handout [--lang <l>] [-o <file>] [--condition <id>]...
-                                     Write the take-home handout (HTML, to print) to a
-                                     file, or to standard output
-  needle-guide check [<dir>]         Check the built-in content, or a content folder;
-                                     list every problem and exit 1 if there are any
-  needle-guide export-content <dir> [--force]
-                                     Write the built-in content to a folder to edit
-  needle-guide --help                Show this help
-
-Page ids: home, about, compare, conditions, risks, warning-signs, before, after,
-glossary, key-points, and condition/<id> for each condition (see `needle-guide text`).
-Languages: en (English), es (Spanish).";
-
+/// What was asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     /// Open the window on a route, in a language, maybe over a clinic's content folder.
@@ -37,192 +18,178 @@ pub enum Command {
         start: Route,
         locale: String,
         content: Option<PathBuf>,
-        /// Kiosk mode, with its idle timeout in seconds.
-        kiosk: Option<u64>,
+        /// Kiosk mode, with its idle timeout.
+        kiosk: Option<Duration>,
     },
     /// Print the guide as plain text.
     Text {
         locale: String,
+        content: Option<PathBuf>,
     },
     /// Write the handout as HTML, to a file or standard output.
     Handout {
         locale: String,
+        content: Option<PathBuf>,
         output: Option<PathBuf>,
         conditions: Vec<String>,
     },
     /// Validate the built-in content, or a content folder over it.
+    Check { folder: Option<PathBuf> },
+    /// Write the built-in content out to a folder.
+    Export { folder: PathBuf, force: bool },
+}
+
+/// Reads a command line, program name first. `--help` and `--version` come back as errors whose
+/// [`clap::Error::exit_code`] is 0; [`one_line`] words the others.
+pub fn parse_from<I, T>(args: I) -> Result<Command, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    Cli::try_parse_from(args).map(Command::from)
+}
+
+/// Said after `--help`: the values the flags take, which the README lists too. clap wraps it to
+/// the terminal, so a paragraph is one line.
+const AFTER_HELP: &str = "\
+Page ids: home, about, compare, conditions, risks, warning-signs, before, after, glossary, \
+key-points, and condition/<id> for each condition (see `needle-guide text`).
+Languages: en (English), es (Spanish).";
+
+/// Needle Guide: a guide to dry needling for patients.
+#[derive(Debug, Parser)]
+#[command(
+    name = "needle-guide",
+    version,
+    after_help = AFTER_HELP,
+    max_term_width = 100,
+    args_conflicts_with_subcommands = true,
+    disable_help_subcommand = true
+)]
+struct Cli {
+    #[command(flatten)]
+    window: Window,
+    #[command(subcommand)]
+    command: Option<Subcommands>,
+}
+
+/// Opening the guide's window, which is what happens without a subcommand.
+#[derive(Debug, Args)]
+struct Window {
+    /// Open on this page (see the page ids below)
+    #[arg(long, value_name = "ID", default_value = "home", value_parser = page)]
+    page: Route,
+    #[command(flatten)]
+    edition: Edition,
+    /// Run unattended on a waiting-room touch screen; staff leave with Ctrl+Alt+Shift+Q
+    #[arg(long)]
+    kiosk: bool,
+    /// In kiosk mode, start over after this many seconds untouched
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        requires = "kiosk",
+        default_value_t = DEFAULT_IDLE_TIMEOUT.as_secs(),
+        value_parser = clap::value_parser!(u64).range(10..=3600)
+    )]
+    idle_timeout: u64,
+}
+
+/// Which edition of the guide: its language, and the clinic's content folder over the built-in one.
+#[derive(Debug, Args)]
+struct Edition {
+    /// The language: en or es
+    #[arg(long, value_name = "LANG", default_value = LOCALES[0], value_parser = locale)]
+    lang: String,
+    /// A clinic's own content folder, used over the built-in content
+    #[arg(long, value_name = "DIR")]
+    content: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Subcommands {
+    /// Print every page's text, in reading order
+    Text {
+        #[command(flatten)]
+        edition: Edition,
+    },
+    /// Write the take-home handout (HTML, to print) to a file or standard output
+    Handout {
+        #[command(flatten)]
+        edition: Edition,
+        /// The file to write (it is replaced if it exists)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Add a condition's page; may be given more than once
+        #[arg(long = "condition", value_name = "ID")]
+        conditions: Vec<String>,
+    },
+    /// Check the built-in content, or a content folder over it
+    ///
+    /// Lists every problem, and exits 1 if there are any.
     Check {
+        /// The content folder to check over the built-in content
+        #[arg(value_name = "DIR")]
         folder: Option<PathBuf>,
     },
-    /// Write the built-in content out to a folder.
-    Export {
+    /// Write the built-in content to a folder to edit
+    ExportContent {
+        /// The folder to write to; it must be empty, unless --force
+        #[arg(value_name = "DIR")]
         folder: PathBuf,
+        /// Write over the files already in the folder
+        #[arg(long)]
         force: bool,
     },
-    Help,
 }
 
-/// A command line that cannot be carried out: one line, naming what would be valid.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UsageError(pub String);
-
-impl std::fmt::Display for UsageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} (see needle-guide --help)", self.0)
-    }
-}
-
-/// Reads the arguments after the program's name.
-pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, UsageError> {
-    let mut args = args.into_iter().peekable();
-    if args
-        .peek()
-        .is_some_and(|arg| arg == "--help" || arg == "-h")
-    {
-        return Ok(Command::Help);
-    }
-    match args.peek().map(String::as_str) {
-        Some("text") => {
-            args.next();
-            let mut locale = LOCALES[0].to_owned();
-            while let Some(arg) = args.next() {
-                match arg.as_str() {
-                    "--lang" => locale = parse_locale(value_of("--lang", args.next())?)?,
-                    other => return Err(unknown(other, "--lang")),
+impl From<Cli> for Command {
+    fn from(cli: Cli) -> Command {
+        match cli.command {
+            None => {
+                let Window {
+                    page,
+                    edition,
+                    kiosk,
+                    idle_timeout,
+                } = cli.window;
+                Command::Run {
+                    start: page,
+                    locale: edition.lang,
+                    content: edition.content,
+                    kiosk: kiosk.then(|| Duration::from_secs(idle_timeout)),
                 }
             }
-            Ok(Command::Text { locale })
-        }
-        Some("handout") => {
-            args.next();
-            let (mut locale, mut output, mut conditions) =
-                (LOCALES[0].to_owned(), None, Vec::new());
-            while let Some(arg) = args.next() {
-                match arg.as_str() {
-                    "--lang" => locale = parse_locale(value_of("--lang", args.next())?)?,
-                    "-o" | "--output" => output = Some(PathBuf::from(value_of("-o", args.next())?)),
-                    "--condition" => conditions.push(value_of("--condition", args.next())?),
-                    other => return Err(unknown(other, "--lang, -o, --condition")),
-                }
-            }
-            Ok(Command::Handout {
-                locale,
+            Some(Subcommands::Text { edition }) => Command::Text {
+                locale: edition.lang,
+                content: edition.content,
+            },
+            Some(Subcommands::Handout {
+                edition,
                 output,
                 conditions,
-            })
-        }
-        Some("check") => {
-            args.next();
-            let folder = args.next().map(PathBuf::from);
-            match args.next() {
-                None => Ok(Command::Check { folder }),
-                Some(extra) => Err(UsageError(format!(
-                    "unexpected argument '{extra}'; check takes one folder at most"
-                ))),
-            }
-        }
-        Some("export-content") => {
-            args.next();
-            let (mut folder, mut force) = (None, false);
-            for arg in args {
-                match arg.as_str() {
-                    "--force" => force = true,
-                    flag if flag.starts_with("--") => return Err(unknown(flag, "--force")),
-                    _ if folder.is_some() => {
-                        return Err(UsageError(format!(
-                            "unexpected argument '{arg}'; export-content takes one folder"
-                        )));
-                    }
-                    _ => folder = Some(PathBuf::from(arg)),
-                }
-            }
-            let folder = folder
-                .ok_or_else(|| UsageError("export-content needs a folder to write to".into()))?;
-            Ok(Command::Export { folder, force })
-        }
-        _ => {
-            let (mut start, mut locale, mut content) = (Route::HOME, LOCALES[0].to_owned(), None);
-            let (mut kiosk, mut idle_timeout) = (false, None);
-            while let Some(arg) = args.next() {
-                match arg.as_str() {
-                    "--help" | "-h" => return Ok(Command::Help),
-                    "--page" => start = parse_route(&value_of("--page", args.next())?)?,
-                    "--lang" => locale = parse_locale(value_of("--lang", args.next())?)?,
-                    "--content" => {
-                        content = Some(PathBuf::from(value_of("--content", args.next())?))
-                    }
-                    "--kiosk" => kiosk = true,
-                    "--idle-timeout" => {
-                        idle_timeout =
-                            Some(parse_seconds(&value_of("--idle-timeout", args.next())?)?)
-                    }
-                    other => {
-                        return Err(unknown(
-                            other,
-                            "--page, --lang, --content, --kiosk, --idle-timeout, --help, text, handout, check, export-content",
-                        ));
-                    }
-                }
-            }
-            if idle_timeout.is_some() && !kiosk {
-                return Err(UsageError("--idle-timeout goes with --kiosk".into()));
-            }
-            let kiosk = kiosk.then(|| idle_timeout.unwrap_or(DEFAULT_IDLE_SECONDS));
-            Ok(Command::Run {
-                start,
-                locale,
-                content,
-                kiosk,
-            })
+            }) => Command::Handout {
+                locale: edition.lang,
+                content: edition.content,
+                output,
+                conditions,
+            },
+            Some(Subcommands::Check { folder }) => Command::Check { folder },
+            Some(Subcommands::ExportContent { folder, force }) => Command::Export { folder, force },
         }
     }
 }
 
-/// The idle timeout when `--idle-timeout` is not given.
-pub const DEFAULT_IDLE_SECONDS: u64 = 90;
-/// The shortest and longest idle timeouts that make sense for a waiting room.
-const IDLE_SECONDS: std::ops::RangeInclusive<u64> = 10..=3600;
-
-fn parse_seconds(value: &str) -> Result<u64, UsageError> {
-    value
-        .parse::<u64>()
-        .ok()
-        .filter(|seconds| IDLE_SECONDS.contains(seconds))
-        .ok_or_else(|| {
-            UsageError(format!(
-                "--idle-timeout takes whole seconds from {} to {}, not '{value}'",
-                IDLE_SECONDS.start(),
-                IDLE_SECONDS.end()
-            ))
-        })
-}
-
-fn value_of(flag: &str, value: Option<String>) -> Result<String, UsageError> {
-    value
-        .filter(|v| !v.starts_with("--"))
-        .ok_or_else(|| UsageError(format!("{flag} needs a value")))
-}
-
-fn unknown(argument: &str, valid: &str) -> UsageError {
-    UsageError(format!(
-        "unknown argument '{argument}'; valid here: {valid}"
-    ))
-}
-
-fn parse_locale(locale: String) -> Result<String, UsageError> {
-    if LOCALES.contains(&locale.as_str()) {
-        Ok(locale)
+fn locale(value: &str) -> Result<String, String> {
+    if LOCALES.contains(&value) {
+        Ok(value.to_owned())
     } else {
-        Err(UsageError(format!(
-            "unknown language '{locale}'; valid: {}",
-            LOCALES.join(", ")
-        )))
+        Err(format!("unknown language; valid: {}", LOCALES.join(", ")))
     }
 }
 
-fn parse_route(id: &str) -> Result<Route, UsageError> {
-    Route::parse(id)
-        .ok_or_else(|| UsageError(format!("unknown page '{id}'; {}", valid_pages(None))))
+fn page(id: &str) -> Result<Route, String> {
+    Route::parse(id).ok_or_else(|| format!("unknown page; {}", valid_pages(None)))
 }
 
 /// The valid page ids, and the condition ids when they are known.
@@ -238,9 +205,68 @@ pub fn valid_pages(conditions: Option<&[&str]>) -> String {
     }
 }
 
+/// A bad command line in one line: clap's message and its suggestion, or else the flags and
+/// subcommands that are valid where the mistake was, and where to read more.
+pub fn one_line(error: &clap::Error) -> String {
+    let rendered = error.render().to_string();
+    // clap's message, then its tips, then the usage and "For more information", a block each.
+    let mut blocks = rendered
+        .split("\n\n")
+        .take_while(|block| !block.starts_with("Usage:") && !block.starts_with("For more"))
+        .map(|block| block.split_whitespace().collect::<Vec<_>>().join(" "));
+    let mut line = blocks.next().unwrap_or_default();
+    line = line.strip_prefix("error: ").unwrap_or(&line).to_owned();
+    for tip in blocks {
+        line = format!("{line}; {}", tip.strip_prefix("tip: ").unwrap_or(&tip));
+    }
+
+    let mut cli = Cli::command();
+    cli.build();
+    // The usage names the subcommand the mistake was made in: "Usage: needle-guide text [OPTIONS]".
+    let usage = error
+        .get(ContextKind::Usage)
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let name = usage.split_whitespace().nth(2).unwrap_or_default();
+    let command = cli.find_subcommand(name).unwrap_or(&cli);
+
+    let unknown = matches!(
+        error.kind(),
+        ErrorKind::UnknownArgument | ErrorKind::InvalidSubcommand
+    );
+    let similar = [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand]
+        .into_iter()
+        .any(|kind| error.get(kind).is_some());
+    if unknown && !similar {
+        let flags = command
+            .get_arguments()
+            .filter(|arg| !arg.is_hide_set())
+            .filter_map(|arg| match (arg.get_long(), arg.get_value_names()) {
+                (Some(long), _) => Some(format!("--{long}")),
+                (None, Some([name, ..])) => Some(format!("<{name}>")),
+                (None, _) => None,
+            });
+        let subcommands = command
+            .get_subcommands()
+            .map(|subcommand| subcommand.get_name().to_owned());
+        let valid: Vec<String> = flags.chain(subcommands).collect();
+        line = format!("{line}; valid here: {}", valid.join(", "));
+    }
+    let path = if command.get_name() == cli.get_name() {
+        cli.get_name().to_owned()
+    } else {
+        format!("{} {}", cli.get_name(), command.get_name())
+    };
+    format!("{line} (see {path} --help)")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse(line: &str) -> Result<Command, clap::Error> {
+        parse_from(std::iter::once("needle-guide").chain(line.split_whitespace()))
+    }
 
     fn run(start: Route, locale: &str, content: Option<&str>) -> Command {
         Command::Run {
@@ -251,28 +277,29 @@ mod tests {
         }
     }
 
-    fn parse_str(line: &str) -> Result<Command, UsageError> {
-        parse(line.split_whitespace().map(str::to_owned))
+    #[test]
+    fn the_command_definition_is_consistent() {
+        Cli::command().debug_assert();
     }
 
     #[test]
     fn no_arguments_opens_home() {
-        assert_eq!(parse_str(""), Ok(run(Route::HOME, "en", None)));
+        assert_eq!(parse("").unwrap(), run(Route::HOME, "en", None));
     }
 
     #[test]
     fn page_flag_opens_pages_and_conditions() {
         assert_eq!(
-            parse_str("--page risks"),
-            Ok(run(Route::Page(PageId::Risks), "en", None))
+            parse("--page risks").unwrap(),
+            run(Route::Page(PageId::Risks), "en", None)
         );
         assert_eq!(
-            parse_str("--page condition/sciatica --lang es --content /srv/guide"),
-            Ok(run(
+            parse("--page condition/sciatica --lang es --content /srv/guide").unwrap(),
+            run(
                 Route::Condition("sciatica".into()),
                 "es",
                 Some("/srv/guide")
-            ))
+            )
         );
     }
 
@@ -282,71 +309,194 @@ mod tests {
             start: Route::HOME,
             locale: "en".into(),
             content: None,
-            kiosk: Some(seconds),
+            kiosk: Some(Duration::from_secs(seconds)),
         };
-        assert_eq!(parse_str("--kiosk"), Ok(kiosk(90)));
-        assert_eq!(parse_str("--kiosk --idle-timeout 120"), Ok(kiosk(120)));
-        assert_eq!(parse_str("--idle-timeout 45 --kiosk"), Ok(kiosk(45)));
+        assert_eq!(parse("--kiosk").unwrap(), kiosk(90));
+        assert_eq!(parse("--kiosk --idle-timeout 120").unwrap(), kiosk(120));
+        assert_eq!(parse("--idle-timeout 45 --kiosk").unwrap(), kiosk(45));
+        assert_eq!(parse("--kiosk --idle-timeout 10").unwrap(), kiosk(10));
+        assert_eq!(parse("--kiosk --idle-timeout 3600").unwrap(), kiosk(3600));
     }
 
     #[test]
     fn subcommands() {
-        let text = |locale: &str| Command::Text {
+        let text = |locale: &str, content: Option<&str>| Command::Text {
             locale: locale.into(),
+            content: content.map(PathBuf::from),
         };
-        assert_eq!(parse_str("text"), Ok(text("en")));
-        assert_eq!(parse_str("text --lang es"), Ok(text("es")));
-        assert_eq!(parse_str("check"), Ok(Command::Check { folder: None }));
+        assert_eq!(parse("text").unwrap(), text("en", None));
+        assert_eq!(parse("text --lang es").unwrap(), text("es", None));
         assert_eq!(
-            parse_str("check mine"),
-            Ok(Command::Check {
+            parse("text --content mine --lang es").unwrap(),
+            text("es", Some("mine"))
+        );
+        assert_eq!(parse("check").unwrap(), Command::Check { folder: None });
+        assert_eq!(
+            parse("check mine").unwrap(),
+            Command::Check {
                 folder: Some("mine".into())
-            })
+            }
         );
         let export = |force| Command::Export {
             folder: "out".into(),
             force,
         };
-        assert_eq!(parse_str("export-content out"), Ok(export(false)));
-        assert_eq!(parse_str("export-content --force out"), Ok(export(true)));
-        assert_eq!(parse_str("--help"), Ok(Command::Help));
-        assert_eq!(parse_str("--page risks --help"), Ok(Command::Help));
+        assert_eq!(parse("export-content out").unwrap(), export(false));
+        assert_eq!(parse("export-content --force out").unwrap(), export(true));
         assert_eq!(
-            parse_str("handout --lang es -o out.html --condition sciatica"),
-            Ok(Command::Handout {
+            parse("handout --lang es -o out.html --condition sciatica --condition tennis-elbow")
+                .unwrap(),
+            Command::Handout {
                 locale: "es".into(),
+                content: None,
                 output: Some("out.html".into()),
-                conditions: vec!["sciatica".into()],
-            })
+                conditions: vec!["sciatica".into(), "tennis-elbow".into()],
+            }
         );
+        assert_eq!(
+            parse("handout --content mine --output out.html").unwrap(),
+            Command::Handout {
+                locale: "en".into(),
+                content: Some("mine".into()),
+                output: Some("out.html".into()),
+                conditions: Vec::new(),
+            }
+        );
+    }
+
+    #[test]
+    fn help_and_version_are_asked_for_not_mistakes() {
+        for line in [
+            "--help",
+            "-h",
+            "--page risks --help",
+            "text --help",
+            "check --help",
+            "handout -h",
+            "export-content --help",
+        ] {
+            let error = parse(line).unwrap_err();
+            assert_eq!(error.kind(), ErrorKind::DisplayHelp, "{line}");
+            assert_eq!(error.exit_code(), 0, "{line}");
+        }
+        let version = parse("--version").unwrap_err();
+        assert_eq!(version.kind(), ErrorKind::DisplayVersion);
+        assert_eq!(version.to_string(), "needle-guide 0.1.0\n");
+    }
+
+    #[test]
+    fn the_help_lists_every_page_id_and_language() {
+        for page in PageId::ALL {
+            let listed = format!(" {}, ", page.id());
+            assert!(AFTER_HELP.contains(&listed), "{} is not listed", page.id());
+        }
+        for locale in LOCALES {
+            let listed = format!(" {locale} (");
+            assert!(AFTER_HELP.contains(&listed), "{locale} is not listed");
+        }
+        let help = Cli::command().render_long_help().to_string();
+        assert!(help.contains("Page ids: home, about,"), "{help}");
+        assert!(help.contains("Languages: en (English)"), "{help}");
     }
 
     #[test]
     fn mistakes_are_one_line_naming_the_valid_choices() {
         let cases = [
-            ("--page lungs", "unknown page 'lungs'; valid: home, about"),
-            ("--page", "--page needs a value"),
-            ("--pgae risks", "unknown argument '--pgae'"),
-            ("text --lang fr", "unknown language 'fr'; valid: en, es"),
-            ("export-content", "export-content needs a folder"),
-            ("export-content a b", "unexpected argument 'b'"),
-            ("check a b", "unexpected argument 'b'"),
-            ("--content", "--content needs a value"),
+            (
+                "--page lungs",
+                "invalid value 'lungs' for '--page <ID>': unknown page; valid: home, about",
+            ),
+            (
+                "--page condition/",
+                "invalid value 'condition/' for '--page <ID>': unknown page; valid: home",
+            ),
+            ("--page", "a value is required for '--page <ID>'"),
+            (
+                "--pgae risks",
+                "unexpected argument '--pgae' found; a similar argument exists: '--page'",
+            ),
+            (
+                "--colour",
+                "unexpected argument '--colour' found; valid here: --page, --lang, --content, \
+                 --kiosk, --idle-timeout, --help, --version, text, handout, check, export-content \
+                 (see needle-guide --help)",
+            ),
+            (
+                "txet",
+                "unrecognized subcommand 'txet'; a similar subcommand exists: 'text'",
+            ),
+            (
+                "text --lang fr",
+                "invalid value 'fr' for '--lang <LANG>': unknown language; valid: en, es",
+            ),
+            (
+                "text --page risks",
+                "unexpected argument '--page' found; valid here: --lang, --content, --help \
+                 (see needle-guide text --help)",
+            ),
+            (
+                "export-content",
+                "the following required arguments were not provided: <DIR>",
+            ),
+            ("export-content a b", "unexpected argument 'b' found"),
+            (
+                "check --foo",
+                "unexpected argument '--foo' found; to pass '--foo' as a value, use '-- --foo'; \
+                 valid here: <DIR>, --help (see needle-guide check --help)",
+            ),
+            (
+                "check a b",
+                "unexpected argument 'b' found; valid here: <DIR>, --help \
+                 (see needle-guide check --help)",
+            ),
+            ("--content", "a value is required for '--content <DIR>'"),
             (
                 "--kiosk --idle-timeout 5",
-                "--idle-timeout takes whole seconds from 10 to 3600, not '5'",
+                "invalid value '5' for '--idle-timeout <SECONDS>': 5 is not in 10..=3600",
             ),
             (
                 "--kiosk --idle-timeout soon",
-                "--idle-timeout takes whole seconds",
+                "invalid value 'soon' for '--idle-timeout <SECONDS>'",
             ),
-            ("--idle-timeout 60", "--idle-timeout goes with --kiosk"),
-            ("text --lang", "--lang needs a value"),
+            (
+                "--idle-timeout 60",
+                "the following required arguments were not provided: --kiosk",
+            ),
+            ("text --lang", "a value is required for '--lang <LANG>'"),
+            (
+                "--page risks text",
+                "the subcommand 'text' cannot be used with '--page <ID>'",
+            ),
         ];
         for (line, expected) in cases {
-            let error = parse_str(line).unwrap_err().to_string();
-            assert!(error.starts_with(expected), "{line}: {error}");
-            assert!(!error.contains('\n'), "{line}: {error}");
+            let error = parse(line).unwrap_err();
+            assert_eq!(error.exit_code(), 2, "{line}");
+            let message = one_line(&error);
+            assert!(message.starts_with(expected), "{line}: {message}");
+            assert!(!message.contains('\n'), "{line}: {message}");
+            assert!(message.ends_with(" --help)"), "{line}: {message}");
+        }
+    }
+
+    #[test]
+    fn empty_paths_are_mistakes() {
+        let empty = |args: &[&str]| {
+            let args = std::iter::once("needle-guide").chain(args.iter().copied());
+            let error = parse_from(args).unwrap_err();
+            (error.exit_code(), one_line(&error))
+        };
+        for args in [
+            &["export-content", ""][..],
+            &["check", ""],
+            &["--content", ""],
+            &["handout", "-o", ""],
+        ] {
+            let (code, message) = empty(args);
+            assert_eq!(code, 2, "{args:?}");
+            assert!(
+                message.starts_with("a value is required for"),
+                "{args:?}: {message}"
+            );
         }
     }
 }

@@ -1,6 +1,6 @@
 //! `needle-guide`: read the command line, then open the guide or run a subcommand.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -31,69 +31,103 @@ fn main() -> ExitCode {
         eprintln!("needle-guide: internal error: {message}");
     }));
 
-    let command = match cli::parse(std::env::args().skip(1)) {
-        Ok(command) => command,
-        Err(error) => {
-            eprintln!("needle-guide: {error}");
-            return ExitCode::from(USAGE);
-        }
-    };
-
-    let result = match command {
-        Command::Help => {
-            println!("{}", cli::USAGE);
+    let result = match cli::parse_from(std::env::args_os()) {
+        // --help and --version (printed as clap itself would: a closed pipe is no failure).
+        Err(asked) if asked.exit_code() == 0 => {
+            let _ = asked.print();
             Ok(())
         }
+        Err(error) => Err(Failure::CommandLine(error)),
+        Ok(command) => carry_out(command),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("needle-guide: {failure}");
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}
+
+/// Why a command did not succeed, in one line (the built-in content's problems aside).
+#[derive(Debug, thiserror::Error)]
+enum Failure {
+    #[error("{}", cli::one_line(.0))]
+    CommandLine(clap::Error),
+    /// The content folder cannot be read.
+    #[error("{0}")]
+    Folder(String),
+    #[error("unknown condition '{id}'; {valid}")]
+    UnknownCondition { id: String, valid: String },
+    /// `export-content` was refused (the folder is not empty) or could not write.
+    #[error("{0}")]
+    Export(String),
+    #[error("the built-in content has problems:\n{0}")]
+    BuiltIn(Problems),
+    #[error("{0} problem(s) in the content")]
+    Content(usize),
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot open a window: {0}")]
+    Window(#[from] iced::Error),
+}
+
+impl Failure {
+    fn exit_code(&self) -> u8 {
+        match self {
+            Failure::CommandLine(_)
+            | Failure::Folder(_)
+            | Failure::UnknownCondition { .. }
+            | Failure::Export(_) => USAGE,
+            Failure::BuiltIn(_)
+            | Failure::Content(_)
+            | Failure::Write { .. }
+            | Failure::Window(_) => FAILURE,
+        }
+    }
+}
+
+fn carry_out(command: Command) -> Result<(), Failure> {
+    match command {
         Command::Check { folder } => check_content(folder.as_deref()),
         Command::Export { folder, force } => content::export(&folder, force)
             .map(|count| println!("wrote {count} files to {}", folder.display()))
-            .map_err(Failure::Usage),
+            .map_err(Failure::Export),
         Command::Handout {
             locale,
+            content,
             output,
             conditions,
-        } => handout(&locale, output.as_deref(), conditions),
-        Command::Text { locale } => {
-            embedded(&locale).map(|library| print!("{}", guide_text(&library)))
+        } => handout(
+            &edition(&locale, content.as_deref())?,
+            output.as_deref(),
+            conditions,
+        ),
+        Command::Text { locale, content } => {
+            print!("{}", guide_text(&edition(&locale, content.as_deref())?));
+            Ok(())
         }
-
         Command::Run {
             start,
             locale,
             content,
             kiosk,
-        } => run(start, &locale, content.as_deref(), kiosk),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Usage(message)) => {
-            eprintln!("needle-guide: {message}");
-            ExitCode::from(USAGE)
-        }
-        Err(Failure::Content(message)) => {
-            eprintln!("needle-guide: {message}");
-            ExitCode::from(FAILURE)
-        }
+        } => open(start, &locale, content.as_deref(), kiosk),
     }
 }
 
-/// Why a command did not succeed: a wrong request (exit 2) or bad content (exit 1).
-enum Failure {
-    Usage(String),
-    Content(String),
-}
-
-fn run(
+/// Loads every edition, checks the start page and the display, then opens the window.
+fn open(
     start: Route,
     locale: &str,
     folder: Option<&Path>,
-    kiosk: Option<u64>,
+    kiosk: Option<Duration>,
 ) -> Result<(), Failure> {
-    let folder = folder
-        .map(ContentFolder::open)
-        .transpose()
-        .map_err(Failure::Usage)?;
-    let (editions, problems) = editions(folder.as_ref())?;
+    let folder = open_folder(folder)?;
+    let (editions, problems) = editions(folder.as_ref(), &LOCALES)?;
     if let Route::Condition(id) = &start
         && editions[0].condition(id.as_str()).is_none()
     {
@@ -101,17 +135,14 @@ fn run(
             .conditions()
             .map(|(_, c)| c.id.as_str())
             .collect();
-        return Err(Failure::Usage(format!(
-            "unknown condition '{id}'; {} (see needle-guide --help)",
-            cli::valid_pages(Some(&ids))
-        )));
+        return Err(Failure::UnknownCondition {
+            id: id.to_string(),
+            valid: format!("{} (see needle-guide --help)", cli::valid_pages(Some(&ids))),
+        });
     }
     // Staff see the problems here and, discreetly, in the window; the guide runs regardless.
     let notice = (!problems.is_empty()).then(|| {
-        eprintln!(
-            "needle-guide: these content files were not used; the built-in ones are used instead:"
-        );
-        eprintln!("{}", Problems(problems.clone()));
+        not_used(problems);
         folder
             .as_ref()
             .map_or_else(String::new, |folder| folder.path().display().to_string())
@@ -122,39 +153,49 @@ fn run(
     {
         no_display();
     }
-    let editions = Arc::new(editions);
+    run(Arc::new(editions), start, locale, kiosk, notice)
+}
+
+/// The window itself: the only place the app is made.
+fn run(
+    editions: Arc<Vec<Library>>,
+    start: Route,
+    locale: &str,
+    kiosk: Option<Duration>,
+    notice: Option<String>,
+) -> Result<(), Failure> {
     let app = match kiosk {
-        Some(seconds) => App::kiosk(
-            editions,
-            KioskSettings {
-                idle_timeout: Duration::from_secs(seconds),
-            },
-        ),
+        Some(idle_timeout) => App::kiosk(editions, KioskSettings { idle_timeout }),
         None => App::new(editions, start).with_content_notice(notice),
     }
     .in_locale(locale);
-    app::run(app).map_err(|error| Failure::Content(format!("cannot open a window: {error}")))
+    Ok(app::run(app)?)
 }
 
 /// Writes the handout to `output` (which the user named, so it may be replaced) or to stdout.
-fn handout(locale: &str, output: Option<&Path>, conditions: Vec<String>) -> Result<(), Failure> {
-    let library = embedded(locale)?;
+fn handout(
+    library: &Library,
+    output: Option<&Path>,
+    conditions: Vec<String>,
+) -> Result<(), Failure> {
     if let Some(unknown) = conditions.iter().find(|id| library.condition(id).is_none()) {
         let ids: Vec<&str> = library.conditions().map(|(_, c)| c.id.as_str()).collect();
-        return Err(Failure::Usage(format!(
-            "unknown condition '{unknown}'; valid: {}",
-            ids.join(", ")
-        )));
+        return Err(Failure::UnknownCondition {
+            id: unknown.clone(),
+            valid: format!("valid: {}", ids.join(", ")),
+        });
     }
     let html = needle_guide::handout::html(
-        &library,
+        library,
         &needle_guide::handout::HandoutOptions {
             conditions: conditions.iter().map(|id| id.as_str().into()).collect(),
         },
     );
     match output {
-        Some(path) => std::fs::write(path, html)
-            .map_err(|error| Failure::Content(format!("cannot write {}: {error}", path.display()))),
+        Some(path) => std::fs::write(path, html).map_err(|source| Failure::Write {
+            path: path.to_owned(),
+            source,
+        }),
         None => {
             print!("{html}");
             Ok(())
@@ -162,15 +203,43 @@ fn handout(locale: &str, output: Option<&Path>, conditions: Vec<String>) -> Resu
     }
 }
 
-/// Every edition, over the content folder if there is one, and the problems met in it.
-fn editions(folder: Option<&ContentFolder>) -> Result<(Vec<Library>, Vec<Problem>), Failure> {
+fn open_folder(folder: Option<&Path>) -> Result<Option<ContentFolder>, Failure> {
+    folder
+        .map(ContentFolder::open)
+        .transpose()
+        .map_err(Failure::Folder)
+}
+
+/// The edition in `locale`, over the content folder if there is one, as the window would show it.
+fn edition(locale: &str, folder: Option<&Path>) -> Result<Library, Failure> {
+    let folder = open_folder(folder)?;
+    let (mut editions, problems) = editions(folder.as_ref(), &[locale])?;
+    if !problems.is_empty() {
+        not_used(problems);
+    }
+    Ok(editions.remove(0))
+}
+
+/// Tells staff which of the folder's files were left out, and why.
+fn not_used(problems: Vec<Problem>) {
+    eprintln!(
+        "needle-guide: these content files were not used; the built-in ones are used instead:"
+    );
+    eprintln!("{}", Problems(problems));
+}
+
+/// The editions in `locales`, over the content folder if there is one, and the problems met in it.
+fn editions(
+    folder: Option<&ContentFolder>,
+    locales: &[&str],
+) -> Result<(Vec<Library>, Vec<Problem>), Failure> {
     let mut editions = Vec::new();
     let mut problems = Vec::new();
-    for locale in LOCALES {
+    for locale in locales {
         let library = match folder {
-            None => embedded(locale)?,
+            None => Library::embedded(locale).map_err(Failure::BuiltIn)?,
             Some(folder) => {
-                let loaded = Library::with_overrides(locale, folder).map_err(built_in_broken)?;
+                let loaded = Library::with_overrides(locale, folder).map_err(Failure::BuiltIn)?;
                 // clinic.ron is shared: report its problems once, not once per language.
                 for problem in loaded.problems {
                     if !problems.contains(&problem) {
@@ -185,27 +254,15 @@ fn editions(folder: Option<&ContentFolder>) -> Result<(Vec<Library>, Vec<Problem
     Ok((editions, problems))
 }
 
-fn embedded(locale: &str) -> Result<Library, Failure> {
-    Library::embedded(locale).map_err(built_in_broken)
-}
-
-fn built_in_broken(problems: Problems) -> Failure {
-    Failure::Content(format!("the built-in content has problems:\n{problems}"))
-}
-
 /// Prints every problem of every edition (and where translations drift), or a summary of each.
 fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
-    let folder = folder
-        .map(ContentFolder::open)
-        .transpose()
-        .map_err(Failure::Usage)?;
-    let (editions, mut problems) = match editions(folder.as_ref()) {
-        Ok(found) => found,
-        Err(Failure::Content(message)) => {
-            println!("{message}");
-            return Err(Failure::Content("the content has problems".into()));
+    let folder = open_folder(folder)?;
+    let (editions, mut problems) = match editions(folder.as_ref(), &LOCALES) {
+        Err(Failure::BuiltIn(problems)) => {
+            println!("the built-in content has problems:\n{problems}");
+            return Err(Failure::Content(problems.0.len()));
         }
-        Err(other) => return Err(other),
+        found => found?,
     };
     for other in &editions[1..] {
         problems.extend(check::locales_agree(&editions[0], other));
@@ -220,10 +277,7 @@ fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
     }
     if !problems.is_empty() {
         println!("{}", Problems(problems.clone()));
-        return Err(Failure::Content(format!(
-            "{} problem(s) in the content",
-            problems.len()
-        )));
+        return Err(Failure::Content(problems.len()));
     }
     for library in &editions {
         println!(

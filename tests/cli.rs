@@ -1,15 +1,32 @@
 //! The binary as staff use it from a terminal: help, text, check, and clear one-line errors.
 
+use std::fs;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
+    run_in(&std::env::temp_dir(), args)
+}
+
+/// Runs the binary with `folder` as its working directory.
+fn run_in(folder: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_needle-guide"))
         .args(args)
+        .current_dir(folder)
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
         .env_remove("WAYLAND_SOCKET")
         .output()
         .expect("the binary runs")
+}
+
+/// A fresh, empty folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let folder =
+        std::env::temp_dir().join(format!("needle-guide-cli-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&folder);
+    fs::create_dir_all(&folder).unwrap();
+    folder
 }
 
 fn stdout(output: &Output) -> String {
@@ -78,4 +95,106 @@ fn without_a_display_the_app_says_so_in_one_line() {
     let message = stderr(&output);
     assert_eq!(message.lines().count(), 1, "{message}");
     assert!(message.contains("no display"), "{message}");
+}
+
+#[test]
+fn version_is_the_package_version() {
+    let output = run(&["--version"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout(&output),
+        format!("needle-guide {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn a_misspelt_flag_or_subcommand_gets_a_suggestion() {
+    for (args, suggested) in [
+        (&["--pgae", "risks"][..], "'--page'"),
+        (&["txet"], "'text'"),
+        (&["handout", "--conditon", "sciatica"], "'--condition'"),
+    ] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let message = stderr(&output);
+        assert_eq!(message.lines().count(), 1, "{args:?}: {message}");
+        assert!(message.starts_with("needle-guide: "), "{message}");
+        assert!(message.contains(suggested), "{args:?}: {message}");
+    }
+}
+
+#[test]
+fn every_subcommand_has_its_help() {
+    for (subcommand, words) in [
+        ("text", "--lang"),
+        ("handout", "--output"),
+        ("check", "[DIR]"),
+        ("export-content", "--force"),
+    ] {
+        let output = run(&[subcommand, "--help"]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let help = stdout(&output);
+        assert!(
+            help.contains(&format!("Usage: needle-guide {subcommand}")),
+            "{help}"
+        );
+        assert!(help.contains(words), "{subcommand} --help: {help}");
+    }
+}
+
+#[test]
+fn an_empty_folder_name_is_refused_and_nothing_is_written() {
+    let folder = scratch("empty-name");
+    for args in [
+        &["export-content", ""][..],
+        &["check", ""],
+        &["--content", ""],
+    ] {
+        let output = run_in(&folder, args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&output).lines().count(), 1, "{}", stderr(&output));
+    }
+    assert_eq!(
+        fs::read_dir(&folder).unwrap().count(),
+        0,
+        "files were written"
+    );
+}
+
+#[test]
+fn text_and_handout_use_the_clinics_folder_over_the_built_in_content() {
+    let folder = scratch("clinic");
+    fs::write(
+        folder.join("clinic.ron"),
+        "Clinic(name: \"Northside Rehab\", phone: \"(555) 010-7777\")",
+    )
+    .unwrap();
+    let folder = folder.to_str().unwrap();
+    for args in [
+        &["text", "--content", folder][..],
+        &["handout", "--lang", "es", "--content", folder],
+    ] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert_eq!(stderr(&output), "", "{args:?}");
+        let text = stdout(&output);
+        assert!(text.contains("Northside Rehab"), "{args:?}");
+        assert!(text.contains("(555) 010-7777"), "{args:?}");
+        assert!(!text.contains("Riverside Physical Therapy"), "{args:?}");
+    }
+    // Without the folder, the built-in clinic.
+    assert!(stdout(&run(&["text"])).contains("Riverside Physical Therapy"));
+}
+
+#[test]
+fn a_broken_file_in_the_folder_is_reported_and_the_built_in_one_is_used() {
+    let folder = scratch("broken");
+    fs::create_dir_all(folder.join("en")).unwrap();
+    fs::write(folder.join("en/ui.ron"), "Ui(app_title: 3)").unwrap();
+    let output = run(&["text", "--content", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("Learn about dry needling\n"));
+    let message = stderr(&output);
+    assert!(message.contains("were not used"), "{message}");
+    assert!(message.contains("en/ui.ron:1:"), "{message}");
 }

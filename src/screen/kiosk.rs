@@ -20,6 +20,10 @@ use crate::widget::nav::{self, action, label, modal};
 /// touch screen read standing up.
 pub const SCALE: f32 = 1.25;
 
+/// How long without a touch before "Are you still reading?", unless `--idle-timeout` says
+/// otherwise.
+pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
+
 /// The most digits the staff keypad takes.
 pub const MAX_PIN_DIGITS: usize = 12;
 
