@@ -19,7 +19,7 @@ use rust_embed::RustEmbed;
 use serde::de::DeserializeOwned;
 
 use ids::TermId;
-use model::{Clinic, Condition, Page, Rate, Region, SideEffect, Term, Ui};
+use model::{Clinic, Condition, Page, Rate, Region, SideEffect, Source, Term, Ui};
 use route::PageId;
 
 /// The `content/` folder, inside the binary in release builds.
@@ -141,6 +141,8 @@ pub struct Library {
     pub side_effects: Vec<SideEffect>,
     pub regions: Vec<Region>,
     pub glossary: Vec<Term>,
+    /// Where the numbers come from.
+    pub sources: Vec<Source>,
     pub clinic: Clinic,
 }
 
@@ -224,6 +226,7 @@ impl Library {
         let side_effects = reader.parse(&File::SideEffects.path(locale));
         let regions = reader.parse(&File::Conditions.path(locale));
         let glossary = reader.parse(&File::Glossary.path(locale));
+        let sources = reader.parse(&File::Sources.path(locale));
         let clinic = reader.parse::<Clinic>(&File::Clinic.path(locale));
 
         let Reader {
@@ -231,8 +234,14 @@ impl Library {
             mut problems,
             ..
         } = reader;
-        let (Some(ui), Some(side_effects), Some(regions), Some(glossary), Some(clinic)) =
-            (ui, side_effects, regions, glossary, clinic)
+        let (
+            Some(ui),
+            Some(side_effects),
+            Some(regions),
+            Some(glossary),
+            Some(sources),
+            Some(clinic),
+        ) = (ui, side_effects, regions, glossary, sources, clinic)
         else {
             return Err(Problems(problems));
         };
@@ -247,6 +256,7 @@ impl Library {
             side_effects,
             regions,
             glossary,
+            sources,
             clinic,
         };
         problems.extend(check::library(&library, &files));
@@ -319,6 +329,10 @@ impl Library {
         self.side_effects.iter().find(|effect| effect.id == id)
     }
 
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|source| source.id == id)
+    }
+
     pub fn term(&self, id: &str) -> Option<&Term> {
         self.glossary.iter().find(|term| term.id == id)
     }
@@ -335,6 +349,17 @@ impl Library {
 
     pub fn condition(&self, id: &str) -> Option<(&Region, &Condition)> {
         self.conditions().find(|(_, condition)| condition.id == id)
+    }
+
+    /// The number to call in an emergency: the clinic's, or words for the local one (no
+    /// country's number is written into the guide).
+    pub fn emergency_number(&self) -> &str {
+        let set = self.clinic.emergency_number.trim();
+        if set.is_empty() {
+            &self.ui.local_emergency_number
+        } else {
+            set
+        }
     }
 
     /// A rate in this edition's words.
@@ -356,6 +381,7 @@ impl Library {
                     text: shown.to_owned(),
                     id: id.into(),
                 },
+                markup::Piece::Emergency => Span::Number(self.emergency_number().to_owned()),
                 markup::Piece::Rate { id } => Span::Number(
                     self.side_effect(id)
                         .and_then(|effect| effect.rate)

@@ -5,7 +5,9 @@ use std::fmt::Write;
 
 use crate::content::chart::{self, COUNT, Cell, ScaleRow};
 use crate::content::ids::{RegionId, TermId};
-use crate::content::model::{Block, BodyMapWords, Condition, Denominator, Rate, SideEffect, Tone};
+use crate::content::model::{
+    Block, BodyMapWords, Condition, Denominator, Level, Rate, SideEffect, Source, Tone,
+};
 use crate::content::route::{PageId, Route};
 use crate::content::{Library, Span};
 
@@ -58,6 +60,37 @@ pub enum Part {
     },
     Choices(Vec<Choice>),
     Contacts(Vec<Contact>),
+    /// What to do, from "normal" to "call the emergency number now": a picture with words.
+    Actions(Vec<ActionItem>),
+    /// Questions to ask the therapist, each with the clinic's answer when it gave one.
+    Questions(Vec<QuestionItem>),
+    /// Where the numbers come from.
+    Sources(Vec<SourceCard>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionItem {
+    pub level: Level,
+    pub when: Vec<Span>,
+    pub action: Vec<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionItem {
+    pub question: Vec<Span>,
+    /// "Your clinic says", and what it says.
+    pub answer: Option<Contact>,
+}
+
+/// A source of numbers: what it is, its reference, what it found, and for the clinic's own sheet
+/// who checked it and when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceCard {
+    pub name: String,
+    pub about: Vec<Span>,
+    pub citation: Option<String>,
+    pub facts: Vec<Contact>,
+    pub findings: Vec<Contact>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -75,6 +108,8 @@ pub struct Effect {
     pub body: Vec<Span>,
     /// An icon array, for rates out of 100.
     pub chart: Option<IconChart>,
+    /// "Source", and where the rate comes from.
+    pub source: Option<Contact>,
 }
 
 /// 100 icons, the sentence that says them in words, and the key to their kinds.
@@ -209,6 +244,31 @@ impl Part {
             Part::Contacts(contacts) => {
                 for contact in contacts {
                     line(format!("{}: {}", contact.label, contact.value));
+                }
+            }
+            Part::Actions(items) => {
+                for item in items {
+                    line(format!("> {} {}", joined(&item.when), joined(&item.action)));
+                }
+            }
+            Part::Questions(items) => {
+                for item in items {
+                    line(format!("? {}", joined(&item.question)));
+                    if let Some(answer) = &item.answer {
+                        line(format!("  {}: {}", answer.label, answer.value));
+                    }
+                }
+            }
+            Part::Sources(cards) => {
+                for card in cards {
+                    line(format!("* {}", card.name));
+                    line(format!("  {}", joined(&card.about)));
+                    for fact in card.facts.iter().chain(&card.findings) {
+                        line(format!("  - {}: {}", fact.label, fact.value));
+                    }
+                    if let Some(citation) = &card.citation {
+                        line(format!("  {citation}"));
+                    }
                 }
             }
         }
@@ -372,6 +432,50 @@ fn effect_part(library: &Library, effect: &SideEffect) -> Effect {
             .map(|rate| (library.ui.how_often.clone(), library.rate_text(rate))),
         body: library.spans(&effect.text),
         chart,
+        source: effect
+            .source
+            .as_deref()
+            .and_then(|id| library.source(id))
+            .map(|source| Contact {
+                label: library.ui.source_label.clone(),
+                value: library.plain(&source.name),
+            }),
+    }
+}
+
+/// A source as the sources page shows it; the clinic's own sheet names the clinic and when it was
+/// last reviewed, where `clinic.ron` says.
+fn source_card(library: &Library, source: &Source) -> SourceCard {
+    let ui = &library.ui;
+    let clinic = &library.clinic;
+    let facts = if source.from_clinic {
+        [
+            (&ui.clinic_name, &clinic.name),
+            (&ui.reviewed, &clinic.reviewed),
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .map(|(label, value)| Contact {
+            label: label.clone(),
+            value: value.trim().to_owned(),
+        })
+        .collect()
+    } else {
+        Vec::new()
+    };
+    SourceCard {
+        name: library.plain(&source.name),
+        about: library.spans(&source.about),
+        citation: source.citation.clone(),
+        facts,
+        findings: source
+            .findings
+            .iter()
+            .map(|finding| Contact {
+                label: library.plain(&finding.name),
+                value: library.rate_text(finding.rate),
+            })
+            .collect(),
     }
 }
 
@@ -480,19 +584,54 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                 })
                 .collect(),
         ),
+        Block::Actions(steps) => Part::Actions(
+            steps
+                .iter()
+                .map(|step| ActionItem {
+                    level: step.level,
+                    when: spans(&step.when),
+                    action: spans(&step.action),
+                })
+                .collect(),
+        ),
+        Block::Questions(questions) => Part::Questions(
+            questions
+                .iter()
+                .map(|question| QuestionItem {
+                    question: spans(&question.text),
+                    answer: library
+                        .clinic
+                        .answers
+                        .on(question.topic)
+                        .map(|answer| Contact {
+                            label: library.ui.clinic_answer.clone(),
+                            value: answer.to_owned(),
+                        }),
+                })
+                .collect(),
+        ),
+        Block::Sources => Part::Sources(
+            library
+                .sources
+                .iter()
+                .map(|source| source_card(library, source))
+                .collect(),
+        ),
         Block::ClinicContacts => {
             let clinic = &library.clinic;
             let ui = &library.ui;
             let contacts = [
-                (&ui.clinic_phone, &clinic.phone),
-                (&ui.clinic_urgent_phone, &clinic.urgent_phone),
-                (&ui.clinic_web, &clinic.web),
+                (&ui.clinic_phone, clinic.phone.as_str()),
+                (&ui.clinic_urgent_phone, clinic.urgent_phone.as_str()),
+                (&ui.clinic_web, clinic.web.as_str()),
+                // Always there: the clinic's emergency number, or words for the local one.
+                (&ui.clinic_emergency, library.emergency_number()),
             ]
             .into_iter()
             .filter(|(_, value)| !value.trim().is_empty())
             .map(|(label, value)| Contact {
                 label: label.clone(),
-                value: value.clone(),
+                value: value.trim().to_owned(),
             });
             let name = (!clinic.name.trim().is_empty()).then(|| Contact {
                 label: ui.clinic_name.clone(),

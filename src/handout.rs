@@ -342,6 +342,21 @@ fn warning_signs(out: &mut String, library: &Library) {
         Part::Callout { heading, body, .. } => Some((heading, body)),
         _ => None,
     });
+    // What to do, from normal to an emergency, each step as one line: when, then what.
+    let actions: Option<Vec<Vec<Span>>> = all_parts(&page).find_map(|part| match part {
+        Part::Actions(items) => Some(
+            items
+                .iter()
+                .map(|item| {
+                    let mut line = item.when.clone();
+                    line.push(Span::Plain(" ".into()));
+                    line.extend(item.action.iter().cloned());
+                    line
+                })
+                .collect(),
+        ),
+        _ => None,
+    });
     let steps = all_parts(&page).find_map(|part| match part {
         Part::Steps(items) => Some(items),
         _ => None,
@@ -360,8 +375,13 @@ fn warning_signs(out: &mut String, library: &Library) {
             escape(&joined(body))
         );
     }
-    if let Some(steps) = steps {
+    if actions.is_some() || steps.is_some() {
         heading(out, 3, &words.what_to_do);
+    }
+    if let Some(actions) = &actions {
+        list(out, "ul", "actions", actions);
+    }
+    if let Some(steps) = steps {
         list(out, "ol", "", steps);
     }
     out.push_str("</section>\n");

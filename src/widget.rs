@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod action_icon;
 pub mod body_map;
 pub mod icon;
 pub mod icon_array;

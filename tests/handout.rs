@@ -93,12 +93,26 @@ fn every_safety_fact_is_on_the_handout_in_both_languages() {
         for sign in &signs {
             assert_has(&page, sign, "a warning sign");
         }
-        for step in first_list(&library, PageId::WarningSigns, |block| match block {
-            Block::Steps(items) => Some(items),
-            _ => None,
-        }) {
-            assert_has(&page, &step, "a step of what to do");
+        let actions = library
+            .page(PageId::WarningSigns)
+            .sections
+            .iter()
+            .flat_map(|section| &section.blocks)
+            .find_map(|block| match block {
+                Block::Actions(steps) => Some(steps),
+                _ => None,
+            })
+            .expect("the warning signs say what to do");
+        assert_eq!(
+            actions.len(),
+            3,
+            "{locale}: normal, call the clinic, emergency"
+        );
+        for step in actions {
+            assert_has(&page, &library.plain(&step.when), "when to act");
+            assert_has(&page, &library.plain(&step.action), "what to do");
         }
+        assert_has(&page, library.emergency_number(), "the emergency number");
 
         let mut rates = 0;
         for effect in &library.side_effects {
@@ -113,13 +127,14 @@ fn every_safety_fact_is_on_the_handout_in_both_languages() {
         }
         assert!(rates >= 6, "{locale}: {rates} rates");
 
-        let contraindications = first_list(&library, PageId::Before, |block| match block {
+        // The three reasons not to needle, and the other things to tell the therapist.
+        let to_tell = first_list(&library, PageId::Before, |block| match block {
             Block::Checklist(items) => Some(items),
             _ => None,
         });
-        assert_eq!(contraindications.len(), 3, "{locale}");
-        for item in &contraindications {
-            assert_has(&page, item, "a contraindication");
+        assert_eq!(to_tell.len(), 5, "{locale}");
+        for item in &to_tell {
+            assert_has(&page, item, "a thing to tell the therapist");
         }
         assert_has(
             &page,

@@ -33,9 +33,11 @@ fn shows(app: &needle_guide::app::App, words: &str) -> bool {
 fn from_home_to_every_page_and_back() {
     let library = library();
     let mut app = app_on(Route::HOME);
+    // Tall enough for the whole page list: in a shorter window it scrolls.
+    let tall = iced::Size::new(WINDOW.width, 1000.0);
     for page in PageId::ALL.into_iter().filter(|page| *page != PageId::Home) {
         let content = library.page(page);
-        click(&mut app, &content.nav_label);
+        click_in(&mut app, &content.nav_label, tall);
         assert_eq!(app.route(), &Route::Page(page));
         assert!(
             shows(&app, &content.title),

@@ -375,7 +375,11 @@ fn every_rate_in_running_text_is_told_beside_its_side_effect() {
         for spans in spans_of_parts {
             let text = joined(spans);
             let sentences = sentences(&text);
-            for number in spans.iter().filter(|span| matches!(span, Span::Number(_))) {
+            let emergency = library.emergency_number();
+            for number in spans
+                .iter()
+                .filter(|span| matches!(span, Span::Number(_)) && span.text() != emergency)
+            {
                 let number = number.text();
                 let effects: Vec<&str> = library
                     .side_effects
@@ -442,11 +446,9 @@ fn side_effects_without_numbers_are_described_on_their_own_cards() {
         ),
         (
             "serious",
-            "dry needling is very safe; serious side effects can occur",
-            &[
-                &["dry needling is very safe"],
-                &["serious side effects can happen", "rare"],
-            ],
+            // The sheet's "very safe" sells: the guide gives the fact without it.
+            "serious side effects can occur, rarely",
+            &[&["serious side effects can happen"], &["they are rare"]],
         ),
         (
             "pneumothorax",
@@ -529,24 +531,29 @@ fn the_warning_signs_page_has_all_six_signs_their_timing_and_what_to_do() {
         ],
     );
 
-    let (_, _, steps) = first_list(&page, |part| match part {
-        Part::Steps(items) => Some(items),
-        _ => None,
-    });
+    // Each step of what to do, as the picture's words say it: when, then what.
+    let steps: Vec<String> = parts(&page)
+        .filter_map(|part| match part {
+            Part::Actions(items) => Some(items),
+            _ => None,
+        })
+        .flatten()
+        .map(|item| format!("{} {}", joined(&item.when), joined(&item.action)))
+        .collect();
     let what_to_do: [(&str, Claims); 2] = [
         (
             "contact your physical therapist or physician immediately",
-            &[&[
-                "any of these six signs",
-                "call your physical therapist or doctor right away",
-            ]],
+            &[
+                &["any of the six signs"],
+                &["call your clinic or a doctor right away"],
+            ],
         ),
         (
             "an emergency number for severe trouble",
-            &[&[
-                "severe trouble breathing",
-                "call your local emergency number",
-            ]],
+            &[
+                &["severe trouble breathing"],
+                &["call your local emergency number now"],
+            ],
         ),
     ];
     for (fact, claims) in what_to_do {
@@ -590,8 +597,24 @@ fn who_should_not_be_needled() {
             .any(|text| states(text, &["tell your therapist before treatment if you"])),
         "the checklist's lead: {before:?}"
     );
+    // The sheet's three reasons not to needle, each an item of its own; the other items are
+    // things to tell the therapist, not reasons.
+    let reasons: Vec<String> = items
+        .iter()
+        .filter(|item| states(item, &["advises no dry needling"]))
+        .cloned()
+        .collect();
+    for tell in [
+        &["medicine that thins your blood"][..],
+        &["any other health problems"],
+    ] {
+        assert!(
+            items.iter().any(|item| states(item, tell)),
+            "the checklist asks about {tell:?}: {items:#?}"
+        );
+    }
     assert_one_item_each(
-        &items,
+        &reasons,
         "who should not be needled",
         &[
             (
@@ -716,11 +739,9 @@ fn what_dry_needling_is_and_is_not() {
             ],
         ),
         (
-            "modern and science-based",
-            &[
-                &["dry needling is a modern treatment"],
-                &["based on science"],
-            ],
+            // The sheet's "modern, science-based" sells; the guide says what it is based on.
+            "what it is based on",
+            &[&["based on what western medicine knows about muscles, nerves and pain"]],
         ),
     ];
     for (fact, claims) in not {
@@ -748,18 +769,18 @@ fn the_comparison_puts_each_fact_in_its_own_row_and_column() {
     let expected: [(&str, Claims, Claims); 4] = [
         (
             "based on",
-            &[&["modern science"]],
+            &[&["western medicine", "muscles, nerves and pain"]],
             &[&["traditional chinese medicine", "oriental medicine"]],
         ),
         (
             "what it aims to do",
-            &[&["treat pain and problems with how you move"]],
+            &[&["ease pain and help you move better"]],
             &[&["change the flow of energy", "called qi"]],
         ),
         (
-            "what it treats",
+            "what it is used for",
             &[&["painful problems in muscles, bones and joints"]],
-            &[&["disease"]],
+            &[&["pain and many other health problems"]],
         ),
         (
             "where the needles go",

@@ -28,7 +28,10 @@ pub fn cells(rate: Rate) -> Option<[Cell; COUNT]> {
     let (sure, maybe) = match rate {
         Rate::Range { low, high, .. } => (low, high.saturating_sub(low)),
         Rate::FewerThan { value, .. } => (0, value),
-        Rate::OneIn { .. } | Rate::FewerThanOneIn { .. } => return None,
+        Rate::OneIn { .. }
+        | Rate::FewerThanOneIn { .. }
+        | Rate::About { .. }
+        | Rate::AtMost { .. } => return None,
     };
     let sure = (sure as usize).min(COUNT);
     let maybe = (maybe as usize).min(COUNT - sure);
@@ -83,6 +86,14 @@ pub fn scale_span(rate: Rate) -> ScaleSpan {
             rare: f64::from(n),
             open: true,
         },
+        Rate::About { count, per, .. } | Rate::AtMost { count, per, .. } => {
+            let one_in = f64::from(per) / f64::from(count.max(1));
+            ScaleSpan {
+                common: one_in,
+                rare: one_in,
+                open: matches!(rate, Rate::AtMost { .. }),
+            }
+        }
     }
 }
 

@@ -39,6 +39,26 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
                 format!("rate of '{}': {problem}", effect.id),
             );
         }
+        // Every number says where it comes from.
+        match (effect.rate, effect.source.as_deref()) {
+            (Some(_), None) => checker.at_id(
+                &effects_file,
+                &effect.id,
+                format!(
+                    "'{}' has a rate but no source: name one of sources.ron",
+                    effect.id
+                ),
+            ),
+            (_, Some(source)) if library.source(source).is_none() => checker.at_id(
+                &effects_file,
+                &effect.id,
+                format!(
+                    "'{}' names the source '{source}', which sources.ron does not have",
+                    effect.id
+                ),
+            ),
+            _ => {}
+        }
         match (&effect.chart_sentence, effect.rate.and_then(chart::cells)) {
             (Some(sentence), Some(_)) => checker.text(&effects_file, sentence),
             (None, Some(_)) => checker.at_id(
@@ -101,6 +121,22 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
                 "Region(",
                 format!("the body region '{id}' is missing"),
             );
+        }
+    }
+
+    let sources_file = File::Sources.path(locale);
+    checker.unique(&sources_file, library.sources.iter().map(|s| s.id.as_str()));
+    for source in &library.sources {
+        checker.text(&sources_file, &source.name);
+        checker.text(&sources_file, &source.about);
+        for finding in &source.findings {
+            if let Some(problem) = rate::problem(finding.rate) {
+                checker.at_id(
+                    &sources_file,
+                    &source.id,
+                    format!("a finding of '{}', {}: {problem}", source.id, finding.name),
+                );
+            }
         }
     }
 
@@ -202,6 +238,18 @@ impl Checker<'_> {
                 self.text(file, &callout.heading);
                 self.text(file, &callout.text);
             }
+            Block::Actions(steps) => {
+                for step in steps {
+                    self.text(file, &step.when);
+                    self.text(file, &step.action);
+                }
+            }
+            Block::Questions(questions) => {
+                for question in questions {
+                    self.text(file, &question.text);
+                }
+            }
+            Block::Sources => {}
             Block::Compare(compare) => {
                 for row in &compare.rows {
                     for cell in [&row.topic, &row.left, &row.right] {
@@ -324,6 +372,39 @@ pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
     };
     let base_name = &base.locale;
 
+    // Sources, and what each found, are the same numbers in every language.
+    let sources = |library: &Library| -> Vec<(String, Vec<super::model::Rate>)> {
+        library
+            .sources
+            .iter()
+            .map(|source| {
+                let rates = source.findings.iter().map(|finding| finding.rate).collect();
+                (source.id.clone(), rates)
+            })
+            .collect()
+    };
+    if sources(base) != sources(other) {
+        differs(
+            File::Sources.path(locale),
+            format!(
+                "the sources and their findings are not the same ids and numbers, in the same \
+                 order, as in {base_name}"
+            ),
+        );
+    }
+    let effect_sources = |library: &Library| -> Vec<Option<String>> {
+        library
+            .side_effects
+            .iter()
+            .map(|effect| effect.source.clone())
+            .collect()
+    };
+    if effect_sources(base) != effect_sources(other) {
+        differs(
+            File::SideEffects.path(locale),
+            format!("the side effects do not name the same sources as in {base_name}"),
+        );
+    }
     let effects = |library: &Library| -> Vec<(String, Option<super::model::Rate>)> {
         library
             .side_effects
@@ -448,6 +529,15 @@ fn page_shape(page: &Page) -> Vec<Vec<String>> {
                     Block::ConditionIndex => "ConditionIndex".to_owned(),
                     Block::GlossaryIndex => "GlossaryIndex".to_owned(),
                     Block::ClinicContacts => "ClinicContacts".to_owned(),
+                    Block::Actions(steps) => format!(
+                        "Actions {:?}",
+                        steps.iter().map(|step| step.level).collect::<Vec<_>>()
+                    ),
+                    Block::Questions(questions) => format!(
+                        "Questions {:?}",
+                        questions.iter().map(|q| q.topic).collect::<Vec<_>>()
+                    ),
+                    Block::Sources => "Sources".to_owned(),
                 })
                 .collect()
         })

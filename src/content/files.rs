@@ -10,6 +10,7 @@ pub enum File {
     SideEffects,
     Conditions,
     Glossary,
+    Sources,
     /// The clinic's details, shared by every edition.
     Clinic,
 }
@@ -22,6 +23,7 @@ impl File {
             File::SideEffects,
             File::Conditions,
             File::Glossary,
+            File::Sources,
             File::Clinic,
         ])
     }
@@ -34,6 +36,7 @@ impl File {
             File::SideEffects => format!("{locale}/side-effects.ron"),
             File::Conditions => format!("{locale}/conditions.ron"),
             File::Glossary => format!("{locale}/glossary.ron"),
+            File::Sources => format!("{locale}/sources.ron"),
             File::Clinic => "clinic.ron".to_owned(),
         }
     }
@@ -54,7 +57,7 @@ mod tests {
         assert_eq!(File::Glossary.path("en"), "en/glossary.ron");
         assert_eq!(File::Clinic.path("en"), File::Clinic.path("es"));
         let files = of_locale("en");
-        assert_eq!(files.len(), PageId::ALL.len() + 5);
+        assert_eq!(files.len(), PageId::ALL.len() + 6);
         let unique: std::collections::HashSet<_> = files.iter().collect();
         assert_eq!(unique.len(), files.len());
     }

@@ -1,11 +1,19 @@
-//! The two markups allowed in patient text: `[shown words](term-id)` and `{rate:effect-id}`.
+//! The markups allowed in patient text: `[shown words](term-id)`, `{rate:effect-id}`, and
+//! `{emergency}` for the emergency number (the clinic's, or words that name the local one).
 
 /// A piece of patient text, before terms and rates are looked up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece<'a> {
     Plain(&'a str),
-    Term { shown: &'a str, id: &'a str },
-    Rate { id: &'a str },
+    Term {
+        shown: &'a str,
+        id: &'a str,
+    },
+    Rate {
+        id: &'a str,
+    },
+    /// The number to call in an emergency.
+    Emergency,
 }
 
 /// Why a piece of text could not be read.
@@ -67,9 +75,12 @@ fn parse_term(marked: &str, at: usize) -> Result<(Piece<'_>, usize), MarkupError
 fn parse_rate(marked: &str, at: usize) -> Result<(Piece<'_>, usize), MarkupError> {
     let broken = |message: &str| MarkupError {
         at,
-        message: format!("{message} in a rate marked as {{rate:effect-id}}"),
+        message: format!("{message} in a rate marked as {{rate:effect-id}}, or {{emergency}}"),
     };
     let end = marked.find('}').ok_or_else(|| broken("missing '}'"))?;
+    if marked[1..end].trim() == "emergency" {
+        return Ok((Piece::Emergency, end + 1));
+    }
     let id = marked[1..end]
         .strip_prefix("rate:")
         .ok_or_else(|| broken("unknown placeholder"))?

@@ -61,6 +61,49 @@ pub enum Block {
     Choices(Vec<String>),
     /// The clinic's contact details from `clinic.ron`.
     ClinicContacts,
+    /// What to do about what you notice after treatment, from "normal" to "call the emergency
+    /// number now", drawn as a picture with the words beside it.
+    Actions(Vec<ActionStep>),
+    /// Questions to ask the therapist, each with the clinic's own answer when `clinic.ron` has one.
+    Questions(Vec<Question>),
+    /// Where the numbers come from: every source of `sources.ron`, with what it found.
+    Sources,
+}
+
+/// One step of [`Block::Actions`]: when it applies, and what to do.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ActionStep {
+    pub level: Level,
+    pub when: String,
+    pub action: String,
+}
+
+/// How urgent an action is, from nothing to do to an emergency.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+pub enum Level {
+    Normal,
+    CallClinic,
+    Emergency,
+}
+
+/// A question to ask the therapist, on a topic the clinic may answer in `clinic.ron`.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub topic: Topic,
+    pub text: String,
+}
+
+/// What a question is about; each is a field of the clinic's [`Answers`].
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+pub enum Topic {
+    Sessions,
+    Feel,
+    Needles,
+    Training,
+    Options,
+    Cost,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -109,6 +152,37 @@ pub struct SideEffect {
     /// The sentence beside its icon array, for rates out of 100: "Bruising happens after {rate:bruising}."
     #[serde(default)]
     pub chart_sentence: Option<String>,
+    /// Where the rate comes from: a source id of `sources.ron`. Every rate has one.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// `sources.ron`: where the guide's numbers come from.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    /// What it is, in plain words: "Your clinic's information sheet".
+    pub name: String,
+    /// Who made it, what it counted, and what to keep in mind when reading its numbers.
+    pub about: String,
+    /// The reference, as a librarian would write it, if it is published.
+    #[serde(default)]
+    pub citation: Option<String>,
+    /// What it counted, each as a rate.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+    /// The clinic's own sheet: shown with the clinic's name and the date it was last reviewed.
+    #[serde(default)]
+    pub from_clinic: bool,
+}
+
+/// One number a source found.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    pub name: String,
+    pub rate: Rate,
 }
 
 /// How often something happens, exactly as the source states it.
@@ -130,6 +204,18 @@ pub enum Rate {
     },
     FewerThanOneIn {
         n: u32,
+        of: Denominator,
+    },
+    /// About `count` out of every `per`, rounded from a study's percentage.
+    About {
+        count: u32,
+        per: u32,
+        of: Denominator,
+    },
+    /// None seen, and at most `count` out of every `per` by the study's own reckoning.
+    AtMost {
+        count: u32,
+        per: u32,
         of: Denominator,
     },
 }
@@ -202,6 +288,15 @@ pub struct Ui {
     pub clinic_phone: String,
     pub clinic_urgent_phone: String,
     pub clinic_web: String,
+    /// The emergency number, when the clinic gives none: "your local emergency number".
+    pub local_emergency_number: String,
+    pub clinic_emergency: String,
+    /// "Source", before a rate's source.
+    pub source_label: String,
+    /// On the sources page: "Checked by {clinic} on {date}".
+    pub reviewed: String,
+    /// Under a question, before the clinic's answer.
+    pub clinic_answer: String,
     pub how_often: String,
     pub rates: RateWords,
     pub charts: ChartWords,
@@ -318,10 +413,18 @@ pub struct RateWords {
     /// Used for `OneIn` and `FewerThanOneIn` when the source names no denominator.
     pub one_in_unstated: String,
     pub fewer_than_one_in_unstated: String,
+    /// A study's rounded count: "about {count} out of every {per} {of}".
+    pub about: String,
+    /// None seen, with the study's upper limit: "none seen (at most {count} in every {per} {of})".
+    pub at_most: String,
     pub treatments: String,
     pub patients: String,
     /// Put between groups of three digits: "10,000".
     pub thousands_separator: String,
+    /// How many digits a number needs before it is grouped: 4 in English (1,000), 5 in Spanish
+    /// (1000 but 10 000, as the RAE advises).
+    #[serde(default = "four_digits")]
+    pub group_from: usize,
 }
 
 /// `clinic.ron`: the clinic's details, which each clinic edits. Empty fields are left out.
@@ -339,4 +442,51 @@ pub struct Clinic {
     /// Digits staff type to leave kiosk mode on the screen; empty for the key chord alone.
     #[serde(default)]
     pub staff_pin: String,
+    /// The emergency number where the clinic is (911, 112, 999 …); empty for the words "your
+    /// local emergency number".
+    #[serde(default)]
+    pub emergency_number: String,
+    /// When the clinic last checked the guide against its own practice, as it writes dates.
+    #[serde(default)]
+    pub reviewed: String,
+    /// The clinic's answers to the questions page; each is shown only when set.
+    #[serde(default)]
+    pub answers: Answers,
+}
+
+/// The clinic's own answers to the questions a patient may ask, in `clinic.ron`.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Answers {
+    #[serde(default)]
+    pub sessions: String,
+    #[serde(default)]
+    pub feel: String,
+    #[serde(default)]
+    pub needles: String,
+    #[serde(default)]
+    pub training: String,
+    #[serde(default)]
+    pub options: String,
+    #[serde(default)]
+    pub cost: String,
+}
+
+impl Answers {
+    /// The clinic's answer on `topic`, if it gave one.
+    pub fn on(&self, topic: Topic) -> Option<&str> {
+        let answer = match topic {
+            Topic::Sessions => &self.sessions,
+            Topic::Feel => &self.feel,
+            Topic::Needles => &self.needles,
+            Topic::Training => &self.training,
+            Topic::Options => &self.options,
+            Topic::Cost => &self.cost,
+        };
+        Some(answer.trim()).filter(|answer| !answer.is_empty())
+    }
+}
+
+fn four_digits() -> usize {
+    4
 }

@@ -7,7 +7,13 @@ pub const PER: u32 = 100;
 
 /// Puts a rate into words, with the patterns of one language.
 pub fn format(rate: Rate, words: &RateWords) -> String {
-    let number = |value: u32| group_digits(value, &words.thousands_separator);
+    let number = |value: u32| {
+        if value.to_string().len() < words.group_from {
+            value.to_string()
+        } else {
+            group_digits(value, &words.thousands_separator)
+        }
+    };
     let of = |denominator: Denominator| match denominator {
         Denominator::Treatments => words.treatments.as_str(),
         Denominator::Patients => words.patients.as_str(),
@@ -34,16 +40,25 @@ pub fn format(rate: Rate, words: &RateWords) -> String {
         Rate::FewerThanOneIn {
             of: denominator, ..
         } => (&words.fewer_than_one_in, of(denominator)),
+        Rate::About {
+            of: denominator, ..
+        } => (&words.about, of(denominator)),
+        Rate::AtMost {
+            of: denominator, ..
+        } => (&words.at_most, of(denominator)),
     };
-    let (low, high) = match rate {
-        Rate::Range { low, high, .. } => (low, high),
-        Rate::FewerThan { value, .. } => (value, value),
-        Rate::OneIn { n, .. } | Rate::FewerThanOneIn { n, .. } => (n, n),
+    let (low, high, per) = match rate {
+        Rate::Range { low, high, .. } => (low, high, PER),
+        Rate::FewerThan { value, .. } => (value, value, PER),
+        Rate::OneIn { n, .. } | Rate::FewerThanOneIn { n, .. } => (n, n, n),
+        Rate::About { count, per, .. } | Rate::AtMost { count, per, .. } => (count, count, per),
     };
     pattern
         .replace("{low}", &number(low))
         .replace("{high}", &number(high))
         .replace("{value}", &number(low))
+        .replace("{count}", &number(low))
+        .replace("{per}", &number(per))
         .replace("{n}", &number(low))
         .replace("{of}", of)
 }
@@ -58,8 +73,16 @@ pub fn problem(rate: Rate) -> Option<String> {
         Rate::FewerThan { value, .. } if value == 0 || value > PER => {
             Some(format!("value ({value}) must be from 1 to {PER}"))
         }
+        Rate::Range { high: 0, .. } => Some(format!(
+            "a range of 0 to 0 out of every {PER} says it never happens: leave the rate out"
+        )),
         Rate::OneIn { n: 0, .. } | Rate::FewerThanOneIn { n: 0, .. } => {
             Some("n must be at least 1".to_owned())
+        }
+        Rate::About { count, per, .. } | Rate::AtMost { count, per, .. }
+            if per == 0 || count > per =>
+        {
+            Some(format!("{count} out of every {per} makes no sense"))
         }
         Rate::Range {
             of: Denominator::Unstated,
@@ -101,10 +124,83 @@ mod tests {
             fewer_than_one_in: "fewer than 1 in every {n} {of}".into(),
             one_in_unstated: "1 in {n}".into(),
             fewer_than_one_in_unstated: "fewer than 1 in {n}".into(),
+            about: "about {count} out of every {per} {of}".into(),
+            at_most: "none seen (at most {count} out of every {per} {of})".into(),
             treatments: "treatments".into(),
             patients: "patients".into(),
             thousands_separator: ",".into(),
+            group_from: 4,
         }
+    }
+
+    #[test]
+    fn study_counts_keep_their_own_denominator() {
+        use Denominator::Treatments;
+        let words = english();
+        assert_eq!(
+            format(
+                Rate::About {
+                    count: 76,
+                    per: 1000,
+                    of: Treatments
+                },
+                &words
+            ),
+            "about 76 out of every 1,000 treatments"
+        );
+        assert_eq!(
+            format(
+                Rate::AtMost {
+                    count: 4,
+                    per: 10_000,
+                    of: Treatments
+                },
+                &words
+            ),
+            "none seen (at most 4 out of every 10,000 treatments)"
+        );
+        assert!(
+            problem(Rate::About {
+                count: 5,
+                per: 4,
+                of: Treatments
+            })
+            .is_some()
+        );
+    }
+
+    #[test]
+    fn spanish_groups_only_numbers_of_five_digits_or_more() {
+        let words = RateWords {
+            thousands_separator: "\u{a0}".into(),
+            group_from: 5,
+            one_in_unstated: "1 de cada {n}".into(),
+            ..english()
+        };
+        let one_in = |n| {
+            format(
+                Rate::OneIn {
+                    n,
+                    of: Denominator::Unstated,
+                },
+                &words,
+            )
+        };
+        assert_eq!(one_in(1000), "1 de cada 1000");
+        assert_eq!(one_in(10_000), "1 de cada 10\u{a0}000");
+        assert_eq!(one_in(200_000), "1 de cada 200\u{a0}000");
+    }
+
+    #[test]
+    fn a_range_of_nothing_is_a_problem() {
+        assert!(
+            problem(Rate::Range {
+                low: 0,
+                high: 0,
+                of: Denominator::Treatments
+            })
+            .is_some()
+        );
     }
 
     #[test]

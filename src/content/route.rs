@@ -4,31 +4,38 @@ use std::fmt;
 
 use super::ids::ConditionId;
 
-/// The pages every edition of the guide has, in reading order.
+/// The pages every edition of the guide has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PageId {
     Home,
     About,
     Compare,
     Conditions,
-    Risks,
-    WarningSigns,
     Before,
+    Risks,
     After,
+    WarningSigns,
+    Sources,
+    Questions,
     Glossary,
     KeyPoints,
 }
 
 impl PageId {
-    pub const ALL: [PageId; 10] = [
+    /// Every page, in the order a patient lives them: what it is and how it differs, whether it
+    /// is for me, before and during, the side effects, after and the warning signs, where the
+    /// numbers come from and what to ask, then the word list and the key points.
+    pub const ALL: [PageId; 12] = [
         PageId::Home,
         PageId::About,
         PageId::Compare,
         PageId::Conditions,
-        PageId::Risks,
-        PageId::WarningSigns,
         PageId::Before,
+        PageId::Risks,
         PageId::After,
+        PageId::WarningSigns,
+        PageId::Sources,
+        PageId::Questions,
         PageId::Glossary,
         PageId::KeyPoints,
     ];
@@ -44,6 +51,8 @@ impl PageId {
             PageId::WarningSigns => "warning-signs",
             PageId::Before => "before",
             PageId::After => "after",
+            PageId::Sources => "sources",
+            PageId::Questions => "questions",
             PageId::Glossary => "glossary",
             PageId::KeyPoints => "key-points",
         }

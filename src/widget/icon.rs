@@ -21,6 +21,8 @@ fn svg(page: PageId) -> Option<&'static [u8]> {
         PageId::WarningSigns => include_bytes!("../../assets/icons/warning-signs.svg"),
         PageId::Before => include_bytes!("../../assets/icons/before.svg"),
         PageId::After => include_bytes!("../../assets/icons/after.svg"),
+        PageId::Sources => include_bytes!("../../assets/icons/sources.svg"),
+        PageId::Questions => include_bytes!("../../assets/icons/questions.svg"),
         PageId::Glossary => include_bytes!("../../assets/icons/glossary.svg"),
         PageId::KeyPoints => include_bytes!("../../assets/icons/key-points.svg"),
     })

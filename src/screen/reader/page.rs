@@ -6,16 +6,18 @@ use iced::{Element, Fill, Length};
 
 use super::{ConditionsTab, Layout, Message};
 use crate::content::ids::{RegionId, WHOLE_BODY};
+use crate::content::model::Level;
 use crate::content::model::{BodyMapWords, Tone};
 use crate::content::route::Route;
 use crate::document::{
-    Choice, CompareRow, Contact, Document, Effect, Link, Part, RegionGroup, joined,
+    ActionItem, Choice, CompareRow, Contact, Document, Effect, Link, Part, QuestionItem,
+    RegionGroup, SourceCard, joined,
 };
 use crate::theme::style::{self, Role};
 use crate::theme::{BOLD, metrics, size};
 use crate::widget::nav::{action, label};
 use crate::widget::spans::{self, Terms};
-use crate::widget::{body_map, icon, icon_array, risk_scale};
+use crate::widget::{action_icon, body_map, icon, icon_array, risk_scale};
 
 /// What the page view needs beyond the words: the picked region, the tab, the room it has, and
 /// how its glossary terms look.
@@ -73,6 +75,9 @@ fn part_view<'a>(part: Part, state: &PageState) -> Element<'a, Message> {
         ),
         Part::Choices(choices) => choice_grid(choices),
         Part::Contacts(contacts) => contacts_card(contacts),
+        Part::Actions(items) => actions(items, terms),
+        Part::Questions(items) => questions(items, terms),
+        Part::Sources(cards) => sources(cards, terms),
     }
 }
 
@@ -193,6 +198,11 @@ fn compare<'a>(
 
 fn effect_card<'a>(effect: Effect, terms: Terms<Message>) -> Element<'a, Message> {
     let name = text(effect.name).size(size::SUBHEADING).font(BOLD);
+    let source = effect.source.map(|source| {
+        text(format!("{}: {}", source.label, source.value))
+            .size(size::BODY)
+            .style(style::muted)
+    });
     let Some(chart) = effect.chart else {
         let how_often = effect.how_often.map(|(label, rate)| {
             row![
@@ -208,6 +218,7 @@ fn effect_card<'a>(effect: Effect, terms: Terms<Message>) -> Element<'a, Message
             column![name]
                 .push(how_often)
                 .push(spans::paragraph(effect.body, terms))
+                .push(source)
                 .spacing(metrics::XS),
         );
     };
@@ -217,6 +228,7 @@ fn effect_card<'a>(effect: Effect, terms: Terms<Message>) -> Element<'a, Message
         icon_array::legend(chart.legend),
         spans::paragraph(effect.body, terms),
     ]
+    .push(source)
     .spacing(metrics::S)
     .width(Fill);
     card(
@@ -440,4 +452,104 @@ fn contacts_card<'a>(contacts: Vec<Contact>) -> Element<'a, Message> {
         }))
         .spacing(metrics::S),
     )
+}
+
+/// The size of the picture beside each step of what to do.
+const ACTION_ICON_SIZE: f32 = 64.0;
+
+/// What to do, from "normal" to an emergency: each step a card with its picture, its "when" in
+/// bold and its action under it, the emergency in the warning colours.
+fn actions<'a>(items: Vec<ActionItem>, terms: Terms<Message>) -> Element<'a, Message> {
+    Column::with_children(items.into_iter().map(|item| {
+        let boxed: fn(&iced::Theme) -> container::Style = match item.level {
+            Level::Normal => style::card,
+            Level::CallClinic => style::note,
+            Level::Emergency => style::urgent,
+        };
+        let when = spans::sized(item.when, size::SUBHEADING, terms);
+        let words = column![when, spans::paragraph(item.action, terms)]
+            .spacing(metrics::XS)
+            .width(Fill);
+        container(
+            row![action_icon::view(item.level, ACTION_ICON_SIZE), words]
+                .spacing(metrics::M)
+                .align_y(Vertical::Center),
+        )
+        .padding(metrics::M)
+        .width(Fill)
+        .style(boxed)
+        .into()
+    }))
+    .spacing(metrics::S)
+    .into()
+}
+
+/// Questions to ask, each after a question mark, with the clinic's answer under it when it gave
+/// one.
+fn questions<'a>(items: Vec<QuestionItem>, terms: Terms<Message>) -> Element<'a, Message> {
+    Column::with_children(items.into_iter().map(|item| {
+        let answer = item.answer.map(|answer| {
+            container(
+                column![
+                    text(answer.label).size(size::BODY).style(style::muted),
+                    text(answer.value).size(size::BODY),
+                ]
+                .spacing(metrics::XS),
+            )
+            .padding(metrics::S)
+            .width(Fill)
+            .style(style::note)
+        });
+        row![
+            container(marker_text("?")).width(40),
+            column![spans::paragraph(item.question, terms)]
+                .push(answer)
+                .spacing(metrics::XS)
+                .width(Fill),
+        ]
+        .spacing(metrics::XS)
+        .into()
+    }))
+    .spacing(metrics::M)
+    .into()
+}
+
+/// Each source: what it is, what it counted, and its reference.
+fn sources<'a>(cards: Vec<SourceCard>, terms: Terms<Message>) -> Element<'a, Message> {
+    Column::with_children(cards.into_iter().map(|source| {
+        let findings = Column::with_children(source.findings.into_iter().map(|finding| {
+            row![
+                text(finding.label).size(size::BODY).width(Fill),
+                text(finding.value)
+                    .size(size::BODY)
+                    .font(BOLD)
+                    .style(style::primary)
+                    .width(Fill),
+            ]
+            .spacing(metrics::M)
+            .into()
+        }))
+        .spacing(metrics::XS);
+        let facts = Column::with_children(source.facts.into_iter().map(|fact| {
+            text(format!("{}: {}", fact.label, fact.value))
+                .size(size::BODY)
+                .into()
+        }))
+        .spacing(metrics::XS);
+        let citation = source
+            .citation
+            .map(|citation| text(citation).size(size::BODY).style(style::muted));
+        card(
+            column![
+                text(source.name).size(size::SUBHEADING).font(BOLD),
+                spans::paragraph(source.about, terms),
+                facts,
+                findings,
+            ]
+            .push(citation)
+            .spacing(metrics::S),
+        )
+    }))
+    .spacing(metrics::M)
+    .into()
 }
