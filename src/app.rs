@@ -207,6 +207,18 @@ impl App {
         self.content_notice.as_deref()
     }
 
+    /// What staff should know, at the foot of the page list (which the kiosk does not have): a
+    /// content folder with problems, and a clinic whose details are not set.
+    pub fn staff_notices(&self) -> Vec<String> {
+        let ui = &self.library().ui;
+        let folder = self
+            .content_notice
+            .as_ref()
+            .map(|folder| ui.content_notice.replace("{folder}", folder));
+        let clinic = (!self.library().clinic.is_set()).then(|| ui.clinic_not_set.clone());
+        folder.into_iter().chain(clinic).collect()
+    }
+
     /// The edition on screen.
     pub fn library(&self) -> &Library {
         &self.editions[self.locale]
@@ -609,7 +621,7 @@ impl App {
         let frame: Element<'_, Message> = if self.shows_sidebar() {
             let sidebar = self
                 .reader
-                .sidebar(library, self.content_notice.clone())
+                .sidebar(library, self.staff_notices())
                 .map(Message::Reader);
             row![sidebar, main].into()
         } else {

@@ -294,26 +294,57 @@ impl Library {
                 }
                 Err(found) => found.0,
             };
-            // Leave out the folder's files that have problems; if none is named (a page that
-            // points at a term a new glossary dropped, say), leave out the whole folder.
+            if overridden.is_empty() {
+                return Err(Problems(found));
+            }
+            // Leave out the folder's files that have problems.
             let named: Vec<String> = overridden
                 .iter()
                 .filter(|file| found.iter().any(|problem| &problem.file == *file))
                 .cloned()
                 .collect();
-            if overridden.is_empty() {
-                return Err(Problems(found));
+            if !named.is_empty() {
+                overridden.retain(|file| !named.contains(file));
+                problems.extend(found.into_iter().map(|problem| Problem {
+                    file: folder.path.join(&problem.file).display().to_string(),
+                    ..problem
+                }));
+                continue;
             }
-            let dropped = if named.is_empty() {
-                std::mem::take(&mut overridden)
-            } else {
-                named
+            // No folder file is named: a built-in file no longer fits one of the folder's (a
+            // page using a term a new glossary dropped, say). Blame the one folder file whose
+            // absence mends it, and keep the others; only if no single file does, leave them all
+            // out.
+            let culprit = overridden
+                .iter()
+                .find(|candidate| {
+                    let without = |file: &str| {
+                        if file != candidate.as_str() && overridden.iter().any(|name| name == file)
+                        {
+                            folder.read(file).map(Cow::Owned)
+                        } else {
+                            Embedded::get(file).map(|embedded| embedded.data)
+                        }
+                    };
+                    let still: Vec<Problem> = match Library::load(locale, without) {
+                        Ok(_) => Vec::new(),
+                        Err(problems) => problems.0,
+                    };
+                    found.iter().all(|problem| !still.contains(problem))
+                })
+                .cloned();
+            let dropped = match culprit {
+                Some(culprit) => vec![culprit],
+                None => std::mem::take(&mut overridden),
             };
             overridden.retain(|file| !dropped.contains(file));
-            problems.extend(found.into_iter().map(|problem| Problem {
-                file: folder.path.join(&problem.file).display().to_string(),
-                ..problem
-            }));
+            for file in &dropped {
+                problems.extend(found.iter().map(|problem| Problem {
+                    file: folder.path.join(file).display().to_string(),
+                    position: None,
+                    message: format!("left out, because with it: {problem}"),
+                }));
+            }
         }
     }
 

@@ -395,10 +395,12 @@ fn contacts(out: &mut String, library: &Library) {
     out.push_str("<section class=\"contacts\">\n");
     heading(out, 2, &ui.handout.contacts);
     let details = [
-        (&ui.clinic_name, &clinic.name),
-        (&ui.clinic_phone, &clinic.phone),
-        (&ui.clinic_urgent_phone, &clinic.urgent_phone),
-        (&ui.clinic_web, &clinic.web),
+        (&ui.clinic_name, clinic.name.as_str()),
+        (&ui.clinic_phone, clinic.phone.as_str()),
+        (&ui.clinic_urgent_phone, clinic.urgent_phone.as_str()),
+        (&ui.clinic_web, clinic.web.as_str()),
+        // Always: the clinic's emergency number, or the words for the local one.
+        (&ui.clinic_emergency, library.emergency_number()),
     ];
     for (label, value) in details {
         if !value.trim().is_empty() {

@@ -164,6 +164,10 @@ fn run(
     kiosk: Option<Duration>,
     notice: Option<String>,
 ) -> Result<(), Failure> {
+    // Never in front of a patient: the kiosk's log says what staff would see in the consult room.
+    if kiosk.is_some() && !editions[0].clinic.is_set() {
+        eprintln!("needle-guide: {}", editions[0].ui.clinic_not_set);
+    }
     let app = match kiosk {
         Some(idle_timeout) => App::kiosk(editions, KioskSettings { idle_timeout }),
         None => App::new(editions, start).with_content_notice(notice),

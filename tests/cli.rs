@@ -180,10 +180,11 @@ fn text_and_handout_use_the_clinics_folder_over_the_built_in_content() {
         let text = stdout(&output);
         assert!(text.contains("Northside Rehab"), "{args:?}");
         assert!(text.contains("(555) 010-7777"), "{args:?}");
-        assert!(!text.contains("Riverside Physical Therapy"), "{args:?}");
     }
-    // Without the folder, the built-in clinic.
-    assert!(stdout(&run(&["text"])).contains("Riverside Physical Therapy"));
+    // Without the folder, no clinic's details at all: the words-only advice.
+    let built_in = stdout(&run(&["text"]));
+    assert!(!built_in.contains("Northside Rehab") && !built_in.contains("(555)"));
+    assert!(built_in.contains("Call the clinic where you had your treatment."));
 }
 
 #[test]

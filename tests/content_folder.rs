@@ -124,17 +124,33 @@ fn a_file_that_breaks_a_cross_check_is_left_out_too() {
     )
     .unwrap();
 
+    // A good clinic.ron beside it must survive the bad glossary.
+    fs::write(
+        folder.join("clinic.ron"),
+        "Clinic(name: \"Harbour Physio\", phone: \"01 234 5678\")",
+    )
+    .unwrap();
+
     let loaded = Library::with_overrides("en", &ContentFolder::open(&folder).unwrap()).unwrap();
     assert!(
         loaded.library.term("pneumothorax").is_some(),
         "the embedded glossary is back"
     );
-    assert!(loaded.files.is_empty());
+    assert_eq!(
+        loaded.files,
+        ["clinic.ron"],
+        "only the glossary is left out"
+    );
+    assert_eq!(loaded.library.clinic.name, "Harbour Physio");
+    let blamed: Vec<_> = loaded
+        .problems
+        .iter()
+        .filter(|p| p.message.contains("'pneumothorax' is not in the glossary"))
+        .collect();
+    assert!(!blamed.is_empty(), "{:?}", loaded.problems);
     assert!(
-        loaded
-            .problems
-            .iter()
-            .any(|p| p.message.contains("'pneumothorax' is not in the glossary"))
+        blamed.iter().all(|p| p.file.ends_with("en/glossary.ron")),
+        "the problem is blamed on the glossary that caused it: {blamed:?}"
     );
 }
 
@@ -168,4 +184,39 @@ fn a_missing_folder_is_one_clear_error() {
             "{message}"
         );
     }
+}
+
+#[test]
+fn a_broken_clinic_file_never_shows_another_clinics_details() {
+    let folder = scratch("broken-clinic");
+    fs::create_dir_all(&folder).unwrap();
+    // One character wrong: the PIN without quotes.
+    fs::write(
+        folder.join("clinic.ron"),
+        "Clinic(name: \"Harbour Physio\", phone: \"01 234 5678\", staff_pin: 4321)",
+    )
+    .unwrap();
+    let loaded = Library::with_overrides("en", &ContentFolder::open(&folder).unwrap()).unwrap();
+    assert!(loaded.files.is_empty());
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| p.file.ends_with("clinic.ron")),
+        "{:?}",
+        loaded.problems
+    );
+    // What stands in is no clinic at all: the guide speaks in words, and staff are told.
+    assert!(
+        !loaded.library.clinic.is_set(),
+        "{:?}",
+        loaded.library.clinic
+    );
+    assert!(loaded.library.clinic.web.is_empty());
+    let text = needle_guide::document::guide_text(&loaded.library);
+    assert!(
+        !text.contains("(555)"),
+        "a made-up number reached the guide"
+    );
+    assert!(text.contains(&loaded.library.ui.consult.call_your_clinic));
 }

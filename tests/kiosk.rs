@@ -44,8 +44,16 @@ fn let_time_pass(app: &mut App) {
 #[test]
 fn the_welcome_screen_invites_a_touch_and_starts_the_visit() {
     let library = library();
-    let mut app = kiosk();
-    assert!(shows(&app, &library.clinic.name));
+    let mut editions = (*editions()).clone();
+    for edition in &mut editions {
+        edition.clinic.name = "Harbour Physio".into();
+    }
+    let mut app = kiosk_with(Arc::new(editions));
+    assert!(shows(&app, "Harbour Physio"));
+    assert!(
+        !shows(&app, &library.ui.clinic_not_set),
+        "staff notices never show at the kiosk"
+    );
     assert!(shows(&app, &library.ui.kiosk.touch_to_start));
     let mut ui = simulate(&app, WINDOW);
     ui.click(library.ui.kiosk.touch_to_start.as_str()).unwrap();

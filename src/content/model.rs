@@ -268,6 +268,8 @@ pub struct Ui {
     pub language_name: String,
     /// For staff, when files of the clinic's content folder were left out; `{folder}` is its path.
     pub content_notice: String,
+    /// For staff, when `clinic.ron` gives no name and no phone number.
+    pub clinic_not_set: String,
     pub back: String,
     pub home: String,
     pub previous: String,
@@ -470,6 +472,16 @@ pub struct Answers {
     pub options: String,
     #[serde(default)]
     pub cost: String,
+}
+
+impl Clinic {
+    /// Whether the clinic has said who it is or how to reach it. Without, the guide speaks in
+    /// words only ("call your clinic"), and staff are told.
+    pub fn is_set(&self) -> bool {
+        [&self.name, &self.phone, &self.urgent_phone]
+            .iter()
+            .any(|field| !field.trim().is_empty())
+    }
 }
 
 impl Answers {

@@ -295,12 +295,8 @@ impl Reader {
     }
 
     /// The list of pages down the left side, with the current one marked, and at the foot any
-    /// staff notice.
-    pub fn sidebar<'a>(
-        &self,
-        library: &'a Library,
-        notice: Option<String>,
-    ) -> Element<'a, Message> {
+    /// notices for staff.
+    pub fn sidebar<'a>(&self, library: &'a Library, notices: Vec<String>) -> Element<'a, Message> {
         let current = self.route.section();
         let brand = column![
             text(&library.ui.app_title)
@@ -338,11 +334,9 @@ impl Reader {
             .into()
         });
 
-        let notice = notice.map(|folder| {
-            text(library.ui.content_notice.replace("{folder}", &folder))
-                .size(size::BODY)
-                .style(style::muted)
-        });
+        let notices = notices
+            .into_iter()
+            .map(|notice| text(notice).size(size::BODY).style(style::muted).into());
         // The pages scroll only in a window too short for them all; any notice stays in view at
         // the foot.
         let pages = scrollable(
@@ -357,8 +351,7 @@ impl Reader {
             scrollable::Scrollbar::new().width(4).scroller_width(4),
         ))
         .height(Fill);
-        let foot = column![]
-            .push(notice)
+        let foot = Column::with_children(notices)
             .spacing(metrics::S)
             .padding([metrics::S, metrics::M]);
         container(column![pages, foot].height(Fill))
