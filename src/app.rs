@@ -439,14 +439,20 @@ impl App {
     }
 
     /// A fresh start for the next person: everything a patient could have changed goes back to
-    /// how a new kiosk starts. Only the window's size, which is the screen's, stays.
+    /// how a new kiosk starts. Only the window's size, which is the screen's, and the count of
+    /// wrong staff PINs stay.
     fn reset(&mut self) {
         let Mode::Kiosk(kiosk) = &self.mode else {
             return;
         };
+        let guard = kiosk.guard();
         let fresh = App::kiosk(self.editions.clone(), kiosk.settings().clone());
         *self = App {
             window: self.window,
+            mode: match fresh.mode {
+                Mode::Kiosk(kiosk) => Mode::Kiosk(kiosk.with_guard(guard)),
+                consult => consult,
+            },
             ..fresh
         };
     }
@@ -643,13 +649,24 @@ fn kiosk_input(event: Event, _status: event::Status, _window: window::Id) -> Opt
         {
             kiosk::Message::StaffExit
         }
+        // The keyboard's digits, Backspace and Enter work the staff keypad (and count as
+        // reading when it is closed).
+        Event::Keyboard(keyboard::Event::KeyPressed { key, .. }) => match key.as_ref() {
+            keyboard::Key::Character(digit)
+                if digit.len() == 1 && digit.as_bytes()[0].is_ascii_digit() =>
+            {
+                kiosk::Message::PinDigit(char::from(digit.as_bytes()[0]))
+            }
+            keyboard::Key::Named(keyboard::key::Named::Backspace) => kiosk::Message::PinBack,
+            keyboard::Key::Named(keyboard::key::Named::Enter) => kiosk::Message::PinSubmit,
+            _ => kiosk::Message::Activity,
+        },
         Event::Mouse(
             iced::mouse::Event::ButtonPressed(_) | iced::mouse::Event::WheelScrolled { .. },
         )
         | Event::Touch(
             iced::touch::Event::FingerPressed { .. } | iced::touch::Event::FingerMoved { .. },
-        )
-        | Event::Keyboard(keyboard::Event::KeyPressed { .. }) => kiosk::Message::Activity,
+        ) => kiosk::Message::Activity,
         _ => return None,
     };
     Some(Message::Kiosk(kiosk))
@@ -711,4 +728,71 @@ pub fn run(app: App) -> iced::Result {
         application = application.font(font);
     }
     application.run()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use iced::keyboard::{Key, Location, Modifiers, key::Named};
+
+    fn press(key: Key, modifiers: Modifiers) -> Event {
+        Event::Keyboard(keyboard::Event::KeyPressed {
+            key: key.clone(),
+            modified_key: key,
+            physical_key: keyboard::key::Physical::Unidentified(
+                keyboard::key::NativeCode::Unidentified,
+            ),
+            location: Location::Standard,
+            modifiers,
+            text: None,
+            repeat: false,
+        })
+    }
+
+    fn kiosk_message(event: Event) -> Option<Message> {
+        kiosk_input(event, event::Status::Ignored, window::Id::unique())
+    }
+
+    #[test]
+    fn the_keyboard_works_the_staff_keypad() {
+        let none = Modifiers::empty();
+        assert_eq!(
+            kiosk_message(press(Key::Character("7".into()), none)),
+            Some(Message::Kiosk(kiosk::Message::PinDigit('7')))
+        );
+        assert_eq!(
+            kiosk_message(press(Key::Named(Named::Backspace), none)),
+            Some(Message::Kiosk(kiosk::Message::PinBack))
+        );
+        assert_eq!(
+            kiosk_message(press(Key::Named(Named::Enter), none)),
+            Some(Message::Kiosk(kiosk::Message::PinSubmit))
+        );
+        assert_eq!(
+            kiosk_message(press(Key::Character("q".into()), none)),
+            Some(Message::Kiosk(kiosk::Message::Activity))
+        );
+        let chord = Modifiers::CTRL | Modifiers::ALT | Modifiers::SHIFT;
+        assert_eq!(
+            kiosk_message(press(Key::Character("q".into()), chord)),
+            Some(Message::Kiosk(kiosk::Message::StaffExit))
+        );
+    }
+
+    #[test]
+    fn scrolling_and_dragging_count_as_reading() {
+        let wheel = Event::Mouse(iced::mouse::Event::WheelScrolled {
+            delta: iced::mouse::ScrollDelta::Lines { x: 0.0, y: -1.0 },
+        });
+        let drag = Event::Touch(iced::touch::Event::FingerMoved {
+            id: iced::touch::Finger(0),
+            position: iced::Point::ORIGIN,
+        });
+        for event in [wheel, drag] {
+            assert_eq!(
+                kiosk_message(event),
+                Some(Message::Kiosk(kiosk::Message::Activity))
+            );
+        }
+    }
 }

@@ -239,3 +239,24 @@ fn a_plus_greys_out_when_the_screen_can_hold_no_larger_text() {
     ui.click("A+").expect("A+ stays on the bar");
     assert_eq!(ui.into_messages().count(), 0);
 }
+
+#[test]
+fn a_reset_for_the_next_person_keeps_the_count_of_wrong_pins() {
+    let mut app = kiosk_with_pin();
+    let _ = app.update(Kiosk::StartVisit.into());
+    let _ = app.update(Kiosk::StaffExit.into());
+    for _ in 0..=needle_guide::screen::kiosk::FREE_TRIES {
+        let _ = app.update(Kiosk::PinDigit('1').into());
+        let _ = app.update(Kiosk::PinSubmit.into());
+    }
+    let guard = app.kiosk_state().unwrap().guard();
+    assert_ne!(guard, Default::default());
+    let _ = app.update(Kiosk::PinCancel.into());
+    let_time_pass(&mut app);
+    assert!(app.kiosk_state().unwrap().welcome(), "the visit was reset");
+    assert_eq!(
+        app.kiosk_state().unwrap().guard(),
+        guard,
+        "guessing cannot start afresh after a reset"
+    );
+}

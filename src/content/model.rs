@@ -322,6 +322,8 @@ pub struct KioskWords {
     pub qr_caption: String,
     pub staff_pin_title: String,
     pub wrong_pin: String,
+    /// After too many wrong PINs, while the keypad waits.
+    pub pin_locked: String,
     pub cancel: String,
     pub ok: String,
 }

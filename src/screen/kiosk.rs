@@ -27,6 +27,52 @@ pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 /// The most digits the staff keypad takes.
 pub const MAX_PIN_DIGITS: usize = 12;
 
+/// Wrong PINs allowed before the keypad makes staff wait.
+pub const FREE_TRIES: u32 = 5;
+
+/// The wait after the tries run out; it doubles with each wrong PIN after that, up to
+/// [`LONGEST_WAIT`].
+const FIRST_WAIT: Duration = Duration::from_secs(30);
+const LONGEST_WAIT: Duration = Duration::from_secs(15 * 60);
+
+/// Wrong PINs so far, and until when the keypad refuses to check another. It outlives a visit:
+/// a reset must not give someone guessing a fresh set of tries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PinGuard {
+    wrong: u32,
+    locked_until: Option<Instant>,
+}
+
+impl PinGuard {
+    /// Whether a PIN may be checked at `now`.
+    pub fn open_at(&self, now: Instant) -> bool {
+        self.locked_until.is_none_or(|until| now >= until)
+    }
+
+    /// A wrong PIN at `now`: after the free tries, each makes the wait twice as long.
+    fn wrong_at(&mut self, now: Instant) {
+        self.wrong += 1;
+        if let Some(extra) = self.wrong.checked_sub(FREE_TRIES + 1) {
+            let wait = FIRST_WAIT
+                .saturating_mul(1u32.checked_shl(extra).unwrap_or(u32::MAX))
+                .min(LONGEST_WAIT);
+            self.locked_until = Some(now + wait);
+        }
+    }
+
+    /// The right PIN: the count starts again.
+    fn right(&mut self) {
+        *self = PinGuard::default();
+    }
+
+    /// How long the keypad waits after a wrong PIN at `now`, if it does.
+    pub fn wait(&self, now: Instant) -> Option<Duration> {
+        self.locked_until
+            .map(|until| until.saturating_duration_since(now))
+            .filter(|wait| !wait.is_zero())
+    }
+}
+
 /// Kiosk mode's settings, fixed for the run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
@@ -77,6 +123,9 @@ pub struct Kiosk {
     /// The digits typed on the staff keypad, while it is open.
     pin: Option<String>,
     wrong_pin: bool,
+    guard: PinGuard,
+    /// When the last PIN was checked or refused, for the keypad's message.
+    pin_checked: Option<Instant>,
 }
 
 impl Kiosk {
@@ -88,7 +137,25 @@ impl Kiosk {
             now: None,
             pin: None,
             wrong_pin: false,
+            guard: PinGuard::default(),
+            pin_checked: None,
         }
+    }
+
+    /// The same kiosk for the next person, keeping the count of wrong PINs.
+    pub fn with_guard(mut self, guard: PinGuard) -> Kiosk {
+        self.guard = guard;
+        self
+    }
+
+    pub fn guard(&self) -> PinGuard {
+        self.guard
+    }
+
+    /// Whether the keypad is making staff wait after too many wrong PINs.
+    pub fn pin_locked(&self) -> bool {
+        self.pin_checked
+            .is_some_and(|checked| !self.guard.open_at(checked))
     }
 
     pub fn settings(&self) -> &Settings {
@@ -150,7 +217,7 @@ impl Kiosk {
                     Some(idle::Event::ShowNotice) => Action::None,
                     // Someone touched the screen since: sleep until the new deadline.
                     None if matches!(self.idle.phase(), idle::Phase::Reading { .. }) => self.wake(),
-                    None => Action::None,
+                    None => self.update(Message::Activity, staff_pin),
                 }
             }
             Message::StaffExit => {
@@ -162,17 +229,22 @@ impl Kiosk {
                 Action::None
             }
             Message::PinDigit(digit) => {
-                if let Some(pin) = &mut self.pin
-                    && digit.is_ascii_digit()
-                    && pin.len() < MAX_PIN_DIGITS
-                {
-                    pin.push(digit);
+                match &mut self.pin {
+                    Some(pin) if digit.is_ascii_digit() && pin.len() < MAX_PIN_DIGITS => {
+                        pin.push(digit)
+                    }
+                    Some(_) => {}
+                    // A digit key with no keypad open is someone reading.
+                    None => return self.update(Message::Activity, staff_pin),
                 }
                 Action::None
             }
             Message::PinBack => {
-                if let Some(pin) = &mut self.pin {
-                    pin.pop();
+                match &mut self.pin {
+                    Some(pin) => {
+                        pin.pop();
+                    }
+                    None => return self.update(Message::Activity, staff_pin),
                 }
                 Action::None
             }
@@ -180,15 +252,28 @@ impl Kiosk {
                 self.dismiss();
                 Action::None
             }
-            Message::PinSubmit => match &self.pin {
-                Some(typed) if typed == staff_pin.trim() => Action::Exit,
-                Some(_) => {
-                    self.pin = Some(String::new());
-                    self.wrong_pin = true;
-                    Action::None
+            Message::PinSubmit => {
+                let now = Instant::now();
+                self.pin_checked = Some(now);
+                match &self.pin {
+                    // Too many wrong tries: nothing is checked until the wait is over.
+                    Some(_) if !self.guard.open_at(now) => {
+                        self.pin = Some(String::new());
+                        Action::None
+                    }
+                    Some(typed) if typed == staff_pin.trim() => {
+                        self.guard.right();
+                        Action::Exit
+                    }
+                    Some(_) => {
+                        self.guard.wrong_at(now);
+                        self.pin = Some(String::new());
+                        self.wrong_pin = true;
+                        Action::None
+                    }
+                    None => self.update(Message::Activity, staff_pin),
                 }
-                None => Action::None,
-            },
+            }
         }
     }
 
@@ -309,10 +394,13 @@ impl Kiosk {
                 .font(BOLD),
             text("•".repeat(typed)).size(size::TITLE),
         ]
-        .push(self.wrong_pin().then(|| {
-            text(&words.wrong_pin)
-                .size(size::BODY)
-                .style(style::urgent_text)
+        .push((self.wrong_pin() || self.pin_locked()).then(|| {
+            let said = if self.pin_locked() {
+                &words.pin_locked
+            } else {
+                &words.wrong_pin
+            };
+            text(said).size(size::BODY).style(style::urgent_text)
         }))
         .push(Column::with_children(rows).push(last).spacing(metrics::S))
         .push(action(
@@ -382,4 +470,76 @@ pub fn qr<'a, Message: 'a>(data: &'a qr_code::Data, caption: &'a str) -> Element
     .align_x(Center)
     .width(Length::Fixed(QR_WIDTH))
     .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECOND: Duration = Duration::from_secs(1);
+
+    #[test]
+    fn the_free_tries_then_a_wait_that_doubles() {
+        let start = Instant::now();
+        let mut guard = PinGuard::default();
+        for _ in 0..FREE_TRIES {
+            guard.wrong_at(start);
+            assert!(guard.open_at(start), "the free tries cost nothing");
+        }
+        guard.wrong_at(start);
+        assert!(!guard.open_at(start));
+        assert_eq!(guard.wait(start), Some(FIRST_WAIT));
+        assert!(guard.open_at(start + FIRST_WAIT));
+        let later = start + FIRST_WAIT;
+        guard.wrong_at(later);
+        assert_eq!(guard.wait(later), Some(FIRST_WAIT * 2));
+        for _ in 0..40 {
+            guard.wrong_at(later);
+        }
+        assert_eq!(
+            guard.wait(later),
+            Some(LONGEST_WAIT),
+            "the wait has a ceiling"
+        );
+        guard.right();
+        assert!(guard.open_at(later) && guard.wait(later).is_none());
+        assert!(guard.open_at(later + SECOND));
+    }
+
+    #[test]
+    fn a_locked_keypad_refuses_even_the_right_pin() {
+        let mut kiosk = Kiosk::new(Settings {
+            idle_timeout: DEFAULT_IDLE_TIMEOUT,
+        });
+        let _ = kiosk.update(Message::StaffExit, "2468");
+        for _ in 0..=FREE_TRIES {
+            for digit in ['1', '1', '1', '1'] {
+                let _ = kiosk.update(Message::PinDigit(digit), "2468");
+            }
+            assert_eq!(kiosk.update(Message::PinSubmit, "2468"), Action::None);
+        }
+        assert!(kiosk.pin_locked());
+        for digit in ['2', '4', '6', '8'] {
+            let _ = kiosk.update(Message::PinDigit(digit), "2468");
+        }
+        assert_eq!(
+            kiosk.update(Message::PinSubmit, "2468"),
+            Action::None,
+            "no PIN is checked while the keypad waits"
+        );
+        assert_eq!(kiosk.pin(), Some(""), "the typed digits are cleared");
+    }
+
+    #[test]
+    fn keyboard_digits_with_no_keypad_count_as_reading() {
+        let mut kiosk = Kiosk::new(Settings {
+            idle_timeout: DEFAULT_IDLE_TIMEOUT,
+        });
+        let _ = kiosk.update(Message::StartVisit, "");
+        let before = kiosk.idle;
+        std::thread::sleep(Duration::from_millis(2));
+        let _ = kiosk.update(Message::PinDigit('7'), "");
+        assert_eq!(kiosk.pin(), None);
+        assert_ne!(kiosk.idle, before, "the idle clock started again");
+    }
 }
