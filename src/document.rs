@@ -3,9 +3,11 @@
 
 use std::fmt::Write;
 
-use crate::content::chart::{self, COUNT, Cell, ScaleRow};
+use crate::content::chart::{self, COUNT, Cell, Mark, ScaleRow};
 use crate::content::ids::{RegionId, TermId};
-use crate::content::model::{Block, BodyMapWords, Condition, Denominator, Rate, SideEffect, Tone};
+use crate::content::model::{
+    Block, BodyMapWords, Condition, Denominator, LegendWords, Rate, SideEffect, Tone,
+};
 use crate::content::route::{PageId, Route};
 use crate::content::{Library, Span};
 
@@ -80,6 +82,9 @@ pub struct Effect {
 /// 100 icons, the sentence that says them in words, and the key to their kinds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IconChart {
+    /// What each icon stands for, from what the rate counts: a person for a patient, a square
+    /// for a treatment. The grid and the key's samples are drawn with it.
+    pub mark: Mark,
     pub cells: [Cell; COUNT],
     pub sentence: Vec<Span>,
     pub legend: Vec<(Cell, String)>,
@@ -337,34 +342,33 @@ fn condition_link(library: &Library, condition: &Condition) -> Link {
 }
 
 fn effect_part(library: &Library, effect: &SideEffect) -> Effect {
-    let charts = &library.ui.charts;
-    let chart = effect
-        .rate
-        .and_then(chart::cells)
-        .zip(effect.chart_sentence.as_ref())
-        .map(|(cells, sentence)| {
-            let (sure, maybe, unaffected) = chart::tally(&cells);
-            // With nothing certain, "more" would read oddly: the uncertain icons stand alone.
-            let maybe_words = if sure == 0 {
-                &charts.maybe_only
-            } else {
-                &charts.maybe
-            };
-            let legend = [
-                (Cell::Sure, sure, &charts.sure),
-                (Cell::Maybe, maybe, maybe_words),
-                (Cell::Unaffected, unaffected, &charts.unaffected),
-            ]
-            .into_iter()
-            .filter(|(_, count, _)| *count > 0)
-            .map(|(cell, count, pattern)| (cell, pattern.replace("{n}", &count.to_string())))
-            .collect();
-            IconChart {
-                cells,
-                sentence: library.spans(sentence),
-                legend,
-            }
-        });
+    let chart = effect.rate.and_then(|rate| {
+        let key = legend_words(library, rate)?;
+        let cells = chart::cells(rate)?;
+        let sentence = effect.chart_sentence.as_ref()?;
+        let (sure, maybe, unaffected) = chart::tally(&cells);
+        // With nothing certain, "more" would read oddly: the uncertain icons stand alone.
+        let maybe_words = if sure == 0 {
+            &key.maybe_only
+        } else {
+            &key.maybe
+        };
+        let legend = [
+            (Cell::Sure, sure, &key.sure),
+            (Cell::Maybe, maybe, maybe_words),
+            (Cell::Unaffected, unaffected, &key.unaffected),
+        ]
+        .into_iter()
+        .filter(|(_, count, _)| *count > 0)
+        .map(|(cell, count, pattern)| (cell, pattern.replace("{n}", &count.to_string())))
+        .collect();
+        Some(IconChart {
+            mark: Mark::for_rate(rate),
+            cells,
+            sentence: library.spans(sentence),
+            legend,
+        })
+    });
     Effect {
         name: library.plain(&effect.name),
         how_often: effect
@@ -372,6 +376,21 @@ fn effect_part(library: &Library, effect: &SideEffect) -> Effect {
             .map(|rate| (library.ui.how_often.clone(), library.rate_text(rate))),
         body: library.spans(&effect.text),
         chart,
+    }
+}
+
+/// The key to an icon array of what `rate` counts. A rate out of 100 that names neither
+/// treatments nor patients (which the content check reports) has no key, so it gets no picture
+/// rather than one that says the wrong thing.
+fn legend_words(library: &Library, rate: Rate) -> Option<&LegendWords> {
+    let of = match rate {
+        Rate::Range { of, .. } | Rate::FewerThan { of, .. } => of,
+        Rate::OneIn { .. } | Rate::FewerThanOneIn { .. } => return None,
+    };
+    match of {
+        Denominator::Treatments => Some(&library.ui.charts.per_treatment),
+        Denominator::Patients => Some(&library.ui.charts.per_patient),
+        Denominator::Unstated => None,
     }
 }
 
@@ -609,5 +628,77 @@ mod tests {
         }
         assert!(!text.contains("{rate:"), "a rate placeholder leaked");
         assert!(!text.contains("]("), "term markup leaked");
+    }
+
+    fn effects(library: &Library) -> Vec<Effect> {
+        let risks = Document::for_route(library, &Route::Page(PageId::Risks)).unwrap();
+        risks
+            .sections
+            .into_iter()
+            .flat_map(|section| section.parts)
+            .filter_map(|part| match part {
+                Part::Effect(effect) => Some(effect),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_chart_of_treatments_has_treatment_marks_and_words_about_treatments() {
+        for locale in crate::content::LOCALES {
+            let library = Library::embedded(locale).unwrap();
+            let rates = &library.ui.rates;
+            let mut seen = Vec::new();
+            for effect in library.side_effects.iter() {
+                let Some(rate @ (Rate::Range { of, .. } | Rate::FewerThan { of, .. })) =
+                    effect.rate
+                else {
+                    continue;
+                };
+                let chart = effects(&library)
+                    .into_iter()
+                    .find(|shown| shown.name == library.plain(&effect.name))
+                    .and_then(|shown| shown.chart)
+                    .unwrap_or_else(|| panic!("{locale}: {} has no chart", effect.id));
+                let (mark, counted, other) = match of {
+                    Denominator::Treatments => {
+                        (Mark::Treatment, &rates.treatments, &rates.patients)
+                    }
+                    Denominator::Patients => (Mark::Person, &rates.patients, &rates.treatments),
+                    Denominator::Unstated => unreachable!("checked content names its denominator"),
+                };
+                assert_eq!(chart.mark, mark, "{locale}: {} ({rate:?})", effect.id);
+                for (_, words) in &chart.legend {
+                    assert!(words.contains(counted.as_str()), "{locale}: {words:?}");
+                    assert!(!words.contains(other.as_str()), "{locale}: {words:?}");
+                }
+                seen.push(mark);
+            }
+            assert!(
+                seen.contains(&Mark::Treatment) && seen.contains(&Mark::Person),
+                "{locale}: both marks are shown: {seen:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_key_names_fill_and_pattern_never_shade() {
+        let shades = [
+            "dark", "light", "pale", "people", "oscur", "clar", "pálid", "personas",
+        ];
+        for locale in crate::content::LOCALES {
+            let library = Library::embedded(locale).unwrap();
+            let charts = &library.ui.charts;
+            for key in [&charts.per_treatment, &charts.per_patient] {
+                for words in [&key.sure, &key.maybe, &key.maybe_only, &key.unaffected] {
+                    let lower = words.to_lowercase();
+                    assert!(
+                        !shades.iter().any(|shade| lower.contains(shade)),
+                        "{locale}: {words:?}"
+                    );
+                    assert!(words.contains("{n}"), "{locale}: {words:?}");
+                }
+            }
+        }
     }
 }

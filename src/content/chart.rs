@@ -2,7 +2,7 @@
 //! a rate sits on the rare-risk scale. Pure, so the content checks, the text of each chart and the
 //! drawings all agree.
 
-use super::model::Rate;
+use super::model::{Denominator, Rate};
 use super::rate::PER;
 
 // The icon array of 100.
@@ -20,6 +20,37 @@ pub enum Cell {
     /// Maybe affected: inside the rate's range, or under its "fewer than" bound.
     Maybe,
     Unaffected,
+}
+
+/// What one icon of the array stands for, and so how it is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// One patient: a person.
+    Person,
+    /// One treatment: a rounded square. Never a person, so 100 treatments are not read as 100
+    /// people (one patient has many treatments).
+    Treatment,
+}
+
+impl Mark {
+    /// The mark for what a rate counts. Only patients are drawn as people: a rate that names no
+    /// denominator gets the plain mark too, rather than claiming to count people.
+    pub fn of(denominator: Denominator) -> Mark {
+        match denominator {
+            Denominator::Patients => Mark::Person,
+            Denominator::Treatments | Denominator::Unstated => Mark::Treatment,
+        }
+    }
+
+    /// The mark for what `rate` counts.
+    pub fn for_rate(rate: Rate) -> Mark {
+        match rate {
+            Rate::Range { of, .. }
+            | Rate::FewerThan { of, .. }
+            | Rate::OneIn { of, .. }
+            | Rate::FewerThanOneIn { of, .. } => Mark::of(of),
+        }
+    }
 }
 
 /// The icons for a rate out of every 100, in reading order (row by row from the top left).
@@ -235,6 +266,41 @@ mod tests {
         assert_eq!(
             (organ.common, organ.rare, organ.open),
             (200_000.0, 200_000.0, false)
+        );
+    }
+
+    #[test]
+    fn only_a_rate_per_patient_is_drawn_as_people() {
+        let per_treatment = Rate::Range {
+            low: 15,
+            high: 20,
+            of: Treatments,
+        };
+        let per_patient = Rate::Range {
+            low: 1,
+            high: 3,
+            of: Patients,
+        };
+        assert_eq!(Mark::for_rate(per_treatment), Mark::Treatment);
+        assert_eq!(Mark::for_rate(per_patient), Mark::Person);
+        assert_eq!(
+            Mark::for_rate(Rate::FewerThan {
+                value: 3,
+                of: Patients
+            }),
+            Mark::Person
+        );
+        assert_eq!(
+            Mark::for_rate(Rate::FewerThan {
+                value: 3,
+                of: Treatments
+            }),
+            Mark::Treatment
+        );
+        assert_eq!(
+            Mark::of(Unstated),
+            Mark::Treatment,
+            "a rate that does not say it counts people is not drawn as people"
         );
     }
 

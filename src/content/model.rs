@@ -276,19 +276,31 @@ pub struct HandoutWords {
     pub contacts: String,
 }
 
-/// Words on the icon arrays and the rare-risk scale. `{n}` is a count of icons.
+/// Words on the icon arrays and the rare-risk scale.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ChartWords {
+    /// The key to an icon array of treatments, drawn as squares.
+    pub per_treatment: LegendWords,
+    /// The key to an icon array of patients, drawn as people.
+    pub per_patient: LegendWords,
+    /// The label at the scale's common end ("Every time"), where "1 in 1" would read oddly.
+    pub every_time: String,
+    /// The marks on the rare-risk scale, as "1 in n"; 1 is labelled `every_time`.
+    pub scale_ticks: Vec<u32>,
+}
+
+/// The key to an icon array: what each kind of icon means. It names the icons by fill and
+/// pattern ("Filled", "Striped", "Empty"), never by how dark or light they are, which could be
+/// read as skin colour. `{n}` is a count of icons.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LegendWords {
     pub sure: String,
     pub maybe: String,
     /// The uncertain icons when none are certain, as for "fewer than 3".
     pub maybe_only: String,
     pub unaffected: String,
-    /// The label at the scale's common end ("Every time"), where "1 in 1" would read oddly.
-    pub every_time: String,
-    /// The marks on the rare-risk scale, as "1 in n"; 1 is labelled `every_time`.
-    pub scale_ticks: Vec<u32>,
 }
 
 /// Words around the body map.
