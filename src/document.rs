@@ -6,8 +6,9 @@ use std::fmt::Write;
 use crate::content::chart::{self, COUNT, Cell, Mark, ScaleRow};
 use crate::content::ids::{RegionId, TermId};
 use crate::content::model::{
-    Block, BodyMapWords, Condition, Denominator, LegendWords, Rate, SideEffect, Tone,
+    Block, BodyMapWords, Condition, Denominator, LegendWords, Rate, RateWords, SideEffect, Tone,
 };
+use crate::content::rate;
 use crate::content::route::{PageId, Route};
 use crate::content::{Library, Span};
 
@@ -394,6 +395,19 @@ fn legend_words(library: &Library, rate: Rate) -> Option<&LegendWords> {
     }
 }
 
+/// A rate as a row of the rare-risk scale says it: a "fewer than" rate is drawn there as a bound
+/// with a short arrow toward rarer, so it is said as that bound "or fewer".
+fn scale_words(library: &Library, rate: Rate) -> String {
+    let charts = &library.ui.charts;
+    let words = RateWords {
+        fewer_than: charts.or_fewer.clone(),
+        fewer_than_one_in: charts.or_fewer_one_in.clone(),
+        fewer_than_one_in_unstated: charts.or_fewer_one_in_unstated.clone(),
+        ..library.ui.rates.clone()
+    };
+    rate::format(rate, &words)
+}
+
 fn parts(library: &Library, block: &Block) -> Vec<Part> {
     let spans = |text: &String| library.spans(text);
     let list = |items: &Vec<String>| items.iter().map(spans).collect();
@@ -436,7 +450,7 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                     let rate = effect.rate?;
                     Some(ScaleRow {
                         name: library.plain(&effect.name),
-                        words: library.rate_text(rate),
+                        words: scale_words(library, rate),
                         rate,
                     })
                 })
@@ -699,6 +713,62 @@ mod tests {
                     assert!(words.contains("{n}"), "{locale}: {words:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_scale_says_a_bound_as_the_bound_or_fewer() {
+        for (locale, worse, serious, organ, unstated) in [
+            (
+                "en",
+                "3 or fewer out of every 100 patients",
+                "1 in every 10,000 treatments or fewer",
+                "1 in 200,000",
+                "1 in 1,000 or fewer",
+            ),
+            (
+                "es",
+                "3 o menos de cada 100 pacientes",
+                "1 de cada 10,000 tratamientos o menos",
+                "1 de cada 200,000",
+                "1 de cada 1,000 o menos",
+            ),
+        ] {
+            let library = Library::embedded(locale).unwrap();
+            let risks = Document::for_route(&library, &Route::Page(PageId::Risks)).unwrap();
+            let rows: Vec<ScaleRow> = risks
+                .sections
+                .into_iter()
+                .flat_map(|section| section.parts)
+                .filter_map(|part| match part {
+                    Part::RiskScale { rows, .. } => Some(rows),
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            let words = |id: &str| {
+                let name = library.plain(&library.side_effect(id).unwrap().name);
+                let row = rows.iter().find(|row| row.name == name);
+                row.unwrap_or_else(|| panic!("{locale}: no row for {id}"))
+                    .words
+                    .clone()
+            };
+            assert_eq!(words("worse-symptoms"), worse);
+            assert_eq!(words("serious"), serious);
+            assert_eq!(
+                words("organ-damage"),
+                organ,
+                "an exact rate is said as it is"
+            );
+            assert_eq!(
+                words("bruising"),
+                library.rate_text(library.side_effect("bruising").unwrap().rate.unwrap())
+            );
+            let bound = Rate::FewerThanOneIn {
+                n: 1000,
+                of: Denominator::Unstated,
+            };
+            assert_eq!(scale_words(&library, bound), unstated);
         }
     }
 }

@@ -288,6 +288,12 @@ pub struct ChartWords {
     pub every_time: String,
     /// The marks on the rare-risk scale, as "1 in n"; 1 is labelled `every_time`.
     pub scale_ticks: Vec<u32>,
+    /// On the rare-risk scale a "fewer than" rate is drawn as a bound with a short arrow toward
+    /// rarer, and said as that bound "or fewer": the patterns of `rates`' `fewer_than`,
+    /// `fewer_than_one_in` and `fewer_than_one_in_unstated`, with the same placeholders.
+    pub or_fewer: String,
+    pub or_fewer_one_in: String,
+    pub or_fewer_one_in_unstated: String,
 }
 
 /// The key to an icon array: what each kind of icon means. It names the icons by fill and
