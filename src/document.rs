@@ -3,11 +3,13 @@
 
 use std::fmt::Write;
 
-use crate::content::chart::{self, COUNT, Cell, ScaleRow};
+use crate::content::chart::{self, COUNT, Cell, Mark, ScaleRow};
 use crate::content::ids::{RegionId, TermId};
 use crate::content::model::{
-    Block, BodyMapWords, Condition, Denominator, Level, Rate, SideEffect, Source, Tone,
+    Block, BodyMapWords, Condition, Denominator, LegendWords, Level, Rate, RateWords, SideEffect,
+    Source, Tone,
 };
+use crate::content::rate;
 use crate::content::route::{PageId, Route};
 use crate::content::{Library, Span};
 
@@ -115,6 +117,9 @@ pub struct Effect {
 /// 100 icons, the sentence that says them in words, and the key to their kinds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IconChart {
+    /// What each icon stands for, from what the rate counts: a person for a patient, a square
+    /// for a treatment. The grid and the key's samples are drawn with it.
+    pub mark: Mark,
     pub cells: [Cell; COUNT],
     pub sentence: Vec<Span>,
     pub legend: Vec<(Cell, String)>,
@@ -397,34 +402,33 @@ fn condition_link(library: &Library, condition: &Condition) -> Link {
 }
 
 fn effect_part(library: &Library, effect: &SideEffect) -> Effect {
-    let charts = &library.ui.charts;
-    let chart = effect
-        .rate
-        .and_then(chart::cells)
-        .zip(effect.chart_sentence.as_ref())
-        .map(|(cells, sentence)| {
-            let (sure, maybe, unaffected) = chart::tally(&cells);
-            // With nothing certain, "more" would read oddly: the uncertain icons stand alone.
-            let maybe_words = if sure == 0 {
-                &charts.maybe_only
-            } else {
-                &charts.maybe
-            };
-            let legend = [
-                (Cell::Sure, sure, &charts.sure),
-                (Cell::Maybe, maybe, maybe_words),
-                (Cell::Unaffected, unaffected, &charts.unaffected),
-            ]
-            .into_iter()
-            .filter(|(_, count, _)| *count > 0)
-            .map(|(cell, count, pattern)| (cell, pattern.replace("{n}", &count.to_string())))
-            .collect();
-            IconChart {
-                cells,
-                sentence: library.spans(sentence),
-                legend,
-            }
-        });
+    let chart = effect.rate.and_then(|rate| {
+        let key = legend_words(library, rate)?;
+        let cells = chart::cells(rate)?;
+        let sentence = effect.chart_sentence.as_ref()?;
+        let (sure, maybe, unaffected) = chart::tally(&cells);
+        // With nothing certain, "more" would read oddly: the uncertain icons stand alone.
+        let maybe_words = if sure == 0 {
+            &key.maybe_only
+        } else {
+            &key.maybe
+        };
+        let legend = [
+            (Cell::Sure, sure, &key.sure),
+            (Cell::Maybe, maybe, maybe_words),
+            (Cell::Unaffected, unaffected, &key.unaffected),
+        ]
+        .into_iter()
+        .filter(|(_, count, _)| *count > 0)
+        .map(|(cell, count, pattern)| (cell, pattern.replace("{n}", &count.to_string())))
+        .collect();
+        Some(IconChart {
+            mark: Mark::for_rate(rate),
+            cells,
+            sentence: library.spans(sentence),
+            legend,
+        })
+    });
     Effect {
         name: library.plain(&effect.name),
         how_often: effect
@@ -479,6 +483,33 @@ fn source_card(library: &Library, source: &Source) -> SourceCard {
     }
 }
 
+/// The key to an icon array of what `rate` counts. A rate out of 100 that names neither
+/// treatments nor patients (which the content check reports) has no key, so it gets no picture
+/// rather than one that says the wrong thing.
+fn legend_words(library: &Library, rate: Rate) -> Option<&LegendWords> {
+    if !matches!(rate, Rate::Range { .. } | Rate::FewerThan { .. }) {
+        return None;
+    }
+    match rate.of() {
+        Denominator::Treatments => Some(&library.ui.charts.per_treatment),
+        Denominator::Patients => Some(&library.ui.charts.per_patient),
+        Denominator::Unstated => None,
+    }
+}
+
+/// A rate as a row of the rare-risk scale says it: a "fewer than" rate is drawn there as a bound
+/// with a short arrow toward rarer, so it is said as that bound "or fewer".
+fn scale_words(library: &Library, rate: Rate) -> String {
+    let charts = &library.ui.charts;
+    let words = RateWords {
+        fewer_than: charts.or_fewer.clone(),
+        fewer_than_one_in: charts.or_fewer_one_in.clone(),
+        fewer_than_one_in_unstated: charts.or_fewer_one_in_unstated.clone(),
+        ..library.ui.rates.clone()
+    };
+    rate::format(rate, &words)
+}
+
 fn parts(library: &Library, block: &Block) -> Vec<Part> {
     let spans = |text: &String| library.spans(text);
     let list = |items: &Vec<String>| items.iter().map(spans).collect();
@@ -521,7 +552,7 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                     let rate = effect.rate?;
                     Some(ScaleRow {
                         name: library.plain(&effect.name),
-                        words: library.rate_text(rate),
+                        words: scale_words(library, rate),
                         rate,
                     })
                 })
@@ -748,5 +779,133 @@ mod tests {
         }
         assert!(!text.contains("{rate:"), "a rate placeholder leaked");
         assert!(!text.contains("]("), "term markup leaked");
+    }
+
+    fn effects(library: &Library) -> Vec<Effect> {
+        let risks = Document::for_route(library, &Route::Page(PageId::Risks)).unwrap();
+        risks
+            .sections
+            .into_iter()
+            .flat_map(|section| section.parts)
+            .filter_map(|part| match part {
+                Part::Effect(effect) => Some(effect),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_chart_of_treatments_has_treatment_marks_and_words_about_treatments() {
+        for locale in crate::content::LOCALES {
+            let library = Library::embedded(locale).unwrap();
+            let rates = &library.ui.rates;
+            let mut seen = Vec::new();
+            for effect in library.side_effects.iter() {
+                let Some(rate @ (Rate::Range { of, .. } | Rate::FewerThan { of, .. })) =
+                    effect.rate
+                else {
+                    continue;
+                };
+                let chart = effects(&library)
+                    .into_iter()
+                    .find(|shown| shown.name == library.plain(&effect.name))
+                    .and_then(|shown| shown.chart)
+                    .unwrap_or_else(|| panic!("{locale}: {} has no chart", effect.id));
+                let (mark, counted, other) = match of {
+                    Denominator::Treatments => {
+                        (Mark::Treatment, &rates.treatments, &rates.patients)
+                    }
+                    Denominator::Patients => (Mark::Person, &rates.patients, &rates.treatments),
+                    Denominator::Unstated => unreachable!("checked content names its denominator"),
+                };
+                assert_eq!(chart.mark, mark, "{locale}: {} ({rate:?})", effect.id);
+                for (_, words) in &chart.legend {
+                    assert!(words.contains(counted.as_str()), "{locale}: {words:?}");
+                    assert!(!words.contains(other.as_str()), "{locale}: {words:?}");
+                }
+                seen.push(mark);
+            }
+            assert!(
+                seen.contains(&Mark::Treatment) && seen.contains(&Mark::Person),
+                "{locale}: both marks are shown: {seen:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_key_names_fill_and_pattern_never_shade() {
+        let shades = [
+            "dark", "light", "pale", "people", "oscur", "clar", "pálid", "personas",
+        ];
+        for locale in crate::content::LOCALES {
+            let library = Library::embedded(locale).unwrap();
+            let charts = &library.ui.charts;
+            for key in [&charts.per_treatment, &charts.per_patient] {
+                for words in [&key.sure, &key.maybe, &key.maybe_only, &key.unaffected] {
+                    let lower = words.to_lowercase();
+                    assert!(
+                        !shades.iter().any(|shade| lower.contains(shade)),
+                        "{locale}: {words:?}"
+                    );
+                    assert!(words.contains("{n}"), "{locale}: {words:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_scale_says_a_bound_as_the_bound_or_fewer() {
+        for (locale, worse, serious, organ, unstated) in [
+            (
+                "en",
+                "3 or fewer out of every 100 patients",
+                "1 in every 10,000 treatments or fewer",
+                "1 in 200,000",
+                "1 in 1,000 or fewer",
+            ),
+            (
+                "es",
+                "3 o menos de cada 100 pacientes",
+                "1 de cada 10\u{a0}000 tratamientos o menos",
+                "1 de cada 200\u{a0}000",
+                "1 de cada 1000 o menos",
+            ),
+        ] {
+            let library = Library::embedded(locale).unwrap();
+            let risks = Document::for_route(&library, &Route::Page(PageId::Risks)).unwrap();
+            let rows: Vec<ScaleRow> = risks
+                .sections
+                .into_iter()
+                .flat_map(|section| section.parts)
+                .filter_map(|part| match part {
+                    Part::RiskScale { rows, .. } => Some(rows),
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            let words = |id: &str| {
+                let name = library.plain(&library.side_effect(id).unwrap().name);
+                let row = rows.iter().find(|row| row.name == name);
+                row.unwrap_or_else(|| panic!("{locale}: no row for {id}"))
+                    .words
+                    .clone()
+            };
+            assert_eq!(words("worse-symptoms"), worse);
+            assert_eq!(words("serious"), serious);
+            assert_eq!(
+                words("organ-damage"),
+                organ,
+                "an exact rate is said as it is"
+            );
+            assert_eq!(
+                words("bruising"),
+                library.rate_text(library.side_effect("bruising").unwrap().rate.unwrap())
+            );
+            let bound = Rate::FewerThanOneIn {
+                n: 1000,
+                of: Denominator::Unstated,
+            };
+            assert_eq!(scale_words(&library, bound), unstated);
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! a rate sits on the rare-risk scale. Pure, so the content checks, the text of each chart and the
 //! drawings all agree.
 
-use super::model::Rate;
+use super::model::{Denominator, Rate};
 use super::rate::PER;
 
 // The icon array of 100.
@@ -20,6 +20,32 @@ pub enum Cell {
     /// Maybe affected: inside the rate's range, or under its "fewer than" bound.
     Maybe,
     Unaffected,
+}
+
+/// What one icon of the array stands for, and so how it is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// One patient: a person.
+    Person,
+    /// One treatment: a rounded square. Never a person, so 100 treatments are not read as 100
+    /// people (one patient has many treatments).
+    Treatment,
+}
+
+impl Mark {
+    /// The mark for what a rate counts. Only patients are drawn as people: a rate that names no
+    /// denominator gets the plain mark too, rather than claiming to count people.
+    pub fn of(denominator: Denominator) -> Mark {
+        match denominator {
+            Denominator::Patients => Mark::Person,
+            Denominator::Treatments | Denominator::Unstated => Mark::Treatment,
+        }
+    }
+
+    /// The mark for what `rate` counts.
+    pub fn for_rate(rate: Rate) -> Mark {
+        Mark::of(rate.of())
+    }
 }
 
 /// The icons for a rate out of every 100, in reading order (row by row from the top left).
@@ -54,7 +80,8 @@ pub fn tally(cells: &[Cell; COUNT]) -> (usize, usize, usize) {
 // The rare-risk scale.
 
 /// Where a rate sits, as "1 in n" values: from its most common end to its rarest.
-/// `open` means it may be rarer still ("fewer than ...").
+/// `open` means it may be rarer still ("fewer than ..."): then `rare` is a bound, drawn as a
+/// marker with a short tail toward the rarer side, never as a line across the scale.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ScaleSpan {
     pub common: f64,
@@ -66,10 +93,16 @@ pub fn scale_span(rate: Rate) -> ScaleSpan {
     let per = f64::from(PER);
     let one_in = |count: u32| per / f64::from(count.max(1));
     match rate {
+        // "0 to 3 out of 100" has no rarest end: it is the bound "3 or fewer".
+        Rate::Range { low: 0, high, .. } => ScaleSpan {
+            common: one_in(high),
+            rare: one_in(high),
+            open: true,
+        },
         Rate::Range { low, high, .. } => ScaleSpan {
             common: one_in(high),
             rare: one_in(low),
-            open: low == 0,
+            open: false,
         },
         Rate::FewerThan { value, .. } => ScaleSpan {
             common: one_in(value),
@@ -103,6 +136,32 @@ pub fn position(n: f64, last: f64) -> f32 {
         return 0.0;
     }
     ((n.log10() / last.log10()) as f32).clamp(0.0, 1.0)
+}
+
+/// The longest a bound's tail is drawn, in steps of the scale (each step is ten times rarer):
+/// half a step, so the tail says "or rarer" and is never read as a stretch of rates.
+pub const TAIL_STEPS: f32 = 0.5;
+
+/// How much of the axis (0 to 1) the shortest true range among `spans` covers, if there is one:
+/// a range with two different ends, not a point and not a bound.
+pub fn shortest_range(spans: impl IntoIterator<Item = ScaleSpan>, last: f64) -> Option<f32> {
+    spans
+        .into_iter()
+        .filter(|span| !span.open && span.rare > span.common)
+        .map(|span| position(span.rare, last) - position(span.common, last))
+        .reduce(f32::min)
+}
+
+/// How long to draw a bound's tail, from the bound to its tip, in the drawing's own units.
+///
+/// `step` is the drawn length of one ten-fold step of the axis; `shortest_range` is the drawn
+/// length of the shortest range on the same scale, if one is shown. The tail is at most
+/// [`TAIL_STEPS`] of a step and shorter than that range, so it never looks like one; `least`
+/// keeps it long enough to be seen at all, within the half step.
+pub fn tail_length(step: f32, shortest_range: Option<f32>, least: f32) -> f32 {
+    let longest = step.max(0.0) * TAIL_STEPS;
+    let under_ranges = shortest_range.map_or(longest, |range| range * 0.9);
+    under_ranges.max(least).min(longest)
 }
 
 /// One row of the scale: a side effect's name, its rate in words, and the rate itself.
@@ -246,6 +305,115 @@ mod tests {
         assert_eq!(
             (organ.common, organ.rare, organ.open),
             (200_000.0, 200_000.0, false)
+        );
+    }
+
+    #[test]
+    fn only_a_rate_per_patient_is_drawn_as_people() {
+        let per_treatment = Rate::Range {
+            low: 15,
+            high: 20,
+            of: Treatments,
+        };
+        let per_patient = Rate::Range {
+            low: 1,
+            high: 3,
+            of: Patients,
+        };
+        assert_eq!(Mark::for_rate(per_treatment), Mark::Treatment);
+        assert_eq!(Mark::for_rate(per_patient), Mark::Person);
+        assert_eq!(
+            Mark::for_rate(Rate::FewerThan {
+                value: 3,
+                of: Patients
+            }),
+            Mark::Person
+        );
+        assert_eq!(
+            Mark::for_rate(Rate::FewerThan {
+                value: 3,
+                of: Treatments
+            }),
+            Mark::Treatment
+        );
+        assert_eq!(
+            Mark::of(Unstated),
+            Mark::Treatment,
+            "a rate that does not say it counts people is not drawn as people"
+        );
+    }
+
+    #[test]
+    fn a_range_from_zero_is_a_bound_not_a_stretch() {
+        let span = scale_span(Rate::Range {
+            low: 0,
+            high: 4,
+            of: Treatments,
+        });
+        assert_eq!(
+            span,
+            ScaleSpan {
+                common: 25.0,
+                rare: 25.0,
+                open: true
+            }
+        );
+    }
+
+    #[test]
+    fn the_shortest_range_leaves_out_points_and_bounds() {
+        let last = 1_000_000.0;
+        let point = ScaleSpan {
+            common: 200_000.0,
+            rare: 200_000.0,
+            open: false,
+        };
+        let bound = scale_span(Rate::FewerThanOneIn {
+            n: 10_000,
+            of: Treatments,
+        });
+        let wide = ScaleSpan {
+            common: 10.0,
+            rare: 1_000.0,
+            open: false,
+        };
+        let narrow = ScaleSpan {
+            common: 10.0,
+            rare: 20.0,
+            open: false,
+        };
+        // A bound is drawn at its rare end only, whatever its other end says.
+        let odd_bound = ScaleSpan {
+            common: 10.0,
+            rare: 11.0,
+            open: true,
+        };
+        assert_eq!(shortest_range([point, bound, odd_bound], last), None);
+        let shortest = shortest_range([point, wide, bound, narrow], last).unwrap();
+        assert!((shortest - 2f32.log10() / 6.0).abs() < 1e-6, "{shortest}");
+        assert!((shortest_range([wide], last).unwrap() - 2.0 / 6.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_tail_is_at_most_half_a_step_and_shorter_than_every_range() {
+        let step = 120.0;
+        assert_eq!(tail_length(step, None, 17.0), 60.0, "no range: half a step");
+        assert_eq!(
+            tail_length(step, Some(400.0), 17.0),
+            60.0,
+            "long ranges: still half a step"
+        );
+        let under = tail_length(step, Some(27.0), 17.0);
+        assert!((17.0..27.0).contains(&under), "{under}");
+        assert_eq!(
+            tail_length(step, Some(5.0), 17.0),
+            17.0,
+            "never so short it cannot be seen"
+        );
+        assert_eq!(
+            tail_length(20.0, Some(5.0), 17.0),
+            10.0,
+            "and never more than half a step, even so"
         );
     }
 

@@ -220,6 +220,20 @@ pub enum Rate {
     },
 }
 
+impl Rate {
+    /// What the rate counts.
+    pub fn of(self) -> Denominator {
+        match self {
+            Rate::Range { of, .. }
+            | Rate::FewerThan { of, .. }
+            | Rate::OneIn { of, .. }
+            | Rate::FewerThanOneIn { of, .. }
+            | Rate::About { of, .. }
+            | Rate::AtMost { of, .. } => of,
+        }
+    }
+}
+
 /// What a rate counts: the source says "of treatments" for some and "of patients" for others.
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Hash)]
 pub enum Denominator {
@@ -375,19 +389,37 @@ pub struct HandoutWords {
     pub contacts: String,
 }
 
-/// Words on the icon arrays and the rare-risk scale. `{n}` is a count of icons.
+/// Words on the icon arrays and the rare-risk scale.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ChartWords {
+    /// The key to an icon array of treatments, drawn as squares.
+    pub per_treatment: LegendWords,
+    /// The key to an icon array of patients, drawn as people.
+    pub per_patient: LegendWords,
+    /// The label at the scale's common end ("Every time"), where "1 in 1" would read oddly.
+    pub every_time: String,
+    /// The marks on the rare-risk scale, as "1 in n"; 1 is labelled `every_time`.
+    pub scale_ticks: Vec<u32>,
+    /// On the rare-risk scale a "fewer than" rate is drawn as a bound with a short arrow toward
+    /// rarer, and said as that bound "or fewer": the patterns of `rates`' `fewer_than`,
+    /// `fewer_than_one_in` and `fewer_than_one_in_unstated`, with the same placeholders.
+    pub or_fewer: String,
+    pub or_fewer_one_in: String,
+    pub or_fewer_one_in_unstated: String,
+}
+
+/// The key to an icon array: what each kind of icon means. It names the icons by fill and
+/// pattern ("Filled", "Striped", "Empty"), never by how dark or light they are, which could be
+/// read as skin colour. `{n}` is a count of icons.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LegendWords {
     pub sure: String,
     pub maybe: String,
     /// The uncertain icons when none are certain, as for "fewer than 3".
     pub maybe_only: String,
     pub unaffected: String,
-    /// The label at the scale's common end ("Every time"), where "1 in 1" would read oddly.
-    pub every_time: String,
-    /// The marks on the rare-risk scale, as "1 in n"; 1 is labelled `every_time`.
-    pub scale_ticks: Vec<u32>,
 }
 
 /// Words around the body map.

@@ -6,7 +6,9 @@ use iced::widget::canvas::{self, Frame, Path, Stroke};
 use iced::widget::{Column, column, text};
 use iced::{Color, Element, Fill, Point, Size};
 
-use crate::content::chart::{ScaleRow, ScaleSpan, position, scale_span};
+use crate::content::chart::{
+    ScaleRow, ScaleSpan, position, scale_span, shortest_range, tail_length,
+};
 use crate::theme::{FONT, Palette, metrics, size};
 use crate::widget::paint::{self, Paint};
 
@@ -18,13 +20,17 @@ pub fn view<'a, Message: 'a>(
     let last = ticks.iter().map(|(n, _)| f64::from(*n)).fold(1.0, f64::max);
     let tick_values: Vec<u32> = ticks.iter().map(|(n, _)| *n).collect();
     let bar_height = size::BODY * 1.6;
-    let rows = rows.into_iter().map(|row| {
+    let spans: Vec<ScaleSpan> = rows.iter().map(|row| scale_span(row.rate)).collect();
+    // A bound's tail is kept shorter than every range on the scale, so it never reads as one.
+    let shortest = shortest_range(spans.iter().copied(), last);
+    let rows = rows.into_iter().zip(spans).map(|(row, span)| {
         column![
             text(format!("{}: {}", row.name, row.words)).size(size::BODY),
             paint::canvas(Bar {
-                span: Some(scale_span(row.rate)),
+                span: Some(span),
                 ticks: tick_values.clone(),
                 last,
+                shortest,
             })
             .width(Fill)
             .height(bar_height),
@@ -51,11 +57,37 @@ fn x_of(n: f64, last: f64, width: f32) -> f32 {
     inset + position(n, last) * (width - 2.0 * inset)
 }
 
+/// The radius of a marker on a bar `height` tall: a point is a dot this size, and a range a bar
+/// this thick with round ends.
+fn radius(height: f32) -> f32 {
+    height * 0.28
+}
+
+/// Where a bound's tail runs on a bar of size `bounds`: from the bound to the tip of its arrow.
+/// At most half a ten-fold step, shorter than the shortest range drawn (`shortest`, as a share of
+/// the axis), and inside the bar.
+fn tail(span: ScaleSpan, last: f64, shortest: Option<f32>, bounds: Size) -> (f32, f32) {
+    let (width, radius) = (bounds.width, radius(bounds.height));
+    let axis = (width - 2.0 * inset(width)).max(0.0);
+    let steps = last.log10().max(1.0) as f32;
+    // A range is drawn as a bar with a round end of `radius` at each side.
+    let shortest = shortest.map(|share| share * axis + 2.0 * radius);
+    let from = x_of(span.rare, last, width);
+    let length = tail_length(axis / steps, shortest, radius * ARROW_LEAST);
+    (from, (from + length).min(width - 1.0))
+}
+
+/// The least length of a tail, in marker radii: its arrowhead (0.9) clears the bound's dot
+/// (0.75). Below 2, so even then it is shorter than any range is drawn (two round ends).
+const ARROW_LEAST: f32 = 1.8;
+
 /// One side effect's place on the scale, over faint lines at each tick.
 struct Bar {
     span: Option<ScaleSpan>,
     ticks: Vec<u32>,
     last: f64,
+    /// The share of the axis the shortest range on the scale covers.
+    shortest: Option<f32>,
 }
 
 impl<Message> Paint<Message> for Bar {
@@ -86,35 +118,43 @@ impl<Message> Paint<Message> for Bar {
         );
 
         if let Some(span) = self.span {
-            let radius = bounds.height * 0.28;
-            let (from, to) = (
-                x_of(span.common, self.last, width),
-                x_of(span.rare, self.last, width),
-            );
+            let radius = radius(bounds.height);
             if span.open {
-                // "Fewer than": the true value is somewhere rarer, so point the way.
-                let end = width - inset(width);
+                // "Fewer than": a bound, not a stretch. A dot at the bound and a short arrow from
+                // it toward rarer; the arrow stops well short, however rare it may really be.
+                let (bound, tip) = tail(span, self.last, self.shortest, bounds);
+                let head = radius * 0.9;
                 line(
                     frame,
-                    Point::new(to, middle),
-                    Point::new(end, middle),
+                    Point::new(bound, middle),
+                    Point::new(tip - head * 0.5, middle),
                     palette.primary,
-                    3.0,
+                    radius * 0.35,
                 );
-                let head = Path::new(|path| {
-                    path.move_to(Point::new(end + radius, middle));
-                    path.line_to(Point::new(end - radius * 0.4, middle - radius));
-                    path.line_to(Point::new(end - radius * 0.4, middle + radius));
+                let arrow = Path::new(|path| {
+                    path.move_to(Point::new(tip, middle));
+                    path.line_to(Point::new(tip - head, middle - radius * 0.7));
+                    path.line_to(Point::new(tip - head, middle + radius * 0.7));
                     path.close();
                 });
-                frame.fill(&head, palette.primary);
+                frame.fill(&arrow, palette.primary);
+                frame.fill(
+                    &Path::circle(Point::new(bound, middle), radius * 0.75),
+                    palette.primary,
+                );
+            } else {
+                let (from, to) = (
+                    x_of(span.common, self.last, width),
+                    x_of(span.rare, self.last, width),
+                );
+                // A range as a thick bar with round ends, or a dot where its ends meet.
+                let marker = Path::rounded_rectangle(
+                    Point::new(from - radius, middle - radius),
+                    Size::new(to - from + 2.0 * radius, 2.0 * radius),
+                    radius.into(),
+                );
+                frame.fill(&marker, palette.primary);
             }
-            let marker = Path::rounded_rectangle(
-                Point::new(from - radius, middle - radius),
-                Size::new(to - from + 2.0 * radius, 2.0 * radius),
-                radius.into(),
-            );
-            frame.fill(&marker, palette.primary);
         }
     }
 }
@@ -144,5 +184,125 @@ impl<Message> Paint<Message> for Axis {
                 ..canvas::Text::default()
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::model::Denominator::{Patients, Treatments, Unstated};
+    use crate::content::model::Rate;
+
+    const LAST: f64 = 1_000_000.0;
+    const BAR: Size = Size::new(800.0, size::BODY * 1.6);
+
+    /// Where the axis ends, and how long one ten-fold step is drawn, on `BAR`.
+    fn axis() -> (f32, f32) {
+        let end = BAR.width - inset(BAR.width);
+        (end, (end - inset(BAR.width)) / 6.0)
+    }
+
+    /// How long a range is drawn: its span and a round end at each side.
+    fn drawn(span: ScaleSpan) -> f32 {
+        x_of(span.rare, LAST, BAR.width) - x_of(span.common, LAST, BAR.width)
+            + 2.0 * radius(BAR.height)
+    }
+
+    fn bounds() -> [Rate; 3] {
+        [
+            Rate::FewerThan {
+                value: 3,
+                of: Patients,
+            },
+            Rate::FewerThanOneIn {
+                n: 10_000,
+                of: Treatments,
+            },
+            Rate::FewerThanOneIn {
+                n: 10,
+                of: Unstated,
+            },
+        ]
+    }
+
+    #[test]
+    fn a_bound_has_a_short_tail_that_never_runs_to_the_end() {
+        let (end, step) = axis();
+        let ranges = [
+            scale_span(Rate::Range {
+                low: 60,
+                high: 70,
+                of: Treatments,
+            }),
+            scale_span(Rate::Range {
+                low: 1,
+                high: 3,
+                of: Patients,
+            }),
+        ];
+        let shortest = shortest_range(ranges, LAST);
+        let shortest_drawn = ranges.map(drawn).into_iter().reduce(f32::min).unwrap();
+        for rate in bounds() {
+            let span = scale_span(rate);
+            let (bound, tip) = tail(span, LAST, shortest, BAR);
+            assert_eq!(bound, x_of(span.rare, LAST, BAR.width), "{rate:?}");
+            let length = tip - bound;
+            assert!(length > 0.0, "{rate:?} points toward rarer");
+            assert!(
+                length <= step * 0.5 + 1e-3,
+                "{rate:?}: {length} > half a step"
+            );
+            assert!(
+                length < shortest_drawn,
+                "{rate:?}: {length} is as long as a range ({shortest_drawn})"
+            );
+            assert!(
+                tip < end - step,
+                "{rate:?} runs on toward the end: {tip} of {end}"
+            );
+        }
+    }
+
+    #[test]
+    fn with_no_range_beside_it_a_tail_is_still_half_a_step_at_most() {
+        let (end, step) = axis();
+        for rate in bounds() {
+            let (bound, tip) = tail(scale_span(rate), LAST, None, BAR);
+            assert!(tip - bound <= step * 0.5 + 1e-3, "{rate:?}");
+            assert!(tip < end, "{rate:?}");
+        }
+    }
+
+    #[test]
+    fn even_the_least_tail_is_shorter_than_any_range_can_be_drawn() {
+        // The narrowest range there can be is two round ends with nothing between.
+        let point = ScaleSpan {
+            common: 50.0,
+            rare: 50.0,
+            open: false,
+        };
+        let (bound, tip) = tail(scale_span(bounds()[0]), LAST, Some(0.0), BAR);
+        assert!(
+            tip - bound < drawn(point),
+            "{} >= {}",
+            tip - bound,
+            drawn(point)
+        );
+        assert!(
+            tip - bound >= radius(BAR.height) * 1.65,
+            "the arrow clears the dot"
+        );
+    }
+
+    #[test]
+    fn a_bound_at_the_end_of_the_scale_stays_on_the_bar() {
+        let span = scale_span(Rate::FewerThanOneIn {
+            n: 1_000_000,
+            of: Treatments,
+        });
+        let (bound, tip) = tail(span, LAST, None, BAR);
+        assert!(bound < tip && tip <= BAR.width, "{bound} {tip}");
+        let few_steps = tail(span, 1_000.0, None, BAR);
+        assert!(few_steps.1 <= BAR.width, "{few_steps:?}");
     }
 }

@@ -225,7 +225,7 @@ fn effect_card<'a>(effect: Effect, terms: Terms<Message>) -> Element<'a, Message
     // The picture and its sentence side by side, the sentence first in reading order.
     let words = column![
         spans::sized(chart.sentence, size::SUBHEADING, terms),
-        icon_array::legend(chart.legend),
+        icon_array::legend(chart.mark, chart.legend),
         spans::paragraph(effect.body, terms),
     ]
     .push(source)
@@ -234,13 +234,17 @@ fn effect_card<'a>(effect: Effect, terms: Terms<Message>) -> Element<'a, Message
     card(
         column![
             name,
-            row![icon_array::grid(chart.cells, ICON_ARRAY_WIDTH), words].spacing(metrics::L)
+            row![
+                icon_array::grid(chart.mark, chart.cells, ICON_ARRAY_WIDTH),
+                words
+            ]
+            .spacing(metrics::L)
         ]
         .spacing(metrics::S),
     )
 }
 
-/// Wide enough that each of the 100 people is plain to see.
+/// Wide enough that each of the 100 icons is plain to see.
 const ICON_ARRAY_WIDTH: f32 = 260.0;
 
 /// Below this much room, the body map and the list take turns instead of sitting side by side.
