@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::chart;
 use super::ids::REGION_IDS;
 use super::markup::{self, Piece};
-use super::model::{Block, Page, RateWords};
+use super::model::{Block, ChartWords, Page, RateWords};
 use super::rate;
 use super::route::PageId;
 use super::{File, Files, Library, Problem};
@@ -158,6 +158,7 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
     let ui_file = File::Ui.path(locale);
     checker.text(&ui_file, &library.ui.condition_advice);
     checker.rate_words(&ui_file, &library.ui.rates);
+    checker.chart_words(&ui_file, &library.ui.charts);
     checker.problems
 }
 
@@ -347,9 +348,39 @@ impl Checker<'_> {
                 &words.fewer_than_one_in_unstated,
                 &["{n}"],
             ),
+            ("about", &words.about, &["{count}", "{per}", "{of}"]),
+            ("at_most", &words.at_most, &["{count}", "{per}", "{of}"]),
         ];
+        self.placeholders(file, &patterns);
+    }
+
+    /// The scale's "or fewer" patterns and every key's words have the numbers they must show.
+    fn chart_words(&mut self, file: &str, words: &ChartWords) {
+        let mut patterns = vec![
+            ("or_fewer", &words.or_fewer, &["{value}", "{of}"][..]),
+            ("or_fewer_one_in", &words.or_fewer_one_in, &["{n}", "{of}"]),
+            (
+                "or_fewer_one_in_unstated",
+                &words.or_fewer_one_in_unstated,
+                &["{n}"],
+            ),
+        ];
+        for legend in [&words.per_treatment, &words.per_patient] {
+            for (field, pattern) in [
+                ("sure", &legend.sure),
+                ("maybe", &legend.maybe),
+                ("maybe_only", &legend.maybe_only),
+                ("unaffected", &legend.unaffected),
+            ] {
+                patterns.push((field, pattern, &["{n}"]));
+            }
+        }
+        self.placeholders(file, &patterns);
+    }
+
+    fn placeholders(&mut self, file: &str, patterns: &[(&str, &String, &[&str])]) {
         for (field, pattern, needed) in patterns {
-            for placeholder in needed {
+            for placeholder in *needed {
                 if !pattern.contains(placeholder) {
                     self.report(file, field, format!("'{field}' must contain {placeholder}"));
                 }
