@@ -1,8 +1,10 @@
-//! The English patient text reads at about a 6th-grade level: its Flesch-Kincaid grade is 8 or
-//! below, over the whole guide and on each screen.
+//! The patient text is easy to read, over the whole guide and on each screen: the English reads
+//! at about a 6th-grade level (a Flesch-Kincaid grade of 8 or below), and the Spanish is "easy"
+//! on the Fernández-Huerta scale (a reading ease of 70 or above).
 
 mod support;
 
+use needle_guide::content::Library;
 use needle_guide::document::{Document, guide_text, joined};
 use needle_guide::route::{PageId, Route};
 
@@ -66,6 +68,11 @@ fn ends_sentence(token: &str) -> bool {
 ///   heading or name and is left out: counted as a sentence it would lower the words per
 ///   sentence the grade rests on, and joined to the next sentence it would raise them.
 fn count(text: &str) -> Counts {
+    count_with(text, syllables)
+}
+
+/// Counts as `count` does, with the syllables of a given language.
+fn count_with(text: &str, syllables: fn(&str) -> usize) -> Counts {
     let mut total = Counts::default();
     // The words of a sentence that a lead-in or label carries to the next line.
     let mut open = Counts::default();
@@ -224,11 +231,7 @@ fn the_whole_english_guide_reads_at_grade_8_or_below() {
 #[test]
 fn every_page_reads_at_grade_8_or_below() {
     let library = support::library();
-    let routes = PageId::ALL.into_iter().map(Route::Page).chain(
-        library
-            .conditions()
-            .map(|(_, c)| Route::Condition(c.id.as_str().into())),
-    );
+    let routes = routes(&library);
     let mut problems = Vec::new();
     for route in routes {
         let document = Document::for_route(&library, &route).unwrap();
@@ -246,6 +249,19 @@ fn every_page_reads_at_grade_8_or_below() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every page, and every condition's page.
+fn routes(library: &Library) -> Vec<Route> {
+    PageId::ALL
+        .into_iter()
+        .map(Route::Page)
+        .chain(
+            library
+                .conditions()
+                .map(|(_, c)| Route::Condition(c.id.as_str().into())),
+        )
+        .collect()
 }
 
 /// Why a page has too few words to judge, if it has.
@@ -276,11 +292,7 @@ fn a_page_without_its_own_words_is_too_short() {
             condition.text.clear();
         }
     }
-    let routes = PageId::ALL.into_iter().map(Route::Page).chain(
-        library
-            .conditions()
-            .map(|(_, c)| Route::Condition(c.id.as_str().into())),
-    );
+    let routes = routes(&library);
     for route in routes {
         let document = Document::for_route(&library, &route).unwrap();
         assert!(
@@ -289,4 +301,212 @@ fn a_page_without_its_own_words_is_too_short() {
             document.plain_text()
         );
     }
+}
+
+// Spanish.
+
+/// The least Fernández-Huerta reading ease any Spanish text may score: from 70 up the scale calls
+/// a text "easy" (about a 6th-grade reader).
+const MIN_EASE: f64 = 70.0;
+
+impl Counts {
+    /// Fernández-Huerta reading ease, in the form
+    /// 206.84 − 0.60 × syllables per 100 words − 1.02 × words per sentence.
+    ///
+    /// The form usually quoted subtracts 1.02 × *sentences* per 100 words instead. Taken at its
+    /// word, that scores a text as harder the more sentences it is cut into, so splitting a long
+    /// sentence in two would lower the score. The formula is Flesch's reading ease refitted to
+    /// Spanish (Flesch: 206.835 − 0.846 × syllables per 100 words − 1.015 × words per sentence),
+    /// and its 1.02 is Flesch's sentence weight; with words per sentence, it rewards the short
+    /// sentences the design asks for, as Flesch's does.
+    fn ease(&self) -> f64 {
+        let words = self.words.max(1) as f64;
+        206.84
+            - 0.60 * 100.0 * self.syllables as f64 / words
+            - 1.02 * words / self.sentences.max(1) as f64
+    }
+}
+
+fn spanish_count(text: &str) -> Counts {
+    count_with(text, spanish_syllables)
+}
+
+fn ease(text: &str) -> f64 {
+    spanish_count(text).ease()
+}
+
+/// How a Spanish vowel counts in a syllable.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Vowel {
+    /// a, e, o, accented or not.
+    Strong,
+    /// i, u, ü, and a y that is not before a vowel ("muy", "y"); the letter is the sound.
+    Weak(char),
+    /// í, ú: a weak vowel with the stress, which does not join a strong one ("día", "país").
+    Stressed,
+}
+
+/// Spanish syllables, from the spelling. Each group of vowels is one syllable (a diphthong or
+/// triphthong: "a-gua", "ciu-dad", "buey"), except that two strong vowels are two ("po-e-ta",
+/// "le-er"), an accented í or ú beside a strong vowel is a syllable of its own ("dí-a", "pa-ís"),
+/// and two of the same weak vowel are two ("chi-i-ta"). The u of "qu", and of "gu" before e or i,
+/// is silent ("que-so", "gue-rra"); a ü is not ("pin-güi-no"). (Read as a weak vowel, that u
+/// would join the next one and give the same count; it is left out because it is not said.)
+/// At least one.
+fn spanish_syllables(word: &str) -> usize {
+    let letters: Vec<char> = word
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let is_vowel_letter = |c: char| "aeiouáéíóúü".contains(c);
+    let vowel = |at: usize| -> Option<Vowel> {
+        let before = at.checked_sub(1).map(|i| letters[i]);
+        let after = letters.get(at + 1).copied();
+        match letters[at] {
+            'a' | 'e' | 'o' | 'á' | 'é' | 'ó' => Some(Vowel::Strong),
+            'í' | 'ú' => Some(Vowel::Stressed),
+            'u' if before == Some('q') => None,
+            'u' if before == Some('g') && matches!(after, Some('e' | 'i' | 'é' | 'í')) => None,
+            'u' | 'ü' => Some(Vowel::Weak('u')),
+            'i' => Some(Vowel::Weak('i')),
+            'y' if !after.is_some_and(is_vowel_letter) => Some(Vowel::Weak('i')),
+            _ => None,
+        }
+    };
+    let mut count = 0;
+    // The vowel just before, if the letter before was one, and whether its syllable has a strong
+    // (or stressed) vowel already.
+    let mut previous: Option<Vowel> = None;
+    let mut has_strong = false;
+    for at in 0..letters.len() {
+        let Some(current) = vowel(at) else {
+            previous = None;
+            continue;
+        };
+        let starts_syllable = match (previous, current) {
+            (None, _) => true,
+            (Some(before), Vowel::Strong) => has_strong || before == Vowel::Stressed,
+            (Some(_), Vowel::Stressed) => has_strong,
+            (Some(before), Vowel::Weak(_)) => before == current,
+        };
+        if starts_syllable {
+            count += 1;
+            has_strong = false;
+        }
+        has_strong |= matches!(current, Vowel::Strong | Vowel::Stressed);
+        previous = Some(current);
+    }
+    count.max(1)
+}
+
+fn spanish() -> Library {
+    Library::embedded("es").unwrap_or_else(|problems| panic!("{problems}"))
+}
+
+#[test]
+fn spanish_syllable_counts_of_known_words() {
+    for (word, expected) in [
+        ("punción", 2),
+        ("fisioterapeuta", 6),
+        ("día", 2),
+        ("agua", 2),
+        ("queso", 2),
+        ("guerra", 2),
+        ("seguir", 2),
+        ("aguja", 3),
+        ("pingüino", 3),
+        ("país", 2),
+        ("poeta", 3),
+        ("leer", 2),
+        ("creía", 3),
+        ("ciudad", 2),
+        ("buey", 1),
+        ("muy", 1),
+        ("y", 1),
+        ("ayuda", 3),
+        ("también", 2),
+        ("neumotórax", 4),
+        ("Qi", 1),
+        ("Uruguay", 3),
+        ("Músculo", 3),
+    ] {
+        assert_eq!(spanish_syllables(word), expected, "{word}");
+    }
+}
+
+#[test]
+fn spanish_ease_of_known_texts() {
+    let easy = "Mi mamá me ama. El gato come pan.";
+    assert!(ease(easy) > 90.0, "{}", ease(easy));
+    let hard = "La rehabilitación musculoesquelética interdisciplinaria necesita incorporar \
+                procedimientos neuromusculares especializados y facilitación propioceptiva.";
+    assert!(ease(hard) < 20.0, "{}", ease(hard));
+    // Cutting a sentence in two makes the text easier, never harder.
+    let long = "Puede sentir dolor mientras las agujas están puestas y el dolor se quita pronto.";
+    let cut = "Puede sentir dolor mientras las agujas están puestas. El dolor se quita pronto.";
+    assert!(ease(cut) > ease(long), "{} {}", ease(cut), ease(long));
+    // The sentence rules are the same as in English: a short heading is left out, ¿ ends nothing.
+    let Counts {
+        words,
+        sentences,
+        syllables,
+    } = spanish_count("## Dolor\n¿Le duele? Llame a su clínica.");
+    assert_eq!((words, sentences, syllables), (6, 2, 10));
+}
+
+#[test]
+fn the_whole_spanish_guide_is_easy_to_read() {
+    let counts = spanish_count(&guide_text(&spanish()));
+    let ease = counts.ease();
+    eprintln!(
+        "Fernández-Huerta reading ease {ease:.1} over the whole Spanish guide: {} words, \
+         {:.1} words per sentence, {:.1} syllables per 100 words",
+        counts.words,
+        counts.words as f64 / counts.sentences as f64,
+        100.0 * counts.syllables as f64 / counts.words as f64
+    );
+    assert!(
+        counts.words > 2000,
+        "too little text to judge: {} words",
+        counts.words
+    );
+    assert!(
+        ease >= MIN_EASE,
+        "reading ease {ease:.1} is below {MIN_EASE}"
+    );
+}
+
+#[test]
+fn every_spanish_page_is_easy_to_read() {
+    let library = spanish();
+    let mut scores = Vec::new();
+    let mut problems = Vec::new();
+    for route in routes(&library) {
+        let document = Document::for_route(&library, &route).unwrap();
+        let counts = spanish_count(&document.plain_text());
+        if let Some(short) = too_short(&document) {
+            problems.push(format!("{route}: {short}"));
+        }
+        scores.push((counts.ease(), route, counts));
+    }
+    scores.sort_by(|a, b| a.0.total_cmp(&b.0));
+    eprintln!("The least easy Spanish pages (Fernández-Huerta reading ease):");
+    for (ease, route, counts) in scores.iter().take(5) {
+        eprintln!(
+            "  {route}: {ease:.1}, {} words, {:.1} words per sentence, {:.1} syllables per 100 \
+             words",
+            counts.words,
+            counts.words as f64 / counts.sentences.max(1) as f64,
+            100.0 * counts.syllables as f64 / counts.words.max(1) as f64
+        );
+    }
+    for (ease, route, _) in &scores {
+        if *ease < MIN_EASE {
+            problems.push(format!(
+                "{route}: reading ease {ease:.1} is below {MIN_EASE}"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
