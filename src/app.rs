@@ -62,6 +62,8 @@ pub enum Message {
     Key(Shortcut),
     /// The window's new size, in the app's scaled pixels.
     WindowResized(Size),
+    /// The kiosk's screen, in the app's scaled pixels as iced reports it at start-up.
+    Screen(Size),
 }
 
 impl From<reader::Message> for Message {
@@ -141,6 +143,10 @@ pub struct App {
     text_step: usize,
     /// The window's size before the app's own scaling.
     window: Size,
+    /// The kiosk's screen, before the app's own scaling, once known: the kiosk fills it, so its
+    /// layout follows the screen and not the window's resize events, whose order a window
+    /// manager does not keep.
+    screen: Option<Size>,
     reader: Reader,
     mode: Mode,
     /// Shown to staff when the clinic's content folder had problems.
@@ -171,6 +177,7 @@ impl App {
             palette: Palette::STANDARD,
             text_step: 0,
             window: WINDOW_SIZE,
+            screen: None,
             mode,
             content_notice: None,
             editions,
@@ -267,6 +274,11 @@ impl App {
         self.window
     }
 
+    /// The kiosk's screen, before the app's own scaling, once known.
+    pub fn screen(&self) -> Option<Size> {
+        self.screen
+    }
+
     /// The page list shows unless presenting or too narrow for it. The kiosk has none: its home
     /// page's big buttons, Home, and Previous/Next are simpler for a passing patient, and the page
     /// gets the room.
@@ -325,10 +337,33 @@ impl App {
             Message::Shared(shared) => self.shared(shared),
             Message::Key(shortcut) => self.key(shortcut),
             Message::WindowResized(size) => {
+                // The kiosk fills its screen: a window manager's resize events, in whatever
+                // order they come, change nothing (see `Message::Screen`). Before the screen is
+                // known they are ignored too, so the scale the screen is measured with is the
+                // one iced measured it with.
+                if self.kiosk_state().is_some() {
+                    return Task::none();
+                }
                 // iced reports the size divided by our scale: undo that, or scaling would feed
                 // back into the next size.
                 let scale = self.scale_factor();
                 self.window = Size::new(size.width * scale, size.height * scale);
+                Task::none()
+            }
+            Message::Screen(size) => {
+                let scale = self.scale_factor();
+                let screen = Size::new(size.width * scale, size.height * scale);
+                self.screen = Some(screen);
+                self.window = screen;
+                // Logged, for whoever sets the kiosk up.
+                eprintln!(
+                    "needle-guide: kiosk screen {}×{}, laid out at {}×{}, scale {:.3}",
+                    screen.width.round(),
+                    screen.height.round(),
+                    (screen.width / self.scale_factor()).round(),
+                    (screen.height / self.scale_factor()).round(),
+                    self.scale_factor()
+                );
                 Task::none()
             }
         }
@@ -449,6 +484,7 @@ impl App {
         let fresh = App::kiosk(self.editions.clone(), kiosk.settings().clone());
         *self = App {
             window: self.window,
+            screen: self.screen,
             mode: match fresh.mode {
                 Mode::Kiosk(kiosk) => Mode::Kiosk(kiosk.with_guard(guard)),
                 consult => consult,
@@ -706,10 +742,14 @@ pub fn run(app: App) -> iced::Result {
         }
     };
     let boot = move || {
-        // Where no window manager makes the window full screen, make it the monitor's size.
+        // Where no window manager makes the window full screen, make it the monitor's size;
+        // then lay out for the screen. Both use the scale the window was made with, which stays
+        // until the screen is known.
         let fit = if kiosk {
             window::latest().and_then(|id| {
-                window::monitor_size(id).and_then(move |size| window::resize(id, size))
+                window::monitor_size(id).and_then(move |size| {
+                    window::resize(id, size).chain(Task::done(Message::Screen(size)))
+                })
             })
         } else {
             Task::none()

@@ -60,6 +60,11 @@ fn session(mut app: App, messages: usize) {
         .and_then(|seed| seed.parse().ok())
         .unwrap_or(DEFAULT_SEED);
     let kiosk = app.kiosk_state().is_some();
+    if kiosk {
+        // A 1920×1080 kiosk screen, as iced reports it at start-up.
+        let screen = iced::Size::new(1920.0, 1080.0);
+        let _ = app.update(Message::Screen(screen * (1.0 / app.scale_factor())));
+    }
     let mut mix = MessageMix::new(app.library(), seed);
     let mut recent: VecDeque<Message> = VecDeque::with_capacity(RECENT);
     // The screen last checked with `screen_invariants`: none yet.
@@ -158,14 +163,16 @@ fn invariants(app: &App, mix: &MessageMix) -> Result<(), String> {
             layout.width, mix.window.width, mix.window.height
         ));
     }
+    // The kiosk fills its screen whatever resize events come; the consult room's window is
+    // what was last sent.
     let window = app.window();
-    if (window.width - mix.window.width).abs() > 0.5
-        || (window.height - mix.window.height).abs() > 0.5
+    let expected = app.screen().unwrap_or(mix.window);
+    if (window.width - expected.width).abs() > 0.5 || (window.height - expected.height).abs() > 0.5
     {
         return Err(format!(
             "the app thinks the window is {:?}, but it is {:?}",
             app.window(),
-            mix.window
+            expected
         ));
     }
     let width = layout.content_width;

@@ -123,7 +123,7 @@ fn kiosk_with_pin() -> App {
 fn after_the_countdown_the_state_equals_a_fresh_start_on_the_same_screen() {
     let screen = Size::new(1920.0, 1080.0);
     let mut app = kiosk_with_pin();
-    let _ = app.update(Message::WindowResized(screen / app.scale_factor()));
+    let _ = app.update(Message::Screen(screen / app.scale_factor()));
     for message in a_visit() {
         let _ = app.update(message);
     }
@@ -133,7 +133,7 @@ fn after_the_countdown_the_state_equals_a_fresh_start_on_the_same_screen() {
         "left half typed"
     );
     let mut fresh = kiosk_with_pin();
-    let _ = fresh.update(Message::WindowResized(screen / fresh.scale_factor()));
+    let _ = fresh.update(Message::Screen(screen / fresh.scale_factor()));
     // (Compared with `==`: the app's debug form runs to pages. Every part of the state compares
     // by value, or by identity where it has none.)
     assert!(app != fresh);
@@ -219,7 +219,7 @@ fn a_plus_greys_out_when_the_screen_can_hold_no_larger_text() {
     let mut app = kiosk();
     let screen = iced::Size::new(1920.0, 1080.0);
     let _ = app.update(Kiosk::StartVisit.into());
-    let _ = app.update(Message::WindowResized(screen / app.scale_factor()));
+    let _ = app.update(Message::Screen(screen / app.scale_factor()));
     let mut presses = 0;
     while app.can_enlarge_text() {
         let mut ui = simulate(&app, screen / app.scale_factor());
@@ -259,4 +259,61 @@ fn a_reset_for_the_next_person_keeps_the_count_of_wrong_pins() {
         guard,
         "guessing cannot start afresh after a reset"
     );
+}
+
+/// Every order of `items`.
+fn orders<T: Clone>(items: &[T]) -> Vec<Vec<T>> {
+    if items.len() <= 1 {
+        return vec![items.to_vec()];
+    }
+    let mut all = Vec::new();
+    for (index, first) in items.iter().enumerate() {
+        let mut rest = items.to_vec();
+        rest.remove(index);
+        for mut order in orders(&rest) {
+            order.insert(0, first.clone());
+            all.push(order);
+        }
+    }
+    all
+}
+
+#[test]
+fn the_kiosk_fits_its_screen_whatever_order_the_resize_events_come_in() {
+    // What a window manager may send while it makes a 1280×800 window full screen, each in the
+    // app's scaled pixels as iced reports it, at whatever scale it had: the window as made
+    // (1600×1000 at 1.25), the screen (at 1.25 and at 1.5625), and a half-made one.
+    let start = kiosk();
+    let made = start.scale_factor();
+    let screen = Size::new(1280.0, 800.0);
+    let events = [
+        Message::WindowResized(Size::new(1600.0, 1000.0) * (1.0 / made)),
+        Message::WindowResized(screen * (1.0 / made)),
+        Message::WindowResized(screen * (1.0 / 1.5625)),
+        Message::WindowResized(Size::new(1280.0, 40.0) * (1.0 / made)),
+        // The monitor's size, measured with the scale the window was made with.
+        Message::Screen(screen * (1.0 / made)),
+    ];
+    let mut seen = Vec::new();
+    for order in orders(&events) {
+        let mut app = start.clone();
+        for message in order {
+            let _ = app.update(message);
+        }
+        assert_eq!(app.screen(), Some(screen));
+        let layout = app.window() * (1.0 / app.scale_factor());
+        seen.push((app.scale_factor(), layout));
+    }
+    assert_eq!(seen.len(), 120);
+    let (scale, layout) = seen[0];
+    assert!(
+        seen.iter().all(|each| *each == (scale, layout)),
+        "one layout in every order: {:?}",
+        seen.iter()
+            .filter(|each| **each != (scale, layout))
+            .take(3)
+            .collect::<Vec<_>>()
+    );
+    assert!((scale - 1.25).abs() < 1e-4, "{scale}");
+    assert!((layout.width - 1024.0).abs() < 0.5 && (layout.height - 640.0).abs() < 0.5);
 }

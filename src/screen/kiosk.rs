@@ -388,10 +388,18 @@ impl Kiosk {
                 .padding([metrics::M, metrics::M]),
         ]
         .spacing(metrics::S);
+        // Cancel sits beside the title, so a message under the dots never pushes it off a
+        // 1280×800 screen.
         let panel = column![
-            text(&words.staff_pin_title)
-                .size(size::SUBHEADING)
-                .font(BOLD),
+            row![
+                text(&words.staff_pin_title)
+                    .size(size::SUBHEADING)
+                    .font(BOLD)
+                    .width(Fill),
+                action(label(&words.cancel), Role::Secondary, Message::PinCancel),
+            ]
+            .spacing(metrics::M)
+            .align_y(Vertical::Center),
             text("•".repeat(typed)).size(size::TITLE),
         ]
         .push((self.wrong_pin() || self.pin_locked()).then(|| {
@@ -403,11 +411,6 @@ impl Kiosk {
             text(said).size(size::BODY).style(style::urgent_text)
         }))
         .push(Column::with_children(rows).push(last).spacing(metrics::S))
-        .push(action(
-            label(&words.cancel),
-            Role::Secondary,
-            Message::PinCancel,
-        ))
         .spacing(metrics::M)
         .align_x(Center);
         modal(panel, false, Message::PinCancel)
