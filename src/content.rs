@@ -13,6 +13,7 @@ pub mod route;
 use std::borrow::Cow;
 use std::fmt;
 use std::fs;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use rust_embed::RustEmbed;
@@ -38,18 +39,69 @@ pub struct ContentFolder {
     path: PathBuf,
 }
 
+/// Why a content file was not read. Only regular files are read: a named pipe would wait for a
+/// writer forever and a device such as `/dev/zero` never ends, so they are refused by what they
+/// are before they are opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unread {
+    /// Nothing by that name.
+    Missing,
+    /// A folder where a file should be.
+    Folder,
+    /// A symbolic link to something that does not exist.
+    BrokenLink,
+    /// A named pipe, a device or a socket, or a link to one.
+    NotAFile { kind: &'static str, link: bool },
+    /// It could not be read: no permission, a read error.
+    Failed(String),
+}
+
+impl fmt::Display for Unread {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unread::Missing => write!(f, "the file is missing"),
+            Unread::Folder => write!(f, "this is a folder, where a file should be"),
+            Unread::BrokenLink => write!(f, "this is a link to something that does not exist"),
+            Unread::NotAFile { kind, link: false } => {
+                write!(f, "this is {kind}, not a file, so it was not read")
+            }
+            Unread::NotAFile { kind, link: true } => {
+                write!(
+                    f,
+                    "this is a link to {kind}, not to a file, so it was not read"
+                )
+            }
+            Unread::Failed(reason) => write!(f, "the file cannot be read: {reason}"),
+        }
+    }
+}
+
 impl ContentFolder {
     /// The folder at `path`, if it is one that can be read.
     pub fn open(path: &Path) -> Result<ContentFolder, String> {
-        match fs::read_dir(path) {
-            Ok(_) => Ok(ContentFolder {
-                path: path.to_owned(),
-            }),
-            Err(error) => Err(format!(
-                "cannot read the content folder {}: {error}",
-                path.display()
-            )),
-        }
+        let reason = match fs::metadata(path) {
+            Ok(metadata) if metadata.is_dir() => match fs::read_dir(path) {
+                Ok(_) => {
+                    return Ok(ContentFolder {
+                        path: path.to_owned(),
+                    });
+                }
+                Err(error) => io_reason(&error),
+            },
+            Ok(metadata) => format!("it is {}, not a folder", kind(&metadata.file_type())),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                if is_link(path) {
+                    "it is a link to something that does not exist".to_owned()
+                } else {
+                    "there is no such folder".to_owned()
+                }
+            }
+            Err(error) => io_reason(&error),
+        };
+        Err(format!(
+            "cannot read the content folder {}: {reason}",
+            path.display()
+        ))
     }
 
     pub fn path(&self) -> &Path {
@@ -84,13 +136,154 @@ impl ContentFolder {
         unknown
     }
 
-    fn has(&self, file: &str) -> bool {
-        self.path.join(file).exists()
+    /// The folders the files of `locale` live in (`en`, `en/pages`) that are there but cannot be
+    /// used, each with why: something else where a folder should be, or a folder that cannot be
+    /// read.
+    fn bad_folders(&self, locale: &str) -> Vec<(String, String)> {
+        let mut folders: Vec<String> = files::of_locale(locale)
+            .iter()
+            .flat_map(|file| {
+                Path::new(file)
+                    .ancestors()
+                    .skip(1)
+                    .filter(|folder| !folder.as_os_str().is_empty())
+                    .map(|folder| folder.to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        folders.sort();
+        folders.dedup();
+        let mut bad: Vec<(String, String)> = Vec::new();
+        for folder in folders {
+            if bad
+                .iter()
+                .any(|(above, _)| Path::new(&folder).starts_with(above))
+            {
+                continue;
+            }
+            let path = self.path.join(&folder);
+            let link = match fs::symlink_metadata(&path) {
+                Err(error) if error.kind() == io::ErrorKind::NotFound => continue,
+                Err(error) => {
+                    bad.push((
+                        folder,
+                        format!("cannot be looked at: {}", io_reason(&error)),
+                    ));
+                    continue;
+                }
+                Ok(metadata) => metadata.file_type().is_symlink(),
+            };
+            let why = match fs::metadata(&path) {
+                Err(error) if link && error.kind() == io::ErrorKind::NotFound => {
+                    "this is a link to something that does not exist, where a folder should be"
+                        .to_owned()
+                }
+                Err(error) => format!("cannot be looked at: {}", io_reason(&error)),
+                Ok(metadata) if !metadata.is_dir() => format!(
+                    "this is {}, where a folder should be",
+                    kind(&metadata.file_type())
+                ),
+                Ok(_) => match fs::read_dir(&path) {
+                    Ok(_) => continue,
+                    Err(error) => format!("the folder cannot be read: {}", io_reason(&error)),
+                },
+            };
+            bad.push((folder, why));
+        }
+        bad
     }
 
-    fn read(&self, file: &str) -> Option<Vec<u8>> {
-        fs::read(self.path.join(file)).ok()
+    /// The bytes of `file`, or why they were not read; `None` if the folder has nothing by that
+    /// name. Only a regular file (or a link to one) is opened, and what was opened is looked at
+    /// again before it is read.
+    fn read(&self, file: &str) -> Option<Result<Vec<u8>, Unread>> {
+        let path = self.path.join(file);
+        let link = match fs::symlink_metadata(&path) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return None,
+            Err(error) => return Some(Err(Unread::Failed(io_reason(&error)))),
+            Ok(metadata) => metadata.file_type().is_symlink(),
+        };
+        Some(read_regular(&path, link))
     }
+}
+
+/// Reads the regular file at `path` (`link` if the path itself is a symbolic link).
+fn read_regular(path: &Path, link: bool) -> Result<Vec<u8>, Unread> {
+    let failed = |error: io::Error| Unread::Failed(io_reason(&error));
+    let metadata = match fs::metadata(path) {
+        Err(error) if link && error.kind() == io::ErrorKind::NotFound => {
+            return Err(Unread::BrokenLink);
+        }
+        other => other.map_err(failed)?,
+    };
+    regular(&metadata, link)?;
+    let mut file = fs::File::open(path).map_err(failed)?;
+    // It may have been swapped since it was looked at: look at what was opened.
+    regular(&file.metadata().map_err(failed)?, link)?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(failed)?;
+    Ok(bytes)
+}
+
+/// Whether `metadata` is of a regular file.
+fn regular(metadata: &fs::Metadata, link: bool) -> Result<(), Unread> {
+    if metadata.is_dir() {
+        Err(Unread::Folder)
+    } else if !metadata.is_file() {
+        Err(Unread::NotAFile {
+            kind: kind(&metadata.file_type()),
+            link,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// What a file system entry is, in words: "a named pipe (FIFO)".
+fn kind(file_type: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else if file_type.is_file() {
+        "a file"
+    } else if file_type.is_symlink() {
+        "a link"
+    } else {
+        "something other than a file"
+    }
+}
+
+fn is_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_symlink())
+}
+
+/// An I/O error in a few plain words: "permission denied".
+fn io_reason(error: &io::Error) -> String {
+    if error.kind() == io::ErrorKind::PermissionDenied {
+        return "permission denied".to_owned();
+    }
+    let text = error.to_string();
+    // "Input/output error (os error 5)": the number means nothing to staff.
+    let text = match text.rfind(" (os error ") {
+        Some(at) => &text[..at],
+        None => &text,
+    };
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
 
 /// A library loaded over a content folder, with what went wrong on the way.
@@ -101,6 +294,8 @@ pub struct Overridden {
     pub problems: Vec<Problem>,
     /// The folder's files in use.
     pub files: Vec<String>,
+    /// The text of every file the library was made from, the folder's and the built-in ones.
+    pub texts: Files,
 }
 
 /// Writes every embedded content file under `folder`, which must be empty unless `force`.
@@ -184,7 +379,7 @@ impl fmt::Display for Problems {
 impl std::error::Error for Problems {}
 
 /// The text of the content files read so far, so that later checks can point at a line.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Files {
     texts: Vec<(String, String)>,
 }
@@ -212,6 +407,15 @@ impl Library {
         locale: &str,
         read: impl Fn(&str) -> Option<Cow<'a, [u8]>>,
     ) -> Result<Library, Problems> {
+        Library::load_texts(locale, |file| read(file).ok_or(Unread::Missing)).0
+    }
+
+    /// [`Library::load`], with why a file could not be read, and the text of the files read so
+    /// that later checks can point at a line.
+    fn load_texts<'a>(
+        locale: &str,
+        read: impl Fn(&str) -> Result<Cow<'a, [u8]>, Unread>,
+    ) -> (Result<Library, Problems>, Files) {
         let mut reader = Reader {
             read: &read,
             files: Files::default(),
@@ -243,10 +447,10 @@ impl Library {
             Some(clinic),
         ) = (ui, side_effects, regions, glossary, sources, clinic)
         else {
-            return Err(Problems(problems));
+            return (Err(Problems(problems)), files);
         };
         let Some(pages) = pages.into_iter().collect::<Option<Vec<Page>>>() else {
-            return Err(Problems(problems));
+            return (Err(Problems(problems)), files);
         };
 
         let library = Library {
@@ -261,52 +465,86 @@ impl Library {
         };
         problems.extend(check::library(&library, &files));
         if problems.is_empty() {
-            Ok(library)
+            (Ok(library), files)
         } else {
-            Err(Problems(problems))
+            (Err(Problems(problems)), files)
         }
     }
 
     /// Loads `locale` with the files present in `folder` in place of the embedded ones. A file of
-    /// the folder that fails to load or to check is left out, file by file, and the embedded one
-    /// used instead; its problems come back beside the library, named by their path.
+    /// the folder that cannot be read, or fails to load or to check, is left out, file by file,
+    /// and the embedded one used instead; its problems come back beside the library, named by
+    /// their path. Each of the folder's files is read once.
     pub fn with_overrides(locale: &str, folder: &ContentFolder) -> Result<Overridden, Problems> {
-        let mut overridden: Vec<String> = files::of_locale(locale)
-            .into_iter()
-            .filter(|file| folder.has(file))
-            .collect();
+        let named = |file: &str| folder.path.join(file).display().to_string();
         let mut problems = Vec::new();
+        let bad_folders = folder.bad_folders(locale);
+        for (bad, message) in &bad_folders {
+            problems.push(Problem {
+                file: named(bad),
+                position: None,
+                message: message.clone(),
+            });
+        }
+        let mut read: Vec<(String, Vec<u8>)> = Vec::new();
+        for file in files::of_locale(locale) {
+            if bad_folders
+                .iter()
+                .any(|(bad, _)| Path::new(&file).starts_with(bad))
+            {
+                continue;
+            }
+            match folder.read(&file) {
+                None => {}
+                Some(Ok(bytes)) => read.push((file, bytes)),
+                Some(Err(unread)) => problems.push(Problem {
+                    file: named(&file),
+                    position: None,
+                    message: unread.to_string(),
+                }),
+            }
+        }
+        let from_folder = |file: &str| {
+            read.iter()
+                .find(|(name, _)| name == file)
+                .map(|(_, bytes)| Cow::Borrowed(bytes.as_slice()))
+        };
+        let embedded = |file: &str| Embedded::get(file).map(|embedded| embedded.data);
+
+        let mut overridden: Vec<String> = read.iter().map(|(file, _)| file.clone()).collect();
         loop {
-            let read = |file: &str| {
+            let using = |file: &str| {
                 if overridden.iter().any(|name| name == file) {
-                    folder.read(file).map(Cow::Owned)
+                    from_folder(file)
                 } else {
-                    Embedded::get(file).map(|embedded| embedded.data)
+                    embedded(file)
                 }
+                .ok_or(Unread::Missing)
             };
-            let found = match Library::load(locale, read) {
-                Ok(library) => {
+            let found = match Library::load_texts(locale, using) {
+                (Ok(library), texts) => {
                     return Ok(Overridden {
                         library,
                         problems,
                         files: overridden,
+                        texts,
                     });
                 }
-                Err(found) => found.0,
+                (Err(found), _) => found.0,
             };
             if overridden.is_empty() {
                 return Err(Problems(found));
             }
             // Leave out the folder's files that have problems.
-            let named: Vec<String> = overridden
+            let blamed: Vec<String> = overridden
                 .iter()
                 .filter(|file| found.iter().any(|problem| &problem.file == *file))
                 .cloned()
                 .collect();
-            if !named.is_empty() {
-                overridden.retain(|file| !named.contains(file));
+            if !blamed.is_empty() {
+                overridden.retain(|file| !blamed.contains(file));
                 problems.extend(found.into_iter().map(|problem| Problem {
-                    file: folder.path.join(&problem.file).display().to_string(),
+                    file: named(&problem.file),
                     ..problem
                 }));
                 continue;
@@ -321,9 +559,9 @@ impl Library {
                     let without = |file: &str| {
                         if file != candidate.as_str() && overridden.iter().any(|name| name == file)
                         {
-                            folder.read(file).map(Cow::Owned)
+                            from_folder(file)
                         } else {
-                            Embedded::get(file).map(|embedded| embedded.data)
+                            embedded(file)
                         }
                     };
                     let still: Vec<Problem> = match Library::load(locale, without) {
@@ -340,7 +578,7 @@ impl Library {
             overridden.retain(|file| !dropped.contains(file));
             for file in &dropped {
                 problems.extend(found.iter().map(|problem| Problem {
-                    file: folder.path.join(file).display().to_string(),
+                    file: named(file),
                     position: None,
                     message: format!("left out, because with it: {problem}"),
                 }));
@@ -456,17 +694,19 @@ struct Reader<'r, R> {
     problems: Vec<Problem>,
 }
 
-impl<'a, R: Fn(&str) -> Option<Cow<'a, [u8]>>> Reader<'_, R> {
+impl<'a, R: Fn(&str) -> Result<Cow<'a, [u8]>, Unread>> Reader<'_, R> {
     fn parse<T: DeserializeOwned>(&mut self, file: &str) -> Option<T> {
         let problem = |position, message: String| Problem {
             file: file.to_owned(),
             position,
             message,
         };
-        let Some(bytes) = (self.read)(file) else {
-            self.problems
-                .push(problem(None, "the file is missing".to_owned()));
-            return None;
+        let bytes = match (self.read)(file) {
+            Ok(bytes) => bytes,
+            Err(unread) => {
+                self.problems.push(problem(None, unread.to_string()));
+                return None;
+            }
         };
         let text = match String::from_utf8(bytes.into_owned()) {
             Ok(text) => text,

@@ -220,3 +220,182 @@ fn a_broken_clinic_file_never_shows_another_clinics_details() {
     );
     assert!(text.contains(&loaded.library.ui.consult.call_your_clinic));
 }
+
+/// Runs the binary, killing it if it has not finished after `seconds`: a hang is a failure, not
+/// a test that never ends.
+fn needle_guide_within(seconds: u64, args: &[&str]) -> std::process::Output {
+    needle_guide_as(seconds, &[], args)
+}
+
+/// As [`needle_guide_within`], with `prefix` (a program and its arguments) running the binary.
+fn needle_guide_as(seconds: u64, prefix: &[&str], args: &[&str]) -> std::process::Output {
+    let binary = env!("CARGO_BIN_EXE_needle-guide");
+    let mut command = match prefix.split_first() {
+        Some((program, rest)) => {
+            let mut command = Command::new(program);
+            command.args(rest).arg(binary);
+            command
+        }
+        None => Command::new(binary),
+    };
+    let mut child = command
+        .args(args)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            let output = child.wait_with_output().unwrap();
+            panic!(
+                "needle-guide {args:?} still ran after {seconds} s; it printed: {}",
+                String::from_utf8_lossy(&output.stdout)
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &std::path::Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_devices_and_sockets_are_refused_by_name_not_read() {
+    use std::os::unix::fs::symlink;
+    let folder = scratch("special");
+    fs::create_dir_all(folder.join("en/pages")).unwrap();
+    fs::create_dir_all(folder.join("es")).unwrap();
+    mkfifo(&folder.join("clinic.ron"));
+    symlink("/dev/zero", folder.join("en/glossary.ron")).unwrap();
+    symlink("/dev/null", folder.join("es/ui.ron")).unwrap();
+    let _socket =
+        std::os::unix::net::UnixListener::bind(folder.join("en/pages/risks.ron")).unwrap();
+    mkfifo(&folder.join("en/notes.txt"));
+
+    let dir = folder.to_str().unwrap();
+    let output = needle_guide_within(20, &["check", dir]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    for (file, says) in [
+        (
+            "clinic.ron",
+            "this is a named pipe (FIFO), not a file, so it was not read",
+        ),
+        (
+            "en/glossary.ron",
+            "this is a link to a device, not to a file",
+        ),
+        ("es/ui.ron", "this is a link to a device, not to a file"),
+        ("en/pages/risks.ron", "this is a socket, not a file"),
+    ] {
+        let line = format!("{}: {says}", folder.join(file).display());
+        assert!(report.contains(&line), "no {line:?} in:\n{report}");
+    }
+
+    // The window and the other commands load the same way: they never wait on the pipe.
+    for args in [
+        &["--content", dir][..],
+        &["--kiosk", "--content", dir],
+        &["text", "--content", dir],
+        &["handout", "--content", dir],
+    ] {
+        let output = needle_guide_within(20, args);
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(said.contains("named pipe (FIFO)"), "{args:?}: {said}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn each_reason_a_file_is_not_used_has_its_own_message() {
+    use std::os::unix::fs::symlink;
+    let folder = scratch("reasons");
+    fs::create_dir_all(folder.join("en/ui.ron")).unwrap();
+    symlink(folder.join("nowhere.ron"), folder.join("clinic.ron")).unwrap();
+    fs::write(folder.join("es"), "a file named like the Spanish folder").unwrap();
+    fs::create_dir_all(folder.join("en/pages")).unwrap();
+    // Opens, then fails to read (reading address 0 of a process's memory is an I/O error).
+    symlink("/proc/self/mem", folder.join("en/pages/about.ron")).unwrap();
+
+    let output = needle_guide_within(20, &["check", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    let at = |file: &str| folder.join(file).display().to_string();
+    for line in [
+        format!(
+            "{}: this is a folder, where a file should be",
+            at("en/ui.ron")
+        ),
+        format!(
+            "{}: this is a link to something that does not exist",
+            at("clinic.ron")
+        ),
+        format!("{}: this is a file, where a folder should be", at("es")),
+        format!(
+            "{}: the file cannot be read: input/output error",
+            at("en/pages/about.ron")
+        ),
+    ] {
+        assert!(report.contains(&line), "no {line:?} in:\n{report}");
+    }
+    assert!(!report.contains("missing"), "{report}");
+}
+
+/// A folder and a file the user running `check` may not read. Root reads everything, so as root
+/// `check` runs as `nobody` (through util-linux's `setpriv`).
+#[cfg(unix)]
+#[test]
+fn an_unreadable_folder_or_file_is_named_as_such() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|output| output.stdout.trim_ascii() == b"0");
+    let prefix: &[&str] = if root {
+        &[
+            "setpriv",
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+        ]
+    } else {
+        &[]
+    };
+    if root && Command::new("setpriv").arg("--version").output().is_err() {
+        eprintln!("SKIPPED: running as root without setpriv, nothing can be made unreadable");
+        return;
+    }
+    let folder = scratch("unreadable");
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::create_dir_all(folder.join("en")).unwrap();
+    fs::create_dir_all(folder.join("es")).unwrap();
+    fs::copy("content/en/ui.ron", folder.join("en/ui.ron")).unwrap();
+    fs::copy("content/es/ui.ron", folder.join("es/ui.ron")).unwrap();
+    fs::set_permissions(folder.join("en"), fs::Permissions::from_mode(0o000)).unwrap();
+    fs::set_permissions(folder.join("es/ui.ron"), fs::Permissions::from_mode(0o000)).unwrap();
+
+    let output = needle_guide_as(20, prefix, &["check", folder.to_str().unwrap()]);
+    fs::set_permissions(folder.join("en"), fs::Permissions::from_mode(0o755)).unwrap();
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{report}");
+    let at = |file: &str| folder.join(file).display().to_string();
+    for line in [
+        format!("{}: the folder cannot be read: permission denied", at("en")),
+        format!(
+            "{}: the file cannot be read: permission denied",
+            at("es/ui.ron")
+        ),
+    ] {
+        assert!(report.contains(&line), "no {line:?} in:\n{report}");
+    }
+}
