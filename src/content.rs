@@ -11,10 +11,12 @@ pub mod rate;
 pub mod route;
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use rust_embed::RustEmbed;
 use serde::de::DeserializeOwned;
@@ -52,6 +54,8 @@ pub enum Unread {
     BrokenLink,
     /// A named pipe, a device or a socket, or a link to one.
     NotAFile { kind: &'static str, link: bool },
+    /// More than [`check::MAX_FILE_BYTES`]; `bytes` is as many as were found.
+    TooLarge { bytes: u64 },
     /// It could not be read: no permission, a read error.
     Failed(String),
 }
@@ -71,6 +75,11 @@ impl fmt::Display for Unread {
                     "this is a link to {kind}, not to a file, so it was not read"
                 )
             }
+            Unread::TooLarge { bytes } => write!(
+                f,
+                "the file is {bytes} bytes; a content file may have at most {} (1 MiB)",
+                check::MAX_FILE_BYTES
+            ),
             Unread::Failed(reason) => write!(f, "the file cannot be read: {reason}"),
         }
     }
@@ -203,12 +212,14 @@ impl ContentFolder {
             Err(error) => return Some(Err(Unread::Failed(io_reason(&error)))),
             Ok(metadata) => metadata.file_type().is_symlink(),
         };
-        Some(read_regular(&path, link))
+        Some(read_regular(&path, link, check::MAX_FILE_BYTES))
     }
 }
 
-/// Reads the regular file at `path` (`link` if the path itself is a symbolic link).
-fn read_regular(path: &Path, link: bool) -> Result<Vec<u8>, Unread> {
+/// Reads the regular file at `path` (`link` if the path itself is a symbolic link), if it has no
+/// more than `limit` bytes: one that says it has more is not read, and one that turns out to have
+/// more (it grew, or it is a file of `/proc` that says 0) is read no further than that.
+fn read_regular(path: &Path, link: bool, limit: u64) -> Result<Vec<u8>, Unread> {
     let failed = |error: io::Error| Unread::Failed(io_reason(&error));
     let metadata = match fs::metadata(path) {
         Err(error) if link && error.kind() == io::ErrorKind::NotFound => {
@@ -216,23 +227,35 @@ fn read_regular(path: &Path, link: bool) -> Result<Vec<u8>, Unread> {
         }
         other => other.map_err(failed)?,
     };
-    regular(&metadata, link)?;
-    let mut file = fs::File::open(path).map_err(failed)?;
+    regular(&metadata, link, limit)?;
+    let file = fs::File::open(path).map_err(failed)?;
     // It may have been swapped since it was looked at: look at what was opened.
-    regular(&file.metadata().map_err(failed)?, link)?;
+    let opened = file.metadata().map_err(failed)?;
+    regular(&opened, link, limit)?;
     let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).map_err(failed)?;
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(failed)?;
+    if bytes.len() as u64 > limit {
+        return Err(Unread::TooLarge {
+            bytes: opened.len().max(bytes.len() as u64),
+        });
+    }
     Ok(bytes)
 }
 
-/// Whether `metadata` is of a regular file.
-fn regular(metadata: &fs::Metadata, link: bool) -> Result<(), Unread> {
+/// Whether `metadata` is of a regular file of at most `limit` bytes.
+fn regular(metadata: &fs::Metadata, link: bool, limit: u64) -> Result<(), Unread> {
     if metadata.is_dir() {
         Err(Unread::Folder)
     } else if !metadata.is_file() {
         Err(Unread::NotAFile {
             kind: kind(&metadata.file_type()),
             link,
+        })
+    } else if metadata.len() > limit {
+        Err(Unread::TooLarge {
+            bytes: metadata.len(),
         })
     } else {
         Ok(())
@@ -702,6 +725,12 @@ impl<'a, R: Fn(&str) -> Result<Cow<'a, [u8]>, Unread>> Reader<'_, R> {
             message,
         };
         let bytes = match (self.read)(file) {
+            Ok(bytes) if bytes.len() as u64 > check::MAX_FILE_BYTES => Err(Unread::TooLarge {
+                bytes: bytes.len() as u64,
+            }),
+            other => other,
+        };
+        let bytes = match bytes {
             Ok(bytes) => bytes,
             Err(unread) => {
                 self.problems.push(problem(None, unread.to_string()));
@@ -723,7 +752,11 @@ impl<'a, R: Fn(&str) -> Result<Cow<'a, [u8]>, Unread>> Reader<'_, R> {
         let parsed = ron::from_str::<T>(&text);
         self.files.texts.push((file.to_owned(), text));
         match parsed {
-            Ok(value) => Some(value),
+            Ok(value) => {
+                let text = &self.files.texts.last().expect("just pushed").1;
+                self.problems.extend(check::sizes(file, text));
+                Some(value)
+            }
             Err(error) => {
                 let start = error.span.start;
                 let text = &self.files.texts.last().expect("just pushed").1;
@@ -741,6 +774,36 @@ impl<'a, R: Fn(&str) -> Result<Cow<'a, [u8]>, Unread>> Reader<'_, R> {
             }
         }
     }
+}
+
+/// Whether `name` is a field or a kind of the guide's own files (`meaning`, `Bullets`): words of
+/// the guide, which a message may repeat, unlike the words of a file it reads.
+fn known_name(name: &str) -> bool {
+    static NAMES: OnceLock<HashSet<String>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut names = HashSet::new();
+        for file in Embedded::iter() {
+            let Some(embedded) = Embedded::get(&file) else {
+                continue;
+            };
+            let text = String::from_utf8_lossy(&embedded.data);
+            let is_name = |c: char| c.is_ascii_alphanumeric() || c == '_';
+            let mut rest: &str = &text;
+            while let Some(start) = rest.find(|c: char| c.is_ascii_alphabetic()) {
+                let name_and_after = &rest[start..];
+                let end = name_and_after
+                    .find(|c: char| !is_name(c))
+                    .unwrap_or(name_and_after.len());
+                let (name, after) = name_and_after.split_at(end);
+                if after.trim_start().starts_with([':', '(']) {
+                    names.insert(name.to_owned());
+                }
+                rest = after;
+            }
+        }
+        names
+    });
+    names.contains(name)
 }
 
 /// The 1-based line and column just after `before`.
@@ -869,6 +932,39 @@ mod tests {
         let message = problems.0[0].to_string();
         assert!(message.starts_with("en/side-effects.ron:"), "{message}");
         assert!(message.ends_with("for 'low'"), "{message}");
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_is_a_problem_however_it_is_read() {
+        let big = vec![b' '; check::MAX_FILE_BYTES as usize + 1];
+        let problems = Library::load("en", |file| {
+            if file == "en/ui.ron" {
+                Some(Cow::Owned(big.clone()))
+            } else {
+                Embedded::get(file).map(|embedded| embedded.data)
+            }
+        })
+        .unwrap_err();
+        assert_eq!(
+            problems.to_string(),
+            format!(
+                "en/ui.ron: the file is {} bytes; a content file may have at most 1048576 (1 MiB)",
+                check::MAX_FILE_BYTES + 1
+            )
+        );
+    }
+
+    /// A file of `/proc` says it has 0 bytes and has more: it is read no further than the limit.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_is_read_no_further_than_the_limit_whatever_it_says_its_size_is() {
+        let maps = Path::new("/proc/self/maps");
+        assert_eq!(fs::metadata(maps).unwrap().len(), 0);
+        assert!(matches!(
+            read_regular(maps, false, 100),
+            Err(Unread::TooLarge { bytes: 101 })
+        ));
+        assert!(read_regular(maps, false, check::MAX_FILE_BYTES).is_ok());
     }
 
     #[test]

@@ -399,3 +399,57 @@ fn an_unreadable_folder_or_file_is_named_as_such() {
         assert!(report.contains(&line), "no {line:?} in:\n{report}");
     }
 }
+
+#[test]
+fn an_oversized_file_is_refused_before_it_is_read() {
+    let folder = scratch("oversized");
+    fs::create_dir_all(folder.join("en")).unwrap();
+    fs::create_dir_all(folder.join("es")).unwrap();
+    // A 20 MB glossary entry: it used to pass, and took the window to gigabytes.
+    let glossary = include_str!("../content/en/glossary.ron").replacen(
+        "meaning: \"",
+        &format!("meaning: \"{}", "x".repeat(20 << 20)),
+        1,
+    );
+    fs::write(folder.join("en/glossary.ron"), &glossary).unwrap();
+    // One byte over the limit, and a good file beside it.
+    let limit = content::check::MAX_FILE_BYTES as usize;
+    let mut ui = include_str!("../content/es/ui.ron").to_owned();
+    ui.push_str(&" ".repeat(limit + 1 - ui.len()));
+    fs::write(folder.join("es/ui.ron"), &ui).unwrap();
+    fs::write(
+        folder.join("clinic.ron"),
+        "Clinic(name: \"Harbour Physio\")",
+    )
+    .unwrap();
+
+    let output = needle_guide_within(20, &["check", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    for (file, bytes) in [
+        ("en/glossary.ron", glossary.len()),
+        ("es/ui.ron", limit + 1),
+    ] {
+        let line = format!(
+            "{}: the file is {bytes} bytes; a content file may have at most {limit} (1 MiB)",
+            folder.join(file).display()
+        );
+        assert!(report.contains(&line), "no {line:?} in:\n{report}");
+    }
+    let loaded = Library::with_overrides("en", &ContentFolder::open(&folder).unwrap()).unwrap();
+    assert_eq!(loaded.files, ["clinic.ron"]);
+    assert_eq!(
+        loaded.library.glossary,
+        Library::embedded("en").unwrap().glossary
+    );
+
+    // Exactly at the limit is read (and then checked as any other file).
+    ui.pop();
+    fs::write(folder.join("es/ui.ron"), &ui).unwrap();
+    let loaded = Library::with_overrides("es", &ContentFolder::open(&folder).unwrap()).unwrap();
+    assert!(
+        loaded.files.contains(&"es/ui.ron".to_owned()),
+        "{:?}",
+        loaded.problems
+    );
+}

@@ -11,6 +11,205 @@ use super::rate;
 use super::route::PageId;
 use super::{File, Files, Library, Problem};
 
+/// The most bytes a content file may have. The largest built-in file has about 9,000, a
+/// hundredth of this; a 200 MB file once took the window to 4.8 GB.
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
+/// The most characters one text of a content file may have, as written in the file. The longest
+/// built-in text has about 400.
+pub const MAX_TEXT_CHARS: usize = 4000;
+
+/// The most items one list of a content file may have: sections of a page, blocks of a section,
+/// bullets, glossary terms, conditions of a region, side effects, sources, findings. The longest
+/// built-in list, the glossary, has 29.
+pub const MAX_ITEMS: usize = 200;
+
+/// Texts longer than [`MAX_TEXT_CHARS`] and lists longer than [`MAX_ITEMS`] in `text`, the RON of
+/// `file`, which has parsed. Read from the text itself, so that every field and every list is
+/// held to the limits, with its line.
+pub fn sizes(file: &str, text: &str) -> Vec<Problem> {
+    /// A bracket not yet closed.
+    struct Open {
+        list: bool,
+        at: usize,
+        items: usize,
+        /// Something of an item since the last comma.
+        pending: bool,
+    }
+    let bytes = text.as_bytes();
+    let mut problems = Vec::new();
+    let mut report = |at: usize, message: String| {
+        problems.push(Problem {
+            file: file.to_owned(),
+            position: Some(super::line_and_column(&text[..at])),
+            message,
+        });
+    };
+    let mut open: Vec<Open> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let next = bytes.get(i + 1).copied();
+        if byte.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if byte == b'/' && next == Some(b'/') {
+            i = text[i..].find('\n').map_or(bytes.len(), |end| i + end);
+            continue;
+        }
+        if byte == b'/' && next == Some(b'*') {
+            let mut depth = 0_usize;
+            while i < bytes.len() {
+                if bytes[i..].starts_with(b"/*") {
+                    depth += 1;
+                    i += 2;
+                } else if bytes[i..].starts_with(b"*/") {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+            continue;
+        }
+        if !matches!(byte, b',' | b']' | b')' | b'}')
+            && let Some(innermost) = open.last_mut()
+        {
+            innermost.pending = true;
+        }
+        match byte {
+            b'"' => {
+                let (end, chars) = string_end(bytes, i + 1);
+                if chars > MAX_TEXT_CHARS {
+                    report(i, too_long(text, i, chars));
+                }
+                i = end;
+            }
+            b'\'' => {
+                // A character: 'x' or '\n'.
+                let from = if next == Some(b'\\') { i + 3 } else { i + 2 };
+                i = text
+                    .get(from..)
+                    .and_then(|rest| rest.find('\''))
+                    .map_or(bytes.len(), |end| from + end + 1);
+            }
+            b'[' | b'(' | b'{' => {
+                open.push(Open {
+                    list: byte == b'[',
+                    at: i,
+                    items: 0,
+                    pending: false,
+                });
+                i += 1;
+            }
+            b']' | b')' | b'}' => {
+                if let Some(closed) = open.pop() {
+                    let items = closed.items + usize::from(closed.pending);
+                    if closed.list && items > MAX_ITEMS {
+                        let what = match name_before(text, closed.at) {
+                            Some(name) => format!("'{name}'"),
+                            None => "this list".to_owned(),
+                        };
+                        report(
+                            closed.at,
+                            format!(
+                                "{what} has {items} items; a list may have at most {MAX_ITEMS}"
+                            ),
+                        );
+                    }
+                }
+                i += 1;
+            }
+            b',' => {
+                if let Some(innermost) = open.last_mut()
+                    && innermost.pending
+                {
+                    innermost.items += 1;
+                    innermost.pending = false;
+                }
+                i += 1;
+            }
+            _ if byte.is_ascii_alphanumeric() || byte == b'_' => {
+                let end = text[i..]
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .map_or(bytes.len(), |end| i + end);
+                let word = &text[i..end];
+                // A raw string: r"..." or r#"..."#, maybe as bytes (br"...").
+                let hashes = bytes[end..].iter().take_while(|&&b| b == b'#').count();
+                if matches!(word, "r" | "br") && bytes.get(end + hashes) == Some(&b'"') {
+                    let start = end + hashes + 1;
+                    let closing = format!("\"{}", "#".repeat(hashes));
+                    let length = text[start..].find(&closing).unwrap_or(text.len() - start);
+                    let chars = text[start..start + length].chars().count();
+                    if chars > MAX_TEXT_CHARS {
+                        report(i, too_long(text, i, chars));
+                    }
+                    i = (start + length + closing.len()).min(bytes.len());
+                } else {
+                    i = end;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    problems
+}
+
+/// Where the string that starts at `start` ends (just after its closing quote), and how many
+/// characters it has as written.
+fn string_end(bytes: &[u8], start: usize) -> (usize, usize) {
+    let mut chars = 0;
+    let mut i = start;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => return (i + 1, chars),
+            b'\\' => {
+                chars += 1;
+                i += 2;
+            }
+            byte => {
+                // Count characters, not the bytes after the first of each.
+                if byte & 0xC0 != 0x80 {
+                    chars += 1;
+                }
+                i += 1;
+            }
+        }
+    }
+    (bytes.len(), chars)
+}
+
+fn too_long(text: &str, at: usize, chars: usize) -> String {
+    let what = match name_before(text, at) {
+        Some(name) => format!("the text of '{name}'"),
+        None => "this text".to_owned(),
+    };
+    format!("{what} has {chars} characters; a text may have at most {MAX_TEXT_CHARS}")
+}
+
+/// The field or kind a value at `at` belongs to: `meaning: "` gives meaning, `Bullets(["` and
+/// `blocks: [` give Bullets and blocks, `heading: Some("` gives heading. Only names of the
+/// guide's own files are given, never words of the file.
+fn name_before(text: &str, at: usize) -> Option<&str> {
+    let before = text[..at].trim_end_matches(|c: char| c == '[' || c.is_whitespace());
+    let before = before
+        .strip_suffix(':')
+        .or_else(|| before.strip_suffix('('))?
+        .trim_end();
+    let start = before
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |end| end + 1);
+    let name = &before[start..];
+    if name == "Some" {
+        return name_before(text, start);
+    }
+    (!name.is_empty() && super::known_name(name)).then_some(name)
+}
+
 /// Every problem in a parsed library, each pointing at its file and, where it can, its line.
 pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
     let mut checker = Checker {
@@ -546,7 +745,7 @@ fn page_shape(page: &Page) -> Vec<Vec<String>> {
 
 #[cfg(test)]
 mod tests {
-    use super::locales_agree;
+    use super::{MAX_ITEMS, MAX_TEXT_CHARS, locales_agree, sizes};
     use crate::content::{Library, Problems};
     use std::borrow::Cow;
 
@@ -672,6 +871,102 @@ mod tests {
         assert!(
             has("es/pages/home.ron: its sections and blocks do not match en/pages/home.ron"),
             "{messages:?}"
+        );
+    }
+
+    fn size_messages(text: &str) -> Vec<String> {
+        sizes("a.ron", text)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn texts_and_lists_up_to_the_limits_pass_and_one_more_is_named_with_its_line() {
+        let text = |chars: usize| format!("Term(\n    meaning: \"{}\",\n)", "é".repeat(chars));
+        assert!(size_messages(&text(MAX_TEXT_CHARS)).is_empty());
+        assert_eq!(
+            size_messages(&text(MAX_TEXT_CHARS + 1)),
+            [format!(
+                "a.ron:2:14: the text of 'meaning' has {} characters; a text may have at most \
+                 {MAX_TEXT_CHARS}",
+                MAX_TEXT_CHARS + 1
+            )]
+        );
+        let list = |items: usize| format!("Page(\n  keywords: [{}],\n)", "\"k\", ".repeat(items));
+        assert!(size_messages(&list(MAX_ITEMS)).is_empty());
+        assert_eq!(
+            size_messages(&list(MAX_ITEMS + 1)),
+            [format!(
+                "a.ron:2:13: 'keywords' has {} items; a list may have at most {MAX_ITEMS}",
+                MAX_ITEMS + 1
+            )]
+        );
+        // Without a trailing comma, nested, and at the top of the file.
+        let nested = format!(
+            "[\n{}Section(blocks: [Bullets([\"a\", \"b\"])])\n]",
+            "Section(blocks: []),\n".repeat(MAX_ITEMS)
+        );
+        assert_eq!(
+            size_messages(&nested),
+            [format!(
+                "a.ron:1:1: this list has {} items; a list may have at most {MAX_ITEMS}",
+                MAX_ITEMS + 1
+            )]
+        );
+    }
+
+    #[test]
+    fn sizes_are_read_past_comments_raw_strings_and_characters() {
+        let long = "x".repeat(MAX_TEXT_CHARS + 1);
+        // Brackets and quotes in comments, strings and characters are not lists or texts.
+        let quiet = format!(
+            "// [\"{long}\n/* a [ /* nested \"{long}\" */ ] */\n(a: \"[[\\\"\", b: '\\'', c: '[', d: r#\"\"[\"#)"
+        );
+        assert!(size_messages(&quiet).is_empty(), "{quiet}");
+        let raw = format!("(text: r##\"\"#{long}\"##)");
+        let messages = size_messages(&raw);
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(
+            messages[0].starts_with("a.ron:1:8: the text of 'text' has"),
+            "{messages:?}"
+        );
+        // Names are only ever the guide's own: a word of the file is not repeated.
+        let secret = format!("(\n// hunter2:\n\"{long}\")");
+        assert!(size_messages(&secret)[0].contains(": this text has"));
+        let optional = format!("(heading: Some(\"{long}\"))");
+        assert!(size_messages(&optional)[0].contains("the text of 'heading'"));
+    }
+
+    #[test]
+    fn a_glossary_too_long_or_with_a_text_too_long_is_refused() {
+        let problems = with_edit("en/glossary.ron", |text| {
+            let end = text.rfind(']').unwrap();
+            let extra: String = (0..MAX_ITEMS)
+                .map(|n| format!("    Term(id: \"t{n}\", word: \"W\", meaning: \"M.\"),\n"))
+                .collect();
+            format!("{}{extra}{}", &text[..end], &text[end..])
+        });
+        let found = messages(&problems);
+        assert!(
+            found.iter().any(|m| m.starts_with("en/glossary.ron:")
+                && m.contains("items; a list may have at most")),
+            "{found:?}"
+        );
+        let problems = with_edit("en/glossary.ron", |text| {
+            text.replacen(
+                "meaning: \"",
+                &format!("meaning: \"{}", "y".repeat(MAX_TEXT_CHARS)),
+                1,
+            )
+        });
+        let found = messages(&problems);
+        assert!(
+            found
+                .iter()
+                .any(|m| m.starts_with("en/glossary.ron:")
+                    && m.contains("the text of 'meaning' has")),
+            "{found:?}"
         );
     }
 }
