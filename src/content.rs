@@ -117,31 +117,64 @@ impl ContentFolder {
         &self.path
     }
 
-    /// Files under the folder that are not content files, so they would be ignored.
-    pub fn unknown_files(&self) -> Vec<String> {
+    /// What is in the folder that is not content, so it would be ignored: names relative to the
+    /// folder, a folder's with a `/` at the end. Only the folders content lives in (`en`,
+    /// `en/pages` ...) are looked into, and never through a link, so a link to `.` or to `/` is
+    /// named, not walked; at most [`Unknown::MAX_LISTED`] names are given.
+    pub fn unknown_files(&self) -> Unknown {
         let known: Vec<String> = LOCALES
             .iter()
             .flat_map(|locale| files::of_locale(locale))
             .collect();
-        let mut unknown = Vec::new();
-        let mut folders = vec![self.path.clone()];
-        while let Some(folder) = folders.pop() {
-            let Ok(entries) = fs::read_dir(&folder) else {
+        let known_folders: Vec<String> = known
+            .iter()
+            .flat_map(|file| {
+                Path::new(file)
+                    .ancestors()
+                    .skip(1)
+                    .filter(|folder| !folder.as_os_str().is_empty())
+                    .map(|folder| folder.to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut unknown = Unknown::default();
+        let mut seen = 0;
+        let mut folders = vec![String::new()];
+        'walk: while let Some(folder) = folders.pop() {
+            let Ok(entries) = fs::read_dir(self.path.join(&folder)) else {
                 continue;
             };
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    folders.push(path);
-                } else if let Ok(relative) = path.strip_prefix(&self.path) {
-                    let relative = relative.to_string_lossy().replace('\\', "/");
-                    if !known.contains(&relative) {
-                        unknown.push(relative);
+            for entry in entries {
+                seen += 1;
+                if seen > Unknown::MAX_SEEN || unknown.names.len() == Unknown::MAX_LISTED {
+                    unknown.more = true;
+                    break 'walk;
+                }
+                let Ok(entry) = entry else {
+                    continue;
+                };
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let relative = if folder.is_empty() {
+                    name
+                } else {
+                    format!("{folder}/{name}")
+                };
+                // The entry itself: a link is a link, whatever it points to.
+                let is_folder = entry.file_type().is_ok_and(|kind| kind.is_dir());
+                if known_folders.contains(&relative) {
+                    if is_folder {
+                        folders.push(relative);
                     }
+                } else if !known.contains(&relative) {
+                    unknown.names.push(if is_folder {
+                        format!("{relative}/")
+                    } else {
+                        relative
+                    });
                 }
             }
         }
-        unknown.sort();
+        unknown.names.sort();
         unknown
     }
 
@@ -307,6 +340,22 @@ fn io_reason(error: &io::Error) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_lowercase().chain(chars).collect()
     })
+}
+
+/// What a content folder holds that is not content.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unknown {
+    /// Relative to the folder; a folder's name ends in `/`.
+    pub names: Vec<String>,
+    /// There is more than is named.
+    pub more: bool,
+}
+
+impl Unknown {
+    /// The most names given.
+    pub const MAX_LISTED: usize = 100;
+    /// The most entries looked at.
+    pub const MAX_SEEN: usize = 10_000;
 }
 
 /// A library loaded over a content folder, with what went wrong on the way.

@@ -272,12 +272,29 @@ fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
         problems.extend(check::locales_agree(&editions[0], other));
     }
     if let Some(folder) = &folder {
-        problems.extend(folder.unknown_files().into_iter().map(|file| Problem {
-            file: folder.path().join(file).display().to_string(),
+        let unknown = folder.unknown_files();
+        problems.extend(unknown.names.iter().map(|name| {
+            Problem {
+            file: folder.path().join(name).display().to_string(),
             position: None,
-            message:
-                "not a content file of the guide, so it is not used (is the name right?)".into(),
+            message: if name.ends_with('/') {
+                "not a folder of the guide's content, so nothing in it is used (is the name right?)"
+            } else {
+                "not a content file of the guide, so it is not used (is the name right?)"
+            }
+            .into(),
+        }
         }));
+        if unknown.more {
+            problems.push(Problem {
+                file: folder.path().display().to_string(),
+                position: None,
+                message: format!(
+                    "holds more that is not content than is named here (the first {} are)",
+                    unknown.names.len()
+                ),
+            });
+        }
     }
     if !problems.is_empty() {
         println!("{}", Problems(problems.clone()));

@@ -453,3 +453,63 @@ fn an_oversized_file_is_refused_before_it_is_read() {
         loaded.problems
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn links_to_folders_are_named_not_walked_and_the_list_is_bounded() {
+    use std::os::unix::fs::symlink;
+    let folder = scratch("links");
+    // Two links to the folder itself: walked, they made 2, 4, 8 ... paths without end.
+    symlink(".", folder.join("a")).unwrap();
+    symlink(".", folder.join("b")).unwrap();
+    // A link to the root: walked, it read the whole disk.
+    symlink("/", folder.join("everything")).unwrap();
+    fs::create_dir_all(folder.join("en/pages")).unwrap();
+    symlink("..", folder.join("en/pages/up")).unwrap();
+    // A deep folder is named once, not walked to its bottom.
+    let mut deep = folder.join("old");
+    for level in 0..50 {
+        deep = deep.join(format!("level-{level}"));
+    }
+    fs::create_dir_all(&deep).unwrap();
+    fs::write(deep.join("risks.ron"), "").unwrap();
+
+    let output = needle_guide_within(20, &["check", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = report.lines().collect();
+    let at = |file: &str| folder.join(file).display().to_string();
+    let file = "not a content file of the guide, so it is not used (is the name right?)";
+    let expected = [
+        format!("{}: {file}", at("a")),
+        format!("{}: {file}", at("b")),
+        format!("{}: {file}", at("en/pages/up")),
+        format!("{}: {file}", at("everything")),
+        format!(
+            "{}: not a folder of the guide's content, so nothing in it is used (is the name right?)",
+            at("old/")
+        ),
+    ];
+    assert_eq!(lines, expected, "{report}");
+
+    // Thousands of stray files: a bounded list, and one line saying there is more.
+    let junk = scratch("junk");
+    for n in 0..content::Unknown::MAX_LISTED + 50 {
+        fs::write(junk.join(format!("copy-{n}.ron")), "").unwrap();
+    }
+    let unknown = ContentFolder::open(&junk).unwrap().unknown_files();
+    assert_eq!(unknown.names.len(), content::Unknown::MAX_LISTED);
+    assert!(unknown.more);
+    let output = needle_guide_within(20, &["check", junk.to_str().unwrap()]);
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        report.lines().count(),
+        content::Unknown::MAX_LISTED + 1,
+        "{report}"
+    );
+    assert!(report.contains(&format!(
+        "{}: holds more that is not content than is named here (the first {} are)",
+        junk.display(),
+        content::Unknown::MAX_LISTED
+    )));
+}
