@@ -759,6 +759,9 @@ impl Span {
     }
 }
 
+/// U+FEFF in UTF-8.
+const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
+
 /// Reads and parses files, keeping their text and every problem met.
 struct Reader<'r, R> {
     read: &'r R,
@@ -786,7 +789,12 @@ impl<'a, R: Fn(&str) -> Result<Cow<'a, [u8]>, Unread>> Reader<'_, R> {
                 return None;
             }
         };
-        let text = match String::from_utf8(bytes.into_owned()) {
+        let mut bytes = bytes.into_owned();
+        // Old Windows editors start a UTF-8 file with a byte-order mark; it is no part of the text.
+        if bytes.starts_with(BYTE_ORDER_MARK) {
+            bytes.drain(..BYTE_ORDER_MARK.len());
+        }
+        let text = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(error) => {
                 let at = error.utf8_error().valid_up_to();
@@ -1014,6 +1022,25 @@ mod tests {
             Err(Unread::TooLarge { bytes: 101 })
         ));
         assert!(read_regular(maps, false, check::MAX_FILE_BYTES).is_ok());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_text() {
+        let mut ui = vec![0xEF, 0xBB, 0xBF];
+        ui.extend_from_slice(&Embedded::get("en/ui.ron").unwrap().data);
+        let loaded = Library::load("en", |file| {
+            if file == "en/ui.ron" {
+                Some(Cow::Owned(ui.clone()))
+            } else {
+                Embedded::get(file).map(|embedded| embedded.data)
+            }
+        })
+        .unwrap_or_else(|problems| panic!("{problems}"));
+        assert_eq!(loaded.ui, Library::embedded("en").unwrap().ui);
+        // Positions are counted in the text, after the mark.
+        let with_mark = embedded_with(&[("clinic.ron", "\u{FEFF}Clinic(name: 5)")]).unwrap_err();
+        let without = embedded_with(&[("clinic.ron", "Clinic(name: 5)")]).unwrap_err();
+        assert_eq!(with_mark, without);
     }
 
     #[test]

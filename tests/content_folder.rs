@@ -513,3 +513,22 @@ fn links_to_folders_are_named_not_walked_and_the_list_is_bounded() {
         content::Unknown::MAX_LISTED
     )));
 }
+
+#[test]
+fn a_file_saved_with_a_byte_order_mark_is_used() {
+    let folder = scratch("bom");
+    fs::write(
+        folder.join("clinic.ron"),
+        "\u{FEFF}Clinic(name: \"Harbour Physio\", phone: \"01 234 5678\")\r\n",
+    )
+    .unwrap();
+    let output = needle_guide(&["check", folder.to_str().unwrap()]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let loaded = Library::with_overrides("es", &ContentFolder::open(&folder).unwrap()).unwrap();
+    assert_eq!(loaded.library.clinic.name, "Harbour Physio");
+}
