@@ -336,10 +336,7 @@ fn io_reason(error: &io::Error) -> String {
         Some(at) => &text[..at],
         None => &text,
     };
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_lowercase().chain(chars).collect()
-    })
+    lower_first(text)
 }
 
 /// What a content folder holds that is not content.
@@ -817,12 +814,14 @@ impl<'a, R: Fn(&str) -> Result<Cow<'a, [u8]>, Unread>> Reader<'_, R> {
             Err(error) => {
                 let start = error.span.start;
                 let text = &self.files.texts.last().expect("just pushed").1;
-                let mut message = error.code.to_string();
-                // ron says "Expected integer"; the rest of our messages start in lower case.
-                if let Some(first) = message.get(..1) {
-                    message.replace_range(..1, &first.to_lowercase());
-                }
-                if let Some(field) = field_at(text, start.line, start.col) {
+                let mut message = parse_message(&error.code);
+                let about_a_value = !matches!(
+                    error.code,
+                    ron::Error::MissingStructField { .. }
+                        | ron::Error::DuplicateStructField { .. }
+                        | ron::Error::TrailingCharacters
+                );
+                if about_a_value && let Some(field) = field_at(text, start.line, start.col) {
                     message.push_str(&format!(" for '{field}'"));
                 }
                 self.problems
@@ -831,6 +830,112 @@ impl<'a, R: Fn(&str) -> Result<Cow<'a, [u8]>, Unread>> Reader<'_, R> {
             }
         }
     }
+}
+
+/// What a RON parse error expected, in words that never repeat the file's own: the file may be
+/// anything a link points to, and its words are not for the terminal or a log.
+fn parse_message(error: &ron::Error) -> String {
+    use ron::Error as E;
+    let known = |name: &Option<String>| {
+        name.as_deref()
+            .filter(|name| known_name(name))
+            .map_or_else(String::new, |name| format!(" of {name}"))
+    };
+    match error {
+        E::ExpectedDifferentStructName { expected, .. } => format!("expected {expected}(...)"),
+        E::InvalidIntegerDigit { base, .. } => format!("expected a digit of a base-{base} number"),
+        E::NoSuchExtension(_) => "unknown RON extension".to_owned(),
+        E::UnexpectedChar(_) => "unexpected character".to_owned(),
+        E::InvalidValueForType { expected, found } => {
+            // `found` quotes the value ("the string \"…\""): say only what kind of value it is.
+            let kind = if found.starts_with("the string") {
+                "text"
+            } else if found.starts_with("the boolean") {
+                "true or false"
+            } else if found.starts_with("the UTF-8 character") {
+                "a character"
+            } else if found.starts_with("the byte string") {
+                "bytes"
+            } else if found.starts_with("the ") {
+                "a number"
+            } else {
+                found
+            };
+            format!("expected {expected}, not {kind}")
+        }
+        E::NoSuchEnumVariant {
+            expected, outer, ..
+        } => format!(
+            "unknown kind{}; expected one of {}",
+            known(outer),
+            expected.join(", ")
+        ),
+        E::NoSuchStructField {
+            expected, outer, ..
+        } => format!(
+            "unknown field{}; expected one of {}",
+            known(outer),
+            expected.join(", ")
+        ),
+        E::MissingStructField { field, outer } => {
+            match outer.as_deref().filter(|n| known_name(n)) {
+                Some(outer) => format!("{outer} needs the field {field}"),
+                None => format!("the field {field} is missing"),
+            }
+        }
+        E::DuplicateStructField { field, .. } => format!("the field {field} is given twice"),
+        E::InvalidIdentifier(_) | E::SuggestRawIdentifier(_) => "not a valid name".to_owned(),
+        E::Message(_) | E::Io(_) => "not a valid value here".to_owned(),
+        // The rest quote nothing of the file: say them as ron does, in lower case.
+        E::Fmt
+        | E::Eof
+        | E::ExpectedArray
+        | E::ExpectedArrayEnd
+        | E::ExpectedAttribute
+        | E::ExpectedAttributeEnd
+        | E::ExpectedBoolean
+        | E::ExpectedComma
+        | E::ExpectedChar
+        | E::ExpectedByteLiteral
+        | E::ExpectedFloat
+        | E::FloatUnderscore
+        | E::ExpectedInteger
+        | E::ExpectedOption
+        | E::ExpectedOptionEnd
+        | E::ExpectedMap
+        | E::ExpectedMapColon
+        | E::ExpectedMapEnd
+        | E::ExpectedStructLike
+        | E::ExpectedNamedStructLike(_)
+        | E::ExpectedStructLikeEnd
+        | E::ExpectedUnit
+        | E::ExpectedString
+        | E::ExpectedByteString
+        | E::ExpectedStringEnd
+        | E::ExpectedIdentifier
+        | E::InvalidEscape(_)
+        | E::IntegerOutOfBounds
+        | E::UnclosedBlockComment
+        | E::UnclosedLineComment
+        | E::UnderscoreAtBeginning
+        | E::Utf8Error(_)
+        | E::TrailingCharacters
+        | E::ExpectedDifferentLength { .. }
+        | E::ExpectedRawValue
+        | E::ExceededRecursionLimit
+        | E::ExpectedStructName(_)
+        | E::ExpectedRangeSyntax => lower_first(&error.to_string()),
+        _ => "not valid here".to_owned(),
+    }
+}
+
+/// `text` with its first letter in lower case: ron says "Expected integer", and the guide's
+/// messages start in lower case.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
 
 /// Whether `name` is a field or a kind of the guide's own files (`meaning`, `Bullets`): words of
@@ -871,7 +976,8 @@ fn line_and_column(before: &str) -> (usize, usize) {
 }
 
 /// The field whose value starts before a position, when it is on the same line:
-/// `rate: Some(Range(low: "x"` at the `"` gives `low`.
+/// `rate: Some(Range(low: "x"` at the `"` gives `low`. Only a name of the guide's own files is
+/// given, never other words of the file.
 fn field_at(text: &str, line: usize, column: usize) -> Option<&str> {
     let line = text.lines().nth(line.checked_sub(1)?)?;
     let end = line
@@ -887,7 +993,7 @@ fn field_at(text: &str, line: usize, column: usize) -> Option<&str> {
         .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
         .map_or(0, |at| at + 1);
     let name = &before[name_start..];
-    (!name.is_empty() && name.chars().next().is_some_and(char::is_alphabetic)).then_some(name)
+    known_name(name).then_some(name)
 }
 
 #[cfg(test)]
@@ -1041,6 +1147,77 @@ mod tests {
         let with_mark = embedded_with(&[("clinic.ron", "\u{FEFF}Clinic(name: 5)")]).unwrap_err();
         let without = embedded_with(&[("clinic.ron", "Clinic(name: 5)")]).unwrap_err();
         assert_eq!(with_mark, without);
+    }
+
+    /// A content file can be a link to anything, /etc/shadow say: what is wrong with it is said
+    /// without its words.
+    #[test]
+    fn parse_errors_say_what_was_expected_without_the_files_words() {
+        let secret = "hunter2";
+        let cases = [
+            ("clinic.ron", "hunter2:$y$j9T$hunter2:19000:0:99999:7:::\n"),
+            ("clinic.ron", "Hunter2(name: \"\")"),
+            ("clinic.ron", "Clinic(hunter2: \"x\")"),
+            ("clinic.ron", "Clinic(name: hunter2)"),
+            ("clinic.ron", "Clinic(name: \"a\") hunter2"),
+            ("clinic.ron", "Clinic(name: 'h')"),
+            ("clinic.ron", "Clinic(name: r#hunter2)"),
+            ("clinic.ron", "#![enable(hunter2)]\nClinic()"),
+            ("clinic.ron", "Clinic(name: \"\", name: \"hunter2\")"),
+            ("clinic.ron", "Clinic(name: \"a\" /* hunter2: */ 5)"),
+            ("clinic.ron", "Clinic(name: ☃hunter2)"),
+            ("clinic.ron", "Clinic(answers: (hunter2: \"\"))"),
+            (
+                "en/side-effects.ron",
+                "[SideEffect(id: \"a\", name: \"b\", text: \"c\", rate: Some(Hunter2(n: 1)))]",
+            ),
+            (
+                "en/side-effects.ron",
+                "[SideEffect(id: \"a\", name: \"b\", text: \"c\", rate: Some(OneIn(n: \"hunter2\", of: Patients)))]",
+            ),
+            (
+                "en/side-effects.ron",
+                "[SideEffect(id: \"a\", name: \"b\", text: \"c\", rate: Some(OneIn(n: 0xhunter2, of: Patients)))]",
+            ),
+            (
+                "en/glossary.ron",
+                "[Term(id: \"hunter2\", word: true, meaning: \"\")]",
+            ),
+            ("en/glossary.ron", "[Term(id: \"hunter2\", word: \"x\")]"),
+        ];
+        for (file, text) in cases {
+            let problems = embedded_with(&[(file, text)]).unwrap_err();
+            let message = problems.0[0].to_string();
+            assert!(
+                message.starts_with(&format!("{file}:")),
+                "{text}: {message}"
+            );
+            assert!(
+                !message.to_lowercase().contains(secret),
+                "{text}: {message}"
+            );
+            assert!(!message.contains('\u{2603}'), "{text}: {message}");
+        }
+        // What was expected is still said, in the guide's own words.
+        let said =
+            |file: &str, text: &str| embedded_with(&[(file, text)]).unwrap_err().0[0].to_string();
+        assert_eq!(
+            said("clinic.ron", "hunter2:$y$j9T$hunter2"),
+            "clinic.ron:1:1: expected Clinic(...)"
+        );
+        assert!(
+            said("clinic.ron", "Clinic(hunter2: \"x\")").contains(
+                "unknown field of Clinic; expected one of name, phone, urgent_phone, web"
+            )
+        );
+        assert_eq!(
+            said("en/glossary.ron", "[Term(id: \"hunter2\", word: \"x\")]"),
+            "en/glossary.ron:1:31: Term needs the field meaning"
+        );
+        assert_eq!(
+            said("clinic.ron", "Clinic(name: 'h')"),
+            "clinic.ron:1:13: expected string for 'name'"
+        );
     }
 
     #[test]
