@@ -454,10 +454,28 @@ pub struct Files {
 }
 
 impl Files {
+    /// The text of the embedded files of `locale` (and `clinic.ron`).
+    pub fn embedded(locale: &str) -> Files {
+        let texts = files::of_locale(locale)
+            .into_iter()
+            .filter_map(|file| {
+                let embedded = Embedded::get(&file)?;
+                let text = String::from_utf8_lossy(&embedded.data).into_owned();
+                Some((file, text))
+            })
+            .collect();
+        Files { texts }
+    }
+
     /// The 1-based line and column of the first `needle` in `file`.
     pub fn locate(&self, file: &str, needle: &str) -> Option<(usize, usize)> {
+        self.locate_nth(file, needle, 0)
+    }
+
+    /// The 1-based line and column of the `nth` `needle` in `file`, counting from 0.
+    pub fn locate_nth(&self, file: &str, needle: &str, nth: usize) -> Option<(usize, usize)> {
         let (_, text) = self.texts.iter().find(|(name, _)| name == file)?;
-        let at = text.find(needle)?;
+        let (at, _) = text.match_indices(needle).nth(nth)?;
         Some(line_and_column(&text[..at]))
     }
 }

@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use needle_guide::app::{self, App, KioskSettings};
 use needle_guide::cli::{self, Command};
-use needle_guide::content::{self, ContentFolder, LOCALES, Library, Problem, Problems, check};
+use needle_guide::content::{
+    self, ContentFolder, Files, LOCALES, Library, Problem, Problems, check,
+};
 use needle_guide::document::guide_text;
 use needle_guide::route::Route;
 
@@ -128,6 +130,10 @@ fn open(
 ) -> Result<(), Failure> {
     let folder = open_folder(folder)?;
     let (editions, problems) = editions(folder.as_ref(), &LOCALES)?;
+    let editions: Vec<Library> = editions
+        .into_iter()
+        .map(|edition| edition.library)
+        .collect();
     if let Route::Condition(id) = &start
         && editions[0].condition(id.as_str()).is_none()
     {
@@ -221,7 +227,7 @@ fn edition(locale: &str, folder: Option<&Path>) -> Result<Library, Failure> {
     if !problems.is_empty() {
         not_used(problems);
     }
-    Ok(editions.remove(0))
+    Ok(editions.remove(0).library)
 }
 
 /// Tells staff which of the folder's files were left out, and why.
@@ -232,16 +238,28 @@ fn not_used(problems: Vec<Problem>) {
     eprintln!("{}", Problems(problems));
 }
 
+/// An edition as it was loaded: the library, the text of the files it was made from, and which
+/// of them are the content folder's.
+struct Edition {
+    library: Library,
+    texts: Files,
+    from_folder: Vec<String>,
+}
+
 /// The editions in `locales`, over the content folder if there is one, and the problems met in it.
 fn editions(
     folder: Option<&ContentFolder>,
     locales: &[&str],
-) -> Result<(Vec<Library>, Vec<Problem>), Failure> {
+) -> Result<(Vec<Edition>, Vec<Problem>), Failure> {
     let mut editions = Vec::new();
     let mut problems = Vec::new();
     for locale in locales {
-        let library = match folder {
-            None => Library::embedded(locale).map_err(Failure::BuiltIn)?,
+        let edition = match folder {
+            None => Edition {
+                library: Library::embedded(locale).map_err(Failure::BuiltIn)?,
+                texts: Files::embedded(locale),
+                from_folder: Vec::new(),
+            },
             Some(folder) => {
                 let loaded = Library::with_overrides(locale, folder).map_err(Failure::BuiltIn)?;
                 // clinic.ron is shared: report its problems once, not once per language.
@@ -250,10 +268,14 @@ fn editions(
                         problems.push(problem);
                     }
                 }
-                loaded.library
+                Edition {
+                    library: loaded.library,
+                    texts: loaded.texts,
+                    from_folder: loaded.files,
+                }
             }
         };
-        editions.push(library);
+        editions.push(edition);
     }
     Ok((editions, problems))
 }
@@ -268,23 +290,32 @@ fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
         }
         found => found?,
     };
+    let base = &editions[0].library;
     for other in &editions[1..] {
-        problems.extend(check::locales_agree(&editions[0], other));
+        for mut problem in check::locales_agree_in(base, &other.library, &other.texts) {
+            // Name the folder's file where it is the folder's.
+            if let Some(folder) = &folder
+                && other.from_folder.contains(&problem.file)
+            {
+                problem.file = folder.path().join(&problem.file).display().to_string();
+            }
+            problems.push(problem);
+        }
     }
     if let Some(folder) = &folder {
         let unknown = folder.unknown_files();
-        problems.extend(unknown.names.iter().map(|name| {
-            Problem {
-            file: folder.path().join(name).display().to_string(),
-            position: None,
-            message: if name.ends_with('/') {
+        for name in &unknown.names {
+            let message = if name.ends_with('/') {
                 "not a folder of the guide's content, so nothing in it is used (is the name right?)"
             } else {
                 "not a content file of the guide, so it is not used (is the name right?)"
-            }
-            .into(),
+            };
+            problems.push(Problem {
+                file: folder.path().join(name).display().to_string(),
+                position: None,
+                message: message.into(),
+            });
         }
-        }));
         if unknown.more {
             problems.push(Problem {
                 file: folder.path().display().to_string(),
@@ -300,7 +331,7 @@ fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
         println!("{}", Problems(problems.clone()));
         return Err(Failure::Content(problems.len()));
     }
-    for library in &editions {
+    for library in editions.iter().map(|edition| &edition.library) {
         println!(
             "{}: ok ({} pages, {} conditions, {} side effects, {} glossary terms)",
             library.locale,

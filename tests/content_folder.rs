@@ -532,3 +532,26 @@ fn a_file_saved_with_a_byte_order_mark_is_used() {
     let loaded = Library::with_overrides("es", &ContentFolder::open(&folder).unwrap()).unwrap();
     assert_eq!(loaded.library.clinic.name, "Harbour Physio");
 }
+
+#[test]
+fn where_the_languages_differ_is_named_with_its_line_in_plain_words() {
+    let folder = scratch("drift");
+    fs::create_dir_all(folder.join("es")).unwrap();
+    let effects = include_str!("../content/es/side-effects.ron").replacen(
+        "low: 15, high: 20",
+        "low: 15, high: 25",
+        1,
+    );
+    fs::write(folder.join("es/side-effects.ron"), effects).unwrap();
+    let output = needle_guide(&["check", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        report.trim_end(),
+        format!(
+            "{}:12:13: the rate of 'bruising' is 15 to 25 out of every 100 treatments, but 15 \
+             to 20 out of every 100 treatments in en",
+            folder.join("es/side-effects.ron").display()
+        )
+    );
+}

@@ -1,12 +1,12 @@
 //! Cross-checks that parsing alone cannot make: unique ids, links and terms that resolve, rates
 //! that make sense.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use super::chart;
 use super::ids::REGION_IDS;
 use super::markup::{self, Piece};
-use super::model::{Block, Page, RateWords};
+use super::model::{Block, Page, Rate, RateWords};
 use super::rate;
 use super::route::PageId;
 use super::{File, Files, Library, Problem};
@@ -560,19 +560,35 @@ impl Checker<'_> {
 /// Where a translation drifts from the base edition: every id, rate and page structure must be
 /// the same in both, so that the numbers a patient reads never depend on the language.
 pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
+    locales_agree_in(base, other, &Files::default())
+}
+
+/// [`locales_agree`], with each problem at the line of the item that differs where `texts` (the
+/// files `other` was read from) show it.
+pub fn locales_agree_in(base: &Library, other: &Library, texts: &Files) -> Vec<Problem> {
     let mut problems = Vec::new();
     let locale = &other.locale;
-    let mut differs = |file: String, message: String| {
+    let base_name = &base.locale;
+    // At the first `needle` of `file`, if it is given and found.
+    let mut differs = |file: String, needle: Option<String>, message: String| {
+        let position = needle.and_then(|needle| texts.locate(&file, &needle));
         problems.push(Problem {
             file,
-            position: None,
+            position,
             message,
         })
     };
-    let base_name = &base.locale;
+    let quoted = |id: &str| Some(format!("\"{id}\""));
+    // The first item of `theirs` that is not the same as in `ours`, or the end of `theirs`.
+    fn first_difference<T: PartialEq>(ours: &[T], theirs: &[T]) -> Option<usize> {
+        (0..theirs.len()).find(|&index| ours.get(index) != theirs.get(index))
+    }
+    // Rates in words, the base edition's, so both sides of a message read alike.
+    let rate_words =
+        |rate: Option<Rate>| rate.map_or_else(|| "none".to_owned(), |rate| base.rate_text(rate));
 
     // Sources, and what each found, are the same numbers in every language.
-    let sources = |library: &Library| -> Vec<(String, Vec<super::model::Rate>)> {
+    let sources = |library: &Library| -> Vec<(String, Vec<Rate>)> {
         library
             .sources
             .iter()
@@ -582,29 +598,37 @@ pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
             })
             .collect()
     };
-    if sources(base) != sources(other) {
+    let (ours, theirs) = (sources(base), sources(other));
+    if ours != theirs {
         differs(
             File::Sources.path(locale),
+            first_difference(&ours, &theirs).and_then(|index| quoted(&theirs[index].0)),
             format!(
                 "the sources and their findings are not the same ids and numbers, in the same \
                  order, as in {base_name}"
             ),
         );
     }
-    let effect_sources = |library: &Library| -> Vec<Option<String>> {
+    let effect_sources = |library: &Library| -> Vec<(String, Option<String>)> {
         library
             .side_effects
             .iter()
-            .map(|effect| effect.source.clone())
+            .map(|effect| (effect.id.clone(), effect.source.clone()))
             .collect()
     };
-    if effect_sources(base) != effect_sources(other) {
+    let (ours, theirs) = (effect_sources(base), effect_sources(other));
+    if ours
+        .iter()
+        .map(|(_, source)| source)
+        .ne(theirs.iter().map(|(_, source)| source))
+    {
         differs(
             File::SideEffects.path(locale),
+            first_difference(&ours, &theirs).and_then(|index| quoted(&theirs[index].0)),
             format!("the side effects do not name the same sources as in {base_name}"),
         );
     }
-    let effects = |library: &Library| -> Vec<(String, Option<super::model::Rate>)> {
+    let effects = |library: &Library| -> Vec<(String, Option<Rate>)> {
         library
             .side_effects
             .iter()
@@ -612,13 +636,14 @@ pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
             .collect()
     };
     let (ours, theirs) = (effects(base), effects(other));
-    if ours
-        .iter()
-        .map(|(id, _)| id)
-        .ne(theirs.iter().map(|(id, _)| id))
-    {
+    let ids = |effects: &[(String, Option<Rate>)]| -> Vec<String> {
+        effects.iter().map(|(id, _)| id.clone()).collect()
+    };
+    let (our_ids, their_ids) = (ids(&ours), ids(&theirs));
+    if our_ids != their_ids {
         differs(
             File::SideEffects.path(locale),
+            first_difference(&our_ids, &their_ids).and_then(|index| quoted(&their_ids[index])),
             format!("the side effects are not the same ids, in the same order, as in {base_name}"),
         );
     }
@@ -628,7 +653,12 @@ pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
         {
             differs(
                 File::SideEffects.path(locale),
-                format!("the rate of '{id}' is {rate:?} but {base_rate:?} in {base_name}"),
+                quoted(id),
+                format!(
+                    "the rate of '{id}' is {}, but {} in {base_name}",
+                    rate_words(*rate),
+                    rate_words(*base_rate)
+                ),
             );
         }
     }
@@ -646,9 +676,11 @@ pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
             .map(|region| region.id.clone())
             .collect()
     };
-    if regions(base) != regions(other) {
+    let (ours, theirs) = (regions(base), regions(other));
+    if ours != theirs {
         differs(
             File::Conditions.path(locale),
+            first_difference(&ours, &theirs).and_then(|index| quoted(&theirs[index])),
             format!("the regions are not the same ids, in the same order, as in {base_name}"),
         );
     }
@@ -656,17 +688,19 @@ pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
     for (region, id) in theirs.iter().filter(|entry| !ours.contains(entry)) {
         differs(
             File::Conditions.path(locale),
+            quoted(id),
             format!("the condition '{id}' in region '{region}' is not in {base_name}"),
         );
     }
     for (region, id) in ours.iter().filter(|entry| !theirs.contains(entry)) {
         differs(
             File::Conditions.path(locale),
+            quoted(region),
             format!("the condition '{id}' in region '{region}' is missing"),
         );
     }
 
-    let terms = |library: &Library| -> HashSet<String> {
+    let terms = |library: &Library| -> BTreeSet<String> {
         library
             .glossary
             .iter()
@@ -677,32 +711,41 @@ pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
     for id in theirs.difference(&ours) {
         differs(
             File::Glossary.path(locale),
+            quoted(id),
             format!("the term '{id}' is not in {base_name}"),
         );
     }
     for id in ours.difference(&theirs) {
         differs(
             File::Glossary.path(locale),
+            None,
             format!("the term '{id}' is missing"),
         );
     }
 
     for ((page, base_page), other_page) in PageId::ALL.iter().zip(&base.pages).zip(&other.pages) {
-        if page_shape(base_page) != page_shape(other_page) {
-            differs(
-                File::Page(*page).path(locale),
-                format!(
+        let (ours, theirs) = (page_shape(base_page), page_shape(other_page));
+        if ours != theirs {
+            let file = File::Page(*page).path(locale);
+            // At the first section that differs.
+            let section = first_difference(&ours, &theirs);
+            let position = section.and_then(|index| texts.locate_nth(&file, "Section(", index));
+            problems.push(Problem {
+                file,
+                position,
+                message: format!(
                     "its sections and blocks do not match {} (same kinds, ids and list lengths)",
                     File::Page(*page).path(base_name)
                 ),
-            );
+            });
         }
     }
     if base.ui.charts.scale_ticks != other.ui.charts.scale_ticks {
-        differs(
-            File::Ui.path(locale),
-            format!("scale_ticks differ from {base_name}"),
-        );
+        problems.push(Problem {
+            position: texts.locate(&File::Ui.path(locale), "scale_ticks"),
+            file: File::Ui.path(locale),
+            message: format!("scale_ticks differ from {base_name}"),
+        });
     }
     problems
 }
@@ -968,5 +1011,69 @@ mod tests {
                     && m.contains("the text of 'meaning' has")),
             "{found:?}"
         );
+    }
+
+    /// The Spanish edition with its files edited, and the text it was read from.
+    fn spanish_with(edits: &[(&str, &str, &str)]) -> (Library, crate::content::Files) {
+        let (library, texts) = Library::load_texts("es", |path| {
+            let mut text = std::fs::read_to_string(format!("content/{path}")).unwrap();
+            for (file, from, to) in edits {
+                if *file == path {
+                    assert!(text.contains(from), "{from}");
+                    text = text.replacen(from, to, 1);
+                }
+            }
+            Ok(Cow::Owned(text.into_bytes()))
+        });
+        (
+            library.unwrap_or_else(|problems| panic!("{problems}")),
+            texts,
+        )
+    }
+
+    #[test]
+    fn a_drift_is_at_its_line_and_its_rates_are_in_words() {
+        let english = Library::embedded("en").unwrap();
+        let (spanish, texts) = spanish_with(&[
+            (
+                "es/side-effects.ron",
+                "low: 15, high: 20",
+                "low: 15, high: 25",
+            ),
+            (
+                "es/glossary.ron",
+                "    Term(",
+                "    Term(id: \"extra\", word: \"Extra\", meaning: \"Una palabra.\"),\n    Term(",
+            ),
+        ]);
+        let messages: Vec<String> = super::locales_agree_in(&english, &spanish, &texts)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "es/side-effects.ron:12:13: the rate of 'bruising' is 15 to 25 out of every 100 \
+                 treatments, but 15 to 20 out of every 100 treatments in en",
+                "es/glossary.ron:3:14: the term 'extra' is not in en",
+            ]
+        );
+        // Without the texts, the same words, without the lines.
+        let unplaced = locales_agree(&english, &spanish);
+        assert!(unplaced.iter().all(|problem| problem.position.is_none()));
+        assert!(unplaced.iter().all(
+            |problem| !problem.message.contains("Range") && !problem.message.contains("Some(")
+        ));
+
+        // A page's structure is placed at its first section that differs.
+        let mut changed = spanish.clone();
+        changed.pages[0].sections[1].blocks.pop();
+        let found = super::locales_agree_in(&english, &changed, &texts);
+        let home: Vec<_> = found
+            .iter()
+            .filter(|problem| problem.file == "es/pages/home.ron")
+            .collect();
+        assert_eq!(home.len(), 1, "{found:?}");
+        assert_eq!(home[0].position, Some((17, 9)));
     }
 }
