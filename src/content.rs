@@ -422,10 +422,71 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A file's name may hold anything; a problem is one line, and moves no cursor.
+        let file = without_controls(&self.file).replace('\n', " ");
+        let message = without_controls(&self.message).replace('\n', " ");
         match self.position {
-            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.file, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some((line, column)) => write!(f, "{file}:{line}:{column}: {message}"),
+            None => write!(f, "{file}: {message}"),
         }
+    }
+}
+
+/// Whether `c` is a control character (but a tab or a new line) or one that overrides the
+/// direction of text: in a clinic's details or in a message they can make what is shown read
+/// other than what is written, or move a terminal's cursor.
+pub fn is_hidden_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || (c.is_control() && c != '\t' && c != '\n')
+}
+
+/// `text` without [hidden controls](is_hidden_control).
+pub fn without_controls(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_hidden_control) {
+        Cow::Owned(text.chars().filter(|c| !is_hidden_control(*c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The clinic's details without hidden controls: each is shown to patients as the clinic wrote it.
+fn clinic_without_controls(clinic: Clinic) -> Clinic {
+    // Every field by name, so that a new one cannot be forgotten here.
+    let Clinic {
+        name,
+        phone,
+        urgent_phone,
+        web,
+        staff_pin,
+        emergency_number,
+        reviewed,
+        answers:
+            model::Answers {
+                sessions,
+                feel,
+                needles,
+                training,
+                options,
+                cost,
+            },
+    } = clinic;
+    let clean = |text: String| without_controls(&text).into_owned();
+    Clinic {
+        name: clean(name),
+        phone: clean(phone),
+        urgent_phone: clean(urgent_phone),
+        web: clean(web),
+        staff_pin: clean(staff_pin),
+        emergency_number: clean(emergency_number),
+        reviewed: clean(reviewed),
+        answers: model::Answers {
+            sessions: clean(sessions),
+            feel: clean(feel),
+            needles: clean(needles),
+            training: clean(training),
+            options: clean(options),
+            cost: clean(cost),
+        },
     }
 }
 
@@ -518,7 +579,9 @@ impl Library {
         let regions = reader.parse(&File::Conditions.path(locale));
         let glossary = reader.parse(&File::Glossary.path(locale));
         let sources = reader.parse(&File::Sources.path(locale));
-        let clinic = reader.parse::<Clinic>(&File::Clinic.path(locale));
+        let clinic = reader
+            .parse::<Clinic>(&File::Clinic.path(locale))
+            .map(clinic_without_controls);
 
         let Reader {
             files,
@@ -1236,6 +1299,29 @@ mod tests {
             said("clinic.ron", "Clinic(name: 'h')"),
             "clinic.ron:1:13: expected string for 'name'"
         );
+    }
+
+    #[test]
+    fn the_clinics_details_lose_direction_overrides_and_control_characters() {
+        let clinic = "Clinic(\n    name: \"Harbour\\u{202E}ecisyhP\\u{202C} Physio\\u{7}\",\n    \
+                      phone: \"01\\u{1B}[2J 234\\u{85} 5678\\r\",\n    web: \"https://\\u{2066}x.example\\u{2069}\",\n    \
+                      answers: (cost: \"$80\\tper visit\\nno \\u{0}surprises\"),\n)";
+        let library = embedded_with(&[("clinic.ron", clinic)]).unwrap_or_else(|p| panic!("{p}"));
+        assert_eq!(library.clinic.name, "HarbourecisyhP Physio");
+        assert_eq!(library.clinic.phone, "01[2J 234 5678");
+        assert_eq!(library.clinic.web, "https://x.example");
+        assert_eq!(library.clinic.answers.cost, "$80\tper visit\nno surprises");
+        assert_eq!(without_controls("plain"), Cow::Borrowed("plain"));
+    }
+
+    #[test]
+    fn a_problem_is_one_line_without_control_characters() {
+        let problem = Problem {
+            file: "a\u{1B}[31m\nb\u{202E}.ron".into(),
+            position: Some((1, 2)),
+            message: "x\u{9B}y\u{2067}".into(),
+        };
+        assert_eq!(problem.to_string(), "a[31m b.ron:1:2: xy");
     }
 
     #[test]

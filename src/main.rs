@@ -30,7 +30,10 @@ fn main() -> ExitCode {
         if message.starts_with("Create event loop") {
             no_display();
         }
-        eprintln!("needle-guide: internal error: {message}");
+        eprintln!(
+            "needle-guide: internal error: {}",
+            content::without_controls(message)
+        );
     }));
 
     let result = match cli::parse_from(std::env::args_os()) {
@@ -45,7 +48,12 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("needle-guide: {failure}");
+            // What the user typed comes back in some messages: never with controls that could
+            // move the terminal's cursor or turn its text around.
+            eprintln!(
+                "needle-guide: {}",
+                content::without_controls(&failure.to_string())
+            );
             ExitCode::from(failure.exit_code())
         }
     }
@@ -96,7 +104,13 @@ fn carry_out(command: Command) -> Result<(), Failure> {
     match command {
         Command::Check { folder } => check_content(folder.as_deref()),
         Command::Export { folder, force } => content::export(&folder, force)
-            .map(|count| println!("wrote {count} files to {}", folder.display()))
+            .map(|count| {
+                let folder = folder.display().to_string();
+                println!(
+                    "wrote {count} files to {}",
+                    content::without_controls(&folder)
+                );
+            })
             .map_err(Failure::Export),
         Command::Handout {
             locale,
@@ -347,7 +361,10 @@ fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
 /// Says in one line that there is no display to open a window on, and exits.
 fn no_display() -> ! {
     let shown = |name: &str| {
-        std::env::var(name).map_or_else(|_| "unset".to_owned(), |value| format!("'{value}'"))
+        std::env::var(name).map_or_else(
+            |_| "unset".to_owned(),
+            |value| format!("'{}'", content::without_controls(&value)),
+        )
     };
     eprintln!(
         "needle-guide: cannot open a window: no display could be reached (DISPLAY is {}, WAYLAND_DISPLAY is {}); \

@@ -199,3 +199,31 @@ fn a_broken_file_in_the_folder_is_reported_and_the_built_in_one_is_used() {
     assert!(message.contains("were not used"), "{message}");
     assert!(message.contains("en/ui.ron:1:"), "{message}");
 }
+
+/// What the user typed comes back in some messages: never with a control character or a
+/// direction override, which could move the terminal's cursor or turn the words around.
+#[test]
+fn arguments_come_back_without_control_characters() {
+    let folder = scratch("controls");
+    let typed = "x\u{1b}[2J\u{202e}y\u{7}\u{9b}z";
+    let missing = folder.join(typed);
+    for args in [
+        &["--page", typed][..],
+        &["handout", "--condition", typed],
+        &["check", missing.to_str().unwrap()],
+        &["--content", missing.to_str().unwrap()],
+        &["text", "--lang", typed],
+    ] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let message = stderr(&output);
+        assert_eq!(message.lines().count(), 1, "{args:?}: {message:?}");
+        assert!(message.contains("x[2Jyz"), "{args:?}: {message:?}");
+        assert!(
+            !message
+                .chars()
+                .any(needle_guide::content::is_hidden_control),
+            "{args:?}: {message:?}"
+        );
+    }
+}
