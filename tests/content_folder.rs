@@ -555,3 +555,40 @@ fn where_the_languages_differ_is_named_with_its_line_in_plain_words() {
         )
     );
 }
+
+#[test]
+fn a_clinic_file_with_an_unsafe_address_or_an_untypable_pin_is_refused() {
+    for (field, value) in [
+        ("web", "javascript:alert(document.cookie)"),
+        ("web", "file:///etc/passwd"),
+        ("web", "data:text/html;base64,PHNjcmlwdD4="),
+        ("staff_pin", "12ab"),
+        ("staff_pin", "1234567890123"),
+    ] {
+        let folder = scratch("unsafe-clinic");
+        fs::write(
+            folder.join("clinic.ron"),
+            format!("Clinic(name: \"Harbour Physio\", {field}: \"{value}\")"),
+        )
+        .unwrap();
+        let output = needle_guide(&["check", folder.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(1), "{value}");
+        let report = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            report.starts_with(&format!(
+                "{}:1:32: '{field}' must be",
+                folder.join("clinic.ron").display()
+            )),
+            "{value}: {report}"
+        );
+        // The window, the text and the handout never use it.
+        let loaded = Library::with_overrides("en", &ContentFolder::open(&folder).unwrap()).unwrap();
+        assert!(loaded.files.is_empty(), "{value}");
+        assert!(loaded.library.clinic.web.is_empty() && loaded.library.clinic.staff_pin.is_empty());
+    }
+    assert_eq!(
+        content::check::MAX_PIN_DIGITS,
+        needle_guide::screen::kiosk::MAX_PIN_DIGITS,
+        "check and the keypad agree on how long a PIN can be"
+    );
+}

@@ -357,7 +357,55 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
     let ui_file = File::Ui.path(locale);
     checker.text(&ui_file, &library.ui.condition_advice);
     checker.rate_words(&ui_file, &library.ui.rates);
+
+    let clinic_file = File::Clinic.path(locale);
+    if !web_address_ok(&library.clinic.web) {
+        checker.report(
+            &clinic_file,
+            "web:",
+            "'web' must be an address that starts with http:// or https://, such as \
+             https://example.org, or \"\" for none: it becomes a QR code patients scan"
+                .into(),
+        );
+    }
+    if !staff_pin_ok(&library.clinic.staff_pin) {
+        checker.report(
+            &clinic_file,
+            "staff_pin:",
+            format!(
+                "'staff_pin' must be 1 to {MAX_PIN_DIGITS} digits (0 to 9), which the kiosk's \
+                 keypad can type, or \"\" for none"
+            ),
+        );
+    }
     checker.problems
+}
+
+/// The most digits of a staff PIN: as many as the kiosk's keypad takes.
+pub const MAX_PIN_DIGITS: usize = 12;
+
+/// Whether `web` is empty or an address a phone can open from a QR code: `http://` or `https://`
+/// and a site, nothing a browser would run (`javascript:`) or read from the phone (`file:`).
+fn web_address_ok(web: &str) -> bool {
+    let web = web.trim();
+    if web.is_empty() {
+        return true;
+    }
+    let lower = web.to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let site = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !site.is_empty() && !web.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Whether `pin` is empty or digits the kiosk's keypad can type.
+fn staff_pin_ok(pin: &str) -> bool {
+    let pin = pin.trim();
+    pin.is_empty() || (pin.len() <= MAX_PIN_DIGITS && pin.bytes().all(|b| b.is_ascii_digit()))
 }
 
 struct Checker<'a> {
@@ -1075,5 +1123,69 @@ mod tests {
             .collect();
         assert_eq!(home.len(), 1, "{found:?}");
         assert_eq!(home[0].position, Some((17, 9)));
+    }
+
+    #[test]
+    fn the_clinics_web_address_and_pin_must_be_usable() {
+        use super::{staff_pin_ok, web_address_ok};
+        for good in [
+            "",
+            "  ",
+            "https://example.org",
+            "http://example.org/dry-needling?lang=es#after",
+            "HTTPS://Example.org",
+            " https://example.org ",
+        ] {
+            assert!(web_address_ok(good), "{good:?}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript://%0aalert(1)",
+            "file:///etc/passwd",
+            "data:text/html,<script>alert(1)</script>",
+            "example.org",
+            "https://",
+            "https:///path",
+            "https://exa mple.org",
+            "ftp://example.org",
+        ] {
+            assert!(!web_address_ok(bad), "{bad:?}");
+        }
+        for good in ["", "0", "4321", "123456789012", " 4321 "] {
+            assert!(staff_pin_ok(good), "{good:?}");
+        }
+        for bad in [
+            "1234567890123",
+            "12a4",
+            "١٢٣٤",
+            "12 34",
+            "-1",
+            "+1234",
+            "12.3",
+        ] {
+            assert!(!staff_pin_ok(bad), "{bad:?}");
+        }
+
+        let problems = with_edit("clinic.ron", |text| {
+            text.replacen("web: \"\"", "web: \"javascript:alert(1)\"", 1)
+                .replacen("staff_pin: \"\"", "staff_pin: \"12ab\"", 1)
+        });
+        let found = messages(&problems);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].starts_with(
+                "clinic.ron:9:5: 'web' must be an address that starts with http:// or https://"
+            ),
+            "{found:?}"
+        );
+        assert!(
+            found[1].starts_with("clinic.ron:11:5: 'staff_pin' must be 1 to 12 digits"),
+            "{found:?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|m| m.contains("alert") || m.contains("12ab"))
+        );
     }
 }
