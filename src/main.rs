@@ -1,5 +1,6 @@
 //! `needle-guide`: read the command line, then open the guide or run a subcommand.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -46,7 +47,8 @@ fn main() -> ExitCode {
         Ok(command) => carry_out(command),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        // The reader of the output has gone (`needle-guide text | head`): nothing is wrong.
+        Ok(()) | Err(Failure::OutputClosed) => ExitCode::SUCCESS,
         Err(failure) => {
             // What the user typed comes back in some messages: never with controls that could
             // move the terminal's cursor or turn its text around.
@@ -83,6 +85,11 @@ enum Failure {
     },
     #[error("cannot open a window: {0}")]
     Window(#[from] iced::Error),
+    #[error("cannot write to standard output: {0}")]
+    Output(std::io::Error),
+    /// Standard output was closed by its reader; not reported.
+    #[error("standard output was closed")]
+    OutputClosed,
 }
 
 impl Failure {
@@ -95,7 +102,9 @@ impl Failure {
             Failure::BuiltIn(_)
             | Failure::Content(_)
             | Failure::Write { .. }
-            | Failure::Window(_) => FAILURE,
+            | Failure::Window(_)
+            | Failure::Output(_)
+            | Failure::OutputClosed => FAILURE,
         }
     }
 }
@@ -103,15 +112,12 @@ impl Failure {
 fn carry_out(command: Command) -> Result<(), Failure> {
     match command {
         Command::Check { folder } => check_content(folder.as_deref()),
-        Command::Export { folder, force } => content::export(&folder, force)
-            .map(|count| {
-                let folder = folder.display().to_string();
-                println!(
-                    "wrote {count} files to {}",
-                    content::without_controls(&folder)
-                );
-            })
-            .map_err(Failure::Export),
+        Command::Export { folder, force } => {
+            let count = content::export(&folder, force).map_err(Failure::Export)?;
+            let folder = folder.display().to_string();
+            let folder = content::without_controls(&folder);
+            out(&format!("wrote {count} files to {folder}\n"))
+        }
         Command::Handout {
             locale,
             content,
@@ -123,8 +129,7 @@ fn carry_out(command: Command) -> Result<(), Failure> {
             conditions,
         ),
         Command::Text { locale, content } => {
-            print!("{}", guide_text(&edition(&locale, content.as_deref())?));
-            Ok(())
+            out(&guide_text(&edition(&locale, content.as_deref())?))
         }
         Command::Run {
             start,
@@ -220,10 +225,7 @@ fn handout(
             path: path.to_owned(),
             source,
         }),
-        None => {
-            print!("{html}");
-            Ok(())
-        }
+        None => out(&html),
     }
 }
 
@@ -299,7 +301,7 @@ fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
     let folder = open_folder(folder)?;
     let (editions, mut problems) = match editions(folder.as_ref(), &LOCALES) {
         Err(Failure::BuiltIn(problems)) => {
-            println!("the built-in content has problems:\n{problems}");
+            out(&format!("the built-in content has problems:\n{problems}\n"))?;
             return Err(Failure::Content(problems.0.len()));
         }
         found => found?,
@@ -342,20 +344,35 @@ fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
         }
     }
     if !problems.is_empty() {
-        println!("{}", Problems(problems.clone()));
-        return Err(Failure::Content(problems.len()));
+        let count = problems.len();
+        out(&format!("{}\n", Problems(problems)))?;
+        return Err(Failure::Content(count));
     }
     for library in editions.iter().map(|edition| &edition.library) {
-        println!(
-            "{}: ok ({} pages, {} conditions, {} side effects, {} glossary terms)",
+        out(&format!(
+            "{}: ok ({} pages, {} conditions, {} side effects, {} glossary terms)\n",
             library.locale,
             library.pages.len(),
             library.conditions().count(),
             library.side_effects.len(),
             library.glossary.len()
-        );
+        ))?;
     }
     Ok(())
+}
+
+/// Writes to standard output. A reader that stops reading (`needle-guide text | head`) ends the
+/// command quietly, as other command-line tools do, instead of with a panic.
+fn out(text: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::OutputClosed),
+        Err(error) => Err(Failure::Output(error)),
+    }
 }
 
 /// Says in one line that there is no display to open a window on, and exits.

@@ -227,3 +227,28 @@ fn arguments_come_back_without_control_characters() {
         );
     }
 }
+
+/// `needle-guide text | head`: when the reader stops reading, the command stops quietly.
+#[test]
+fn a_closed_output_ends_the_command_quietly() {
+    let folder = scratch("closed-output");
+    let export = folder.join("export");
+    for args in [
+        &["text"][..],
+        &["handout"],
+        &["check"],
+        &["check", "/"],
+        &["export-content", export.to_str().unwrap()],
+    ] {
+        // The reading end is closed before the command writes a byte.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = Command::new(env!("CARGO_BIN_EXE_needle-guide"))
+            .args(args)
+            .stdout(writer)
+            .output()
+            .unwrap();
+        assert_eq!(stderr(&output), "", "{args:?}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+    }
+}
