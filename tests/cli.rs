@@ -252,3 +252,94 @@ fn a_closed_output_ends_the_command_quietly() {
         assert_eq!(output.status.code(), Some(0), "{args:?}");
     }
 }
+
+#[test]
+fn handout_never_writes_over_a_file_without_force() {
+    let folder = scratch("handout-exists");
+    let target = folder.join("handout.html");
+    fs::write(&target, "the patient's notes").unwrap();
+
+    let output = run_in(&folder, &["handout", "-o", "handout.html"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "needle-guide: handout.html already exists; choose another name, or add --force to \
+         replace it\n"
+    );
+    assert_eq!(fs::read_to_string(&target).unwrap(), "the patient's notes");
+
+    let output = run_in(&folder, &["handout", "-o", "handout.html", "--force"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(fs::read_to_string(&target).unwrap().ends_with("</html>\n"));
+
+    let output = run_in(&folder, &["handout", "--lang", "es", "-o", "nueva.html"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let mut names: Vec<String> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["handout.html", "nueva.html"],
+        "nothing else is left"
+    );
+}
+
+/// A full disk (here, a file size limit) or a kill in the middle of writing leaves the file as
+/// it was: never cut off, never empty.
+#[cfg(unix)]
+#[test]
+fn a_handout_is_written_whole_or_not_at_all() {
+    let folder = scratch("handout-whole");
+    let binary = env!("CARGO_BIN_EXE_needle-guide");
+    // `ulimit -f 8` allows 4 KiB; the handout is larger. Ignoring SIGXFSZ turns the limit into
+    // a write error ("File too large"), as a full disk would be; without, the kernel kills the
+    // command in the middle of writing.
+    let limited = |ignore: bool, args: &str| {
+        let trap = if ignore { "trap '' XFSZ; " } else { "" };
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("{trap}ulimit -f 8; exec '{binary}' handout {args}"))
+            .current_dir(&folder)
+            .output()
+            .unwrap()
+    };
+    let files = || -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(&folder)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+
+    let output = limited(true, "-o new.html");
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.starts_with("needle-guide: cannot write new.html: "),
+        "{message}"
+    );
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(files().is_empty(), "{:?}", files());
+
+    fs::write(folder.join("old.html"), "the last good handout").unwrap();
+    let output = limited(true, "-o old.html --force");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(files(), ["old.html"]);
+    assert_eq!(
+        fs::read_to_string(folder.join("old.html")).unwrap(),
+        "the last good handout"
+    );
+
+    let killed = limited(false, "-o old.html --force");
+    assert_eq!(killed.status.code(), None, "killed by a signal");
+    assert_eq!(
+        fs::read_to_string(folder.join("old.html")).unwrap(),
+        "the last good handout"
+    );
+    let killed = limited(false, "-o new.html");
+    assert_eq!(killed.status.code(), None, "killed by a signal");
+    assert!(!folder.join("new.html").exists());
+}
