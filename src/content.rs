@@ -368,7 +368,9 @@ pub struct Overridden {
 }
 
 /// Writes every embedded content file under `folder`, which must be empty unless `force`.
-/// Returns how many files were written.
+/// Returns how many files were written. Folders are made only where files go: a path that steps
+/// back out of a folder that does not exist (`new/../out`) is refused, and if writing fails,
+/// the files and folders it made are taken away again.
 pub fn export(folder: &Path, force: bool) -> Result<usize, String> {
     let not_empty = fs::read_dir(folder).is_ok_and(|mut entries| entries.next().is_some());
     if not_empty && !force {
@@ -377,22 +379,97 @@ pub fn export(folder: &Path, force: bool) -> Result<usize, String> {
             folder.display()
         ));
     }
+    if let Some(missing) = stepped_out_of(folder) {
+        return Err(format!(
+            "cannot write to {}: {} does not exist, so the path cannot step back out of it",
+            folder.display(),
+            missing.display()
+        ));
+    }
+    let mut made = Made::default();
     let mut written = 0;
     for file in Embedded::iter() {
         let target = folder.join(file.as_ref());
         let data = Embedded::get(&file)
             .expect("an embedded file is there")
             .data;
-        let write = || -> std::io::Result<()> {
+        let mut write = || -> io::Result<()> {
             if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent)?;
+                made.folders(parent)?;
+            }
+            if fs::symlink_metadata(&target).is_err() {
+                made.files.push(target.clone());
             }
             fs::write(&target, &data)
         };
-        write().map_err(|error| format!("cannot write {}: {error}", target.display()))?;
+        if let Err(error) = write() {
+            made.take_away();
+            return Err(format!("cannot write {}: {error}", target.display()));
+        }
         written += 1;
     }
     Ok(written)
+}
+
+/// The first folder of `path` that does not exist and that the path steps back out of with `..`,
+/// if there is one.
+fn stepped_out_of(path: &Path) -> Option<PathBuf> {
+    let parts: Vec<std::path::Component> = path.components().collect();
+    let mut prefix = PathBuf::new();
+    for (index, part) in parts.iter().enumerate() {
+        prefix.push(part);
+        if !matches!(part, std::path::Component::Normal(_)) || prefix.symlink_metadata().is_ok() {
+            continue;
+        }
+        // How deep under this missing folder the rest of the path goes.
+        let mut depth: isize = 0;
+        for rest in &parts[index + 1..] {
+            match rest {
+                std::path::Component::Normal(_) => depth += 1,
+                std::path::Component::ParentDir => depth -= 1,
+                _ => {}
+            }
+            if depth < 0 {
+                return Some(prefix);
+            }
+        }
+    }
+    None
+}
+
+/// What an export made, to take it away if the export fails.
+#[derive(Default)]
+struct Made {
+    folders: Vec<PathBuf>,
+    files: Vec<PathBuf>,
+}
+
+impl Made {
+    /// Makes `folder` and the folders above it that are missing, noting each.
+    fn folders(&mut self, folder: &Path) -> io::Result<()> {
+        let mut missing = Vec::new();
+        for above in folder.ancestors() {
+            if above.as_os_str().is_empty() || above.symlink_metadata().is_ok() {
+                break;
+            }
+            missing.push(above.to_owned());
+        }
+        for folder in missing.into_iter().rev() {
+            fs::create_dir(&folder)?;
+            self.folders.push(folder);
+        }
+        Ok(())
+    }
+
+    /// Removes the files and then the folders made, newest first; what cannot be removed stays.
+    fn take_away(self) {
+        for file in self.files.iter().rev() {
+            let _ = fs::remove_file(file);
+        }
+        for folder in self.folders.iter().rev() {
+            let _ = fs::remove_dir(folder);
+        }
+    }
 }
 
 /// One edition of the guide: every page of one locale and the data they draw on.

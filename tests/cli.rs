@@ -343,3 +343,43 @@ fn a_handout_is_written_whole_or_not_at_all() {
     assert_eq!(killed.status.code(), None, "killed by a signal");
     assert!(!folder.join("new.html").exists());
 }
+
+#[test]
+fn export_makes_no_folder_it_only_steps_out_of() {
+    let folder = scratch("export-steps");
+    let output = run_in(&folder, &["export-content", "a/../b"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "needle-guide: cannot write to a/../b: a does not exist, so the path cannot step back \
+         out of it\n"
+    );
+    assert_eq!(fs::read_dir(&folder).unwrap().count(), 0, "nothing is left");
+
+    // Through a folder that exists, it is an ordinary path.
+    fs::create_dir(folder.join("a")).unwrap();
+    let output = run_in(&folder, &["export-content", "a/../b"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(folder.join("b/en/pages/risks.ron").is_file());
+    assert_eq!(fs::read_dir(folder.join("a")).unwrap().count(), 0);
+}
+
+#[test]
+fn a_failed_export_takes_away_what_it_made() {
+    let folder = scratch("export-fails");
+    // A file where the Spanish folder goes: the export fails part way, after the English files.
+    fs::write(folder.join("es"), "notes").unwrap();
+    let output = run_in(&folder, &["export-content", "--force", "."]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.starts_with("needle-guide: cannot write ./es/"),
+        "{message}"
+    );
+    let left: Vec<_> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["es"], "only what was there before is left");
+    assert_eq!(fs::read_to_string(folder.join("es")).unwrap(), "notes");
+}
