@@ -31,6 +31,8 @@ pub enum Command {
         locale: String,
         content: Option<PathBuf>,
         output: Option<PathBuf>,
+        /// Replace `output` if it exists.
+        force: bool,
         conditions: Vec<String>,
     },
     /// Validate the built-in content, or a content folder over it.
@@ -117,9 +119,12 @@ enum Subcommands {
     Handout {
         #[command(flatten)]
         edition: Edition,
-        /// The file to write (it is replaced if it exists)
+        /// The file to write; it must not exist yet, unless --force
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the file if it exists
+        #[arg(long, requires = "output")]
+        force: bool,
         /// Add a condition's page; may be given more than once
         #[arg(long = "condition", value_name = "ID")]
         conditions: Vec<String>,
@@ -167,11 +172,13 @@ impl From<Cli> for Command {
             Some(Subcommands::Handout {
                 edition,
                 output,
+                force,
                 conditions,
             }) => Command::Handout {
                 locale: edition.lang,
                 content: edition.content,
                 output,
+                force,
                 conditions,
             },
             Some(Subcommands::Check { folder }) => Command::Check { folder },
@@ -350,17 +357,23 @@ mod tests {
                 locale: "es".into(),
                 content: None,
                 output: Some("out.html".into()),
+                force: false,
                 conditions: vec!["sciatica".into(), "tennis-elbow".into()],
             }
         );
         assert_eq!(
-            parse("handout --content mine --output out.html").unwrap(),
+            parse("handout --content mine --output out.html --force").unwrap(),
             Command::Handout {
                 locale: "en".into(),
                 content: Some("mine".into()),
                 output: Some("out.html".into()),
+                force: true,
                 conditions: Vec::new(),
             }
+        );
+        assert!(
+            one_line(&parse("handout --force").unwrap_err())
+                .starts_with("the following required arguments were not provided: --output <FILE>")
         );
     }
 

@@ -11,9 +11,12 @@ pub mod rate;
 pub mod route;
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 use std::fs;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use rust_embed::RustEmbed;
 use serde::de::DeserializeOwned;
@@ -38,59 +41,318 @@ pub struct ContentFolder {
     path: PathBuf,
 }
 
+/// Why a content file was not read. Only regular files are read: a named pipe would wait for a
+/// writer forever and a device such as `/dev/zero` never ends, so they are refused by what they
+/// are before they are opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unread {
+    /// Nothing by that name.
+    Missing,
+    /// A folder where a file should be.
+    Folder,
+    /// A symbolic link to something that does not exist.
+    BrokenLink,
+    /// A named pipe, a device or a socket, or a link to one.
+    NotAFile { kind: &'static str, link: bool },
+    /// More than [`check::MAX_FILE_BYTES`]; `bytes` is as many as were found.
+    TooLarge { bytes: u64 },
+    /// It could not be read: no permission, a read error.
+    Failed(String),
+}
+
+impl fmt::Display for Unread {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unread::Missing => write!(f, "the file is missing"),
+            Unread::Folder => write!(f, "this is a folder, where a file should be"),
+            Unread::BrokenLink => write!(f, "this is a link to something that does not exist"),
+            Unread::NotAFile { kind, link: false } => {
+                write!(f, "this is {kind}, not a file, so it was not read")
+            }
+            Unread::NotAFile { kind, link: true } => {
+                write!(
+                    f,
+                    "this is a link to {kind}, not to a file, so it was not read"
+                )
+            }
+            Unread::TooLarge { bytes } => write!(
+                f,
+                "the file is {bytes} bytes; a content file may have at most {} (1 MiB)",
+                check::MAX_FILE_BYTES
+            ),
+            Unread::Failed(reason) => write!(f, "the file cannot be read: {reason}"),
+        }
+    }
+}
+
 impl ContentFolder {
     /// The folder at `path`, if it is one that can be read.
     pub fn open(path: &Path) -> Result<ContentFolder, String> {
-        match fs::read_dir(path) {
-            Ok(_) => Ok(ContentFolder {
-                path: path.to_owned(),
-            }),
-            Err(error) => Err(format!(
-                "cannot read the content folder {}: {error}",
-                path.display()
-            )),
-        }
+        let reason = match fs::metadata(path) {
+            Ok(metadata) if metadata.is_dir() => match fs::read_dir(path) {
+                Ok(_) => {
+                    return Ok(ContentFolder {
+                        path: path.to_owned(),
+                    });
+                }
+                Err(error) => io_reason(&error),
+            },
+            Ok(metadata) => format!("it is {}, not a folder", kind(&metadata.file_type())),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                if is_link(path) {
+                    "it is a link to something that does not exist".to_owned()
+                } else {
+                    "there is no such folder".to_owned()
+                }
+            }
+            Err(error) => io_reason(&error),
+        };
+        Err(format!(
+            "cannot read the content folder {}: {reason}",
+            path.display()
+        ))
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// Files under the folder that are not content files, so they would be ignored.
-    pub fn unknown_files(&self) -> Vec<String> {
+    /// What is in the folder that is not content, so it would be ignored: names relative to the
+    /// folder, a folder's with a `/` at the end. Only the folders content lives in (`en`,
+    /// `en/pages` ...) are looked into, and never through a link, so a link to `.` or to `/` is
+    /// named, not walked; at most [`Unknown::MAX_LISTED`] names are given.
+    pub fn unknown_files(&self) -> Unknown {
         let known: Vec<String> = LOCALES
             .iter()
             .flat_map(|locale| files::of_locale(locale))
             .collect();
-        let mut unknown = Vec::new();
-        let mut folders = vec![self.path.clone()];
-        while let Some(folder) = folders.pop() {
-            let Ok(entries) = fs::read_dir(&folder) else {
+        let known_folders: Vec<String> = known
+            .iter()
+            .flat_map(|file| {
+                Path::new(file)
+                    .ancestors()
+                    .skip(1)
+                    .filter(|folder| !folder.as_os_str().is_empty())
+                    .map(|folder| folder.to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut unknown = Unknown::default();
+        let mut seen = 0;
+        let mut folders = vec![String::new()];
+        'walk: while let Some(folder) = folders.pop() {
+            let Ok(entries) = fs::read_dir(self.path.join(&folder)) else {
                 continue;
             };
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    folders.push(path);
-                } else if let Ok(relative) = path.strip_prefix(&self.path) {
-                    let relative = relative.to_string_lossy().replace('\\', "/");
-                    if !known.contains(&relative) {
-                        unknown.push(relative);
+            for entry in entries {
+                seen += 1;
+                if seen > Unknown::MAX_SEEN || unknown.names.len() == Unknown::MAX_LISTED {
+                    unknown.more = true;
+                    break 'walk;
+                }
+                let Ok(entry) = entry else {
+                    continue;
+                };
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let relative = if folder.is_empty() {
+                    name
+                } else {
+                    format!("{folder}/{name}")
+                };
+                // The entry itself: a link is a link, whatever it points to.
+                let is_folder = entry.file_type().is_ok_and(|kind| kind.is_dir());
+                if known_folders.contains(&relative) {
+                    if is_folder {
+                        folders.push(relative);
                     }
+                } else if !known.contains(&relative) {
+                    unknown.names.push(if is_folder {
+                        format!("{relative}/")
+                    } else {
+                        relative
+                    });
                 }
             }
         }
-        unknown.sort();
+        unknown.names.sort();
         unknown
     }
 
-    fn has(&self, file: &str) -> bool {
-        self.path.join(file).exists()
+    /// The folders the files of `locale` live in (`en`, `en/pages`) that are there but cannot be
+    /// used, each with why: something else where a folder should be, or a folder that cannot be
+    /// read.
+    fn bad_folders(&self, locale: &str) -> Vec<(String, String)> {
+        let mut folders: Vec<String> = files::of_locale(locale)
+            .iter()
+            .flat_map(|file| {
+                Path::new(file)
+                    .ancestors()
+                    .skip(1)
+                    .filter(|folder| !folder.as_os_str().is_empty())
+                    .map(|folder| folder.to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        folders.sort();
+        folders.dedup();
+        let mut bad: Vec<(String, String)> = Vec::new();
+        for folder in folders {
+            if bad
+                .iter()
+                .any(|(above, _)| Path::new(&folder).starts_with(above))
+            {
+                continue;
+            }
+            let path = self.path.join(&folder);
+            let link = match fs::symlink_metadata(&path) {
+                Err(error) if error.kind() == io::ErrorKind::NotFound => continue,
+                Err(error) => {
+                    bad.push((
+                        folder,
+                        format!("cannot be looked at: {}", io_reason(&error)),
+                    ));
+                    continue;
+                }
+                Ok(metadata) => metadata.file_type().is_symlink(),
+            };
+            let why = match fs::metadata(&path) {
+                Err(error) if link && error.kind() == io::ErrorKind::NotFound => {
+                    "this is a link to something that does not exist, where a folder should be"
+                        .to_owned()
+                }
+                Err(error) => format!("cannot be looked at: {}", io_reason(&error)),
+                Ok(metadata) if !metadata.is_dir() => format!(
+                    "this is {}, where a folder should be",
+                    kind(&metadata.file_type())
+                ),
+                Ok(_) => match fs::read_dir(&path) {
+                    Ok(_) => continue,
+                    Err(error) => format!("the folder cannot be read: {}", io_reason(&error)),
+                },
+            };
+            bad.push((folder, why));
+        }
+        bad
     }
 
-    fn read(&self, file: &str) -> Option<Vec<u8>> {
-        fs::read(self.path.join(file)).ok()
+    /// The bytes of `file`, or why they were not read; `None` if the folder has nothing by that
+    /// name. Only a regular file (or a link to one) is opened, and what was opened is looked at
+    /// again before it is read.
+    fn read(&self, file: &str) -> Option<Result<Vec<u8>, Unread>> {
+        let path = self.path.join(file);
+        let link = match fs::symlink_metadata(&path) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return None,
+            Err(error) => return Some(Err(Unread::Failed(io_reason(&error)))),
+            Ok(metadata) => metadata.file_type().is_symlink(),
+        };
+        Some(read_regular(&path, link, check::MAX_FILE_BYTES))
     }
+}
+
+/// Reads the regular file at `path` (`link` if the path itself is a symbolic link), if it has no
+/// more than `limit` bytes: one that says it has more is not read, and one that turns out to have
+/// more (it grew, or it is a file of `/proc` that says 0) is read no further than that.
+fn read_regular(path: &Path, link: bool, limit: u64) -> Result<Vec<u8>, Unread> {
+    let failed = |error: io::Error| Unread::Failed(io_reason(&error));
+    let metadata = match fs::metadata(path) {
+        Err(error) if link && error.kind() == io::ErrorKind::NotFound => {
+            return Err(Unread::BrokenLink);
+        }
+        other => other.map_err(failed)?,
+    };
+    regular(&metadata, link, limit)?;
+    let file = fs::File::open(path).map_err(failed)?;
+    // It may have been swapped since it was looked at: look at what was opened.
+    let opened = file.metadata().map_err(failed)?;
+    regular(&opened, link, limit)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(failed)?;
+    if bytes.len() as u64 > limit {
+        return Err(Unread::TooLarge {
+            bytes: opened.len().max(bytes.len() as u64),
+        });
+    }
+    Ok(bytes)
+}
+
+/// Whether `metadata` is of a regular file of at most `limit` bytes.
+fn regular(metadata: &fs::Metadata, link: bool, limit: u64) -> Result<(), Unread> {
+    if metadata.is_dir() {
+        Err(Unread::Folder)
+    } else if !metadata.is_file() {
+        Err(Unread::NotAFile {
+            kind: kind(&metadata.file_type()),
+            link,
+        })
+    } else if metadata.len() > limit {
+        Err(Unread::TooLarge {
+            bytes: metadata.len(),
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// What a file system entry is, in words: "a named pipe (FIFO)".
+fn kind(file_type: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else if file_type.is_file() {
+        "a file"
+    } else if file_type.is_symlink() {
+        "a link"
+    } else {
+        "something other than a file"
+    }
+}
+
+fn is_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_symlink())
+}
+
+/// An I/O error in a few plain words: "permission denied".
+fn io_reason(error: &io::Error) -> String {
+    if error.kind() == io::ErrorKind::PermissionDenied {
+        return "permission denied".to_owned();
+    }
+    let text = error.to_string();
+    // "Input/output error (os error 5)": the number means nothing to staff.
+    let text = match text.rfind(" (os error ") {
+        Some(at) => &text[..at],
+        None => &text,
+    };
+    lower_first(text)
+}
+
+/// What a content folder holds that is not content.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unknown {
+    /// Relative to the folder; a folder's name ends in `/`.
+    pub names: Vec<String>,
+    /// There is more than is named.
+    pub more: bool,
+}
+
+impl Unknown {
+    /// The most names given.
+    pub const MAX_LISTED: usize = 100;
+    /// The most entries looked at.
+    pub const MAX_SEEN: usize = 10_000;
 }
 
 /// A library loaded over a content folder, with what went wrong on the way.
@@ -101,10 +363,14 @@ pub struct Overridden {
     pub problems: Vec<Problem>,
     /// The folder's files in use.
     pub files: Vec<String>,
+    /// The text of every file the library was made from, the folder's and the built-in ones.
+    pub texts: Files,
 }
 
 /// Writes every embedded content file under `folder`, which must be empty unless `force`.
-/// Returns how many files were written.
+/// Returns how many files were written. Folders are made only where files go: a path that steps
+/// back out of a folder that does not exist (`new/../out`) is refused, and if writing fails,
+/// the files and folders it made are taken away again.
 pub fn export(folder: &Path, force: bool) -> Result<usize, String> {
     let not_empty = fs::read_dir(folder).is_ok_and(|mut entries| entries.next().is_some());
     if not_empty && !force {
@@ -113,22 +379,97 @@ pub fn export(folder: &Path, force: bool) -> Result<usize, String> {
             folder.display()
         ));
     }
+    if let Some(missing) = stepped_out_of(folder) {
+        return Err(format!(
+            "cannot write to {}: {} does not exist, so the path cannot step back out of it",
+            folder.display(),
+            missing.display()
+        ));
+    }
+    let mut made = Made::default();
     let mut written = 0;
     for file in Embedded::iter() {
         let target = folder.join(file.as_ref());
         let data = Embedded::get(&file)
             .expect("an embedded file is there")
             .data;
-        let write = || -> std::io::Result<()> {
+        let mut write = || -> io::Result<()> {
             if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent)?;
+                made.folders(parent)?;
+            }
+            if fs::symlink_metadata(&target).is_err() {
+                made.files.push(target.clone());
             }
             fs::write(&target, &data)
         };
-        write().map_err(|error| format!("cannot write {}: {error}", target.display()))?;
+        if let Err(error) = write() {
+            made.take_away();
+            return Err(format!("cannot write {}: {error}", target.display()));
+        }
         written += 1;
     }
     Ok(written)
+}
+
+/// The first folder of `path` that does not exist and that the path steps back out of with `..`,
+/// if there is one.
+fn stepped_out_of(path: &Path) -> Option<PathBuf> {
+    let parts: Vec<std::path::Component> = path.components().collect();
+    let mut prefix = PathBuf::new();
+    for (index, part) in parts.iter().enumerate() {
+        prefix.push(part);
+        if !matches!(part, std::path::Component::Normal(_)) || prefix.symlink_metadata().is_ok() {
+            continue;
+        }
+        // How deep under this missing folder the rest of the path goes.
+        let mut depth: isize = 0;
+        for rest in &parts[index + 1..] {
+            match rest {
+                std::path::Component::Normal(_) => depth += 1,
+                std::path::Component::ParentDir => depth -= 1,
+                _ => {}
+            }
+            if depth < 0 {
+                return Some(prefix);
+            }
+        }
+    }
+    None
+}
+
+/// What an export made, to take it away if the export fails.
+#[derive(Default)]
+struct Made {
+    folders: Vec<PathBuf>,
+    files: Vec<PathBuf>,
+}
+
+impl Made {
+    /// Makes `folder` and the folders above it that are missing, noting each.
+    fn folders(&mut self, folder: &Path) -> io::Result<()> {
+        let mut missing = Vec::new();
+        for above in folder.ancestors() {
+            if above.as_os_str().is_empty() || above.symlink_metadata().is_ok() {
+                break;
+            }
+            missing.push(above.to_owned());
+        }
+        for folder in missing.into_iter().rev() {
+            fs::create_dir(&folder)?;
+            self.folders.push(folder);
+        }
+        Ok(())
+    }
+
+    /// Removes the files and then the folders made, newest first; what cannot be removed stays.
+    fn take_away(self) {
+        for file in self.files.iter().rev() {
+            let _ = fs::remove_file(file);
+        }
+        for folder in self.folders.iter().rev() {
+            let _ = fs::remove_dir(folder);
+        }
+    }
 }
 
 /// One edition of the guide: every page of one locale and the data they draw on.
@@ -158,10 +499,71 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A file's name may hold anything; a problem is one line, and moves no cursor.
+        let file = without_controls(&self.file).replace('\n', " ");
+        let message = without_controls(&self.message).replace('\n', " ");
         match self.position {
-            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.file, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some((line, column)) => write!(f, "{file}:{line}:{column}: {message}"),
+            None => write!(f, "{file}: {message}"),
         }
+    }
+}
+
+/// Whether `c` is a control character (but a tab or a new line) or one that overrides the
+/// direction of text: in a clinic's details or in a message they can make what is shown read
+/// other than what is written, or move a terminal's cursor.
+pub fn is_hidden_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || (c.is_control() && c != '\t' && c != '\n')
+}
+
+/// `text` without [hidden controls](is_hidden_control).
+pub fn without_controls(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_hidden_control) {
+        Cow::Owned(text.chars().filter(|c| !is_hidden_control(*c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The clinic's details without hidden controls: each is shown to patients as the clinic wrote it.
+fn clinic_without_controls(clinic: Clinic) -> Clinic {
+    // Every field by name, so that a new one cannot be forgotten here.
+    let Clinic {
+        name,
+        phone,
+        urgent_phone,
+        web,
+        staff_pin,
+        emergency_number,
+        reviewed,
+        answers:
+            model::Answers {
+                sessions,
+                feel,
+                needles,
+                training,
+                options,
+                cost,
+            },
+    } = clinic;
+    let clean = |text: String| without_controls(&text).into_owned();
+    Clinic {
+        name: clean(name),
+        phone: clean(phone),
+        urgent_phone: clean(urgent_phone),
+        web: clean(web),
+        staff_pin: clean(staff_pin),
+        emergency_number: clean(emergency_number),
+        reviewed: clean(reviewed),
+        answers: model::Answers {
+            sessions: clean(sessions),
+            feel: clean(feel),
+            needles: clean(needles),
+            training: clean(training),
+            options: clean(options),
+            cost: clean(cost),
+        },
     }
 }
 
@@ -184,16 +586,34 @@ impl fmt::Display for Problems {
 impl std::error::Error for Problems {}
 
 /// The text of the content files read so far, so that later checks can point at a line.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Files {
     texts: Vec<(String, String)>,
 }
 
 impl Files {
+    /// The text of the embedded files of `locale` (and `clinic.ron`).
+    pub fn embedded(locale: &str) -> Files {
+        let texts = files::of_locale(locale)
+            .into_iter()
+            .filter_map(|file| {
+                let embedded = Embedded::get(&file)?;
+                let text = String::from_utf8_lossy(&embedded.data).into_owned();
+                Some((file, text))
+            })
+            .collect();
+        Files { texts }
+    }
+
     /// The 1-based line and column of the first `needle` in `file`.
     pub fn locate(&self, file: &str, needle: &str) -> Option<(usize, usize)> {
+        self.locate_nth(file, needle, 0)
+    }
+
+    /// The 1-based line and column of the `nth` `needle` in `file`, counting from 0.
+    pub fn locate_nth(&self, file: &str, needle: &str, nth: usize) -> Option<(usize, usize)> {
         let (_, text) = self.texts.iter().find(|(name, _)| name == file)?;
-        let at = text.find(needle)?;
+        let (at, _) = text.match_indices(needle).nth(nth)?;
         Some(line_and_column(&text[..at]))
     }
 }
@@ -212,6 +632,15 @@ impl Library {
         locale: &str,
         read: impl Fn(&str) -> Option<Cow<'a, [u8]>>,
     ) -> Result<Library, Problems> {
+        Library::load_texts(locale, |file| read(file).ok_or(Unread::Missing)).0
+    }
+
+    /// [`Library::load`], with why a file could not be read, and the text of the files read so
+    /// that later checks can point at a line.
+    fn load_texts<'a>(
+        locale: &str,
+        read: impl Fn(&str) -> Result<Cow<'a, [u8]>, Unread>,
+    ) -> (Result<Library, Problems>, Files) {
         let mut reader = Reader {
             read: &read,
             files: Files::default(),
@@ -227,7 +656,9 @@ impl Library {
         let regions = reader.parse(&File::Conditions.path(locale));
         let glossary = reader.parse(&File::Glossary.path(locale));
         let sources = reader.parse(&File::Sources.path(locale));
-        let clinic = reader.parse::<Clinic>(&File::Clinic.path(locale));
+        let clinic = reader
+            .parse::<Clinic>(&File::Clinic.path(locale))
+            .map(clinic_without_controls);
 
         let Reader {
             files,
@@ -243,10 +674,10 @@ impl Library {
             Some(clinic),
         ) = (ui, side_effects, regions, glossary, sources, clinic)
         else {
-            return Err(Problems(problems));
+            return (Err(Problems(problems)), files);
         };
         let Some(pages) = pages.into_iter().collect::<Option<Vec<Page>>>() else {
-            return Err(Problems(problems));
+            return (Err(Problems(problems)), files);
         };
 
         let library = Library {
@@ -261,52 +692,86 @@ impl Library {
         };
         problems.extend(check::library(&library, &files));
         if problems.is_empty() {
-            Ok(library)
+            (Ok(library), files)
         } else {
-            Err(Problems(problems))
+            (Err(Problems(problems)), files)
         }
     }
 
     /// Loads `locale` with the files present in `folder` in place of the embedded ones. A file of
-    /// the folder that fails to load or to check is left out, file by file, and the embedded one
-    /// used instead; its problems come back beside the library, named by their path.
+    /// the folder that cannot be read, or fails to load or to check, is left out, file by file,
+    /// and the embedded one used instead; its problems come back beside the library, named by
+    /// their path. Each of the folder's files is read once.
     pub fn with_overrides(locale: &str, folder: &ContentFolder) -> Result<Overridden, Problems> {
-        let mut overridden: Vec<String> = files::of_locale(locale)
-            .into_iter()
-            .filter(|file| folder.has(file))
-            .collect();
+        let named = |file: &str| folder.path.join(file).display().to_string();
         let mut problems = Vec::new();
+        let bad_folders = folder.bad_folders(locale);
+        for (bad, message) in &bad_folders {
+            problems.push(Problem {
+                file: named(bad),
+                position: None,
+                message: message.clone(),
+            });
+        }
+        let mut read: Vec<(String, Vec<u8>)> = Vec::new();
+        for file in files::of_locale(locale) {
+            if bad_folders
+                .iter()
+                .any(|(bad, _)| Path::new(&file).starts_with(bad))
+            {
+                continue;
+            }
+            match folder.read(&file) {
+                None => {}
+                Some(Ok(bytes)) => read.push((file, bytes)),
+                Some(Err(unread)) => problems.push(Problem {
+                    file: named(&file),
+                    position: None,
+                    message: unread.to_string(),
+                }),
+            }
+        }
+        let from_folder = |file: &str| {
+            read.iter()
+                .find(|(name, _)| name == file)
+                .map(|(_, bytes)| Cow::Borrowed(bytes.as_slice()))
+        };
+        let embedded = |file: &str| Embedded::get(file).map(|embedded| embedded.data);
+
+        let mut overridden: Vec<String> = read.iter().map(|(file, _)| file.clone()).collect();
         loop {
-            let read = |file: &str| {
+            let using = |file: &str| {
                 if overridden.iter().any(|name| name == file) {
-                    folder.read(file).map(Cow::Owned)
+                    from_folder(file)
                 } else {
-                    Embedded::get(file).map(|embedded| embedded.data)
+                    embedded(file)
                 }
+                .ok_or(Unread::Missing)
             };
-            let found = match Library::load(locale, read) {
-                Ok(library) => {
+            let found = match Library::load_texts(locale, using) {
+                (Ok(library), texts) => {
                     return Ok(Overridden {
                         library,
                         problems,
                         files: overridden,
+                        texts,
                     });
                 }
-                Err(found) => found.0,
+                (Err(found), _) => found.0,
             };
             if overridden.is_empty() {
                 return Err(Problems(found));
             }
             // Leave out the folder's files that have problems.
-            let named: Vec<String> = overridden
+            let blamed: Vec<String> = overridden
                 .iter()
                 .filter(|file| found.iter().any(|problem| &problem.file == *file))
                 .cloned()
                 .collect();
-            if !named.is_empty() {
-                overridden.retain(|file| !named.contains(file));
+            if !blamed.is_empty() {
+                overridden.retain(|file| !blamed.contains(file));
                 problems.extend(found.into_iter().map(|problem| Problem {
-                    file: folder.path.join(&problem.file).display().to_string(),
+                    file: named(&problem.file),
                     ..problem
                 }));
                 continue;
@@ -321,9 +786,9 @@ impl Library {
                     let without = |file: &str| {
                         if file != candidate.as_str() && overridden.iter().any(|name| name == file)
                         {
-                            folder.read(file).map(Cow::Owned)
+                            from_folder(file)
                         } else {
-                            Embedded::get(file).map(|embedded| embedded.data)
+                            embedded(file)
                         }
                     };
                     let still: Vec<Problem> = match Library::load(locale, without) {
@@ -340,7 +805,7 @@ impl Library {
             overridden.retain(|file| !dropped.contains(file));
             for file in &dropped {
                 problems.extend(found.iter().map(|problem| Problem {
-                    file: folder.path.join(file).display().to_string(),
+                    file: named(file),
                     position: None,
                     message: format!("left out, because with it: {problem}"),
                 }));
@@ -449,6 +914,9 @@ impl Span {
     }
 }
 
+/// U+FEFF in UTF-8.
+const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
+
 /// Reads and parses files, keeping their text and every problem met.
 struct Reader<'r, R> {
     read: &'r R,
@@ -456,19 +924,32 @@ struct Reader<'r, R> {
     problems: Vec<Problem>,
 }
 
-impl<'a, R: Fn(&str) -> Option<Cow<'a, [u8]>>> Reader<'_, R> {
+impl<'a, R: Fn(&str) -> Result<Cow<'a, [u8]>, Unread>> Reader<'_, R> {
     fn parse<T: DeserializeOwned>(&mut self, file: &str) -> Option<T> {
         let problem = |position, message: String| Problem {
             file: file.to_owned(),
             position,
             message,
         };
-        let Some(bytes) = (self.read)(file) else {
-            self.problems
-                .push(problem(None, "the file is missing".to_owned()));
-            return None;
+        let bytes = match (self.read)(file) {
+            Ok(bytes) if bytes.len() as u64 > check::MAX_FILE_BYTES => Err(Unread::TooLarge {
+                bytes: bytes.len() as u64,
+            }),
+            other => other,
         };
-        let text = match String::from_utf8(bytes.into_owned()) {
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(unread) => {
+                self.problems.push(problem(None, unread.to_string()));
+                return None;
+            }
+        };
+        let mut bytes = bytes.into_owned();
+        // Old Windows editors start a UTF-8 file with a byte-order mark; it is no part of the text.
+        if bytes.starts_with(BYTE_ORDER_MARK) {
+            bytes.drain(..BYTE_ORDER_MARK.len());
+        }
+        let text = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(error) => {
                 let at = error.utf8_error().valid_up_to();
@@ -483,16 +964,22 @@ impl<'a, R: Fn(&str) -> Option<Cow<'a, [u8]>>> Reader<'_, R> {
         let parsed = ron::from_str::<T>(&text);
         self.files.texts.push((file.to_owned(), text));
         match parsed {
-            Ok(value) => Some(value),
+            Ok(value) => {
+                let text = &self.files.texts.last().expect("just pushed").1;
+                self.problems.extend(check::sizes(file, text));
+                Some(value)
+            }
             Err(error) => {
                 let start = error.span.start;
                 let text = &self.files.texts.last().expect("just pushed").1;
-                let mut message = error.code.to_string();
-                // ron says "Expected integer"; the rest of our messages start in lower case.
-                if let Some(first) = message.get(..1) {
-                    message.replace_range(..1, &first.to_lowercase());
-                }
-                if let Some(field) = field_at(text, start.line, start.col) {
+                let mut message = parse_message(&error.code);
+                let about_a_value = !matches!(
+                    error.code,
+                    ron::Error::MissingStructField { .. }
+                        | ron::Error::DuplicateStructField { .. }
+                        | ron::Error::TrailingCharacters
+                );
+                if about_a_value && let Some(field) = field_at(text, start.line, start.col) {
                     message.push_str(&format!(" for '{field}'"));
                 }
                 self.problems
@@ -503,6 +990,142 @@ impl<'a, R: Fn(&str) -> Option<Cow<'a, [u8]>>> Reader<'_, R> {
     }
 }
 
+/// What a RON parse error expected, in words that never repeat the file's own: the file may be
+/// anything a link points to, and its words are not for the terminal or a log.
+fn parse_message(error: &ron::Error) -> String {
+    use ron::Error as E;
+    let known = |name: &Option<String>| {
+        name.as_deref()
+            .filter(|name| known_name(name))
+            .map_or_else(String::new, |name| format!(" of {name}"))
+    };
+    match error {
+        E::ExpectedDifferentStructName { expected, .. } => format!("expected {expected}(...)"),
+        E::InvalidIntegerDigit { base, .. } => format!("expected a digit of a base-{base} number"),
+        E::NoSuchExtension(_) => "unknown RON extension".to_owned(),
+        E::UnexpectedChar(_) => "unexpected character".to_owned(),
+        E::InvalidValueForType { expected, found } => {
+            // `found` quotes the value ("the string \"…\""): say only what kind of value it is.
+            let kind = if found.starts_with("the string") {
+                "text"
+            } else if found.starts_with("the boolean") {
+                "true or false"
+            } else if found.starts_with("the UTF-8 character") {
+                "a character"
+            } else if found.starts_with("the byte string") {
+                "bytes"
+            } else if found.starts_with("the ") {
+                "a number"
+            } else {
+                found
+            };
+            format!("expected {expected}, not {kind}")
+        }
+        E::NoSuchEnumVariant {
+            expected, outer, ..
+        } => format!(
+            "unknown kind{}; expected one of {}",
+            known(outer),
+            expected.join(", ")
+        ),
+        E::NoSuchStructField {
+            expected, outer, ..
+        } => format!(
+            "unknown field{}; expected one of {}",
+            known(outer),
+            expected.join(", ")
+        ),
+        E::MissingStructField { field, outer } => {
+            match outer.as_deref().filter(|n| known_name(n)) {
+                Some(outer) => format!("{outer} needs the field {field}"),
+                None => format!("the field {field} is missing"),
+            }
+        }
+        E::DuplicateStructField { field, .. } => format!("the field {field} is given twice"),
+        E::InvalidIdentifier(_) | E::SuggestRawIdentifier(_) => "not a valid name".to_owned(),
+        E::Message(_) | E::Io(_) => "not a valid value here".to_owned(),
+        // The rest quote nothing of the file: say them as ron does, in lower case.
+        E::Fmt
+        | E::Eof
+        | E::ExpectedArray
+        | E::ExpectedArrayEnd
+        | E::ExpectedAttribute
+        | E::ExpectedAttributeEnd
+        | E::ExpectedBoolean
+        | E::ExpectedComma
+        | E::ExpectedChar
+        | E::ExpectedByteLiteral
+        | E::ExpectedFloat
+        | E::FloatUnderscore
+        | E::ExpectedInteger
+        | E::ExpectedOption
+        | E::ExpectedOptionEnd
+        | E::ExpectedMap
+        | E::ExpectedMapColon
+        | E::ExpectedMapEnd
+        | E::ExpectedStructLike
+        | E::ExpectedNamedStructLike(_)
+        | E::ExpectedStructLikeEnd
+        | E::ExpectedUnit
+        | E::ExpectedString
+        | E::ExpectedByteString
+        | E::ExpectedStringEnd
+        | E::ExpectedIdentifier
+        | E::InvalidEscape(_)
+        | E::IntegerOutOfBounds
+        | E::UnclosedBlockComment
+        | E::UnclosedLineComment
+        | E::UnderscoreAtBeginning
+        | E::Utf8Error(_)
+        | E::TrailingCharacters
+        | E::ExpectedDifferentLength { .. }
+        | E::ExpectedRawValue
+        | E::ExceededRecursionLimit
+        | E::ExpectedStructName(_)
+        | E::ExpectedRangeSyntax => lower_first(&error.to_string()),
+        _ => "not valid here".to_owned(),
+    }
+}
+
+/// `text` with its first letter in lower case: ron says "Expected integer", and the guide's
+/// messages start in lower case.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
+
+/// Whether `name` is a field or a kind of the guide's own files (`meaning`, `Bullets`): words of
+/// the guide, which a message may repeat, unlike the words of a file it reads.
+fn known_name(name: &str) -> bool {
+    static NAMES: OnceLock<HashSet<String>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut names = HashSet::new();
+        for file in Embedded::iter() {
+            let Some(embedded) = Embedded::get(&file) else {
+                continue;
+            };
+            let text = String::from_utf8_lossy(&embedded.data);
+            let is_name = |c: char| c.is_ascii_alphanumeric() || c == '_';
+            let mut rest: &str = &text;
+            while let Some(start) = rest.find(|c: char| c.is_ascii_alphabetic()) {
+                let name_and_after = &rest[start..];
+                let end = name_and_after
+                    .find(|c: char| !is_name(c))
+                    .unwrap_or(name_and_after.len());
+                let (name, after) = name_and_after.split_at(end);
+                if after.trim_start().starts_with([':', '(']) {
+                    names.insert(name.to_owned());
+                }
+                rest = after;
+            }
+        }
+        names
+    });
+    names.contains(name)
+}
+
 /// The 1-based line and column just after `before`.
 fn line_and_column(before: &str) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
@@ -511,7 +1134,8 @@ fn line_and_column(before: &str) -> (usize, usize) {
 }
 
 /// The field whose value starts before a position, when it is on the same line:
-/// `rate: Some(Range(low: "x"` at the `"` gives `low`.
+/// `rate: Some(Range(low: "x"` at the `"` gives `low`. Only a name of the guide's own files is
+/// given, never other words of the file.
 fn field_at(text: &str, line: usize, column: usize) -> Option<&str> {
     let line = text.lines().nth(line.checked_sub(1)?)?;
     let end = line
@@ -527,7 +1151,7 @@ fn field_at(text: &str, line: usize, column: usize) -> Option<&str> {
         .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
         .map_or(0, |at| at + 1);
     let name = &before[name_start..];
-    (!name.is_empty() && name.chars().next().is_some_and(char::is_alphabetic)).then_some(name)
+    known_name(name).then_some(name)
 }
 
 #[cfg(test)]
@@ -629,6 +1253,152 @@ mod tests {
         let message = problems.0[0].to_string();
         assert!(message.starts_with("en/side-effects.ron:"), "{message}");
         assert!(message.ends_with("for 'low'"), "{message}");
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_is_a_problem_however_it_is_read() {
+        let big = vec![b' '; check::MAX_FILE_BYTES as usize + 1];
+        let problems = Library::load("en", |file| {
+            if file == "en/ui.ron" {
+                Some(Cow::Owned(big.clone()))
+            } else {
+                Embedded::get(file).map(|embedded| embedded.data)
+            }
+        })
+        .unwrap_err();
+        assert_eq!(
+            problems.to_string(),
+            format!(
+                "en/ui.ron: the file is {} bytes; a content file may have at most 1048576 (1 MiB)",
+                check::MAX_FILE_BYTES + 1
+            )
+        );
+    }
+
+    /// A file of `/proc` says it has 0 bytes and has more: it is read no further than the limit.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_is_read_no_further_than_the_limit_whatever_it_says_its_size_is() {
+        let maps = Path::new("/proc/self/maps");
+        assert_eq!(fs::metadata(maps).unwrap().len(), 0);
+        assert!(matches!(
+            read_regular(maps, false, 100),
+            Err(Unread::TooLarge { bytes: 101 })
+        ));
+        assert!(read_regular(maps, false, check::MAX_FILE_BYTES).is_ok());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_text() {
+        let mut ui = vec![0xEF, 0xBB, 0xBF];
+        ui.extend_from_slice(&Embedded::get("en/ui.ron").unwrap().data);
+        let loaded = Library::load("en", |file| {
+            if file == "en/ui.ron" {
+                Some(Cow::Owned(ui.clone()))
+            } else {
+                Embedded::get(file).map(|embedded| embedded.data)
+            }
+        })
+        .unwrap_or_else(|problems| panic!("{problems}"));
+        assert_eq!(loaded.ui, Library::embedded("en").unwrap().ui);
+        // Positions are counted in the text, after the mark.
+        let with_mark = embedded_with(&[("clinic.ron", "\u{FEFF}Clinic(name: 5)")]).unwrap_err();
+        let without = embedded_with(&[("clinic.ron", "Clinic(name: 5)")]).unwrap_err();
+        assert_eq!(with_mark, without);
+    }
+
+    /// A content file can be a link to anything, /etc/shadow say: what is wrong with it is said
+    /// without its words.
+    #[test]
+    fn parse_errors_say_what_was_expected_without_the_files_words() {
+        let secret = "hunter2";
+        let cases = [
+            ("clinic.ron", "hunter2:$y$j9T$hunter2:19000:0:99999:7:::\n"),
+            ("clinic.ron", "Hunter2(name: \"\")"),
+            ("clinic.ron", "Clinic(hunter2: \"x\")"),
+            ("clinic.ron", "Clinic(name: hunter2)"),
+            ("clinic.ron", "Clinic(name: \"a\") hunter2"),
+            ("clinic.ron", "Clinic(name: 'h')"),
+            ("clinic.ron", "Clinic(name: r#hunter2)"),
+            ("clinic.ron", "#![enable(hunter2)]\nClinic()"),
+            ("clinic.ron", "Clinic(name: \"\", name: \"hunter2\")"),
+            ("clinic.ron", "Clinic(name: \"a\" /* hunter2: */ 5)"),
+            ("clinic.ron", "Clinic(name: ☃hunter2)"),
+            ("clinic.ron", "Clinic(answers: (hunter2: \"\"))"),
+            (
+                "en/side-effects.ron",
+                "[SideEffect(id: \"a\", name: \"b\", text: \"c\", rate: Some(Hunter2(n: 1)))]",
+            ),
+            (
+                "en/side-effects.ron",
+                "[SideEffect(id: \"a\", name: \"b\", text: \"c\", rate: Some(OneIn(n: \"hunter2\", of: Patients)))]",
+            ),
+            (
+                "en/side-effects.ron",
+                "[SideEffect(id: \"a\", name: \"b\", text: \"c\", rate: Some(OneIn(n: 0xhunter2, of: Patients)))]",
+            ),
+            (
+                "en/glossary.ron",
+                "[Term(id: \"hunter2\", word: true, meaning: \"\")]",
+            ),
+            ("en/glossary.ron", "[Term(id: \"hunter2\", word: \"x\")]"),
+        ];
+        for (file, text) in cases {
+            let problems = embedded_with(&[(file, text)]).unwrap_err();
+            let message = problems.0[0].to_string();
+            assert!(
+                message.starts_with(&format!("{file}:")),
+                "{text}: {message}"
+            );
+            assert!(
+                !message.to_lowercase().contains(secret),
+                "{text}: {message}"
+            );
+            assert!(!message.contains('\u{2603}'), "{text}: {message}");
+        }
+        // What was expected is still said, in the guide's own words.
+        let said =
+            |file: &str, text: &str| embedded_with(&[(file, text)]).unwrap_err().0[0].to_string();
+        assert_eq!(
+            said("clinic.ron", "hunter2:$y$j9T$hunter2"),
+            "clinic.ron:1:1: expected Clinic(...)"
+        );
+        assert!(
+            said("clinic.ron", "Clinic(hunter2: \"x\")").contains(
+                "unknown field of Clinic; expected one of name, phone, urgent_phone, web"
+            )
+        );
+        assert_eq!(
+            said("en/glossary.ron", "[Term(id: \"hunter2\", word: \"x\")]"),
+            "en/glossary.ron:1:31: Term needs the field meaning"
+        );
+        assert_eq!(
+            said("clinic.ron", "Clinic(name: 'h')"),
+            "clinic.ron:1:13: expected string for 'name'"
+        );
+    }
+
+    #[test]
+    fn the_clinics_details_lose_direction_overrides_and_control_characters() {
+        let clinic = "Clinic(\n    name: \"Harbour\\u{202E}ecisyhP\\u{202C} Physio\\u{7}\",\n    \
+                      phone: \"01\\u{1B}[2J 234\\u{85} 5678\\r\",\n    web: \"https://\\u{2066}x.example\\u{2069}\",\n    \
+                      answers: (cost: \"$80\\tper visit\\nno \\u{0}surprises\"),\n)";
+        let library = embedded_with(&[("clinic.ron", clinic)]).unwrap_or_else(|p| panic!("{p}"));
+        assert_eq!(library.clinic.name, "HarbourecisyhP Physio");
+        assert_eq!(library.clinic.phone, "01[2J 234 5678");
+        assert_eq!(library.clinic.web, "https://x.example");
+        assert_eq!(library.clinic.answers.cost, "$80\tper visit\nno surprises");
+        assert_eq!(without_controls("plain"), Cow::Borrowed("plain"));
+    }
+
+    #[test]
+    fn a_problem_is_one_line_without_control_characters() {
+        let problem = Problem {
+            file: "a\u{1B}[31m\nb\u{202E}.ron".into(),
+            position: Some((1, 2)),
+            message: "x\u{9B}y\u{2067}".into(),
+        };
+        assert_eq!(problem.to_string(), "a[31m b.ron:1:2: xy");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `needle-guide`: read the command line, then open the guide or run a subcommand.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -7,7 +8,9 @@ use std::time::Duration;
 
 use needle_guide::app::{self, App, KioskSettings};
 use needle_guide::cli::{self, Command};
-use needle_guide::content::{self, ContentFolder, LOCALES, Library, Problem, Problems, check};
+use needle_guide::content::{
+    self, ContentFolder, Files, LOCALES, Library, Problem, Problems, check,
+};
 use needle_guide::document::guide_text;
 use needle_guide::route::Route;
 
@@ -28,7 +31,10 @@ fn main() -> ExitCode {
         if message.starts_with("Create event loop") {
             no_display();
         }
-        eprintln!("needle-guide: internal error: {message}");
+        eprintln!(
+            "needle-guide: internal error: {}",
+            content::without_controls(message)
+        );
     }));
 
     let result = match cli::parse_from(std::env::args_os()) {
@@ -41,9 +47,15 @@ fn main() -> ExitCode {
         Ok(command) => carry_out(command),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        // The reader of the output has gone (`needle-guide text | head`): nothing is wrong.
+        Ok(()) | Err(Failure::OutputClosed) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("needle-guide: {failure}");
+            // What the user typed comes back in some messages: never with controls that could
+            // move the terminal's cursor or turn its text around.
+            eprintln!(
+                "needle-guide: {}",
+                content::without_controls(&failure.to_string())
+            );
             ExitCode::from(failure.exit_code())
         }
     }
@@ -66,6 +78,8 @@ enum Failure {
     BuiltIn(Problems),
     #[error("{0} problem(s) in the content")]
     Content(usize),
+    #[error("{} already exists; choose another name, or add --force to replace it", .0.display())]
+    Exists(PathBuf),
     #[error("cannot write {}: {source}", path.display())]
     Write {
         path: PathBuf,
@@ -73,6 +87,11 @@ enum Failure {
     },
     #[error("cannot open a window: {0}")]
     Window(#[from] iced::Error),
+    #[error("cannot write to standard output: {0}")]
+    Output(std::io::Error),
+    /// Standard output was closed by its reader; not reported.
+    #[error("standard output was closed")]
+    OutputClosed,
 }
 
 impl Failure {
@@ -81,11 +100,14 @@ impl Failure {
             Failure::CommandLine(_)
             | Failure::Folder(_)
             | Failure::UnknownCondition { .. }
-            | Failure::Export(_) => USAGE,
+            | Failure::Export(_)
+            | Failure::Exists(_) => USAGE,
             Failure::BuiltIn(_)
             | Failure::Content(_)
             | Failure::Write { .. }
-            | Failure::Window(_) => FAILURE,
+            | Failure::Window(_)
+            | Failure::Output(_)
+            | Failure::OutputClosed => FAILURE,
         }
     }
 }
@@ -93,22 +115,25 @@ impl Failure {
 fn carry_out(command: Command) -> Result<(), Failure> {
     match command {
         Command::Check { folder } => check_content(folder.as_deref()),
-        Command::Export { folder, force } => content::export(&folder, force)
-            .map(|count| println!("wrote {count} files to {}", folder.display()))
-            .map_err(Failure::Export),
+        Command::Export { folder, force } => {
+            let count = content::export(&folder, force).map_err(Failure::Export)?;
+            let folder = folder.display().to_string();
+            let folder = content::without_controls(&folder);
+            out(&format!("wrote {count} files to {folder}\n"))
+        }
         Command::Handout {
             locale,
             content,
             output,
+            force,
             conditions,
         } => handout(
             &edition(&locale, content.as_deref())?,
-            output.as_deref(),
+            output.as_deref().map(|path| (path, force)),
             conditions,
         ),
         Command::Text { locale, content } => {
-            print!("{}", guide_text(&edition(&locale, content.as_deref())?));
-            Ok(())
+            out(&guide_text(&edition(&locale, content.as_deref())?))
         }
         Command::Run {
             start,
@@ -128,6 +153,10 @@ fn open(
 ) -> Result<(), Failure> {
     let folder = open_folder(folder)?;
     let (editions, problems) = editions(folder.as_ref(), &LOCALES)?;
+    let editions: Vec<Library> = editions
+        .into_iter()
+        .map(|edition| edition.library)
+        .collect();
     if let Route::Condition(id) = &start
         && editions[0].condition(id.as_str()).is_none()
     {
@@ -176,10 +205,10 @@ fn run(
     Ok(app::run(app)?)
 }
 
-/// Writes the handout to `output` (which the user named, so it may be replaced) or to stdout.
+/// Writes the handout to `output` (a file, and whether it may be replaced) or to stdout.
 fn handout(
     library: &Library,
-    output: Option<&Path>,
+    output: Option<(&Path, bool)>,
     conditions: Vec<String>,
 ) -> Result<(), Failure> {
     if let Some(unknown) = conditions.iter().find(|id| library.condition(id).is_none()) {
@@ -196,15 +225,81 @@ fn handout(
         },
     );
     match output {
-        Some(path) => std::fs::write(path, html).map_err(|source| Failure::Write {
-            path: path.to_owned(),
-            source,
-        }),
-        None => {
-            print!("{html}");
-            Ok(())
+        Some((path, replace)) => write_whole(path, html.as_bytes(), replace),
+        None => out(&html),
+    }
+}
+
+/// Writes `data` to the file at `path` whole or not at all: into a new file beside it, flushed to
+/// the disk, then moved into place. A full disk or a kill leaves `path` as it was, never cut off
+/// or empty (at worst a hidden `.{name}.{pid}-{n}.tmp` is left beside it); an existing file is
+/// replaced only if `replace`.
+fn write_whole(path: &Path, data: &[u8], replace: bool) -> Result<(), Failure> {
+    use std::io::ErrorKind::AlreadyExists;
+    let failed = |source| Failure::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let exists = || Failure::Exists(path.to_owned());
+    if !replace && std::fs::symlink_metadata(path).is_ok() {
+        return Err(exists());
+    }
+    let name = path.file_name().ok_or_else(|| {
+        failed(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not the name of a file",
+        ))
+    })?;
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    let (temporary, mut file) = new_file_beside(folder, &name.to_string_lossy()).map_err(failed)?;
+    let written = file.write_all(data).and_then(|()| file.sync_all());
+    drop(file);
+    let placed = written.and_then(|()| {
+        if replace {
+            return std::fs::rename(&temporary, path);
+        }
+        // A second name for the new file, which fails if `path` exists, even if it appeared
+        // just now; then the temporary name goes.
+        match std::fs::hard_link(&temporary, path) {
+            Ok(()) => {
+                let _ = std::fs::remove_file(&temporary);
+                Ok(())
+            }
+            Err(error) if error.kind() == AlreadyExists => Err(error),
+            // A file system without hard links (a FAT memory stick): look, then move.
+            Err(_) if std::fs::symlink_metadata(path).is_ok() => Err(AlreadyExists.into()),
+            Err(_) => std::fs::rename(&temporary, path),
+        }
+    });
+    placed.map_err(|error| {
+        let _ = std::fs::remove_file(&temporary);
+        if error.kind() == AlreadyExists {
+            exists()
+        } else {
+            failed(error)
+        }
+    })
+}
+
+/// A new, empty file in `folder` named for `name`, that nothing else is using.
+fn new_file_beside(folder: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs::File)> {
+    let mut last = None;
+    for attempt in 0..100 {
+        let path = folder.join(format!(".{name}.{}-{attempt}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(file) => return Ok((path, file)),
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => last = Some(error),
+            Err(error) => return Err(error),
         }
     }
+    Err(last.unwrap_or_else(|| std::io::ErrorKind::AlreadyExists.into()))
 }
 
 fn open_folder(folder: Option<&Path>) -> Result<Option<ContentFolder>, Failure> {
@@ -221,7 +316,7 @@ fn edition(locale: &str, folder: Option<&Path>) -> Result<Library, Failure> {
     if !problems.is_empty() {
         not_used(problems);
     }
-    Ok(editions.remove(0))
+    Ok(editions.remove(0).library)
 }
 
 /// Tells staff which of the folder's files were left out, and why.
@@ -232,16 +327,28 @@ fn not_used(problems: Vec<Problem>) {
     eprintln!("{}", Problems(problems));
 }
 
+/// An edition as it was loaded: the library, the text of the files it was made from, and which
+/// of them are the content folder's.
+struct Edition {
+    library: Library,
+    texts: Files,
+    from_folder: Vec<String>,
+}
+
 /// The editions in `locales`, over the content folder if there is one, and the problems met in it.
 fn editions(
     folder: Option<&ContentFolder>,
     locales: &[&str],
-) -> Result<(Vec<Library>, Vec<Problem>), Failure> {
+) -> Result<(Vec<Edition>, Vec<Problem>), Failure> {
     let mut editions = Vec::new();
     let mut problems = Vec::new();
     for locale in locales {
-        let library = match folder {
-            None => Library::embedded(locale).map_err(Failure::BuiltIn)?,
+        let edition = match folder {
+            None => Edition {
+                library: Library::embedded(locale).map_err(Failure::BuiltIn)?,
+                texts: Files::embedded(locale),
+                from_folder: Vec::new(),
+            },
             Some(folder) => {
                 let loaded = Library::with_overrides(locale, folder).map_err(Failure::BuiltIn)?;
                 // clinic.ron is shared: report its problems once, not once per language.
@@ -250,10 +357,14 @@ fn editions(
                         problems.push(problem);
                     }
                 }
-                loaded.library
+                Edition {
+                    library: loaded.library,
+                    texts: loaded.texts,
+                    from_folder: loaded.files,
+                }
             }
         };
-        editions.push(library);
+        editions.push(edition);
     }
     Ok((editions, problems))
 }
@@ -263,43 +374,87 @@ fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
     let folder = open_folder(folder)?;
     let (editions, mut problems) = match editions(folder.as_ref(), &LOCALES) {
         Err(Failure::BuiltIn(problems)) => {
-            println!("the built-in content has problems:\n{problems}");
+            out(&format!("the built-in content has problems:\n{problems}\n"))?;
             return Err(Failure::Content(problems.0.len()));
         }
         found => found?,
     };
+    let base = &editions[0].library;
     for other in &editions[1..] {
-        problems.extend(check::locales_agree(&editions[0], other));
+        for mut problem in check::locales_agree_in(base, &other.library, &other.texts) {
+            // Name the folder's file where it is the folder's.
+            if let Some(folder) = &folder
+                && other.from_folder.contains(&problem.file)
+            {
+                problem.file = folder.path().join(&problem.file).display().to_string();
+            }
+            problems.push(problem);
+        }
     }
     if let Some(folder) = &folder {
-        problems.extend(folder.unknown_files().into_iter().map(|file| Problem {
-            file: folder.path().join(file).display().to_string(),
-            position: None,
-            message:
-                "not a content file of the guide, so it is not used (is the name right?)".into(),
-        }));
+        let unknown = folder.unknown_files();
+        for name in &unknown.names {
+            let message = if name.ends_with('/') {
+                "not a folder of the guide's content, so nothing in it is used (is the name right?)"
+            } else {
+                "not a content file of the guide, so it is not used (is the name right?)"
+            };
+            problems.push(Problem {
+                file: folder.path().join(name).display().to_string(),
+                position: None,
+                message: message.into(),
+            });
+        }
+        if unknown.more {
+            problems.push(Problem {
+                file: folder.path().display().to_string(),
+                position: None,
+                message: format!(
+                    "holds more that is not content than is named here (the first {} are)",
+                    unknown.names.len()
+                ),
+            });
+        }
     }
     if !problems.is_empty() {
-        println!("{}", Problems(problems.clone()));
-        return Err(Failure::Content(problems.len()));
+        let count = problems.len();
+        out(&format!("{}\n", Problems(problems)))?;
+        return Err(Failure::Content(count));
     }
-    for library in &editions {
-        println!(
-            "{}: ok ({} pages, {} conditions, {} side effects, {} glossary terms)",
+    for library in editions.iter().map(|edition| &edition.library) {
+        out(&format!(
+            "{}: ok ({} pages, {} conditions, {} side effects, {} glossary terms)\n",
             library.locale,
             library.pages.len(),
             library.conditions().count(),
             library.side_effects.len(),
             library.glossary.len()
-        );
+        ))?;
     }
     Ok(())
+}
+
+/// Writes to standard output. A reader that stops reading (`needle-guide text | head`) ends the
+/// command quietly, as other command-line tools do, instead of with a panic.
+fn out(text: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::OutputClosed),
+        Err(error) => Err(Failure::Output(error)),
+    }
 }
 
 /// Says in one line that there is no display to open a window on, and exits.
 fn no_display() -> ! {
     let shown = |name: &str| {
-        std::env::var(name).map_or_else(|_| "unset".to_owned(), |value| format!("'{value}'"))
+        std::env::var(name).map_or_else(
+            |_| "unset".to_owned(),
+            |value| format!("'{}'", content::without_controls(&value)),
+        )
     };
     eprintln!(
         "needle-guide: cannot open a window: no display could be reached (DISPLAY is {}, WAYLAND_DISPLAY is {}); \

@@ -199,3 +199,187 @@ fn a_broken_file_in_the_folder_is_reported_and_the_built_in_one_is_used() {
     assert!(message.contains("were not used"), "{message}");
     assert!(message.contains("en/ui.ron:1:"), "{message}");
 }
+
+/// What the user typed comes back in some messages: never with a control character or a
+/// direction override, which could move the terminal's cursor or turn the words around.
+#[test]
+fn arguments_come_back_without_control_characters() {
+    let folder = scratch("controls");
+    let typed = "x\u{1b}[2J\u{202e}y\u{7}\u{9b}z";
+    let missing = folder.join(typed);
+    for args in [
+        &["--page", typed][..],
+        &["handout", "--condition", typed],
+        &["check", missing.to_str().unwrap()],
+        &["--content", missing.to_str().unwrap()],
+        &["text", "--lang", typed],
+    ] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let message = stderr(&output);
+        assert_eq!(message.lines().count(), 1, "{args:?}: {message:?}");
+        assert!(message.contains("x[2Jyz"), "{args:?}: {message:?}");
+        assert!(
+            !message
+                .chars()
+                .any(needle_guide::content::is_hidden_control),
+            "{args:?}: {message:?}"
+        );
+    }
+}
+
+/// `needle-guide text | head`: when the reader stops reading, the command stops quietly.
+#[test]
+fn a_closed_output_ends_the_command_quietly() {
+    let folder = scratch("closed-output");
+    let export = folder.join("export");
+    for args in [
+        &["text"][..],
+        &["handout"],
+        &["check"],
+        &["check", "/"],
+        &["export-content", export.to_str().unwrap()],
+    ] {
+        // The reading end is closed before the command writes a byte.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = Command::new(env!("CARGO_BIN_EXE_needle-guide"))
+            .args(args)
+            .stdout(writer)
+            .output()
+            .unwrap();
+        assert_eq!(stderr(&output), "", "{args:?}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+    }
+}
+
+#[test]
+fn handout_never_writes_over_a_file_without_force() {
+    let folder = scratch("handout-exists");
+    let target = folder.join("handout.html");
+    fs::write(&target, "the patient's notes").unwrap();
+
+    let output = run_in(&folder, &["handout", "-o", "handout.html"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "needle-guide: handout.html already exists; choose another name, or add --force to \
+         replace it\n"
+    );
+    assert_eq!(fs::read_to_string(&target).unwrap(), "the patient's notes");
+
+    let output = run_in(&folder, &["handout", "-o", "handout.html", "--force"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(fs::read_to_string(&target).unwrap().ends_with("</html>\n"));
+
+    let output = run_in(&folder, &["handout", "--lang", "es", "-o", "nueva.html"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let mut names: Vec<String> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["handout.html", "nueva.html"],
+        "nothing else is left"
+    );
+}
+
+/// A full disk (here, a file size limit) or a kill in the middle of writing leaves the file as
+/// it was: never cut off, never empty.
+#[cfg(unix)]
+#[test]
+fn a_handout_is_written_whole_or_not_at_all() {
+    let folder = scratch("handout-whole");
+    let binary = env!("CARGO_BIN_EXE_needle-guide");
+    // `ulimit -f 8` allows 4 KiB; the handout is larger. Ignoring SIGXFSZ turns the limit into
+    // a write error ("File too large"), as a full disk would be; without, the kernel kills the
+    // command in the middle of writing.
+    let limited = |ignore: bool, args: &str| {
+        let trap = if ignore { "trap '' XFSZ; " } else { "" };
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("{trap}ulimit -f 8; exec '{binary}' handout {args}"))
+            .current_dir(&folder)
+            .output()
+            .unwrap()
+    };
+    let files = || -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(&folder)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+
+    let output = limited(true, "-o new.html");
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.starts_with("needle-guide: cannot write new.html: "),
+        "{message}"
+    );
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(files().is_empty(), "{:?}", files());
+
+    fs::write(folder.join("old.html"), "the last good handout").unwrap();
+    let output = limited(true, "-o old.html --force");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(files(), ["old.html"]);
+    assert_eq!(
+        fs::read_to_string(folder.join("old.html")).unwrap(),
+        "the last good handout"
+    );
+
+    let killed = limited(false, "-o old.html --force");
+    assert_eq!(killed.status.code(), None, "killed by a signal");
+    assert_eq!(
+        fs::read_to_string(folder.join("old.html")).unwrap(),
+        "the last good handout"
+    );
+    let killed = limited(false, "-o new.html");
+    assert_eq!(killed.status.code(), None, "killed by a signal");
+    assert!(!folder.join("new.html").exists());
+}
+
+#[test]
+fn export_makes_no_folder_it_only_steps_out_of() {
+    let folder = scratch("export-steps");
+    let output = run_in(&folder, &["export-content", "a/../b"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "needle-guide: cannot write to a/../b: a does not exist, so the path cannot step back \
+         out of it\n"
+    );
+    assert_eq!(fs::read_dir(&folder).unwrap().count(), 0, "nothing is left");
+
+    // Through a folder that exists, it is an ordinary path.
+    fs::create_dir(folder.join("a")).unwrap();
+    let output = run_in(&folder, &["export-content", "a/../b"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(folder.join("b/en/pages/risks.ron").is_file());
+    assert_eq!(fs::read_dir(folder.join("a")).unwrap().count(), 0);
+}
+
+#[test]
+fn a_failed_export_takes_away_what_it_made() {
+    let folder = scratch("export-fails");
+    // A file where the Spanish folder goes: the export fails part way, after the English files.
+    fs::write(folder.join("es"), "notes").unwrap();
+    let output = run_in(&folder, &["export-content", "--force", "."]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.starts_with("needle-guide: cannot write ./es/"),
+        "{message}"
+    );
+    let left: Vec<_> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["es"], "only what was there before is left");
+    assert_eq!(fs::read_to_string(folder.join("es")).unwrap(), "notes");
+}

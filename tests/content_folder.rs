@@ -220,3 +220,375 @@ fn a_broken_clinic_file_never_shows_another_clinics_details() {
     );
     assert!(text.contains(&loaded.library.ui.consult.call_your_clinic));
 }
+
+/// Runs the binary, killing it if it has not finished after `seconds`: a hang is a failure, not
+/// a test that never ends.
+fn needle_guide_within(seconds: u64, args: &[&str]) -> std::process::Output {
+    needle_guide_as(seconds, &[], args)
+}
+
+/// As [`needle_guide_within`], with `prefix` (a program and its arguments) running the binary.
+fn needle_guide_as(seconds: u64, prefix: &[&str], args: &[&str]) -> std::process::Output {
+    let binary = env!("CARGO_BIN_EXE_needle-guide");
+    let mut command = match prefix.split_first() {
+        Some((program, rest)) => {
+            let mut command = Command::new(program);
+            command.args(rest).arg(binary);
+            command
+        }
+        None => Command::new(binary),
+    };
+    let mut child = command
+        .args(args)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            let output = child.wait_with_output().unwrap();
+            panic!(
+                "needle-guide {args:?} still ran after {seconds} s; it printed: {}",
+                String::from_utf8_lossy(&output.stdout)
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &std::path::Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_devices_and_sockets_are_refused_by_name_not_read() {
+    use std::os::unix::fs::symlink;
+    let folder = scratch("special");
+    fs::create_dir_all(folder.join("en/pages")).unwrap();
+    fs::create_dir_all(folder.join("es")).unwrap();
+    mkfifo(&folder.join("clinic.ron"));
+    symlink("/dev/zero", folder.join("en/glossary.ron")).unwrap();
+    symlink("/dev/null", folder.join("es/ui.ron")).unwrap();
+    let _socket =
+        std::os::unix::net::UnixListener::bind(folder.join("en/pages/risks.ron")).unwrap();
+    mkfifo(&folder.join("en/notes.txt"));
+
+    let dir = folder.to_str().unwrap();
+    let output = needle_guide_within(20, &["check", dir]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    for (file, says) in [
+        (
+            "clinic.ron",
+            "this is a named pipe (FIFO), not a file, so it was not read",
+        ),
+        (
+            "en/glossary.ron",
+            "this is a link to a device, not to a file",
+        ),
+        ("es/ui.ron", "this is a link to a device, not to a file"),
+        ("en/pages/risks.ron", "this is a socket, not a file"),
+    ] {
+        let line = format!("{}: {says}", folder.join(file).display());
+        assert!(report.contains(&line), "no {line:?} in:\n{report}");
+    }
+
+    // The window and the other commands load the same way: they never wait on the pipe.
+    for args in [
+        &["--content", dir][..],
+        &["--kiosk", "--content", dir],
+        &["text", "--content", dir],
+        &["handout", "--content", dir],
+    ] {
+        let output = needle_guide_within(20, args);
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(said.contains("named pipe (FIFO)"), "{args:?}: {said}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn each_reason_a_file_is_not_used_has_its_own_message() {
+    use std::os::unix::fs::symlink;
+    let folder = scratch("reasons");
+    fs::create_dir_all(folder.join("en/ui.ron")).unwrap();
+    symlink(folder.join("nowhere.ron"), folder.join("clinic.ron")).unwrap();
+    fs::write(folder.join("es"), "a file named like the Spanish folder").unwrap();
+    fs::create_dir_all(folder.join("en/pages")).unwrap();
+    // Opens, then fails to read (reading address 0 of a process's memory is an I/O error).
+    symlink("/proc/self/mem", folder.join("en/pages/about.ron")).unwrap();
+
+    let output = needle_guide_within(20, &["check", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    let at = |file: &str| folder.join(file).display().to_string();
+    for line in [
+        format!(
+            "{}: this is a folder, where a file should be",
+            at("en/ui.ron")
+        ),
+        format!(
+            "{}: this is a link to something that does not exist",
+            at("clinic.ron")
+        ),
+        format!("{}: this is a file, where a folder should be", at("es")),
+        format!(
+            "{}: the file cannot be read: input/output error",
+            at("en/pages/about.ron")
+        ),
+    ] {
+        assert!(report.contains(&line), "no {line:?} in:\n{report}");
+    }
+    assert!(!report.contains("missing"), "{report}");
+}
+
+/// A folder and a file the user running `check` may not read. Root reads everything, so as root
+/// `check` runs as `nobody` (through util-linux's `setpriv`).
+#[cfg(unix)]
+#[test]
+fn an_unreadable_folder_or_file_is_named_as_such() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|output| output.stdout.trim_ascii() == b"0");
+    let prefix: &[&str] = if root {
+        &[
+            "setpriv",
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+        ]
+    } else {
+        &[]
+    };
+    if root && Command::new("setpriv").arg("--version").output().is_err() {
+        eprintln!("SKIPPED: running as root without setpriv, nothing can be made unreadable");
+        return;
+    }
+    let folder = scratch("unreadable");
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::create_dir_all(folder.join("en")).unwrap();
+    fs::create_dir_all(folder.join("es")).unwrap();
+    fs::copy("content/en/ui.ron", folder.join("en/ui.ron")).unwrap();
+    fs::copy("content/es/ui.ron", folder.join("es/ui.ron")).unwrap();
+    fs::set_permissions(folder.join("en"), fs::Permissions::from_mode(0o000)).unwrap();
+    fs::set_permissions(folder.join("es/ui.ron"), fs::Permissions::from_mode(0o000)).unwrap();
+
+    let output = needle_guide_as(20, prefix, &["check", folder.to_str().unwrap()]);
+    fs::set_permissions(folder.join("en"), fs::Permissions::from_mode(0o755)).unwrap();
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{report}");
+    let at = |file: &str| folder.join(file).display().to_string();
+    for line in [
+        format!("{}: the folder cannot be read: permission denied", at("en")),
+        format!(
+            "{}: the file cannot be read: permission denied",
+            at("es/ui.ron")
+        ),
+    ] {
+        assert!(report.contains(&line), "no {line:?} in:\n{report}");
+    }
+}
+
+#[test]
+fn an_oversized_file_is_refused_before_it_is_read() {
+    let folder = scratch("oversized");
+    fs::create_dir_all(folder.join("en")).unwrap();
+    fs::create_dir_all(folder.join("es")).unwrap();
+    // A 20 MB glossary entry: it used to pass, and took the window to gigabytes.
+    let glossary = include_str!("../content/en/glossary.ron").replacen(
+        "meaning: \"",
+        &format!("meaning: \"{}", "x".repeat(20 << 20)),
+        1,
+    );
+    fs::write(folder.join("en/glossary.ron"), &glossary).unwrap();
+    // One byte over the limit, and a good file beside it.
+    let limit = content::check::MAX_FILE_BYTES as usize;
+    let mut ui = include_str!("../content/es/ui.ron").to_owned();
+    ui.push_str(&" ".repeat(limit + 1 - ui.len()));
+    fs::write(folder.join("es/ui.ron"), &ui).unwrap();
+    fs::write(
+        folder.join("clinic.ron"),
+        "Clinic(name: \"Harbour Physio\")",
+    )
+    .unwrap();
+
+    let output = needle_guide_within(20, &["check", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    for (file, bytes) in [
+        ("en/glossary.ron", glossary.len()),
+        ("es/ui.ron", limit + 1),
+    ] {
+        let line = format!(
+            "{}: the file is {bytes} bytes; a content file may have at most {limit} (1 MiB)",
+            folder.join(file).display()
+        );
+        assert!(report.contains(&line), "no {line:?} in:\n{report}");
+    }
+    let loaded = Library::with_overrides("en", &ContentFolder::open(&folder).unwrap()).unwrap();
+    assert_eq!(loaded.files, ["clinic.ron"]);
+    assert_eq!(
+        loaded.library.glossary,
+        Library::embedded("en").unwrap().glossary
+    );
+
+    // Exactly at the limit is read (and then checked as any other file).
+    ui.pop();
+    fs::write(folder.join("es/ui.ron"), &ui).unwrap();
+    let loaded = Library::with_overrides("es", &ContentFolder::open(&folder).unwrap()).unwrap();
+    assert!(
+        loaded.files.contains(&"es/ui.ron".to_owned()),
+        "{:?}",
+        loaded.problems
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn links_to_folders_are_named_not_walked_and_the_list_is_bounded() {
+    use std::os::unix::fs::symlink;
+    let folder = scratch("links");
+    // Two links to the folder itself: walked, they made 2, 4, 8 ... paths without end.
+    symlink(".", folder.join("a")).unwrap();
+    symlink(".", folder.join("b")).unwrap();
+    // A link to the root: walked, it read the whole disk.
+    symlink("/", folder.join("everything")).unwrap();
+    fs::create_dir_all(folder.join("en/pages")).unwrap();
+    symlink("..", folder.join("en/pages/up")).unwrap();
+    // A deep folder is named once, not walked to its bottom.
+    let mut deep = folder.join("old");
+    for level in 0..50 {
+        deep = deep.join(format!("level-{level}"));
+    }
+    fs::create_dir_all(&deep).unwrap();
+    fs::write(deep.join("risks.ron"), "").unwrap();
+
+    let output = needle_guide_within(20, &["check", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = report.lines().collect();
+    let at = |file: &str| folder.join(file).display().to_string();
+    let file = "not a content file of the guide, so it is not used (is the name right?)";
+    let expected = [
+        format!("{}: {file}", at("a")),
+        format!("{}: {file}", at("b")),
+        format!("{}: {file}", at("en/pages/up")),
+        format!("{}: {file}", at("everything")),
+        format!(
+            "{}: not a folder of the guide's content, so nothing in it is used (is the name right?)",
+            at("old/")
+        ),
+    ];
+    assert_eq!(lines, expected, "{report}");
+
+    // Thousands of stray files: a bounded list, and one line saying there is more.
+    let junk = scratch("junk");
+    for n in 0..content::Unknown::MAX_LISTED + 50 {
+        fs::write(junk.join(format!("copy-{n}.ron")), "").unwrap();
+    }
+    let unknown = ContentFolder::open(&junk).unwrap().unknown_files();
+    assert_eq!(unknown.names.len(), content::Unknown::MAX_LISTED);
+    assert!(unknown.more);
+    let output = needle_guide_within(20, &["check", junk.to_str().unwrap()]);
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        report.lines().count(),
+        content::Unknown::MAX_LISTED + 1,
+        "{report}"
+    );
+    assert!(report.contains(&format!(
+        "{}: holds more that is not content than is named here (the first {} are)",
+        junk.display(),
+        content::Unknown::MAX_LISTED
+    )));
+}
+
+#[test]
+fn a_file_saved_with_a_byte_order_mark_is_used() {
+    let folder = scratch("bom");
+    fs::write(
+        folder.join("clinic.ron"),
+        "\u{FEFF}Clinic(name: \"Harbour Physio\", phone: \"01 234 5678\")\r\n",
+    )
+    .unwrap();
+    let output = needle_guide(&["check", folder.to_str().unwrap()]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let loaded = Library::with_overrides("es", &ContentFolder::open(&folder).unwrap()).unwrap();
+    assert_eq!(loaded.library.clinic.name, "Harbour Physio");
+}
+
+#[test]
+fn where_the_languages_differ_is_named_with_its_line_in_plain_words() {
+    let folder = scratch("drift");
+    fs::create_dir_all(folder.join("es")).unwrap();
+    let effects = include_str!("../content/es/side-effects.ron").replacen(
+        "low: 15, high: 20",
+        "low: 15, high: 25",
+        1,
+    );
+    fs::write(folder.join("es/side-effects.ron"), effects).unwrap();
+    let output = needle_guide(&["check", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        report.trim_end(),
+        format!(
+            "{}:12:13: the rate of 'bruising' is 15 to 25 out of every 100 treatments, but 15 \
+             to 20 out of every 100 treatments in en",
+            folder.join("es/side-effects.ron").display()
+        )
+    );
+}
+
+#[test]
+fn a_clinic_file_with_an_unsafe_address_or_an_untypable_pin_is_refused() {
+    for (field, value) in [
+        ("web", "javascript:alert(document.cookie)"),
+        ("web", "file:///etc/passwd"),
+        ("web", "data:text/html;base64,PHNjcmlwdD4="),
+        ("staff_pin", "12ab"),
+        ("staff_pin", "1234567890123"),
+    ] {
+        let folder = scratch("unsafe-clinic");
+        fs::write(
+            folder.join("clinic.ron"),
+            format!("Clinic(name: \"Harbour Physio\", {field}: \"{value}\")"),
+        )
+        .unwrap();
+        let output = needle_guide(&["check", folder.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(1), "{value}");
+        let report = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            report.starts_with(&format!(
+                "{}:1:32: '{field}' must be",
+                folder.join("clinic.ron").display()
+            )),
+            "{value}: {report}"
+        );
+        // The window, the text and the handout never use it.
+        let loaded = Library::with_overrides("en", &ContentFolder::open(&folder).unwrap()).unwrap();
+        assert!(loaded.files.is_empty(), "{value}");
+        assert!(loaded.library.clinic.web.is_empty() && loaded.library.clinic.staff_pin.is_empty());
+    }
+    assert_eq!(
+        content::check::MAX_PIN_DIGITS,
+        needle_guide::screen::kiosk::MAX_PIN_DIGITS,
+        "check and the keypad agree on how long a PIN can be"
+    );
+}

@@ -1,15 +1,214 @@
 //! Cross-checks that parsing alone cannot make: unique ids, links and terms that resolve, rates
 //! that make sense.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use super::chart;
 use super::ids::REGION_IDS;
 use super::markup::{self, Piece};
-use super::model::{Block, ChartWords, Page, RateWords};
+use super::model::{Block, ChartWords, Page, Rate, RateWords};
 use super::rate;
 use super::route::PageId;
 use super::{File, Files, Library, Problem};
+
+/// The most bytes a content file may have. The largest built-in file has about 9,000, a
+/// hundredth of this; a 200 MB file once took the window to 4.8 GB.
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
+/// The most characters one text of a content file may have, as written in the file. The longest
+/// built-in text has about 400.
+pub const MAX_TEXT_CHARS: usize = 4000;
+
+/// The most items one list of a content file may have: sections of a page, blocks of a section,
+/// bullets, glossary terms, conditions of a region, side effects, sources, findings. The longest
+/// built-in list, the glossary, has 29.
+pub const MAX_ITEMS: usize = 200;
+
+/// Texts longer than [`MAX_TEXT_CHARS`] and lists longer than [`MAX_ITEMS`] in `text`, the RON of
+/// `file`, which has parsed. Read from the text itself, so that every field and every list is
+/// held to the limits, with its line.
+pub fn sizes(file: &str, text: &str) -> Vec<Problem> {
+    /// A bracket not yet closed.
+    struct Open {
+        list: bool,
+        at: usize,
+        items: usize,
+        /// Something of an item since the last comma.
+        pending: bool,
+    }
+    let bytes = text.as_bytes();
+    let mut problems = Vec::new();
+    let mut report = |at: usize, message: String| {
+        problems.push(Problem {
+            file: file.to_owned(),
+            position: Some(super::line_and_column(&text[..at])),
+            message,
+        });
+    };
+    let mut open: Vec<Open> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let next = bytes.get(i + 1).copied();
+        if byte.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if byte == b'/' && next == Some(b'/') {
+            i = text[i..].find('\n').map_or(bytes.len(), |end| i + end);
+            continue;
+        }
+        if byte == b'/' && next == Some(b'*') {
+            let mut depth = 0_usize;
+            while i < bytes.len() {
+                if bytes[i..].starts_with(b"/*") {
+                    depth += 1;
+                    i += 2;
+                } else if bytes[i..].starts_with(b"*/") {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+            continue;
+        }
+        if !matches!(byte, b',' | b']' | b')' | b'}')
+            && let Some(innermost) = open.last_mut()
+        {
+            innermost.pending = true;
+        }
+        match byte {
+            b'"' => {
+                let (end, chars) = string_end(bytes, i + 1);
+                if chars > MAX_TEXT_CHARS {
+                    report(i, too_long(text, i, chars));
+                }
+                i = end;
+            }
+            b'\'' => {
+                // A character: 'x' or '\n'.
+                let from = if next == Some(b'\\') { i + 3 } else { i + 2 };
+                i = text
+                    .get(from..)
+                    .and_then(|rest| rest.find('\''))
+                    .map_or(bytes.len(), |end| from + end + 1);
+            }
+            b'[' | b'(' | b'{' => {
+                open.push(Open {
+                    list: byte == b'[',
+                    at: i,
+                    items: 0,
+                    pending: false,
+                });
+                i += 1;
+            }
+            b']' | b')' | b'}' => {
+                if let Some(closed) = open.pop() {
+                    let items = closed.items + usize::from(closed.pending);
+                    if closed.list && items > MAX_ITEMS {
+                        let what = match name_before(text, closed.at) {
+                            Some(name) => format!("'{name}'"),
+                            None => "this list".to_owned(),
+                        };
+                        report(
+                            closed.at,
+                            format!(
+                                "{what} has {items} items; a list may have at most {MAX_ITEMS}"
+                            ),
+                        );
+                    }
+                }
+                i += 1;
+            }
+            b',' => {
+                if let Some(innermost) = open.last_mut()
+                    && innermost.pending
+                {
+                    innermost.items += 1;
+                    innermost.pending = false;
+                }
+                i += 1;
+            }
+            _ if byte.is_ascii_alphanumeric() || byte == b'_' => {
+                let end = text[i..]
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .map_or(bytes.len(), |end| i + end);
+                let word = &text[i..end];
+                // A raw string: r"..." or r#"..."#, maybe as bytes (br"...").
+                let hashes = bytes[end..].iter().take_while(|&&b| b == b'#').count();
+                if matches!(word, "r" | "br") && bytes.get(end + hashes) == Some(&b'"') {
+                    let start = end + hashes + 1;
+                    let closing = format!("\"{}", "#".repeat(hashes));
+                    let length = text[start..].find(&closing).unwrap_or(text.len() - start);
+                    let chars = text[start..start + length].chars().count();
+                    if chars > MAX_TEXT_CHARS {
+                        report(i, too_long(text, i, chars));
+                    }
+                    i = (start + length + closing.len()).min(bytes.len());
+                } else {
+                    i = end;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    problems
+}
+
+/// Where the string that starts at `start` ends (just after its closing quote), and how many
+/// characters it has as written.
+fn string_end(bytes: &[u8], start: usize) -> (usize, usize) {
+    let mut chars = 0;
+    let mut i = start;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => return (i + 1, chars),
+            b'\\' => {
+                chars += 1;
+                i += 2;
+            }
+            byte => {
+                // Count characters, not the bytes after the first of each.
+                if byte & 0xC0 != 0x80 {
+                    chars += 1;
+                }
+                i += 1;
+            }
+        }
+    }
+    (bytes.len(), chars)
+}
+
+fn too_long(text: &str, at: usize, chars: usize) -> String {
+    let what = match name_before(text, at) {
+        Some(name) => format!("the text of '{name}'"),
+        None => "this text".to_owned(),
+    };
+    format!("{what} has {chars} characters; a text may have at most {MAX_TEXT_CHARS}")
+}
+
+/// The field or kind a value at `at` belongs to: `meaning: "` gives meaning, `Bullets(["` and
+/// `blocks: [` give Bullets and blocks, `heading: Some("` gives heading. Only names of the
+/// guide's own files are given, never words of the file.
+fn name_before(text: &str, at: usize) -> Option<&str> {
+    let before = text[..at].trim_end_matches(|c: char| c == '[' || c.is_whitespace());
+    let before = before
+        .strip_suffix(':')
+        .or_else(|| before.strip_suffix('('))?
+        .trim_end();
+    let start = before
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |end| end + 1);
+    let name = &before[start..];
+    if name == "Some" {
+        return name_before(text, start);
+    }
+    (!name.is_empty() && super::known_name(name)).then_some(name)
+}
 
 /// Every problem in a parsed library, each pointing at its file and, where it can, its line.
 pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
@@ -159,7 +358,55 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
     checker.text(&ui_file, &library.ui.condition_advice);
     checker.rate_words(&ui_file, &library.ui.rates);
     checker.chart_words(&ui_file, &library.ui.charts);
+
+    let clinic_file = File::Clinic.path(locale);
+    if !web_address_ok(&library.clinic.web) {
+        checker.report(
+            &clinic_file,
+            "web:",
+            "'web' must be an address that starts with http:// or https://, such as \
+             https://example.org, or \"\" for none: it becomes a QR code patients scan"
+                .into(),
+        );
+    }
+    if !staff_pin_ok(&library.clinic.staff_pin) {
+        checker.report(
+            &clinic_file,
+            "staff_pin:",
+            format!(
+                "'staff_pin' must be 1 to {MAX_PIN_DIGITS} digits (0 to 9), which the kiosk's \
+                 keypad can type, or \"\" for none"
+            ),
+        );
+    }
     checker.problems
+}
+
+/// The most digits of a staff PIN: as many as the kiosk's keypad takes.
+pub const MAX_PIN_DIGITS: usize = 12;
+
+/// Whether `web` is empty or an address a phone can open from a QR code: `http://` or `https://`
+/// and a site, nothing a browser would run (`javascript:`) or read from the phone (`file:`).
+fn web_address_ok(web: &str) -> bool {
+    let web = web.trim();
+    if web.is_empty() {
+        return true;
+    }
+    let lower = web.to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let site = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !site.is_empty() && !web.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Whether `pin` is empty or digits the kiosk's keypad can type.
+fn staff_pin_ok(pin: &str) -> bool {
+    let pin = pin.trim();
+    pin.is_empty() || (pin.len() <= MAX_PIN_DIGITS && pin.bytes().all(|b| b.is_ascii_digit()))
 }
 
 struct Checker<'a> {
@@ -392,19 +639,35 @@ impl Checker<'_> {
 /// Where a translation drifts from the base edition: every id, rate and page structure must be
 /// the same in both, so that the numbers a patient reads never depend on the language.
 pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
+    locales_agree_in(base, other, &Files::default())
+}
+
+/// [`locales_agree`], with each problem at the line of the item that differs where `texts` (the
+/// files `other` was read from) show it.
+pub fn locales_agree_in(base: &Library, other: &Library, texts: &Files) -> Vec<Problem> {
     let mut problems = Vec::new();
     let locale = &other.locale;
-    let mut differs = |file: String, message: String| {
+    let base_name = &base.locale;
+    // At the first `needle` of `file`, if it is given and found.
+    let mut differs = |file: String, needle: Option<String>, message: String| {
+        let position = needle.and_then(|needle| texts.locate(&file, &needle));
         problems.push(Problem {
             file,
-            position: None,
+            position,
             message,
         })
     };
-    let base_name = &base.locale;
+    let quoted = |id: &str| Some(format!("\"{id}\""));
+    // The first item of `theirs` that is not the same as in `ours`, or the end of `theirs`.
+    fn first_difference<T: PartialEq>(ours: &[T], theirs: &[T]) -> Option<usize> {
+        (0..theirs.len()).find(|&index| ours.get(index) != theirs.get(index))
+    }
+    // Rates in words, the base edition's, so both sides of a message read alike.
+    let rate_words =
+        |rate: Option<Rate>| rate.map_or_else(|| "none".to_owned(), |rate| base.rate_text(rate));
 
     // Sources, and what each found, are the same numbers in every language.
-    let sources = |library: &Library| -> Vec<(String, Vec<super::model::Rate>)> {
+    let sources = |library: &Library| -> Vec<(String, Vec<Rate>)> {
         library
             .sources
             .iter()
@@ -414,29 +677,37 @@ pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
             })
             .collect()
     };
-    if sources(base) != sources(other) {
+    let (ours, theirs) = (sources(base), sources(other));
+    if ours != theirs {
         differs(
             File::Sources.path(locale),
+            first_difference(&ours, &theirs).and_then(|index| quoted(&theirs[index].0)),
             format!(
                 "the sources and their findings are not the same ids and numbers, in the same \
                  order, as in {base_name}"
             ),
         );
     }
-    let effect_sources = |library: &Library| -> Vec<Option<String>> {
+    let effect_sources = |library: &Library| -> Vec<(String, Option<String>)> {
         library
             .side_effects
             .iter()
-            .map(|effect| effect.source.clone())
+            .map(|effect| (effect.id.clone(), effect.source.clone()))
             .collect()
     };
-    if effect_sources(base) != effect_sources(other) {
+    let (ours, theirs) = (effect_sources(base), effect_sources(other));
+    if ours
+        .iter()
+        .map(|(_, source)| source)
+        .ne(theirs.iter().map(|(_, source)| source))
+    {
         differs(
             File::SideEffects.path(locale),
+            first_difference(&ours, &theirs).and_then(|index| quoted(&theirs[index].0)),
             format!("the side effects do not name the same sources as in {base_name}"),
         );
     }
-    let effects = |library: &Library| -> Vec<(String, Option<super::model::Rate>)> {
+    let effects = |library: &Library| -> Vec<(String, Option<Rate>)> {
         library
             .side_effects
             .iter()
@@ -444,13 +715,14 @@ pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
             .collect()
     };
     let (ours, theirs) = (effects(base), effects(other));
-    if ours
-        .iter()
-        .map(|(id, _)| id)
-        .ne(theirs.iter().map(|(id, _)| id))
-    {
+    let ids = |effects: &[(String, Option<Rate>)]| -> Vec<String> {
+        effects.iter().map(|(id, _)| id.clone()).collect()
+    };
+    let (our_ids, their_ids) = (ids(&ours), ids(&theirs));
+    if our_ids != their_ids {
         differs(
             File::SideEffects.path(locale),
+            first_difference(&our_ids, &their_ids).and_then(|index| quoted(&their_ids[index])),
             format!("the side effects are not the same ids, in the same order, as in {base_name}"),
         );
     }
@@ -460,7 +732,12 @@ pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
         {
             differs(
                 File::SideEffects.path(locale),
-                format!("the rate of '{id}' is {rate:?} but {base_rate:?} in {base_name}"),
+                quoted(id),
+                format!(
+                    "the rate of '{id}' is {}, but {} in {base_name}",
+                    rate_words(*rate),
+                    rate_words(*base_rate)
+                ),
             );
         }
     }
@@ -478,9 +755,11 @@ pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
             .map(|region| region.id.clone())
             .collect()
     };
-    if regions(base) != regions(other) {
+    let (ours, theirs) = (regions(base), regions(other));
+    if ours != theirs {
         differs(
             File::Conditions.path(locale),
+            first_difference(&ours, &theirs).and_then(|index| quoted(&theirs[index])),
             format!("the regions are not the same ids, in the same order, as in {base_name}"),
         );
     }
@@ -488,17 +767,19 @@ pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
     for (region, id) in theirs.iter().filter(|entry| !ours.contains(entry)) {
         differs(
             File::Conditions.path(locale),
+            quoted(id),
             format!("the condition '{id}' in region '{region}' is not in {base_name}"),
         );
     }
     for (region, id) in ours.iter().filter(|entry| !theirs.contains(entry)) {
         differs(
             File::Conditions.path(locale),
+            quoted(region),
             format!("the condition '{id}' in region '{region}' is missing"),
         );
     }
 
-    let terms = |library: &Library| -> HashSet<String> {
+    let terms = |library: &Library| -> BTreeSet<String> {
         library
             .glossary
             .iter()
@@ -509,32 +790,41 @@ pub fn locales_agree(base: &Library, other: &Library) -> Vec<Problem> {
     for id in theirs.difference(&ours) {
         differs(
             File::Glossary.path(locale),
+            quoted(id),
             format!("the term '{id}' is not in {base_name}"),
         );
     }
     for id in ours.difference(&theirs) {
         differs(
             File::Glossary.path(locale),
+            None,
             format!("the term '{id}' is missing"),
         );
     }
 
     for ((page, base_page), other_page) in PageId::ALL.iter().zip(&base.pages).zip(&other.pages) {
-        if page_shape(base_page) != page_shape(other_page) {
-            differs(
-                File::Page(*page).path(locale),
-                format!(
+        let (ours, theirs) = (page_shape(base_page), page_shape(other_page));
+        if ours != theirs {
+            let file = File::Page(*page).path(locale);
+            // At the first section that differs.
+            let section = first_difference(&ours, &theirs);
+            let position = section.and_then(|index| texts.locate_nth(&file, "Section(", index));
+            problems.push(Problem {
+                file,
+                position,
+                message: format!(
                     "its sections and blocks do not match {} (same kinds, ids and list lengths)",
                     File::Page(*page).path(base_name)
                 ),
-            );
+            });
         }
     }
     if base.ui.charts.scale_ticks != other.ui.charts.scale_ticks {
-        differs(
-            File::Ui.path(locale),
-            format!("scale_ticks differ from {base_name}"),
-        );
+        problems.push(Problem {
+            position: texts.locate(&File::Ui.path(locale), "scale_ticks"),
+            file: File::Ui.path(locale),
+            message: format!("scale_ticks differ from {base_name}"),
+        });
     }
     problems
 }
@@ -577,7 +867,7 @@ fn page_shape(page: &Page) -> Vec<Vec<String>> {
 
 #[cfg(test)]
 mod tests {
-    use super::locales_agree;
+    use super::{MAX_ITEMS, MAX_TEXT_CHARS, locales_agree, sizes};
     use crate::content::{Library, Problems};
     use std::borrow::Cow;
 
@@ -703,6 +993,230 @@ mod tests {
         assert!(
             has("es/pages/home.ron: its sections and blocks do not match en/pages/home.ron"),
             "{messages:?}"
+        );
+    }
+
+    fn size_messages(text: &str) -> Vec<String> {
+        sizes("a.ron", text)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn texts_and_lists_up_to_the_limits_pass_and_one_more_is_named_with_its_line() {
+        let text = |chars: usize| format!("Term(\n    meaning: \"{}\",\n)", "é".repeat(chars));
+        assert!(size_messages(&text(MAX_TEXT_CHARS)).is_empty());
+        assert_eq!(
+            size_messages(&text(MAX_TEXT_CHARS + 1)),
+            [format!(
+                "a.ron:2:14: the text of 'meaning' has {} characters; a text may have at most \
+                 {MAX_TEXT_CHARS}",
+                MAX_TEXT_CHARS + 1
+            )]
+        );
+        let list = |items: usize| format!("Page(\n  keywords: [{}],\n)", "\"k\", ".repeat(items));
+        assert!(size_messages(&list(MAX_ITEMS)).is_empty());
+        assert_eq!(
+            size_messages(&list(MAX_ITEMS + 1)),
+            [format!(
+                "a.ron:2:13: 'keywords' has {} items; a list may have at most {MAX_ITEMS}",
+                MAX_ITEMS + 1
+            )]
+        );
+        // Without a trailing comma, nested, and at the top of the file.
+        let nested = format!(
+            "[\n{}Section(blocks: [Bullets([\"a\", \"b\"])])\n]",
+            "Section(blocks: []),\n".repeat(MAX_ITEMS)
+        );
+        assert_eq!(
+            size_messages(&nested),
+            [format!(
+                "a.ron:1:1: this list has {} items; a list may have at most {MAX_ITEMS}",
+                MAX_ITEMS + 1
+            )]
+        );
+    }
+
+    #[test]
+    fn sizes_are_read_past_comments_raw_strings_and_characters() {
+        let long = "x".repeat(MAX_TEXT_CHARS + 1);
+        // Brackets and quotes in comments, strings and characters are not lists or texts.
+        let quiet = format!(
+            "// [\"{long}\n/* a [ /* nested \"{long}\" */ ] */\n(a: \"[[\\\"\", b: '\\'', c: '[', d: r#\"\"[\"#)"
+        );
+        assert!(size_messages(&quiet).is_empty(), "{quiet}");
+        let raw = format!("(text: r##\"\"#{long}\"##)");
+        let messages = size_messages(&raw);
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(
+            messages[0].starts_with("a.ron:1:8: the text of 'text' has"),
+            "{messages:?}"
+        );
+        // Names are only ever the guide's own: a word of the file is not repeated.
+        let secret = format!("(\n// hunter2:\n\"{long}\")");
+        assert!(size_messages(&secret)[0].contains(": this text has"));
+        let optional = format!("(heading: Some(\"{long}\"))");
+        assert!(size_messages(&optional)[0].contains("the text of 'heading'"));
+    }
+
+    #[test]
+    fn a_glossary_too_long_or_with_a_text_too_long_is_refused() {
+        let problems = with_edit("en/glossary.ron", |text| {
+            let end = text.rfind(']').unwrap();
+            let extra: String = (0..MAX_ITEMS)
+                .map(|n| format!("    Term(id: \"t{n}\", word: \"W\", meaning: \"M.\"),\n"))
+                .collect();
+            format!("{}{extra}{}", &text[..end], &text[end..])
+        });
+        let found = messages(&problems);
+        assert!(
+            found.iter().any(|m| m.starts_with("en/glossary.ron:")
+                && m.contains("items; a list may have at most")),
+            "{found:?}"
+        );
+        let problems = with_edit("en/glossary.ron", |text| {
+            text.replacen(
+                "meaning: \"",
+                &format!("meaning: \"{}", "y".repeat(MAX_TEXT_CHARS)),
+                1,
+            )
+        });
+        let found = messages(&problems);
+        assert!(
+            found
+                .iter()
+                .any(|m| m.starts_with("en/glossary.ron:")
+                    && m.contains("the text of 'meaning' has")),
+            "{found:?}"
+        );
+    }
+
+    /// The Spanish edition with its files edited, and the text it was read from.
+    fn spanish_with(edits: &[(&str, &str, &str)]) -> (Library, crate::content::Files) {
+        let (library, texts) = Library::load_texts("es", |path| {
+            let mut text = std::fs::read_to_string(format!("content/{path}")).unwrap();
+            for (file, from, to) in edits {
+                if *file == path {
+                    assert!(text.contains(from), "{from}");
+                    text = text.replacen(from, to, 1);
+                }
+            }
+            Ok(Cow::Owned(text.into_bytes()))
+        });
+        (
+            library.unwrap_or_else(|problems| panic!("{problems}")),
+            texts,
+        )
+    }
+
+    #[test]
+    fn a_drift_is_at_its_line_and_its_rates_are_in_words() {
+        let english = Library::embedded("en").unwrap();
+        let (spanish, texts) = spanish_with(&[
+            (
+                "es/side-effects.ron",
+                "low: 15, high: 20",
+                "low: 15, high: 25",
+            ),
+            (
+                "es/glossary.ron",
+                "    Term(",
+                "    Term(id: \"extra\", word: \"Extra\", meaning: \"Una palabra.\"),\n    Term(",
+            ),
+        ]);
+        let messages: Vec<String> = super::locales_agree_in(&english, &spanish, &texts)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "es/side-effects.ron:12:13: the rate of 'bruising' is 15 to 25 out of every 100 \
+                 treatments, but 15 to 20 out of every 100 treatments in en",
+                "es/glossary.ron:3:14: the term 'extra' is not in en",
+            ]
+        );
+        // Without the texts, the same words, without the lines.
+        let unplaced = locales_agree(&english, &spanish);
+        assert!(unplaced.iter().all(|problem| problem.position.is_none()));
+        assert!(unplaced.iter().all(
+            |problem| !problem.message.contains("Range") && !problem.message.contains("Some(")
+        ));
+
+        // A page's structure is placed at its first section that differs.
+        let mut changed = spanish.clone();
+        changed.pages[0].sections[1].blocks.pop();
+        let found = super::locales_agree_in(&english, &changed, &texts);
+        let home: Vec<_> = found
+            .iter()
+            .filter(|problem| problem.file == "es/pages/home.ron")
+            .collect();
+        assert_eq!(home.len(), 1, "{found:?}");
+        assert_eq!(home[0].position, Some((17, 9)));
+    }
+
+    #[test]
+    fn the_clinics_web_address_and_pin_must_be_usable() {
+        use super::{staff_pin_ok, web_address_ok};
+        for good in [
+            "",
+            "  ",
+            "https://example.org",
+            "http://example.org/dry-needling?lang=es#after",
+            "HTTPS://Example.org",
+            " https://example.org ",
+        ] {
+            assert!(web_address_ok(good), "{good:?}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript://%0aalert(1)",
+            "file:///etc/passwd",
+            "data:text/html,<script>alert(1)</script>",
+            "example.org",
+            "https://",
+            "https:///path",
+            "https://exa mple.org",
+            "ftp://example.org",
+        ] {
+            assert!(!web_address_ok(bad), "{bad:?}");
+        }
+        for good in ["", "0", "4321", "123456789012", " 4321 "] {
+            assert!(staff_pin_ok(good), "{good:?}");
+        }
+        for bad in [
+            "1234567890123",
+            "12a4",
+            "١٢٣٤",
+            "12 34",
+            "-1",
+            "+1234",
+            "12.3",
+        ] {
+            assert!(!staff_pin_ok(bad), "{bad:?}");
+        }
+
+        let problems = with_edit("clinic.ron", |text| {
+            text.replacen("web: \"\"", "web: \"javascript:alert(1)\"", 1)
+                .replacen("staff_pin: \"\"", "staff_pin: \"12ab\"", 1)
+        });
+        let found = messages(&problems);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].starts_with(
+                "clinic.ron:9:5: 'web' must be an address that starts with http:// or https://"
+            ),
+            "{found:?}"
+        );
+        assert!(
+            found[1].starts_with("clinic.ron:11:5: 'staff_pin' must be 1 to 12 digits"),
+            "{found:?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|m| m.contains("alert") || m.contains("12ab"))
         );
     }
 }
