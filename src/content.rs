@@ -126,16 +126,9 @@ impl ContentFolder {
             .iter()
             .flat_map(|locale| files::of_locale(locale))
             .collect();
-        let known_folders: Vec<String> = known
+        let known_folders: Vec<String> = LOCALES
             .iter()
-            .flat_map(|file| {
-                Path::new(file)
-                    .ancestors()
-                    .skip(1)
-                    .filter(|folder| !folder.as_os_str().is_empty())
-                    .map(|folder| folder.to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-            })
+            .flat_map(|locale| files::folders_of(locale))
             .collect();
         let mut unknown = Unknown::default();
         let mut seen = 0;
@@ -182,19 +175,7 @@ impl ContentFolder {
     /// used, each with why: something else where a folder should be, or a folder that cannot be
     /// read.
     fn bad_folders(&self, locale: &str) -> Vec<(String, String)> {
-        let mut folders: Vec<String> = files::of_locale(locale)
-            .iter()
-            .flat_map(|file| {
-                Path::new(file)
-                    .ancestors()
-                    .skip(1)
-                    .filter(|folder| !folder.as_os_str().is_empty())
-                    .map(|folder| folder.to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        folders.sort();
-        folders.dedup();
+        let folders = files::folders_of(locale);
         let mut bad: Vec<(String, String)> = Vec::new();
         for folder in folders {
             if bad

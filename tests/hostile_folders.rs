@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use needle_guide::content::check::{MAX_FILE_BYTES, MAX_ITEMS, MAX_TEXT_CHARS};
 use needle_guide::content::{self, ContentFolder, Library};
+use support::damage::damage;
 use support::seeded::Random;
 
 /// How long one folder may take to load before the test calls it a hang.
@@ -30,33 +31,6 @@ fn content_files() -> Vec<String> {
     files.sort();
     files.dedup();
     files
-}
-
-/// Damages `bytes` as a hand edit or a bad copy might.
-fn damage(bytes: &mut Vec<u8>, random: &mut Random) {
-    let at = random.below(bytes.len() + 1);
-    match random.below(5) {
-        0 => {
-            if let Some(byte) = bytes.get_mut(at) {
-                *byte = random.next() as u8;
-            }
-        }
-        1 => bytes.truncate(at),
-        2 => {
-            let end = (at + random.below(40)).min(bytes.len());
-            bytes.drain(at..end);
-        }
-        3 => {
-            let tokens: [&[u8]; 8] = [b"(", b")", b"[", b"]", b"\"", b",", b"Some(", b"\xEF\xBB"];
-            let token = *random.pick(&tokens);
-            bytes.splice(at..at, token.iter().copied());
-        }
-        _ => {
-            let end = (at + random.below(40)).min(bytes.len());
-            let copy = bytes[at..end].to_vec();
-            bytes.splice(at..at, copy);
-        }
-    }
 }
 
 /// The built-in file at `file`, or the English glossary where `file` is no content file.

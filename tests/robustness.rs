@@ -12,37 +12,8 @@ use needle_guide::content::route::{PageId, Route};
 use needle_guide::content::{self, File, Library};
 use needle_guide::document::{Document, guide_text};
 use needle_guide::handout::{self, HandoutOptions};
+use support::damage::damage;
 use support::seeded::Random;
-
-/// Damages `bytes` in one of several ways a hand edit or a bad copy might.
-fn mutate(bytes: &mut Vec<u8>, random: &mut Random) {
-    let at = random.below(bytes.len());
-    match random.below(6) {
-        0 => {
-            if let Some(byte) = bytes.get_mut(at) {
-                *byte = random.next() as u8;
-            }
-        }
-        1 => bytes.truncate(at),
-        2 => {
-            let end = (at + random.below(40)).min(bytes.len());
-            bytes.drain(at..end);
-        }
-        3 => {
-            let end = (at + random.below(40)).min(bytes.len());
-            let copy = bytes[at..end].to_vec();
-            bytes.splice(at..at, copy);
-        }
-        4 => {
-            let tokens: [&[u8]; 8] = [b"(", b")", b"[", b"]", b"\"", b",", b"Some(", b"{rate:"];
-            bytes.splice(at..at, tokens[random.below(tokens.len())].iter().copied());
-        }
-        _ => {
-            let digits = random.next().to_string();
-            bytes.splice(at..at, digits.bytes());
-        }
-    }
-}
 
 fn load_with(locale: &str, file: &str, bytes: &[u8]) -> Result<Library, content::Problems> {
     Library::load(locale, |path| {
@@ -66,7 +37,7 @@ fn damaged_real_files_give_problems_or_a_library_never_a_panic() {
         let file = &files[random.below(files.len())];
         let mut bytes = std::fs::read(format!("content/{file}")).unwrap();
         for _ in 0..=random.below(3) {
-            mutate(&mut bytes, &mut random);
+            damage(&mut bytes, &mut random);
         }
         match load_with(locale, file, &bytes) {
             Ok(library) => {

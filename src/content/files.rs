@@ -47,6 +47,24 @@ pub fn of_locale(locale: &str) -> Vec<String> {
     File::all().map(|file| file.path(locale)).collect()
 }
 
+/// The folders the content files of `locale` live in (`en`, `en/pages`), each once.
+pub fn folders_of(locale: &str) -> Vec<String> {
+    let mut folders: Vec<String> = of_locale(locale)
+        .iter()
+        .flat_map(|file| {
+            std::path::Path::new(file)
+                .ancestors()
+                .skip(1)
+                .filter(|folder| !folder.as_os_str().is_empty())
+                .map(|folder| folder.to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    folders.sort();
+    folders.dedup();
+    folders
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)] // each test file uses its own part of this module
 
+pub mod damage;
 pub mod seeded;
 
 use std::sync::Arc;
