@@ -36,13 +36,7 @@ fn export_writes_every_file_and_the_export_checks_clean() {
     assert!(folder.join("es/pages/risks.ron").exists());
     assert!(folder.join("clinic.ron").exists());
 
-    let output = needle_guide(&["check", folder.to_str().unwrap()]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stdout)
-    );
+    assert_checks_clean(&folder);
 
     let error = content::export(&folder, false).unwrap_err();
     assert!(
@@ -514,6 +508,17 @@ fn links_to_folders_are_named_not_walked_and_the_list_is_bounded() {
     )));
 }
 
+/// `needle-guide check FOLDER` finds nothing wrong.
+fn assert_checks_clean(folder: &std::path::Path) {
+    let output = needle_guide(&["check", folder.to_str().unwrap()]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+}
+
 #[test]
 fn a_file_saved_with_a_byte_order_mark_is_used() {
     let folder = scratch("bom");
@@ -522,13 +527,7 @@ fn a_file_saved_with_a_byte_order_mark_is_used() {
         "\u{FEFF}Clinic(name: \"Harbour Physio\", phone: \"01 234 5678\")\r\n",
     )
     .unwrap();
-    let output = needle_guide(&["check", folder.to_str().unwrap()]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stdout)
-    );
+    assert_checks_clean(&folder);
     let loaded = Library::with_overrides("es", &ContentFolder::open(&folder).unwrap()).unwrap();
     assert_eq!(loaded.library.clinic.name, "Harbour Physio");
 }
