@@ -62,8 +62,9 @@ pub struct Palette {
     pub on_urgent: Color,
     pub urgent_soft: Color,
     pub note_soft: Color,
-    /// Shapes that stand for "nothing here", such as unaffected people in an icon array: light
-    /// in every theme, so they never look like the dark, affected ones.
+    /// The outline of shapes that stand for "nothing here", such as the empty icons of an icon
+    /// array: lighter than the filled ones, but at least 3:1 on the card (WCAG 1.4.11), so they
+    /// can still be counted.
     pub faint: Color,
 }
 
@@ -82,7 +83,7 @@ impl Palette {
         on_urgent: color!(0xffffff),
         urgent_soft: color!(0xfcebea),
         note_soft: color!(0xe6f0f7),
-        faint: color!(0xc5d3d8),
+        faint: color!(0x7d8d95),
     };
 
     /// For low vision: near-black on white, deep blue and deep red, every pair at least 7:1
@@ -100,7 +101,7 @@ impl Palette {
         on_urgent: color!(0xffffff),
         urgent_soft: color!(0xfff0f0),
         note_soft: color!(0xf0f4fa),
-        faint: color!(0xcccccc),
+        faint: color!(0x6e6e6e),
     };
 
     /// Every pair of (text colour, background colour) the styles draw, with what it is for.
@@ -210,6 +211,18 @@ mod tests {
         for (what, text, background) in Palette::HIGH_CONTRAST.text_pairs() {
             let ratio = contrast_ratio(text, background);
             assert!(ratio >= 7.0, "{what}: {ratio:.2}:1 is below 7:1");
+        }
+    }
+
+    #[test]
+    fn the_empty_icons_can_be_seen_in_both_themes() {
+        for palette in Palette::ALL {
+            for background in [palette.surface, palette.background] {
+                let ratio = contrast_ratio(palette.faint, background);
+                assert!(ratio >= 3.0, "{ratio:.2}:1 is below the 3:1 of WCAG 1.4.11");
+            }
+            // Still lighter than what is filled in, so the two never look alike.
+            assert!(relative_luminance(palette.faint) > relative_luminance(palette.primary));
         }
     }
 
