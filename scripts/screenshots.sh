@@ -7,7 +7,7 @@ size=${1:-1280x800}
 out=${2:-target/screenshots/$size}
 shift $(( $# > 2 ? 2 : $# ))
 pages=("$@")
-[ ${#pages[@]} -gt 0 ] || pages=(home about compare conditions risks warning-signs before after glossary key-points condition/lateral-epicondylitis)
+[ ${#pages[@]} -gt 0 ] || pages=(home about compare conditions before risks after warning-signs sources questions glossary key-points condition/lateral-epicondylitis)
 mkdir -p "$out"
 source "$(dirname "$0")/xvfb.sh"
 binary=$(app_binary)
