@@ -158,7 +158,6 @@ impl App {
     /// The app in the consult room, on the `start` screen. A condition the content does not
     /// have opens Home.
     pub fn new(editions: Arc<Vec<Library>>, start: Route) -> App {
-        assert!(!editions.is_empty(), "the app needs at least one edition");
         let mode = Mode::Consult(Consult::new(&editions));
         App::in_mode(editions, start, mode)
     }

@@ -839,6 +839,25 @@ impl Library {
         }
     }
 
+    /// The clinic's details a patient can use, each with its label, in the order they are shown:
+    /// those the clinic filled in, and always the emergency number (the clinic's, or the words for
+    /// the local one). The warning-signs page and the handout both show these.
+    pub fn clinic_contacts(&self) -> Vec<(&str, &str)> {
+        let ui = &self.ui;
+        let clinic = &self.clinic;
+        [
+            (&ui.clinic_name, clinic.name.as_str()),
+            (&ui.clinic_phone, clinic.phone.as_str()),
+            (&ui.clinic_urgent_phone, clinic.urgent_phone.as_str()),
+            (&ui.clinic_web, clinic.web.as_str()),
+            (&ui.clinic_emergency, self.emergency_number()),
+        ]
+        .into_iter()
+        .map(|(label, value)| (label.as_str(), value.trim()))
+        .filter(|(_, value)| !value.is_empty())
+        .collect()
+    }
+
     /// A rate in this edition's words.
     pub fn rate_text(&self, rate: Rate) -> String {
         rate::format(rate, &self.ui.rates)

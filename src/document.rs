@@ -649,29 +649,17 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                 .collect(),
         ),
         Block::ClinicContacts => {
-            let clinic = &library.clinic;
-            let ui = &library.ui;
-            let contacts = [
-                (&ui.clinic_phone, clinic.phone.as_str()),
-                (&ui.clinic_urgent_phone, clinic.urgent_phone.as_str()),
-                (&ui.clinic_web, clinic.web.as_str()),
-                // Always there: the clinic's emergency number, or words for the local one.
-                (&ui.clinic_emergency, library.emergency_number()),
-            ]
-            .into_iter()
-            .filter(|(_, value)| !value.trim().is_empty())
-            .map(|(label, value)| Contact {
-                label: label.clone(),
-                value: value.trim().to_owned(),
-            });
-            let name = (!clinic.name.trim().is_empty()).then(|| Contact {
-                label: ui.clinic_name.clone(),
-                value: clinic.name.clone(),
-            });
-            let contacts: Vec<Contact> = name.into_iter().chain(contacts).collect();
+            let contacts: Vec<Contact> = library
+                .clinic_contacts()
+                .into_iter()
+                .map(|(label, value)| Contact {
+                    label: label.to_owned(),
+                    value: value.to_owned(),
+                })
+                .collect();
             // With no number to call, say whom to call in words instead.
-            let no_phone = clinic.phone.trim().is_empty() && clinic.urgent_phone.trim().is_empty();
-            let fallback = no_phone.then(|| Part::Paragraph(spans(&ui.consult.call_your_clinic)));
+            let fallback = (!library.clinic.has_phone())
+                .then(|| Part::Paragraph(spans(&library.ui.consult.call_your_clinic)));
             return (!contacts.is_empty())
                 .then_some(Part::Contacts(contacts))
                 .into_iter()

@@ -391,28 +391,17 @@ fn warning_signs(out: &mut String, library: &Library) {
 /// told to call the clinic that treated them, so the handout never leaves them without a step.
 fn contacts(out: &mut String, library: &Library) {
     let ui = &library.ui;
-    let clinic = &library.clinic;
     out.push_str("<section class=\"contacts\">\n");
     heading(out, 2, &ui.handout.contacts);
-    let details = [
-        (&ui.clinic_name, clinic.name.as_str()),
-        (&ui.clinic_phone, clinic.phone.as_str()),
-        (&ui.clinic_urgent_phone, clinic.urgent_phone.as_str()),
-        (&ui.clinic_web, clinic.web.as_str()),
-        // Always: the clinic's emergency number, or the words for the local one.
-        (&ui.clinic_emergency, library.emergency_number()),
-    ];
-    for (label, value) in details {
-        if !value.trim().is_empty() {
-            let _ = writeln!(
-                out,
-                "<p><span class=\"label\">{}:</span> {}</p>",
-                escape(label),
-                escape(value.trim())
-            );
-        }
+    for (label, value) in library.clinic_contacts() {
+        let _ = writeln!(
+            out,
+            "<p><span class=\"label\">{}:</span> {}</p>",
+            escape(label),
+            escape(value)
+        );
     }
-    if clinic.phone.trim().is_empty() && clinic.urgent_phone.trim().is_empty() {
+    if !library.clinic.has_phone() {
         let _ = writeln!(
             out,
             "<p><strong>{}</strong></p>",

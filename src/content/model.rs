@@ -509,12 +509,16 @@ pub struct Answers {
 }
 
 impl Clinic {
+    /// Whether the clinic gave a number to call; without one, patients are told in words whom to
+    /// call.
+    pub fn has_phone(&self) -> bool {
+        !(self.phone.trim().is_empty() && self.urgent_phone.trim().is_empty())
+    }
+
     /// Whether the clinic has said who it is or how to reach it. Without, the guide speaks in
     /// words only ("call your clinic"), and staff are told.
     pub fn is_set(&self) -> bool {
-        [&self.name, &self.phone, &self.urgent_phone]
-            .iter()
-            .any(|field| !field.trim().is_empty())
+        !self.name.trim().is_empty() || self.has_phone()
     }
 }
 
