@@ -14,38 +14,22 @@ pub fn format(rate: Rate, words: &RateWords) -> String {
             group_digits(value, &words.thousands_separator)
         }
     };
-    let of = |denominator: Denominator| match denominator {
+    let of = match rate.of() {
         Denominator::Treatments => words.treatments.as_str(),
         Denominator::Patients => words.patients.as_str(),
         Denominator::Unstated => "",
     };
-    let (pattern, of) = match rate {
-        Rate::Range {
-            of: denominator, ..
-        } => (&words.range, of(denominator)),
-        Rate::FewerThan {
-            of: denominator, ..
-        } => (&words.fewer_than, of(denominator)),
-        Rate::OneIn {
-            of: Denominator::Unstated,
-            ..
-        } => (&words.one_in_unstated, ""),
-        Rate::OneIn {
-            of: denominator, ..
-        } => (&words.one_in, of(denominator)),
-        Rate::FewerThanOneIn {
-            of: Denominator::Unstated,
-            ..
-        } => (&words.fewer_than_one_in_unstated, ""),
-        Rate::FewerThanOneIn {
-            of: denominator, ..
-        } => (&words.fewer_than_one_in, of(denominator)),
-        Rate::About {
-            of: denominator, ..
-        } => (&words.about, of(denominator)),
-        Rate::AtMost {
-            of: denominator, ..
-        } => (&words.at_most, of(denominator)),
+    // "1 in n" reads differently with no unit ("1 in 200,000", not "1 in every 200,000").
+    let unstated = rate.of() == Denominator::Unstated;
+    let pattern = match rate {
+        Rate::Range { .. } => &words.range,
+        Rate::FewerThan { .. } => &words.fewer_than,
+        Rate::OneIn { .. } if unstated => &words.one_in_unstated,
+        Rate::OneIn { .. } => &words.one_in,
+        Rate::FewerThanOneIn { .. } if unstated => &words.fewer_than_one_in_unstated,
+        Rate::FewerThanOneIn { .. } => &words.fewer_than_one_in,
+        Rate::About { .. } => &words.about,
+        Rate::AtMost { .. } => &words.at_most,
     };
     let (low, high, per) = match rate {
         Rate::Range { low, high, .. } => (low, high, PER),
