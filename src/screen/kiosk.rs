@@ -187,6 +187,7 @@ impl Kiosk {
     /// Closes the staff keypad; false if it was not open.
     pub fn dismiss(&mut self) -> bool {
         self.wrong_pin = false;
+        self.pin_checked = None;
         self.pin.take().is_some()
     }
 
@@ -226,6 +227,8 @@ impl Kiosk {
                 }
                 self.pin = Some(String::new());
                 self.wrong_pin = false;
+                // A keypad opened afresh says nothing of an earlier wait.
+                self.pin_checked = None;
                 Action::None
             }
             Message::PinDigit(digit) => {
@@ -531,6 +534,13 @@ mod tests {
             "no PIN is checked while the keypad waits"
         );
         assert_eq!(kiosk.pin(), Some(""), "the typed digits are cleared");
+        let _ = kiosk.update(Message::PinCancel, "2468");
+        let _ = kiosk.update(Message::StaffExit, "2468");
+        assert!(
+            !kiosk.pin_locked(),
+            "a keypad opened again shows no old message (the wait itself still holds)"
+        );
+        assert!(kiosk.guard().wait(Instant::now()).is_some());
     }
 
     #[test]
