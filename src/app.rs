@@ -209,10 +209,6 @@ impl App {
         self
     }
 
-    pub fn content_notice(&self) -> Option<&str> {
-        self.content_notice.as_deref()
-    }
-
     /// What staff should know, at the foot of the page list (which the kiosk does not have): a
     /// content folder with problems, and a clinic whose details are not set.
     pub fn staff_notices(&self) -> Vec<String> {
@@ -236,10 +232,6 @@ impl App {
 
     pub fn route(&self) -> &Route {
         self.reader.route()
-    }
-
-    pub fn mode(&self) -> &Mode {
-        &self.mode
     }
 
     pub fn consult_state(&self) -> Option<&Consult> {
