@@ -8,20 +8,26 @@ use iced::widget::{column, container, operation, row, scrollable, stack};
 use iced::{Element, Event, Fill, Size, Subscription, Task, Theme, event, keyboard, window};
 
 use crate::content::Library;
+use crate::content::model::Ui;
 use crate::content::route::{PageId, Route};
 use crate::handout;
 use crate::keys::{self, Shortcut};
-use crate::screen::Shared;
 use crate::screen::consult::{self, Consult, HandoutSetup};
 use crate::screen::kiosk::{self, Kiosk};
-use crate::screen::reader::{self, Layout, Reader};
+use crate::screen::reader::{self, Layout, PageView, Reader, StepWords};
+use crate::screen::{Comfort, Shared};
+use crate::theme::style;
 use crate::theme::{self, Palette, metrics};
+use crate::widget::drag::drag;
 use crate::widget::nav;
 
 pub use crate::screen::kiosk::Settings as KioskSettings;
 
 /// The scrollable that holds the page, so a new page can start at its top.
 const PAGE_SCROLL: &str = "page";
+
+/// The empty space above and below the page.
+const PAGE_FOOT: f32 = metrics::L;
 
 /// The window size the app opens at and the smallest it allows.
 pub const WINDOW_SIZE: Size = Size::new(1280.0, 800.0);
@@ -64,6 +70,8 @@ pub enum Message {
     WindowResized(Size),
     /// The kiosk's screen, in the app's scaled pixels as iced reports it at start-up.
     Screen(Size),
+    /// Whether the page goes on below the bottom of the screen, as it last scrolled or grew.
+    MoreBelow(bool),
 }
 
 impl From<reader::Message> for Message {
@@ -152,6 +160,8 @@ pub struct App {
     /// Shown to staff when the clinic's content folder had problems.
     content_notice: Option<String>,
     qr: Qr,
+    /// The page goes on below the screen: the "More below" cue shows.
+    more_below: bool,
 }
 
 impl App {
@@ -179,6 +189,7 @@ impl App {
             screen: None,
             mode,
             content_notice: None,
+            more_below: false,
             editions,
         }
     }
@@ -293,11 +304,63 @@ impl App {
         let width = self.layout_width();
         Layout {
             width,
-            content_width: (width - sidebar).min(metrics::READING_WIDTH) - 2.0 * metrics::XL,
+            content_width: (width - sidebar).min(self.page_width()) - 2.0 * self.page_side(),
+            height: self.layout_height(),
         }
     }
 
+    /// The most the page spreads across: a reading width for text, more for home's topic tiles,
+    /// so that they all fit on the screen at once.
+    fn page_width(&self) -> f32 {
+        if self.route() == &Route::HOME {
+            metrics::WIDE_WIDTH
+        } else {
+            metrics::READING_WIDTH
+        }
+    }
+
+    /// The space either side of the page: less in a narrow layout, which needs the room for words.
+    fn page_side(&self) -> f32 {
+        if self.layout_width() < nav::COMPACT_WIDTH {
+            metrics::M
+        } else {
+            metrics::XL
+        }
+    }
+
+    /// The layout's height, after all enlarging.
+    fn layout_height(&self) -> f32 {
+        self.window.height / self.scale_factor()
+    }
+
+    pub fn more_below(&self) -> bool {
+        self.more_below
+    }
+
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let before = self.page_shape();
+        let task = self.handle(message);
+        // The page scrolls and tells whether it goes on below only when its size or place
+        // changes; a page that now fits says nothing, so the cue is taken down here.
+        if self.page_shape() != before {
+            self.more_below = false;
+        }
+        task
+    }
+
+    /// What decides how tall the page is and how much of it shows.
+    fn page_shape(&self) -> (Route, usize, usize, Size, bool, bool) {
+        (
+            self.route().clone(),
+            self.locale,
+            self.text_step,
+            self.window,
+            self.presenting(),
+            self.reader.term().is_some(),
+        )
+    }
+
+    fn handle(&mut self, message: Message) -> Task<Message> {
         // Behind the kiosk's welcome screen the page waits, unseen, for the next person: only the
         // welcome screen's own controls and Escape (for the staff keypad) reach anything.
         let unseen = matches!(
@@ -339,6 +402,10 @@ impl App {
                 // back into the next size.
                 let scale = self.scale_factor();
                 self.window = Size::new(size.width * scale, size.height * scale);
+                Task::none()
+            }
+            Message::MoreBelow(more) => {
+                self.more_below = more;
                 Task::none()
             }
             Message::Screen(size) => {
@@ -444,6 +511,7 @@ impl App {
             Shortcut::TextLarger => return self.shared(Shared::TextLarger),
             Shortcut::TextSmaller => return self.shared(Shared::TextSmaller),
             Shortcut::TextReset => return self.shared(Shared::TextReset),
+            Shortcut::Contrast => return self.shared(Shared::ToggleContrast),
             Shortcut::Back => return self.read(reader::Message::Back),
             Shortcut::Step { forward } => return self.read(reader::Message::Step { forward }),
             Shortcut::Dismiss => return self.dismiss(),
@@ -552,22 +620,20 @@ impl App {
     pub fn view(&self) -> Element<'_, Message> {
         let library = self.library();
         let other = &self.editions[(self.locale + 1) % self.editions.len()];
-        let other_language =
-            (other.locale != library.locale).then_some(other.ui.language_name.as_str());
-        let high_contrast = self.palette == Palette::HIGH_CONTRAST;
+        let comfort = Comfort {
+            other_language: (other.locale != library.locale)
+                .then_some(other.ui.language_name.as_str()),
+            high_contrast: self.palette == Palette::HIGH_CONTRAST,
+            can_enlarge: self.can_enlarge_text(),
+        };
         let qr = self.qr.data.as_deref();
+        let layout = self.layout();
 
         if let Mode::Kiosk(kiosk) = &self.mode
             && kiosk.welcome()
         {
             let welcome = kiosk
-                .welcome_view(
-                    library,
-                    other_language,
-                    high_contrast,
-                    self.can_enlarge_text(),
-                    qr,
-                )
+                .welcome_view(library, comfort, layout.width, qr)
                 .map(Message::Kiosk);
             let keypad = kiosk
                 .overlay_view(library)
@@ -575,7 +641,6 @@ impl App {
             return stack![welcome].push(keypad).into();
         }
 
-        let layout = self.layout();
         // Patients can keep the warning signs on their phone.
         let qr_here = qr
             .filter(|_| self.route() == &Route::Page(PageId::WarningSigns))
@@ -583,64 +648,57 @@ impl App {
                 container(crate::screen::kiosk::qr(data, &library.ui.kiosk.qr_caption))
                     .center_x(Fill)
             });
-        let content = column![
-            self.reader
-                .page(library, layout, &self.palette)
-                .map(Message::Reader)
-        ]
-        .push(qr_here)
-        .spacing(metrics::L);
+        let PageView { page, pinned } = self.reader.page(library, layout, &self.palette);
+        let content = column![page.map(Message::Reader)]
+            .push(qr_here)
+            .spacing(metrics::L);
         let page = scrollable(
             container(
                 container(content)
-                    .max_width(metrics::READING_WIDTH)
-                    .padding([metrics::L, metrics::XL]),
+                    .max_width(self.page_width())
+                    .padding([PAGE_FOOT, self.page_side()]),
             )
             .center_x(Fill),
         )
         .id(PAGE_SCROLL)
+        .on_scroll(|viewport| Message::MoreBelow(goes_on_below(viewport)))
         .width(Fill)
         .height(Fill);
+        let cue = self
+            .more_below
+            .then(|| more_below_cue(&library.ui, layout.height));
+        let page = stack![drag(page)].push(cue);
 
-        let can_enlarge = self.can_enlarge_text();
-        let (toolbar, stop_presenting, overlay) = match &self.mode {
+        let (toolbar, overlay) = match &self.mode {
             Mode::Kiosk(kiosk) => (
                 Some(
                     kiosk
-                        .toolbar(library, other_language, high_contrast, can_enlarge)
+                        .toolbar(library, comfort, layout.width)
                         .map(Message::Kiosk),
                 ),
-                None,
                 kiosk
                     .overlay_view(library)
                     .map(|overlay| overlay.map(Message::Kiosk)),
             ),
             Mode::Consult(consult) => (
                 consult
-                    .toolbar(library, other_language, !self.shows_sidebar(), can_enlarge)
+                    .toolbar(library, comfort, !self.shows_sidebar(), layout.width)
                     .map(|toolbar| toolbar.map(Message::Consult)),
                 consult
-                    .stop_presenting(&library.ui)
-                    .map(|button| button.map(Message::Consult)),
-                consult
-                    .overlay_view(library, self.locale)
+                    .overlay_view(library, self.locale, comfort)
                     .map(|overlay| overlay.map(Message::Consult)),
             ),
         };
-        let crowded = stop_presenting.is_some();
-        let leading = self
-            .reader
-            .back_button(&library.ui)
-            .map(|back| back.map(Message::Reader))
-            .into_iter()
-            .chain(stop_presenting)
-            .collect();
-        let steps = self
-            .reader
-            .step_buttons(library, layout.width)
-            .into_iter()
-            .map(|step| step.map(Message::Reader))
-            .collect();
+        // A page with a pinned note (home) shows it in place of Previous and Next: its tiles
+        // lead on. Stop presenting stays beside it.
+        let foot = match pinned {
+            Some(pinned) => nav::wide_bar(
+                pinned.map(Message::Reader),
+                self.stop_presenting(library).into_iter().collect(),
+                layout.width,
+            ),
+            None => self.footer(library, layout.width),
+        };
         let main = column![]
             .push(toolbar)
             .push(page)
@@ -649,7 +707,7 @@ impl App {
                     .term_panel(library)
                     .map(|panel| panel.map(Message::Reader)),
             )
-            .push(nav::footer(leading, steps, layout.width, crowded));
+            .push(foot);
 
         let frame: Element<'_, Message> = if self.shows_sidebar() {
             let sidebar = self
@@ -662,6 +720,63 @@ impl App {
         };
         stack![frame].push(overlay).into()
     }
+
+    /// The bar under the page: Back and Stop presenting at the left, Previous and Next at the
+    /// right, saying less where the layout, `width` wide, is narrow.
+    fn footer<'a>(&'a self, library: &'a Library, width: f32) -> Element<'a, Message> {
+        let form = |words: StepWords| {
+            let leading = self
+                .reader
+                .back_button(&library.ui)
+                .map(|back| back.map(Message::Reader))
+                .into_iter()
+                .chain(self.stop_presenting(library))
+                .collect();
+            let steps = self
+                .reader
+                .step_buttons(library, words)
+                .into_iter()
+                .map(|step| step.map(Message::Reader))
+                .collect();
+            (leading, steps)
+        };
+        nav::bar(StepWords::ALL.map(form), width)
+    }
+}
+
+impl App {
+    /// Stop presenting, while presenting.
+    fn stop_presenting<'a>(&'a self, library: &'a Library) -> Option<Element<'a, Message>> {
+        self.consult_state()?
+            .stop_presenting(&library.ui)
+            .map(|button| button.map(Message::Consult))
+    }
+}
+
+/// Whether a page scrolled to `viewport` has more below what shows: more than the empty space
+/// at its foot.
+fn goes_on_below(viewport: scrollable::Viewport) -> bool {
+    let shown = viewport.absolute_offset().y + viewport.bounds().height;
+    shown < viewport.content_bounds().height - PAGE_FOOT - 1.0
+}
+
+/// A page that goes on below the screen says so, for a patient who would not think to scroll:
+/// its foot fades out under the words "More below". Not a button: a touch on it reaches the page
+/// under it. In a layout `height` short (large text), only the fade, so that it never hides the
+/// first row of home's tiles.
+fn more_below_cue(ui: &Ui, height: f32) -> Element<'_, Message> {
+    let words = (height >= reader::SHORT_LAYOUT).then(|| {
+        iced::widget::text(format!("{}\u{a0}\u{a0}↓", ui.more_below))
+            .size(theme::size::BODY)
+            .font(theme::BOLD)
+            .style(style::primary)
+    });
+    let fade = container(container(column![].push(words)).center_x(Fill))
+        .id(nav::mark::COVER)
+        .width(Fill)
+        .padding(iced::Padding::ZERO.top(metrics::M).bottom(metrics::XS))
+        .style(style::fade);
+    container(fade).align_bottom(Fill).into()
 }
 
 /// In kiosk mode, presses, touches, scrolling and keys count as someone reading; so does the

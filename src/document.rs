@@ -36,6 +36,8 @@ pub enum Part {
         tone: Tone,
         heading: String,
         body: Vec<Span>,
+        /// Drawn at the foot of the screen, not in the page (see `model::Callout::pinned`).
+        pinned: bool,
     },
     Compare {
         left: String,
@@ -145,6 +147,8 @@ pub struct Link {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Choice {
     pub page: PageId,
+    /// The page's short name, as in the page list.
+    pub label: String,
     pub title: String,
     pub lead: String,
     pub urgent: bool,
@@ -166,6 +170,17 @@ impl Document {
     }
 
     /// Plain text, in reading order, as the window shows it.
+    /// Takes out the part to keep in view at the foot of the screen, if the page has one.
+    pub fn take_pinned(&mut self) -> Option<Part> {
+        self.sections.iter_mut().find_map(|section| {
+            let index = section
+                .parts
+                .iter()
+                .position(|part| matches!(part, Part::Callout { pinned: true, .. }))?;
+            Some(section.parts.remove(index))
+        })
+    }
+
     pub fn plain_text(&self) -> String {
         let mut out = String::new();
         let line = |out: &mut String, text: &str| {
@@ -359,6 +374,7 @@ fn condition_document(library: &Library, id: &str) -> Option<Document> {
         tone: Tone::Note,
         heading: library.plain(&ui.condition_advice_heading),
         body: library.spans(&ui.condition_advice),
+        pinned: false,
     };
     let mut sections = vec![Section {
         heading: None,
@@ -522,6 +538,7 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
             tone: callout.tone,
             heading: library.plain(&callout.heading),
             body: spans(&callout.text),
+            pinned: callout.pinned,
         },
         Block::Compare(compare) => Part::Compare {
             left: compare.left.clone(),
@@ -608,6 +625,7 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                     let content = library.page(page);
                     Choice {
                         page,
+                        label: content.nav_label.clone(),
                         title: content.title.clone(),
                         lead: library.plain(&content.lead),
                         urgent: page == PageId::WarningSigns,

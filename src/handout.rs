@@ -299,6 +299,7 @@ fn aftercare(out: &mut String, library: &Library) {
                     tone: Tone::Note,
                     heading,
                     body,
+                    ..
                 } => {
                     let _ = writeln!(
                         text,

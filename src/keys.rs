@@ -11,6 +11,7 @@ pub enum Shortcut {
     TextLarger,
     TextSmaller,
     TextReset,
+    Contrast,
     /// Close whatever is on top.
     Dismiss,
     /// Move the highlighted result up (-1) or down (+1).
@@ -33,6 +34,7 @@ pub fn shortcut(key: &Key, modifiers: Modifiers, captured: bool) -> Option<Short
         Key::Character("=" | "+") if command => Some(Shortcut::TextLarger),
         Key::Character("-") if command => Some(Shortcut::TextSmaller),
         Key::Character("0") if command => Some(Shortcut::TextReset),
+        Key::Character("h") if command => Some(Shortcut::Contrast),
         Key::Named(Named::Escape) => Some(Shortcut::Dismiss),
         Key::Named(Named::ArrowUp) => Some(Shortcut::MoveResult(-1)),
         Key::Named(Named::ArrowDown) => Some(Shortcut::MoveResult(1)),
@@ -82,6 +84,11 @@ mod tests {
             shortcut(&character("0"), ctrl, false),
             Some(Shortcut::TextReset)
         );
+        assert_eq!(
+            shortcut(&character("h"), ctrl, true),
+            Some(Shortcut::Contrast)
+        );
+        assert_eq!(shortcut(&character("h"), none, false), None);
         assert_eq!(
             shortcut(&Key::Named(Named::ArrowLeft), Modifiers::ALT, false),
             Some(Shortcut::Back)

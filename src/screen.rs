@@ -23,6 +23,22 @@ pub enum Shared {
     ToggleContrast,
 }
 
+/// What the comfort controls show: the other language's name (if there is another), whether
+/// high contrast is on, and whether the text can grow.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Comfort<'a> {
+    pub other_language: Option<&'a str>,
+    pub high_contrast: bool,
+    pub can_enlarge: bool,
+}
+
+/// How much room a bar's labels get: all their words, or their short forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Words {
+    Full,
+    Short,
+}
+
 /// Home, in the given role.
 pub fn home_button<'a>(ui: &'a Ui, role: Role) -> Element<'a, Shared> {
     action(label(&ui.home), role, Shared::Home).into()
@@ -33,7 +49,36 @@ pub fn language_button(name: &str) -> Element<'_, Shared> {
     action(label(name), Role::Secondary, Shared::SwitchLanguage).into()
 }
 
-/// "Text size", A− and A+.
-pub fn text_size(ui: &Ui, can_enlarge: bool) -> Vec<Element<'_, Shared>> {
-    nav::text_size(ui, can_enlarge, Shared::TextSmaller, Shared::TextLarger)
+/// The switch between standard colours and high contrast, saying what it turns on; in its short
+/// form, only "Contrast".
+pub fn contrast_button<'a>(ui: &'a Ui, high_contrast: bool, words: Words) -> Element<'a, Shared> {
+    let name = match (words, high_contrast) {
+        (Words::Short, _) => &ui.contrast_short,
+        (Words::Full, true) => &ui.standard_contrast,
+        (Words::Full, false) => &ui.high_contrast,
+    };
+    action(label(name), Role::Secondary, Shared::ToggleContrast).into()
+}
+
+/// A− and A+, after "Text size" when the words are full.
+pub fn text_size<'a>(ui: &'a Ui, comfort: Comfort<'_>, words: Words) -> Vec<Element<'a, Shared>> {
+    nav::text_size(
+        ui,
+        words == Words::Full,
+        comfort.can_enlarge,
+        Shared::TextSmaller,
+        Shared::TextLarger,
+    )
+}
+
+/// Text size, contrast and the other language, in `words`.
+pub fn comfort_controls<'a>(
+    ui: &'a Ui,
+    comfort: Comfort<'a>,
+    words: Words,
+) -> Vec<Element<'a, Shared>> {
+    let mut controls = text_size(ui, comfort, words);
+    controls.push(contrast_button(ui, comfort.high_contrast, words));
+    controls.extend(comfort.other_language.map(language_button));
+    controls
 }

@@ -43,6 +43,8 @@ pub mod metrics {
     pub const TARGET: f32 = 52.0;
     /// The widest a column of reading text gets, for comfortable line lengths.
     pub const READING_WIDTH: f32 = 880.0;
+    /// The most home's topic tiles spread across: three to a row on a 1024-wide layout.
+    pub const WIDE_WIDTH: f32 = 1200.0;
     pub const SIDEBAR_WIDTH: f32 = 290.0;
     pub const RADIUS: f32 = 12.0;
 }

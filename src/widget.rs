@@ -2,6 +2,9 @@
 
 pub mod action_icon;
 pub mod body_map;
+pub mod delegate;
+pub mod drag;
+pub mod ends;
 pub mod icon;
 pub mod icon_array;
 pub mod nav;

@@ -1153,7 +1153,7 @@ mod tests {
             .filter(|problem| problem.file == "es/pages/home.ron")
             .collect();
         assert_eq!(home.len(), 1, "{found:?}");
-        assert_eq!(home[0].position, Some((17, 9)));
+        assert_eq!(home[0].position, Some((26, 9)));
     }
 
     #[test]

@@ -112,6 +112,11 @@ pub struct Callout {
     pub tone: Tone,
     pub heading: String,
     pub text: String,
+    /// Kept in view at the foot of the screen, as a button that opens the warning signs, rather
+    /// than in the page's flow: the home page's note about trouble breathing, which must not
+    /// scroll away from a patient choosing a topic. Keep its text to one short sentence.
+    #[serde(default)]
+    pub pinned: bool,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
@@ -314,6 +319,14 @@ pub struct Ui {
     /// Under a question, before the clinic's answer.
     pub clinic_answer: String,
     pub how_often: String,
+    /// The contrast switch: what it turns on, and a short name for a crowded bar.
+    pub high_contrast: String,
+    pub standard_contrast: String,
+    pub contrast_short: String,
+    /// The button that holds, on a crowded bar, the controls there is no room for.
+    pub more: String,
+    /// At the foot of a page that goes on below the screen.
+    pub more_below: String,
     pub rates: RateWords,
     pub charts: ChartWords,
     pub body_map: BodyMapWords,
@@ -331,8 +344,6 @@ pub struct KioskWords {
     pub still_reading: String,
     pub starting_over: String,
     pub keep_reading: String,
-    pub high_contrast: String,
-    pub standard_contrast: String,
     pub qr_caption: String,
     pub staff_pin_title: String,
     pub wrong_pin: String,

@@ -8,7 +8,10 @@ use iced::alignment::Vertical;
 use iced::widget::{Column, checkbox, column, row, scrollable, text, text_input};
 use iced::{Element, Fill, Length};
 
-use super::{Shared, home_button, language_button, text_size};
+use super::{
+    Comfort, Shared, Words, comfort_controls, contrast_button, home_button, language_button,
+    text_size,
+};
 use crate::content::Library;
 use crate::content::ids::{ConditionId, TermId};
 use crate::content::model::Ui;
@@ -17,6 +20,7 @@ use crate::handout::{self, Opener};
 use crate::search::{self, Hit, Kind};
 use crate::theme::style::{self, Role};
 use crate::theme::{BOLD, metrics, size};
+use crate::widget::drag::drag;
 use crate::widget::nav::{self, action, label, modal};
 
 /// Quick jump's text box, so opening it can put the cursor there.
@@ -36,6 +40,8 @@ pub enum Message {
     /// Open a result by its place in the list.
     OpenResult(usize),
     ToggleShortcuts,
+    /// Open the list of the controls a crowded toolbar has no room for.
+    OpenMore,
     TogglePresenting,
     ToggleFullscreen,
     /// Open the dialog that makes the take-home handout.
@@ -86,6 +92,8 @@ pub enum Overlay {
     Search(Search),
     Shortcuts,
     Handout(HandoutDialog),
+    /// The toolbar's controls, when it is too crowded to show them all.
+    More,
 }
 
 /// Where handouts go and what opens them; tests put in an opener that only records.
@@ -186,7 +194,18 @@ impl Consult {
     /// `library` is the edition on screen, at `locale` among the app's editions.
     pub fn update(&mut self, message: Message, library: &Library, locale: usize) -> Action {
         match message {
-            Message::Shared(shared) => Action::Shared(shared),
+            Message::Shared(shared) => {
+                // A choice made in More closes it; the toolbar's own controls leave any
+                // other dialog open.
+                if self.overlay == Some(Overlay::More) {
+                    self.overlay = None;
+                }
+                Action::Shared(shared)
+            }
+            Message::OpenMore => {
+                self.overlay = Some(Overlay::More);
+                Action::None
+            }
             Message::OpenSearch => {
                 if self.search().is_none() {
                     self.overlay = Some(Overlay::Search(Search::default()));
@@ -233,7 +252,7 @@ impl Consult {
             }
             Message::TogglePresenting => {
                 self.presenting = !self.presenting;
-                if self.search().is_some() {
+                if matches!(self.overlay, Some(Overlay::Search(_) | Overlay::More)) {
                     self.overlay = None;
                 }
                 Action::None
@@ -295,6 +314,7 @@ impl Consult {
         &'a self,
         library: &'a Library,
         locale: usize,
+        comfort: Comfort<'a>,
     ) -> Option<Element<'a, Message>> {
         Some(match self.overlay.as_ref()? {
             Overlay::Shortcuts => shortcuts(&library.ui),
@@ -302,55 +322,83 @@ impl Consult {
                 search_view(search, self.search_results(locale), &library.ui)
             }
             Overlay::Handout(dialog) => handout_view(dialog, library),
+            Overlay::More => more_view(library, comfort),
         })
     }
 
-    /// Find, text size, the other language, the handout and presenting, over the page. When the
-    /// page list is hidden (a narrow window), Home comes first, so every page is still in reach.
-    /// None while presenting: the patient sees only the page.
+    /// Find, text size, contrast, the other language, the handout and presenting, over the page,
+    /// in a layout `width` wide. When the page list is hidden (a narrow window), Home comes first,
+    /// so every page is still in reach. Where they do not all fit on one line, the labels get
+    /// shorter, then the language, contrast and handout move into More. None while presenting:
+    /// the patient sees only the page.
     pub fn toolbar<'a>(
         &self,
         library: &'a Library,
-        other_language: Option<&'a str>,
+        comfort: Comfort<'a>,
         with_home: bool,
-        can_enlarge: bool,
+        width: f32,
     ) -> Option<Element<'a, Message>> {
         if self.presenting {
             return None;
         }
         let ui = &library.ui;
         let shared = |element: Element<'a, Shared>| element.map(Message::Shared);
-        let mut start = Vec::new();
-        if with_home {
-            start.push(shared(home_button(ui, Role::Secondary)));
-        }
-        start.push(
-            action(
-                label(format!("{}  (Ctrl+K)", ui.consult.find)),
-                Role::Secondary,
-                Message::OpenSearch,
-            )
-            .into(),
-        );
-        let mut end: Vec<_> = text_size(ui, can_enlarge).into_iter().map(shared).collect();
-        end.extend(other_language.map(|name| shared(language_button(name))));
-        end.push(
+        let start = |words: Words| {
+            let find = match words {
+                Words::Full => format!("{}  (Ctrl+K)", ui.consult.find),
+                Words::Short => ui.consult.find.clone(),
+            };
+            let home = with_home.then(|| shared(home_button(ui, Role::Secondary)));
+            home.into_iter()
+                .chain([action(label(find), Role::Secondary, Message::OpenSearch).into()])
+                .collect::<Vec<_>>()
+        };
+        let handout = || {
             action(
                 label(&ui.handout.button),
                 Role::Secondary,
                 Message::OpenHandout,
             )
-            .into(),
-        );
-        end.push(
+            .into()
+        };
+        let present = || {
             action(
                 label(&ui.consult.present),
                 Role::Primary,
                 Message::TogglePresenting,
             )
-            .into(),
-        );
-        Some(nav::bar(start, end))
+            .into()
+        };
+        let more = || action(label(&ui.more), Role::Secondary, Message::OpenMore).into();
+        let all = |words: Words| -> Vec<Element<'a, Message>> {
+            let mut end: Vec<_> = comfort_controls(ui, comfort, words)
+                .into_iter()
+                .map(shared)
+                .collect();
+            end.extend([handout(), present()]);
+            end
+        };
+        let sizes = || -> Vec<Element<'a, Message>> {
+            text_size(ui, comfort, Words::Short)
+                .into_iter()
+                .map(shared)
+                .collect()
+        };
+        let forms = [
+            (start(Words::Full), all(Words::Full)),
+            (start(Words::Short), all(Words::Short)),
+            (start(Words::Short), {
+                let mut end = sizes();
+                end.extend([more(), present()]);
+                end
+            }),
+            (start(Words::Short), {
+                let mut end = sizes();
+                end.push(more());
+                end
+            }),
+        ];
+        Some(nav::bar(forms, width))
     }
 
     /// Stop presenting, for the footer, while presenting.
@@ -413,7 +461,8 @@ fn search_view<'a>(search: &Search, results: Vec<Hit>, ui: &'a Ui) -> Element<'a
         ]
         .align_y(Vertical::Center),
         input,
-        listed,
+        // On a short screen the results scroll, by finger too, under the box.
+        drag(scrollable(listed).height(Length::Shrink)),
     ]
     .spacing(metrics::M);
     modal(panel, true, Message::Close)
@@ -485,6 +534,48 @@ fn shortcuts(ui: &Ui) -> Element<'_, Message> {
         ]
         .align_y(Vertical::Center),
         Column::with_children(rows).spacing(metrics::S),
+    ]
+    .spacing(metrics::M);
+    modal(panel, false, Message::Close)
+}
+
+/// More: every control of the toolbar that a narrow one may leave out, one to a line.
+fn more_view<'a>(library: &'a Library, comfort: Comfort<'a>) -> Element<'a, Message> {
+    let ui = &library.ui;
+    let shared = |element: Element<'a, Shared>| element.map(Message::Shared);
+    let controls = comfort
+        .other_language
+        .map(|name| shared(language_button(name)))
+        .into_iter()
+        .chain([
+            shared(contrast_button(ui, comfort.high_contrast, Words::Full)),
+            action(
+                label(&ui.handout.button),
+                Role::Secondary,
+                Message::OpenHandout,
+            )
+            .into(),
+            action(
+                label(&ui.consult.present),
+                Role::Secondary,
+                Message::TogglePresenting,
+            )
+            .into(),
+            action(
+                label(&ui.consult.shortcuts_title),
+                Role::Secondary,
+                Message::ToggleShortcuts,
+            )
+            .into(),
+        ]);
+    let panel = column![
+        row![
+            text(&ui.more).size(size::HEADING).font(BOLD).width(Fill),
+            action(label(&ui.close), Role::Primary, Message::Close),
+        ]
+        .spacing(metrics::M)
+        .align_y(Vertical::Center),
+        Column::with_children(controls).spacing(metrics::S),
     ]
     .spacing(metrics::M);
     modal(panel, false, Message::Close)
@@ -629,6 +720,11 @@ mod tests {
         let _ = consult.update(Message::TogglePresenting, library, 0);
         assert!(consult.presenting());
         assert_eq!(consult.overlay(), None);
-        assert!(consult.toolbar(library, None, false, true).is_none());
+        let comfort = Comfort {
+            other_language: None,
+            high_contrast: false,
+            can_enlarge: true,
+        };
+        assert!(consult.toolbar(library, comfort, false, 1280.0).is_none());
     }
 }

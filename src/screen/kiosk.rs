@@ -10,11 +10,11 @@ use iced::alignment::Vertical;
 use iced::widget::{Column, column, container, mouse_area, qr_code, row, space, text};
 use iced::{Center, Element, Fill, Length};
 
-use super::{Shared, home_button, language_button, text_size};
+use super::{Comfort, Shared, Words, comfort_controls, home_button};
 use crate::content::Library;
 use crate::theme::style::{self, Role};
 use crate::theme::{BOLD, metrics, size};
-use crate::widget::nav::{self, action, label, modal};
+use crate::widget::nav::{self, action, label, label_sized, modal};
 
 /// How much kiosk mode enlarges everything: body text to 26 px and targets to 65 px, for a
 /// touch screen read standing up.
@@ -285,19 +285,14 @@ impl Kiosk {
         self.idle.deadline().map_or(Action::None, Action::WakeAt)
     }
 
-    /// The kiosk's bar over each page: Home, then the comfort controls.
+    /// The kiosk's bar over each page, in a layout `width` wide: Home, then the comfort controls.
     pub fn toolbar<'a>(
         &self,
         library: &'a Library,
-        other_language: Option<&'a str>,
-        high_contrast: bool,
-        can_enlarge: bool,
+        comfort: Comfort<'a>,
+        width: f32,
     ) -> Element<'a, Message> {
-        let home = home_button(&library.ui, Role::Primary).map(Message::Shared);
-        nav::bar(
-            vec![home],
-            comfort(library, other_language, high_contrast, can_enlarge),
-        )
+        comfort_bar(library, comfort, width, true)
     }
 
     /// The first screen each person sees: who this is from, what it is, and where to touch; the
@@ -305,9 +300,8 @@ impl Kiosk {
     pub fn welcome_view<'a>(
         &self,
         library: &'a Library,
-        other_language: Option<&'a str>,
-        high_contrast: bool,
-        can_enlarge: bool,
+        comfort: Comfort<'a>,
+        width: f32,
         qr_data: Option<&'a qr_code::Data>,
     ) -> Element<'a, Message> {
         let words = &library.ui.kiosk;
@@ -317,7 +311,7 @@ impl Kiosk {
                 .style(style::muted)
         });
         let start = action(
-            text(&words.touch_to_start).size(size::TITLE).font(BOLD),
+            label_sized(&words.touch_to_start, size::TITLE),
             Role::Primary,
             Message::StartVisit,
         )
@@ -340,10 +334,7 @@ impl Kiosk {
             .spacing(metrics::XL)
             .align_y(Vertical::Center);
         let screen = column![
-            nav::bar(
-                Vec::new(),
-                comfort(library, other_language, high_contrast, can_enlarge),
-            ),
+            comfort_bar(library, comfort, width, false),
             container(middle).center(Fill).padding(metrics::L),
         ];
         // A touch anywhere starts, not only on the button.
@@ -420,26 +411,24 @@ impl Kiosk {
     }
 }
 
-/// Text size, contrast and language: on every kiosk screen.
-fn comfort<'a>(
+/// The bar on every kiosk screen: Home (`with_home`), then text size, contrast and language,
+/// their labels shortened where the screen is too narrow for them all.
+fn comfort_bar<'a>(
     library: &'a Library,
-    other_language: Option<&'a str>,
-    high_contrast: bool,
-    can_enlarge: bool,
-) -> Vec<Element<'a, Message>> {
-    let words = &library.ui.kiosk;
-    let contrast = if high_contrast {
-        &words.standard_contrast
-    } else {
-        &words.high_contrast
+    comfort: Comfort<'a>,
+    width: f32,
+    with_home: bool,
+) -> Element<'a, Message> {
+    let ui = &library.ui;
+    let form = |words: Words| {
+        let home = with_home.then(|| home_button(ui, Role::Primary).map(Message::Shared));
+        let controls = comfort_controls(ui, comfort, words)
+            .into_iter()
+            .map(|control| control.map(Message::Shared))
+            .collect();
+        (home.into_iter().collect(), controls)
     };
-    let mut controls = text_size(&library.ui, can_enlarge);
-    controls.push(action(label(contrast), Role::Secondary, Shared::ToggleContrast).into());
-    controls.extend(other_language.map(language_button));
-    controls
-        .into_iter()
-        .map(|control| control.map(Message::Shared))
-        .collect()
+    nav::bar([form(Words::Full), form(Words::Short)], width)
 }
 
 /// "Are you still reading?", with the seconds left and one big button.
@@ -449,7 +438,7 @@ fn still_reading(library: &Library, seconds: u64) -> Element<'_, Message> {
         text(&words.still_reading).size(size::TITLE).font(BOLD),
         text(words.starting_over.replace("{n}", &seconds.to_string())).size(size::LEAD),
         action(
-            text(&words.keep_reading).size(size::HEADING).font(BOLD),
+            label_sized(&words.keep_reading, size::HEADING),
             Role::Primary,
             Message::KeepReading
         )

@@ -17,7 +17,7 @@ use crate::theme::{BOLD, FONT, Palette, metrics, size};
 use crate::widget::nav::{action, label};
 use crate::widget::spans::Terms;
 
-pub use page::BODY_MAP_WIDTH;
+pub use page::{BODY_MAP_WIDTH, SHORT_LAYOUT};
 
 /// How many screens Back remembers.
 pub const HISTORY_LIMIT: usize = 64;
@@ -66,6 +66,8 @@ pub struct Layout {
     pub width: f32,
     /// The width the page's text gets.
     pub content_width: f32,
+    /// The whole window's height.
+    pub height: f32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -192,14 +194,22 @@ impl Reader {
         }
     }
 
-    /// The page itself, `layout` wide; `palette` colours its glossary terms.
+    /// The page itself, `layout` wide, and the note it keeps at the foot of the screen, if any;
+    /// `palette` colours its glossary terms.
     pub fn page<'a>(
         &'a self,
         library: &'a Library,
         layout: Layout,
         palette: &Palette,
-    ) -> Element<'a, Message> {
-        Reader::page_of(self.document(library), self, layout, palette)
+    ) -> PageView<'a> {
+        let mut document = self.document(library);
+        let pinned = document
+            .take_pinned()
+            .and_then(|part| page::pinned(part, layout));
+        PageView {
+            page: Reader::page_of(document, self, layout, palette),
+            pinned,
+        }
     }
 
     /// Any document drawn as `reader` would draw its page: for a part of a page, alone.
@@ -260,7 +270,7 @@ impl Reader {
     pub fn back_button<'a>(&self, ui: &'a Ui) -> Option<Element<'a, Message>> {
         self.can_go_back().then(|| {
             action(
-                label(format!("‹  {}", ui.back)),
+                label(format!("‹\u{a0}\u{a0}{}", ui.back)),
                 Role::Secondary,
                 Message::Back,
             )
@@ -268,21 +278,24 @@ impl Reader {
         })
     }
 
-    /// Previous and Next in reading order, each naming the page it opens when the layout, `width`
-    /// wide, has room.
-    pub fn step_buttons<'a>(&self, library: &'a Library, width: f32) -> Vec<Element<'a, Message>> {
+    /// Previous and Next in reading order, in `words`. The arrow is held to its word by a
+    /// non-breaking space, so it can never end up alone on a line.
+    pub fn step_buttons<'a>(
+        &self,
+        library: &'a Library,
+        words: StepWords,
+    ) -> Vec<Element<'a, Message>> {
         let ui = &library.ui;
-        let compact = width < STEP_NAMES_NEED;
         let step = |forward: bool| {
             let page = self.step(forward)?;
             let name = &library.page(page).nav_label;
             let word = if forward { &ui.next } else { &ui.previous };
-            // In a narrow layout the page's name would not fit: the word alone says enough.
-            let words = match (forward, compact) {
-                (true, false) => format!("{word}: {name}  ›"),
-                (false, false) => format!("‹  {word}: {name}"),
-                (true, true) => format!("{word}  ›"),
-                (false, true) => format!("‹  {word}"),
+            let words = match (forward, words) {
+                (true, StepWords::Named) => format!("{word}: {name}\u{a0}\u{a0}›"),
+                (false, StepWords::Named) => format!("‹\u{a0}\u{a0}{word}: {name}"),
+                (true, StepWords::Plain | StepWords::Fewest) => format!("{word}\u{a0}\u{a0}›"),
+                (false, StepWords::Plain) => format!("‹\u{a0}\u{a0}{word}"),
+                (false, StepWords::Fewest) => "‹".to_owned(),
             };
             let role = if forward {
                 Role::Primary
@@ -362,8 +375,26 @@ impl Reader {
     }
 }
 
-/// Below this layout width, Previous and Next drop the name of the page they open.
-const STEP_NAMES_NEED: f32 = 900.0;
+/// A page drawn: what scrolls, and what stays at the foot of the screen in place of its bar.
+pub struct PageView<'a> {
+    pub page: Element<'a, Message>,
+    pub pinned: Option<Element<'a, Message>>,
+}
+
+/// How much Previous and Next say, from the most room to the least.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepWords {
+    /// "‹ Previous: What it is", "Next: Side effects ›".
+    Named,
+    /// "‹ Previous", "Next ›".
+    Plain,
+    /// "‹" and "Next ›": going on is what a reader does most, so Next keeps its word.
+    Fewest,
+}
+
+impl StepWords {
+    pub const ALL: [StepWords; 3] = [StepWords::Named, StepWords::Plain, StepWords::Fewest];
+}
 
 #[cfg(test)]
 mod tests {

@@ -44,6 +44,24 @@ pub fn bar(theme: &Theme) -> container::Style {
     }
 }
 
+/// The page fading into its background at the foot of the screen, under "More below".
+pub fn fade(theme: &Theme) -> container::Style {
+    let background = Palette::of(theme).background;
+    let gradient = iced::gradient::Linear::new(iced::Radians(std::f32::consts::PI))
+        .add_stop(
+            0.0,
+            Color {
+                a: 0.0,
+                ..background
+            },
+        )
+        .add_stop(0.6, background);
+    container::Style {
+        background: Some(Background::Gradient(gradient.into())),
+        ..container::Style::default()
+    }
+}
+
 /// No shadow: tiny-skia draws a shadow past the clip of a scrolled page, a grey smear
 /// under the footer. The border sets the card apart.
 pub fn card(theme: &Theme) -> container::Style {

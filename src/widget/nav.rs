@@ -1,14 +1,25 @@
-//! The pieces every screen is built from: a button of a given role, a label, a bar of controls,
-//! the text-size controls, the footer's layout, and a dialog over a dimmed page. Each is generic
+//! The pieces every screen is built from: a button of a given role, a label, a bar of controls
+//! (over the page or under it), the text-size controls, and a dialog over a dimmed page. Each is generic
 //! over the message: the caller says what a press produces.
 
-use iced::alignment::{Horizontal, Vertical};
-use iced::widget::{button, column, container, mouse_area, opaque, row, space, text};
-use iced::{Element, Fill, Shrink};
+use iced::alignment::Vertical;
+use iced::widget::{button, container, mouse_area, opaque, row, space, text};
+use iced::{Element, Fill};
 
 use crate::content::model::Ui;
 use crate::theme::style::{self, Role};
 use crate::theme::{BOLD, metrics, size};
+use crate::widget::ends::ends;
+
+/// Names that mark, in the widget tree, what the layout tests measure: every touch target, every
+/// label that must stay on one line, and every bar whose controls must share one line.
+pub mod mark {
+    pub const TARGET: &str = "target";
+    pub const LABEL: &str = "label";
+    pub const BAR: &str = "bar";
+    /// Something drawn over the page, which may hide what is under it.
+    pub const COVER: &str = "cover";
+}
 
 /// A button at least [`metrics::TARGET`] tall, styled by its role. Content taller than that
 /// makes the button grow.
@@ -18,106 +29,111 @@ pub fn action<'a, Message: 'a>(
     message: Message,
 ) -> button::Button<'a, Message> {
     let strut = space().width(0).height(metrics::TARGET - 2.0 * metrics::S);
-    button(row![strut, content.into()].align_y(Vertical::Center))
+    button(container(row![strut, content.into()].align_y(Vertical::Center)).id(mark::TARGET))
         .padding([metrics::S, metrics::M])
         .style(style::button(role))
         .on_press(message)
 }
 
-/// A short label on a button.
-pub fn label<'a>(words: impl text::IntoFragment<'a>) -> text::Text<'a> {
-    text(words).size(size::BODY).font(BOLD)
+/// A short label on a button, in the body size. It is meant for one line: the layout tests fail
+/// on a label that breaks.
+pub fn label<'a, Message: 'a>(words: impl text::IntoFragment<'a>) -> Element<'a, Message> {
+    label_sized(words, size::BODY)
 }
 
-/// A bar over the page: `start` at the left, `end` at the right, the end wrapping onto more
-/// lines if the window is too narrow for both.
-pub fn bar<'a, Message: 'a>(
-    start: Vec<Element<'a, Message>>,
-    end: Vec<Element<'a, Message>>,
+/// A label in another size: a big "Touch to start", a key of the keypad.
+pub fn label_sized<'a, Message: 'a>(
+    words: impl text::IntoFragment<'a>,
+    size: f32,
 ) -> Element<'a, Message> {
-    // The end group wraps onto more lines, kept to the right, when the bar is too narrow for it
-    // all (large text in a small window): squeezed, its buttons would lose their words.
-    let end = container(
-        row(end)
+    container(text(words).size(size).font(BOLD))
+        .id(mark::LABEL)
+        .into()
+}
+
+/// One way to lay out a bar: the controls at its start, and those at its end.
+pub type Form<'a, Message> = (Vec<Element<'a, Message>>, Vec<Element<'a, Message>>);
+
+/// Below this layout width, a bar's side padding shrinks, to leave its controls the room.
+pub const COMPACT_WIDTH: f32 = 900.0;
+
+/// A bar over or under the page, in a layout `width` wide: the first of `forms` whose controls fit
+/// on one line, its start at the left and its end at the right. List the forms from the fullest
+/// to the most compact (shorter labels, fewer controls).
+pub fn bar<'a, Message: 'a>(
+    forms: impl IntoIterator<Item = Form<'a, Message>>,
+    width: f32,
+) -> Element<'a, Message> {
+    let line = |items: Vec<Element<'a, Message>>| -> Element<'a, Message> {
+        row(items)
             .spacing(metrics::S)
             .align_y(Vertical::Center)
-            .wrap()
-            .align_x(Horizontal::Right),
+            .into()
+    };
+    let forms = forms
+        .into_iter()
+        .map(|(start, end)| (line(start), line(end)));
+    framed(ends(forms, metrics::M), width)
+}
+
+/// A bar whose first control takes the room the others leave: a note pinned to the foot of the
+/// screen, with Stop presenting beside it while presenting.
+pub fn wide_bar<'a, Message: 'a>(
+    first: Element<'a, Message>,
+    others: Vec<Element<'a, Message>>,
+    width: f32,
+) -> Element<'a, Message> {
+    framed(
+        row![first]
+            .extend(others)
+            .spacing(metrics::S)
+            .align_y(Vertical::Center),
+        width,
     )
-    .width(Fill)
-    .align_x(Horizontal::Right);
-    let items = row(start)
-        .push(end)
-        .spacing(metrics::S)
-        .align_y(Vertical::Center);
-    container(items)
-        .padding([metrics::S, metrics::XL])
+}
+
+/// A bar's background and padding, in a layout `width` wide.
+fn framed<'a, Message: 'a>(
+    controls: impl Into<Element<'a, Message>>,
+    width: f32,
+) -> Element<'a, Message> {
+    let side = if width < COMPACT_WIDTH {
+        metrics::M
+    } else {
+        metrics::XL
+    };
+    container(controls)
+        .id(mark::BAR)
+        .padding([metrics::S, side])
         .width(Fill)
         .style(style::bar)
         .into()
 }
 
 /// "Text size", then smaller and larger; larger is greyed out when `can_enlarge` is false (the
-/// largest size, or no more room in the window).
+/// largest size, or no more room in the window). Without `caption`, only the two buttons.
 pub fn text_size<'a, Message: Clone + 'a>(
     ui: &'a Ui,
+    caption: bool,
     can_enlarge: bool,
     smaller: Message,
     larger: Message,
 ) -> Vec<Element<'a, Message>> {
-    vec![
+    let caption = caption.then(|| {
         text(&ui.consult.text_size)
             .size(size::BODY)
             .style(style::muted)
-            .into(),
-        action(label("A−"), Role::Secondary, smaller).into(),
-        action(label("A+"), Role::Secondary, larger.clone())
-            .on_press_maybe(can_enlarge.then_some(larger))
-            .into(),
-    ]
-}
-
-/// Below this layout width (large text while presenting, say), a footer with Stop presenting puts
-/// its leading buttons on a line of their own above the steps, so no button is squeezed out of
-/// shape. Without Stop presenting, the footer fits on one line at any width the app allows.
-const ONE_LINE_NEEDS: f32 = 720.0;
-
-/// Below this layout width, the footer's side padding shrinks.
-pub const FOOTER_COMPACT_WIDTH: f32 = 900.0;
-
-/// The bar under the page: `leading` (Back, Stop presenting) at the left and `steps` (Previous,
-/// Next) at the right, in a layout `width` wide. `crowded` says the leading buttons include
-/// Stop presenting, which needs a line of its own when narrow.
-pub fn footer<'a, Message: 'a>(
-    leading: Vec<Element<'a, Message>>,
-    steps: Vec<Element<'a, Message>>,
-    width: f32,
-    crowded: bool,
-) -> Element<'a, Message> {
-    let stacked = crowded && width < ONE_LINE_NEEDS;
-    let leading = row(leading).spacing(metrics::S);
-    let steps = row(steps).spacing(metrics::S);
-    let buttons: Element<'a, Message> = if stacked {
-        column![leading, row![space().width(Fill), steps]]
-            .spacing(metrics::S)
             .into()
-    } else {
-        row![leading, space().width(Fill), steps]
-            .spacing(metrics::S)
-            .align_y(Vertical::Center)
-            .into()
-    };
-    let side = if width < FOOTER_COMPACT_WIDTH {
-        metrics::M
-    } else {
-        metrics::XL
-    };
-    container(buttons)
-        .padding([metrics::S, side])
-        .width(Fill)
-        .height(Shrink)
-        .style(style::bar)
-        .into()
+    });
+    caption
+        .into_iter()
+        .chain([
+            action(label("A−"), Role::Secondary, smaller).into(),
+            action(label("A+"), Role::Secondary, larger.clone())
+                .on_press_maybe(can_enlarge.then_some(larger))
+                .into(),
+        ])
+        .collect()
 }
 
 /// A card over a dimmed page; a tap on the dimmed part sends `on_backdrop`. `top` puts it near

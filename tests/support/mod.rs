@@ -3,6 +3,7 @@
 #![allow(dead_code)] // each test file uses its own part of this module
 
 pub mod damage;
+pub mod screens;
 pub mod seeded;
 
 use std::sync::Arc;

@@ -155,8 +155,12 @@ impl MessageMix {
                 Shortcut::Back,
                 Shortcut::Step { forward: true },
                 Shortcut::TextLarger,
+                Shortcut::Contrast,
             ])),
-            18 => Shared::Home.into(),
+            18 => match random.below(2) {
+                0 => Message::MoreBelow(random.below(2) == 0),
+                _ => Shared::Home.into(),
+            },
             _ => {
                 let (width, height) = *random.pick(&WINDOWS);
                 assert!(width >= MIN_WINDOW_SIZE.width && height >= MIN_WINDOW_SIZE.height);
@@ -175,10 +179,11 @@ impl MessageMix {
             2 => Consult::SearchMove(*random.pick(&[-3, -1, 1, 1, 3])),
             3 => Consult::Close,
             4 => Consult::TogglePresenting,
-            5 => match random.below(3) {
+            5 => match random.below(4) {
                 0 => Consult::SearchSubmit,
                 1 => Consult::OpenResult(random.below(10)),
-                _ => Consult::ToggleShortcuts,
+                2 => Consult::ToggleShortcuts,
+                _ => Consult::OpenMore,
             },
             6 => Consult::OpenHandout,
             7 => Consult::Shared(Shared::ToggleContrast),

@@ -8,7 +8,7 @@ use super::{ConditionsTab, Layout, Message};
 use crate::content::ids::{RegionId, WHOLE_BODY};
 use crate::content::model::Level;
 use crate::content::model::{BodyMapWords, Tone};
-use crate::content::route::Route;
+use crate::content::route::{PageId, Route};
 use crate::document::{
     ActionItem, Choice, CompareRow, Contact, Document, Effect, Link, Part, QuestionItem,
     RegionGroup, SourceCard, joined,
@@ -28,15 +28,37 @@ pub struct PageState<'a> {
     pub terms: Terms<Message>,
 }
 
-pub fn view<'a>(document: Document, state: &PageState) -> Element<'a, Message> {
-    let mut page = column![
-        text(document.title).size(size::TITLE).font(BOLD),
-        spans::sized(document.lead, size::LEAD, state.terms),
-    ]
-    .spacing(metrics::M)
-    .width(Fill);
+/// Below this layout height (large text on a short screen), titles are smaller and the pinned
+/// note shows only its heading, to leave the page room for more than its top.
+pub const SHORT_LAYOUT: f32 = 560.0;
 
-    for section in document.sections {
+pub fn view<'a>(document: Document, state: &PageState) -> Element<'a, Message> {
+    // A page of topics (home) keeps its title small, to leave the screen to its tiles.
+    let launcher = document.sections.iter().any(|section| {
+        section
+            .parts
+            .iter()
+            .any(|part| matches!(part, Part::Choices(_)))
+    });
+    let title_size = if launcher || state.layout.height < SHORT_LAYOUT {
+        size::HEADING
+    } else {
+        size::TITLE
+    };
+    // In large text, a page of topics goes straight from its title to its tiles.
+    let lead = (!launcher || state.layout.height >= SHORT_LAYOUT)
+        .then(|| spans::sized(document.lead, size::LEAD, state.terms));
+    let mut page = column![text(document.title).size(title_size).font(BOLD)]
+        .push(lead)
+        .spacing(metrics::M)
+        .width(Fill);
+
+    // A section whose only part is pinned to the foot of the screen is left out.
+    for section in document
+        .sections
+        .into_iter()
+        .filter(|section| section.heading.is_some() || !section.parts.is_empty())
+    {
         let mut chunk = Column::new().spacing(metrics::M).width(Fill);
         if let Some(heading) = section.heading {
             chunk = chunk.push(text(heading).size(size::HEADING).font(BOLD));
@@ -60,6 +82,7 @@ fn part_view<'a>(part: Part, state: &PageState) -> Element<'a, Message> {
             tone,
             heading,
             body,
+            ..
         } => callout(tone, heading, body, terms),
         Part::Compare { left, right, rows } => compare(left, right, rows, terms),
         Part::Effect(effect) => effect_card(effect, terms),
@@ -73,7 +96,7 @@ fn part_view<'a>(part: Part, state: &PageState) -> Element<'a, Message> {
             ]
             .spacing(metrics::XS),
         ),
-        Part::Choices(choices) => choice_grid(choices),
+        Part::Choices(choices) => choice_grid(choices, state.layout.content_width),
         Part::Contacts(contacts) => contacts_card(contacts),
         Part::Actions(items) => actions(items, terms),
         Part::Questions(items) => questions(items, terms),
@@ -392,57 +415,111 @@ fn link_row<'a>(link: Link) -> Element<'a, Message> {
     .into()
 }
 
-/// The picture beside a choice card's words.
-const CHOICE_ICON_SIZE: f32 = 48.0;
+/// The picture on a topic tile.
+const TILE_ICON_SIZE: f32 = 28.0;
 
-/// Room for a title and three lines of text on a choice card.
-const CHOICE_MIN_HEIGHT: f32 = size::SUBHEADING * 1.3 + 3.0 * size::BODY * 1.3 + metrics::XS;
+/// The least width of a topic tile: room for the icon and the longest short name of a page.
+const TILE_MIN_WIDTH: f32 = 240.0;
 
-/// Big cards that open pages, two to a row.
-fn choice_grid<'a>(choices: Vec<Choice>) -> Element<'a, Message> {
-    let cards: Vec<Element<'a, Message>> = choices
+/// The most tiles in a row.
+const TILE_MOST_COLUMNS: usize = 3;
+
+/// How many tiles fit side by side in `width`.
+fn tile_columns(width: f32) -> usize {
+    let fit = ((width + metrics::XS) / (TILE_MIN_WIDTH + metrics::XS)).floor() as usize;
+    fit.clamp(1, TILE_MOST_COLUMNS)
+}
+
+/// A tile for each topic, as many to a row as `width` holds: its picture and the page's short
+/// name, so that every topic is in view at once on a touch screen.
+fn choice_grid<'a>(choices: Vec<Choice>, width: f32) -> Element<'a, Message> {
+    let columns = tile_columns(width);
+    let tiles: Vec<Element<'a, Message>> = choices
         .into_iter()
         .map(|choice| {
-            let title_style = if choice.urgent {
+            let name_style = if choice.urgent {
                 style::urgent_text
             } else {
                 style::primary
             };
-            let words = column![
-                text(choice.title)
-                    .size(size::SUBHEADING)
-                    .font(BOLD)
-                    .style(title_style),
-                text(choice.lead).size(size::BODY),
-            ]
-            .spacing(metrics::XS)
-            .width(Fill);
-            // The same least height for every card keeps the rows even; more text still fits.
-            let strut = iced::widget::space().height(CHOICE_MIN_HEIGHT);
-            let picture = icon::view(choice.page, CHOICE_ICON_SIZE, choice.urgent);
+            let picture = icon::view(choice.page, TILE_ICON_SIZE, choice.urgent);
+            let name = text(choice.label)
+                .size(size::BODY)
+                .font(BOLD)
+                .style(name_style)
+                .width(Fill);
             action(
-                row![strut].push(picture).push(words).spacing(metrics::M),
+                row![picture, name]
+                    .spacing(metrics::S)
+                    .align_y(Vertical::Center),
                 Role::Choice {
                     urgent: choice.urgent,
                 },
                 Message::Open(Route::Page(choice.page)),
             )
             .width(Fill)
-            .padding(metrics::M)
+            .padding([metrics::S, metrics::M])
             .into()
         })
         .collect();
-    let mut rows = Column::new().spacing(metrics::M);
-    let mut cards = cards.into_iter().peekable();
-    while cards.peek().is_some() {
-        let pair: Vec<_> = cards.by_ref().take(2).collect();
+    let mut rows = Column::new().spacing(metrics::XS);
+    let mut tiles = tiles.into_iter().peekable();
+    while tiles.peek().is_some() {
+        let mut line: Vec<_> = tiles.by_ref().take(columns).collect();
+        // A short last row keeps the tiles the width of those above.
+        line.resize_with(columns, || iced::widget::space().width(Fill).into());
         rows = rows.push(
-            iced::widget::Row::with_children(pair)
-                .spacing(metrics::M)
+            iced::widget::Row::with_children(line)
+                .spacing(metrics::XS)
                 .height(Length::Shrink),
         );
     }
     rows.into()
+}
+
+/// The page's pinned note at the foot of the screen: its heading and sentence (only its heading in
+/// a short layout) on a button that opens the warning signs.
+pub fn pinned<'a>(part: Part, layout: super::Layout) -> Option<Element<'a, Message>> {
+    let Part::Callout {
+        tone,
+        heading,
+        body,
+        ..
+    } = part
+    else {
+        return None;
+    };
+    let urgent = tone == Tone::Urgent;
+    let heading_style = if urgent {
+        style::urgent_text
+    } else {
+        style::primary
+    };
+    let short = layout.height < SHORT_LAYOUT;
+    let heading_size = if short { size::BODY } else { size::SUBHEADING };
+    let words = column![
+        text(heading)
+            .size(heading_size)
+            .font(BOLD)
+            .style(heading_style),
+    ]
+    .push((!short).then(|| text(joined(&body)).size(size::BODY)))
+    .spacing(metrics::XS / 2.0)
+    .width(Fill);
+    let strip = action(
+        row![
+            action_icon::view(Level::Emergency, TILE_ICON_SIZE),
+            words,
+            text("›").size(size::TITLE).style(heading_style),
+        ]
+        .spacing(metrics::M)
+        .align_y(Vertical::Center),
+        Role::Choice { urgent },
+        Message::Open(Route::Page(PageId::WarningSigns)),
+    )
+    .width(Fill)
+    .padding([metrics::S, metrics::M]);
+    Some(strip.into())
 }
 
 fn contacts_card<'a>(contacts: Vec<Contact>) -> Element<'a, Message> {

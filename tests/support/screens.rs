@@ -1,0 +1,246 @@
+//! The app set up as a person would find it: a mode, a language, a screen, a text size and a
+//! theme; and what its layout holds, read from the marks `nav` puts on touch targets, one-line
+//! labels and bars.
+
+use iced::widget::Id;
+use iced::{Rectangle, Size};
+use iced_test::selector::Candidate;
+use needle_guide::app::{App, Message};
+use needle_guide::route::Route;
+use needle_guide::screen::Shared;
+use needle_guide::screen::consult::Message as Consult;
+use needle_guide::screen::kiosk::Message as Kiosk;
+use needle_guide::screen::reader;
+use needle_guide::widget::nav::mark;
+
+/// Who is at the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Consult,
+    /// The consult room, presenting to the patient.
+    Present,
+    Kiosk,
+}
+
+/// The screens the app is made for, from the smallest window it allows to a 4K monitor.
+pub const SCREENS: [Size; 5] = [
+    Size::new(960.0, 640.0),
+    Size::new(1280.0, 800.0),
+    Size::new(1920.0, 1080.0),
+    Size::new(2560.0, 1440.0),
+    Size::new(3840.0, 2160.0),
+];
+
+#[derive(Debug, Clone)]
+pub struct Setup {
+    pub mode: Mode,
+    pub locale: &'static str,
+    /// The window (the kiosk's screen), before the app's own scaling.
+    pub screen: Size,
+    /// Presses of A+ from the normal size; a press that would not show is not taken.
+    pub larger: usize,
+    pub high_contrast: bool,
+    pub route: Route,
+}
+
+impl Setup {
+    pub fn new(mode: Mode, locale: &'static str, screen: Size) -> Setup {
+        Setup {
+            mode,
+            locale,
+            screen,
+            larger: 0,
+            high_contrast: false,
+            route: Route::HOME,
+        }
+    }
+
+    pub fn larger(mut self, presses: usize) -> Setup {
+        self.larger = presses;
+        self
+    }
+
+    pub fn on(mut self, route: Route) -> Setup {
+        self.route = route;
+        self
+    }
+
+    pub fn high_contrast(mut self) -> Setup {
+        self.high_contrast = true;
+        self
+    }
+
+    /// A short name for messages and file names: `kiosk-es-1280x800-200pct-contrast-home`.
+    pub fn name(&self, app: &App) -> String {
+        format!(
+            "{}-{}-{}x{}-{}pct{}-{}",
+            format!("{:?}", self.mode).to_lowercase(),
+            self.locale,
+            self.screen.width.round(),
+            self.screen.height.round(),
+            (app.text_scale() * 100.0).round(),
+            if self.high_contrast { "-contrast" } else { "" },
+            self.route.to_string().replace('/', "_"),
+        )
+    }
+
+    /// The app in this setup.
+    pub fn app(&self) -> App {
+        let editions = super::editions();
+        let mut app = match self.mode {
+            Mode::Kiosk => App::kiosk(
+                editions,
+                needle_guide::app::KioskSettings {
+                    idle_timeout: std::time::Duration::from_secs(90),
+                },
+            ),
+            Mode::Consult | Mode::Present => App::new(editions, Route::HOME),
+        }
+        .in_locale(self.locale);
+        // iced reports sizes divided by the app's scale.
+        let reported = self.screen * (1.0 / app.scale_factor());
+        let mut messages = vec![match self.mode {
+            Mode::Kiosk => Message::Screen(reported),
+            Mode::Consult | Mode::Present => Message::WindowResized(reported),
+        }];
+        match self.mode {
+            Mode::Kiosk => messages.push(Kiosk::StartVisit.into()),
+            Mode::Present => messages.push(Consult::TogglePresenting.into()),
+            Mode::Consult => {}
+        }
+        messages.push(reader::Message::Open(self.route.clone()).into());
+        messages.extend((0..self.larger).map(|_| Shared::TextLarger.into()));
+        if self.high_contrast {
+            messages.push(Shared::ToggleContrast.into());
+        }
+        super::deliver(&mut app, messages);
+        // The first frame: the page reports whether it goes on below, and the cue shows.
+        let mut ui = super::simulate(&app, logical(&app));
+        let _ = ui.simulate([iced::Event::Window(iced::window::Event::RedrawRequested(
+            std::time::Instant::now(),
+        ))]);
+        let reported: Vec<_> = ui.into_messages().collect();
+        super::deliver(&mut app, reported);
+        app
+    }
+}
+
+/// The layout's size for `app`: its window, made smaller by all the app's enlarging.
+pub fn logical(app: &App) -> Size {
+    app.window() * (1.0 / app.scale_factor())
+}
+
+/// What a screen's layout holds, in the layout's pixels.
+#[derive(Debug, Default)]
+pub struct Inspection {
+    /// Every button: where it is, and how much of it shows (none when scrolled out of sight).
+    pub targets: Vec<Target>,
+    /// Every one-line label, with its words.
+    pub labels: Vec<(String, Rectangle)>,
+    /// Every bar of controls.
+    pub bars: Vec<Rectangle>,
+    /// Everything drawn over the page.
+    pub covers: Vec<Rectangle>,
+    /// Every text: its words, where it is laid out and how much of it shows.
+    pub texts: Vec<(String, Target)>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Target {
+    pub bounds: Rectangle,
+    pub visible: Option<Rectangle>,
+}
+
+impl Target {
+    /// Whether the whole button shows, without scrolling.
+    pub fn in_view(&self) -> bool {
+        self.visible.is_some_and(|visible| {
+            (visible.width - self.bounds.width).abs() < 0.5
+                && (visible.height - self.bounds.height).abs() < 0.5
+        })
+    }
+}
+
+/// Lays out what `app` shows in a layout of `size` and reads the marks.
+pub fn inspect(app: &App, size: Size) -> Inspection {
+    inspect_element(app.view(), size)
+}
+
+/// Lays out any part of the interface in a layout of `size` and reads the marks.
+pub fn inspect_element(element: iced::Element<'_, Message>, size: Size) -> Inspection {
+    let mut ui = super::simulate_element(element, size);
+    let mut found = Inspection::default();
+    // The button reports itself just before the content it holds, which carries the mark.
+    let mut last_container: Option<Target> = None;
+    let mut label_next = false;
+    let _ = ui.find(|candidate: Candidate<'_>| -> Option<()> {
+        match candidate {
+            Candidate::Container {
+                id, visible_bounds, ..
+            } => {
+                let bounds = candidate.bounds();
+                let is = |name: &'static str| id == Some(&Id::from(name));
+                if is(mark::TARGET) {
+                    found.targets.extend(last_container);
+                } else if is(mark::LABEL) {
+                    label_next = true;
+                } else if is(mark::BAR) {
+                    found.bars.push(bounds);
+                } else if is(mark::COVER) {
+                    found.covers.push(bounds);
+                }
+                last_container = Some(Target {
+                    bounds,
+                    visible: visible_bounds,
+                });
+            }
+            Candidate::Text {
+                content,
+                bounds,
+                visible_bounds,
+                ..
+            } => {
+                if label_next {
+                    found.labels.push((content.to_owned(), bounds));
+                    label_next = false;
+                }
+                let target = Target {
+                    bounds,
+                    visible: visible_bounds,
+                };
+                found.texts.push((content.to_owned(), target));
+            }
+            _ => {}
+        }
+        None
+    });
+    found
+}
+
+/// How wide `words` are on one line at `size` in the app's regular font. A bold label is wider
+/// still, so a label whose box is at least this wide at its one-line size is not broken.
+pub fn one_line_width(words: &str, size: f32) -> f32 {
+    use iced::advanced::text::Paragraph as _;
+    use iced::alignment::Vertical;
+    use iced::widget::text::{Alignment, LineHeight, Shaping, Wrapping};
+    let paragraph = iced_tiny_skia::graphics::text::Paragraph::with_text(iced::advanced::Text {
+        content: words,
+        bounds: Size::INFINITE,
+        size: iced::Pixels(size),
+        line_height: LineHeight::default(),
+        font: needle_guide::theme::FONT,
+        align_x: Alignment::Default,
+        align_y: Vertical::Top,
+        shaping: Shaping::Advanced,
+        wrapping: Wrapping::None,
+    });
+    paragraph.min_width()
+}
+
+/// Whether a label laid out in `bounds` shows `words` on one line. A label on one line is
+/// `1.3 × size` high (iced's line height), so its size follows from its height; a label broken
+/// onto `n` lines would be taken for one `n` times bigger, far wider than its box.
+pub fn on_one_line(words: &str, bounds: Rectangle) -> bool {
+    let size = bounds.height / 1.3;
+    one_line_width(words, size) <= bounds.width + 1.0
+}

@@ -1,0 +1,488 @@
+//! Touch first: at every screen size, text size, language and mode the app is made for, no
+//! button label breaks, every bar keeps its controls on one line, the kiosk's targets are big
+//! enough for a finger, and home shows its topics without scrolling. Measured from the layout,
+//! through the marks `widget::nav` puts on targets, labels and bars.
+
+mod support;
+
+use iced::Rectangle;
+use needle_guide::app::{App, TEXT_STEPS};
+use needle_guide::content::route::{PageId, Route};
+use needle_guide::screen::reader;
+use support::screens::{Inspection, Mode, SCREENS, Setup, inspect, logical, on_one_line};
+
+/// The smallest target a finger hits reliably on a kiosk, in the screen's pixels.
+const KIOSK_TARGET: f32 = 64.0;
+
+/// The pages whose controls differ: home's tiles and pinned note, the body map's buttons and
+/// tabs, a page with Previous and Next, and a condition.
+fn routes() -> Vec<Route> {
+    vec![
+        Route::HOME,
+        Route::Page(PageId::Conditions),
+        Route::Page(PageId::WarningSigns),
+        Route::parse("condition/lateral-epicondylitis").expect("a route"),
+    ]
+}
+
+/// Every setup of the issue: each mode, language, screen and text size.
+fn setups() -> impl Iterator<Item = Setup> {
+    let mut all = Vec::new();
+    for mode in [Mode::Consult, Mode::Present, Mode::Kiosk] {
+        for locale in ["en", "es"] {
+            for screen in SCREENS {
+                for larger in 0..TEXT_STEPS.len() {
+                    for route in routes() {
+                        all.push(Setup::new(mode, locale, screen).larger(larger).on(route));
+                    }
+                }
+            }
+        }
+    }
+    all.into_iter()
+}
+
+/// Lays out the setup's screen, with a name for the failure messages.
+fn laid_out(setup: &Setup) -> (App, String, Inspection) {
+    let app = setup.app();
+    let name = setup.name(&app);
+    let inspection = inspect(&app, logical(&app));
+    (app, name, inspection)
+}
+
+fn centre_inside(rectangle: &Rectangle, container: &Rectangle) -> bool {
+    container.contains(rectangle.center())
+}
+
+#[test]
+fn no_label_breaks_and_every_bar_keeps_its_controls_on_one_line() {
+    let mut problems = Vec::new();
+    let mut labels_seen = 0;
+    for setup in setups() {
+        let (app, name, found) = laid_out(&setup);
+        let width = logical(&app).width;
+        for (words, bounds) in &found.labels {
+            labels_seen += 1;
+            if !on_one_line(words, *bounds) {
+                problems.push(format!("{name}: the label {words:?} breaks ({bounds:?})"));
+            }
+        }
+        assert!(!found.bars.is_empty(), "{name}: no bar found");
+        for bar in &found.bars {
+            // A page's button scrolled behind the bar shows nothing there: only what shows counts.
+            let controls: Vec<_> = found
+                .targets
+                .iter()
+                .filter_map(|target| target.visible)
+                .filter(|visible| centre_inside(visible, bar))
+                .collect();
+            let lowest_top = controls.iter().map(|c| c.y).fold(f32::MIN, f32::max);
+            let highest_bottom = controls
+                .iter()
+                .map(|c| c.y + c.height)
+                .fold(f32::MAX, f32::min);
+            if lowest_top >= highest_bottom {
+                problems.push(format!(
+                    "{name}: a bar's controls are on more than one line"
+                ));
+            }
+            for (index, a) in controls.iter().enumerate() {
+                if controls[index + 1..].iter().any(|b| a.intersects(b)) {
+                    problems.push(format!("{name}: two of a bar's controls overlap"));
+                }
+            }
+            if let Some(out) = controls
+                .iter()
+                .find(|c| c.x < -0.5 || c.x + c.width > width + 0.5)
+            {
+                problems.push(format!(
+                    "{name}: a bar's control is off the screen ({out:?})"
+                ));
+            }
+        }
+    }
+    assert!(
+        labels_seen > 1000,
+        "only {labels_seen} labels were measured"
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_kiosk_target_is_big_enough_for_a_finger() {
+    let mut problems = Vec::new();
+    let mut routes: Vec<Route> = PageId::ALL.iter().map(|page| Route::Page(*page)).collect();
+    routes.push(Route::parse("condition/lateral-epicondylitis").expect("a route"));
+    for locale in ["en", "es"] {
+        for screen in SCREENS {
+            for route in &routes {
+                let setup = Setup::new(Mode::Kiosk, locale, screen).on(route.clone());
+                let (app, name, found) = laid_out(&setup);
+                let smallest = KIOSK_TARGET / app.scale_factor();
+                for target in &found.targets {
+                    let bounds = target.bounds;
+                    if bounds.width < smallest - 0.01 || bounds.height < smallest - 0.01 {
+                        problems.push(format!(
+                            "{name}: a target is {:.0}×{:.0} screen pixels",
+                            bounds.width * app.scale_factor(),
+                            bounds.height * app.scale_factor()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn a_broken_label_is_seen_as_broken() {
+    use iced::widget::container;
+    use needle_guide::widget::nav;
+    let words = "Next: Side effects  ›";
+    for (width, whole) in [(400.0, true), (150.0, false)] {
+        let element = container(nav::label(words)).width(width).into();
+        let found = support::screens::inspect_element(element, iced::Size::new(500.0, 300.0));
+        let (seen, bounds) = found.labels.first().expect("the label is found");
+        assert_eq!(seen, words);
+        assert_eq!(
+            on_one_line(words, *bounds),
+            whole,
+            "{width} pixels wide: {bounds:?}"
+        );
+    }
+}
+
+/// The short names of the pages home offers, in its edition.
+fn home_topics(app: &App) -> Vec<String> {
+    use needle_guide::document::{Document, Part};
+    let home = Document::for_route(app.library(), &Route::HOME).expect("home");
+    home.sections
+        .iter()
+        .flat_map(|section| &section.parts)
+        .find_map(|part| match part {
+            Part::Choices(choices) => Some(choices.iter().map(|c| c.label.clone()).collect()),
+            _ => None,
+        })
+        .expect("home offers topics")
+}
+
+/// The buttons of home's topics, in their order, each as found by its words.
+fn topic_tiles(app: &App, found: &Inspection) -> Vec<(String, support::screens::Target)> {
+    home_topics(app)
+        .into_iter()
+        .map(|topic| {
+            // The page comes after the page list, which names the same pages.
+            let (_, text) = found
+                .texts
+                .iter()
+                .rfind(|(words, _)| *words == topic)
+                .unwrap_or_else(|| panic!("no tile says {topic:?}"));
+            let tile = found
+                .targets
+                .iter()
+                .find(|target| target.bounds.contains(text.bounds.center()))
+                .unwrap_or_else(|| panic!("{topic:?} is not on a button"));
+            (topic, *tile)
+        })
+        .collect()
+}
+
+/// Whether another button, or something drawn over the page (the "More below" fade), covers
+/// part of `tile`.
+fn covered(tile: &support::screens::Target, found: &Inspection) -> bool {
+    let overlaps = |other: Option<iced::Rectangle>| {
+        other
+            .zip(tile.visible)
+            .is_some_and(|(a, b)| a.intersects(&b))
+    };
+    found.covers.iter().any(|cover| overlaps(Some(*cover)))
+        || found.targets.iter().any(|other| {
+            other.bounds != tile.bounds
+                && !tile.bounds.contains(other.bounds.center())
+                && overlaps(other.visible)
+        })
+}
+
+#[test]
+fn home_shows_every_topic_without_scrolling_and_the_first_row_at_the_largest_text() {
+    let mut problems = Vec::new();
+    for mode in [Mode::Kiosk, Mode::Consult] {
+        for locale in ["en", "es"] {
+            for screen in [
+                iced::Size::new(1280.0, 800.0),
+                iced::Size::new(1920.0, 1080.0),
+            ] {
+                let (app, name, found) = laid_out(&Setup::new(mode, locale, screen));
+                for (topic, tile) in topic_tiles(&app, &found) {
+                    if !tile.in_view() || covered(&tile, &found) {
+                        problems.push(format!("{name}: {topic:?} is not in view"));
+                    }
+                }
+                let largest = Setup::new(mode, locale, screen).larger(TEXT_STEPS.len() - 1);
+                let (app, name, found) = laid_out(&largest);
+                let tiles = topic_tiles(&app, &found);
+                let top = tiles[0].1.bounds.y;
+                let first_row: Vec<_> = tiles
+                    .iter()
+                    .filter(|(_, tile)| (tile.bounds.y - top).abs() < 0.5)
+                    .collect();
+                if first_row.len() < 2 {
+                    problems.push(format!("{name}: the first row has one topic"));
+                }
+                for (topic, tile) in first_row {
+                    if !tile.in_view() || covered(tile, &found) {
+                        problems.push(format!(
+                            "{name}: {topic:?}, in the first row, is not in view"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// How far each scrollable on screen is scrolled, in the order they are laid out.
+fn scrolled(ui: &mut iced_test::Simulator<'_, needle_guide::app::Message>) -> Vec<f32> {
+    use iced_test::selector::Candidate;
+    let mut offsets = Vec::new();
+    let _ = ui.find(|candidate: Candidate<'_>| -> Option<()> {
+        if let Candidate::Scrollable { translation, .. } = candidate {
+            offsets.push(translation.y);
+        }
+        None
+    });
+    offsets
+}
+
+/// Where the last scrollable on screen is, and how tall its content.
+#[derive(Debug, Clone, Copy)]
+struct Scroller {
+    bounds: iced::Rectangle,
+    content_bounds: iced::Rectangle,
+}
+
+fn last_scrollable(ui: &mut iced_test::Simulator<'_, needle_guide::app::Message>) -> Scroller {
+    use iced_test::selector::Candidate;
+    let mut last = None;
+    let _ = ui.find(|candidate: Candidate<'_>| -> Option<()> {
+        if let Candidate::Scrollable {
+            bounds,
+            content_bounds,
+            ..
+        } = candidate
+        {
+            last = Some(Scroller {
+                bounds,
+                content_bounds,
+            });
+        }
+        None
+    });
+    last.expect("a scrollable")
+}
+
+/// A finger put down at `from` and dragged up by `distance`, in steps, then lifted.
+fn drag_up(from: iced::Point, distance: f32) -> Vec<iced::Event> {
+    use iced::touch::{Event, Finger};
+    let id = Finger(7);
+    let at = |y: f32| iced::Point::new(from.x, from.y - y);
+    let mut events = vec![iced::Event::Touch(Event::FingerPressed {
+        id,
+        position: from,
+    })];
+    events.extend((1..=10).map(|step| {
+        iced::Event::Touch(Event::FingerMoved {
+            id,
+            position: at(distance * step as f32 / 10.0),
+        })
+    }));
+    events.push(iced::Event::Touch(Event::FingerLifted {
+        id,
+        position: at(distance),
+    }));
+    events
+}
+
+/// Touches, each where its finger is, as the window reports them.
+fn finger(
+    ui: &mut iced_test::Simulator<'_, needle_guide::app::Message>,
+    touches: Vec<iced::Event>,
+) {
+    for touch in touches {
+        if let iced::Event::Touch(
+            iced::touch::Event::FingerPressed { position, .. }
+            | iced::touch::Event::FingerMoved { position, .. }
+            | iced::touch::Event::FingerLifted { position, .. }
+            | iced::touch::Event::FingerLost { position, .. },
+        ) = touch
+        {
+            ui.point_at(position);
+        }
+        let _ = ui.simulate([touch]);
+    }
+}
+
+#[test]
+fn a_finger_drag_scrolls_the_page_and_the_quick_jump_list() {
+    // A long page at the kiosk: the page is the one scrollable.
+    let app = Setup::new(Mode::Kiosk, "en", iced::Size::new(1280.0, 800.0))
+        .on(Route::Page(PageId::WarningSigns))
+        .app();
+    let size = logical(&app);
+    let mut ui = support::simulate(&app, size);
+    let before = scrolled(&mut ui);
+    finger(
+        &mut ui,
+        drag_up(iced::Point::new(size.width / 2.0, size.height / 2.0), 200.0),
+    );
+    let after = scrolled(&mut ui);
+    assert!(
+        after[0] >= before[0] + 150.0,
+        "a drag of 200 pixels scrolled the page from {} to {}",
+        before[0],
+        after[0]
+    );
+
+    // Quick jump with many results, in the largest text: its list is the last scrollable.
+    let mut app = Setup::new(Mode::Consult, "en", iced::Size::new(1280.0, 800.0))
+        .larger(TEXT_STEPS.len() - 1)
+        .app();
+    support::deliver(
+        &mut app,
+        [
+            needle_guide::screen::consult::Message::OpenSearch.into(),
+            needle_guide::screen::consult::Message::SearchChanged("e".into()).into(),
+        ],
+    );
+    let size = logical(&app);
+    let mut ui = support::simulate(&app, size);
+    let list = last_scrollable(&mut ui);
+    assert!(
+        list.content_bounds.height > list.bounds.height,
+        "the results overflow their box at this size: {list:?}"
+    );
+    let list_before = *scrolled(&mut ui).last().expect("the results scroll");
+    finger(&mut ui, drag_up(list.bounds.center(), 150.0));
+    let list_after = *scrolled(&mut ui).last().expect("the results scroll");
+    // As far as the finger went, or to the end of the list.
+    let room = list.content_bounds.height - list.bounds.height;
+    assert!(
+        list_after >= list_before + room.min(100.0) - 0.5,
+        "a drag of 150 pixels scrolled the results from {list_before} to {list_after}"
+    );
+}
+
+#[test]
+fn a_long_page_says_there_is_more_below_until_its_end() {
+    use needle_guide::app::Message;
+    let mut app = Setup::new(Mode::Kiosk, "es", iced::Size::new(1280.0, 800.0))
+        .on(Route::Page(PageId::WarningSigns))
+        .app();
+    let size = logical(&app);
+    let more_below = app.library().ui.more_below.clone();
+    let cue_shown = |app: &App| {
+        inspect(app, size)
+            .texts
+            .iter()
+            .any(|(words, _)| words.starts_with(&more_below))
+    };
+    // Drawing the page makes it report how tall it is (the setup drew a first frame already,
+    // as the window does).
+    support::deliver(&mut app, [Message::MoreBelow(false)]);
+    assert!(!cue_shown(&app), "the cue shows on its own");
+    let mut ui = support::simulate(&app, size);
+    let _ = ui.snapshot(&app.theme());
+    let messages: Vec<_> = ui.into_messages().collect();
+    assert!(messages.contains(&Message::MoreBelow(true)), "{messages:?}");
+    support::deliver(&mut app, messages);
+    assert!(app.more_below());
+    assert!(cue_shown(&app), "the cue shows on a long page");
+
+    // Scrolled to its end, the page says so and the cue goes.
+    let mut ui = support::simulate(&app, size);
+    ui.point_at(iced::Point::new(size.width / 2.0, size.height / 2.0));
+    let _ = ui.simulate([iced::Event::Mouse(iced::mouse::Event::WheelScrolled {
+        delta: iced::mouse::ScrollDelta::Pixels {
+            x: 0.0,
+            y: -100_000.0,
+        },
+    })]);
+    let messages: Vec<_> = ui.into_messages().collect();
+    assert_eq!(messages.last(), Some(&Message::MoreBelow(false)));
+    support::deliver(&mut app, messages);
+    assert!(!cue_shown(&app), "the cue is gone at the end");
+
+    // A page that fits says nothing; the cue from the page before must not linger.
+    support::deliver(&mut app, [Message::MoreBelow(true)]);
+    support::deliver(&mut app, [needle_guide::screen::Shared::Home.into()]);
+    assert!(!app.more_below(), "the cue stayed up on another page");
+}
+
+#[test]
+fn high_contrast_is_in_the_consult_toolbar_and_a_key_and_stays_for_the_session() {
+    use iced::keyboard::{Key, Modifiers};
+    use needle_guide::app::Message;
+    use needle_guide::keys::{self, Shortcut};
+    use needle_guide::theme::Palette;
+
+    let mut app = Setup::new(Mode::Consult, "en", iced::Size::new(1280.0, 800.0)).app();
+    // Its short name, at this size, beside the rest of the toolbar.
+    let button = app.library().ui.contrast_short.clone();
+    let mut ui = support::simulate(&app, logical(&app));
+    ui.click(button.as_str())
+        .expect("the toolbar offers contrast");
+    let messages: Vec<_> = ui.into_messages().collect();
+    support::deliver(&mut app, messages);
+    assert_eq!(app.palette(), Palette::HIGH_CONTRAST);
+
+    // Kept across pages, the other language, text sizes and presenting.
+    support::deliver(
+        &mut app,
+        [
+            Message::Reader(needle_guide::screen::reader::Message::Open(Route::Page(
+                PageId::Risks,
+            ))),
+            needle_guide::screen::Shared::SwitchLanguage.into(),
+            needle_guide::screen::Shared::TextLarger.into(),
+            needle_guide::screen::consult::Message::TogglePresenting.into(),
+            needle_guide::screen::consult::Message::TogglePresenting.into(),
+        ],
+    );
+    assert_eq!(app.palette(), Palette::HIGH_CONTRAST);
+
+    // Ctrl+H turns it off again, even while typing in quick jump.
+    let key = keys::shortcut(&Key::Character("h".into()), Modifiers::CTRL, true);
+    assert_eq!(key, Some(Shortcut::Contrast));
+    support::deliver(&mut app, key.map(Message::Key));
+    assert_eq!(app.palette(), Palette::STANDARD);
+}
+
+#[test]
+fn a_drag_that_starts_on_a_tile_scrolls_and_a_tap_still_opens_it() {
+    use needle_guide::app::Message;
+    let setup =
+        Setup::new(Mode::Kiosk, "es", iced::Size::new(1280.0, 800.0)).larger(TEXT_STEPS.len() - 1);
+    let app = setup.app();
+    let size = logical(&app);
+    let found = inspect(&app, size);
+    let (_, tile) = topic_tiles(&app, &found)[0];
+    let on_tile = tile.visible.expect("the first tile shows").center();
+    let opens = |messages: &[Message]| {
+        messages
+            .iter()
+            .any(|message| matches!(message, Message::Reader(reader::Message::Open(_))))
+    };
+
+    let mut ui = support::simulate(&app, size);
+    finger(&mut ui, drag_up(on_tile, 120.0));
+    assert!(scrolled(&mut ui)[0] > 60.0, "the drag did not scroll home");
+    let messages: Vec<_> = ui.into_messages().collect();
+    assert!(!opens(&messages), "a drag opened a page: {messages:?}");
+
+    let mut ui = support::simulate(&app, size);
+    finger(&mut ui, drag_up(on_tile, 0.0));
+    let messages: Vec<_> = ui.into_messages().collect();
+    assert!(opens(&messages), "a tap did not open the tile's page");
+}
