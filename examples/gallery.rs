@@ -7,7 +7,8 @@
 //!
 //! It draws the kiosk's home on a 1280×800 and a 1920×1080 screen, at 100% and 200% text, in
 //! English and Spanish, in both themes; and the consult room's home and a long page, and
-//! presenting, at the same sizes.
+//! presenting, at the same sizes; the teach-back check at each step; and the handout with the
+//! longest discussion summary, as HTML.
 
 #[path = "../tests/support/mod.rs"]
 mod support;
@@ -46,6 +47,18 @@ fn main() {
             }
         }
     }
+    setups.extend(teach_back_setups());
+    // The handout with the longest discussion summary, to open in a browser and print.
+    for library in support::editions().iter() {
+        let options = needle_guide::handout::HandoutOptions {
+            discussion: Some(support::longest_discussion(library)),
+            ..Default::default()
+        };
+        let path = out.join(format!("handout-discussion-{}.html", library.locale));
+        std::fs::write(&path, needle_guide::handout::html(library, &options))
+            .expect("the handout can be written");
+        println!("{}", path.display());
+    }
     for setup in setups {
         let app = setup.app();
         let name = setup.name(&app);
@@ -58,4 +71,57 @@ fn main() {
             .expect("the picture can be written");
         println!("{}", out.join(format!("{name}-tiny-skia.png")).display());
     }
+}
+
+/// The teach-back check: its start, a question with choices picked, an answer explained, and the
+/// summary, in the consult room and at the kiosk.
+fn teach_back_setups() -> Vec<Setup> {
+    use needle_guide::app::Message;
+    use needle_guide::screen::reader::{self, teach_back::Message as Check};
+    let check = |message: Check| Message::Reader(reader::Message::TeachBack(message));
+    let screen = Size::new(1280.0, 800.0);
+    let page = Route::Page(PageId::TeachBack);
+    // Question 3 (the warning signs): two signs picked.
+    let picking = vec![
+        check(Check::Next),
+        check(Check::NotSure),
+        check(Check::Next),
+        check(Check::Pick(1)),
+        check(Check::Next),
+        check(Check::Pick(0)),
+        check(Check::Pick(2)),
+    ];
+    let mut explained = picking.clone();
+    explained.push(check(Check::Done));
+    let mut summary = explained.clone();
+    summary.extend([
+        check(Check::Next),
+        check(Check::Pick(1)),
+        check(Check::Next),
+        check(Check::Pick(0)),
+        check(Check::Pick(1)),
+        check(Check::Done),
+        check(Check::Next),
+        check(Check::Pick(1)),
+        check(Check::Next),
+        check(Check::Tick(0)),
+        check(Check::Tick(5)),
+        check(Check::Next),
+        check(Check::Sure(0, true)),
+        check(Check::Sure(1, true)),
+        check(Check::Sure(2, false)),
+        check(Check::Sure(3, true)),
+        check(Check::Finish),
+    ]);
+    let mut setups = Vec::new();
+    for locale in ["en", "es"] {
+        for mode in [Mode::Consult, Mode::Kiosk] {
+            let on = || Setup::new(mode, locale, screen).on(page.clone());
+            setups.push(on());
+            setups.push(on().doing("picking", picking.clone()));
+            setups.push(on().doing("explained", explained.clone()));
+            setups.push(on().doing("summary", summary.clone()));
+        }
+    }
+    setups
 }

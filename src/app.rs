@@ -14,7 +14,7 @@ use crate::handout;
 use crate::keys::{self, Shortcut};
 use crate::screen::consult::{self, Consult, HandoutSetup};
 use crate::screen::kiosk::{self, Kiosk};
-use crate::screen::reader::{self, Layout, PageView, Reader, StepWords};
+use crate::screen::reader::{self, Layout, PageView, Reader, StepWords, teach_back};
 use crate::screen::{Comfort, Shared};
 use crate::theme::style;
 use crate::theme::{self, Palette, metrics};
@@ -349,7 +349,19 @@ impl App {
     }
 
     /// What decides how tall the page is and how much of it shows.
-    fn page_shape(&self) -> (Route, usize, usize, Size, bool, bool) {
+    #[allow(clippy::type_complexity)] // a tuple to compare, nothing more
+    fn page_shape(
+        &self,
+    ) -> (
+        Route,
+        usize,
+        usize,
+        Size,
+        bool,
+        bool,
+        teach_back::Step,
+        bool,
+    ) {
         (
             self.route().clone(),
             self.locale,
@@ -357,6 +369,8 @@ impl App {
             self.window,
             self.presenting(),
             self.reader.term().is_some(),
+            self.reader.teach_back().step(),
+            self.reader.teach_back().showing(),
         )
     }
 
@@ -377,7 +391,15 @@ impl App {
                 let Mode::Consult(consult) = &mut self.mode else {
                     return Task::none();
                 };
-                let action = consult.update(message, library, self.locale);
+                // Only the handout needs what the check brought up.
+                let making = message == consult::Message::MakeHandout;
+                let summary = making.then(|| self.reader.check_summary(library)).flatten();
+                let discussion = summary.map(|summary| handout::Discussion {
+                    topics: summary.topics,
+                    questions: summary.questions,
+                    unsure: summary.unsure,
+                });
+                let action = consult.update(message, library, self.locale, discussion);
                 self.consult_did(action)
             }
             Message::Kiosk(message) => {
@@ -648,7 +670,8 @@ impl App {
                 container(crate::screen::kiosk::qr(data, &library.ui.kiosk.qr_caption))
                     .center_x(Fill)
             });
-        let PageView { page, pinned } = self.reader.page(library, layout, &self.palette);
+        let therapist = self.consult_state().is_some();
+        let PageView { page, pinned } = self.reader.page(library, layout, &self.palette, therapist);
         let content = column![page.map(Message::Reader)]
             .push(qr_here)
             .spacing(metrics::L);

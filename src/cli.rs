@@ -55,7 +55,8 @@ where
 /// the terminal, so a paragraph is one line.
 const AFTER_HELP: &str = "\
 Page ids: home, about, compare, conditions, before, risks, after, warning-signs, sources, \
-questions, glossary, key-points, and condition/<id> for each condition (see `needle-guide text`).
+questions, glossary, key-points, teach-back, and condition/<id> for each condition \
+(see `needle-guide text`).
 Languages: en (English), es (Spanish).";
 
 /// Needle Guide: a guide to dry needling for patients.

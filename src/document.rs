@@ -70,6 +70,70 @@ pub enum Part {
     Questions(Vec<QuestionItem>),
     /// Where the numbers come from.
     Sources(Vec<SourceCard>),
+    /// The teach-back check's questions.
+    TeachBack(Vec<CheckItem>),
+}
+
+/// A question of the teach-back check, in plain words (rates and the emergency number filled in).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckItem {
+    pub id: String,
+    pub topic: String,
+    pub text: String,
+    pub pick_all: bool,
+    pub must_know: bool,
+    pub choices: Vec<CheckOption>,
+    pub explain: String,
+    /// The page and the section on it that teaches the answer.
+    pub teaches: (PageId, usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckOption {
+    pub text: String,
+    pub right: bool,
+}
+
+/// The teach-back check's questions, in `library`'s words.
+pub fn check_items(library: &Library) -> Vec<CheckItem> {
+    page_document(library, PageId::TeachBack)
+        .sections
+        .into_iter()
+        .flat_map(|section| section.parts)
+        .find_map(|part| match part {
+            Part::TeachBack(items) => Some(items),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+/// The questions a patient may want to ask the therapist (the questions page), in plain words.
+pub fn questions_to_ask(library: &Library) -> Vec<String> {
+    page_document(library, PageId::Questions)
+        .sections
+        .into_iter()
+        .flat_map(|section| section.parts)
+        .filter_map(|part| match part {
+            Part::Questions(items) => Some(items),
+            _ => None,
+        })
+        .flatten()
+        .map(|item| joined(&item.question))
+        .collect()
+}
+
+impl CheckItem {
+    /// Whether `picked` (choices by their place) is the right answer: every right choice, and
+    /// nothing else.
+    pub fn is_right(&self, picked: &[usize]) -> bool {
+        let right: Vec<usize> = (0..self.choices.len())
+            .filter(|&index| self.choices[index].right)
+            .collect();
+        let mut picked = picked.to_vec();
+        picked.sort_unstable();
+        picked.dedup();
+        picked == right
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -277,6 +341,16 @@ impl Part {
                     if let Some(answer) = &item.answer {
                         line(format!("  {}: {}", answer.label, answer.value));
                     }
+                }
+            }
+            Part::TeachBack(items) => {
+                for (number, item) in items.iter().enumerate() {
+                    line(format!("? {}. {}", number + 1, item.text));
+                    for choice in &item.choices {
+                        let mark = if choice.right { "[x]" } else { "[ ]" };
+                        line(format!("  {mark} {}", choice.text));
+                    }
+                    line(format!("  = {}", item.explain));
                 }
             }
             Part::Sources(cards) => {
@@ -656,6 +730,31 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                             label: library.ui.clinic_answer.clone(),
                             value: answer.to_owned(),
                         }),
+                })
+                .collect(),
+        ),
+        Block::TeachBack(questions) => Part::TeachBack(
+            questions
+                .iter()
+                .map(|question| CheckItem {
+                    id: question.id.clone(),
+                    topic: library.plain(&question.topic),
+                    text: library.plain(&question.text),
+                    pick_all: question.pick_all,
+                    must_know: question.must_know,
+                    choices: question
+                        .choices
+                        .iter()
+                        .map(|choice| CheckOption {
+                            text: library.plain(&choice.text),
+                            right: choice.right,
+                        })
+                        .collect(),
+                    explain: library.plain(&question.explain),
+                    teaches: (
+                        PageId::from_id(&question.teaches.page).unwrap_or(PageId::Home),
+                        question.teaches.section,
+                    ),
                 })
                 .collect(),
         ),

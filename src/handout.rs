@@ -21,12 +21,26 @@ use crate::document::{Document, Part, joined};
 pub struct HandoutOptions {
     /// The conditions ticked; unknown ids are left out.
     pub conditions: Vec<ConditionId>,
+    /// What the teach-back check brought up, when the patient did it.
+    pub discussion: Option<Discussion>,
+}
+
+/// What the teach-back check brought up: to go over together, and to sign beside the clinic's
+/// own consent form.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Discussion {
+    /// The topics of the questions missed or not sure.
+    pub topics: Vec<String>,
+    /// The questions the patient ticked to ask.
+    pub questions: Vec<String>,
+    /// The "are you sure" questions answered no.
+    pub unsure: Vec<String>,
 }
 
 /// The handout as one self-contained HTML page: inline CSS, no scripts, no fonts or pictures to
 /// fetch, so it opens and prints the same anywhere, offline. It fits on two printed pages on A4
 /// and on US Letter, whatever is ticked (the page size is left to the printer; a test prints it
-/// with Chromium and counts the pages).
+/// with Chromium and counts the pages). A discussion summary, to sign, is a third page.
 pub fn html(library: &Library, options: &HandoutOptions) -> String {
     let words = &library.ui.handout;
     let mut out = String::new();
@@ -58,6 +72,9 @@ pub fn html(library: &Library, options: &HandoutOptions) -> String {
     out.push_str("</div>\n");
     warning_signs(&mut out, library);
     contacts(&mut out, library);
+    if let Some(discussion) = &options.discussion {
+        discussion_summary(&mut out, library, discussion);
+    }
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }
@@ -109,7 +126,68 @@ td.rate { font-weight: bold; padding-left: 6pt; width: 58%; }
 .contacts { border: 1pt solid #1d4f7c; border-radius: 4pt; padding: 5pt 9pt 3pt; }
 .contacts p { font-size: 11.5pt; }
 .contacts .label { font-weight: bold; }
+.discussion { break-before: page; font-size: 11.5pt; }
+.discussion h2 { font-size: 14pt; }
+.companion { font-style: italic; margin-bottom: 6pt; }
+.signature { display: flex; gap: 8mm; margin-top: 14pt; }
+.signature .field { flex: 3; }
+.signature .field.date { flex: 1; }
+.signature .line { border-bottom: 0.75pt solid #111; height: 24pt; }
+.signature span { display: block; font-size: 9.5pt; margin-top: 2pt; }
 "#;
+
+/// The discussion summary, on a page of its own: the topics to go over together, the patient's
+/// questions, any "are you sure" answered no, the language, and lines to sign and date. It says
+/// that it goes with the clinic's consent form and does not replace it.
+fn discussion_summary(out: &mut String, library: &Library, discussion: &Discussion) {
+    let words = &library.ui.teach_back;
+    let items = |out: &mut String, items: &[String]| {
+        let spans: Vec<Vec<Span>> = items
+            .iter()
+            .map(|item| vec![Span::Plain(item.clone())])
+            .collect();
+        list(out, "ul", "", &spans);
+    };
+    out.push_str("<section class=\"discussion\">\n");
+    heading(out, 2, &words.discussion_title);
+    let _ = writeln!(
+        out,
+        "<p class=\"companion\">{}</p>",
+        escape(&words.companion)
+    );
+    let _ = writeln!(
+        out,
+        "<p><strong>{}:</strong> {}</p>",
+        escape(&words.language),
+        escape(&library.ui.language_name)
+    );
+    heading(out, 3, &words.summary_therapist);
+    if discussion.topics.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", escape(&words.nothing_missed));
+    } else {
+        items(out, &discussion.topics);
+    }
+    if !discussion.questions.is_empty() {
+        heading(out, 3, &words.questions_ticked);
+        items(out, &discussion.questions);
+    }
+    if !discussion.unsure.is_empty() {
+        heading(out, 3, &words.unsure);
+        items(out, &discussion.unsure);
+        let _ = writeln!(out, "<p><strong>{}</strong></p>", escape(&words.talk_first));
+    }
+    for who in [&words.patient_signature, &words.therapist_signature] {
+        let _ = writeln!(
+            out,
+            "<div class=\"signature\"><div class=\"field\"><div class=\"line\"></div>\
+             <span>{}</span></div><div class=\"field date\"><div class=\"line\"></div>\
+             <span>{}</span></div></div>",
+            escape(who),
+            escape(&words.date)
+        );
+    }
+    out.push_str("</section>\n");
+}
 
 /// Text made safe to put between HTML tags or inside a quoted attribute.
 pub fn escape(text: &str) -> String {

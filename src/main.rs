@@ -222,6 +222,7 @@ fn handout(
         library,
         &needle_guide::handout::HandoutOptions {
             conditions: conditions.iter().map(|id| id.as_str().into()).collect(),
+            discussion: None,
         },
     );
     match output {

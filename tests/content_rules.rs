@@ -333,7 +333,8 @@ fn the_pages_follow_the_order_a_patient_lives_them() {
             "sources",
             "questions",
             "glossary",
-            "key-points"
+            "key-points",
+            "teach-back"
         ]
     );
     // Home offers every other page, in the same order.

@@ -1,6 +1,8 @@
 //! The take-home handout: it carries every safety fact in both languages, saves without ever
 //! overwriting, reports what happened, and prints on at most two pages.
 
+mod support;
+
 use std::cell::RefCell;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -204,6 +206,7 @@ fn only_the_ticked_conditions_are_named() {
             .map(|c| c.id.as_str().into())
             .chain(["no-such-condition".into()])
             .collect(),
+        ..HandoutOptions::default()
     };
     let page = html(&library, &options);
     assert_has(
@@ -248,6 +251,7 @@ fn past_the_limit_conditions_are_named_without_their_text() {
         &library,
         &HandoutOptions {
             conditions: all.iter().map(|c| c.id.as_str().into()).collect(),
+            ..HandoutOptions::default()
         },
     );
     for condition in &all {
@@ -328,6 +332,7 @@ fn saving_twice_with_the_same_stamp_keeps_both_files() {
 
     let options = HandoutOptions {
         conditions: vec![library.conditions().next().unwrap().1.id.as_str().into()],
+        ..HandoutOptions::default()
     };
     let second = save(&library, &options, &scratch.0, "20261127-0930").unwrap();
     let third = save(&library, &options, &scratch.0, "20261127-0930").unwrap();
@@ -603,11 +608,20 @@ fn the_handout_prints_on_one_or_two_pages_on_a4_and_letter() {
             .conditions()
             .map(|(_, c)| c.id.as_str().into())
             .collect();
-        for (ticked, conditions) in [
-            ("described", ids[..handout::MAX_DESCRIBED].to_vec()),
-            ("all", ids.clone()),
+        // And the longest discussion summary: every topic, question and "no".
+        let longest = support::longest_discussion(&library);
+        for (ticked, conditions, discussion) in [
+            ("described", ids[..handout::MAX_DESCRIBED].to_vec(), None),
+            ("all", ids.clone(), None),
+            ("all-discussion", ids.clone(), Some(longest)),
         ] {
-            let page = html(&library, &HandoutOptions { conditions });
+            let page = html(
+                &library,
+                &HandoutOptions {
+                    conditions,
+                    discussion,
+                },
+            );
             for (size, css) in [("a4", "A4"), ("letter", "letter")] {
                 let sized = page.replacen(
                     "</head>",
@@ -621,11 +635,67 @@ fn the_handout_prints_on_one_or_two_pages_on_a4_and_letter() {
             }
         }
     }
-    // Every size is printed before judging, so a failure shows them all.
+    // Every size is printed before judging, so a failure shows them all. The discussion
+    // summary, to sign, is one more page.
     for (name, pages) in &counts {
+        let most = if name.contains("discussion") { 3 } else { 2 };
         assert!(
-            (1..=2).contains(pages),
+            (1..=most).contains(pages),
             "{name}: {pages} pages; all: {counts:?}"
+        );
+    }
+    for locale in ["en", "es"] {
+        for size in ["a4", "letter"] {
+            let pages = |name: &str| counts.iter().find(|(n, _)| n == name).unwrap().1;
+            assert_eq!(
+                pages(&format!("{locale}-all-discussion-{size}")),
+                pages(&format!("{locale}-all-{size}")) + 1,
+                "the discussion summary starts a page of its own"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_discussion_summary_is_a_signed_companion_to_the_consent_form() {
+    for locale in ["en", "es"] {
+        let library = library(locale);
+        let words = &library.ui.teach_back;
+        let without = html(&library, &no_conditions());
+        assert!(!without.contains(&escape(&words.discussion_title)));
+
+        let discussion = support::longest_discussion(&library);
+        let page = html(
+            &library,
+            &HandoutOptions {
+                discussion: Some(discussion.clone()),
+                ..HandoutOptions::default()
+            },
+        );
+        for (text, what) in [
+            (&words.discussion_title, "its title"),
+            (&words.companion, "that it goes with the consent form"),
+            (&words.summary_therapist, "the topics' heading"),
+            (&library.ui.language_name, "the language"),
+            (&words.talk_first, "talk first, after a no"),
+            (&words.patient_signature, "the patient's signature line"),
+            (&words.therapist_signature, "the therapist's signature line"),
+            (&words.date, "the date"),
+        ] {
+            assert_has(&page, text, &format!("{locale}: {what}"));
+        }
+        for item in discussion
+            .topics
+            .iter()
+            .chain(&discussion.questions)
+            .chain(&discussion.unsure)
+        {
+            assert_has(&page, item, &format!("{locale}: a line of the summary"));
+        }
+        assert_eq!(
+            page.matches("class=\"signature\"").count(),
+            2,
+            "{locale}: two lines to sign"
         );
     }
 }

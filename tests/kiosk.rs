@@ -15,6 +15,7 @@ use needle_guide::screen::Shared;
 use needle_guide::screen::consult::Message as Consult;
 use needle_guide::screen::kiosk::Message as Kiosk;
 use needle_guide::screen::reader::Message as Reader;
+use needle_guide::screen::reader::teach_back::Message as Check;
 use support::{WINDOW, deliver, editions, library, simulate};
 
 fn kiosk_with(editions: Arc<Vec<Library>>) -> App {
@@ -105,6 +106,11 @@ fn a_visit() -> Vec<Message> {
         Reader::ShowConditions(needle_guide::screen::reader::ConditionsTab::List).into(),
         Reader::Open(Route::Condition("knee-pain".into())).into(),
         Reader::ShowTerm("tendon".into()).into(),
+        Reader::Open(Route::Page(PageId::TeachBack)).into(),
+        Reader::TeachBack(Check::Next).into(),
+        Reader::TeachBack(Check::NotSure).into(),
+        Reader::TeachBack(Check::Next).into(),
+        Reader::TeachBack(Check::Pick(1)).into(),
         Kiosk::StaffExit.into(),
         Kiosk::PinDigit('1').into(),
     ]

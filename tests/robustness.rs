@@ -83,6 +83,7 @@ fn show_everything(library: Library, damaged: &str) {
             .conditions()
             .map(|(_, condition)| condition.id.as_str().into())
             .collect(),
+        ..HandoutOptions::default()
     };
     assert!(handout::html(&library, &every_condition).contains("</html>"));
 

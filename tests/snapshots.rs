@@ -182,3 +182,69 @@ fn the_risks_charts_in_high_contrast_match_their_snapshot() {
         &app,
     );
 }
+
+/// The check at one of its steps, in the consult room, reached by `answers` from its start.
+fn check_snapshot(name: &str, answers: &[needle_guide::screen::reader::teach_back::Message]) {
+    use needle_guide::screen::reader::teach_back::Message as Check;
+    let mut app = app_on(Route::Page(PageId::TeachBack));
+    for answer in std::iter::once(&Check::Next).chain(answers) {
+        let _ = app.update(reader::Message::TeachBack(answer.clone()).into());
+    }
+    check(name, simulate(&app, Size::new(1280.0, 1100.0)), &app);
+}
+
+/// From the start to the warning-signs question, with two of its signs picked.
+fn to_two_signs_picked() -> Vec<needle_guide::screen::reader::teach_back::Message> {
+    use needle_guide::screen::reader::teach_back::Message as Check;
+    vec![
+        Check::NotSure,
+        Check::Next,
+        Check::NotSure,
+        Check::Next,
+        Check::Pick(0),
+        Check::Pick(2),
+    ]
+}
+
+#[test]
+fn a_question_of_the_check_matches_its_snapshot() {
+    check_snapshot("teach-back-question", &to_two_signs_picked());
+}
+
+#[test]
+fn an_explained_answer_matches_its_snapshot() {
+    use needle_guide::screen::reader::teach_back::Message as Check;
+    // One sign missed: the right ones ticked, and no cross.
+    let mut answers = to_two_signs_picked();
+    answers.push(Check::Done);
+    check_snapshot("teach-back-explained", &answers);
+}
+
+#[test]
+fn the_summary_of_the_check_matches_its_snapshot() {
+    use needle_guide::screen::reader::teach_back::Message as Check;
+    let mut answers = vec![Check::Pick(1), Check::Next, Check::NotSure, Check::Next];
+    answers.extend([
+        Check::Pick(0),
+        Check::Pick(2),
+        Check::Pick(3),
+        Check::Pick(5),
+    ]);
+    answers.extend([Check::Done, Check::Next, Check::Pick(1), Check::Next]);
+    answers.extend([
+        Check::Pick(1),
+        Check::Done,
+        Check::Next,
+        Check::Pick(1),
+        Check::Next,
+    ]);
+    answers.extend([Check::Tick(0), Check::Tick(5), Check::Next]);
+    answers.extend([
+        Check::Sure(0, true),
+        Check::Sure(1, true),
+        Check::Sure(2, false),
+        Check::Sure(3, true),
+        Check::Finish,
+    ]);
+    check_snapshot("teach-back-summary", &answers);
+}

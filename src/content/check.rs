@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashSet};
 use super::chart;
 use super::ids::REGION_IDS;
 use super::markup::{self, Piece};
-use super::model::{Block, ChartWords, Page, Rate, RateWords};
+use super::model::{Block, ChartWords, CheckQuestion, Page, Rate, RateWords};
 use super::rate;
 use super::route::PageId;
 use super::{File, Files, Library, Problem};
@@ -23,6 +23,13 @@ pub const MAX_TEXT_CHARS: usize = 4000;
 /// bullets, glossary terms, conditions of a region, side effects, sources, findings. The longest
 /// built-in list, the glossary, has 29.
 pub const MAX_ITEMS: usize = 200;
+
+/// How many questions the teach-back check asks: enough to cover what matters, few enough to do
+/// in a few minutes.
+pub const TEACH_BACK_QUESTIONS: std::ops::RangeInclusive<usize> = 5..=7;
+
+/// The "are you sure" questions after the check (the SURE test's four).
+pub const SURE_QUESTIONS: usize = 4;
 
 /// Texts longer than [`MAX_TEXT_CHARS`] and lists longer than [`MAX_ITEMS`] in `text`, the RON of
 /// `file`, which has parsed. Read from the text itself, so that every field and every list is
@@ -358,6 +365,16 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
     checker.text(&ui_file, &library.ui.condition_advice);
     checker.rate_words(&ui_file, &library.ui.rates);
     checker.chart_words(&ui_file, &library.ui.charts);
+    if library.ui.teach_back.sure.len() != SURE_QUESTIONS {
+        checker.report(
+            &ui_file,
+            "sure:",
+            format!(
+                "teach_back.sure has {} questions; the \"are you sure\" test has {SURE_QUESTIONS}",
+                library.ui.teach_back.sure.len()
+            ),
+        );
+    }
 
     let clinic_file = File::Clinic.path(locale);
     if !web_address_ok(&library.clinic.web) {
@@ -537,7 +554,83 @@ impl Checker<'_> {
                     }
                 }
             }
+            Block::TeachBack(questions) => self.teach_back(file, questions),
             Block::ConditionIndex | Block::GlossaryIndex | Block::ClinicContacts => {}
+        }
+    }
+
+    /// The teach-back check: 5 to 7 questions, each with a right answer (exactly one where only
+    /// one is picked), distinct ids, and a section that teaches it.
+    fn teach_back(&mut self, file: &str, questions: &[CheckQuestion]) {
+        if !(TEACH_BACK_QUESTIONS).contains(&questions.len()) {
+            self.report(
+                file,
+                "TeachBack",
+                format!(
+                    "the check has {} questions; it needs {} to {}",
+                    questions.len(),
+                    TEACH_BACK_QUESTIONS.start(),
+                    TEACH_BACK_QUESTIONS.end()
+                ),
+            );
+        }
+        for (index, question) in questions.iter().enumerate() {
+            let id = &question.id;
+            if questions[..index].iter().any(|earlier| earlier.id == *id) {
+                self.at_id(file, id, format!("two questions have the id '{id}'"));
+            }
+            for text in [&question.topic, &question.text, &question.explain] {
+                self.text(file, text);
+            }
+            for choice in &question.choices {
+                self.text(file, &choice.text);
+            }
+            let right = question
+                .choices
+                .iter()
+                .filter(|choice| choice.right)
+                .count();
+            if question.choices.len() < 2 {
+                self.at_id(
+                    file,
+                    id,
+                    format!("the question '{id}' needs two choices or more"),
+                );
+            }
+            if right == 0 {
+                self.at_id(file, id, format!("the question '{id}' has no right answer"));
+            } else if right > 1 && !question.pick_all {
+                self.at_id(
+                    file,
+                    id,
+                    format!(
+                        "the question '{id}' has {right} right answers: mark it pick_all: true"
+                    ),
+                );
+            }
+            let teaches = &question.teaches;
+            match PageId::from_id(&teaches.page) {
+                None => self.at_id(
+                    file,
+                    &teaches.page,
+                    format!(
+                        "the question '{id}' points at no page: there is no '{}'",
+                        teaches.page
+                    ),
+                ),
+                Some(page) if teaches.section >= self.library.page(page).sections.len() => self
+                    .at_id(
+                        file,
+                        id,
+                        format!(
+                            "the question '{id}' points at section {} of '{}', which has {}",
+                            teaches.section,
+                            teaches.page,
+                            self.library.page(page).sections.len()
+                        ),
+                    ),
+                Some(_) => {}
+            }
         }
     }
 
@@ -859,6 +952,20 @@ fn page_shape(page: &Page) -> Vec<Vec<String>> {
                         questions.iter().map(|q| q.topic).collect::<Vec<_>>()
                     ),
                     Block::Sources => "Sources".to_owned(),
+                    Block::TeachBack(questions) => format!(
+                        "TeachBack {:?}",
+                        questions
+                            .iter()
+                            .map(|q| (
+                                &q.id,
+                                q.pick_all,
+                                q.must_know,
+                                q.choices.iter().map(|c| c.right).collect::<Vec<_>>(),
+                                &q.teaches.page,
+                                q.teaches.section,
+                            ))
+                            .collect::<Vec<_>>()
+                    ),
                 })
                 .collect()
         })
@@ -1153,7 +1260,86 @@ mod tests {
             .filter(|problem| problem.file == "es/pages/home.ron")
             .collect();
         assert_eq!(home.len(), 1, "{found:?}");
-        assert_eq!(home[0].position, Some((26, 9)));
+        assert_eq!(home[0].position, Some((27, 9)));
+    }
+
+    #[test]
+    fn every_check_question_has_a_right_answer_and_a_section_that_teaches_it() {
+        let file = "en/pages/teach-back.ron";
+        let cases: [(&str, &str, &str); 4] = [
+            (
+                "CheckChoice(text: \"No. Do not drive while you feel drowsy, tired or dizzy.\", right: true)",
+                "CheckChoice(text: \"No. Do not drive while you feel drowsy, tired or dizzy.\")",
+                "the question 'driving' has no right answer",
+            ),
+            (
+                "CheckChoice(text: \"Yes, if the drive is short.\")",
+                "CheckChoice(text: \"Yes, if the drive is short.\", right: true)",
+                "the question 'driving' has 2 right answers: mark it pick_all: true",
+            ),
+            (
+                "Teaches(page: \"after\", section: 0)",
+                "Teaches(page: \"after\", section: 40)",
+                "the question 'driving' points at section 40 of 'after', which has",
+            ),
+            (
+                "Teaches(page: \"after\", section: 0)",
+                "Teaches(page: \"afterwards\", section: 0)",
+                "the question 'driving' points at no page: there is no 'afterwards'",
+            ),
+        ];
+        for (from, to, expected) in cases {
+            let problems = with_edit(file, |text| text.replacen(from, to, 1));
+            let messages = messages(&problems);
+            assert!(
+                messages
+                    .iter()
+                    .any(|message| message.starts_with(file) && message.contains(expected)),
+                "{expected:?} not in {messages:?}"
+            );
+        }
+        // Too few questions.
+        let problems = with_edit(file, |text| {
+            let start = text
+                .find("                    CheckQuestion(\n                        id: \"chart\"")
+                .unwrap();
+            let end = text.find("                    CheckQuestion(\n                        id: \"warning-signs\"").unwrap();
+            let second = text
+                .find("                    CheckQuestion(\n                        id: \"driving\"")
+                .unwrap();
+            let close = text[second..].find("                    ),\n").unwrap() + second + 23;
+            format!("{}{}{}", &text[..start], &text[end..second], &text[close..])
+        });
+        assert!(
+            messages(&problems)
+                .iter()
+                .any(|message| message.contains("the check has 4 questions; it needs 5 to 7")),
+            "{:?}",
+            messages(&problems)
+        );
+    }
+
+    #[test]
+    fn the_check_must_have_the_same_answers_in_every_language() {
+        let english = Library::embedded("en").unwrap();
+        let mut spanish = Library::embedded("es").unwrap();
+        let page = spanish
+            .pages
+            .iter_mut()
+            .find(|page| page.id == "teach-back")
+            .unwrap();
+        let crate::content::model::Block::TeachBack(questions) = &mut page.sections[0].blocks[0]
+        else {
+            panic!("the check's first block is its questions");
+        };
+        questions[0].choices[0].right = true;
+        let problems = locales_agree(&english, &spanish);
+        assert!(
+            problems
+                .iter()
+                .any(|problem| problem.file == "es/pages/teach-back.ron"),
+            "{problems:?}"
+        );
     }
 
     #[test]

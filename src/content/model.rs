@@ -68,6 +68,47 @@ pub enum Block {
     Questions(Vec<Question>),
     /// Where the numbers come from: every source of `sources.ron`, with what it found.
     Sources,
+    /// The teach-back check: a few questions, each explained after any answer and pointing at
+    /// the section that teaches it.
+    TeachBack(Vec<CheckQuestion>),
+}
+
+/// One question of [`Block::TeachBack`].
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CheckQuestion {
+    /// The same in every language.
+    pub id: String,
+    /// What it is about, in a few words: a topic to go over together when it was missed.
+    pub topic: String,
+    pub text: String,
+    /// Any number of choices may be right: "pick every one that applies".
+    #[serde(default)]
+    pub pick_all: bool,
+    /// Must be answered right before the check is done: the warning signs, and what to do.
+    #[serde(default)]
+    pub must_know: bool,
+    pub choices: Vec<CheckChoice>,
+    /// The right answer in plain words, shown after any answer.
+    pub explain: String,
+    /// The section that teaches it.
+    pub teaches: Teaches,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CheckChoice {
+    pub text: String,
+    #[serde(default)]
+    pub right: bool,
+}
+
+/// A section of a page: the page's id, and the section's place on it, counting from 0.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Teaches {
+    pub page: String,
+    pub section: usize,
 }
 
 /// One step of [`Block::Actions`]: when it applies, and what to do.
@@ -333,6 +374,54 @@ pub struct Ui {
     pub consult: ConsultWords,
     pub handout: HandoutWords,
     pub kiosk: KioskWords,
+    pub teach_back: TeachBackWords,
+}
+
+/// Words of the teach-back check, the patient's questions, the four "are you sure" questions and
+/// the summary. `{n}` and `{total}` count questions.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TeachBackWords {
+    pub start: String,
+    pub question_of: String,
+    pub pick_one: String,
+    pub pick_all: String,
+    pub not_sure: String,
+    pub done: String,
+    pub right: String,
+    pub the_answer: String,
+    pub show_me_again: String,
+    pub back_to_check: String,
+    pub next: String,
+    pub questions_heading: String,
+    pub questions_intro: String,
+    pub sure_heading: String,
+    pub sure_intro: String,
+    /// Knows the benefits and risks; clear about what matters most; enough support; feels sure:
+    /// exactly these four (`check` counts them).
+    pub sure: Vec<String>,
+    pub yes: String,
+    pub no: String,
+    pub talk_first: String,
+    pub finish: String,
+    /// Over the summary at the kiosk, and in the consult room.
+    pub summary_patient: String,
+    pub summary_therapist: String,
+    pub nothing_missed: String,
+    pub questions_ticked: String,
+    pub try_again: String,
+    pub try_again_why: String,
+    pub start_over: String,
+    /// At the kiosk, under the summary.
+    pub kept_nowhere: String,
+    /// The handout's section.
+    pub discussion_title: String,
+    pub companion: String,
+    pub language: String,
+    pub unsure: String,
+    pub patient_signature: String,
+    pub therapist_signature: String,
+    pub date: String,
 }
 
 /// Words of the waiting-room kiosk. `{n}` is a number of seconds.

@@ -19,13 +19,15 @@ pub enum PageId {
     Questions,
     Glossary,
     KeyPoints,
+    TeachBack,
 }
 
 impl PageId {
     /// Every page, in the order a patient lives them: what it is and how it differs, whether it
     /// is for me, before and during, the side effects, after and the warning signs, where the
-    /// numbers come from and what to ask, then the word list and the key points.
-    pub const ALL: [PageId; 12] = [
+    /// numbers come from and what to ask, then the word list, the key points, and the check of
+    /// how well it was all explained.
+    pub const ALL: [PageId; 13] = [
         PageId::Home,
         PageId::About,
         PageId::Compare,
@@ -38,6 +40,7 @@ impl PageId {
         PageId::Questions,
         PageId::Glossary,
         PageId::KeyPoints,
+        PageId::TeachBack,
     ];
 
     /// The id used in content files and on the command line.
@@ -55,6 +58,7 @@ impl PageId {
             PageId::Questions => "questions",
             PageId::Glossary => "glossary",
             PageId::KeyPoints => "key-points",
+            PageId::TeachBack => "teach-back",
         }
     }
 
@@ -133,10 +137,11 @@ mod tests {
     }
 
     #[test]
-    fn reading_order_runs_from_home_to_key_points() {
+    fn reading_order_runs_from_home_to_the_check() {
         assert_eq!(PageId::Home.previous(), None);
         assert_eq!(PageId::Home.next(), Some(PageId::About));
-        assert_eq!(PageId::KeyPoints.next(), None);
+        assert_eq!(PageId::KeyPoints.next(), Some(PageId::TeachBack));
+        assert_eq!(PageId::TeachBack.next(), None);
         assert_eq!(PageId::KeyPoints.previous(), Some(PageId::Glossary));
     }
 

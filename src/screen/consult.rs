@@ -191,8 +191,15 @@ impl Consult {
         self.overlay.take().is_some()
     }
 
-    /// `library` is the edition on screen, at `locale` among the app's editions.
-    pub fn update(&mut self, message: Message, library: &Library, locale: usize) -> Action {
+    /// `library` is the edition on screen, at `locale` among the app's editions; `discussion` is
+    /// what the patient's teach-back check brought up, for the handout.
+    pub fn update(
+        &mut self,
+        message: Message,
+        library: &Library,
+        locale: usize,
+        discussion: Option<handout::Discussion>,
+    ) -> Action {
         match message {
             Message::Shared(shared) => {
                 // A choice made in More closes it; the toolbar's own controls leave any
@@ -231,7 +238,7 @@ impl Consult {
             }
             Message::SearchSubmit => {
                 let selected = self.search().map_or(0, |search| search.selected);
-                self.update(Message::OpenResult(selected), library, locale)
+                self.update(Message::OpenResult(selected), library, locale, None)
             }
             Message::OpenResult(index) => {
                 let Some(hit) = self.search_results(locale).into_iter().nth(index) else {
@@ -289,7 +296,10 @@ impl Consult {
                     .map(|(_, condition)| ConditionId::from(condition.id.as_str()))
                     .filter(|id| dialog.ticked.contains(id))
                     .collect();
-                let options = handout::HandoutOptions { conditions };
+                let options = handout::HandoutOptions {
+                    conditions,
+                    discussion,
+                };
                 Action::SaveHandout(handout::Job::new(
                     library,
                     &options,
@@ -598,13 +608,13 @@ mod tests {
         let library = &editions[0];
         let mut consult = Consult::new(&editions);
         assert_eq!(
-            consult.update(Message::OpenSearch, library, 0),
+            consult.update(Message::OpenSearch, library, 0, None),
             Action::FocusSearch
         );
-        let _ = consult.update(Message::SearchChanged("tennis".into()), library, 0);
+        let _ = consult.update(Message::SearchChanged("tennis".into()), library, 0, None);
         assert!(!consult.search_results(0).is_empty());
         assert_eq!(
-            consult.update(Message::SearchSubmit, library, 0),
+            consult.update(Message::SearchSubmit, library, 0, None),
             Action::Open(Route::Condition("lateral-epicondylitis".into()))
         );
         assert_eq!(
@@ -613,10 +623,10 @@ mod tests {
             "opening a result closes quick jump"
         );
 
-        let _ = consult.update(Message::OpenSearch, library, 0);
-        let _ = consult.update(Message::SearchChanged("pneumo".into()), library, 0);
+        let _ = consult.update(Message::OpenSearch, library, 0, None);
+        let _ = consult.update(Message::SearchChanged("pneumo".into()), library, 0, None);
         assert_eq!(
-            consult.update(Message::SearchSubmit, library, 0),
+            consult.update(Message::SearchSubmit, library, 0, None),
             Action::Explain("pneumothorax".into())
         );
     }
@@ -626,22 +636,22 @@ mod tests {
         let editions = editions();
         let library = &editions[0];
         let mut consult = Consult::new(&editions);
-        let _ = consult.update(Message::OpenSearch, library, 0);
-        let _ = consult.update(Message::SearchChanged("pain".into()), library, 0);
+        let _ = consult.update(Message::OpenSearch, library, 0, None);
+        let _ = consult.update(Message::SearchChanged("pain".into()), library, 0, None);
         let count = consult.search_results(0).len();
         assert!(count > 2);
         for _ in 0..20 {
-            let _ = consult.update(Message::SearchMove(1), library, 0);
+            let _ = consult.update(Message::SearchMove(1), library, 0, None);
         }
         assert_eq!(consult.search().unwrap().selected, count - 1);
         for _ in 0..20 {
-            let _ = consult.update(Message::SearchMove(-1), library, 0);
+            let _ = consult.update(Message::SearchMove(-1), library, 0, None);
         }
         assert_eq!(consult.search().unwrap().selected, 0);
-        let _ = consult.update(Message::SearchMove(1), library, 0);
+        let _ = consult.update(Message::SearchMove(1), library, 0, None);
         let second = consult.search_results(0)[1].clone();
         assert_eq!(
-            consult.update(Message::SearchSubmit, library, 0),
+            consult.update(Message::SearchSubmit, library, 0, None),
             match second.target {
                 search::Target::Route(route) => Action::Open(route),
                 search::Target::Term(id) => Action::Explain(id),
@@ -654,10 +664,10 @@ mod tests {
         let editions = editions();
         let library = &editions[0];
         let mut consult = Consult::new(&editions);
-        let _ = consult.update(Message::OpenSearch, library, 0);
-        let _ = consult.update(Message::ToggleShortcuts, library, 0);
+        let _ = consult.update(Message::OpenSearch, library, 0, None);
+        let _ = consult.update(Message::ToggleShortcuts, library, 0, None);
         assert_eq!(consult.overlay(), Some(&Overlay::Shortcuts));
-        let _ = consult.update(Message::OpenHandout, library, 0);
+        let _ = consult.update(Message::OpenHandout, library, 0, None);
         assert!(consult.handout_dialog().is_some());
         assert!(consult.search().is_none());
         assert!(consult.dismiss());
@@ -670,7 +680,7 @@ mod tests {
         let library = &editions[0];
         let folder = std::env::temp_dir();
         let mut consult = Consult::new(&editions);
-        let _ = consult.update(Message::OpenHandout, library, 0);
+        let _ = consult.update(Message::OpenHandout, library, 0, None);
         for id in [
             "sciatica",
             "knee-pain",
@@ -678,7 +688,7 @@ mod tests {
             "not-a-condition",
             "neck-pain",
         ] {
-            let _ = consult.update(Message::ToggleHandoutCondition(id.into()), library, 0);
+            let _ = consult.update(Message::ToggleHandoutCondition(id.into()), library, 0, None);
         }
         assert_eq!(
             consult.handout_dialog().unwrap().ticked,
@@ -687,7 +697,8 @@ mod tests {
                 ConditionId::from("neck-pain")
             ]
         );
-        let Action::SaveHandout(job) = consult.update(Message::MakeHandout, library, 0) else {
+        let Action::SaveHandout(job) = consult.update(Message::MakeHandout, library, 0, None)
+        else {
             panic!("making the handout asks the app to save it");
         };
         let in_order: Vec<ConditionId> = library
@@ -699,15 +710,31 @@ mod tests {
             library,
             &handout::HandoutOptions {
                 conditions: in_order,
+                discussion: None,
             },
             folder.clone(),
         );
         assert_eq!(job.html(), expected.html());
         assert!(job.html().contains("Sciatica") && !job.html().contains("Knee pain"));
         assert_eq!(job.folder(), handout::default_folder().as_path());
+        let title = &library.ui.teach_back.discussion_title;
+        assert!(!job.html().contains(title.as_str()));
+
+        // After the check, the handout carries its discussion summary.
+        let discussion = handout::Discussion {
+            topics: vec!["The warning signs of a collapsed lung".into()],
+            ..handout::Discussion::default()
+        };
+        let Action::SaveHandout(job) =
+            consult.update(Message::MakeHandout, library, 0, Some(discussion))
+        else {
+            panic!("making the handout asks the app to save it");
+        };
+        assert!(job.html().contains(title.as_str()));
+        assert!(job.html().contains("The warning signs of a collapsed lung"));
 
         let outcome = handout::Outcome::SavedOnly(folder.join("x.html"));
-        let _ = consult.update(Message::HandoutMade(outcome.clone()), library, 0);
+        let _ = consult.update(Message::HandoutMade(outcome.clone()), library, 0, None);
         assert_eq!(consult.handout_dialog().unwrap().outcome, Some(outcome));
     }
 
@@ -716,8 +743,8 @@ mod tests {
         let editions = editions();
         let library = &editions[0];
         let mut consult = Consult::new(&editions);
-        let _ = consult.update(Message::OpenSearch, library, 0);
-        let _ = consult.update(Message::TogglePresenting, library, 0);
+        let _ = consult.update(Message::OpenSearch, library, 0, None);
+        let _ = consult.update(Message::TogglePresenting, library, 0, None);
         assert!(consult.presenting());
         assert_eq!(consult.overlay(), None);
         let comfort = Comfort {

@@ -2,6 +2,7 @@
 //! picked. The same in the consult room and the kiosk.
 
 mod page;
+pub mod teach_back;
 
 use iced::alignment::Vertical;
 use iced::widget::{Column, column, container, row, scrollable, space, text};
@@ -11,11 +12,12 @@ use crate::content::Library;
 use crate::content::ids::{RegionId, TermId};
 use crate::content::model::Ui;
 use crate::content::route::{PageId, Route};
-use crate::document::Document;
+use crate::document::{Document, check_items, questions_to_ask};
 use crate::theme::style::{self, Role};
 use crate::theme::{BOLD, FONT, Palette, metrics, size};
 use crate::widget::nav::{action, label};
 use crate::widget::spans::Terms;
+use teach_back::TeachBack;
 
 pub use page::{BODY_MAP_WIDTH, SHORT_LAYOUT};
 
@@ -41,6 +43,8 @@ pub enum Message {
     ShowAllConditions,
     /// On a narrow window, show the body map or the list.
     ShowConditions(ConditionsTab),
+    /// The teach-back check.
+    TeachBack(teach_back::Message),
 }
 
 /// What the app must do after an update.
@@ -77,6 +81,8 @@ pub struct Reader {
     term: Option<TermId>,
     region: Option<RegionId>,
     conditions_tab: ConditionsTab,
+    /// The patient's answers to the check: kept while reading on, gone with a fresh reader.
+    teach_back: TeachBack,
 }
 
 impl Reader {
@@ -93,6 +99,7 @@ impl Reader {
             term: None,
             region: None,
             conditions_tab: ConditionsTab::default(),
+            teach_back: TeachBack::default(),
         }
     }
 
@@ -110,6 +117,22 @@ impl Reader {
 
     pub fn conditions_tab(&self) -> ConditionsTab {
         self.conditions_tab
+    }
+
+    pub fn teach_back(&self) -> &TeachBack {
+        &self.teach_back
+    }
+
+    /// What the patient's answers to the check come to, in `library`'s words; None before they
+    /// have answered anything.
+    pub fn check_summary(&self, library: &Library) -> Option<teach_back::Summary> {
+        self.teach_back.started().then(|| {
+            self.teach_back.summary(
+                &check_items(library),
+                &questions_to_ask(library),
+                &library.ui.teach_back,
+            )
+        })
     }
 
     pub fn can_go_back(&self) -> bool {
@@ -181,6 +204,14 @@ impl Reader {
                 self.conditions_tab = tab;
                 Action::None
             }
+            Message::TeachBack(message) => {
+                let items = check_items(library);
+                let asks = questions_to_ask(library).len();
+                match self.teach_back.update(message, &items, asks) {
+                    teach_back::Moved::Yes => Action::Moved,
+                    teach_back::Moved::No => Action::None,
+                }
+            }
         }
     }
 
@@ -195,13 +226,21 @@ impl Reader {
     }
 
     /// The page itself, `layout` wide, and the note it keeps at the foot of the screen, if any;
-    /// `palette` colours its glossary terms.
+    /// `palette` colours its glossary terms. `therapist` says who reads the check's summary: the
+    /// therapist in the consult room, or the patient alone at the kiosk.
     pub fn page<'a>(
         &'a self,
         library: &'a Library,
         layout: Layout,
         palette: &Palette,
+        therapist: bool,
     ) -> PageView<'a> {
+        if self.route == Route::Page(PageId::TeachBack) {
+            return PageView {
+                page: self.teach_back_page(library, layout, palette, therapist),
+                pinned: None,
+            };
+        }
         let mut document = self.document(library);
         let pinned = document
             .take_pinned()
@@ -212,6 +251,54 @@ impl Reader {
         }
     }
 
+    /// The check's page with the check as it stands; or, after "Show me again", the section
+    /// that teaches the question, between two ways back.
+    fn teach_back_page<'a>(
+        &'a self,
+        library: &'a Library,
+        layout: Layout,
+        palette: &Palette,
+        therapist: bool,
+    ) -> Element<'a, Message> {
+        let items = check_items(library);
+        let words = &library.ui.teach_back;
+        let teaching = self
+            .teach_back
+            .current()
+            .filter(|_| self.teach_back.showing())
+            .and_then(|question| items.get(question))
+            .and_then(|item| {
+                let (page, section) = item.teaches;
+                let mut document = Document::for_route(library, &Route::Page(page))?;
+                let section = document.sections.get(section)?.clone();
+                document.sections = vec![section];
+                document.lead = Vec::new();
+                Some(document)
+            });
+        if let Some(document) = teaching {
+            let back = || {
+                action(
+                    label(format!("‹\u{a0}\u{a0}{}", words.back_to_check)),
+                    Role::Primary,
+                    Message::TeachBack(teach_back::Message::BackToCheck),
+                )
+            };
+            return column![
+                back(),
+                Reader::page_of(document, self, layout, palette),
+                back()
+            ]
+            .spacing(metrics::L)
+            .into();
+        }
+        let check = self
+            .teach_back
+            .view(&items, &questions_to_ask(library), words, therapist)
+            .map(Message::TeachBack);
+        let state = self.page_state(layout, palette, Some(check));
+        page::view(self.document(library), state)
+    }
+
     /// Any document drawn as `reader` would draw its page: for a part of a page, alone.
     pub fn page_of<'a>(
         document: Document,
@@ -219,16 +306,25 @@ impl Reader {
         layout: Layout,
         palette: &Palette,
     ) -> Element<'a, Message> {
-        let state = page::PageState {
-            selected_region: reader.region.as_ref(),
-            conditions_tab: reader.conditions_tab,
+        page::view(document, reader.page_state(layout, palette, None))
+    }
+
+    fn page_state<'a>(
+        &'a self,
+        layout: Layout,
+        palette: &Palette,
+        check: Option<Element<'a, Message>>,
+    ) -> page::PageState<'a> {
+        page::PageState {
+            selected_region: self.region.as_ref(),
+            conditions_tab: self.conditions_tab,
             layout,
             terms: Terms {
                 colour: palette.primary,
                 on_tap: Message::ShowTerm,
             },
-        };
-        page::view(document, &state)
+            check,
+        }
     }
 
     /// What a tapped term means, with a way to close it and a way to the whole glossary.

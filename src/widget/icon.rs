@@ -25,6 +25,7 @@ fn svg(page: PageId) -> Option<&'static [u8]> {
         PageId::Questions => include_bytes!("../../assets/icons/questions.svg"),
         PageId::Glossary => include_bytes!("../../assets/icons/glossary.svg"),
         PageId::KeyPoints => include_bytes!("../../assets/icons/key-points.svg"),
+        PageId::TeachBack => include_bytes!("../../assets/icons/teach-back.svg"),
     })
 }
 

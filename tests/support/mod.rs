@@ -63,3 +63,16 @@ pub fn deliver(app: &mut App, messages: impl IntoIterator<Item = Message>) {
         let _ = app.update(message);
     }
 }
+
+/// The longest discussion summary the check can bring up in `library`'s words: every topic, every
+/// question to ask, every "are you sure" answered no.
+pub fn longest_discussion(library: &Library) -> needle_guide::handout::Discussion {
+    needle_guide::handout::Discussion {
+        topics: needle_guide::document::check_items(library)
+            .into_iter()
+            .map(|item| item.topic)
+            .collect(),
+        questions: needle_guide::document::questions_to_ask(library),
+        unsure: library.ui.teach_back.sure.clone(),
+    }
+}

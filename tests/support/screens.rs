@@ -41,6 +41,10 @@ pub struct Setup {
     pub larger: usize,
     pub high_contrast: bool,
     pub route: Route,
+    /// What the person did there, after opening the page.
+    pub then: Vec<Message>,
+    /// A name for what they did, for file names.
+    pub doing: &'static str,
 }
 
 impl Setup {
@@ -52,6 +56,8 @@ impl Setup {
             larger: 0,
             high_contrast: false,
             route: Route::HOME,
+            then: Vec::new(),
+            doing: "",
         }
     }
 
@@ -65,6 +71,13 @@ impl Setup {
         self
     }
 
+    /// The page, then `messages` (named `doing`), as if the person had done them.
+    pub fn doing(mut self, doing: &'static str, messages: Vec<Message>) -> Setup {
+        self.doing = doing;
+        self.then = messages;
+        self
+    }
+
     pub fn high_contrast(mut self) -> Setup {
         self.high_contrast = true;
         self
@@ -73,7 +86,7 @@ impl Setup {
     /// A short name for messages and file names: `kiosk-es-1280x800-200pct-contrast-home`.
     pub fn name(&self, app: &App) -> String {
         format!(
-            "{}-{}-{}x{}-{}pct{}-{}",
+            "{}-{}-{}x{}-{}pct{}-{}{}",
             format!("{:?}", self.mode).to_lowercase(),
             self.locale,
             self.screen.width.round(),
@@ -81,6 +94,11 @@ impl Setup {
             (app.text_scale() * 100.0).round(),
             if self.high_contrast { "-contrast" } else { "" },
             self.route.to_string().replace('/', "_"),
+            if self.doing.is_empty() {
+                String::new()
+            } else {
+                format!("-{}", self.doing)
+            },
         )
     }
 
@@ -113,6 +131,7 @@ impl Setup {
         if self.high_contrast {
             messages.push(Shared::ToggleContrast.into());
         }
+        messages.extend(self.then.iter().cloned());
         super::deliver(&mut app, messages);
         // The first frame: the page reports whether it goes on below, and the cue shows.
         let mut ui = super::simulate(&app, logical(&app));

@@ -13,6 +13,7 @@ use needle_guide::route::{PageId, Route};
 use needle_guide::screen::Shared;
 use needle_guide::screen::consult::Message as Consult;
 use needle_guide::screen::kiosk::Message as Kiosk;
+use needle_guide::screen::reader::teach_back::Message as Check;
 use needle_guide::screen::reader::{ConditionsTab, Message as Reader};
 
 /// xorshift64: small, seeded, and the same on every machine, so a failure repeats.
@@ -127,8 +128,22 @@ impl MessageMix {
     /// What a reader can do in either mode.
     fn common(&mut self, app: &App) -> Message {
         let random = &mut self.random;
-        match random.below(20) {
+        match random.below(22) {
             0..=3 => Reader::Open(random.pick(&self.routes).clone()).into(),
+            20 | 21 => Reader::TeachBack(match random.below(11) {
+                0 => Check::Pick(random.below(7)),
+                1 => Check::Done,
+                2 => Check::NotSure,
+                3 => Check::ShowMeAgain,
+                4 => Check::BackToCheck,
+                5 => Check::Tick(random.below(7)),
+                6 => Check::Sure(random.below(5), random.below(2) == 0),
+                7 => Check::Finish,
+                8 => Check::TryAgain,
+                9 => Check::StartOver,
+                _ => Check::Next,
+            })
+            .into(),
             4 | 5 => Reader::Back.into(),
             6 => Reader::Step { forward: true }.into(),
             7 => Reader::Step { forward: false }.into(),

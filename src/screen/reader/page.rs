@@ -26,13 +26,15 @@ pub struct PageState<'a> {
     pub conditions_tab: ConditionsTab,
     pub layout: Layout,
     pub terms: Terms<Message>,
+    /// The teach-back check as it stands, drawn where the page has its questions.
+    pub check: Option<Element<'a, Message>>,
 }
 
 /// Below this layout height (large text on a short screen), titles are smaller and the pinned
 /// note shows only its heading, to leave the page room for more than its top.
 pub const SHORT_LAYOUT: f32 = 560.0;
 
-pub fn view<'a>(document: Document, state: &PageState) -> Element<'a, Message> {
+pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Message> {
     // A page of topics (home) keeps its title small, to leave the screen to its tiles.
     let launcher = document.sections.iter().any(|section| {
         section
@@ -64,14 +66,14 @@ pub fn view<'a>(document: Document, state: &PageState) -> Element<'a, Message> {
             chunk = chunk.push(text(heading).size(size::HEADING).font(BOLD));
         }
         for part in section.parts {
-            chunk = chunk.push(part_view(part, state));
+            chunk = chunk.push(part_view(part, &mut state));
         }
         page = page.push(container(chunk).padding(iced::Padding::ZERO.top(metrics::M)));
     }
     page.into()
 }
 
-fn part_view<'a>(part: Part, state: &PageState) -> Element<'a, Message> {
+fn part_view<'a>(part: Part, state: &mut PageState<'a>) -> Element<'a, Message> {
     let terms = state.terms;
     match part {
         Part::Paragraph(spans) => spans::paragraph(spans, terms),
@@ -101,6 +103,11 @@ fn part_view<'a>(part: Part, state: &PageState) -> Element<'a, Message> {
         Part::Actions(items) => actions(items, terms),
         Part::Questions(items) => questions(items, terms),
         Part::Sources(cards) => sources(cards, terms),
+        // Without the check's state (a page drawn alone), the questions are not drawn.
+        Part::TeachBack(_) => state
+            .check
+            .take()
+            .unwrap_or_else(|| iced::widget::space().into()),
     }
 }
 

@@ -1,0 +1,593 @@
+//! The teach-back check: a few questions, each explained after any answer, with the section that
+//! teaches it a tap away; then the patient's own questions, four "are you sure" questions, and a
+//! summary. Kind by design: "I'm not sure" on every question, no score, no red cross; the
+//! must-know questions (the warning signs, what to do) can be tried again until they are right.
+//! The answers live here only: a kiosk reset, which makes a fresh reader, wipes them.
+
+use iced::alignment::Vertical;
+use iced::widget::{Column, column, container, row, text};
+use iced::{Element, Fill};
+
+use crate::content::model::{Level, TeachBackWords};
+use crate::document::CheckItem;
+use crate::theme::style::{self, Role};
+use crate::theme::{BOLD, metrics, size};
+use crate::widget::action_icon;
+use crate::widget::nav::{action, label};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// Pick a choice of the question on screen (or, where any number may be right, unpick it).
+    Pick(usize),
+    /// The picks are the answer.
+    Done,
+    NotSure,
+    /// Show the section that teaches the question on screen.
+    ShowMeAgain,
+    BackToCheck,
+    /// On from an explained answer, or from the patient's questions.
+    Next,
+    /// Tick or untick a question to ask the therapist, by its place on the questions page.
+    Tick(usize),
+    /// Answer one of the four "are you sure" questions.
+    Sure(usize, bool),
+    Finish,
+    /// Try the must-know questions not yet right.
+    TryAgain,
+    StartOver,
+}
+
+/// Where the check is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Step {
+    /// Before the first question: what the check is, and a button to start.
+    #[default]
+    Intro,
+    /// A question, waiting for an answer.
+    Question(usize),
+    /// A question answered, and its answer explained.
+    Explained(usize),
+    /// The patient's own questions to tick.
+    Questions,
+    /// The four "are you sure" questions.
+    Sure,
+    Summary,
+}
+
+/// What the patient answered to a question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    Picked(Vec<usize>),
+    NotSure,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TeachBack {
+    step: Step,
+    /// Each question's answer, by its place, once given.
+    answers: Vec<Option<Answer>>,
+    /// The choices picked so far on the question on screen.
+    picking: Vec<usize>,
+    /// The questions to ask the therapist, by their place on the questions page.
+    ticked: Vec<usize>,
+    sure: [Option<bool>; crate::content::check::SURE_QUESTIONS],
+    /// Showing the section that teaches the question on screen.
+    showing: bool,
+    /// Trying the must-know questions again: those still to come after the one on screen.
+    retrying: Option<Vec<usize>>,
+}
+
+/// What the patient's answers come to, for the summary and the handout.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Summary {
+    /// The topics of the questions missed or not sure, in the check's order.
+    pub topics: Vec<String>,
+    /// The questions ticked to ask the therapist.
+    pub questions: Vec<String>,
+    /// The "are you sure" questions answered no.
+    pub unsure: Vec<String>,
+    /// A must-know question is not right yet.
+    pub must_know_missed: bool,
+}
+
+/// What the reader must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moved {
+    /// Another screen of the check: start it at its top.
+    Yes,
+    No,
+}
+
+impl TeachBack {
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    pub fn answer(&self, question: usize) -> Option<&Answer> {
+        self.answers.get(question).and_then(Option::as_ref)
+    }
+
+    pub fn showing(&self) -> bool {
+        self.showing
+    }
+
+    /// The question on screen, answered or not.
+    pub fn current(&self) -> Option<usize> {
+        match self.step {
+            Step::Question(index) | Step::Explained(index) => Some(index),
+            _ => None,
+        }
+    }
+
+    /// Whether nothing has been answered, ticked or chosen: a fresh check.
+    pub fn is_empty(&self) -> bool {
+        *self == TeachBack::default()
+    }
+
+    /// Whether `question` was answered right.
+    fn is_right(&self, items: &[CheckItem], question: usize) -> bool {
+        matches!(self.answer(question), Some(Answer::Picked(picked)) if items[question].is_right(picked))
+    }
+
+    /// The must-know questions not yet right.
+    fn must_know_missed(&self, items: &[CheckItem]) -> Vec<usize> {
+        (0..items.len())
+            .filter(|&index| items[index].must_know && !self.is_right(items, index))
+            .collect()
+    }
+
+    /// `items` are the check's questions and `asks` the questions page's, in the edition shown.
+    pub fn update(&mut self, message: Message, items: &[CheckItem], asks: usize) -> Moved {
+        if self.answers.len() != items.len() {
+            self.answers.resize(items.len(), None);
+        }
+        let count = items.len();
+        match (message, self.step) {
+            (Message::Next, Step::Intro) if count > 0 => self.ask(0),
+            (Message::Pick(choice), Step::Question(index))
+                if choice < items[index].choices.len() =>
+            {
+                if items[index].pick_all {
+                    match self.picking.iter().position(|&picked| picked == choice) {
+                        Some(at) => {
+                            self.picking.remove(at);
+                        }
+                        None => self.picking.push(choice),
+                    }
+                    Moved::No
+                } else {
+                    self.answer_with(index, Answer::Picked(vec![choice]))
+                }
+            }
+            (Message::Done, Step::Question(index)) if !self.picking.is_empty() => {
+                let picked = std::mem::take(&mut self.picking);
+                self.answer_with(index, Answer::Picked(picked))
+            }
+            (Message::NotSure, Step::Question(index)) => self.answer_with(index, Answer::NotSure),
+            (Message::ShowMeAgain, Step::Question(_) | Step::Explained(_)) => {
+                self.showing = true;
+                Moved::Yes
+            }
+            (Message::BackToCheck, _) if self.showing => {
+                self.showing = false;
+                Moved::Yes
+            }
+            (Message::Next, Step::Explained(index)) => match &mut self.retrying {
+                Some(left) if !left.is_empty() => {
+                    let next = left.remove(0);
+                    self.ask(next)
+                }
+                Some(_) => {
+                    self.retrying = None;
+                    self.go(Step::Summary)
+                }
+                None if index + 1 < count => self.ask(index + 1),
+                None => self.go(Step::Questions),
+            },
+            (Message::Tick(question), Step::Questions) if question < asks => {
+                match self.ticked.iter().position(|&ticked| ticked == question) {
+                    Some(at) => {
+                        self.ticked.remove(at);
+                    }
+                    None => self.ticked.push(question),
+                }
+                Moved::No
+            }
+            (Message::Next, Step::Questions) => self.go(Step::Sure),
+            (Message::Sure(item, answer), Step::Sure) if item < self.sure.len() => {
+                self.sure[item] = Some(answer);
+                Moved::No
+            }
+            (Message::Finish, Step::Sure) => self.go(Step::Summary),
+            (Message::TryAgain, Step::Summary) => {
+                let mut missed = self.must_know_missed(items);
+                if missed.is_empty() {
+                    return Moved::No;
+                }
+                let first = missed.remove(0);
+                self.retrying = Some(missed);
+                self.ask(first)
+            }
+            (Message::StartOver, _) => {
+                *self = TeachBack::default();
+                Moved::Yes
+            }
+            _ => Moved::No,
+        }
+    }
+
+    fn ask(&mut self, question: usize) -> Moved {
+        self.picking.clear();
+        self.go(Step::Question(question))
+    }
+
+    fn answer_with(&mut self, question: usize, answer: Answer) -> Moved {
+        self.answers[question] = Some(answer);
+        self.picking.clear();
+        self.go(Step::Explained(question))
+    }
+
+    fn go(&mut self, step: Step) -> Moved {
+        self.step = step;
+        self.showing = false;
+        Moved::Yes
+    }
+
+    /// What the answers come to. `asks` are the questions page's questions and `words` the
+    /// check's, in the edition shown.
+    pub fn summary(&self, items: &[CheckItem], asks: &[String], words: &TeachBackWords) -> Summary {
+        let topics = (0..items.len())
+            .filter(|&index| self.answer(index).is_some() && !self.is_right(items, index))
+            .map(|index| items[index].topic.clone())
+            .collect();
+        let mut ticked = self.ticked.clone();
+        ticked.sort_unstable();
+        Summary {
+            topics,
+            questions: ticked
+                .into_iter()
+                .filter_map(|index| asks.get(index).cloned())
+                .collect(),
+            unsure: (0..self.sure.len())
+                .filter(|&item| self.sure[item] == Some(false))
+                .filter_map(|item| words.sure.get(item).cloned())
+                .collect(),
+            must_know_missed: !self.must_know_missed(items).is_empty(),
+        }
+    }
+
+    /// Whether the patient has done any of the check: something to summarise.
+    pub fn started(&self) -> bool {
+        self.answers.iter().any(Option::is_some)
+            || !self.ticked.is_empty()
+            || self.sure.iter().any(Option::is_some)
+    }
+
+    /// The check as it stands. `therapist` says who reads the summary: the therapist in the
+    /// consult room, or the patient alone at the kiosk.
+    pub fn view<'a>(
+        &self,
+        items: &[CheckItem],
+        asks: &[String],
+        words: &'a TeachBackWords,
+        therapist: bool,
+    ) -> Element<'a, Message> {
+        let count = items.len();
+        match self.step {
+            Step::Intro => column![action(
+                label(words.start.clone()),
+                Role::Primary,
+                Message::Next
+            ),]
+            .into(),
+            Step::Question(index) => self.question(&items[index], index, count, words),
+            Step::Explained(index) => self.explained(&items[index], index, count, words),
+            Step::Questions => self.questions(asks, words),
+            Step::Sure => self.sure(words),
+            Step::Summary => {
+                let summary = self.summary(items, asks, words);
+                summary_view(summary, words, therapist)
+            }
+        }
+    }
+
+    fn question<'a>(
+        &self,
+        item: &CheckItem,
+        index: usize,
+        count: usize,
+        words: &'a TeachBackWords,
+    ) -> Element<'a, Message> {
+        let hint = if item.pick_all {
+            &words.pick_all
+        } else {
+            &words.pick_one
+        };
+        let choices = item.choices.iter().enumerate().map(|(choice, option)| {
+            let picked = self.picking.contains(&choice);
+            let role = if picked {
+                Role::Primary
+            } else {
+                Role::Secondary
+            };
+            let marker: Element<'a, Message> = if item.pick_all {
+                tick_box(picked)
+            } else {
+                iced::widget::space().width(0).into()
+            };
+            action(
+                row![
+                    marker,
+                    text(option.text.clone()).size(size::BODY).width(Fill)
+                ]
+                .spacing(metrics::S)
+                .align_y(Vertical::Center),
+                role,
+                Message::Pick(choice),
+            )
+            .width(Fill)
+            .into()
+        });
+        let done = item.pick_all.then(|| {
+            action(label(words.done.clone()), Role::Primary, Message::Done)
+                .on_press_maybe((!self.picking.is_empty()).then_some(Message::Done))
+        });
+        let buttons = row![]
+            .push(done)
+            .push(action(
+                label(words.not_sure.clone()),
+                Role::Secondary,
+                Message::NotSure,
+            ))
+            .spacing(metrics::S);
+        column![
+            counter(index, count, words),
+            text(item.text.clone()).size(size::SUBHEADING).font(BOLD),
+            text(hint.clone()).size(size::BODY).style(style::muted),
+            Column::with_children(choices).spacing(metrics::S),
+            buttons,
+        ]
+        .spacing(metrics::M)
+        .into()
+    }
+
+    fn explained<'a>(
+        &self,
+        item: &CheckItem,
+        index: usize,
+        count: usize,
+        words: &'a TeachBackWords,
+    ) -> Element<'a, Message> {
+        let right =
+            matches!(self.answer(index), Some(Answer::Picked(picked)) if item.is_right(picked));
+        let verdict = if right {
+            &words.right
+        } else {
+            &words.the_answer
+        };
+        // The right choices, each with a tick; no mark on any other, and no cross.
+        let choices = item.choices.iter().map(|option| {
+            let mark: Element<'a, Message> = if option.right {
+                action_icon::view(Level::Normal, 28.0)
+            } else {
+                iced::widget::space().width(28).into()
+            };
+            let words = text(option.text.clone()).size(size::BODY).width(Fill);
+            let words = if option.right {
+                words.font(BOLD)
+            } else {
+                words.style(style::muted)
+            };
+            row![mark, words]
+                .spacing(metrics::S)
+                .align_y(Vertical::Center)
+                .into()
+        });
+        column![
+            counter(index, count, words),
+            text(item.text.clone()).size(size::SUBHEADING).font(BOLD),
+            Column::with_children(choices).spacing(metrics::S),
+            container(
+                column![
+                    text(verdict.clone()).size(size::SUBHEADING).font(BOLD),
+                    text(item.explain.clone()).size(size::BODY),
+                ]
+                .spacing(metrics::XS)
+            )
+            .padding(metrics::M)
+            .width(Fill)
+            .style(style::note),
+            row![
+                action(
+                    label(words.show_me_again.clone()),
+                    Role::Secondary,
+                    Message::ShowMeAgain
+                ),
+                action(label(words.next.clone()), Role::Primary, Message::Next),
+            ]
+            .spacing(metrics::S),
+        ]
+        .spacing(metrics::M)
+        .into()
+    }
+
+    fn questions<'a>(&self, asks: &[String], words: &'a TeachBackWords) -> Element<'a, Message> {
+        let rows = asks.iter().enumerate().map(|(index, ask)| {
+            let ticked = self.ticked.contains(&index);
+            action(
+                row![
+                    tick_box(ticked),
+                    text(ask.clone()).size(size::BODY).width(Fill)
+                ]
+                .spacing(metrics::S)
+                .align_y(Vertical::Center),
+                Role::ListItem,
+                Message::Tick(index),
+            )
+            .width(Fill)
+            .into()
+        });
+        let body = column![
+            text(words.questions_intro.clone()).size(size::BODY),
+            Column::with_children(rows).spacing(metrics::XS),
+        ]
+        .spacing(metrics::M);
+        stage(
+            &words.questions_heading,
+            vec![body.into()],
+            (&words.next, Role::Primary, Message::Next),
+        )
+    }
+
+    fn sure<'a>(&self, words: &'a TeachBackWords) -> Element<'a, Message> {
+        let items = words
+            .sure
+            .iter()
+            .take(self.sure.len())
+            .enumerate()
+            .map(|(item, question)| {
+                let choice = |answer: bool, name: &'a String| {
+                    let role = if self.sure[item] == Some(answer) {
+                        Role::Primary
+                    } else {
+                        Role::Secondary
+                    };
+                    action(label(name.clone()), role, Message::Sure(item, answer))
+                };
+                column![
+                    text(question.clone()).size(size::BODY).font(BOLD),
+                    row![choice(true, &words.yes), choice(false, &words.no)].spacing(metrics::S),
+                ]
+                .spacing(metrics::XS)
+                .into()
+            });
+        let talk = self
+            .sure
+            .contains(&Some(false))
+            .then(|| note(&words.talk_first));
+        let body = vec![
+            text(words.sure_intro.clone()).size(size::BODY).into(),
+            Column::with_children(items).spacing(metrics::M).into(),
+        ];
+        let body = body.into_iter().chain(talk).collect();
+        stage(
+            &words.sure_heading,
+            body,
+            (&words.finish, Role::Primary, Message::Finish),
+        )
+    }
+}
+
+/// The summary: what to go over, the questions ticked, and what to do next. `therapist` says
+/// whether the therapist reads it (the consult room) or the patient alone (the kiosk).
+fn summary_view(summary: Summary, words: &TeachBackWords, therapist: bool) -> Element<'_, Message> {
+    let heading = if therapist {
+        &words.summary_therapist
+    } else {
+        &words.summary_patient
+    };
+    let topics: Element<'_, Message> = if summary.topics.is_empty() {
+        text(words.nothing_missed.clone()).size(size::BODY).into()
+    } else {
+        bullets(summary.topics)
+    };
+    let try_again = summary.must_know_missed.then(|| {
+        column![
+            text(words.try_again_why.clone()).size(size::BODY),
+            action(
+                label(words.try_again.clone()),
+                Role::Primary,
+                Message::TryAgain
+            ),
+        ]
+        .spacing(metrics::S)
+    });
+    let questions = (!summary.questions.is_empty()).then(|| {
+        column![
+            text(words.questions_ticked.clone())
+                .size(size::SUBHEADING)
+                .font(BOLD),
+            bullets(summary.questions),
+        ]
+        .spacing(metrics::S)
+    });
+    let talk = (!summary.unsure.is_empty()).then(|| note(&words.talk_first));
+    let kept = (!therapist).then(|| {
+        text(words.kept_nowhere.clone())
+            .size(size::BODY)
+            .style(style::muted)
+    });
+    let body = [Some(topics)]
+        .into_iter()
+        .chain([
+            try_again.map(Element::from),
+            questions.map(Element::from),
+            talk,
+            kept.map(Element::from),
+        ])
+        .flatten()
+        .collect();
+    stage(
+        heading,
+        body,
+        (&words.start_over, Role::Secondary, Message::StartOver),
+    )
+}
+
+/// A step after the questions: its heading, what it holds, and the button that ends it.
+fn stage<'a>(
+    heading: &str,
+    body: Vec<Element<'a, Message>>,
+    (button, role, message): (&str, Role, Message),
+) -> Element<'a, Message> {
+    column![text(heading.to_owned()).size(size::HEADING).font(BOLD)]
+        .extend(body)
+        .push(action(label(button.to_owned()), role, message))
+        .spacing(metrics::M)
+        .into()
+}
+
+/// "Question 2 of 6".
+fn counter<'a>(index: usize, count: usize, words: &TeachBackWords) -> Element<'a, Message> {
+    text(
+        words
+            .question_of
+            .replace("{n}", &(index + 1).to_string())
+            .replace("{total}", &count.to_string()),
+    )
+    .size(size::BODY)
+    .style(style::muted)
+    .into()
+}
+
+fn bullets<'a>(items: Vec<String>) -> Element<'a, Message> {
+    Column::with_children(items.into_iter().map(|item| {
+        row![
+            text("•").size(size::BODY).font(BOLD).style(style::primary),
+            text(item).size(size::BODY).width(Fill),
+        ]
+        .spacing(metrics::S)
+        .into()
+    }))
+    .spacing(metrics::XS)
+    .into()
+}
+
+/// A calm box with a sentence: talk to your therapist first.
+fn note<'a>(words: &str) -> Element<'a, Message> {
+    container(text(words.to_owned()).size(size::BODY).font(BOLD))
+        .padding(metrics::M)
+        .width(Fill)
+        .style(style::note)
+        .into()
+}
+
+/// A box to tick, ticked or not.
+fn tick_box<'a>(ticked: bool) -> Element<'a, Message> {
+    let inside: Element<'a, Message> = if ticked {
+        action_icon::view(Level::Normal, 24.0)
+    } else {
+        iced::widget::space().width(24).height(24).into()
+    };
+    container(inside).style(style::tick_box).into()
+}
