@@ -296,7 +296,12 @@ impl Reader {
             .view(&items, &questions_to_ask(library), words, therapist)
             .map(Message::TeachBack);
         let state = self.page_state(layout, palette, Some(check));
-        page::view(self.document(library), state)
+        let mut document = self.document(library);
+        // Its lead says what the check is; once started, each step gets the room.
+        if self.teach_back.step() != teach_back::Step::Intro {
+            document.lead = Vec::new();
+        }
+        page::view(document, state)
     }
 
     /// Any document drawn as `reader` would draw its page: for a part of a page, alone.

@@ -35,12 +35,13 @@ pub struct PageState<'a> {
 pub const SHORT_LAYOUT: f32 = 560.0;
 
 pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Message> {
-    // A page of topics (home) keeps its title small, to leave the screen to its tiles.
+    // A page of topics (home) or of questions (the check) keeps its title small, to leave the
+    // screen to its buttons.
     let launcher = document.sections.iter().any(|section| {
         section
             .parts
             .iter()
-            .any(|part| matches!(part, Part::Choices(_)))
+            .any(|part| matches!(part, Part::Choices(_) | Part::TeachBack(_)))
     });
     let title_size = if launcher || state.layout.height < SHORT_LAYOUT {
         size::HEADING
@@ -48,7 +49,7 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
         size::TITLE
     };
     // In large text, a page of topics goes straight from its title to its tiles.
-    let lead = (!launcher || state.layout.height >= SHORT_LAYOUT)
+    let lead = (!document.lead.is_empty() && (!launcher || state.layout.height >= SHORT_LAYOUT))
         .then(|| spans::sized(document.lead, size::LEAD, state.terms));
     let mut page = column![text(document.title).size(title_size).font(BOLD)]
         .push(lead)

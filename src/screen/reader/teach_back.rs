@@ -341,10 +341,9 @@ impl TeachBack {
             ))
             .spacing(metrics::S);
         column![
-            counter(index, count, words),
+            counter(index, count, words, Some(hint)),
             text(item.text.clone()).size(size::SUBHEADING).font(BOLD),
-            text(hint.clone()).size(size::BODY).style(style::muted),
-            Column::with_children(choices).spacing(metrics::S),
+            Column::with_children(choices).spacing(metrics::XS),
             buttons,
         ]
         .spacing(metrics::M)
@@ -383,10 +382,11 @@ impl TeachBack {
                 .align_y(Vertical::Center)
                 .into()
         });
+        // The answer and the way on first, where they show without scrolling; then the choices,
+        // the right ones ticked.
         column![
-            counter(index, count, words),
+            counter(index, count, words, None),
             text(item.text.clone()).size(size::SUBHEADING).font(BOLD),
-            Column::with_children(choices).spacing(metrics::S),
             container(
                 column![
                     text(verdict.clone()).size(size::SUBHEADING).font(BOLD),
@@ -406,6 +406,7 @@ impl TeachBack {
                 action(label(words.next.clone()), Role::Primary, Message::Next),
             ]
             .spacing(metrics::S),
+            Column::with_children(choices).spacing(metrics::S),
         ]
         .spacing(metrics::M)
         .into()
@@ -547,17 +548,22 @@ fn stage<'a>(
         .into()
 }
 
-/// "Question 2 of 6".
-fn counter<'a>(index: usize, count: usize, words: &TeachBackWords) -> Element<'a, Message> {
-    text(
-        words
-            .question_of
-            .replace("{n}", &(index + 1).to_string())
-            .replace("{total}", &count.to_string()),
-    )
-    .size(size::BODY)
-    .style(style::muted)
-    .into()
+/// "Question 2 of 6", and what to do, if `hint` says.
+fn counter<'a>(
+    index: usize,
+    count: usize,
+    words: &TeachBackWords,
+    hint: Option<&String>,
+) -> Element<'a, Message> {
+    let counted = words
+        .question_of
+        .replace("{n}", &(index + 1).to_string())
+        .replace("{total}", &count.to_string());
+    let line = match hint {
+        Some(hint) => format!("{counted}. {hint}"),
+        None => counted,
+    };
+    text(line).size(size::BODY).style(style::muted).into()
 }
 
 fn bullets<'a>(items: Vec<String>) -> Element<'a, Message> {
