@@ -7,6 +7,7 @@
 //! cargo run --release --example bench -- --soak   only the memory soaks
 //! cargo run --release --example bench -- --pages  only content and pages
 //! cargo run --release --example bench -- --page conditions   one page only, for a profiler
+//! cargo run --release --example bench -- --speech  only read-aloud (needs a speech program)
 //! ```
 //!
 //! What it measures:
@@ -47,7 +48,7 @@ const SCREEN: Size = Size::new(1920.0, 1080.0);
 /// The condition page measured beside the ten pages.
 const CONDITION: &str = "lateral-epicondylitis";
 
-const USAGE: &str = "usage: bench [--quick] [--soak | --pages | --page ID]";
+const USAGE: &str = "usage: bench [--quick] [--soak | --pages | --page ID | --speech]";
 
 #[derive(Default)]
 struct Options {
@@ -56,6 +57,8 @@ struct Options {
     pages_only: bool,
     /// Only this page (a route id, as `--page` of the app takes), for a profiler.
     page: Option<Route>,
+    /// Only read-aloud: how soon speech starts, what it costs, and a soak.
+    speech_only: bool,
 }
 
 impl Options {
@@ -66,6 +69,7 @@ impl Options {
                 "--quick" => options.quick = true,
                 "--soak" => options.soak_only = true,
                 "--pages" => options.pages_only = true,
+                "--speech" => options.speech_only = true,
                 "--page" => {
                     let id = args.next().ok_or("--page needs a page id")?;
                     let route = Route::parse(&id).ok_or(format!("no page '{id}'"))?;
@@ -90,6 +94,10 @@ fn main() {
 
     if options.soak_only {
         heap::count();
+    }
+    if options.speech_only {
+        speech::all();
+        return;
     }
     // First, before anything draws text: iced's text system reads every installed font once,
     // when text is first laid out, before the first frame of the app can be drawn.
@@ -714,4 +722,154 @@ fn new_renderer() -> Renderer {
     );
     // The constructor never waits on anything.
     iced_test::futures::futures::executor::block_on(future).expect("the tiny-skia renderer starts")
+}
+
+/// Read-aloud, with the machine's own speech program.
+mod speech {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    use std::sync::Arc;
+    use std::time::Instant;
+
+    use needle_guide::app::{App, Message, Speech};
+    use needle_guide::route::{PageId, Route};
+    use needle_guide::speech::{Program, ProgramVoice, Speaking, SpeechError, Voice};
+
+    pub fn all() {
+        let Some((program, path)) = Program::find() else {
+            println!(
+                "read-aloud: no speech program on PATH (apt install espeak-ng); nothing to measure"
+            );
+            return;
+        };
+        println!("read-aloud with {} ({})", program.name(), path.display());
+        let voice: Arc<dyn Voice> = Arc::new(ProgramVoice {
+            program,
+            path: path.clone(),
+        });
+        let editions = super::editions();
+
+        // 1. From the press of Read aloud to the program running, through App::update.
+        let mut times = Vec::new();
+        for _ in 0..20 {
+            let mut app = App::new(editions.clone(), Route::Page(PageId::WarningSigns))
+                .with_voice(Some(voice.clone()));
+            let start = Instant::now();
+            let _ = app.update(Message::Speech(Speech::From(0)));
+            times.push(start.elapsed());
+            assert!(app.reading().is_some(), "the speech program did not start");
+            let _ = app.update(Message::Speech(Speech::Stop));
+        }
+        println!(
+            "press to speech program started: median {:.2} ms (of 20; slowest {:.2} ms)",
+            super::median(&times).as_secs_f64() * 1e3,
+            times.iter().max().unwrap().as_secs_f64() * 1e3
+        );
+
+        // 2. From the start of the program to its first sound (espeak-ng writes it to stdout).
+        if program == Program::EspeakNg {
+            let library = &editions[0];
+            let passage = needle_guide::document::Document::for_route(
+                library,
+                &Route::Page(PageId::WarningSigns),
+            )
+            .unwrap()
+            .passages()[0]
+                .clone();
+            let mut firsts = Vec::new();
+            for _ in 0..10 {
+                let start = Instant::now();
+                let mut child = Command::new(&path)
+                    .args(["-v", "en", "--stdout", "--", &passage])
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .unwrap();
+                let mut byte = [0u8; 1];
+                child
+                    .stdout
+                    .as_mut()
+                    .unwrap()
+                    .read_exact(&mut byte)
+                    .unwrap();
+                firsts.push(start.elapsed());
+                let _ = child.kill();
+                let _ = child.wait();
+            }
+            println!(
+                "program start to its first sound: median {:.1} ms (of 10)",
+                super::median(&firsts).as_secs_f64() * 1e3
+            );
+        }
+
+        // 3. The app's CPU while a passage is said: a 5-second stand-in program, watched.
+        struct Sleeper;
+        impl Voice for Sleeper {
+            fn say(&self, _: &str, _: &str) -> Result<Speaking, SpeechError> {
+                let child = Command::new("sleep").arg("5").spawn().unwrap();
+                Ok(Speaking::running("sleep", child))
+            }
+        }
+        let cpu_before = cpu_seconds();
+        let start = Instant::now();
+        let speaking = Sleeper.say("", "en").unwrap();
+        let _ = iced::futures::executor::block_on(speaking.finished());
+        let wall = start.elapsed().as_secs_f64();
+        let cpu = cpu_seconds() - cpu_before;
+        println!(
+            "the app while a passage is said: {:.3} s of CPU over {wall:.1} s ({:.2}% of one core)",
+            cpu,
+            100.0 * cpu / wall
+        );
+
+        // 4. Memory over a soak: 100 pages read aloud to the end (a voice that is done at once).
+        struct Done;
+        impl Voice for Done {
+            fn say(&self, _: &str, _: &str) -> Result<Speaking, SpeechError> {
+                Ok(Speaking::done())
+            }
+        }
+        let mut app = App::new(editions.clone(), Route::HOME).with_voice(Some(Arc::new(Done)));
+        let pages: Vec<Route> = PageId::ALL.iter().map(|page| Route::Page(*page)).collect();
+        let mut passages = 0;
+        let mut read_page = |app: &mut App, route: &Route| {
+            let _ = app.update(needle_guide::screen::reader::Message::Open(route.clone()).into());
+            let _ = app.update(Message::Speech(Speech::From(0)));
+            while let Some(reading) = app.reading() {
+                let run = reading.run;
+                let _ = app.update(Message::Speech(Speech::Said {
+                    run,
+                    result: Ok(()),
+                }));
+                passages += 1;
+            }
+        };
+        for route in pages.iter().cycle().take(20) {
+            read_page(&mut app, route);
+        }
+        let warm = super::kib("VmRSS");
+        let start = Instant::now();
+        for route in pages.iter().cycle().take(100) {
+            read_page(&mut app, route);
+        }
+        let end = super::kib("VmRSS");
+        println!(
+            "100 pages read aloud ({passages} passages in all, {:.1} s): VmRSS {warm} kB after 20 pages, \
+             {end} kB after 100 more ({:+.2}%)",
+            start.elapsed().as_secs_f64(),
+            100.0 * (end as f64 - warm as f64) / warm as f64
+        );
+    }
+
+    /// This process's CPU time so far (user and system), from /proc.
+    fn cpu_seconds() -> f64 {
+        let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+        let after = stat.rsplit(')').next().unwrap_or("");
+        let fields: Vec<&str> = after.split_whitespace().collect();
+        let ticks: f64 = fields
+            .get(11..13)
+            .map(|both| both.iter().filter_map(|f| f.parse::<f64>().ok()).sum())
+            .unwrap_or(0.0);
+        ticks / 100.0
+    }
 }

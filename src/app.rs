@@ -8,6 +8,7 @@ use iced::widget::{column, container, operation, row, scrollable, stack};
 use iced::{Element, Event, Fill, Size, Subscription, Task, Theme, event, keyboard, window};
 
 use crate::content::Library;
+use crate::content::model::Switch;
 use crate::content::model::Ui;
 use crate::content::route::{PageId, Route};
 use crate::handout;
@@ -16,6 +17,7 @@ use crate::screen::consult::{self, Consult, HandoutSetup};
 use crate::screen::kiosk::{self, Kiosk};
 use crate::screen::reader::{self, Layout, PageView, Reader, StepWords, teach_back};
 use crate::screen::{Comfort, Shared};
+use crate::speech::{SpeechError, Stopper, Voice};
 use crate::theme::style;
 use crate::theme::{self, Palette, metrics};
 use crate::widget::drag::drag;
@@ -72,6 +74,46 @@ pub enum Message {
     Screen(Size),
     /// Whether the page goes on below the bottom of the screen, as it last scrolled or grew.
     MoreBelow(bool),
+    /// Reading the page aloud.
+    Speech(Speech),
+}
+
+/// Read-aloud's messages.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Speech {
+    /// Read the page aloud from this passage on (0 is its title).
+    From(usize),
+    Stop,
+    /// A passage of reading `run` has been said, or could not be.
+    Said {
+        run: u64,
+        result: Result<(), SpeechError>,
+    },
+}
+
+/// The voice the app reads with, if the machine has one.
+#[derive(Clone, Default)]
+struct Speaker(Option<Arc<dyn Voice>>);
+
+impl std::fmt::Debug for Speaker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Speaker").field(&self.0.is_some()).finish()
+    }
+}
+
+// The same voice: a voice has no value to compare, only identity.
+impl PartialEq for Speaker {
+    fn eq(&self, other: &Self) -> bool {
+        crate::speech::same(&self.0, &other.0)
+    }
+}
+
+/// What is being read aloud: which passage, in which reading, and how to stop it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub passage: usize,
+    pub run: u64,
+    stopper: Stopper,
 }
 
 impl From<reader::Message> for Message {
@@ -162,6 +204,13 @@ pub struct App {
     qr: Qr,
     /// The page goes on below the screen: the "More below" cue shows.
     more_below: bool,
+    speaker: Speaker,
+    reading: Option<Reading>,
+    /// How many readings have started: each passage's answer names its reading, so one from a
+    /// reading already stopped changes nothing.
+    runs: u64,
+    /// The speech program failed: the notice shows until read-aloud is asked for again.
+    speech_failed: bool,
 }
 
 impl App {
@@ -190,6 +239,10 @@ impl App {
             mode,
             content_notice: None,
             more_below: false,
+            speaker: Speaker::default(),
+            reading: None,
+            runs: 0,
+            speech_failed: false,
             editions,
         }
     }
@@ -200,6 +253,26 @@ impl App {
             self.mode = Mode::Consult(consult.with_handout(setup));
         }
         self
+    }
+
+    /// Reads aloud with `voice`, when the machine has one.
+    pub fn with_voice(mut self, voice: Option<Arc<dyn Voice>>) -> App {
+        self.speaker = Speaker(voice);
+        self
+    }
+
+    /// Whether read-aloud is offered: the machine can speak and the clinic has not turned it off.
+    pub fn can_read_aloud(&self) -> bool {
+        self.speaker.0.is_some() && self.library().clinic.read_aloud == Switch::On
+    }
+
+    /// What is being read aloud, if anything.
+    pub fn reading(&self) -> Option<&Reading> {
+        self.reading.as_ref()
+    }
+
+    pub fn speech_failed(&self) -> bool {
+        self.speech_failed
     }
 
     /// Starts in the edition of `locale`, if there is one.
@@ -339,7 +412,13 @@ impl App {
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
         let before = self.page_shape();
+        let place = (self.route().clone(), self.locale, self.presenting());
         let task = self.handle(message);
+        // Reading aloud stops on another page, in the other language, and when presenting starts
+        // or ends.
+        if (self.route().clone(), self.locale, self.presenting()) != place {
+            self.stop_reading();
+        }
         // The page scrolls and tells whether it goes on below only when its size or place
         // changes; a page that now fits says nothing, so the cue is taken down here.
         if self.page_shape() != before {
@@ -379,7 +458,9 @@ impl App {
         // welcome screen's own controls and Escape (for the staff keypad) reach anything.
         let unseen = matches!(
             message,
-            Message::Reader(_) | Message::Key(Shortcut::Back | Shortcut::Step { .. })
+            Message::Reader(_)
+                | Message::Key(Shortcut::Back | Shortcut::Step { .. })
+                | Message::Speech(Speech::From(_))
         );
         if unseen && self.kiosk_state().is_some_and(Kiosk::welcome) {
             return Task::none();
@@ -430,6 +511,7 @@ impl App {
                 self.more_below = more;
                 Task::none()
             }
+            Message::Speech(speech) => self.speak(speech),
             Message::Screen(size) => {
                 let scale = self.scale_factor();
                 let screen = Size::new(size.width * scale, size.height * scale);
@@ -451,8 +533,86 @@ impl App {
 
     fn read(&mut self, message: reader::Message) -> Task<Message> {
         match self.reader.update(message, &self.editions[self.locale]) {
-            reader::Action::Moved => scroll_to_top(),
+            reader::Action::Moved => {
+                // The check's next step is another page to read.
+                self.stop_reading();
+                scroll_to_top()
+            }
+            reader::Action::ReadFrom(passage) => self.speak(Speech::From(passage)),
             reader::Action::None => Task::none(),
+        }
+    }
+
+    fn speak(&mut self, speech: Speech) -> Task<Message> {
+        match speech {
+            Speech::From(passage) => {
+                self.stop_reading();
+                self.speech_failed = false;
+                self.read_passage(passage)
+            }
+            Speech::Stop => {
+                self.stop_reading();
+                Task::none()
+            }
+            Speech::Said { run, result } => {
+                // An answer from a reading already stopped changes nothing.
+                let Some(reading) = self.reading.as_ref().filter(|reading| reading.run == run)
+                else {
+                    return Task::none();
+                };
+                let next = reading.passage + 1;
+                self.reading = None;
+                match result {
+                    Ok(()) => self.read_passage(next),
+                    Err(error) => self.speech_went_wrong(&error),
+                }
+            }
+        }
+    }
+
+    /// Says passage `passage` of the page and asks to hear when it has been said; past the last
+    /// one, reading ends.
+    fn read_passage(&mut self, passage: usize) -> Task<Message> {
+        let Some(voice) = self.speaker.0.clone().filter(|_| self.can_read_aloud()) else {
+            return Task::none();
+        };
+        let passages = self.reader.passages(self.library());
+        let Some(text) = passages.get(passage) else {
+            return Task::none();
+        };
+        match voice.say(text, &self.library().locale) {
+            Ok(speaking) => {
+                self.runs += 1;
+                let run = self.runs;
+                self.reading = Some(Reading {
+                    passage,
+                    run,
+                    stopper: speaking.stopper(),
+                });
+                let said = Task::perform(speaking.finished(), move |result| {
+                    Message::Speech(Speech::Said { run, result })
+                });
+                Task::batch([said, scroll_to_passage()])
+            }
+            Err(error) => self.speech_went_wrong(&error),
+        }
+    }
+
+    /// One notice on the screen, the reason in the log, and the guide goes on.
+    fn speech_went_wrong(&mut self, error: &SpeechError) -> Task<Message> {
+        eprintln!("needle-guide: {error}");
+        self.stop_reading();
+        self.speech_failed = true;
+        Task::none()
+    }
+
+    /// Ends the passage being said, if any.
+    fn stop_reading(&mut self) {
+        if let Some(reading) = self.reading.take() {
+            reading.stopper.stop();
+            if let Some(voice) = &self.speaker.0 {
+                voice.stop_all();
+            }
         }
     }
 
@@ -558,6 +718,7 @@ impl App {
     /// how a new kiosk starts. Only the window's size, which is the screen's, and the count of
     /// wrong staff PINs stay.
     fn reset(&mut self) {
+        self.stop_reading();
         let Mode::Kiosk(kiosk) = &self.mode else {
             return;
         };
@@ -566,6 +727,7 @@ impl App {
         *self = App {
             window: self.window,
             screen: self.screen,
+            speaker: self.speaker.clone(),
             mode: match fresh.mode {
                 Mode::Kiosk(kiosk) => Mode::Kiosk(kiosk.with_guard(guard)),
                 consult => consult,
@@ -671,8 +833,16 @@ impl App {
                     .center_x(Fill)
             });
         let therapist = self.consult_state().is_some();
-        let PageView { page, pinned } = self.reader.page(library, layout, &self.palette, therapist);
-        let content = column![page.map(Message::Reader)]
+        let look = reader::Look {
+            layout,
+            palette: &self.palette,
+            therapist,
+            reading: self.reading.as_ref().map(|reading| reading.passage),
+        };
+        let PageView { page, pinned } = self.reader.page(library, look);
+        let content = column![]
+            .push(self.read_aloud_row(&library.ui))
+            .push(page.map(Message::Reader))
             .push(qr_here)
             .spacing(metrics::L);
         let page = scrollable(
@@ -687,10 +857,14 @@ impl App {
         .on_scroll(|viewport| Message::MoreBelow(goes_on_below(viewport)))
         .width(Fill)
         .height(Fill);
-        let cue = self
-            .more_below
-            .then(|| more_below_cue(&library.ui, layout.height));
-        let page = stack![drag(page)].push(cue);
+        // While reading aloud, Stop stays in view where the cue would be.
+        let over_foot = if self.reading.is_some() {
+            Some(stop_reading_bar(&library.ui))
+        } else {
+            self.more_below
+                .then(|| more_below_cue(&library.ui, layout.height))
+        };
+        let page = stack![drag(page)].push(over_foot);
 
         let (toolbar, overlay) = match &self.mode {
             Mode::Kiosk(kiosk) => (
@@ -768,6 +942,32 @@ impl App {
 }
 
 impl App {
+    /// Read aloud, over the page where the machine can speak; and the notice if it could not.
+    fn read_aloud_row<'a>(&self, ui: &'a Ui) -> Option<Element<'a, Message>> {
+        if !self.can_read_aloud() {
+            return None;
+        }
+        let notice = self.speech_failed.then(|| {
+            iced::widget::text(&ui.speech_failed)
+                .size(theme::size::BODY)
+                .style(style::muted)
+        });
+        let button = nav::action(
+            nav::label(&ui.read_aloud),
+            style::Role::Secondary,
+            Message::Speech(Speech::From(0)),
+        );
+        Some(
+            row![]
+                .push(notice)
+                .push(iced::widget::space().width(Fill))
+                .push(button)
+                .spacing(metrics::M)
+                .align_y(iced::alignment::Vertical::Center)
+                .into(),
+        )
+    }
+
     /// Stop presenting, while presenting.
     fn stop_presenting<'a>(&'a self, library: &'a Library) -> Option<Element<'a, Message>> {
         self.consult_state()?
@@ -781,6 +981,18 @@ impl App {
 fn goes_on_below(viewport: scrollable::Viewport) -> bool {
     let shown = viewport.absolute_offset().y + viewport.bounds().height;
     shown < viewport.content_bounds().height - PAGE_FOOT - 1.0
+}
+
+/// Stop, at the foot of the page while it is read aloud, wherever the page has scrolled to.
+fn stop_reading_bar(ui: &Ui) -> Element<'_, Message> {
+    let stop = nav::action(
+        nav::label(&ui.stop_reading),
+        style::Role::Primary,
+        Message::Speech(Speech::Stop),
+    );
+    container(container(stop).center_x(Fill).padding(metrics::S))
+        .align_bottom(Fill)
+        .into()
 }
 
 /// A page that goes on below the screen says so, for a patient who would not think to scroll:
@@ -848,6 +1060,29 @@ fn wake_at(deadline: Instant) -> Task<Message> {
 
 fn scroll_to_top() -> Task<Message> {
     operation::snap_to(PAGE_SCROLL, operation::RelativeOffset::START)
+}
+
+/// Scrolls the passage being read into view, a little below the top of the page.
+fn scroll_to_passage() -> Task<Message> {
+    use iced::widget::selector;
+    selector::find(selector::id(reader::READING)).then(|passage| {
+        let Some(passage) = passage else {
+            return Task::none();
+        };
+        selector::find(selector::id(PAGE_SCROLL)).then(move |page| {
+            let Some(page) = page else {
+                return Task::none();
+            };
+            let y = passage.bounds().y - page.bounds().y - metrics::L;
+            operation::scroll_to(
+                PAGE_SCROLL,
+                iced::widget::scrollable::AbsoluteOffset {
+                    x: 0.0,
+                    y: y.max(0.0),
+                },
+            )
+        })
+    })
 }
 
 /// Runs the app in a window.

@@ -527,6 +527,7 @@ fn clinic_without_controls(clinic: Clinic) -> Clinic {
                 options,
                 cost,
             },
+        read_aloud,
     } = clinic;
     let clean = |text: String| without_controls(&text).into_owned();
     Clinic {
@@ -545,6 +546,7 @@ fn clinic_without_controls(clinic: Clinic) -> Clinic {
             options: clean(options),
             cost: clean(cost),
         },
+        read_aloud,
     }
 }
 

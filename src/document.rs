@@ -233,7 +233,6 @@ impl Document {
         }
     }
 
-    /// Plain text, in reading order, as the window shows it.
     /// Takes out the part to keep in view at the foot of the screen, if the page has one.
     pub fn take_pinned(&mut self) -> Option<Part> {
         self.sections.iter_mut().find_map(|section| {
@@ -245,6 +244,23 @@ impl Document {
         })
     }
 
+    /// What read-aloud says, passage by passage, in the order of [`Document::plain_text`]: the
+    /// title with the first sentence, then each section's heading and each of its parts. The
+    /// page highlights the passage being read, counting in the same order.
+    pub fn passages(&self) -> Vec<String> {
+        let mut passages = vec![format!("{}.\n{}", self.title, joined(&self.lead))];
+        for section in &self.sections {
+            passages.extend(section.heading.clone());
+            for part in &section.parts {
+                let mut text = String::new();
+                part.write_plain(&mut text);
+                passages.push(spoken(&text));
+            }
+        }
+        passages
+    }
+
+    /// Plain text, in reading order, as the window shows it.
     pub fn plain_text(&self) -> String {
         let mut out = String::new();
         let line = |out: &mut String, text: &str| {
@@ -264,6 +280,23 @@ impl Document {
         }
         out
     }
+}
+
+/// Plain text made ready to say: the list marks of [`Part::write_plain`] left out, each line a
+/// sentence of its own.
+fn spoken(text: &str) -> String {
+    const MARKS: [&str; 8] = ["- ", "[ ] ", "[x] ", "! ", "> ", "? ", "* ", "= "];
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            MARKS
+                .iter()
+                .find_map(|mark| line.strip_prefix(mark))
+                .unwrap_or(line)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 impl Part {

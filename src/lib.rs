@@ -11,6 +11,7 @@ pub mod handout;
 pub mod keys;
 pub mod screen;
 pub mod search;
+pub mod speech;
 pub mod theme;
 pub mod widget;
 

@@ -197,11 +197,18 @@ fn run(
     if kiosk.is_some() && !editions[0].clinic.is_set() {
         eprintln!("needle-guide: {}", editions[0].ui.clinic_not_set);
     }
+    // The machine's own speech program, if it has one: read-aloud is offered only then.
+    let voice = needle_guide::speech::Program::find().map(|(program, path)| {
+        eprintln!("needle-guide: reading aloud with {}", path.display());
+        Arc::new(needle_guide::speech::ProgramVoice { program, path })
+            as Arc<dyn needle_guide::speech::Voice>
+    });
     let app = match kiosk {
         Some(idle_timeout) => App::kiosk(editions, KioskSettings { idle_timeout }),
         None => App::new(editions, start).with_content_notice(notice),
     }
-    .in_locale(locale);
+    .in_locale(locale)
+    .with_voice(voice);
     Ok(app::run(app)?)
 }
 

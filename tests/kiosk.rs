@@ -37,9 +37,7 @@ fn shows(app: &App, words: &str) -> bool {
 
 /// Runs the clock far enough for the notice, then for the reset.
 fn let_time_pass(app: &mut App) {
-    let later = Instant::now() + Duration::from_secs(24 * 3600);
-    let _ = app.update(Kiosk::Tick(later).into());
-    let _ = app.update(Kiosk::Tick(later + Duration::from_secs(31)).into());
+    support::let_the_idle_clock_run_out(app);
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! The layers of the code stay in order: content → document → search and handout → widgets →
+//! The layers of the code stay in order: content → document → search, handout and speech → widgets →
 //! screens → app → the command line. A module uses only the layers under it, so the domain never
 //! depends on the interface and the module graph has no cycle.
 
@@ -7,13 +7,14 @@ use std::path::Path;
 
 /// Each top-level module of `src/` and its layer; a module may use only lower layers (and
 /// itself). `theme` and `keys` are leaves the interface draws on: they use nothing of the app.
-const LAYERS: [(&str, u8); 11] = [
+const LAYERS: [(&str, u8); 12] = [
     ("content", 0),
     ("theme", 0),
     ("keys", 0),
     ("document", 1),
     ("search", 2),
     ("handout", 2),
+    ("speech", 2),
     ("widget", 3),
     ("screen", 4),
     ("app", 5),

@@ -6,7 +6,7 @@
 
 mod support;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use iced::Size;
 use needle_guide::app::{App, KioskSettings, Message};
@@ -244,14 +244,7 @@ fn at_the_kiosk_the_summary_speaks_to_the_patient_and_a_reset_leaves_no_answer()
     assert!(shows(&app, &items[0].topic));
 
     // The idle clock runs out: the next person finds a fresh check.
-    let later = Instant::now() + Duration::from_secs(24 * 3600);
-    deliver(
-        &mut app,
-        [
-            Kiosk::Tick(later).into(),
-            Kiosk::Tick(later + Duration::from_secs(31)).into(),
-        ],
-    );
+    support::let_the_idle_clock_run_out(&mut app);
     assert!(app.kiosk_state().unwrap().welcome(), "the visit was reset");
     assert!(
         app.reader().teach_back().is_empty(),

@@ -366,6 +366,10 @@ pub struct Ui {
     pub contrast_short: String,
     /// The button that holds, on a crowded bar, the controls there is no room for.
     pub more: String,
+    /// Read-aloud: start, stop, and the one notice when the speech program fails.
+    pub read_aloud: String,
+    pub stop_reading: String,
+    pub speech_failed: String,
     /// At the foot of a page that goes on below the screen.
     pub more_below: String,
     pub rates: RateWords,
@@ -588,6 +592,17 @@ pub struct Clinic {
     /// The clinic's answers to the questions page; each is shown only when set.
     #[serde(default)]
     pub answers: Answers,
+    /// `Off` hides read-aloud, for a kiosk without speakers.
+    #[serde(default)]
+    pub read_aloud: Switch,
+}
+
+/// On or off.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+pub enum Switch {
+    #[default]
+    On,
+    Off,
 }
 
 /// The clinic's own answers to the questions a patient may ask, in `clinic.ron`.

@@ -45,6 +45,8 @@ pub enum Message {
     ShowConditions(ConditionsTab),
     /// The teach-back check.
     TeachBack(teach_back::Message),
+    /// While reading aloud, go on from this passage (a tap on it).
+    ReadFrom(usize),
 }
 
 /// What the app must do after an update.
@@ -53,7 +55,12 @@ pub enum Action {
     None,
     /// Another screen is showing: start it at its top.
     Moved,
+    /// Read the page aloud from this passage on.
+    ReadFrom(usize),
 }
+
+/// The passage being read aloud, so that it can be scrolled into view.
+pub const READING: &str = "reading";
 
 /// Which half of the conditions page a narrow window shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -121,6 +128,22 @@ impl Reader {
 
     pub fn teach_back(&self) -> &TeachBack {
         &self.teach_back
+    }
+
+    /// What read-aloud says on this screen, passage by passage: the page's passages; on the
+    /// check, its title and the step on screen (never the answers to come).
+    pub fn passages(&self, library: &Library) -> Vec<String> {
+        let document = self.document(library);
+        if self.route != Route::Page(PageId::TeachBack) {
+            return document.passages();
+        }
+        let mut passages = vec![document.title];
+        passages.extend(self.teach_back.spoken(
+            &check_items(library),
+            &questions_to_ask(library),
+            &library.ui.teach_back,
+        ));
+        passages
     }
 
     /// What the patient's answers to the check come to, in `library`'s words; None before they
@@ -204,6 +227,7 @@ impl Reader {
                 self.conditions_tab = tab;
                 Action::None
             }
+            Message::ReadFrom(passage) => Action::ReadFrom(passage),
             Message::TeachBack(message) => {
                 let items = check_items(library);
                 let asks = questions_to_ask(library).len();
@@ -228,38 +252,26 @@ impl Reader {
     /// The page itself, `layout` wide, and the note it keeps at the foot of the screen, if any;
     /// `palette` colours its glossary terms. `therapist` says who reads the check's summary: the
     /// therapist in the consult room, or the patient alone at the kiosk.
-    pub fn page<'a>(
-        &'a self,
-        library: &'a Library,
-        layout: Layout,
-        palette: &Palette,
-        therapist: bool,
-    ) -> PageView<'a> {
+    pub fn page<'a>(&'a self, library: &'a Library, look: Look<'_>) -> PageView<'a> {
         if self.route == Route::Page(PageId::TeachBack) {
             return PageView {
-                page: self.teach_back_page(library, layout, palette, therapist),
+                page: self.teach_back_page(library, look),
                 pinned: None,
             };
         }
         let mut document = self.document(library);
         let pinned = document
             .take_pinned()
-            .and_then(|part| page::pinned(part, layout));
+            .and_then(|part| page::pinned(part, look.layout));
         PageView {
-            page: Reader::page_of(document, self, layout, palette),
+            page: page::view(document, self.page_state(look, None)),
             pinned,
         }
     }
 
     /// The check's page with the check as it stands; or, after "Show me again", the section
     /// that teaches the question, between two ways back.
-    fn teach_back_page<'a>(
-        &'a self,
-        library: &'a Library,
-        layout: Layout,
-        palette: &Palette,
-        therapist: bool,
-    ) -> Element<'a, Message> {
+    fn teach_back_page<'a>(&'a self, library: &'a Library, look: Look<'_>) -> Element<'a, Message> {
         let items = check_items(library);
         let words = &library.ui.teach_back;
         let teaching = self
@@ -285,7 +297,7 @@ impl Reader {
             };
             return column![
                 back(),
-                Reader::page_of(document, self, layout, palette),
+                Reader::page_of(document, self, look.layout, look.palette),
                 back()
             ]
             .spacing(metrics::L)
@@ -293,9 +305,9 @@ impl Reader {
         }
         let check = self
             .teach_back
-            .view(&items, &questions_to_ask(library), words, therapist)
+            .view(&items, &questions_to_ask(library), words, look.therapist)
             .map(Message::TeachBack);
-        let state = self.page_state(layout, palette, Some(check));
+        let state = self.page_state(look, Some(check));
         let mut document = self.document(library);
         // Its lead says what the check is; once started, each step gets the room.
         if self.teach_back.step() != teach_back::Step::Intro {
@@ -311,24 +323,30 @@ impl Reader {
         layout: Layout,
         palette: &Palette,
     ) -> Element<'a, Message> {
-        page::view(document, reader.page_state(layout, palette, None))
+        let look = Look {
+            layout,
+            palette,
+            therapist: false,
+            reading: None,
+        };
+        page::view(document, reader.page_state(look, None))
     }
 
     fn page_state<'a>(
         &'a self,
-        layout: Layout,
-        palette: &Palette,
+        look: Look<'_>,
         check: Option<Element<'a, Message>>,
     ) -> page::PageState<'a> {
         page::PageState {
             selected_region: self.region.as_ref(),
             conditions_tab: self.conditions_tab,
-            layout,
+            layout: look.layout,
             terms: Terms {
-                colour: palette.primary,
+                colour: look.palette.primary,
                 on_tap: Message::ShowTerm,
             },
             check,
+            reading: look.reading,
         }
     }
 
@@ -474,6 +492,16 @@ impl Reader {
             .style(style::sidebar)
             .into()
     }
+}
+
+/// How a page is drawn: its room and colours, who reads the check's summary (the therapist in the
+/// consult room, or the patient alone at the kiosk), and the passage being read aloud.
+#[derive(Debug, Clone, Copy)]
+pub struct Look<'a> {
+    pub layout: Layout,
+    pub palette: &'a Palette,
+    pub therapist: bool,
+    pub reading: Option<usize>,
 }
 
 /// A page drawn: what scrolls, and what stays at the foot of the screen in place of its bar.

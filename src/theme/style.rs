@@ -44,6 +44,20 @@ pub fn bar(theme: &Theme) -> container::Style {
     }
 }
 
+/// The passage being read aloud: a band of the primary colour down its side, on a light tint.
+pub fn reading(theme: &Theme) -> container::Style {
+    let palette = Palette::of(theme);
+    container::Style {
+        background: Some(Background::Color(palette.surface)),
+        border: Border {
+            color: palette.primary,
+            width: 3.0,
+            radius: metrics::RADIUS.into(),
+        },
+        ..container::Style::default()
+    }
+}
+
 /// The page fading into its background at the foot of the screen, under "More below".
 pub fn fade(theme: &Theme) -> container::Style {
     let background = Palette::of(theme).background;

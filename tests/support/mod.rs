@@ -76,3 +76,16 @@ pub fn longest_discussion(library: &Library) -> needle_guide::handout::Discussio
         unsure: library.ui.teach_back.sure.clone(),
     }
 }
+
+/// Runs the kiosk's idle clock far enough for "Are you still reading?", then for the reset.
+pub fn let_the_idle_clock_run_out(app: &mut App) {
+    use needle_guide::screen::kiosk::Message as Kiosk;
+    let later = std::time::Instant::now() + std::time::Duration::from_secs(24 * 3600);
+    deliver(
+        app,
+        [
+            Kiosk::Tick(later).into(),
+            Kiosk::Tick(later + std::time::Duration::from_secs(31)).into(),
+        ],
+    );
+}

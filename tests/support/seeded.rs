@@ -172,8 +172,14 @@ impl MessageMix {
                 Shortcut::TextLarger,
                 Shortcut::Contrast,
             ])),
-            18 => match random.below(2) {
+            18 => match random.below(5) {
                 0 => Message::MoreBelow(random.below(2) == 0),
+                1 => Message::Speech(needle_guide::app::Speech::From(random.below(30))),
+                2 => Message::Speech(needle_guide::app::Speech::Stop),
+                3 => Message::Speech(needle_guide::app::Speech::Said {
+                    run: random.below(5) as u64,
+                    result: Ok(()),
+                }),
                 _ => Shared::Home.into(),
             },
             _ => {

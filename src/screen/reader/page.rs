@@ -28,6 +28,8 @@ pub struct PageState<'a> {
     pub terms: Terms<Message>,
     /// The teach-back check as it stands, drawn where the page has its questions.
     pub check: Option<Element<'a, Message>>,
+    /// The passage being read aloud, counted as [`crate::document::Document::passages`] counts.
+    pub reading: Option<usize>,
 }
 
 /// Below this layout height (large text on a short screen), titles are smaller and the pinned
@@ -51,10 +53,19 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
     // In large text, a page of topics goes straight from its title to its tiles.
     let lead = (!document.lead.is_empty() && (!launcher || state.layout.height >= SHORT_LAYOUT))
         .then(|| spans::sized(document.lead, size::LEAD, state.terms));
-    let mut page = column![text(document.title).size(title_size).font(BOLD)]
+    let top = column![text(document.title).size(title_size).font(BOLD)]
         .push(lead)
         .spacing(metrics::M)
         .width(Fill);
+    let mut page = column![passage(top, 0, state.reading)]
+        .spacing(metrics::M)
+        .width(Fill);
+    // Counted as the passages of read-aloud are: the title is 0.
+    let mut counted = 1;
+    let mut next = || {
+        counted += 1;
+        counted - 1
+    };
 
     // A section whose only part is pinned to the foot of the screen is left out.
     for section in document
@@ -64,14 +75,39 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
     {
         let mut chunk = Column::new().spacing(metrics::M).width(Fill);
         if let Some(heading) = section.heading {
-            chunk = chunk.push(text(heading).size(size::HEADING).font(BOLD));
+            let heading = text(heading).size(size::HEADING).font(BOLD);
+            chunk = chunk.push(passage(heading, next(), state.reading));
         }
         for part in section.parts {
-            chunk = chunk.push(part_view(part, &mut state));
+            let number = next();
+            let drawn = part_view(part, &mut state);
+            chunk = chunk.push(passage(drawn, number, state.reading));
         }
         page = page.push(container(chunk).padding(iced::Padding::ZERO.top(metrics::M)));
     }
     page.into()
+}
+
+/// Passage `number` of the page: marked while it is read aloud, and, while reading, a tap on it
+/// goes on from there.
+fn passage<'a>(
+    content: impl Into<Element<'a, Message>>,
+    number: usize,
+    reading: Option<usize>,
+) -> Element<'a, Message> {
+    match reading {
+        None => content.into(),
+        Some(current) if current == number => container(content)
+            .id(super::READING)
+            .padding(metrics::XS)
+            .width(Fill)
+            .style(style::reading)
+            .into(),
+        // The same padding as the marked passage, so nothing moves as reading goes on.
+        Some(_) => iced::widget::mouse_area(container(content).padding(metrics::XS))
+            .on_press(Message::ReadFrom(number))
+            .into(),
+    }
 }
 
 fn part_view<'a>(part: Part, state: &mut PageState<'a>) -> Element<'a, Message> {

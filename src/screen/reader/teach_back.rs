@@ -256,6 +256,57 @@ impl TeachBack {
         }
     }
 
+    /// What read-aloud says of the step on screen, passage by passage: a question and its
+    /// choices, an answer explained, the questions to tick, the four "are you sure" questions,
+    /// or the summary. Never the answer to a question not yet answered.
+    pub fn spoken(
+        &self,
+        items: &[CheckItem],
+        asks: &[String],
+        words: &TeachBackWords,
+    ) -> Vec<String> {
+        match self.step {
+            Step::Intro => vec![words.start.clone()],
+            Step::Question(index) => {
+                let item = &items[index];
+                let hint = if item.pick_all {
+                    &words.pick_all
+                } else {
+                    &words.pick_one
+                };
+                std::iter::once(format!("{}\n{hint}", item.text))
+                    .chain(item.choices.iter().map(|choice| choice.text.clone()))
+                    .chain([words.not_sure.clone()])
+                    .collect()
+            }
+            Step::Explained(index) => {
+                let item = &items[index];
+                let right = matches!(self.answer(index), Some(Answer::Picked(picked)) if item.is_right(picked));
+                let verdict = if right {
+                    &words.right
+                } else {
+                    &words.the_answer
+                };
+                vec![format!("{verdict}\n{}", item.explain)]
+            }
+            Step::Questions => std::iter::once(words.questions_intro.clone())
+                .chain(asks.iter().cloned())
+                .collect(),
+            Step::Sure => std::iter::once(words.sure_intro.clone())
+                .chain(words.sure.iter().cloned())
+                .collect(),
+            Step::Summary => {
+                let summary = self.summary(items, asks, words);
+                let topics = if summary.topics.is_empty() {
+                    words.nothing_missed.clone()
+                } else {
+                    summary.topics.join("\n")
+                };
+                vec![format!("{}\n{topics}", words.summary_patient)]
+            }
+        }
+    }
+
     /// Whether the patient has done any of the check: something to summarise.
     pub fn started(&self) -> bool {
         self.answers.iter().any(Option::is_some)

@@ -1,0 +1,297 @@
+//! Reading aloud through the machine's own speech program: `espeak-ng` or speech-dispatcher's
+//! `spd-say` on Linux, `say` on macOS, the Windows speech API through PowerShell. Nothing is
+//! linked in (espeak-ng is GPL; the `tts` crate needs speech-dispatcher's headers and libclang to
+//! build), so the guide builds anywhere, and speaks wherever the machine can. Each passage is one
+//! run of the program, so stopping is ending that run. The app stops the run on every page change
+//! and reset; on Linux the program is also told to end with the app, however the app ends.
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// Why a passage was not spoken.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SpeechError {
+    #[error("the speech program {program} could not start: {reason}")]
+    Start { program: String, reason: String },
+    #[error("the speech program {program} stopped with an error ({status})")]
+    Failed { program: String, status: String },
+}
+
+/// Something that can say a passage in a language ("en", "es") and tell when it is done.
+pub trait Voice: Send + Sync {
+    /// Starts saying `text`. The returned run ends when the passage has been said.
+    fn say(&self, text: &str, language: &str) -> Result<Speaking, SpeechError>;
+
+    /// Silences anything still being said beyond the runs already stopped.
+    fn stop_all(&self) {}
+}
+
+/// A passage being said: a program running, or nothing to wait for (a voice that only records).
+pub struct Speaking {
+    program: String,
+    child: Option<Arc<Mutex<Child>>>,
+}
+
+impl Speaking {
+    /// A run that is already over.
+    pub fn done() -> Speaking {
+        Speaking {
+            program: String::new(),
+            child: None,
+        }
+    }
+
+    /// A run of `program` that ends when `child` does.
+    pub fn running(program: &str, child: Child) -> Speaking {
+        Speaking {
+            program: program.to_owned(),
+            child: Some(Arc::new(Mutex::new(child))),
+        }
+    }
+
+    /// A handle that can end this run from elsewhere (the app's Stop) while it is awaited.
+    pub fn stopper(&self) -> Stopper {
+        Stopper(self.child.clone())
+    }
+
+    /// Waits, without blocking the interface, until the passage has been said or stopped.
+    /// Stopped counts as done.
+    pub async fn finished(self) -> Result<(), SpeechError> {
+        let Some(child) = self.child.clone() else {
+            return Ok(());
+        };
+        let program = self.program.clone();
+        let (sender, receiver) = iced::futures::channel::oneshot::channel();
+        // The program is watched from a thread of its own; a look five times a second costs
+        // nothing to speak of, and the lock is free in between for Stop.
+        std::thread::spawn(move || {
+            let status = loop {
+                let polled = child.lock().map(|mut child| child.try_wait());
+                match polled {
+                    Ok(Ok(Some(status))) => break Ok(status),
+                    Ok(Ok(None)) => std::thread::sleep(Duration::from_millis(200)),
+                    Ok(Err(error)) => break Err(error.to_string()),
+                    Err(_) => break Err("its watcher failed".to_owned()),
+                }
+            };
+            let _ = sender.send(status);
+        });
+        let status = receiver.await.map_err(|_| SpeechError::Failed {
+            program: program.clone(),
+            status: "no answer".to_owned(),
+        })?;
+        let stopped = Stopper(self.child.clone()).was_stopped();
+        match status {
+            Ok(status) if status.success() || stopped => Ok(()),
+            Ok(status) => Err(SpeechError::Failed {
+                program,
+                status: status.to_string(),
+            }),
+            Err(status) => Err(SpeechError::Failed { program, status }),
+        }
+    }
+}
+
+/// Ends a passage's program, if it still runs.
+#[derive(Clone, Default)]
+pub struct Stopper(Option<Arc<Mutex<Child>>>);
+
+impl Stopper {
+    pub fn stop(&self) {
+        if let Some(child) = &self.0
+            && let Ok(mut child) = child.lock()
+            && matches!(child.try_wait(), Ok(None))
+        {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Whether the program was ended by [`Stopper::stop`] (it died of a signal) rather than
+    /// finishing.
+    fn was_stopped(&self) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::ExitStatusExt;
+            self.0.as_ref().is_some_and(|child| {
+                child
+                    .lock()
+                    .ok()
+                    .and_then(|mut child| child.try_wait().ok().flatten())
+                    .is_some_and(|status| status.signal().is_some())
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            false
+        }
+    }
+}
+
+impl std::fmt::Debug for Stopper {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Stopper").field(&self.0.is_some()).finish()
+    }
+}
+
+// Two stoppers are the same when they end the same run.
+impl PartialEq for Stopper {
+    fn eq(&self, other: &Self) -> bool {
+        same(&self.0, &other.0)
+    }
+}
+
+/// Whether two handles are to the very same thing (or both to nothing): for what has no value
+/// to compare, only an identity.
+pub fn same<T: ?Sized>(a: &Option<Arc<T>>, b: &Option<Arc<T>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// The speech programs the guide knows, in the order it prefers them: a program it runs once per
+/// passage and can end at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Program {
+    /// espeak-ng: speaks itself, starts in milliseconds, and has English and Spanish voices.
+    EspeakNg,
+    /// speech-dispatcher's client: `-w` waits until said. Ending it does not end the speech
+    /// already handed to the daemon, so Stop also sends `spd-say -C`.
+    SpdSay,
+    /// macOS.
+    Say,
+    /// Windows: the speech API (System.Speech), through PowerShell.
+    PowerShell,
+}
+
+impl Program {
+    pub const ALL: [Program; 4] = [
+        Program::EspeakNg,
+        Program::SpdSay,
+        Program::Say,
+        Program::PowerShell,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Program::EspeakNg => "espeak-ng",
+            Program::SpdSay => "spd-say",
+            Program::Say => "say",
+            Program::PowerShell => "powershell",
+        }
+    }
+
+    /// The command that says `text` in `language` and returns when it has been said.
+    pub fn command(self, path: &std::path::Path, text: &str, language: &str) -> Command {
+        let mut command = Command::new(path);
+        match self {
+            Program::EspeakNg => {
+                // The guide's Spanish is Latin American.
+                let voice = if language == "es" { "es-419" } else { language };
+                command.args(["-v", voice, "-s", "150", "--", text]);
+            }
+            Program::SpdSay => {
+                command.args(["-w", "-l", language, "--", text]);
+            }
+            Program::Say => {
+                let voice = if language == "es" {
+                    "Monica"
+                } else {
+                    "Samantha"
+                };
+                command.args(["-v", voice, "--", text]);
+            }
+            Program::PowerShell => {
+                // The text goes in through the environment, never into the script itself.
+                command
+                    .env("NEEDLE_GUIDE_SAY", text)
+                    .env("NEEDLE_GUIDE_LANGUAGE", language)
+                    .args([
+                        "-NoProfile",
+                        "-NonInteractive",
+                        "-Command",
+                        "Add-Type -AssemblyName System.Speech; \
+                         $s = New-Object System.Speech.Synthesis.SpeechSynthesizer; \
+                         $v = $s.GetInstalledVoices() | Where-Object { $_.VoiceInfo.Culture.TwoLetterISOLanguageName -eq $env:NEEDLE_GUIDE_LANGUAGE } | Select-Object -First 1; \
+                         if ($v) { $s.SelectVoice($v.VoiceInfo.Name) }; \
+                         $s.Speak($env:NEEDLE_GUIDE_SAY)",
+                    ]);
+            }
+        }
+        command
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        command
+    }
+
+    /// The first of the known programs found on `PATH`, if any.
+    pub fn find() -> Option<(Program, PathBuf)> {
+        let path = std::env::var_os("PATH")?;
+        Program::ALL.into_iter().find_map(|program| {
+            std::env::split_paths(&path).find_map(|folder| {
+                let names = [
+                    folder.join(program.name()),
+                    folder.join(format!("{}.exe", program.name())),
+                ];
+                names
+                    .into_iter()
+                    .find(|candidate| candidate.is_file())
+                    .map(|found| (program, found))
+            })
+        })
+    }
+}
+
+/// A voice that runs a speech program for each passage.
+#[derive(Debug, Clone)]
+pub struct ProgramVoice {
+    pub program: Program,
+    pub path: PathBuf,
+}
+
+impl Voice for ProgramVoice {
+    fn say(&self, text: &str, language: &str) -> Result<Speaking, SpeechError> {
+        let name = self.program.name();
+        let mut command = self.program.command(&self.path, text, language);
+        end_with_the_app(&mut command);
+        let child = command.spawn().map_err(|error| SpeechError::Start {
+            program: name.to_owned(),
+            reason: error.to_string(),
+        })?;
+        Ok(Speaking::running(name, child))
+    }
+
+    /// speech-dispatcher's speech outlives `spd-say` itself: cancel it too.
+    fn stop_all(&self) {
+        if self.program == Program::SpdSay {
+            let _ = Command::new(&self.path)
+                .arg("-C")
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn();
+        }
+    }
+}
+
+/// On Linux, asks the kernel to end the speech program when the app ends, even if the app is
+/// killed, so that no voice goes on talking to an empty waiting room.
+#[cfg(target_os = "linux")]
+fn end_with_the_app(command: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: prctl is async-signal-safe and touches only the child being started.
+    unsafe {
+        command.pre_exec(|| {
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
+            Ok(())
+        });
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn end_with_the_app(_command: &mut Command) {}
