@@ -838,11 +838,14 @@ impl App {
             palette: &self.palette,
             therapist,
             reading: self.reading.as_ref().map(|reading| reading.passage),
+            read_aloud: self
+                .can_read_aloud()
+                .then_some(library.ui.read_aloud.as_str()),
+            speech_notice: (self.can_read_aloud() && self.speech_failed)
+                .then_some(library.ui.speech_failed.as_str()),
         };
         let PageView { page, pinned } = self.reader.page(library, look);
-        let content = column![]
-            .push(self.read_aloud_row(&library.ui))
-            .push(page.map(Message::Reader))
+        let content = column![page.map(Message::Reader)]
             .push(qr_here)
             .spacing(metrics::L);
         let page = scrollable(
@@ -942,32 +945,6 @@ impl App {
 }
 
 impl App {
-    /// Read aloud, over the page where the machine can speak; and the notice if it could not.
-    fn read_aloud_row<'a>(&self, ui: &'a Ui) -> Option<Element<'a, Message>> {
-        if !self.can_read_aloud() {
-            return None;
-        }
-        let notice = self.speech_failed.then(|| {
-            iced::widget::text(&ui.speech_failed)
-                .size(theme::size::BODY)
-                .style(style::muted)
-        });
-        let button = nav::action(
-            nav::label(&ui.read_aloud),
-            style::Role::Secondary,
-            Message::Speech(Speech::From(0)),
-        );
-        Some(
-            row![]
-                .push(notice)
-                .push(iced::widget::space().width(Fill))
-                .push(button)
-                .spacing(metrics::M)
-                .align_y(iced::alignment::Vertical::Center)
-                .into(),
-        )
-    }
-
     /// Stop presenting, while presenting.
     fn stop_presenting<'a>(&'a self, library: &'a Library) -> Option<Element<'a, Message>> {
         self.consult_state()?

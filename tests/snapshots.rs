@@ -249,24 +249,10 @@ fn the_summary_of_the_check_matches_its_snapshot() {
     check_snapshot("teach-back-summary", &answers);
 }
 
-/// A voice that says nothing and is never done, for a picture of a page being read.
-struct Silent;
-
-impl needle_guide::speech::Voice for Silent {
-    fn say(
-        &self,
-        _text: &str,
-        _language: &str,
-    ) -> Result<needle_guide::speech::Speaking, needle_guide::speech::SpeechError> {
-        Ok(needle_guide::speech::Speaking::done())
-    }
-}
-
 #[test]
 fn a_page_read_aloud_marks_its_passage_and_offers_stop() {
     use needle_guide::app::Speech;
-    let mut app = app_on(Route::Page(PageId::WarningSigns))
-        .with_voice(Some(std::sync::Arc::new(Silent) as std::sync::Arc<_>));
+    let mut app = app_on(Route::Page(PageId::WarningSigns)).with_voice(support::silent_voice());
     // The third passage: the first sentence under "A collapsed lung".
     let _ = app.update(needle_guide::app::Message::Speech(Speech::From(2)));
     check("read-aloud", simulate(&app, WINDOW), &app);

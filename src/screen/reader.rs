@@ -328,6 +328,8 @@ impl Reader {
             palette,
             therapist: false,
             reading: None,
+            read_aloud: None,
+            speech_notice: None,
         };
         page::view(document, reader.page_state(look, None))
     }
@@ -347,6 +349,8 @@ impl Reader {
             },
             check,
             reading: look.reading,
+            read_aloud: look.read_aloud.map(str::to_owned),
+            speech_notice: look.speech_notice.map(str::to_owned),
         }
     }
 
@@ -502,6 +506,9 @@ pub struct Look<'a> {
     pub palette: &'a Palette,
     pub therapist: bool,
     pub reading: Option<usize>,
+    /// Read aloud's label, where the machine can speak, and the notice if it could not.
+    pub read_aloud: Option<&'a str>,
+    pub speech_notice: Option<&'a str>,
 }
 
 /// A page drawn: what scrolls, and what stays at the foot of the screen in place of its bar.

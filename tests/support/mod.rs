@@ -89,3 +89,22 @@ pub fn let_the_idle_clock_run_out(app: &mut App) {
         ],
     );
 }
+
+/// A voice that says nothing and is done at once: the app offers read-aloud as on a machine
+/// that can speak.
+pub struct SilentVoice;
+
+impl needle_guide::speech::Voice for SilentVoice {
+    fn say(
+        &self,
+        _text: &str,
+        _language: &str,
+    ) -> Result<needle_guide::speech::Speaking, needle_guide::speech::SpeechError> {
+        Ok(needle_guide::speech::Speaking::done())
+    }
+}
+
+/// The silent voice, as the app takes it.
+pub fn silent_voice() -> Option<Arc<dyn needle_guide::speech::Voice>> {
+    Some(Arc::new(SilentVoice))
+}

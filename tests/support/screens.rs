@@ -114,7 +114,9 @@ impl Setup {
             ),
             Mode::Consult | Mode::Present => App::new(editions, Route::HOME),
         }
-        .in_locale(self.locale);
+        .in_locale(self.locale)
+        // As on a machine that can speak, so the layout holds Read aloud too.
+        .with_voice(super::silent_voice());
         // iced reports sizes divided by the app's scale.
         let reported = self.screen * (1.0 / app.scale_factor());
         let mut messages = vec![match self.mode {

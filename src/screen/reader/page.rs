@@ -30,6 +30,10 @@ pub struct PageState<'a> {
     pub check: Option<Element<'a, Message>>,
     /// The passage being read aloud, counted as [`crate::document::Document::passages`] counts.
     pub reading: Option<usize>,
+    /// Read aloud's label, beside the title where the machine can speak; the notice if it could
+    /// not, under it.
+    pub read_aloud: Option<String>,
+    pub speech_notice: Option<String>,
 }
 
 /// Below this layout height (large text on a short screen), titles are smaller and the pinned
@@ -53,7 +57,20 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
     // In large text, a page of topics goes straight from its title to its tiles.
     let lead = (!document.lead.is_empty() && (!launcher || state.layout.height >= SHORT_LAYOUT))
         .then(|| spans::sized(document.lead, size::LEAD, state.terms));
-    let top = column![text(document.title).size(title_size).font(BOLD)]
+    let read_aloud = state
+        .read_aloud
+        .take()
+        .map(|words| action(label(words), Role::Secondary, Message::ReadFrom(0)));
+    let title = row![text(document.title).size(title_size).font(BOLD).width(Fill)]
+        .push(read_aloud)
+        .spacing(metrics::M)
+        .align_y(Vertical::Center);
+    let notice = state
+        .speech_notice
+        .take()
+        .map(|notice| text(notice).size(size::BODY).style(style::muted));
+    let top = column![title]
+        .push(notice)
         .push(lead)
         .spacing(metrics::M)
         .width(Fill);
@@ -83,7 +100,9 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
             let drawn = part_view(part, &mut state);
             chunk = chunk.push(passage(drawn, number, state.reading));
         }
-        page = page.push(container(chunk).padding(iced::Padding::ZERO.top(metrics::M)));
+        // A page of buttons keeps them close under its title.
+        let above = if launcher { 0.0 } else { metrics::M };
+        page = page.push(container(chunk).padding(iced::Padding::ZERO.top(above)));
     }
     page.into()
 }
