@@ -563,7 +563,13 @@ impl App {
                 let next = reading.passage + 1;
                 self.reading = None;
                 match result {
-                    Ok(()) => self.read_passage(next),
+                    Ok(()) => {
+                        // Listening is reading: the kiosk's idle clock starts again.
+                        if let Mode::Kiosk(kiosk) = &mut self.mode {
+                            let _ = kiosk.update(kiosk::Message::Activity, "");
+                        }
+                        self.read_passage(next)
+                    }
                     Err(error) => self.speech_went_wrong(&error),
                 }
             }

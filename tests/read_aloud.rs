@@ -198,6 +198,23 @@ fn a_kiosk_reset_stops_reading_and_leaves_no_speech_program() {
     );
     let pid = recorder.programs.lock().unwrap()[0];
     assert!(running(pid) && app.reading().is_some());
+    // Listening counts as reading: each passage said starts the idle clock again.
+    let before = app.kiosk_state().cloned();
+    std::thread::sleep(Duration::from_millis(5));
+    let run = app.reading().unwrap().run;
+    deliver(
+        &mut app,
+        [Message::Speech(Speech::Said {
+            run,
+            result: Ok(()),
+        })],
+    );
+    assert_ne!(
+        app.kiosk_state().cloned(),
+        before,
+        "the idle clock did not hear the reading"
+    );
+    let pid = *recorder.programs.lock().unwrap().last().unwrap();
     support::let_the_idle_clock_run_out(&mut app);
     assert!(app.kiosk_state().unwrap().welcome(), "the visit was reset");
     assert!(app.reading().is_none());
