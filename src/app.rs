@@ -1068,6 +1068,31 @@ fn scroll_to_passage() -> Task<Message> {
     })
 }
 
+/// The app's icon, as the package installs it (`packaging/icons/`), 64 pixels square.
+const ICON_RGBA: &[u8] = include_bytes!("../packaging/icons/needle-guide-64.rgba");
+const ICON_SIZE: u32 = 64;
+
+/// The window's icon, the same as the desktop's.
+pub fn window_icon() -> Option<window::Icon> {
+    window::icon::from_rgba(ICON_RGBA.to_vec(), ICON_SIZE, ICON_SIZE).ok()
+}
+
+/// On Linux, the name the desktop matches the window with (the desktop entry's StartupWMClass
+/// and the Wayland app id), so the window has the entry's name and icon in the task bar.
+fn platform() -> window::settings::PlatformSpecific {
+    #[cfg(target_os = "linux")]
+    {
+        window::settings::PlatformSpecific {
+            application_id: "needle-guide".to_owned(),
+            ..Default::default()
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        window::settings::PlatformSpecific::default()
+    }
+}
+
 /// Runs the app in a window.
 pub fn run(app: App) -> iced::Result {
     let kiosk = app.kiosk_state().is_some();
@@ -1079,12 +1104,16 @@ pub fn run(app: App) -> iced::Result {
             decorations: false,
             resizable: false,
             exit_on_close_request: false,
+            icon: window_icon(),
+            platform_specific: platform(),
             ..window::Settings::default()
         }
     } else {
         window::Settings {
             size: WINDOW_SIZE,
             min_size: Some(MIN_WINDOW_SIZE),
+            icon: window_icon(),
+            platform_specific: platform(),
             ..window::Settings::default()
         }
     };
@@ -1134,6 +1163,19 @@ mod tests {
             text: None,
             repeat: false,
         })
+    }
+
+    #[test]
+    fn the_window_has_the_packages_icon() {
+        assert_eq!(
+            ICON_RGBA.len(),
+            (ICON_SIZE * ICON_SIZE * 4) as usize,
+            "packaging/icons/needle-guide-64.rgba is not 64×64 RGBA"
+        );
+        assert!(window_icon().is_some());
+        // Opaque in the middle: the picture is there, not an empty square.
+        let middle = ((ICON_SIZE / 2 * ICON_SIZE + ICON_SIZE / 2) * 4 + 3) as usize;
+        assert_eq!(ICON_RGBA[middle], 255);
     }
 
     fn kiosk_message(event: Event) -> Option<Message> {
