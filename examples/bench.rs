@@ -8,6 +8,7 @@
 //! cargo run --release --example bench -- --pages  only content and pages
 //! cargo run --release --example bench -- --page conditions   one page only, for a profiler
 //! cargo run --release --example bench -- --speech  only read-aloud (needs a speech program)
+//! cargo run --release --example bench -- --screens every page at 1920×1080, 2560×1440, 3840×2160
 //! ```
 //!
 //! What it measures:
@@ -48,7 +49,7 @@ const SCREEN: Size = Size::new(1920.0, 1080.0);
 /// The condition page measured beside the ten pages.
 const CONDITION: &str = "lateral-epicondylitis";
 
-const USAGE: &str = "usage: bench [--quick] [--soak | --pages | --page ID | --speech]";
+const USAGE: &str = "usage: bench [--quick] [--soak | --pages | --page ID | --speech | --screens]";
 
 #[derive(Default)]
 struct Options {
@@ -59,6 +60,8 @@ struct Options {
     page: Option<Route>,
     /// Only read-aloud: how soon speech starts, what it costs, and a soak.
     speech_only: bool,
+    /// Only every page's frame on bigger screens.
+    screens_only: bool,
 }
 
 impl Options {
@@ -70,6 +73,7 @@ impl Options {
                 "--soak" => options.soak_only = true,
                 "--pages" => options.pages_only = true,
                 "--speech" => options.speech_only = true,
+                "--screens" => options.screens_only = true,
                 "--page" => {
                     let id = args.next().ok_or("--page needs a page id")?;
                     let route = Route::parse(&id).ok_or(format!("no page '{id}'"))?;
@@ -97,6 +101,10 @@ fn main() {
     }
     if options.speech_only {
         speech::all();
+        return;
+    }
+    if options.screens_only {
+        screens(&routes(), if options.quick { 5 } else { 20 });
         return;
     }
     // First, before anything draws text: iced's text system reads every installed font once,
@@ -249,6 +257,51 @@ fn settings(with_fonts: bool) -> iced::Settings {
         default_font: theme::FONT,
         ..iced::Settings::default()
     }
+}
+
+/// The screens the app is drawn for in `--screens`: the 1920×1080 of `--pages`, then bigger.
+const SCREENS: [Size; 3] = [
+    Size::new(1920.0, 1080.0),
+    Size::new(2560.0, 1440.0),
+    Size::new(3840.0, 2160.0),
+];
+
+/// Every page's frame as the app draws a window of each size of [`SCREENS`] (its layout enlarged
+/// by `fit_scale`), in English: the median of `frames` frames after the first, against the goals
+/// of 8, 16 and 33 ms.
+fn screens(routes: &[Route], frames: usize) {
+    let editions = editions();
+    load_fonts();
+    let mut window = Window::new();
+    println!(
+        "## Pages on bigger screens: median of {frames} frames, in ms, as the app draws the window"
+    );
+    println!();
+    println!("| page | 1920×1080 | 2560×1440 | 3840×2160 |");
+    println!("|---|---|---|---|");
+    let mut worst = [Duration::ZERO; 3];
+    for route in routes {
+        let mut cells = Vec::new();
+        for (index, screen) in SCREENS.iter().enumerate() {
+            let mut app = App::new(editions.clone(), route.clone());
+            let _ = app.update(Message::WindowResized(*screen));
+            let scale = app.scale_factor();
+            let logical = Size::new(screen.width / scale, screen.height / scale);
+            let (times, _, _) = window.frames(|| app.view(), &app.theme(), logical, scale, frames);
+            let median = median(&times);
+            worst[index] = worst[index].max(median);
+            cells.push(format!("{:.1}", median.as_secs_f64() * 1e3));
+        }
+        println!("| {route} | {} |", cells.join(" | "));
+    }
+    println!();
+    println!(
+        "slowest page, median: {:.1} ms at 1920×1080 (goal 8), {:.1} ms at 2560×1440 (goal 16), \
+         {:.1} ms at 3840×2160 (goal 33)",
+        worst[0].as_secs_f64() * 1e3,
+        worst[1].as_secs_f64() * 1e3,
+        worst[2].as_secs_f64() * 1e3
+    );
 }
 
 fn pages(routes: &[Route], frames: usize) {
