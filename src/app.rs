@@ -891,7 +891,12 @@ impl App {
                     .toolbar(library, comfort, !self.shows_sidebar(), layout.width)
                     .map(|toolbar| toolbar.map(Message::Consult)),
                 consult
-                    .overlay_view(library, self.locale, comfort)
+                    .overlay_view(
+                        library,
+                        self.locale,
+                        comfort,
+                        self.reader.teach_back().started(),
+                    )
                     .map(|overlay| overlay.map(Message::Consult)),
             ),
         };

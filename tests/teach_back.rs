@@ -283,7 +283,23 @@ fn a_handout_made_after_the_check_carries_its_discussion_summary() {
     );
     assert_eq!(summary.questions, vec![asks[2].clone()]);
 
-    // Before any answer there is nothing to summarise.
-    let fresh = support::app_on(Route::Page(PageId::TeachBack));
+    // The handout dialog tells the therapist the summary comes with it.
+    let sentence = app.library().ui.handout.with_discussion.clone();
+    deliver(
+        &mut app,
+        [needle_guide::screen::consult::Message::OpenHandout.into()],
+    );
+    assert!(
+        shows(&app, &sentence),
+        "the dialog does not say the summary comes"
+    );
+
+    // Before any answer there is nothing to summarise, and the dialog says nothing of it.
+    let mut fresh = support::app_on(Route::Page(PageId::TeachBack));
     assert!(fresh.reader().check_summary(fresh.library()).is_none());
+    deliver(
+        &mut fresh,
+        [needle_guide::screen::consult::Message::OpenHandout.into()],
+    );
+    assert!(!shows(&fresh, &sentence));
 }

@@ -477,6 +477,8 @@ pub struct HandoutWords {
     pub button: String,
     pub dialog_title: String,
     pub choose_conditions: String,
+    /// In the dialog, once the patient has done the check: the handout ends with its summary.
+    pub with_discussion: String,
     pub make: String,
     pub saved_and_opened: String,
     pub saved_only: String,

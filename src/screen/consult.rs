@@ -320,18 +320,21 @@ impl Consult {
     }
 
     /// The open dialog, drawn over the page.
+    /// `with_discussion` says the patient has done the check, so the handout ends with its
+    /// summary.
     pub fn overlay_view<'a>(
         &'a self,
         library: &'a Library,
         locale: usize,
         comfort: Comfort<'a>,
+        with_discussion: bool,
     ) -> Option<Element<'a, Message>> {
         Some(match self.overlay.as_ref()? {
             Overlay::Shortcuts => shortcuts(&library.ui),
             Overlay::Search(search) => {
                 search_view(search, self.search_results(locale), &library.ui)
             }
-            Overlay::Handout(dialog) => handout_view(dialog, library),
+            Overlay::Handout(dialog) => handout_view(dialog, library, with_discussion),
             Overlay::More => more_view(library, comfort),
         })
     }
@@ -479,7 +482,11 @@ fn search_view<'a>(search: &Search, results: Vec<Hit>, ui: &'a Ui) -> Element<'a
 }
 
 /// The handout dialog: tick the conditions to name, then make it; says where it was saved.
-fn handout_view<'a>(dialog: &HandoutDialog, library: &'a Library) -> Element<'a, Message> {
+fn handout_view<'a>(
+    dialog: &HandoutDialog,
+    library: &'a Library,
+    with_discussion: bool,
+) -> Element<'a, Message> {
     let words = &library.ui.handout;
     let boxes = library.conditions().map(|(_, condition)| {
         let id = ConditionId::from(condition.id.as_str());
@@ -513,8 +520,13 @@ fn handout_view<'a>(dialog: &HandoutDialog, library: &'a Library) -> Element<'a,
         .align_y(Vertical::Center),
         text(&words.choose_conditions).size(size::BODY),
         list,
-        action(label(&words.make), Role::Primary, Message::MakeHandout),
     ]
+    .push(with_discussion.then(|| text(&words.with_discussion).size(size::BODY).font(BOLD)))
+    .push(action(
+        label(&words.make),
+        Role::Primary,
+        Message::MakeHandout,
+    ))
     .push(outcome)
     .spacing(metrics::M);
     modal(panel, false, Message::Close)
