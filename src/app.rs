@@ -78,6 +78,20 @@ pub enum Message {
     Speech(Speech),
 }
 
+/// What decides how tall the page is and how much of it shows (see `App::update`).
+#[derive(Debug, PartialEq)]
+struct PageShape {
+    /// The page, the language, and whether presenting: a change of these ends reading aloud.
+    place: (Route, usize, bool),
+    text_step: usize,
+    window: Size,
+    /// A term explained at the foot of the page.
+    term: bool,
+    check_step: teach_back::Step,
+    /// The check shows the section that teaches its question.
+    showing: bool,
+}
+
 /// Read-aloud's messages.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Speech {
@@ -412,45 +426,31 @@ impl App {
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
         let before = self.page_shape();
-        let place = (self.route().clone(), self.locale, self.presenting());
         let task = self.handle(message);
+        let after = self.page_shape();
         // Reading aloud stops on another page, in the other language, and when presenting starts
         // or ends.
-        if (self.route().clone(), self.locale, self.presenting()) != place {
+        if after.place != before.place {
             self.stop_reading();
         }
         // The page scrolls and tells whether it goes on below only when its size or place
         // changes; a page that now fits says nothing, so the cue is taken down here.
-        if self.page_shape() != before {
+        if after != before {
             self.more_below = false;
         }
         task
     }
 
     /// What decides how tall the page is and how much of it shows.
-    #[allow(clippy::type_complexity)] // a tuple to compare, nothing more
-    fn page_shape(
-        &self,
-    ) -> (
-        Route,
-        usize,
-        usize,
-        Size,
-        bool,
-        bool,
-        teach_back::Step,
-        bool,
-    ) {
-        (
-            self.route().clone(),
-            self.locale,
-            self.text_step,
-            self.window,
-            self.presenting(),
-            self.reader.term().is_some(),
-            self.reader.teach_back().step(),
-            self.reader.teach_back().showing(),
-        )
+    fn page_shape(&self) -> PageShape {
+        PageShape {
+            place: (self.route().clone(), self.locale, self.presenting()),
+            text_step: self.text_step,
+            window: self.window,
+            term: self.reader.term().is_some(),
+            check_step: self.reader.teach_back().step(),
+            showing: self.reader.teach_back().showing(),
+        }
     }
 
     fn handle(&mut self, message: Message) -> Task<Message> {

@@ -39,6 +39,16 @@ pub enum Words {
     Short,
 }
 
+/// Takes `item` out of `list` if it is there, else adds it at the end: a box ticked or unticked.
+pub fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    match list.iter().position(|listed| *listed == item) {
+        Some(at) => {
+            list.remove(at);
+        }
+        None => list.push(item),
+    }
+}
+
 /// Home, in the given role.
 pub fn home_button<'a>(ui: &'a Ui, role: Role) -> Element<'a, Shared> {
     action(label(&ui.home), role, Shared::Home).into()

@@ -243,44 +243,43 @@ fn home_shows_every_topic_without_scrolling_and_the_first_row_at_the_largest_tex
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// How far each scrollable on screen is scrolled, in the order they are laid out.
-fn scrolled(ui: &mut iced_test::Simulator<'_, needle_guide::app::Message>) -> Vec<f32> {
-    use iced_test::selector::Candidate;
-    let mut offsets = Vec::new();
-    let _ = ui.find(|candidate: Candidate<'_>| -> Option<()> {
-        if let Candidate::Scrollable { translation, .. } = candidate {
-            offsets.push(translation.y);
-        }
-        None
-    });
-    offsets
-}
-
-/// Where the last scrollable on screen is, and how tall its content.
+/// A scrollable on screen: where it is, how tall its content, and how far it is scrolled.
 #[derive(Debug, Clone, Copy)]
 struct Scroller {
     bounds: iced::Rectangle,
     content_bounds: iced::Rectangle,
+    scrolled: f32,
 }
 
-fn last_scrollable(ui: &mut iced_test::Simulator<'_, needle_guide::app::Message>) -> Scroller {
+/// Every scrollable on screen, in the order they are laid out.
+fn scrollables(ui: &mut iced_test::Simulator<'_, needle_guide::app::Message>) -> Vec<Scroller> {
     use iced_test::selector::Candidate;
-    let mut last = None;
+    let mut found = Vec::new();
     let _ = ui.find(|candidate: Candidate<'_>| -> Option<()> {
         if let Candidate::Scrollable {
             bounds,
             content_bounds,
+            translation,
             ..
         } = candidate
         {
-            last = Some(Scroller {
+            found.push(Scroller {
                 bounds,
                 content_bounds,
+                scrolled: translation.y,
             });
         }
         None
     });
-    last.expect("a scrollable")
+    found
+}
+
+/// How far each scrollable on screen is scrolled, in the order they are laid out.
+fn scrolled(ui: &mut iced_test::Simulator<'_, needle_guide::app::Message>) -> Vec<f32> {
+    scrollables(ui)
+        .iter()
+        .map(|scroller| scroller.scrolled)
+        .collect()
 }
 
 /// A finger put down at `from` and dragged up by `distance`, in steps, then lifted.
@@ -358,7 +357,7 @@ fn a_finger_drag_scrolls_the_page_and_the_quick_jump_list() {
     );
     let size = logical(&app);
     let mut ui = support::simulate(&app, size);
-    let list = last_scrollable(&mut ui);
+    let list = *scrollables(&mut ui).last().expect("a scrollable");
     assert!(
         list.content_bounds.height > list.bounds.height,
         "the results overflow their box at this size: {list:?}"

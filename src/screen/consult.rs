@@ -277,12 +277,7 @@ impl Consult {
                 if let Some(Overlay::Handout(dialog)) = &mut self.overlay
                     && known
                 {
-                    match dialog.ticked.iter().position(|ticked| *ticked == id) {
-                        Some(index) => {
-                            dialog.ticked.remove(index);
-                        }
-                        None => dialog.ticked.push(id),
-                    }
+                    super::toggle(&mut dialog.ticked, id);
                 }
                 Action::None
             }

@@ -134,7 +134,7 @@ fn part_view<'a>(part: Part, state: &mut PageState<'a>) -> Element<'a, Message> 
     match part {
         Part::Paragraph(spans) => spans::paragraph(spans, terms),
         Part::Bullets(items) => list(items, terms, |_| marker_text("•")),
-        Part::Checklist(items) => list(items, terms, |_| tick_box()),
+        Part::Checklist(items) => list(items, terms, |_| tick_box(false)),
         Part::Steps(items) => list(items, terms, |index| step_number(index + 1)),
         Part::Callout {
             tone,
@@ -205,10 +205,14 @@ fn marker_text<'a>(marker: &'static str) -> Element<'a, Message> {
 }
 
 /// An empty box to tick in your head, or on the printed page.
-fn tick_box<'a>() -> Element<'a, Message> {
-    container(iced::widget::space().width(24).height(24))
-        .style(style::tick_box)
-        .into()
+/// A box to tick, ticked or not: on a checklist, and on the check's questions.
+pub(super) fn tick_box<'a, M: 'a>(ticked: bool) -> Element<'a, M> {
+    let inside: Element<'a, M> = if ticked {
+        action_icon::view(Level::Normal, 24.0)
+    } else {
+        iced::widget::space().width(24).height(24).into()
+    };
+    container(inside).style(style::tick_box).into()
 }
 
 /// A number in a filled circle.

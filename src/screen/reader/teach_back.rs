@@ -15,6 +15,9 @@ use crate::theme::{BOLD, metrics, size};
 use crate::widget::action_icon;
 use crate::widget::nav::{action, label};
 
+use super::page::tick_box;
+use crate::screen::toggle;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
     /// Pick a choice of the question on screen (or, where any number may be right, unpick it).
@@ -129,6 +132,20 @@ impl TeachBack {
         matches!(self.answer(question), Some(Answer::Picked(picked)) if items[question].is_right(picked))
     }
 
+    /// "Yes, that's right." or "Here is the answer.", for question `question`: never a cross.
+    fn verdict<'w>(
+        &self,
+        items: &[CheckItem],
+        question: usize,
+        words: &'w TeachBackWords,
+    ) -> &'w str {
+        if self.is_right(items, question) {
+            &words.right
+        } else {
+            &words.the_answer
+        }
+    }
+
     /// The must-know questions not yet right.
     fn must_know_missed(&self, items: &[CheckItem]) -> Vec<usize> {
         (0..items.len())
@@ -148,12 +165,7 @@ impl TeachBack {
                 if choice < items[index].choices.len() =>
             {
                 if items[index].pick_all {
-                    match self.picking.iter().position(|&picked| picked == choice) {
-                        Some(at) => {
-                            self.picking.remove(at);
-                        }
-                        None => self.picking.push(choice),
-                    }
+                    toggle(&mut self.picking, choice);
                     Moved::No
                 } else {
                     self.answer_with(index, Answer::Picked(vec![choice]))
@@ -185,12 +197,7 @@ impl TeachBack {
                 None => self.go(Step::Questions),
             },
             (Message::Tick(question), Step::Questions) if question < asks => {
-                match self.ticked.iter().position(|&ticked| ticked == question) {
-                    Some(at) => {
-                        self.ticked.remove(at);
-                    }
-                    None => self.ticked.push(question),
-                }
+                toggle(&mut self.ticked, question);
                 Moved::No
             }
             (Message::Next, Step::Questions) => self.go(Step::Sure),
@@ -269,25 +276,14 @@ impl TeachBack {
             Step::Intro => vec![words.start.clone()],
             Step::Question(index) => {
                 let item = &items[index];
-                let hint = if item.pick_all {
-                    &words.pick_all
-                } else {
-                    &words.pick_one
-                };
-                std::iter::once(format!("{}\n{hint}", item.text))
+                std::iter::once(format!("{}\n{}", item.text, hint(item, words)))
                     .chain(item.choices.iter().map(|choice| choice.text.clone()))
                     .chain([words.not_sure.clone()])
                     .collect()
             }
             Step::Explained(index) => {
-                let item = &items[index];
-                let right = matches!(self.answer(index), Some(Answer::Picked(picked)) if item.is_right(picked));
-                let verdict = if right {
-                    &words.right
-                } else {
-                    &words.the_answer
-                };
-                vec![format!("{verdict}\n{}", item.explain)]
+                let verdict = self.verdict(items, index, words);
+                vec![format!("{verdict}\n{}", items[index].explain)]
             }
             Step::Questions => std::iter::once(words.questions_intro.clone())
                 .chain(asks.iter().cloned())
@@ -332,7 +328,7 @@ impl TeachBack {
             ),]
             .into(),
             Step::Question(index) => self.question(&items[index], index, count, words),
-            Step::Explained(index) => self.explained(&items[index], index, count, words),
+            Step::Explained(index) => self.explained(items, index, words),
             Step::Questions => self.questions(asks, words),
             Step::Sure => self.sure(words),
             Step::Summary => {
@@ -349,11 +345,6 @@ impl TeachBack {
         count: usize,
         words: &'a TeachBackWords,
     ) -> Element<'a, Message> {
-        let hint = if item.pick_all {
-            &words.pick_all
-        } else {
-            &words.pick_one
-        };
         let choices = item.choices.iter().enumerate().map(|(choice, option)| {
             let picked = self.picking.contains(&choice);
             let role = if picked {
@@ -392,7 +383,7 @@ impl TeachBack {
             ))
             .spacing(metrics::S);
         column![
-            counter(index, count, words, Some(hint)),
+            counter(index, count, words, Some(hint(item, words))),
             text(item.text.clone()).size(size::SUBHEADING).font(BOLD),
             Column::with_children(choices).spacing(metrics::XS),
             buttons,
@@ -403,18 +394,12 @@ impl TeachBack {
 
     fn explained<'a>(
         &self,
-        item: &CheckItem,
+        items: &[CheckItem],
         index: usize,
-        count: usize,
         words: &'a TeachBackWords,
     ) -> Element<'a, Message> {
-        let right =
-            matches!(self.answer(index), Some(Answer::Picked(picked)) if item.is_right(picked));
-        let verdict = if right {
-            &words.right
-        } else {
-            &words.the_answer
-        };
+        let (item, count) = (&items[index], items.len());
+        let verdict = self.verdict(items, index, words);
         // The right choices, each with a tick; no mark on any other, and no cross.
         let choices = item.choices.iter().map(|option| {
             let mark: Element<'a, Message> = if option.right {
@@ -440,7 +425,7 @@ impl TeachBack {
             text(item.text.clone()).size(size::SUBHEADING).font(BOLD),
             container(
                 column![
-                    text(verdict.clone()).size(size::SUBHEADING).font(BOLD),
+                    text(verdict).size(size::SUBHEADING).font(BOLD),
                     text(item.explain.clone()).size(size::BODY),
                 ]
                 .spacing(metrics::XS)
@@ -599,6 +584,15 @@ fn stage<'a>(
         .into()
 }
 
+/// What to do on a question: pick one, or pick every one that applies.
+fn hint<'w>(item: &CheckItem, words: &'w TeachBackWords) -> &'w String {
+    if item.pick_all {
+        &words.pick_all
+    } else {
+        &words.pick_one
+    }
+}
+
 /// "Question 2 of 6", and what to do, if `hint` says.
 fn counter<'a>(
     index: usize,
@@ -637,14 +631,4 @@ fn note<'a>(words: &str) -> Element<'a, Message> {
         .width(Fill)
         .style(style::note)
         .into()
-}
-
-/// A box to tick, ticked or not.
-fn tick_box<'a>(ticked: bool) -> Element<'a, Message> {
-    let inside: Element<'a, Message> = if ticked {
-        action_icon::view(Level::Normal, 24.0)
-    } else {
-        iced::widget::space().width(24).height(24).into()
-    };
-    container(inside).style(style::tick_box).into()
 }
