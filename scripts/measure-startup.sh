@@ -11,11 +11,6 @@ binary=$(app_binary "${2:-}")
 start_xvfb 1280x800
 echo "binary: $(stat -c %s "$binary") bytes"
 failed=0
-stop() {
-    kill "$1" 2>/dev/null || true
-    wait "$1" 2>/dev/null || true
-    sleep 0.5
-}
 for run in $(seq "$runs"); do
     start=$(date +%s%N)
     DISPLAY=$display "$binary" &
@@ -29,25 +24,18 @@ for run in $(seq "$runs"); do
     shown=$(date +%s%N)
     sleep 2
     peak=$(awk '/VmHWM/ {print $2}' "/proc/$app/status")
-    stop $app
+    stop_app $app
     echo "run $run: first window $(( (shown - start) / 1000000 )) ms, peak RSS $(( peak / 1024 )) MB"
 done
-watch=$(mktemp)
-trap 'kill $xvfb_pid 2>/dev/null; rm -f "$watch"' EXIT
+frames=()
 for run in $(seq "$runs"); do
-    # The page background, which the app paints at the bottom right of its 1280×800 window.
-    DISPLAY=$display "$(dirname "$0")/first-frame.py" 1270 790 f3f6f7 >"$watch" &
-    watcher=$!
-    until grep -q ready "$watch"; do sleep 0.01; done
-    start=$(date +%s%N)
-    DISPLAY=$display "$binary" &
-    app=$!
-    if wait $watcher; then
-        echo "run $run: first frame painted $(( ($(tail -1 "$watch") - start) / 1000000 )) ms"
+    if ms=$(first_frame_ms "$binary"); then
+        echo "run $run: first frame painted $ms ms"
+        frames+=("$ms")
     else
         echo "run $run: no frame painted within 10 s"
         failed=$((failed + 1))
     fi
-    stop $app
 done
+[ ${#frames[@]} -eq 0 ] || echo "first frame: median $(median "${frames[@]}") ms"
 [ "$failed" -eq 0 ] || { echo "$failed of $((runs * 2)) runs failed" >&2; exit 1; }

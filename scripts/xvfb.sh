@@ -39,3 +39,37 @@ wait_for_window() {
         kill -0 "$1" 2>/dev/null || return 1
     done
 }
+
+# Ends the app ($1, a pid) and waits a moment, so the next run meets a quiet server.
+stop_app() {
+    kill "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+    sleep 0.5
+}
+
+# Runs the command given (the app, with any `env` before it) on $display and prints the
+# milliseconds from its start to its first painted frame: the page background, which the app
+# paints at the bottom right of its 1280×800 window. Fails if no frame is painted within 10 s.
+first_frame_ms() {
+    local watch watcher start app painted=""
+    watch=$(mktemp)
+    DISPLAY=$display "$(dirname "${BASH_SOURCE[0]}")/first-frame.py" 1270 790 f3f6f7 >"$watch" &
+    watcher=$!
+    until grep -q ready "$watch"; do sleep 0.01; done
+    start=$(date +%s%N)
+    # Its messages ("reading aloud with …") would fill the figures' lines.
+    DISPLAY=$display "$@" 2>/dev/null &
+    app=$!
+    if wait $watcher; then
+        painted=$(tail -1 "$watch")
+    fi
+    stop_app $app
+    rm -f "$watch"
+    [ -n "$painted" ] || return 1
+    echo $(( (painted - start) / 1000000 ))
+}
+
+# The median of the numbers given.
+median() {
+    printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}

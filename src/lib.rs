@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod content;
 pub mod document;
+pub mod fonts;
 pub mod handout;
 pub mod keys;
 pub mod screen;

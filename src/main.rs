@@ -197,6 +197,18 @@ fn run(
     if kiosk.is_some() && !editions[0].clinic.is_set() {
         eprintln!("needle-guide: {}", editions[0].ui.clinic_not_set);
     }
+    // Before anything starts a thread (src/fonts.rs): the machine's own fonts are read only for
+    // characters the guide's fonts lack.
+    let fonts = needle_guide::fonts::needed(&editions);
+    if let needle_guide::fonts::Fonts::AlsoInstalled(missing) = &fonts {
+        let missing: String = missing.iter().take(20).collect();
+        eprintln!(
+            "needle-guide: the guide's font lacks some characters of the content ({}); \
+             using the machine's fonts for them, which slows the start",
+            content::without_controls(&missing)
+        );
+    }
+    needle_guide::fonts::start_text_system(&fonts);
     // The machine's own speech program, if it has one: read-aloud is offered only then.
     let voice = needle_guide::speech::Program::find().map(|(program, path)| {
         eprintln!("needle-guide: reading aloud with {}", path.display());

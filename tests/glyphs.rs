@@ -1,51 +1,56 @@
 //! Every character the guide shows, in both languages, is drawn by the fonts it embeds (Atkinson
-//! Hyperlegible, regular and bold), so no machine's own fonts are needed and no character falls
-//! back to a font the machine may not have, or to an empty box.
+//! Hyperlegible, regular and bold), so the guide never reads the machine's own fonts (a slower
+//! start: src/fonts.rs) and no character falls back to a font the machine may not have, or to an
+//! empty box.
 
 mod support;
 
-use std::collections::BTreeSet;
-
-use needle_guide::document::{check_items, guide_text, questions_to_ask};
-use needle_guide::theme::FONT_FILES;
-
-/// Every character of the guide's text, its interface words, the check and the marks the code
-/// draws itself (arrows, bullets, the A− of text size).
-fn characters() -> BTreeSet<char> {
-    let mut text = String::from("‹›•−+ ");
-    for library in support::editions().iter() {
-        text.push_str(&guide_text(library));
-        // The interface's words, as its file holds them: a generous superset.
-        text.push_str(&format!("{:?}", library.ui));
-        for item in check_items(library) {
-            text.push_str(&item.topic);
-        }
-        text.push_str(&questions_to_ask(library).join(" "));
-    }
-    text.chars().filter(|c| !c.is_control()).collect()
-}
+use needle_guide::document::{check_items, guide_text};
+use needle_guide::fonts::{self, Fonts};
 
 #[test]
 fn every_character_is_in_the_embedded_fonts() {
-    let characters = characters();
+    let editions = support::editions();
+    let characters = fonts::characters_shown(&editions);
+    // What is read is everything shown: both editions' pages, the check and the interface.
+    for library in editions.iter() {
+        let shown = guide_text(library)
+            + &library.ui.next
+            + &check_items(library)
+                .iter()
+                .map(|item| item.topic.as_str())
+                .collect::<String>();
+        let unread: String = shown
+            .chars()
+            .filter(|c| !c.is_control() && !characters.contains(c))
+            .collect();
+        assert!(unread.is_empty(), "not read: {unread:?}");
+    }
     assert!(
         characters.contains(&'ñ') && characters.contains(&'¿'),
         "the Spanish is read"
     );
-    for (file, bytes) in ["regular", "bold"].into_iter().zip(FONT_FILES) {
-        let face = ttf_parser::Face::parse(bytes, 0).expect("an embedded font parses");
-        let missing: String = characters
-            .iter()
-            .filter(|c| face.glyph_index(**c).is_none())
-            .collect();
-        assert!(
-            missing.is_empty(),
-            "the {file} font has no glyph for {missing:?} ({})",
-            missing
-                .chars()
-                .map(|c| format!("U+{:04X}", c as u32))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-    }
+    let missing: String = fonts::not_embedded(&characters).into_iter().collect();
+    assert!(
+        missing.is_empty(),
+        "the embedded fonts have no glyph for {missing:?} ({})",
+        missing
+            .chars()
+            .map(|c| format!("U+{:04X}", c as u32))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    assert_eq!(fonts::needed(&editions), Fonts::EmbeddedOnly);
+}
+
+/// A clinic that writes its name in a script the embedded fonts lack gets the machine's fonts for
+/// it, rather than empty boxes.
+#[test]
+fn a_clinic_name_in_another_script_brings_the_machines_fonts() {
+    let mut editions = support::editions().as_ref().clone();
+    editions[0].clinic.name = "Clínica 东方".into();
+    assert_eq!(
+        fonts::needed(&editions),
+        Fonts::AlsoInstalled(['东', '方'].into())
+    );
 }

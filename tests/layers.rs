@@ -7,11 +7,12 @@ use std::path::Path;
 
 /// Each top-level module of `src/` and its layer; a module may use only lower layers (and
 /// itself). `theme` and `keys` are leaves the interface draws on: they use nothing of the app.
-const LAYERS: [(&str, u8); 12] = [
+const LAYERS: [(&str, u8); 13] = [
     ("content", 0),
     ("theme", 0),
     ("keys", 0),
     ("document", 1),
+    ("fonts", 1),
     ("search", 2),
     ("handout", 2),
     ("speech", 2),
