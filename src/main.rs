@@ -1,5 +1,10 @@
 //! `needle-guide`: read the command line, then open the guide or run a subcommand.
 
+// On Windows the program is built for the window: no console window opens with it when it is
+// started from Explorer or a shortcut. From a command prompt it writes to that prompt's console
+// (`attach_to_console`).
+#![cfg_attr(windows, windows_subsystem = "windows")]
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,6 +24,8 @@ const FAILURE: u8 = 1;
 const USAGE: u8 = 2;
 
 fn main() -> ExitCode {
+    #[cfg(windows)]
+    attach_to_console();
     // Nobody at a kiosk or a desk should ever see a backtrace: say what broke in one line.
     std::panic::set_hook(Box::new(|info| {
         let message = info
@@ -108,6 +115,29 @@ impl Failure {
             | Failure::Window(_)
             | Failure::Output(_)
             | Failure::OutputClosed => FAILURE,
+        }
+    }
+}
+
+/// Started from a command prompt, a program built for the window has no console: its output and
+/// messages (`text`, `check`, `--help`, an error) would be lost. This sends them to the prompt's
+/// console, unless they already go to a file or a pipe. From Explorer there is no console to
+/// join, and nothing changes.
+#[cfg(windows)]
+fn attach_to_console() {
+    use std::ffi::c_void;
+    #[link(name = "kernel32")]
+    unsafe extern "system" {
+        fn GetStdHandle(which: u32) -> *mut c_void;
+        fn AttachConsole(process: u32) -> i32;
+    }
+    const STD_OUTPUT_HANDLE: u32 = -11i32 as u32;
+    const ATTACH_PARENT_PROCESS: u32 = u32::MAX;
+    // SAFETY: both only read and set the process's standard handles, before anything uses them.
+    unsafe {
+        let output = GetStdHandle(STD_OUTPUT_HANDLE);
+        if output.is_null() || output as isize == -1 {
+            AttachConsole(ATTACH_PARENT_PROCESS);
         }
     }
 }

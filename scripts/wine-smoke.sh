@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Smoke test of the Windows program under Wine, in a private Xvfb:
+# - `--version`, `text` (both languages) and `check` print what the Linux build prints;
+# - `handout -o` writes the same file as on Linux;
+# - the window opens on the risks page, and is painted (a screenshot is kept in target/wine/).
+# Usage: scripts/wine-smoke.sh [needle-guide.exe]
+# With no program given, builds one with scripts/build-windows.sh. Installs what it needs (Debian's
+# wine, xvfb, xdotool, imagemagick and the MinGW compiler) when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+needed=()
+command -v wine >/dev/null || needed+=(wine)
+command -v Xvfb >/dev/null || needed+=(xvfb)
+command -v xdotool >/dev/null || needed+=(xdotool)
+command -v import >/dev/null || needed+=(imagemagick)
+command -v x86_64-w64-mingw32-gcc >/dev/null || needed+=(gcc-mingw-w64-x86-64)
+if [ ${#needed[@]} -gt 0 ]; then
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    $sudo apt-get update
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${needed[@]}"
+fi
+exe=${1:-}
+if [ -z "$exe" ]; then
+    scripts/build-windows.sh >&2
+    exe=target/x86_64-pc-windows-gnu/release/needle-guide.exe
+fi
+# The Linux build to compare with (a debug build prints the same).
+cargo build --quiet --locked --bin needle-guide
+linux=target/debug/needle-guide
+
+source scripts/xvfb.sh
+start_xvfb 1280x800
+work=$(mktemp -d)
+trap 'wineserver -k 2>/dev/null || true; kill $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT
+cp "$exe" "$work/needle-guide.exe"
+# Wine 8 lacks a DLL every Windows 10 and 11 PC has: a stand-in beside the program, for this test.
+x86_64-w64-mingw32-gcc -shared -O2 -o "$work/bcryptprimitives.dll" \
+    scripts/wine/bcryptprimitives.c -ladvapi32
+export DISPLAY=$display WINEPREFIX=$work/prefix WINEDEBUG=-all
+# No offer to install Wine's .NET and browser engine: the guide needs neither.
+export WINEDLLOVERRIDES="mscoree,mshtml="
+started=$(date +%s)
+wine wineboot --init >/dev/null 2>&1
+wineserver -w
+echo "wine prefix made in $(( $(date +%s) - started )) s"
+
+failed=0
+same() {
+    local what=$1
+    shift
+    if diff -u <("$linux" "$@" 2>&1) <(cd "$work" && wine needle-guide.exe "$@" 2>&1) >"$work/diff"; then
+        echo "same as Linux: $what"
+    else
+        echo "DIFFERENT from Linux: $what"
+        head -20 "$work/diff"
+        failed=$((failed + 1))
+    fi
+}
+same "--version" --version
+same "text" text
+same "text --lang es" text --lang es
+same "check" check
+same "check of a missing folder" check --content no-such-folder
+"$linux" handout -o "$work/linux.html"
+(cd "$work" && wine needle-guide.exe handout -o windows.html)
+if cmp -s "$work/linux.html" "$work/windows.html"; then
+    echo "same as Linux: handout -o ($(stat -c %s "$work/windows.html") bytes)"
+else
+    echo "DIFFERENT from Linux: handout -o"
+    failed=$((failed + 1))
+fi
+
+# The program carries its icon and its version information (Explorer's Properties → Details).
+resources=$(x86_64-w64-mingw32-windres -i "$work/needle-guide.exe" -J coff -O rc 2>/dev/null)
+version=$("$linux" --version | awk '{print $2}')
+if grep -q "RT_GROUP_ICON" <<<"$resources" &&
+    grep -q "\"ProductName\", \"Dry Needling Guide\"" <<<"$resources" &&
+    grep -q "\"FileVersion\", \"$version\"" <<<"$resources"; then
+    echo "icon and version information $version in the program"
+fi
+# Built for the window: Explorer opens no console window beside it.
+if x86_64-w64-mingw32-objdump -p "$work/needle-guide.exe" | grep -q "Subsystem.*Windows GUI"; then
+    echo "a window program: no console window from Explorer"
+else
+    echo "A CONSOLE PROGRAM: Explorer would open a console window beside it"
+    failed=$((failed + 1))
+else
+    echo "NO ICON OR VERSION INFORMATION in the program"
+    failed=$((failed + 1))
+fi
+
+# The window: its title names the page, and the page background fills its bottom right.
+started=$(date +%s%N)
+(cd "$work" && wine needle-guide.exe --page risks 2>"$work/window.log") &
+window=""
+for _ in $(seq 300); do
+    window=$(xdotool search --onlyvisible --name "Dry Needling" 2>/dev/null | head -1 || true)
+    [ -n "$window" ] && break
+    sleep 0.1
+done
+if [ -z "$window" ]; then
+    echo "NO WINDOW within 30 s"
+    cat "$work/window.log"
+    exit 1
+fi
+echo "window open in $(( ($(date +%s%N) - started) / 1000000 )) ms: $(xdotool getwindowname "$window")"
+mkdir -p target/wine
+background=""
+for _ in $(seq 50); do
+    sleep 0.2
+    eval "$(xdotool getwindowgeometry --shell "$window")"
+    import -window root target/wine/window.png
+    # Right of the page's text, halfway down, and on the screen (a pixel off it would read as
+    # the nearest edge's colour).
+    background=$(convert target/wine/window.png -format "%[hex:p{$((X + WIDTH - 40)),$((Y + HEIGHT / 2))}]" info:)
+    [ "${background:0:6}" = "F3F6F7" ] && break
+done
+if [ "${background:0:6}" = "F3F6F7" ]; then
+    echo "window painted (${WIDTH}×${HEIGHT}); screenshot: target/wine/window.png"
+else
+    echo "WINDOW NOT PAINTED: the pixel at its bottom right is #$background"
+    failed=$((failed + 1))
+fi
+[ "$failed" -eq 0 ] || { echo "$failed checks failed" >&2; exit 1; }
+echo "all checks passed"
