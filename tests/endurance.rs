@@ -223,7 +223,7 @@ fn invariants(app: &App, mix: &MessageMix) -> Result<(), String> {
         .position(|locale| *locale == library.locale)
         .unwrap_or(0);
     if let Some(search) = consult.search() {
-        let count = consult.search_results(locale).len();
+        let count = consult.search_results(library, locale).len();
         if count > 0 && search.selected >= count {
             return Err(format!(
                 "quick jump highlights result {} of {count}",

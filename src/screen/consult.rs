@@ -2,7 +2,7 @@
 //! presenting and full screen. At most one dialog is open at a time: [`Overlay`].
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use iced::alignment::Vertical;
 use iced::widget::{Column, checkbox, column, row, scrollable, text, text_input};
@@ -132,8 +132,9 @@ pub struct Consult {
     overlay: Option<Overlay>,
     presenting: bool,
     fullscreen: bool,
-    /// Quick-jump indexes, one per edition, in the order of the app's editions.
-    indexes: Arc<Vec<search::Index>>,
+    /// Quick-jump indexes, one per edition, in the order of the app's editions. Each is built
+    /// the first time it is searched, not at start-up, where the first frame would wait for it.
+    indexes: Arc<[OnceLock<search::Index>]>,
     handout: HandoutSetup,
 }
 
@@ -143,7 +144,7 @@ impl Consult {
             overlay: None,
             presenting: false,
             fullscreen: false,
-            indexes: Arc::new(editions.iter().map(search::Index::new).collect()),
+            indexes: editions.iter().map(|_| OnceLock::new()).collect(),
             handout: HandoutSetup::default(),
         }
     }
@@ -179,10 +180,12 @@ impl Consult {
         self.presenting
     }
 
-    /// The results for what is typed in quick jump, in the edition at `locale`.
-    pub fn search_results(&self, locale: usize) -> Vec<Hit> {
+    /// The results for what is typed in quick jump, in `library`, the edition at `locale`.
+    pub fn search_results(&self, library: &Library, locale: usize) -> Vec<Hit> {
         self.search().map_or_else(Vec::new, |search| {
-            self.indexes[locale].search(&search.query)
+            self.indexes[locale]
+                .get_or_init(|| search::Index::new(library))
+                .search(&search.query)
         })
     }
 
@@ -226,7 +229,7 @@ impl Consult {
                 Action::None
             }
             Message::SearchMove(step) => {
-                let count = self.search_results(locale).len();
+                let count = self.search_results(library, locale).len();
                 if let Some(Overlay::Search(search)) = &mut self.overlay
                     && count > 0
                 {
@@ -241,7 +244,7 @@ impl Consult {
                 self.update(Message::OpenResult(selected), library, locale, None)
             }
             Message::OpenResult(index) => {
-                let Some(hit) = self.search_results(locale).into_iter().nth(index) else {
+                let Some(hit) = self.search_results(library, locale).into_iter().nth(index) else {
                     return Action::None;
                 };
                 self.overlay = None;
@@ -327,7 +330,7 @@ impl Consult {
         Some(match self.overlay.as_ref()? {
             Overlay::Shortcuts => shortcuts(&library.ui),
             Overlay::Search(search) => {
-                search_view(search, self.search_results(locale), &library.ui)
+                search_view(search, self.search_results(library, locale), &library.ui)
             }
             Overlay::Handout(dialog) => handout_view(dialog, library, with_discussion),
             Overlay::More => more_view(library, comfort),
@@ -619,7 +622,7 @@ mod tests {
             Action::FocusSearch
         );
         let _ = consult.update(Message::SearchChanged("tennis".into()), library, 0, None);
-        assert!(!consult.search_results(0).is_empty());
+        assert!(!consult.search_results(library, 0).is_empty());
         assert_eq!(
             consult.update(Message::SearchSubmit, library, 0, None),
             Action::Open(Route::Condition("lateral-epicondylitis".into()))
@@ -645,7 +648,7 @@ mod tests {
         let mut consult = Consult::new(&editions);
         let _ = consult.update(Message::OpenSearch, library, 0, None);
         let _ = consult.update(Message::SearchChanged("pain".into()), library, 0, None);
-        let count = consult.search_results(0).len();
+        let count = consult.search_results(library, 0).len();
         assert!(count > 2);
         for _ in 0..20 {
             let _ = consult.update(Message::SearchMove(1), library, 0, None);
@@ -656,7 +659,7 @@ mod tests {
         }
         assert_eq!(consult.search().unwrap().selected, 0);
         let _ = consult.update(Message::SearchMove(1), library, 0, None);
-        let second = consult.search_results(0)[1].clone();
+        let second = consult.search_results(library, 0)[1].clone();
         assert_eq!(
             consult.update(Message::SearchSubmit, library, 0, None),
             match second.target {
