@@ -9,6 +9,7 @@
 //! cargo run --release --example bench -- --page conditions   one page only, for a profiler
 //! cargo run --release --example bench -- --speech  only read-aloud (needs a speech program)
 //! cargo run --release --example bench -- --screens every page at 1920×1080, 2560×1440, 3840×2160
+//!                                   (with --page ID, that page only)
 //! ```
 //!
 //! What it measures:
@@ -103,8 +104,12 @@ fn main() {
         speech::all();
         return;
     }
+    let routes = match options.page.clone() {
+        Some(route) => vec![route],
+        None => routes(),
+    };
     if options.screens_only {
-        screens(&routes(), if options.quick { 5 } else { 20 });
+        screens(&routes, if options.quick { 5 } else { 20 });
         return;
     }
     // First, before anything draws text, as the app does before its window opens: it starts
@@ -138,10 +143,6 @@ fn main() {
     }
 
     content(if options.quick { 10 } else { 50 }, font_system);
-    let routes = match options.page {
-        Some(route) => vec![route],
-        None => routes(),
-    };
     pages(&routes, if options.quick { 5 } else { 20 });
 
     println!();
