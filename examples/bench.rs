@@ -206,8 +206,8 @@ fn content(runs: usize, font_system: TextSystemStart) {
     }
     row("locales_agree (en vs es)", &[&agree]);
     row(
-        "App::new (the reader, the QR code of the clinic's address, and quick jump's index of \
-         every edition)",
+        "App::new (the reader and the QR code of the clinic's address; quick jump's indexes are \
+         built at the first search)",
         &[&app_new],
     );
     println!();

@@ -10,11 +10,8 @@ if ! rustup target list --installed | grep -qx "$target"; then
     rustup target add "$target"
 fi
 if ! command -v x86_64-w64-mingw32-gcc >/dev/null || ! command -v x86_64-w64-mingw32-windres >/dev/null; then
-    sudo=""
-    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-    $sudo apt-get update
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends gcc-mingw-w64-x86-64
+    scripts/apt-install.sh gcc-mingw-w64-x86-64
 fi
 CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
     cargo build --release --locked --target "$target" --bin needle-guide
-ls -l "target/$target/release/needle-guide.exe"
+ls -l "${CARGO_TARGET_DIR:-target}/$target/release/needle-guide.exe"

@@ -9,25 +9,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 needed=()
-command -v wine >/dev/null || needed+=(wine)
 command -v Xvfb >/dev/null || needed+=(xvfb)
 command -v xdotool >/dev/null || needed+=(xdotool)
 command -v import >/dev/null || needed+=(imagemagick)
 command -v x86_64-w64-mingw32-gcc >/dev/null || needed+=(gcc-mingw-w64-x86-64)
-if [ ${#needed[@]} -gt 0 ]; then
-    sudo=""
-    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-    $sudo apt-get update
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${needed[@]}"
-fi
+scripts/apt-install.sh "${needed[@]}"
+# Wine with the X libraries it recommends (its window driver uses XRandR, XInput, XRender …), as
+# it was tried here.
+command -v wine >/dev/null || scripts/apt-install.sh --recommends wine
 exe=${1:-}
 if [ -z "$exe" ]; then
     scripts/build-windows.sh >&2
-    exe=target/x86_64-pc-windows-gnu/release/needle-guide.exe
+    exe=${CARGO_TARGET_DIR:-target}/x86_64-pc-windows-gnu/release/needle-guide.exe
 fi
 # The Linux build to compare with (a debug build prints the same).
 cargo build --quiet --locked --bin needle-guide
-linux=target/debug/needle-guide
+linux=${CARGO_TARGET_DIR:-target}/debug/needle-guide
 
 source scripts/xvfb.sh
 start_xvfb 1280x800
@@ -78,15 +75,16 @@ if grep -q "RT_GROUP_ICON" <<<"$resources" &&
     grep -q "\"ProductName\", \"Dry Needling Guide\"" <<<"$resources" &&
     grep -q "\"FileVersion\", \"$version\"" <<<"$resources"; then
     echo "icon and version information $version in the program"
+else
+    echo "NO ICON OR VERSION INFORMATION in the program"
+    failed=$((failed + 1))
 fi
 # Built for the window: Explorer opens no console window beside it.
-if x86_64-w64-mingw32-objdump -p "$work/needle-guide.exe" | grep -q "Subsystem.*Windows GUI"; then
+headers=$(x86_64-w64-mingw32-objdump -p "$work/needle-guide.exe")
+if grep -q "Subsystem.*Windows GUI" <<<"$headers"; then
     echo "a window program: no console window from Explorer"
 else
     echo "A CONSOLE PROGRAM: Explorer would open a console window beside it"
-    failed=$((failed + 1))
-else
-    echo "NO ICON OR VERSION INFORMATION in the program"
     failed=$((failed + 1))
 fi
 
