@@ -51,6 +51,16 @@ pub fn not_embedded(characters: &BTreeSet<char>) -> BTreeSet<char> {
         .collect()
 }
 
+/// What staff are told when the content has characters the embedded fonts lack (at start-up and
+/// by `needle-guide check`): the first twenty of them, and what follows.
+pub fn lacking_note(missing: &BTreeSet<char>) -> String {
+    let shown: String = missing.iter().take(20).collect();
+    format!(
+        "the guide's font has no letters for some characters of the content ({shown}); the \
+         machine's own fonts draw them if they can, and the guide starts more slowly"
+    )
+}
+
 /// What the text system reads besides the embedded fonts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fonts {

@@ -231,12 +231,8 @@ fn run(
     // characters the guide's fonts lack.
     let fonts = needle_guide::fonts::needed(&editions);
     if let needle_guide::fonts::Fonts::AlsoInstalled(missing) = &fonts {
-        let missing: String = missing.iter().take(20).collect();
-        eprintln!(
-            "needle-guide: the guide's font lacks some characters of the content ({}); \
-             using the machine's fonts for them, which slows the start",
-            content::without_controls(&missing)
-        );
+        let note = needle_guide::fonts::lacking_note(missing);
+        eprintln!("needle-guide: {}", content::without_controls(&note));
     }
     needle_guide::fonts::start_text_system(&fonts);
     // The machine's own speech program, if it has one: read-aloud is offered only then.
@@ -480,6 +476,16 @@ fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
             library.side_effects.len(),
             library.glossary.len()
         ))?;
+    }
+    let libraries: Vec<Library> = editions
+        .into_iter()
+        .map(|edition| edition.library)
+        .collect();
+    if let needle_guide::fonts::Fonts::AlsoInstalled(missing) =
+        needle_guide::fonts::needed(&libraries)
+    {
+        let note = needle_guide::fonts::lacking_note(&missing);
+        out(&format!("note: {}\n", content::without_controls(&note)))?;
     }
     Ok(())
 }

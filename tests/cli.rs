@@ -383,3 +383,22 @@ fn a_failed_export_takes_away_what_it_made() {
     assert_eq!(left, ["es"], "only what was there before is left");
     assert_eq!(fs::read_to_string(folder.join("es")).unwrap(), "notes");
 }
+
+/// Characters the guide's font lacks do not fail the check (the machine's fonts draw them), but
+/// staff learn of them, since the guide then starts more slowly.
+#[test]
+fn check_notes_characters_the_guides_font_lacks() {
+    let folder = scratch("script");
+    fs::write(folder.join("clinic.ron"), "Clinic(name: \"东方 Rehab\")").unwrap();
+    let output = run(&["check", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let printed = stdout(&output);
+    assert!(
+        printed.contains(
+            "note: the guide's font has no letters for some characters of the content (东方)"
+        ),
+        "{printed}"
+    );
+    let built_in = stdout(&run(&["check"]));
+    assert!(!built_in.contains("note:"), "{built_in}");
+}
