@@ -1,4 +1,6 @@
 # Sourced by the scripts that run the real window under Xvfb.
+# Where these scripts are, whatever folder a caller later changes to.
+scripts_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # Needs xvfb and xdotool (apt-get install xvfb xdotool).
 
 # Prints the app to run: the binary given, or else a fresh release build's.
@@ -49,13 +51,19 @@ stop_app() {
 
 # Runs the command given (the app, with any `env` before it) on $display and prints the
 # milliseconds from its start to its first painted frame: the page background, which the app
-# paints at the bottom right of its 1280×800 window. Fails if no frame is painted within 10 s.
+# paints at the bottom right of its 1280×800 window (or at $frame_pixel, "X Y", where the caller
+# sets it). Fails if no frame is painted within 10 s.
 first_frame_ms() {
-    local watch watcher start app painted=""
+    local watch watcher start app painted="" pixel
+    read -r -a pixel <<<"${frame_pixel:-1270 790}"
     watch=$(mktemp)
-    DISPLAY=$display "$(dirname "${BASH_SOURCE[0]}")/first-frame.py" 1270 790 f3f6f7 >"$watch" &
+    DISPLAY=$display "$scripts_dir/first-frame.py" "${pixel[@]}" f3f6f7 >"$watch" &
     watcher=$!
-    until grep -q ready "$watch"; do sleep 0.01; done
+    until grep -q ready "$watch"; do
+        # A watcher that cannot start (no display) says why on stderr; give up, not spin.
+        kill -0 $watcher 2>/dev/null || { rm -f "$watch"; return 1; }
+        sleep 0.01
+    done
     start=$(date +%s%N)
     # Its messages ("reading aloud with …") would fill the figures' lines.
     DISPLAY=$display "$@" 2>/dev/null &
