@@ -18,7 +18,7 @@ const MARKS: &str = "‹›•−";
 /// Every character the guide can show from these editions: their pages, interface words, clinic
 /// details and sources (as their debug form holds them: a generous superset of what is shown),
 /// and the marks the code draws.
-pub fn characters_shown(editions: &[Library]) -> BTreeSet<char> {
+pub fn characters_shown<'a>(editions: impl IntoIterator<Item = &'a Library>) -> BTreeSet<char> {
     let mut text: String = (' '..='~').collect();
     text.push_str(MARKS);
     for library in editions {
@@ -51,16 +51,6 @@ pub fn not_embedded(characters: &BTreeSet<char>) -> BTreeSet<char> {
         .collect()
 }
 
-/// What staff are told when the content has characters the embedded fonts lack (at start-up and
-/// by `needle-guide check`): the first twenty of them, and what follows.
-pub fn lacking_note(missing: &BTreeSet<char>) -> String {
-    let shown: String = missing.iter().take(20).collect();
-    format!(
-        "the guide's font has no letters for some characters of the content ({shown}); the \
-         machine's own fonts draw them if they can, and the guide starts more slowly"
-    )
-}
-
 /// What the text system reads besides the embedded fonts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fonts {
@@ -70,8 +60,23 @@ pub enum Fonts {
     AlsoInstalled(BTreeSet<char>),
 }
 
+impl Fonts {
+    /// What staff are told, at start-up and by `needle-guide check`, when the content has
+    /// characters the embedded fonts lack: the first twenty of them, and what follows.
+    pub fn note(&self) -> Option<String> {
+        let Fonts::AlsoInstalled(missing) = self else {
+            return None;
+        };
+        let shown: String = missing.iter().take(20).collect();
+        Some(format!(
+            "the guide's font has no letters for some characters of the content ({shown}); the \
+             machine's own fonts draw them if they can, and the guide starts more slowly"
+        ))
+    }
+}
+
 /// The fonts these editions need.
-pub fn needed(editions: &[Library]) -> Fonts {
+pub fn needed<'a>(editions: impl IntoIterator<Item = &'a Library>) -> Fonts {
     let missing = not_embedded(&characters_shown(editions));
     if missing.is_empty() {
         Fonts::EmbeddedOnly
@@ -111,19 +116,22 @@ fn without_installed_fonts(start: impl FnOnce()) {
         use std::io::Write;
         let config =
             std::env::temp_dir().join(format!("needle-guide-{}-fonts.conf", std::process::id()));
-        // `create_new` never follows or reuses a file someone else put there.
-        let written = std::fs::File::options()
+        // `create_new` never follows or reuses a file someone else put there, and only the file
+        // made here is removed.
+        let Ok(mut file) = std::fs::File::options()
             .write(true)
             .create_new(true)
             .open(&config)
-            .and_then(|mut file| {
-                let nowhere = config.join("none");
-                write!(
-                    file,
-                    "<?xml version=\"1.0\"?>\n<fontconfig><dir>{}</dir></fontconfig>\n",
-                    nowhere.display()
-                )
-            });
+        else {
+            return start();
+        };
+        let nowhere = config.join("none");
+        let written = write!(
+            file,
+            "<?xml version=\"1.0\"?>\n<fontconfig><dir>{}</dir></fontconfig>\n",
+            nowhere.display()
+        );
+        drop(file);
         if written.is_ok() {
             with_environment(&[("FONTCONFIG_FILE", config.as_os_str())], start);
         } else {

@@ -229,9 +229,8 @@ fn run(
     }
     // Before anything starts a thread (src/fonts.rs): the machine's own fonts are read only for
     // characters the guide's fonts lack.
-    let fonts = needle_guide::fonts::needed(&editions);
-    if let needle_guide::fonts::Fonts::AlsoInstalled(missing) = &fonts {
-        let note = needle_guide::fonts::lacking_note(missing);
+    let fonts = needle_guide::fonts::needed(editions.iter());
+    if let Some(note) = fonts.note() {
         eprintln!("needle-guide: {}", content::without_controls(&note));
     }
     needle_guide::fonts::start_text_system(&fonts);
@@ -477,14 +476,8 @@ fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
             library.glossary.len()
         ))?;
     }
-    let libraries: Vec<Library> = editions
-        .into_iter()
-        .map(|edition| edition.library)
-        .collect();
-    if let needle_guide::fonts::Fonts::AlsoInstalled(missing) =
-        needle_guide::fonts::needed(&libraries)
-    {
-        let note = needle_guide::fonts::lacking_note(&missing);
+    let fonts = needle_guide::fonts::needed(editions.iter().map(|edition| &edition.library));
+    if let Some(note) = fonts.note() {
         out(&format!("note: {}\n", content::without_controls(&note)))?;
     }
     Ok(())

@@ -11,7 +11,7 @@ use needle_guide::fonts::{self, Fonts};
 #[test]
 fn every_character_is_in_the_embedded_fonts() {
     let editions = support::editions();
-    let characters = fonts::characters_shown(&editions);
+    let characters = fonts::characters_shown(editions.iter());
     // What is read is everything shown: both editions' pages, the check and the interface.
     for library in editions.iter() {
         let shown = guide_text(library)
@@ -40,7 +40,7 @@ fn every_character_is_in_the_embedded_fonts() {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    assert_eq!(fonts::needed(&editions), Fonts::EmbeddedOnly);
+    assert_eq!(fonts::needed(editions.iter()), Fonts::EmbeddedOnly);
 }
 
 /// A clinic that writes its name in a script the embedded fonts lack gets the machine's fonts for
@@ -50,7 +50,7 @@ fn a_clinic_name_in_another_script_brings_the_machines_fonts() {
     let mut editions = support::editions().as_ref().clone();
     editions[0].clinic.name = "Clínica 东方".into();
     assert_eq!(
-        fonts::needed(&editions),
+        fonts::needed(editions.iter()),
         Fonts::AlsoInstalled(['东', '方'].into())
     );
 }
