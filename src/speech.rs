@@ -222,18 +222,7 @@ impl Program {
                     ]);
             }
         }
-        command
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        // The guide is a window program on Windows: without this, each passage would open a
-        // console window for PowerShell.
-        #[cfg(windows)]
-        {
-            use std::os::windows::process::CommandExt;
-            const CREATE_NO_WINDOW: u32 = 0x0800_0000;
-            command.creation_flags(CREATE_NO_WINDOW);
-        }
+        quietly(&mut command);
         command
     }
 
@@ -277,14 +266,25 @@ impl Voice for ProgramVoice {
     /// speech-dispatcher's speech outlives `spd-say` itself: cancel it too.
     fn stop_all(&self) {
         if self.program == Program::SpdSay {
-            let _ = Command::new(&self.path)
-                .arg("-C")
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn();
+            let _ = quietly(Command::new(&self.path).arg("-C")).spawn();
         }
     }
+}
+
+/// A speech program reads nothing from the guide and shows nothing: no output in the guide's log
+/// and, on Windows, where the guide is a window program, no console window for each run.
+fn quietly(command: &mut Command) -> &mut Command {
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    #[cfg(windows)]
+    {
+        use std::os::windows::process::CommandExt;
+        const CREATE_NO_WINDOW: u32 = 0x0800_0000;
+        command.creation_flags(CREATE_NO_WINDOW);
+    }
+    command
 }
 
 /// On Linux, asks the kernel to end the speech program when the app ends, even if the app is
