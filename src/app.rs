@@ -1102,25 +1102,25 @@ fn platform() -> window::settings::PlatformSpecific {
 /// Runs the app in a window.
 pub fn run(app: App) -> iced::Result {
     let kiosk = app.kiosk_state().is_some();
+    let every_window = window::Settings {
+        size: WINDOW_SIZE,
+        icon: window_icon(),
+        platform_specific: platform(),
+        ..window::Settings::default()
+    };
     let window = if kiosk {
         // Full screen, no decorations, and the close button does nothing: the kiosk decides.
         window::Settings {
-            size: WINDOW_SIZE,
             fullscreen: true,
             decorations: false,
             resizable: false,
             exit_on_close_request: false,
-            icon: window_icon(),
-            platform_specific: platform(),
-            ..window::Settings::default()
+            ..every_window
         }
     } else {
         window::Settings {
-            size: WINDOW_SIZE,
             min_size: Some(MIN_WINDOW_SIZE),
-            icon: window_icon(),
-            platform_specific: platform(),
-            ..window::Settings::default()
+            ..every_window
         }
     };
     let boot = move || {
