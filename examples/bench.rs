@@ -236,12 +236,9 @@ struct TextSystemStart {
 }
 
 fn text_system_start() -> TextSystemStart {
-    let editions: Vec<Library> = LOCALES
-        .iter()
-        .map(|locale| Library::embedded(locale).expect("built-in content loads"))
-        .collect();
+    let editions = editions();
     let start = Instant::now();
-    let fonts = needle_guide::fonts::needed(&editions);
+    let fonts = needle_guide::fonts::needed(editions.iter());
     needle_guide::fonts::start_text_system(&fonts);
     let start = start.elapsed();
     let installed = Instant::now();
@@ -319,9 +316,7 @@ fn screens(routes: &[Route], frames: usize) {
         for (index, screen) in SCREENS.iter().enumerate() {
             let mut app = App::new(editions.clone(), route.clone());
             let _ = app.update(Message::WindowResized(*screen));
-            let scale = app.scale_factor();
-            let logical = Size::new(screen.width / scale, screen.height / scale);
-            let (times, _, _) = window.frames(|| app.view(), &app.theme(), logical, scale, frames);
+            let (times, _, _) = window.app_frames(&app, *screen, frames);
             let median = median(&times);
             worst[index] = worst[index].max(median);
             cells.push(format!("{:.1}", median.as_secs_f64() * 1e3));
@@ -405,13 +400,8 @@ fn pages(routes: &[Route], frames: usize) {
         let _ = english.update(Message::WindowResized(SCREEN));
         let mut spanish = english.clone();
         let _ = spanish.update(needle_guide::screen::Shared::SwitchLanguage.into());
-        let mut scaled = |app: &App| {
-            let scale = app.scale_factor();
-            let logical = Size::new(SCREEN.width / scale, SCREEN.height / scale);
-            window.frames(|| app.view(), &app.theme(), logical, scale, frames)
-        };
-        let (en, raster, en_first) = scaled(&english);
-        let (es, _, es_first) = scaled(&spanish);
+        let (en, raster, en_first) = window.app_frames(&english, SCREEN, frames);
+        let (es, _, es_first) = window.app_frames(&spanish, SCREEN, frames);
 
         worst_window = worst_window.max(median(&en)).max(median(&es));
         worst_first = worst_first.max(en_first).max(es_first);
@@ -493,6 +483,19 @@ impl Window {
             raster.push(rasterising);
         }
         (whole, raster, first)
+    }
+
+    /// [`Window::frames`] of `app` as it draws a window of `screen` pixels, already told that
+    /// size: it lays out at the screen divided by its scale and rasterises at that scale.
+    fn app_frames(
+        &mut self,
+        app: &App,
+        screen: Size,
+        frames: usize,
+    ) -> (Vec<Duration>, Vec<Duration>, Duration) {
+        let scale = app.scale_factor();
+        let logical = Size::new(screen.width / scale, screen.height / scale);
+        self.frames(|| app.view(), &app.theme(), logical, scale, frames)
     }
 
     /// One frame: lay out `element` at `logical` size, let it see a redraw request, draw it, then
