@@ -8,13 +8,13 @@ set -euo pipefail
 runs=$1
 shift
 source "$(dirname "$0")/xvfb.sh"
+source "$(dirname "$0")/wine/wine.sh"
 start_xvfb 1280x800
 work=$(mktemp -d)
 trap 'for p in "$work"/prefix-*; do WINEPREFIX=$p wineserver -k 2>/dev/null || true; done; kill $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT
-export DISPLAY=$display WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+export DISPLAY=$display
 for fonts in none noto; do
-    WINEPREFIX=$work/prefix-$fonts wine wineboot --init >/dev/null 2>&1
-    WINEPREFIX=$work/prefix-$fonts wineserver -w
+    make_wine_prefix "$work/prefix-$fonts"
     # Kept running between starts, as on a PC the system is already up.
     WINEPREFIX=$work/prefix-$fonts wineserver -p
 done
@@ -23,10 +23,7 @@ cp /usr/share/fonts/truetype/noto/*.ttf /usr/share/fonts/opentype/noto/*.ttc \
 echo "C:\\Windows\\Fonts with Noto: $(ls "$work/prefix-noto/drive_c/windows/Fonts" | wc -l) files"
 for index in $(seq $#); do
     mkdir "$work/$index"
-    cp "${!index}" "$work/$index/needle-guide.exe"
-    # The stand-in for the DLL Wine 8 lacks (scripts/wine/bcryptprimitives.c).
-    x86_64-w64-mingw32-gcc -shared -O2 -o "$work/$index/bcryptprimitives.dll" \
-        scripts/wine/bcryptprimitives.c -ladvapi32
+    place_program "${!index}" "$work/$index"
 done
 # Wine puts the window at +5+23 without a window manager: a pixel of the page background there.
 frame_pixel="1240 400"

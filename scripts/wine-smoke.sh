@@ -27,19 +27,14 @@ cargo build --quiet --locked --bin needle-guide
 linux=${CARGO_TARGET_DIR:-target}/debug/needle-guide
 
 source scripts/xvfb.sh
+source scripts/wine/wine.sh
 start_xvfb 1280x800
 work=$(mktemp -d)
 trap 'wineserver -k 2>/dev/null || true; kill $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT
-cp "$exe" "$work/needle-guide.exe"
-# Wine 8 lacks a DLL every Windows 10 and 11 PC has: a stand-in beside the program, for this test.
-x86_64-w64-mingw32-gcc -shared -O2 -o "$work/bcryptprimitives.dll" \
-    scripts/wine/bcryptprimitives.c -ladvapi32
-export DISPLAY=$display WINEPREFIX=$work/prefix WINEDEBUG=-all
-# No offer to install Wine's .NET and browser engine: the guide needs neither.
-export WINEDLLOVERRIDES="mscoree,mshtml="
+place_program "$exe" "$work"
+export DISPLAY=$display WINEPREFIX=$work/prefix
 started=$(date +%s)
-wine wineboot --init >/dev/null 2>&1
-wineserver -w
+make_wine_prefix "$WINEPREFIX"
 echo "wine prefix made in $(( $(date +%s) - started )) s"
 
 failed=0

@@ -204,8 +204,8 @@ fn marker_text<'a>(marker: &'static str) -> Element<'a, Message> {
         .into()
 }
 
-/// An empty box to tick in your head, or on the printed page.
-/// A box to tick, ticked or not: on a checklist, and on the check's questions.
+/// A box to tick, ticked or not: empty on a checklist (to tick in your head, or on the printed
+/// page), and on the check's questions.
 pub(super) fn tick_box<'a, M: 'a>(ticked: bool) -> Element<'a, M> {
     let inside: Element<'a, M> = if ticked {
         action_icon::view(Level::Normal, 24.0)
