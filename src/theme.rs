@@ -236,6 +236,28 @@ mod tests {
     }
 
     #[test]
+    fn only_the_current_or_pointed_at_nav_entry_draws_a_box() {
+        use iced::widget::button;
+        use style::Role;
+        for palette in Palette::ALL {
+            let resting = Role::Nav {
+                current: false,
+                urgent: false,
+            };
+            let style = |role, status| style::button_in(&palette, role, status).background;
+            assert_eq!(style(resting, button::Status::Active), None);
+            assert!(style(resting, button::Status::Hovered).is_some());
+            assert!(style(resting, button::Status::Pressed).is_some());
+            let current = Role::Nav {
+                current: true,
+                urgent: false,
+            };
+            assert!(style(current, button::Status::Active).is_some());
+            assert!(style(Role::ListItem, button::Status::Active).is_some());
+        }
+    }
+
+    #[test]
     fn each_theme_gives_back_its_own_palette() {
         for palette in Palette::ALL {
             assert_eq!(Palette::of(&palette.theme()), palette);
@@ -273,8 +295,15 @@ mod tests {
                 button::Status::Pressed,
             ] {
                 let style = style::button_in(palette, role, status);
-                let Some(Background::Color(background)) = style.background else {
-                    panic!("{role:?} has no solid background");
+                let background = match style.background {
+                    Some(Background::Color(background)) => background,
+                    // A resting entry of the navigation bar shows the sidebar under it.
+                    None if matches!(role, Role::Nav { current: false, .. })
+                        && status == button::Status::Active =>
+                    {
+                        palette.surface
+                    }
+                    other => panic!("{role:?} {status:?} has no solid background: {other:?}"),
                 };
                 let ratio = contrast_ratio(style.text_color, background);
                 assert!(ratio >= least, "{role:?} {status:?}: {ratio:.2}:1");

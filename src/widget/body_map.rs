@@ -1,11 +1,12 @@
 //! The body map: a front and a back view of a person (`assets/body/body.svg`) with tappable
 //! regions drawn over it. Tapping a region selects it; every region is always tinted, so nothing
-//! needs a hover to be found.
+//! needs a hover to be found. Only the selected one is outlined: outlining all 30 shapes cost
+//! more than a millisecond a frame on a large screen (docs/performance.md, "Bigger screens").
 //! The outline is painted on the same canvas as the regions (see [`vector`](super::vector)).
 
 use std::sync::LazyLock;
 
-use iced::widget::canvas::{self, Frame, LineDash, Path, Stroke};
+use iced::widget::canvas::{self, Frame, Path, Stroke};
 use iced::widget::container;
 use iced::{Color, Element, Fill, Point, Size};
 
@@ -243,19 +244,7 @@ impl<Message> Paint<Message> for Regions<Message> {
                     frame.fill(&path, Color { a: 0.7, ..primary });
                     frame.stroke(&path, Stroke::default().with_color(primary).with_width(3.0));
                 } else {
-                    frame.fill(&path, Color { a: 0.14, ..primary });
-                    frame.stroke(
-                        &path,
-                        Stroke {
-                            line_dash: LineDash {
-                                segments: &[4.0, 3.0],
-                                offset: 0,
-                            },
-                            ..Stroke::default()
-                                .with_color(Color { a: 0.6, ..primary })
-                                .with_width(1.5)
-                        },
-                    );
+                    frame.fill(&path, Color { a: 0.22, ..primary });
                 }
             }
         });
