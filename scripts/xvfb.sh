@@ -14,15 +14,18 @@ app_binary() {
 }
 
 # Starts a private Xvfb of the size given (WIDTHxHEIGHT), sets $display to it, and stops it
-# when the script ends.
+# when the script ends. With "tcp" after the size it also listens on 127.0.0.1 (port 6000 + the
+# display number), for a program in a chroot, which cannot see the host's X socket.
 start_xvfb() {
-    local size=$1 n=90
+    local size=$1 listen="-nolisten tcp" n=90
+    [ "${2:-}" = tcp ] && listen="-listen tcp"
     # The first display number nobody else is using.
     while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
     display=:$n
     # -noreset: without it Xvfb resets whenever its last client leaves, and the next app would
     # start against a server that is busy resetting (slower, or no display at all).
-    Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp -noreset >/dev/null 2>&1 &
+    # shellcheck disable=SC2086
+    Xvfb "$display" -screen 0 "${size}x24" $listen -noreset >/dev/null 2>&1 &
     xvfb_pid=$!
     trap 'kill $xvfb_pid 2>/dev/null' EXIT
     # Wait until the server answers, not a fixed time: a busy machine can take over a second.
@@ -40,6 +43,39 @@ wait_for_window() {
     until DISPLAY=$display xdotool search --onlyvisible --name . >/dev/null 2>&1; do
         kill -0 "$1" 2>/dev/null || return 1
     done
+}
+
+# Waits up to 30 s for the guide's window on $display (its title has "Dry Needling"), then until
+# the page background is painted right of the page's text, halfway down; keeps a screenshot of
+# the screen in $2. $1 is when the program was started (date +%s%N). Says what it found and fails
+# if there is no window or it stays unpainted. Needs imagemagick.
+window_painted() {
+    local started=$1 screenshot=$2 window="" background="" X Y WIDTH HEIGHT
+    for _ in $(seq 300); do
+        window=$(DISPLAY=$display xdotool search --onlyvisible --name "Dry Needling" 2>/dev/null | head -1 || true)
+        [ -n "$window" ] && break
+        sleep 0.1
+    done
+    if [ -z "$window" ]; then
+        echo "NO WINDOW within 30 s"
+        return 1
+    fi
+    echo "window open in $(( ($(date +%s%N) - started) / 1000000 )) ms: $(DISPLAY=$display xdotool getwindowname "$window")"
+    mkdir -p "$(dirname "$screenshot")"
+    for _ in $(seq 50); do
+        sleep 0.2
+        eval "$(DISPLAY=$display xdotool getwindowgeometry --shell "$window")"
+        DISPLAY=$display import -window root "$screenshot"
+        # On the screen: a pixel off it would read as the nearest edge's colour.
+        background=$(convert "$screenshot" -format "%[hex:p{$((X + WIDTH - 40)),$((Y + HEIGHT / 2))}]" info:)
+        [ "${background:0:6}" = "F3F6F7" ] && break
+    done
+    if [ "${background:0:6}" = "F3F6F7" ]; then
+        echo "window painted (${WIDTH}×${HEIGHT}); screenshot: $screenshot"
+    else
+        echo "WINDOW NOT PAINTED: the pixel right of the page's text is #$background"
+        return 1
+    fi
 }
 
 # Ends the app ($1, a pid) and waits a moment, so the next run meets a quiet server.
