@@ -34,9 +34,14 @@ fn main() -> ExitCode {
             .map(String::as_str)
             .or_else(|| info.payload().downcast_ref::<&str>().copied())
             .unwrap_or("unknown");
-        // The windowing library panics when it cannot reach a display.
+        // The windowing library panics when it cannot reach a display, or cannot load a
+        // library the window needs (a copy of the program without its package's dependencies).
         if message.starts_with("Create event loop") {
             no_display();
+        }
+        if let Some(problem) = missing_library(message) {
+            eprintln!("needle-guide: {problem}");
+            std::process::exit(i32::from(FAILURE));
         }
         eprintln!(
             "needle-guide: internal error: {}",
@@ -497,6 +502,19 @@ fn out(text: &str) -> Result<(), Failure> {
     }
 }
 
+/// If the windowing library's panic `message` says a library the window needs could not be
+/// loaded, what to tell the person starting the program, in one line.
+fn missing_library(message: &str) -> Option<String> {
+    let library = message
+        .strip_prefix("Library ")?
+        .strip_suffix(" could not be loaded.")?;
+    Some(format!(
+        "cannot open a window: the library {} could not be loaded; install the program's \
+         package, which brings the libraries it needs (README, \"A Debian or Ubuntu package\")",
+        content::without_controls(library)
+    ))
+}
+
 /// Says in one line that there is no display to open a window on, and exits.
 fn no_display() -> ! {
     let shown = |name: &str| {
@@ -512,4 +530,18 @@ fn no_display() -> ! {
         shown("WAYLAND_DISPLAY")
     );
     std::process::exit(i32::from(FAILURE))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::missing_library;
+
+    #[test]
+    fn a_missing_window_library_is_named() {
+        let said = missing_library("Library libxkbcommon-x11.so could not be loaded.")
+            .expect("understood");
+        assert!(said.starts_with("cannot open a window: the library libxkbcommon-x11.so "));
+        assert!(said.contains("install the program's package"));
+        assert_eq!(missing_library("index out of bounds"), None);
+    }
 }
