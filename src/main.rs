@@ -34,14 +34,8 @@ fn main() -> ExitCode {
             .map(String::as_str)
             .or_else(|| info.payload().downcast_ref::<&str>().copied())
             .unwrap_or("unknown");
-        // The windowing library panics when it cannot reach a display, or cannot load a
-        // library the window needs (a copy of the program without its package's dependencies).
-        if message.starts_with("Create event loop") {
-            no_display();
-        }
-        if let Some(problem) = missing_library(message) {
-            eprintln!("needle-guide: {problem}");
-            std::process::exit(i32::from(FAILURE));
+        if let Some(problem) = window_problem(message) {
+            cannot_open_window(&problem);
         }
         eprintln!(
             "needle-guide: internal error: {}",
@@ -502,9 +496,13 @@ fn out(text: &str) -> Result<(), Failure> {
     }
 }
 
-/// If the windowing library's panic `message` says a library the window needs could not be
-/// loaded, what to tell the person starting the program, in one line.
-fn missing_library(message: &str) -> Option<String> {
+/// If a panic `message` of the windowing library says why no window could open, what to tell the
+/// person starting the program, in one line: it panics when it cannot reach a display, or cannot
+/// load a library the window needs (a copy of the program without its package's dependencies).
+fn window_problem(message: &str) -> Option<String> {
+    if message.starts_with("Create event loop") {
+        return Some(no_display_problem());
+    }
     let library = message
         .strip_prefix("Library ")?
         .strip_suffix(" could not be loaded.")?;
@@ -515,33 +513,45 @@ fn missing_library(message: &str) -> Option<String> {
     ))
 }
 
-/// Says in one line that there is no display to open a window on, and exits.
-fn no_display() -> ! {
+/// That there is no display to open a window on, and where the program looked.
+fn no_display_problem() -> String {
     let shown = |name: &str| {
         std::env::var(name).map_or_else(
             |_| "unset".to_owned(),
             |value| format!("'{}'", content::without_controls(&value)),
         )
     };
-    eprintln!(
-        "needle-guide: cannot open a window: no display could be reached (DISPLAY is {}, WAYLAND_DISPLAY is {}); \
+    format!(
+        "cannot open a window: no display could be reached (DISPLAY is {}, WAYLAND_DISPLAY is {}); \
          run it in a desktop session, under a compositor such as cage, or under Xvfb",
         shown("DISPLAY"),
         shown("WAYLAND_DISPLAY")
-    );
+    )
+}
+
+/// Says in one line that there is no display to open a window on, and exits.
+fn no_display() -> ! {
+    cannot_open_window(&no_display_problem())
+}
+
+/// Says in one line why no window could open, and exits.
+fn cannot_open_window(problem: &str) -> ! {
+    eprintln!("needle-guide: {problem}");
     std::process::exit(i32::from(FAILURE))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::missing_library;
+    use super::window_problem;
 
     #[test]
     fn a_missing_window_library_is_named() {
-        let said = missing_library("Library libxkbcommon-x11.so could not be loaded.")
-            .expect("understood");
+        let said =
+            window_problem("Library libxkbcommon-x11.so could not be loaded.").expect("understood");
         assert!(said.starts_with("cannot open a window: the library libxkbcommon-x11.so "));
         assert!(said.contains("install the program's package"));
-        assert_eq!(missing_library("index out of bounds"), None);
+        assert_eq!(window_problem("index out of bounds"), None);
+        let no_display = window_problem("Create event loop: …").expect("understood");
+        assert!(no_display.starts_with("cannot open a window: no display could be reached"));
     }
 }
