@@ -15,11 +15,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-needed=()
+source scripts/xvfb.sh
+mapfile -t needed < <(missing_window_tools)
 command -v debootstrap >/dev/null || needed+=(debootstrap)
-command -v Xvfb >/dev/null || needed+=(xvfb)
-command -v xdotool >/dev/null || needed+=(xdotool)
-command -v import >/dev/null || needed+=(imagemagick)
 scripts/apt-install.sh "${needed[@]}"
 deb=${1:-}
 if [ -z "$deb" ]; then
@@ -75,7 +73,6 @@ for file in /usr/bin/needle-guide \
     check "installed $file" grep -qx "$file" <<<"$files"
 done
 
-source scripts/xvfb.sh
 start_xvfb 1280x800 tcp
 started=$(date +%s%N)
 # The app notes its process id inside, for stopping it there: from outside it may be another

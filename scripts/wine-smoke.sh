@@ -8,10 +8,9 @@
 # wine, xvfb, xdotool, imagemagick and the MinGW compiler) when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-needed=()
-command -v Xvfb >/dev/null || needed+=(xvfb)
-command -v xdotool >/dev/null || needed+=(xdotool)
-command -v import >/dev/null || needed+=(imagemagick)
+source scripts/xvfb.sh
+source scripts/wine/wine.sh
+mapfile -t needed < <(missing_window_tools)
 command -v x86_64-w64-mingw32-gcc >/dev/null || needed+=(gcc-mingw-w64-x86-64)
 scripts/apt-install.sh "${needed[@]}"
 # Wine with the X libraries it recommends (its window driver uses XRandR, XInput, XRender …), as
@@ -26,8 +25,6 @@ fi
 cargo build --quiet --locked --bin needle-guide
 linux=${CARGO_TARGET_DIR:-target}/debug/needle-guide
 
-source scripts/xvfb.sh
-source scripts/wine/wine.sh
 start_xvfb 1280x800
 work=$(mktemp -d)
 trap 'wineserver -k 2>/dev/null || true; kill $xvfb_pid 2>/dev/null; rm -rf "$work"' EXIT

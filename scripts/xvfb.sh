@@ -1,7 +1,16 @@
 # Sourced by the scripts that run the real window under Xvfb.
 # Where these scripts are, whatever folder a caller later changes to.
 scripts_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-# Needs xvfb and xdotool (apt-get install xvfb xdotool).
+# Needs xvfb and xdotool, and imagemagick for window_painted: missing_window_tools names the
+# packages this machine lacks.
+
+# The Debian packages of the tools these functions use (Xvfb, xdotool, ImageMagick's import and
+# convert) that this machine lacks, one a line: for scripts/apt-install.sh.
+missing_window_tools() {
+    command -v Xvfb >/dev/null || echo xvfb
+    command -v xdotool >/dev/null || echo xdotool
+    command -v import >/dev/null || echo imagemagick
+}
 
 # Prints the app to run: the binary given, or else a fresh release build's.
 app_binary() {
