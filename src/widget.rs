@@ -12,3 +12,4 @@ pub mod paint;
 pub mod risk_scale;
 pub mod spans;
 pub mod vector;
+pub mod wrap;
