@@ -21,7 +21,7 @@ use crate::speech::{SpeechError, Stopper, Voice};
 use crate::theme::style;
 use crate::theme::{self, Palette, metrics};
 use crate::widget::drag::drag;
-use crate::widget::nav;
+use crate::widget::{below, nav, repaint};
 
 pub use crate::screen::kiosk::Settings as KioskSettings;
 
@@ -433,8 +433,8 @@ impl App {
         if after.place != before.place {
             self.stop_reading();
         }
-        // The page scrolls and tells whether it goes on below only when its size or place
-        // changes; a page that now fits says nothing, so the cue is taken down here.
+        // A page of another shape starts without the cue; the page says at its next frame
+        // whether it goes on below (`below::report`).
         if after != before {
             self.more_below = false;
         }
@@ -808,6 +808,11 @@ impl App {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
+        repaint::whole(self.window_content()).into()
+    }
+
+    /// What the window shows: the kiosk's welcome, or the page with its bars and overlays.
+    fn window_content(&self) -> Element<'_, Message> {
         let library = self.library();
         let other = &self.editions[(self.locale + 1) % self.editions.len()];
         let comfort = Comfort {
@@ -863,9 +868,9 @@ impl App {
             .center_x(Fill),
         )
         .id(PAGE_SCROLL)
-        .on_scroll(|viewport| Message::MoreBelow(goes_on_below(viewport)))
         .width(Fill)
         .height(Fill);
+        let page = below::report(page, PAGE_FOOT, self.more_below, Message::MoreBelow);
         // While reading aloud, Stop stays in view where the cue would be.
         let over_foot = if self.reading.is_some() {
             Some(stop_reading_bar(&library.ui))
@@ -962,13 +967,6 @@ impl App {
             .stop_presenting(&library.ui)
             .map(|button| button.map(Message::Consult))
     }
-}
-
-/// Whether a page scrolled to `viewport` has more below what shows: more than the empty space
-/// at its foot.
-fn goes_on_below(viewport: scrollable::Viewport) -> bool {
-    let shown = viewport.absolute_offset().y + viewport.bounds().height;
-    shown < viewport.content_bounds().height - PAGE_FOOT - 1.0
 }
 
 /// Stop, at the foot of the page while it is read aloud, wherever the page has scrolled to.

@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface.
 
 pub mod action_icon;
+pub mod below;
 pub mod body_map;
 pub mod delegate;
 pub mod drag;
@@ -9,6 +10,7 @@ pub mod icon;
 pub mod icon_array;
 pub mod nav;
 pub mod paint;
+pub mod repaint;
 pub mod risk_scale;
 pub mod spans;
 pub mod vector;

@@ -11,7 +11,8 @@ use needle_guide::theme::metrics;
 use needle_guide::widget::body_map;
 use support::{WINDOW, app_on, deliver, library, simulate};
 
-/// Taps the body map at a point of its view box, on the conditions page.
+/// Taps the body map at a point of its view box, on the conditions page; returns what the tap
+/// produced (not the page telling the app it goes on below, which it does at any event).
 fn tap(app: &needle_guide::app::App, view_point: Point) -> Vec<Message> {
     let library = library();
     let mut ui = simulate(app, WINDOW);
@@ -24,7 +25,9 @@ fn tap(app: &needle_guide::app::App, view_point: Point) -> Vec<Message> {
     let on_map = body_map::to_screen(view_point, body_map::size_for(BODY_MAP_WIDTH));
     ui.point_at(Point::new(map_origin.x + on_map.x, map_origin.y + on_map.y));
     let _ = ui.simulate(iced_test::simulator::click());
-    ui.into_messages().collect()
+    ui.into_messages()
+        .filter(|message| !matches!(message, Message::MoreBelow(_)))
+        .collect()
 }
 
 fn shows(app: &needle_guide::app::App, words: &str) -> bool {

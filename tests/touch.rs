@@ -485,3 +485,67 @@ fn a_drag_that_starts_on_a_tile_scrolls_and_a_tap_still_opens_it() {
     let messages: Vec<_> = ui.into_messages().collect();
     assert!(opens(&messages), "a tap did not open the tile's page");
 }
+
+#[test]
+fn the_more_below_cue_is_back_after_next_and_back_over_a_page_that_fits() {
+    use needle_guide::screen::reader::Message as Reader;
+    use support::window::Window;
+    let mut app = Setup::new(Mode::Kiosk, "en", iced::Size::new(1280.0, 800.0))
+        .on(Route::Page(PageId::KeyPoints))
+        .app();
+    let mut window = Window::new();
+    let _ = window.deliver(&mut app, []);
+    assert!(app.more_below(), "key points goes on below the screen");
+    // The check's first step fits on the screen: the page says nothing there.
+    let _ = window.deliver(&mut app, [Reader::Step { forward: true }.into()]);
+    assert_eq!(app.route(), &Route::Page(PageId::TeachBack));
+    assert!(!app.more_below(), "the cue stayed up on a page that fits");
+    // Back on key points, the page is what it last said it was, and says nothing new.
+    let _ = window.deliver(&mut app, [Reader::Back.into()]);
+    assert_eq!(app.route(), &Route::Page(PageId::KeyPoints));
+    assert!(
+        app.more_below(),
+        "the cue is gone from a page that goes on below"
+    );
+}
+
+#[test]
+fn after_a_resize_the_more_below_cue_is_as_in_a_window_opened_at_that_size() {
+    use needle_guide::app::Message;
+    use support::window::Window;
+    // What a window opened at `size` shows, after its first frames.
+    let fresh = |size: iced::Size| {
+        let mut app = Setup::new(Mode::Consult, "es", size).app();
+        let mut window = Window::new();
+        for _ in 0..3 {
+            let _ = window.deliver(&mut app, []);
+        }
+        app.more_below()
+    };
+    let first = iced::Size::new(1920.0, 1080.0);
+    let mut app = Setup::new(Mode::Consult, "es", first).app();
+    let mut window = Window::new();
+    let _ = window.deliver(&mut app, []);
+    let mut seen = Vec::new();
+    for size in [
+        (1280.0, 720.0),
+        (960.0, 640.0),
+        (1920.0, 1080.0),
+        (1280.0, 800.0),
+    ] {
+        let size = iced::Size::new(size.0, size.1);
+        let reported = size * (1.0 / app.scale_factor());
+        let _ = window.deliver(&mut app, [Message::WindowResized(reported)]);
+        // The window settles over a few frames, as the app's scale follows its size.
+        for _ in 0..3 {
+            let _ = window.deliver(&mut app, []);
+        }
+        assert_eq!(app.window(), size);
+        assert_eq!(app.more_below(), fresh(size), "after a resize to {size:?}");
+        seen.push(app.more_below());
+    }
+    assert!(
+        seen.contains(&true) && seen.contains(&false),
+        "home fits some sizes only: {seen:?}"
+    );
+}

@@ -5,6 +5,7 @@
 pub mod damage;
 pub mod screens;
 pub mod seeded;
+pub mod window;
 
 use std::sync::Arc;
 

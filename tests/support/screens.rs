@@ -45,6 +45,8 @@ pub struct Setup {
     pub then: Vec<Message>,
     /// A name for what they did, for file names.
     pub doing: &'static str,
+    /// The staff PIN the clinic set, if any.
+    pub staff_pin: Option<&'static str>,
 }
 
 impl Setup {
@@ -58,6 +60,7 @@ impl Setup {
             route: Route::HOME,
             then: Vec::new(),
             doing: "",
+            staff_pin: None,
         }
     }
 
@@ -104,7 +107,12 @@ impl Setup {
 
     /// The app in this setup.
     pub fn app(&self) -> App {
-        let editions = super::editions();
+        let mut editions = super::editions();
+        if let Some(pin) = self.staff_pin {
+            for library in std::sync::Arc::make_mut(&mut editions) {
+                library.clinic.staff_pin = pin.into();
+            }
+        }
         let mut app = match self.mode {
             Mode::Kiosk => App::kiosk(
                 editions,
