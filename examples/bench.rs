@@ -10,6 +10,8 @@
 //! cargo run --release --example bench -- --speech  only read-aloud (needs a speech program)
 //! cargo run --release --example bench -- --screens every page at 1920×1080, 2560×1440, 3840×2160
 //!                                   (with --page ID, that page only)
+//! cargo run --release --example bench -- --scroll  every page scrolled down and back up at
+//!                                   1920×1080 and 3840×2160, drawn as the window draws it
 //! ```
 //!
 //! What it measures:
@@ -63,6 +65,8 @@ struct Options {
     speech_only: bool,
     /// Only every page's frame on bigger screens.
     screens_only: bool,
+    /// Only every page scrolled, frame by frame, as the window repaints it.
+    scroll_only: bool,
 }
 
 impl Options {
@@ -75,6 +79,7 @@ impl Options {
                 "--pages" => options.pages_only = true,
                 "--speech" => options.speech_only = true,
                 "--screens" => options.screens_only = true,
+                "--scroll" => options.scroll_only = true,
                 "--page" => {
                     let id = args.next().ok_or("--page needs a page id")?;
                     let route = Route::parse(&id).ok_or(format!("no page '{id}'"))?;
@@ -108,6 +113,10 @@ fn main() {
         Some(route) => vec![route],
         None => routes(),
     };
+    if options.scroll_only {
+        scroll(&routes, if options.quick { 2 } else { 5 });
+        return;
+    }
     if options.screens_only {
         screens(&routes, if options.quick { 5 } else { 20 });
         return;
@@ -330,6 +339,81 @@ fn screens(routes: &[Route], frames: usize) {
         worst[0].as_secs_f64() * 1e3,
         worst[1].as_secs_f64() * 1e3,
         worst[2].as_secs_f64() * 1e3
+    );
+}
+
+/// The app in a window as the real one draws it: with damage (tests/support/window.rs).
+#[path = "../tests/support/window.rs"]
+#[allow(dead_code)] // the tests' comparing and pictures
+mod real_window;
+
+/// Every page scrolled down and back up with the wheel, `rounds` times, at 1920×1080 and
+/// 3840×2160, each frame drawn as the window draws it: the interface built and drawn, the
+/// changed region found as iced's compositor finds it, and only that region rasterised. The
+/// guide repaints the whole window (src/widget/repaint.rs); "partial" is the region iced would
+/// have repainted without that, for the cost it adds (it left stale pixels).
+fn scroll(routes: &[Route], rounds: usize) {
+    let editions = editions();
+    println!(
+        "## Scrolling: every page, the wheel 8 steps down and 8 back up, {rounds} times; each \
+         frame as the window draws it, in ms (median / slowest)"
+    );
+    println!();
+    println!("| page | 1920×1080 | partial | 3840×2160 | partial |");
+    println!("|---|---|---|---|---|");
+    let screens = [Size::new(1920.0, 1080.0), Size::new(3840.0, 2160.0)];
+    let mut all: Vec<Vec<Duration>> = vec![Vec::new(); 4];
+    for route in routes {
+        let mut cells = Vec::new();
+        for (index, screen) in screens.iter().enumerate() {
+            for partial in [false, true] {
+                let mut app = App::new(editions.clone(), route.clone());
+                let _ = app.update(Message::WindowResized(*screen));
+                let mut window = real_window::Window::timing();
+                window.partial = partial;
+                let _ = window.deliver(&mut app, []);
+                let layout = app.window() * (1.0 / app.scale_factor());
+                let centre = iced::Point::new(layout.width * 0.6, layout.height * 0.5);
+                let _ = window.step(
+                    &mut app,
+                    &[Event::Mouse(mouse::Event::CursorMoved { position: centre })],
+                );
+                let mut times = Vec::new();
+                for _ in 0..rounds {
+                    for lines in [[-1.0; 8], [1.0; 8]].concat() {
+                        let wheel = Event::Mouse(mouse::Event::WheelScrolled {
+                            delta: mouse::ScrollDelta::Lines { x: 0.0, y: lines },
+                        });
+                        let _ = window.step(&mut app, &[wheel]);
+                        times.push(window.took);
+                    }
+                }
+                let slowest = times.iter().max().copied().unwrap_or_default();
+                cells.push(format!("{} / {}", ms(median(&times)), ms(slowest)));
+                all[index * 2 + usize::from(partial)].extend(times);
+            }
+        }
+        println!("| {route} | {} |", cells.join(" | "));
+    }
+    let summary: Vec<String> = all
+        .iter()
+        .map(|times| {
+            format!(
+                "{} / {}",
+                ms(median(times)),
+                ms(times.iter().max().copied().unwrap_or_default())
+            )
+        })
+        .collect();
+    println!("| every page | {} |", summary.join(" | "));
+    println!();
+    println!(
+        "median frame while scrolling: {} ms at 1920×1080 (goal ≤ 8), {} ms at 3840×2160 \
+         (goal < 33); slowest frame {} ms and {} ms",
+        ms(median(&all[0])),
+        ms(median(&all[2])),
+        ms(all[0].iter().max().copied().unwrap_or_default()),
+        ms(all[2].iter().max().copied().unwrap_or_default()),
     );
 }
 
