@@ -9,12 +9,13 @@
 #
 #   scripts/stale-pixels.sh [BINARY]      default: a release build
 #
-# Needs xvfb, xdotool and imagemagick (scripts/apt-install.sh installs them when missing).
+# Needs xvfb, xdotool, imagemagick and x11-utils (xmessage, the covering window); installs those
+# missing with scripts/apt-install.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/xvfb.sh
 # shellcheck disable=SC2046
-scripts/apt-install.sh $(missing_window_tools)
+scripts/apt-install.sh $(missing_window_tools) $(command -v xmessage >/dev/null || echo x11-utils)
 
 app=$(app_binary "${1:-}")
 out=target/stale-pixels
@@ -55,9 +56,9 @@ walk_page() {
     point_at 0.6 0.5
     settle
     shot "$before"
-    for _ in 1 2 3 4 5; do x click 5; sleep 0.08; done
+    for _ in 1 2 3 4 5 6; do x click 5; sleep 0.15; done
     settle 0.2
-    for _ in 1 2 3 4 5; do x click 4; sleep 0.08; done
+    for _ in 1 2 3 4 5 6; do x click 4; sleep 0.15; done
     settle
     shot "$after"
     check "$name: wheel down and up" "$before" "$after"
@@ -134,7 +135,7 @@ run() {
     # Another window over half of it, then gone.
     DISPLAY=$display xmessage -geometry "$((width / 2))x$((height / 2))+0+0" -center "cover" &
     local cover=$!
-    settle 1; kill "$cover"; wait "$cover" 2>/dev/null || true; settle 1
+    settle 1; kill "$cover" 2>/dev/null || true; wait "$cover" 2>/dev/null || true; settle 1
     shot "$after"; check "last page: covered and uncovered" "$before" "$after"
     rm -f "$before" "$after"
     kill "$pid"; wait "$pid" 2>/dev/null || true
