@@ -81,6 +81,57 @@ fn the_sheets_wrong_lung_and_selling_words_cannot_come_back() {
     }
 }
 
+/// What the guide must never promise about pain and soreness after needling, which commonly
+/// lasts a day or two (docs/content.md, "Soreness after treatment").
+fn soon_gone(locale: &str) -> &'static [&'static str] {
+    match locale {
+        "en" => &[
+            "pain does not last",
+            "it does not last",
+            "stops soon after",
+            "rest. it goes away by itself.",
+        ],
+        "es" => &[
+            "el dolor es pasajero",
+            "lo causan. es pasajero",
+            "se quita poco después",
+            "descanse. se quita solo.",
+        ],
+        other => panic!("no promises listed for {other}"),
+    }
+}
+
+#[test]
+fn soreness_is_never_promised_to_stop_soon_and_its_usual_length_is_said() {
+    for library in support::editions().iter() {
+        let text = guide_text(library).to_lowercase();
+        for promise in soon_gone(&library.locale) {
+            assert!(
+                !text.contains(promise),
+                "{}: the guide promises {promise:?}",
+                library.locale
+            );
+        }
+        let length = match library.locale.as_str() {
+            "en" => "a day or two",
+            _ => "uno o dos días",
+        };
+        for where_ in [
+            PageId::Before,
+            PageId::Risks,
+            PageId::After,
+            PageId::WarningSigns,
+        ] {
+            let said = page(library, where_).plain_text().to_lowercase();
+            assert!(
+                said.contains(length),
+                "{}: {where_:?} does not say how long soreness lasts",
+                library.locale
+            );
+        }
+    }
+}
+
 /// Every urgent box of every page, and the emergency step of what to do; true for a box.
 fn urgent_texts(library: &Library) -> Vec<(PageId, String, bool)> {
     let mut found = Vec::new();

@@ -433,7 +433,7 @@ fn side_effects_without_numbers_are_described_on_their_own_cards() {
             "pain during treatment is temporary",
             &[
                 &["pain while the needles are in"],
-                &["the pain does not last"],
+                &["soreness usually lasts a day or two"],
             ],
         ),
         ("bruising", "bruising is normal", &[&["this is normal"]]),
