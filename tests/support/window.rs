@@ -37,7 +37,7 @@ pub struct Window {
     /// animation plays as it would.
     now: Instant,
     /// The region the last frame repainted, in the layout's pixels.
-    pub damage: Vec<Rectangle>,
+    damage: Vec<Rectangle>,
     /// The last frame drawn whole, where it differed from what the window shows.
     whole: Vec<u32>,
     /// Whether each frame is also drawn whole, to compare (not for timing).
@@ -101,11 +101,6 @@ impl Window {
     fn viewport(app: &App) -> (Size, f32) {
         let scale = app.scale_factor();
         (app.window() * (1.0 / scale), scale)
-    }
-
-    /// Where the pointer is, in the layout's pixels.
-    pub fn point_at(&mut self, point: Point) {
-        self.cursor = mouse::Cursor::Available(point);
     }
 
     /// Sends `events` to the app as its window would, then draws a frame; returns where that
