@@ -621,7 +621,10 @@ fn legend_words(library: &Library, rate: Rate) -> Option<&LegendWords> {
 }
 
 /// A rate as a row of the rare-risk scale says it: a "fewer than" rate is drawn there as a bound
-/// with a short arrow toward rarer, so it is said as that bound "or fewer".
+/// with a short arrow toward rarer, and said in the scale's own words for a bound
+/// (`charts.or_fewer…` in `ui.ron`). Those say "fewer than", as the text does: "1 in every 10,000
+/// treatments or fewer" could be read as "10,000 treatments or fewer", more often, and "3 or
+/// fewer" is not "fewer than 3".
 fn scale_words(library: &Library, rate: Rate) -> String {
     let charts = &library.ui.charts;
     let words = RateWords {
@@ -992,21 +995,21 @@ mod tests {
     }
 
     #[test]
-    fn the_scale_says_a_bound_as_the_bound_or_fewer() {
+    fn the_scale_says_a_bound_as_fewer_than_it_as_the_text_does() {
         for (locale, worse, serious, organ, unstated) in [
             (
                 "en",
-                "3 or fewer out of every 100 patients",
-                "1 in every 10,000 treatments or fewer",
+                "fewer than 3 out of every 100 patients",
+                "fewer than 1 in every 10,000 treatments",
                 "1 in 200,000",
-                "1 in 1,000 or fewer",
+                "fewer than 1 in 1,000",
             ),
             (
                 "es",
-                "3 o menos de cada 100 pacientes",
-                "1 de cada 10\u{a0}000 tratamientos o menos",
+                "menos de 3 de cada 100 pacientes",
+                "menos de 1 de cada 10\u{a0}000 tratamientos",
                 "1 de cada 200\u{a0}000",
-                "1 de cada 1000 o menos",
+                "menos de 1 de cada 1000",
             ),
         ] {
             let library = Library::embedded(locale).unwrap();
@@ -1030,6 +1033,14 @@ mod tests {
             };
             assert_eq!(words("worse-symptoms"), worse);
             assert_eq!(words("serious"), serious);
+            for id in ["worse-symptoms", "serious"] {
+                let text = library.rate_text(library.side_effect(id).unwrap().rate.unwrap());
+                assert_eq!(
+                    words(id),
+                    text,
+                    "{locale}: the scale and the text word {id} alike"
+                );
+            }
             assert_eq!(
                 words("organ-damage"),
                 organ,

@@ -284,10 +284,10 @@ const RATES: [(&str, &str, &str); 6] = [
 ];
 
 /// The rates the rare-risk scale draws as a bound with a short arrow toward rarer, and how its row
-/// says them: the bound "or fewer".
+/// says them: "fewer than" the bound, as the text does (never "or fewer", which reads two ways).
 const SCALE_BOUNDS: [(&str, &str); 2] = [
-    ("worse-symptoms", "3 or fewer out of every 100 patients"),
-    ("serious", "1 in every 10,000 treatments or fewer"),
+    ("worse-symptoms", "fewer than 3 out of every 100 patients"),
+    ("serious", "fewer than 1 in every 10,000 treatments"),
 ];
 
 #[test]
