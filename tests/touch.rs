@@ -488,13 +488,15 @@ fn a_drag_that_starts_on_a_tile_scrolls_and_a_tap_still_opens_it() {
 
 #[test]
 fn the_more_below_cue_is_back_after_next_and_back_over_a_page_that_fits() {
+    use needle_guide::app::Message;
     use needle_guide::screen::reader::Message as Reader;
     use support::window::Window;
     let mut app = Setup::new(Mode::Kiosk, "en", iced::Size::new(1280.0, 800.0))
         .on(Route::Page(PageId::KeyPoints))
         .app();
     let mut window = Window::new();
-    let _ = window.deliver(&mut app, []);
+    // As in a window that just opened on the page: the app holds no cue until the page says so.
+    let _ = window.deliver(&mut app, [Message::MoreBelow(false)]);
     assert!(app.more_below(), "key points goes on below the screen");
     // The check's first step fits on the screen: the page says nothing there.
     let _ = window.deliver(&mut app, [Reader::Step { forward: true }.into()]);

@@ -37,15 +37,14 @@ pub struct Report<Message> {
     on_change: fn(bool) -> Message,
 }
 
-/// What was sent last, and what the app held then: the events of one batch all reach the page
-/// before the app hears any of them, so the same word is not sent twice for the same view.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Sent(Option<(bool, bool)>);
-
+// No memory of what was sent: the events of one batch all reach the page before the app hears any
+// of them, so the same word can be sent more than once, which changes nothing. Remembering it
+// would wrongly hold back the word after the app has heard it and since taken it back (a new
+// page starts without the cue).
 impl<Message> Wrap<Message> for Report<Message> {
-    type State = Sent;
+    type State = ();
 
-    fn update(&self, sent: &mut Sent, event: &Event, child: &mut Child<'_, '_, '_, Message>) {
+    fn update(&self, _: &mut (), event: &Event, child: &mut Child<'_, '_, '_, Message>) {
         child.update(event, child.cursor);
         let mut viewport = PageViewport::default();
         child.operate(&mut viewport);
@@ -53,8 +52,7 @@ impl<Message> Wrap<Message> for Report<Message> {
             return;
         };
         let more = goes_on_below(viewport, self.foot);
-        if more != self.holds && sent.0 != Some((self.holds, more)) {
-            sent.0 = Some((self.holds, more));
+        if more != self.holds {
             child.publish((self.on_change)(more));
         }
     }
