@@ -551,3 +551,23 @@ fn after_a_resize_the_more_below_cue_is_as_in_a_window_opened_at_that_size() {
         "home fits some sizes only: {seen:?}"
     );
 }
+
+#[test]
+fn the_more_below_cue_stays_on_a_long_page_at_every_text_size() {
+    use needle_guide::app::Message;
+    use support::window::Window;
+    let mut app = Setup::new(Mode::Consult, "en", iced::Size::new(1280.0, 800.0))
+        .on(Route::Page(PageId::Risks))
+        .app();
+    let mut window = Window::new();
+    let _ = window.deliver(&mut app, [Message::MoreBelow(false)]);
+    assert!(app.more_below(), "side effects goes on below the screen");
+    while app.can_enlarge_text() {
+        let _ = window.deliver(&mut app, [needle_guide::screen::Shared::TextLarger.into()]);
+        assert!(
+            app.more_below(),
+            "the cue is gone at {}% text",
+            (app.text_scale() * 100.0).round()
+        );
+    }
+}
