@@ -38,8 +38,6 @@ pub struct Window {
     now: Instant,
     /// The region the last frame repainted, in the layout's pixels.
     damage: Vec<Rectangle>,
-    /// The last frame drawn whole, where it differed from what the window shows.
-    whole: Vec<u32>,
     /// Whether each frame is also drawn whole, to compare (not for timing).
     compare_whole: bool,
     /// Whether the damage is found without the empty layer `repaint::whole` adds: the partial
@@ -82,7 +80,6 @@ impl Window {
             cursor: mouse::Cursor::Unavailable,
             now: Instant::now(),
             damage: Vec::new(),
-            whole: Vec::new(),
             compare_whole: true,
             partial: false,
             took: std::time::Duration::ZERO,
@@ -252,41 +249,12 @@ impl Window {
             &[whole_window],
             background,
         );
-        let stale = compare(&self.pixels, &whole, physical.width);
-        if stale.is_some() {
-            self.whole = whole;
-        }
-        stale
+        compare(&self.pixels, &whole, physical.width)
     }
 
     /// What the window shows, pixel by pixel.
     pub fn shown(&self) -> Vec<u32> {
         self.pixels.clone()
-    }
-
-    /// What the window shows, as a binary PPM picture (for a failure's picture), and beside it
-    /// (`-whole`) the frame drawn whole.
-    pub fn save(&self, path: &std::path::Path) {
-        save(&self.pixels, self.physical, path);
-        if !self.whole.is_empty() {
-            save(
-                &self.whole,
-                self.physical,
-                &path.with_extension("whole.ppm"),
-            );
-        }
-    }
-}
-
-fn save(pixels: &[u32], size: iced::Size<u32>, path: &std::path::Path) {
-    {
-        let mut picture = format!("P6\n{} {}\n255\n", size.width, size.height).into_bytes();
-        // tiny-skia's pixels, read as little-endian words, are B, G, R, A.
-        picture.extend(pixels.iter().flat_map(|pixel| {
-            let [b, g, r, _] = pixel.to_le_bytes();
-            [r, g, b]
-        }));
-        std::fs::write(path, picture).expect("the picture is written");
     }
 }
 
