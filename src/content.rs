@@ -526,6 +526,7 @@ fn clinic_without_controls(clinic: Clinic) -> Clinic {
                 training,
                 options,
                 cost,
+                lungs,
             },
         read_aloud,
     } = clinic;
@@ -545,6 +546,7 @@ fn clinic_without_controls(clinic: Clinic) -> Clinic {
             training: clean(training),
             options: clean(options),
             cost: clean(cost),
+            lungs: clean(lungs),
         },
         read_aloud,
     }
@@ -871,22 +873,45 @@ impl Library {
         let Ok(pieces) = markup::parse(text) else {
             return vec![Span::Plain(text.to_owned())];
         };
-        pieces
-            .into_iter()
-            .map(|piece| match piece {
-                markup::Piece::Plain(plain) => Span::Plain(plain.to_owned()),
-                markup::Piece::Term { shown, id } => Span::Term {
+        let mut spans = Vec::with_capacity(pieces.len());
+        for piece in pieces {
+            match piece {
+                markup::Piece::Plain(plain) => spans.push(Span::Plain(plain.to_owned())),
+                markup::Piece::Term { shown, id } => spans.push(Span::Term {
                     text: shown.to_owned(),
                     id: id.into(),
-                },
-                markup::Piece::Emergency => Span::Number(self.emergency_number().to_owned()),
-                markup::Piece::Rate { id } => Span::Number(
-                    self.side_effect(id)
-                        .and_then(|effect| effect.rate)
-                        .map_or_else(|| id.to_owned(), |rate| self.rate_text(rate)),
-                ),
-            })
-            .collect()
+                }),
+                markup::Piece::Emergency => {
+                    spans.push(Span::Number(self.emergency_number().to_owned()));
+                }
+                markup::Piece::Rate { id } => {
+                    let effect = self.side_effect(id);
+                    spans.push(Span::Number(
+                        effect
+                            .and_then(|effect| effect.rate)
+                            .map_or_else(|| id.to_owned(), |rate| self.rate_text(rate)),
+                    ));
+                    // Wherever a rate is read, it says whose number it is.
+                    if let Some(said_by) = effect.and_then(|effect| self.said_by(effect)) {
+                        spans.push(Span::Plain(said_by));
+                    }
+                }
+            }
+        }
+        spans
+    }
+
+    /// ", says your clinic's sheet": what follows a side effect's rate in running text, or
+    /// nothing when it names no source or the words are missing.
+    fn said_by(&self, effect: &SideEffect) -> Option<String> {
+        let words = &self.ui.rates.said_by;
+        let source = self.source(effect.source.as_deref()?)?;
+        let short = if source.short.is_empty() {
+            &source.name
+        } else {
+            &source.short
+        };
+        (!words.is_empty()).then(|| words.replace("{source}", short))
     }
 
     /// Patient text as a reader sees it, without marks.

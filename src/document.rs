@@ -139,7 +139,7 @@ impl CheckItem {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActionItem {
     pub level: Level,
-    pub when: Vec<Span>,
+    pub signs: Vec<Vec<Span>>,
     pub action: Vec<Span>,
 }
 
@@ -365,7 +365,10 @@ impl Part {
             }
             Part::Actions(items) => {
                 for item in items {
-                    line(format!("> {} {}", joined(&item.when), joined(&item.action)));
+                    line(format!("> {}", joined(&item.action)));
+                    for sign in &item.signs {
+                        line(format!("  - {}", joined(sign)));
+                    }
                 }
             }
             Part::Questions(items) => {
@@ -748,7 +751,7 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                 .iter()
                 .map(|step| ActionItem {
                     level: step.level,
-                    when: spans(&step.when),
+                    signs: step.signs.iter().map(|sign| spans(sign)).collect(),
                     action: spans(&step.action),
                 })
                 .collect(),

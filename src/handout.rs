@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::content::ids::ConditionId;
-use crate::content::model::Tone;
+use crate::content::model::{Level, Tone};
 use crate::content::route::{PageId, Route};
 use crate::content::{Library, Span};
 use crate::document::{Document, Part, joined};
@@ -71,7 +71,6 @@ pub fn html(library: &Library, options: &HandoutOptions) -> String {
     aftercare(&mut out, library);
     out.push_str("</div>\n");
     warning_signs(&mut out, library);
-    contacts(&mut out, library);
     if let Some(discussion) = &options.discussion {
         discussion_summary(&mut out, library, discussion);
     }
@@ -82,14 +81,14 @@ pub fn html(library: &Library, options: &HandoutOptions) -> String {
 /// Print first, screen second: compact type that still reads easily on paper, two columns for
 /// the short chunks, and the warning signs boxed across the whole width so they cannot be missed.
 const STYLE: &str = r#"
-@page { margin: 14mm; }
+@page { margin: 12mm; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body {
   margin: 0;
   font-family: "Atkinson Hyperlegible", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
     "Liberation Sans", "Helvetica Neue", Arial, sans-serif;
-  font-size: 10.5pt; line-height: 1.3; color: #111; background: #fff;
+  font-size: 10.5pt; line-height: 1.25; color: #111; background: #fff;
   -webkit-print-color-adjust: exact; print-color-adjust: exact;
 }
 @media screen { body { max-width: 190mm; margin: 10mm auto; padding: 0 8mm; } }
@@ -118,12 +117,16 @@ td.rate { font-weight: bold; padding-left: 6pt; width: 58%; }
   content: ""; position: absolute; left: 0; top: 2pt; width: 8pt; height: 8pt;
   border: 1pt solid #111;
 }
-.warning { border: 2.5pt solid #a3001b; border-radius: 4pt; padding: 6pt 9pt 4pt; font-size: 11pt; }
+.warning { break-inside: auto; border: 2.5pt solid #a3001b; border-radius: 4pt; padding: 6pt 9pt 4pt; font-size: 11pt; }
 .warning h2 { color: #a3001b; font-size: 14pt; }
 .warning h3 { color: #a3001b; font-size: 11.5pt; }
-.signs { columns: 2; column-gap: 8mm; font-weight: bold; }
+.step { padding: 3pt 6pt 1pt; margin: 0 0 4pt; border-left: 4pt solid #1d4f7c; break-inside: avoid; }
+.step.normal { border-left-color: #2e6b34; }
+.step.emergency { border-left-width: 6pt; border-left-color: #a3001b; background: #fdeceb; }
+.step .action { font-weight: bold; margin: 0 0 1pt; }
+.step ul { columns: 2; column-gap: 8mm; margin-bottom: 1pt; }
 .later { background: #fdeceb; padding: 3pt 6pt; margin: 3pt 0 2pt; }
-.contacts { border: 1pt solid #1d4f7c; border-radius: 4pt; padding: 5pt 9pt 3pt; }
+.contacts { border: 1pt solid #1d4f7c; border-radius: 4pt; padding: 4pt 8pt 2pt; margin: 4pt 0 3pt; background: #fff; }
 .contacts p { font-size: 11.5pt; }
 .contacts .label { font-weight: bold; }
 .discussion { break-before: page; font-size: 11.5pt; }
@@ -317,7 +320,8 @@ fn who_should_not(out: &mut String, library: &Library) {
     }) else {
         return;
     };
-    out.push_str("<section>\n");
+    // A long list: it may run on into the next column, item by item.
+    out.push_str("<section class=\"flow\">\n");
     if let Some(text) = section_heading {
         heading(out, 2, text);
     }
@@ -361,32 +365,30 @@ fn side_effects(out: &mut String, library: &Library) {
     out.push_str("</dl>\n</section>\n");
 }
 
-/// The after page, condensed: each heading with its paragraphs and calm notes. Its urgent
-/// callout points at the app's warning-signs page; the handout's warning box says it all instead.
+/// The after page's calm notes, each under its heading ("Driving: do not drive"). Its
+/// paragraphs are left out: their rates are in the table of side effects, and what to do about
+/// each problem is in the warning box's steps, so printing them twice would push the warning box
+/// onto a third page. Its urgent callout points at the app's warning-signs page; the warning box
+/// says it all instead.
 fn aftercare(out: &mut String, library: &Library) {
     let after = document(library, PageId::After);
     let mut body = String::new();
     for section in &after.sections {
         let mut text = String::new();
         for part in &section.parts {
-            match part {
-                Part::Paragraph(spans) => {
-                    let _ = writeln!(text, "<p>{}</p>", escape(&joined(spans)));
-                }
-                Part::Callout {
-                    tone: Tone::Note,
-                    heading,
-                    body,
-                    ..
-                } => {
-                    let _ = writeln!(
-                        text,
-                        "<p><strong>{} {}</strong></p>",
-                        escape(&run_in(heading)),
-                        escape(&joined(body))
-                    );
-                }
-                _ => {}
+            if let Part::Callout {
+                tone: Tone::Note,
+                heading,
+                body,
+                ..
+            } = part
+            {
+                let _ = writeln!(
+                    text,
+                    "<p><strong>{} {}</strong></p>",
+                    escape(&run_in(heading)),
+                    escape(&joined(body))
+                );
             }
         }
         if text.is_empty() {
@@ -408,43 +410,39 @@ fn aftercare(out: &mut String, library: &Library) {
     out.push_str("</section>\n");
 }
 
-/// The warning-signs page's six signs, that they can start hours later, and what to do, in a
-/// box across the page.
+/// The warning-signs page's steps of what to do, each with the signs it is for, and that signs
+/// can start hours later, in a box across the page. Each step is marked by how urgent it is, as
+/// the window colours it, so the emergency stands out in print too.
 fn warning_signs(out: &mut String, library: &Library) {
     let page = document(library, PageId::WarningSigns);
     let words = &library.ui.handout;
-    let signs = all_parts(&page).find_map(|part| match part {
-        Part::Bullets(items) => Some(items),
-        _ => None,
-    });
     let later = all_parts(&page).find_map(|part| match part {
         Part::Callout { heading, body, .. } => Some((heading, body)),
         _ => None,
     });
-    // What to do, from normal to an emergency, each step as one line: when, then what.
-    let actions: Option<Vec<Vec<Span>>> = all_parts(&page).find_map(|part| match part {
-        Part::Actions(items) => Some(
-            items
-                .iter()
-                .map(|item| {
-                    let mut line = item.when.clone();
-                    line.push(Span::Plain(" ".into()));
-                    line.extend(item.action.iter().cloned());
-                    line
-                })
-                .collect(),
-        ),
-        _ => None,
-    });
-    let steps = all_parts(&page).find_map(|part| match part {
-        Part::Steps(items) => Some(items),
+    let actions = all_parts(&page).find_map(|part| match part {
+        Part::Actions(items) => Some(items),
         _ => None,
     });
 
     out.push_str("<section class=\"warning\">\n");
     heading(out, 2, &words.warning_signs);
-    if let Some(signs) = signs {
-        list(out, "ul", "signs", signs);
+    if actions.is_some() {
+        heading(out, 3, &words.what_to_do);
+    }
+    for item in actions.into_iter().flatten() {
+        let level = match item.level {
+            Level::Normal => "normal",
+            Level::CallClinic => "call",
+            Level::Emergency => "emergency",
+        };
+        let _ = writeln!(
+            out,
+            "<div class=\"step {level}\">\n<p class=\"action\">{}</p>",
+            escape(&joined(&item.action))
+        );
+        list(out, "ul", "", &item.signs);
+        out.push_str("</div>\n");
     }
     if let Some((heading, body)) = later {
         let _ = writeln!(
@@ -454,15 +452,8 @@ fn warning_signs(out: &mut String, library: &Library) {
             escape(&joined(body))
         );
     }
-    if actions.is_some() || steps.is_some() {
-        heading(out, 3, &words.what_to_do);
-    }
-    if let Some(actions) = &actions {
-        list(out, "ul", "actions", actions);
-    }
-    if let Some(steps) = steps {
-        list(out, "ol", "", steps);
-    }
+    // Whom to call sits inside the box, next to what to do.
+    contacts(out, library);
     out.push_str("</section>\n");
 }
 

@@ -177,15 +177,15 @@ fn every_urgent_box_gives_the_same_emergency_advice() {
         let advice: &[&str] = match library.locale.as_str() {
             "en" => &[
                 "severe trouble breathing",
-                "blue or grey lips or skin",
+                "blue or gray lips or skin",
                 "chest pain with shortness of breath",
-                "for any other warning sign, call your clinic or a doctor right away",
+                "for any other warning sign, call your clinic right away",
             ],
             _ => &[
                 "mucha dificultad para respirar",
                 "los labios o la piel de color azul o gris",
                 "dolor en el pecho con falta de aire",
-                "ante cualquier otra señal de alarma, llame de inmediato a su clínica o a un médico",
+                "ante cualquier otra señal de alarma, llame de inmediato a su clínica",
             ],
         };
         let emergency = library.emergency_number();
@@ -204,6 +204,142 @@ fn every_urgent_box_gives_the_same_emergency_advice() {
                         library.locale
                     );
                 }
+            }
+        }
+    }
+}
+
+/// Every step of what to do in an edition, with its page, its level, its action and its signs.
+fn action_steps(library: &Library) -> Vec<(PageId, Level, String, Vec<String>)> {
+    let mut steps = Vec::new();
+    for id in PageId::ALL {
+        for part in page(library, id).sections.iter().flat_map(|s| &s.parts) {
+            if let Part::Actions(items) = part {
+                steps.extend(items.iter().map(|item| {
+                    let signs = item.signs.iter().map(|sign| joined(sign)).collect();
+                    (id, item.level, joined(&item.action), signs)
+                }));
+            }
+        }
+    }
+    steps
+}
+
+/// Words that name one kind of sign, and the step each kind belongs to: a sign with these words
+/// anywhere else would send the patient two ways (blue skin once led to "call your clinic" and to
+/// "call the emergency number").
+fn sign_words(locale: &str) -> &'static [(&'static str, Level)] {
+    match locale {
+        "en" => &[
+            ("blue", Level::Emergency),
+            ("severe trouble breathing", Level::Emergency),
+            ("chest pain with shortness of breath", Level::Emergency),
+            ("climb stairs", Level::CallClinic),
+            ("breathing faster", Level::CallClinic),
+            ("dry cough", Level::CallClinic),
+            ("sweating", Level::CallClinic),
+            ("infection", Level::CallClinic),
+            ("fever", Level::CallClinic),
+            ("numbness", Level::CallClinic),
+            ("weakness", Level::CallClinic),
+            ("bleeding that will not stop", Level::CallClinic),
+            ("faint", Level::CallClinic),
+            ("soreness where the needles", Level::Normal),
+            ("small bruise", Level::Normal),
+            ("tired", Level::Normal),
+        ],
+        "es" => &[
+            ("azul", Level::Emergency),
+            ("mucha dificultad para respirar", Level::Emergency),
+            ("dolor en el pecho con falta de aire", Level::Emergency),
+            ("subir escaleras", Level::CallClinic),
+            ("más rápido", Level::CallClinic),
+            ("tos seca", Level::CallClinic),
+            ("sudar", Level::CallClinic),
+            ("infección", Level::CallClinic),
+            ("fiebre", Level::CallClinic),
+            ("adormecimiento", Level::CallClinic),
+            ("debilidad", Level::CallClinic),
+            ("sangrado que no para", Level::CallClinic),
+            ("desmay", Level::CallClinic),
+            ("molestia donde entraron", Level::Normal),
+            ("moretón pequeño", Level::Normal),
+            ("cansado", Level::Normal),
+        ],
+        other => panic!("no sign words for {other}"),
+    }
+}
+
+#[test]
+fn every_warning_sign_belongs_to_one_step_of_what_to_do() {
+    for library in support::editions().iter() {
+        let locale = &library.locale;
+        let steps = action_steps(library);
+        assert!(
+            steps.iter().any(|(id, ..)| *id == PageId::WarningSigns),
+            "{locale}: the warning signs page says what to do"
+        );
+        let mut seen: Vec<(String, Level)> = Vec::new();
+        for (id, level, _, signs) in &steps {
+            for sign in signs {
+                let sign = sign.to_lowercase();
+                assert!(
+                    !seen.iter().any(|(other, _)| *other == sign),
+                    "{locale} {id:?}: {sign:?} is listed twice"
+                );
+                seen.push((sign, *level));
+            }
+        }
+        for (words, expected) in sign_words(locale) {
+            let levels: Vec<Level> = seen
+                .iter()
+                .filter(|(sign, _)| sign.contains(words))
+                .map(|(_, level)| *level)
+                .collect();
+            assert!(
+                !levels.is_empty(),
+                "{locale}: no step of what to do lists a sign with {words:?}"
+            );
+            assert!(
+                levels.iter().all(|level| level == expected),
+                "{locale}: signs with {words:?} lead to {levels:?}, not only {expected:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_page_opens_with_what_to_do_and_says_where_to_go_when_the_clinic_cannot_be_reached() {
+    for library in support::editions().iter() {
+        let locale = &library.locale;
+        let warning = page(library, PageId::WarningSigns);
+        let first = warning.sections.first().expect("a first section");
+        assert!(
+            first
+                .parts
+                .iter()
+                .any(|part| matches!(part, Part::Actions(_))),
+            "{locale}: the warning signs page does not open with what to do"
+        );
+        let (route, same_day): (&[&str], &str) = match locale.as_str() {
+            "en" => (&["urgent care", "emergency room"], "the same day"),
+            _ => (&["urgencias", "sala de emergencias"], "el mismo día"),
+        };
+        let middle: Vec<String> = action_steps(library)
+            .into_iter()
+            .filter(|(_, level, ..)| *level == Level::CallClinic)
+            .map(|(_, _, action, _)| action.to_lowercase())
+            .collect();
+        assert!(
+            !middle.is_empty(),
+            "{locale}: no step says to call the clinic"
+        );
+        for action in middle {
+            for words in route.iter().chain([&same_day]) {
+                assert!(
+                    action.contains(words),
+                    "{locale}: the call-your-clinic step lacks {words:?}: {action:?}"
+                );
             }
         }
     }
@@ -303,7 +439,7 @@ fn both_languages_have_the_same_questions_sources_and_numbers() {
             .flatten()
             .collect()
     };
-    assert_eq!(topics(english).len(), 6);
+    assert_eq!(topics(english).len(), 7);
     assert_eq!(topics(english), topics(spanish));
 
     let mut changed = spanish.clone();

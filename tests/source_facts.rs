@@ -9,6 +9,7 @@
 
 mod support;
 
+use needle_guide::content::model::Level;
 use needle_guide::content::{Library, Span};
 use needle_guide::document::{Document, Effect, Part, guide_text, joined};
 use needle_guide::route::{PageId, Route};
@@ -509,70 +510,84 @@ fn the_warning_signs_page_has_all_six_signs_their_timing_and_what_to_do() {
         &[&["do not start until after your visit"], &["several hours"]],
     );
 
-    let (heading, before, signs) = first_list(&page, bullets);
-    assert!(
-        heading.is_some_and(|heading| sentence_states(heading, &["six signs"])),
-        "the signs' heading: {heading:?}"
-    );
-    assert!(
-        before
-            .iter()
-            .any(|text| states(text, &["signs of a collapsed lung"])),
-        "the signs are not introduced as signs of a collapsed lung: {before:?}"
-    );
-    assert_one_item_each(
-        &signs,
-        "the six signs",
-        &[
-            (
-                "shortness of breath on exertion",
-                &[&["shortness of breath when you are active"]],
-            ),
-            (
-                "increased breathing rate",
-                &[&["breathing faster than normal"]],
-            ),
-            ("chest pain", &[&["chest pain"]]),
-            ("a dry cough", &[&["a dry cough"]]),
-            (
-                "bluish discoloration of the skin",
-                &[&["bluish color", "skin"]],
-            ),
-            ("excessive sweating", &[&["sweating a lot"]]),
-        ],
-    );
-
-    // Each step of what to do, as the picture's words say it: when, then what.
-    let steps: Vec<String> = parts(&page)
+    // The sheet's six signs, each a step's sign: five lead to the clinic, and a bluish colour
+    // (blue or gray lips or skin) is an emergency, as a clinician would send it.
+    let steps: Vec<(Level, String, Vec<String>)> = parts(&page)
         .filter_map(|part| match part {
             Part::Actions(items) => Some(items),
             _ => None,
         })
         .flatten()
-        .map(|item| format!("{} {}", joined(&item.when), joined(&item.action)))
+        .map(|item| {
+            let signs = item.signs.iter().map(|sign| joined(sign)).collect();
+            (item.level, joined(&item.action), signs)
+        })
         .collect();
-    let what_to_do: [(&str, Claims); 2] = [
+    let signs_of = |level: Level| -> Vec<String> {
+        steps
+            .iter()
+            .filter(|(at, ..)| *at == level)
+            .flat_map(|(_, _, signs)| signs.clone())
+            .collect()
+    };
+    let sheet_signs: [(&str, Level, Claims); 6] = [
         (
-            "contact your physical therapist or physician immediately",
-            &[
-                &["any of the six signs"],
-                &["call your clinic or a doctor right away"],
-            ],
+            "shortness of breath on exertion",
+            Level::CallClinic,
+            &[&["shortness of breath when you are active"]],
         ),
         (
-            "an emergency number for severe trouble",
-            &[
-                &["severe trouble breathing"],
-                &["call your local emergency number now"],
-            ],
+            "increased breathing rate",
+            Level::CallClinic,
+            &[&["breathing faster than normal"]],
+        ),
+        ("chest pain", Level::CallClinic, &[&["chest pain"]]),
+        ("a dry cough", Level::CallClinic, &[&["a dry cough"]]),
+        (
+            "bluish discoloration of the skin",
+            Level::Emergency,
+            &[&["blue or gray", "skin"]],
+        ),
+        (
+            "excessive sweating",
+            Level::CallClinic,
+            &[&["sweating a lot"]],
         ),
     ];
-    for (fact, claims) in what_to_do {
+    for (sign, level, claims) in sheet_signs {
+        let signs = signs_of(level);
         assert!(
-            steps.iter().any(|step| states_all(step, claims)),
-            "what to do: no step says {fact}: {claims:?} in {steps:#?}"
+            signs.iter().any(|said| states_all(said, claims)),
+            "the sheet's sign {sign} is not among the {level:?} signs {signs:#?}"
         );
     }
+    let action = |level: Level| -> String {
+        steps
+            .iter()
+            .find(|(at, ..)| *at == level)
+            .map(|(_, action, _)| action.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        states_all(
+            &action(Level::CallClinic),
+            &[&["call your clinic right away"], &["do not wait"]]
+        ),
+        "contact your physical therapist immediately: {steps:#?}"
+    );
+    assert!(
+        states_all(
+            &action(Level::Emergency),
+            &[&["call your local emergency number now"]]
+        ),
+        "an emergency number for severe trouble: {steps:#?}"
+    );
+    assert!(
+        signs_of(Level::Emergency)
+            .iter()
+            .any(|sign| states_all(sign, &[&["severe trouble breathing"]])),
+        "severe trouble breathing is an emergency"
+    );
 
     let contacts: Vec<&str> = parts(&page)
         .filter_map(|part| match part {

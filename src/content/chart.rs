@@ -57,7 +57,8 @@ pub fn cells(rate: Rate) -> Option<[Cell; COUNT]> {
         Rate::OneIn { .. }
         | Rate::FewerThanOneIn { .. }
         | Rate::About { .. }
-        | Rate::AtMost { .. } => return None,
+        | Rate::AtMost { .. }
+        | Rate::Counted { .. } => return None,
     };
     let sure = (sure as usize).min(COUNT);
     let maybe = (maybe as usize).min(COUNT - sure);
@@ -119,7 +120,9 @@ pub fn scale_span(rate: Rate) -> ScaleSpan {
             rare: f64::from(n),
             open: true,
         },
-        Rate::About { count, per, .. } | Rate::AtMost { count, per, .. } => {
+        Rate::About { count, per, .. }
+        | Rate::AtMost { count, per, .. }
+        | Rate::Counted { count, per, .. } => {
             let one_in = f64::from(per) / f64::from(count.max(1));
             ScaleSpan {
                 common: one_in,

@@ -504,8 +504,22 @@ impl Checker<'_> {
                 self.text(file, &callout.text);
             }
             Block::Actions(steps) => {
+                let mut seen = HashSet::new();
                 for step in steps {
-                    self.text(file, &step.when);
+                    for sign in &step.signs {
+                        self.text(file, sign);
+                        // One sign, one thing to do: listed under two steps, it would send the
+                        // patient two ways.
+                        if !seen.insert(sign.trim().to_lowercase()) {
+                            self.report(
+                                file,
+                                sign,
+                                format!(
+                                    "the sign '{sign}' is listed under two steps of what to do"
+                                ),
+                            );
+                        }
+                    }
                     self.text(file, &step.action);
                 }
             }
@@ -644,7 +658,27 @@ impl Checker<'_> {
                 return;
             }
         };
-        for piece in pieces {
+        let mut pieces = pieces.into_iter().peekable();
+        while let Some(piece) = pieces.next() {
+            // A rate is followed by its source (", says your clinic's sheet"), so it must end
+            // its clause: "{rate:x} lo causan" would read "..., según la hoja lo causan".
+            if let Piece::Rate { id } = piece {
+                let ends_clause = match pieces.peek() {
+                    None => true,
+                    Some(Piece::Plain(next)) => next.starts_with(['.', ';', ':', '?', '!', ')']),
+                    Some(_) => false,
+                };
+                if !ends_clause {
+                    self.report(
+                        file,
+                        &format!("{{rate:{id}}}"),
+                        format!(
+                            "the rate {{rate:{id}}} must end its sentence or clause (a '.', ';' \
+                             or ':' after it), because the words naming its source follow it"
+                        ),
+                    );
+                }
+            }
             match piece {
                 Piece::Term { id, .. } if self.library.term(id).is_none() => {
                     self.report(
@@ -690,6 +724,7 @@ impl Checker<'_> {
             ),
             ("about", &words.about, &["{count}", "{per}", "{of}"]),
             ("at_most", &words.at_most, &["{count}", "{per}", "{of}"]),
+            ("counted", &words.counted, &["{count}", "{per}", "{of}"]),
         ];
         self.placeholders(file, &patterns);
     }
@@ -1048,6 +1083,40 @@ mod tests {
                 .any(|m| m.starts_with("en/pages/warning-signs.ron:")
                     && m.contains("the term 'pneumo' is not in the glossary")),
             "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn a_sign_under_two_steps_of_what_to_do_is_caught_with_its_line() {
+        let problems = with_edit("en/pages/warning-signs.ron", |text| {
+            text.replacen(
+                "\"Breathing faster than normal.\",",
+                "\"Breathing faster than normal.\", \"Severe trouble breathing.\",",
+                1,
+            )
+        });
+        let found = messages(&problems);
+        assert!(
+            found
+                .iter()
+                .any(|message| message.contains("en/pages/warning-signs.ron:")
+                    && message.contains("'Severe trouble breathing.' is listed under two steps")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_rate_in_the_middle_of_a_clause_is_caught_with_its_line() {
+        let problems = with_edit("en/pages/after.ron", |text| {
+            text.replacen("after {rate:bruising}.", "after {rate:bruising} or so.", 1)
+        });
+        let found = messages(&problems);
+        assert!(
+            found
+                .iter()
+                .any(|message| message.starts_with("en/pages/after.ron:")
+                    && message.contains("{rate:bruising} must end its sentence")),
+            "{found:#?}"
         );
     }
 

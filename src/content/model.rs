@@ -111,12 +111,14 @@ pub struct Teaches {
     pub section: usize,
 }
 
-/// One step of [`Block::Actions`]: when it applies, and what to do.
+/// One step of [`Block::Actions`]: the signs it is for, and what to do about them.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ActionStep {
     pub level: Level,
-    pub when: String,
+    /// What the patient notices. A sign belongs to one step only, so no sign leads to two
+    /// different actions (`check` and tests/content_rules.rs hold every page to that).
+    pub signs: Vec<String>,
     pub action: String,
 }
 
@@ -145,6 +147,8 @@ pub enum Topic {
     Training,
     Options,
     Cost,
+    /// Whether any needles will go near the lungs, where a collapsed lung can happen.
+    Lungs,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -210,6 +214,9 @@ pub struct Source {
     pub id: String,
     /// What it is, in plain words: "Your clinic's information sheet".
     pub name: String,
+    /// How a sentence names it after a rate: "your clinic's sheet"; the name when empty.
+    #[serde(default)]
+    pub short: String,
     /// Who made it, what it counted, and what to keep in mind when reading its numbers.
     pub about: String,
     /// The reference, as a librarian would write it, if it is published.
@@ -264,6 +271,13 @@ pub enum Rate {
         per: u32,
         of: Denominator,
     },
+    /// Side effects counted all together, about `count` for every `per`: one treatment can have
+    /// more than one, so this counts side effects, not treatments that had one.
+    Counted {
+        count: u32,
+        per: u32,
+        of: Denominator,
+    },
 }
 
 impl Rate {
@@ -275,7 +289,8 @@ impl Rate {
             | Rate::OneIn { of, .. }
             | Rate::FewerThanOneIn { of, .. }
             | Rate::About { of, .. }
-            | Rate::AtMost { of, .. } => of,
+            | Rate::AtMost { of, .. }
+            | Rate::Counted { of, .. } => of,
         }
     }
 }
@@ -559,6 +574,9 @@ pub struct RateWords {
     pub about: String,
     /// None seen, with the study's upper limit: "none seen (at most {count} in every {per} {of})".
     pub at_most: String,
+    /// Side effects counted together: "about {count} side effects for every {per} {of}".
+    #[serde(default)]
+    pub counted: String,
     pub treatments: String,
     pub patients: String,
     /// Put between groups of three digits: "10,000".
@@ -567,6 +585,10 @@ pub struct RateWords {
     /// (1000 but 10 000, as the RAE advises).
     #[serde(default = "four_digits")]
     pub group_from: usize,
+    /// Put after a rate in running text to name its source: ", says {source}". Every rate a
+    /// patient reads names where it comes from; `check` reports it empty.
+    #[serde(default)]
+    pub said_by: String,
 }
 
 /// `clinic.ron`: the clinic's details, which each clinic edits. Empty fields are left out.
@@ -623,6 +645,8 @@ pub struct Answers {
     pub options: String,
     #[serde(default)]
     pub cost: String,
+    #[serde(default)]
+    pub lungs: String,
 }
 
 impl Clinic {
@@ -649,6 +673,7 @@ impl Answers {
             Topic::Training => &self.training,
             Topic::Options => &self.options,
             Topic::Cost => &self.cost,
+            Topic::Lungs => &self.lungs,
         };
         Some(answer.trim()).filter(|answer| !answer.is_empty())
     }

@@ -30,12 +30,15 @@ pub fn format(rate: Rate, words: &RateWords) -> String {
         Rate::FewerThanOneIn { .. } => &words.fewer_than_one_in,
         Rate::About { .. } => &words.about,
         Rate::AtMost { .. } => &words.at_most,
+        Rate::Counted { .. } => &words.counted,
     };
     let (low, high, per) = match rate {
         Rate::Range { low, high, .. } => (low, high, PER),
         Rate::FewerThan { value, .. } => (value, value, PER),
         Rate::OneIn { n, .. } | Rate::FewerThanOneIn { n, .. } => (n, n, n),
-        Rate::About { count, per, .. } | Rate::AtMost { count, per, .. } => (count, count, per),
+        Rate::About { count, per, .. }
+        | Rate::AtMost { count, per, .. }
+        | Rate::Counted { count, per, .. } => (count, count, per),
     };
     pattern
         .replace("{low}", &number(low))
@@ -68,6 +71,7 @@ pub fn problem(rate: Rate) -> Option<String> {
         {
             Some(format!("{count} out of every {per} makes no sense"))
         }
+        Rate::Counted { per: 0, .. } => Some("per must be at least 1".to_owned()),
         Rate::Range {
             of: Denominator::Unstated,
             ..
@@ -110,11 +114,38 @@ mod tests {
             fewer_than_one_in_unstated: "fewer than 1 in {n}".into(),
             about: "about {count} out of every {per} {of}".into(),
             at_most: "none seen (at most {count} out of every {per} {of})".into(),
+            counted: "about {count} side effects for every {per} {of}".into(),
             treatments: "treatments".into(),
             patients: "patients".into(),
             thousands_separator: ",".into(),
             group_from: 4,
+            said_by: ", says {source}".into(),
         }
+    }
+
+    #[test]
+    fn side_effects_counted_together_say_they_count_side_effects() {
+        let words = english();
+        let rate = Rate::Counted {
+            count: 192,
+            per: 1000,
+            of: Denominator::Treatments,
+        };
+        assert_eq!(
+            format(rate, &words),
+            "about 192 side effects for every 1,000 treatments"
+        );
+        assert_eq!(
+            problem(rate),
+            None,
+            "more side effects than treatments is possible"
+        );
+        let per_nothing = Rate::Counted {
+            count: 1,
+            per: 0,
+            of: Denominator::Treatments,
+        };
+        assert!(problem(per_nothing).is_some());
     }
 
     #[test]

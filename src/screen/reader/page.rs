@@ -605,8 +605,8 @@ fn contacts_card<'a>(contacts: Vec<Contact>) -> Element<'a, Message> {
 /// The size of the picture beside each step of what to do.
 const ACTION_ICON_SIZE: f32 = 64.0;
 
-/// What to do, from "normal" to an emergency: each step a card with its picture, its "when" in
-/// bold and its action under it, the emergency in the warning colours.
+/// What to do, from "normal" to an emergency: each step a card with its picture, what to do in
+/// large type first and the signs it is for under it, the emergency in the warning colours.
 fn actions<'a>(items: Vec<ActionItem>, terms: Terms<Message>) -> Element<'a, Message> {
     Column::with_children(items.into_iter().map(|item| {
         let boxed: fn(&iced::Theme) -> container::Style = match item.level {
@@ -614,14 +614,14 @@ fn actions<'a>(items: Vec<ActionItem>, terms: Terms<Message>) -> Element<'a, Mes
             Level::CallClinic => style::note,
             Level::Emergency => style::urgent,
         };
-        let when = spans::sized(item.when, size::SUBHEADING, terms);
-        let words = column![when, spans::paragraph(item.action, terms)]
-            .spacing(metrics::XS)
+        let action = spans::sized(item.action, size::SUBHEADING, terms);
+        let words = column![action, list(item.signs, terms, |_| marker_text("•"))]
+            .spacing(metrics::S)
             .width(Fill);
         container(
             row![action_icon::view(item.level, ACTION_ICON_SIZE), words]
                 .spacing(metrics::M)
-                .align_y(Vertical::Center),
+                .align_y(Vertical::Top),
         )
         .padding(metrics::M)
         .width(Fill)
