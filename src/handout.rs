@@ -110,6 +110,9 @@ section.flow { break-inside: auto; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 2pt; }
 td { padding: 2pt 0; border-bottom: 0.5pt solid #aaa; vertical-align: top; }
 td.rate { font-weight: bold; padding-left: 6pt; width: 58%; }
+th { text-align: left; font-size: 9.5pt; padding: 0 0 1pt; border-bottom: 1pt solid #111; }
+th + th { padding-left: 6pt; }
+.source { font-size: 9.5pt; margin-top: 2pt; }
 .names li { margin: 0; }
 .checklist { list-style: none; padding-left: 0; }
 .checklist li { position: relative; padding-left: 15pt; }
@@ -342,7 +345,14 @@ fn side_effects(out: &mut String, library: &Library) {
     // The heading stays with the table: a table of numbers cut in two is easy to misread.
     out.push_str("<div class=\"item\">\n");
     heading(out, 2, &library.ui.handout.side_effects);
-    out.push_str("<table>\n");
+    let ui = &library.ui;
+    let _ = writeln!(
+        out,
+        "<table>\n<tr><th>{}</th><th>{}</th></tr>",
+        escape(&ui.handout.effect_column),
+        escape(&ui.how_often)
+    );
+    let mut sources: Vec<&str> = Vec::new();
     for effect in &library.side_effects {
         if let Some(rate) = effect.rate {
             let _ = writeln!(
@@ -351,9 +361,19 @@ fn side_effects(out: &mut String, library: &Library) {
                 escape(&library.plain(&effect.name)),
                 escape(&library.rate_text(rate))
             );
+            let source = effect.source.as_deref().and_then(|id| library.source(id));
+            if let Some(source) = source.filter(|source| !sources.contains(&source.name.as_str())) {
+                sources.push(&source.name);
+            }
         }
     }
-    out.push_str("</table>\n</div>\n<dl>\n");
+    // Every number names where it comes from, on paper too.
+    let _ = writeln!(
+        out,
+        "</table>\n<p class=\"source\">{}: {}</p>\n</div>\n<dl>",
+        escape(&ui.source_label),
+        escape(&sources.join("; "))
+    );
     for effect in library.side_effects.iter().filter(|e| e.rate.is_none()) {
         let _ = writeln!(
             out,

@@ -503,6 +503,8 @@ pub struct HandoutWords {
     pub what_it_is: String,
     pub your_conditions: String,
     pub side_effects: String,
+    /// The heading of the table's first column; the second is [`Ui::how_often`].
+    pub effect_column: String,
     pub aftercare: String,
     pub warning_signs: String,
     pub what_to_do: String,
