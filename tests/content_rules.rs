@@ -403,3 +403,26 @@ fn the_pages_follow_the_order_a_patient_lives_them() {
         assert_eq!(choices, PageId::ALL[1..], "{}", library.locale);
     }
 }
+
+/// The four items of the SURE test as validated (Légaré et al. 2010): each option, not dry
+/// needling alone, and "benefits", which the guide's own words once turned into "good points".
+#[test]
+fn the_sure_questions_keep_the_validated_wording() {
+    for library in support::editions().iter() {
+        let expected: [&str; 4] = match library.locale.as_str() {
+            "en" => [
+                "Do you know the benefits and risks of each option?",
+                "Are you clear about which benefits and risks matter most to you?",
+                "Do you have enough support and advice to make a choice?",
+                "Do you feel sure about the best choice for you?",
+            ],
+            _ => [
+                "¿Conoce los beneficios y los riesgos de cada opción?",
+                "¿Tiene claro qué beneficios y qué riesgos son más importantes para usted?",
+                "¿Tiene suficiente apoyo y consejo para tomar una decisión?",
+                "¿Se siente seguro/a de cuál es la mejor opción para usted?",
+            ],
+        };
+        assert_eq!(library.ui.teach_back.sure, expected, "{}", library.locale);
+    }
+}
