@@ -426,3 +426,94 @@ fn the_sure_questions_keep_the_validated_wording() {
         assert_eq!(library.ui.teach_back.sure, expected, "{}", library.locale);
     }
 }
+
+/// Every file of an edition, as written (templates and sentences before rates fill them in).
+fn edition_files(locale: &str) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    for folder in [
+        format!("content/{locale}"),
+        format!("content/{locale}/pages"),
+    ] {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|ext| ext == "ron") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                files.push((path.display().to_string(), text));
+            }
+        }
+    }
+    assert!(files.len() > 10, "{locale}: {files:?}");
+    files
+}
+
+/// A count of one with a plural noun right after it, or one word after it: "1 pacientes",
+/// "1 more treatments" (the plural of what is counted, from `ui.ron`'s `rates`).
+fn one_with_a_plural(text: &str, plurals: &[&str]) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (0..words.len()).any(|at| {
+        words[at] == "1"
+            && words[at + 1..]
+                .iter()
+                .take(2)
+                .any(|word| plurals.contains(&word.trim_end_matches(['.', ','])))
+    })
+}
+
+#[test]
+fn the_keys_of_the_pictures_agree_with_any_count_even_one() {
+    for library in support::editions().iter() {
+        let rates = &library.ui.rates;
+        let plurals = [rates.treatments.as_str(), rates.patients.as_str()];
+        let charts = &library.ui.charts;
+        for key in [&charts.per_treatment, &charts.per_patient] {
+            for pattern in [&key.sure, &key.maybe, &key.maybe_only, &key.unaffected] {
+                for n in [1, 2, 10, 97] {
+                    let said = pattern.replace("{n}", &n.to_string());
+                    assert!(
+                        !one_with_a_plural(&said, &plurals),
+                        "{}: {said:?}",
+                        library.locale
+                    );
+                    // "les pasa a {n}" is plural whatever {n} is: wrong for 1 of 100 patients.
+                    if library.locale == "es" {
+                        assert!(!said.contains("les "), "es: {said:?}");
+                    }
+                }
+            }
+        }
+    }
+    // The rule itself catches what the keys used to say.
+    assert!(one_with_a_plural(
+        "Con rayas: les puede pasar a 1 pacientes más",
+        &["pacientes"]
+    ));
+    assert!(one_with_a_plural(
+        "Striped: it may happen in 1 more treatments",
+        &["treatments"]
+    ));
+    assert!(!one_with_a_plural(
+        "Con relleno: pasa en 1 de cada 100 pacientes",
+        &["pacientes"]
+    ));
+}
+
+/// "les pasa a entre 1 y 3": no preposition before "entre"; and no plural "les" before a rate,
+/// which a clinic's numbers can make 1 ("les pasa a 1 a 2 de cada 100 pacientes").
+#[test]
+fn spanish_never_puts_a_preposition_before_entre_nor_les_before_a_rate() {
+    let editions = support::editions();
+    let spanish = editions.iter().find(|l| l.locale == "es").unwrap();
+    let mut texts = edition_files("es");
+    texts.push(("the guide as shown".into(), guide_text(spanish)));
+    for (name, text) in texts {
+        let lower = text.to_lowercase();
+        for wrong in [
+            " a entre ",
+            " en entre ",
+            "les pasa a {rate:",
+            "pasar a {rate:",
+        ] {
+            assert!(!lower.contains(wrong), "{name}: {wrong:?}");
+        }
+    }
+}
