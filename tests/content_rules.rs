@@ -517,3 +517,27 @@ fn spanish_never_puts_a_preposition_before_entre_nor_les_before_a_rate() {
         }
     }
 }
+
+#[test]
+fn blood_thinners_slow_clotting_they_do_not_make_blood_liquid() {
+    let editions = support::editions();
+    let spanish = editions.iter().find(|l| l.locale == "es").unwrap();
+    let text = guide_text(spanish).to_lowercase();
+    for wrong in ["más líquida", "sangre líquida", "hace la sangre"] {
+        assert!(!text.contains(wrong), "es: {wrong:?}");
+    }
+    let right = "para que la sangre no se coagule tan rápido";
+    let before = page(spanish, PageId::Before).plain_text().to_lowercase();
+    assert!(before.contains(right), "es: the checklist lacks {right:?}");
+    let tell = needle_guide::document::check_items(spanish)
+        .into_iter()
+        .find(|item| item.id == "tell-therapist")
+        .unwrap();
+    assert!(
+        tell.choices
+            .iter()
+            .any(|choice| choice.right && choice.text.contains(right)),
+        "es: {:?}",
+        tell.choices
+    );
+}
