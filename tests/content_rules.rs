@@ -404,29 +404,6 @@ fn the_pages_follow_the_order_a_patient_lives_them() {
     }
 }
 
-/// The four items of the SURE test as validated (Légaré et al. 2010): each option, not dry
-/// needling alone, and "benefits", which the guide's own words once turned into "good points".
-#[test]
-fn the_sure_questions_keep_the_validated_wording() {
-    for library in support::editions().iter() {
-        let expected: [&str; 4] = match library.locale.as_str() {
-            "en" => [
-                "Do you know the benefits and risks of each option?",
-                "Are you clear about which benefits and risks matter most to you?",
-                "Do you have enough support and advice to make a choice?",
-                "Do you feel sure about the best choice for you?",
-            ],
-            _ => [
-                "¿Conoce los beneficios y los riesgos de cada opción?",
-                "¿Tiene claro qué beneficios y qué riesgos son más importantes para usted?",
-                "¿Tiene suficiente apoyo y consejo para tomar una decisión?",
-                "¿Se siente seguro/a de cuál es la mejor opción para usted?",
-            ],
-        };
-        assert_eq!(library.ui.teach_back.sure, expected, "{}", library.locale);
-    }
-}
-
 /// Every file of an edition, as written (templates and sentences before rates fill them in).
 fn edition_files(locale: &str) -> Vec<(String, String)> {
     let mut files = Vec::new();
@@ -540,4 +517,50 @@ fn blood_thinners_slow_clotting_they_do_not_make_blood_liquid() {
         "es: {:?}",
         tell.choices
     );
+}
+
+/// The four items of the SURE test as validated (Légaré et al. 2010): each option, not dry
+/// needling alone, and "benefits", which the guide's own words once turned into "good points".
+#[test]
+fn the_sure_questions_keep_the_validated_wording() {
+    for library in support::editions().iter() {
+        let expected: [&str; 4] = match library.locale.as_str() {
+            "en" => [
+                "Do you know the benefits and risks of each option?",
+                "Are you clear about which benefits and risks matter most to you?",
+                "Do you have enough support and advice to make a choice?",
+                "Do you feel sure about the best choice for you?",
+            ],
+            _ => [
+                "¿Conoce los beneficios y los riesgos de cada opción?",
+                "¿Tiene claro qué beneficios y qué riesgos son más importantes para usted?",
+                "¿Tiene suficiente apoyo y consejo para tomar una decisión?",
+                "¿Se siente seguro/a de cuál es la mejor opción para usted?",
+            ],
+        };
+        assert_eq!(library.ui.teach_back.sure, expected, "{}", library.locale);
+    }
+}
+
+/// The first letter of a text, past an opening "¿" or "¡".
+fn first_letter(text: &str) -> Option<char> {
+    text.trim_start_matches(['¿', '¡', '"', '“']).chars().next()
+}
+
+#[test]
+fn every_answer_of_the_check_starts_with_a_capital_or_a_number() {
+    for library in support::editions().iter() {
+        for item in needle_guide::document::check_items(library) {
+            for choice in &item.choices {
+                let first = first_letter(&choice.text);
+                assert!(
+                    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+                    "{} {}: {:?}",
+                    library.locale,
+                    item.id,
+                    choice.text
+                );
+            }
+        }
+    }
 }
