@@ -177,7 +177,7 @@ fn every_urgent_box_gives_the_same_emergency_advice() {
         let advice: &[&str] = match library.locale.as_str() {
             "en" => &[
                 "severe trouble breathing",
-                "blue or grey lips or skin",
+                "blue or gray lips or skin",
                 "chest pain with shortness of breath",
                 "for any other warning sign, call your clinic or a doctor right away",
             ],
