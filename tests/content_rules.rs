@@ -539,3 +539,164 @@ fn the_pages_follow_the_order_a_patient_lives_them() {
         assert_eq!(choices, PageId::ALL[1..], "{}", library.locale);
     }
 }
+
+/// Every file of an edition, as written (templates and sentences before rates fill them in).
+fn edition_files(locale: &str) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    for folder in [
+        format!("content/{locale}"),
+        format!("content/{locale}/pages"),
+    ] {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|ext| ext == "ron") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                files.push((path.display().to_string(), text));
+            }
+        }
+    }
+    assert!(files.len() > 10, "{locale}: {files:?}");
+    files
+}
+
+/// A count of one with a plural noun right after it, or one word after it: "1 pacientes",
+/// "1 more treatments" (the plural of what is counted, from `ui.ron`'s `rates`).
+fn one_with_a_plural(text: &str, plurals: &[&str]) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (0..words.len()).any(|at| {
+        words[at] == "1"
+            && words[at + 1..]
+                .iter()
+                .take(2)
+                .any(|word| plurals.contains(&word.trim_end_matches(['.', ','])))
+    })
+}
+
+#[test]
+fn the_keys_of_the_pictures_agree_with_any_count_even_one() {
+    for library in support::editions().iter() {
+        let rates = &library.ui.rates;
+        let plurals = [rates.treatments.as_str(), rates.patients.as_str()];
+        let charts = &library.ui.charts;
+        for key in [&charts.per_treatment, &charts.per_patient] {
+            for pattern in [&key.sure, &key.maybe, &key.maybe_only, &key.unaffected] {
+                for n in [1, 2, 10, 97] {
+                    let said = pattern.replace("{n}", &n.to_string());
+                    assert!(
+                        !one_with_a_plural(&said, &plurals),
+                        "{}: {said:?}",
+                        library.locale
+                    );
+                    // "les pasa a {n}" is plural whatever {n} is: wrong for 1 of 100 patients.
+                    if library.locale == "es" {
+                        assert!(!said.contains("les "), "es: {said:?}");
+                    }
+                }
+            }
+        }
+    }
+    // The rule itself catches what the keys used to say.
+    assert!(one_with_a_plural(
+        "Con rayas: les puede pasar a 1 pacientes más",
+        &["pacientes"]
+    ));
+    assert!(one_with_a_plural(
+        "Striped: it may happen in 1 more treatments",
+        &["treatments"]
+    ));
+    assert!(!one_with_a_plural(
+        "Con relleno: pasa en 1 de cada 100 pacientes",
+        &["pacientes"]
+    ));
+}
+
+/// "les pasa a entre 1 y 3": no preposition before "entre"; and no plural "les" before a rate,
+/// which a clinic's numbers can make 1 ("les pasa a 1 a 2 de cada 100 pacientes").
+#[test]
+fn spanish_never_puts_a_preposition_before_entre_nor_les_before_a_rate() {
+    let editions = support::editions();
+    let spanish = editions.iter().find(|l| l.locale == "es").unwrap();
+    let mut texts = edition_files("es");
+    texts.push(("the guide as shown".into(), guide_text(spanish)));
+    for (name, text) in texts {
+        let lower = text.to_lowercase();
+        for wrong in [
+            " a entre ",
+            " en entre ",
+            "les pasa a {rate:",
+            "pasar a {rate:",
+        ] {
+            assert!(!lower.contains(wrong), "{name}: {wrong:?}");
+        }
+    }
+}
+
+#[test]
+fn blood_thinners_slow_clotting_they_do_not_make_blood_liquid() {
+    let editions = support::editions();
+    let spanish = editions.iter().find(|l| l.locale == "es").unwrap();
+    let text = guide_text(spanish).to_lowercase();
+    for wrong in ["más líquida", "sangre líquida", "hace la sangre"] {
+        assert!(!text.contains(wrong), "es: {wrong:?}");
+    }
+    let right = "para que la sangre no se coagule tan rápido";
+    let before = page(spanish, PageId::Before).plain_text().to_lowercase();
+    assert!(before.contains(right), "es: the checklist lacks {right:?}");
+    let tell = needle_guide::document::check_items(spanish)
+        .into_iter()
+        .find(|item| item.id == "tell-therapist")
+        .unwrap();
+    assert!(
+        tell.choices
+            .iter()
+            .any(|choice| choice.right && choice.text.contains(right)),
+        "es: {:?}",
+        tell.choices
+    );
+}
+
+/// The four items of the SURE test as validated (Légaré et al. 2010): each option, not dry
+/// needling alone, and "benefits", which the guide's own words once turned into "good points".
+#[test]
+fn the_sure_questions_keep_the_validated_wording() {
+    for library in support::editions().iter() {
+        let expected: [&str; 4] = match library.locale.as_str() {
+            "en" => [
+                "Do you know the benefits and risks of each option?",
+                "Are you clear about which benefits and risks matter most to you?",
+                "Do you have enough support and advice to make a choice?",
+                "Do you feel sure about the best choice for you?",
+            ],
+            _ => [
+                "¿Conoce los beneficios y los riesgos de cada opción?",
+                "¿Tiene claro qué beneficios y qué riesgos son más importantes para usted?",
+                "¿Tiene suficiente apoyo y consejo para tomar una decisión?",
+                "¿Se siente seguro/a de cuál es la mejor opción para usted?",
+            ],
+        };
+        assert_eq!(library.ui.teach_back.sure, expected, "{}", library.locale);
+    }
+}
+
+/// The first letter of a text, past an opening "¿" or "¡".
+fn first_letter(text: &str) -> Option<char> {
+    text.trim_start_matches(['¿', '¡', '"', '“']).chars().next()
+}
+
+#[test]
+fn every_answer_of_the_check_starts_with_a_capital_or_a_number() {
+    for library in support::editions().iter() {
+        for item in needle_guide::document::check_items(library) {
+            for choice in &item.choices {
+                let first = first_letter(&choice.text);
+                assert!(
+                    first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+                    "{} {}: {:?}",
+                    library.locale,
+                    item.id,
+                    choice.text
+                );
+            }
+        }
+    }
+}
