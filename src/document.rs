@@ -6,8 +6,8 @@ use std::fmt::Write;
 use crate::content::chart::{self, COUNT, Cell, Mark, ScaleRow};
 use crate::content::ids::{RegionId, TermId};
 use crate::content::model::{
-    Block, BodyMapWords, Condition, Denominator, LegendWords, Level, Rate, RateWords, SideEffect,
-    Source, Tone,
+    Block, BodyMapWords, Condition, Denominator, LegendWords, Level, Rate, RateWords, Region,
+    SideEffect, Source, Tone,
 };
 use crate::content::rate;
 use crate::content::route::{PageId, Route};
@@ -16,6 +16,8 @@ use crate::content::{Library, Span};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub title: String,
+    /// Beneath the title, in smaller text: a condition's medical name.
+    pub subtitle: Option<String>,
     pub lead: Vec<Span>,
     pub sections: Vec<Section>,
 }
@@ -203,7 +205,7 @@ pub struct RegionGroup {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
     pub label: String,
-    /// Other names, already joined: "Also called: tennis elbow".
+    /// Beneath the label, in smaller text: a condition's medical name.
     pub detail: Option<String>,
     pub route: Route,
 }
@@ -248,7 +250,12 @@ impl Document {
     /// title with the first sentence, then each section's heading and each of its parts. The
     /// page highlights the passage being read, counting in the same order.
     pub fn passages(&self) -> Vec<String> {
-        let mut passages = vec![format!("{}.\n{}", self.title, joined(&self.lead))];
+        let subtitle = self
+            .subtitle
+            .as_ref()
+            .map(|subtitle| format!("{subtitle}.\n"))
+            .unwrap_or_default();
+        let mut passages = vec![format!("{}.\n{subtitle}{}", self.title, joined(&self.lead))];
         for section in &self.sections {
             passages.extend(section.heading.clone());
             for part in &section.parts {
@@ -268,6 +275,9 @@ impl Document {
         };
         line(&mut out, &self.title);
         line(&mut out, &"=".repeat(self.title.chars().count()));
+        if let Some(subtitle) = &self.subtitle {
+            line(&mut out, subtitle);
+        }
         line(&mut out, &joined(&self.lead));
         for section in &self.sections {
             out.push('\n');
@@ -448,6 +458,7 @@ fn page_document(library: &Library, page: PageId) -> Document {
     let content = library.page(page);
     Document {
         title: content.title.clone(),
+        subtitle: None,
         lead: library.spans(&content.lead),
         sections: content
             .sections
@@ -480,21 +491,36 @@ fn condition_document(library: &Library, id: &str) -> Option<Document> {
             value: condition.also_called.join(", "),
         });
     }
-    let advice = Part::Callout {
+    let mut studies = vec![Part::Paragraph(library.spans(&condition.evidence.text))];
+    // `check` refuses a source that is not in `sources.ron`; a clinic's file that slips past
+    // it shows the line without one rather than a wrong one.
+    if let Some(source) = library.source(&condition.evidence.source) {
+        studies.push(Part::Contacts(vec![Contact {
+            label: ui.source_label.clone(),
+            value: library.plain(&source.name),
+        }]));
+    }
+    studies.push(Part::Callout {
         tone: Tone::Note,
         heading: library.plain(&ui.condition_advice_heading),
         body: library.spans(&ui.condition_advice),
         pinned: false,
-    };
-    let mut sections = vec![Section {
-        heading: None,
-        parts: vec![Part::Contacts(facts), advice],
-    }];
+    });
+    let mut sections = vec![
+        Section {
+            heading: None,
+            parts: vec![Part::Contacts(facts)],
+        },
+        Section {
+            heading: Some(ui.studies_say.clone()),
+            parts: studies,
+        },
+    ];
     let neighbours: Vec<Link> = region
         .conditions
         .iter()
         .filter(|other| other.id != condition.id)
-        .map(|other| condition_link(library, other))
+        .map(condition_link)
         .collect();
     if !neighbours.is_empty() {
         sections.push(Section {
@@ -508,23 +534,33 @@ fn condition_document(library: &Library, id: &str) -> Option<Document> {
     }
     Some(Document {
         title: condition.name.clone(),
+        subtitle: condition.medical_name.clone(),
         lead: library.spans(&condition.text),
         sections,
     })
 }
 
-fn condition_link(library: &Library, condition: &Condition) -> Link {
+fn condition_link(condition: &Condition) -> Link {
     Link {
         label: condition.name.clone(),
-        detail: (!condition.also_called.is_empty()).then(|| {
-            format!(
-                "{}: {}",
-                library.ui.also_called,
-                condition.also_called.join(", ")
-            )
-        }),
+        detail: condition.medical_name.clone(),
         route: Route::Condition(condition.id.as_str().into()),
     }
+}
+
+/// A region's conditions as the body map and the list show them: its own, then those of other
+/// regions it also lists.
+fn region_links(library: &Library, region: &Region) -> Vec<Link> {
+    let also = region
+        .also_lists
+        .iter()
+        .filter_map(|id| library.condition(id).map(|(_, condition)| condition));
+    region
+        .conditions
+        .iter()
+        .chain(also)
+        .map(condition_link)
+        .collect()
 }
 
 fn effect_part(library: &Library, effect: &SideEffect) -> Effect {
@@ -711,11 +747,7 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                 .map(|region| RegionGroup {
                     id: region.id.as_str().into(),
                     name: region.name.clone(),
-                    conditions: region
-                        .conditions
-                        .iter()
-                        .map(|c| condition_link(library, c))
-                        .collect(),
+                    conditions: region_links(library, region),
                 })
                 .collect(),
             words: library.ui.body_map.clone(),
@@ -835,6 +867,23 @@ mod tests {
     }
 
     #[test]
+    fn the_text_gives_the_everyday_name_first_and_the_medical_name_beneath() {
+        let library = library();
+        let (_, tennis) = library.condition("lateral-epicondylitis").unwrap();
+        let (name, medical) = (&tennis.name, tennis.medical_name.as_ref().unwrap());
+        let page = Document::for_route(&library, &Route::Condition(tennis.id.as_str().into()))
+            .unwrap()
+            .plain_text();
+        let underline = "=".repeat(name.chars().count());
+        assert!(
+            page.starts_with(&format!("{name}\n{underline}\n{medical}\n")),
+            "{page}"
+        );
+        let text = guide_text(&library);
+        assert!(text.contains(&format!("- {name} ({medical})\n")), "{text}");
+    }
+
+    #[test]
     fn every_route_has_a_document_with_a_title() {
         let library = library();
         for page in PageId::ALL {
@@ -843,10 +892,10 @@ mod tests {
         }
         for (_, condition) in library.conditions() {
             let route = Route::Condition(condition.id.as_str().into());
-            assert_eq!(
-                Document::for_route(&library, &route).unwrap().title,
-                condition.name
-            );
+            let document = Document::for_route(&library, &route).unwrap();
+            // Titled by the name a patient uses, the medical name beneath.
+            assert_eq!(document.title, condition.name);
+            assert_eq!(document.subtitle, condition.medical_name);
         }
         assert_eq!(
             Document::for_route(&library, &Route::Condition("nope".into())),

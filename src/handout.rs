@@ -114,6 +114,7 @@ th { text-align: left; font-size: 9.5pt; padding: 0 0 1pt; border-bottom: 1pt so
 th + th { padding-left: 6pt; }
 .source { font-size: 9.5pt; margin-top: 2pt; }
 .names li { margin: 0; }
+.medical { display: block; font-weight: normal; font-size: 9.5pt; color: #444; }
 .checklist { list-style: none; padding-left: 0; }
 .checklist li { position: relative; padding-left: 15pt; }
 .checklist li::before {
@@ -269,12 +270,13 @@ fn what_it_is(out: &mut String, library: &Library) {
     out.push_str("</section>\n");
 }
 
-/// Up to this many ticked conditions are described; more are only named, so that the handout
-/// still fits on two pages whatever the therapist ticks.
-pub const MAX_DESCRIBED: usize = 4;
+/// Up to this many ticked conditions are given with what studies say; more are only named, so
+/// that the handout still fits on two pages whatever the therapist ticks.
+pub const MAX_DESCRIBED: usize = 3;
 
-/// The conditions the therapist ticked, in the guide's order, each with its short description
-/// (or, past [`MAX_DESCRIBED`], by name only).
+/// The conditions the therapist ticked, in the guide's order, each with its medical name and
+/// what studies say for it, with the source (or, past [`MAX_DESCRIBED`], by name only). What
+/// the studies say matters more to the choice than what the problem is, and both do not fit.
 fn your_conditions(out: &mut String, library: &Library, options: &HandoutOptions) {
     let ticked: Vec<_> = library
         .conditions()
@@ -293,7 +295,7 @@ fn your_conditions(out: &mut String, library: &Library, options: &HandoutOptions
     if ticked.len() > MAX_DESCRIBED {
         let names: Vec<Vec<Span>> = ticked
             .iter()
-            .map(|(_, condition)| vec![Span::Plain(library.plain(&condition.name))])
+            .map(|(_, condition)| vec![Span::Plain(library.plain(&condition.full_name()))])
             .collect();
         list(out, "ul", "names", &names);
         out.push_str("</section>\n");
@@ -301,11 +303,35 @@ fn your_conditions(out: &mut String, library: &Library, options: &HandoutOptions
     }
     out.push_str("<dl>\n");
     for (_, condition) in ticked {
+        // The medical name beneath the everyday one, smaller; then what studies say, with its
+        // source, as on the condition's page.
+        let medical = condition
+            .medical_name
+            .as_ref()
+            .map(|medical| {
+                format!(
+                    " <span class=\"medical\">{}</span>",
+                    escape(&library.plain(medical))
+                )
+            })
+            .unwrap_or_default();
+        let source = library
+            .source(&condition.evidence.source)
+            .map(|source| {
+                format!(
+                    " ({}: {})",
+                    escape(&library.ui.source_label),
+                    escape(&library.plain(&source.name))
+                )
+            })
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "<div class=\"item\"><dt>{}</dt>\n<dd>{}</dd></div>",
+            "<div class=\"item\"><dt>{}{medical}</dt>\n\
+             <dd><b>{}:</b> {}{source}</dd></div>",
             escape(&library.plain(&condition.name)),
-            escape(&library.plain(&condition.text))
+            escape(&library.ui.studies_say),
+            escape(&library.plain(&condition.evidence.text)),
         );
     }
     out.push_str("</dl>\n</section>\n");

@@ -30,6 +30,8 @@ pub struct Hit {
     pub target: Target,
     pub kind: Kind,
     pub title: String,
+    /// Beneath the title: a condition's medical name.
+    pub detail: Option<String>,
 }
 
 /// How much a match counts, by where it is found.
@@ -71,6 +73,7 @@ impl Index {
                     target: Target::Route(route),
                     kind: Kind::Page,
                     title: content.title.clone(),
+                    detail: None,
                 },
                 &[&content.nav_label],
                 &content
@@ -89,8 +92,14 @@ impl Index {
                     target: Target::Route(Route::Condition(condition.id.as_str().into())),
                     kind: Kind::Condition,
                     title: condition.name.clone(),
+                    detail: condition.medical_name.clone(),
                 },
-                &[],
+                // The medical name counts as much as the everyday one.
+                &condition
+                    .medical_name
+                    .as_deref()
+                    .into_iter()
+                    .collect::<Vec<_>>(),
                 &names,
                 &library.plain(&condition.text),
             ));
@@ -101,6 +110,7 @@ impl Index {
                     target: Target::Term(term.id.as_str().into()),
                     kind: Kind::Term,
                     title: term.word.clone(),
+                    detail: None,
                 },
                 &[],
                 &[],
@@ -227,6 +237,55 @@ mod tests {
             first(&index, "heel"),
             Target::Route(Route::Condition("plantar-fasciitis".into()))
         );
+    }
+
+    /// A condition is found by the name a patient uses and by its medical name, in both
+    /// languages, and the hit shows both.
+    #[test]
+    fn both_names_find_a_condition_in_both_languages() {
+        let cases = [
+            (
+                "en",
+                "lateral-epicondylitis",
+                "tennis elbow",
+                "lateral epicondylitis",
+            ),
+            (
+                "en",
+                "greater-trochanteric-bursitis",
+                "outer hip",
+                "trochanteric",
+            ),
+            ("en", "shin-splints", "shin splints", "tibial stress"),
+            (
+                "es",
+                "lateral-epicondylitis",
+                "codo de tenista",
+                "epicondilitis lateral",
+            ),
+            ("es", "shin-splints", "dolor de espinilla", "periostitis"),
+            (
+                "es",
+                "greater-trochanteric-bursitis",
+                "afuera de la cadera",
+                "trocanter",
+            ),
+        ];
+        for (locale, id, common, medical) in cases {
+            let library = Library::embedded(locale).unwrap();
+            let index = Index::new(&library);
+            let (_, condition) = library.condition(id).unwrap();
+            let target = Target::Route(Route::Condition(id.into()));
+            for query in [common, medical] {
+                let hits = index.search(query);
+                let hit = hits
+                    .first()
+                    .unwrap_or_else(|| panic!("{locale}: nothing for {query:?}"));
+                assert_eq!(hit.target, target, "{locale}: {query:?}");
+                assert_eq!(hit.title, condition.name, "{locale}: {query:?}");
+                assert_eq!(hit.detail, condition.medical_name, "{locale}: {query:?}");
+            }
+        }
     }
 
     #[test]

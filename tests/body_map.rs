@@ -76,7 +76,7 @@ fn tapping_beside_the_body_selects_nothing() {
 }
 
 #[test]
-fn a_region_with_no_conditions_says_so_and_show_all_brings_the_list_back() {
+fn tapping_the_upper_back_lists_its_muscle_pain_and_show_all_brings_the_list_back() {
     let library = library();
     let mut app = app_on(Route::Page(PageId::Conditions));
     let messages = tap(&app, Point::new(330.0, 120.0));
@@ -85,7 +85,12 @@ fn a_region_with_no_conditions_says_so_and_show_all_brings_the_list_back() {
         app.reader().selected_region(),
         Some(&RegionId::from("upper-back"))
     );
-    assert!(shows(&app, &library.ui.body_map.none_here));
+    let (_, upper_back) = library.condition("upper-back-pain").unwrap();
+    assert!(
+        shows(&app, &upper_back.name),
+        "upper back pain is not listed"
+    );
+    assert!(!shows(&app, &library.ui.body_map.none_here));
 
     let mut ui = simulate(&app, Size::new(WINDOW.width, 2400.0));
     ui.click(library.ui.body_map.show_all.as_str()).unwrap();
@@ -94,6 +99,36 @@ fn a_region_with_no_conditions_says_so_and_show_all_brings_the_list_back() {
     assert_eq!(app.reader().selected_region(), None);
     let (_, sciatica) = library.condition("sciatica").unwrap();
     assert!(shows(&app, &sciatica.name));
+}
+
+/// The front of the hip on the map is the groin: a patient who taps it finds groin strain, which
+/// belongs to the thigh.
+#[test]
+fn tapping_the_front_hip_lists_groin_strain() {
+    let library = library();
+    let mut app = app_on(Route::Page(PageId::Conditions));
+    let front_hip = body_map::shapes()
+        .into_iter()
+        .find_map(|(region, shape)| match shape {
+            body_map::Shape::Circle { centre, .. }
+                if region == "hip-buttock" && centre.x < body_map::VIEW.width / 2.0 =>
+            {
+                Some(centre)
+            }
+            _ => None,
+        })
+        .expect("the front view has a hip");
+    let messages = tap(&app, front_hip);
+    deliver(&mut app, messages);
+    assert_eq!(
+        app.reader().selected_region(),
+        Some(&RegionId::from("hip-buttock"))
+    );
+    let (home, groin) = library.condition("groin-strain").unwrap();
+    assert_eq!(home.id, "thigh");
+    assert!(shows(&app, &groin.name), "groin strain is not listed");
+    let (_, sciatica) = library.condition("sciatica").unwrap();
+    assert!(!shows(&app, &sciatica.name));
 }
 
 #[test]
@@ -111,4 +146,34 @@ fn the_whole_body_button_lists_fibromyalgia() {
     );
     let (_, fibromyalgia) = library.condition("fibromyalgia").unwrap();
     assert!(shows(&app, &fibromyalgia.name));
+}
+
+/// Every part of the body a patient can tap lists at least one condition, in both languages:
+/// none says "this guide lists no problems here" (the upper back once did).
+#[test]
+fn every_region_on_the_map_lists_a_condition() {
+    use needle_guide::document::{Document, Part};
+    for library in support::editions().iter() {
+        let page = Document::for_route(library, &Route::Page(PageId::Conditions)).unwrap();
+        let regions = page
+            .sections
+            .iter()
+            .flat_map(|section| &section.parts)
+            .find_map(|part| match part {
+                Part::ConditionIndex { regions, .. } => Some(regions),
+                _ => None,
+            })
+            .expect("the conditions page has the body map");
+        for (region, _) in body_map::shapes() {
+            let group = regions
+                .iter()
+                .find(|group| group.id.as_str() == region)
+                .unwrap_or_else(|| panic!("{}: no region {region}", library.locale));
+            assert!(
+                !group.conditions.is_empty(),
+                "{}: {region} lists nothing",
+                library.locale
+            );
+        }
+    }
 }

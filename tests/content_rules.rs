@@ -700,3 +700,148 @@ fn every_answer_of_the_check_starts_with_a_capital_or_a_number() {
         }
     }
 }
+
+/// A condition as a patient meets it: by the name they use, with the medical name beneath, and
+/// with one line on what studies say that names a source of `sources.ron`, shown on its page.
+#[test]
+fn every_condition_has_its_common_name_and_a_sourced_line_on_what_studies_say() {
+    for library in support::editions().iter() {
+        let locale = &library.locale;
+        for (_, condition) in library.conditions() {
+            let id = &condition.id;
+            assert!(!condition.name.trim().is_empty(), "{locale}: {id}");
+            let evidence = &condition.evidence;
+            assert!(!evidence.text.trim().is_empty(), "{locale}: {id}");
+            let source = library
+                .source(&evidence.source)
+                .unwrap_or_else(|| panic!("{locale}: {id} cites '{}'", evidence.source));
+            assert!(source.citation.is_some(), "{locale}: {}", source.id);
+
+            let document =
+                Document::for_route(library, &Route::Condition(id.as_str().into())).unwrap();
+            assert_eq!(document.title, condition.name, "{locale}: {id}");
+            assert_eq!(document.subtitle, condition.medical_name, "{locale}: {id}");
+            let studies = document
+                .sections
+                .iter()
+                .find(|section| section.heading.as_deref() == Some(library.ui.studies_say.as_str()))
+                .unwrap_or_else(|| panic!("{locale}: {id} says nothing of studies"));
+            let said: Vec<String> = studies
+                .parts
+                .iter()
+                .filter_map(|part| match part {
+                    Part::Paragraph(spans) => Some(joined(spans)),
+                    Part::Contacts(contacts) => Some(
+                        contacts
+                            .iter()
+                            .map(|c| format!("{}: {}", c.label, c.value))
+                            .collect(),
+                    ),
+                    _ => None,
+                })
+                .collect();
+            assert!(
+                said.contains(&library.plain(&evidence.text)),
+                "{locale}: {id}: {said:?}"
+            );
+            assert!(
+                said.contains(&format!(
+                    "{}: {}",
+                    library.ui.source_label,
+                    library.plain(&source.name)
+                )),
+                "{locale}: {id}: {said:?}"
+            );
+        }
+        // The conditions the review found under their Latin names lead with the everyday one.
+        for (id, medical_word) in [
+            ("lateral-epicondylitis", "epicond"),
+            ("greater-trochanteric-bursitis", "troc"),
+        ] {
+            let (_, condition) = library.condition(id).unwrap();
+            let folded = condition.name.to_lowercase();
+            assert!(
+                !folded.contains(medical_word),
+                "{locale}: {}",
+                condition.name
+            );
+            assert!(
+                condition
+                    .medical_name
+                    .as_deref()
+                    .is_some_and(|m| m.to_lowercase().contains(medical_word)),
+                "{locale}: {id}"
+            );
+        }
+    }
+    // What studies say never promises.
+    for library in support::editions().iter() {
+        for (_, condition) in library.conditions() {
+            let text = condition.evidence.text.to_lowercase();
+            for promise in ["it works", "heal", "cure", "funciona", " cura"] {
+                assert!(!text.contains(promise), "{}: {text}", condition.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_line_on_studies_citing_no_source_is_a_problem() {
+    let english = std::fs::read_to_string("content/en/conditions.ron").unwrap();
+    let cited = "source: \"navarro-santana-2020\",";
+    assert!(english.contains(cited));
+    let unknown = english.replacen(cited, "source: \"nobody-1999\",", 1);
+    let problems = Library::load("en", |path| {
+        if path == "en/conditions.ron" {
+            Some(std::borrow::Cow::Owned(unknown.clone().into_bytes()))
+        } else {
+            std::fs::read(format!("content/{path}"))
+                .ok()
+                .map(Into::into)
+        }
+    })
+    .expect_err("a line on studies with an unknown source is refused");
+    assert!(
+        problems
+            .to_string()
+            .contains("names the source 'nobody-1999', which sources.ron does not have"),
+        "{problems}"
+    );
+
+    let editions = support::editions();
+    let mut changed = editions[1].clone();
+    changed.regions[1].conditions[0].evidence.source = "chys-2023".into();
+    assert!(
+        check::locales_agree(&editions[0], &changed)
+            .iter()
+            .any(|problem| problem.file == "es/conditions.ron"),
+        "a line on studies that rests on another source in Spanish is a problem"
+    );
+}
+
+/// The Spanish editor's corrections: no "rodilla del corredor" for the iliotibial band (it means
+/// another problem), "cuello rígido" rather than the narrower "tortícolis" for neck pain, and
+/// the shin leads with "Dolor de espinilla" (review S7, S20, S21).
+#[test]
+fn the_spanish_condition_names_are_the_ones_patients_use() {
+    let library = Library::embedded("es").unwrap();
+    let names = |id: &str| -> Vec<String> {
+        let (_, condition) = library.condition(id).unwrap();
+        std::iter::once(&condition.name)
+            .chain(&condition.medical_name)
+            .chain(&condition.also_called)
+            .map(|name| name.to_lowercase())
+            .collect()
+    };
+    assert!(
+        !names("itb-syndrome")
+            .iter()
+            .any(|name| name.contains("corredor"))
+    );
+    let neck = names("neck-pain");
+    assert!(neck.contains(&"cuello rígido".to_owned()), "{neck:?}");
+    assert!(!neck.iter().any(|name| name.contains("tortícolis")));
+    let (_, shin) = library.condition("shin-splints").unwrap();
+    assert_eq!(shin.name, "Dolor de espinilla");
+    assert_eq!(shin.medical_name.as_deref(), Some("Periostitis tibial"));
+}

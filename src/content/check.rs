@@ -298,12 +298,63 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
     );
     for (_, condition) in library.conditions() {
         checker.text(&conditions_file, &condition.text);
+        checker.text(&conditions_file, &condition.evidence.text);
         if condition.name.trim().is_empty() {
             checker.at_id(
                 &conditions_file,
                 &condition.id,
                 "a condition needs a name".into(),
             );
+        }
+        if condition
+            .medical_name
+            .as_deref()
+            .is_some_and(|medical| medical.trim().is_empty())
+        {
+            checker.at_id(
+                &conditions_file,
+                &condition.id,
+                format!(
+                    "'{}' has an empty medical_name: leave it out instead",
+                    condition.id
+                ),
+            );
+        }
+        // What studies say names where it comes from, as every number does.
+        let source = &condition.evidence.source;
+        if library.source(source).is_none() {
+            checker.at_id(
+                &conditions_file,
+                &condition.id,
+                format!(
+                    "what studies say for '{}' names the source '{source}', which sources.ron \
+                     does not have",
+                    condition.id
+                ),
+            );
+        }
+    }
+    for region in &library.regions {
+        for id in &region.also_lists {
+            match library.condition(id) {
+                None => checker.at_id(
+                    &conditions_file,
+                    &region.id,
+                    format!(
+                        "'{}' also lists '{id}', which is not a condition",
+                        region.id
+                    ),
+                ),
+                Some((home, _)) if home.id == region.id => checker.at_id(
+                    &conditions_file,
+                    &region.id,
+                    format!(
+                        "'{}' also lists '{id}', which is already its own",
+                        region.id
+                    ),
+                ),
+                Some(_) => {}
+            }
         }
     }
     // The body map needs a name for each of its regions, and can show no other.
@@ -905,6 +956,32 @@ pub fn locales_agree_in(base: &Library, other: &Library, texts: &Files) -> Vec<P
             quoted(region),
             format!("the condition '{id}' in region '{region}' is missing"),
         );
+    }
+
+    // What studies say rests on the same source, and a region lists the same others, in both.
+    let cited = |library: &Library| -> Vec<(String, String)> {
+        library
+            .conditions()
+            .map(|(_, condition)| (condition.id.clone(), condition.evidence.source.clone()))
+            .chain(
+                library
+                    .regions
+                    .iter()
+                    .map(|region| (region.id.clone(), region.also_lists.join(", "))),
+            )
+            .collect()
+    };
+    let ours = cited(base);
+    for (id, source) in cited(other) {
+        if let Some((_, base_source)) = ours.iter().find(|(base_id, _)| *base_id == id)
+            && *base_source != source
+        {
+            differs(
+                File::Conditions.path(locale),
+                quoted(&id),
+                format!("'{id}' names '{source}', but '{base_source}' in {base_name}"),
+            );
+        }
     }
 
     let terms = |library: &Library| -> BTreeSet<String> {

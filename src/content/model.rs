@@ -310,6 +310,10 @@ pub enum Denominator {
 pub struct Region {
     pub id: String,
     pub name: String,
+    /// Conditions of other regions listed here too, by id, where a patient also looks for them
+    /// (the front of the hip on the body map is the groin).
+    #[serde(default)]
+    pub also_lists: Vec<String>,
     pub conditions: Vec<Condition>,
 }
 
@@ -317,12 +321,37 @@ pub struct Region {
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     pub id: String,
+    /// The name a patient uses ("Tennis elbow"): the one listed, titled and printed.
     pub name: String,
-    /// Everyday names people search for ("tennis elbow").
+    /// The medical name, shown beneath the name in smaller text ("Lateral epicondylitis").
+    #[serde(default)]
+    pub medical_name: Option<String>,
+    /// Other everyday names people search for ("stiff neck").
     #[serde(default)]
     pub also_called: Vec<String>,
     /// A short, plain description.
     pub text: String,
+    /// What studies say about dry needling for this problem.
+    pub evidence: Evidence,
+}
+
+impl Condition {
+    /// The name with the medical name after it, for one line: "Tennis elbow (Lateral
+    /// epicondylitis)".
+    pub fn full_name(&self) -> String {
+        match &self.medical_name {
+            Some(medical) => format!("{} ({medical})", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+/// One plain line on what studies say for a condition, and the id in `sources.ron` it rests on.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    pub text: String,
+    pub source: String,
 }
 
 /// `glossary.ron`: medical words, each explained in plain words.
@@ -361,6 +390,8 @@ pub struct Ui {
     pub condition_advice: String,
     /// The heading over the other conditions of the same region.
     pub same_region: String,
+    /// On a condition's page, before what studies say for it.
+    pub studies_say: String,
     pub clinic_name: String,
     pub clinic_phone: String,
     pub clinic_urgent_phone: String,

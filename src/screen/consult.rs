@@ -451,7 +451,10 @@ fn search_view<'a>(search: &Search, results: Vec<Hit>, ui: &'a Ui) -> Element<'a
                     .size(size::BODY)
                     .style(style::muted)
                     .width(Length::Fixed(150.0)),
-                text(hit.title).size(size::BODY).font(BOLD),
+                column![text(hit.title).size(size::BODY).font(BOLD)].push(
+                    hit.detail
+                        .map(|detail| text(detail).size(size::BODY).style(style::muted))
+                ),
             ]
             .spacing(metrics::S);
             let role = Role::Nav {
@@ -489,7 +492,7 @@ fn handout_view<'a>(
     let boxes = library.conditions().map(|(_, condition)| {
         let id = ConditionId::from(condition.id.as_str());
         checkbox(dialog.ticked.contains(&id))
-            .label(condition.name.as_str())
+            .label(condition.full_name())
             .on_toggle(move |_| Message::ToggleHandoutCondition(id.clone()))
             .size(28)
             .text_size(size::BODY)

@@ -61,7 +61,15 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
         .read_aloud
         .take()
         .map(|words| action(label(words), Role::Secondary, Message::ReadFrom(0)));
-    let title = row![text(document.title).size(title_size).font(BOLD).width(Fill)]
+    // A condition's medical name sits beneath its everyday name, smaller and quieter.
+    let subtitle = document
+        .subtitle
+        .map(|subtitle| text(subtitle).size(size::SUBHEADING).style(style::muted));
+    let names = column![text(document.title).size(title_size).font(BOLD)]
+        .push(subtitle)
+        .spacing(metrics::XS)
+        .width(Fill);
+    let title = row![names]
         .push(read_aloud)
         .spacing(metrics::M)
         .align_y(Vertical::Center);
