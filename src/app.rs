@@ -308,14 +308,16 @@ impl App {
     }
 
     /// What staff should know, at the foot of the page list (which the kiosk does not have): a
-    /// content folder with problems, and a clinic whose details are not set.
+    /// content folder with problems, and a clinic that has not given what patients must have.
     pub fn staff_notices(&self) -> Vec<String> {
         let ui = &self.library().ui;
         let folder = self
             .content_notice
             .as_ref()
             .map(|folder| ui.content_notice.replace("{folder}", folder));
-        let clinic = (!self.library().clinic.is_set()).then(|| ui.clinic_not_set.clone());
+        let missing = self.library().clinic.missing();
+        let clinic = (!missing.is_empty())
+            .then(|| ui.clinic_not_set.replace("{missing}", &missing.join(", ")));
         folder.into_iter().chain(clinic).collect()
     }
 

@@ -513,7 +513,7 @@ fn clinic_without_controls(clinic: Clinic) -> Clinic {
     let Clinic {
         name,
         phone,
-        urgent_phone,
+        after_hours_phone,
         web,
         staff_pin,
         emergency_number,
@@ -534,7 +534,7 @@ fn clinic_without_controls(clinic: Clinic) -> Clinic {
     Clinic {
         name: clean(name),
         phone: clean(phone),
-        urgent_phone: clean(urgent_phone),
+        after_hours_phone: clean(after_hours_phone),
         web: clean(web),
         staff_pin: clean(staff_pin),
         emergency_number: clean(emergency_number),
@@ -852,7 +852,10 @@ impl Library {
         [
             (&ui.clinic_name, clinic.name.as_str()),
             (&ui.clinic_phone, clinic.phone.as_str()),
-            (&ui.clinic_urgent_phone, clinic.urgent_phone.as_str()),
+            (
+                &ui.clinic_after_hours_phone,
+                clinic.after_hours_phone.as_str(),
+            ),
             (&ui.clinic_web, clinic.web.as_str()),
             (&ui.clinic_emergency, self.emergency_number()),
         ]
@@ -1392,7 +1395,7 @@ mod tests {
         );
         assert!(
             said("clinic.ron", "Clinic(hunter2: \"x\")").contains(
-                "unknown field of Clinic; expected one of name, phone, urgent_phone, web"
+                "unknown field of Clinic; expected one of name, phone, after_hours_phone, urgent_phone, web"
             )
         );
         assert_eq!(

@@ -915,7 +915,7 @@ mod tests {
         );
         assert!(!text.contains(&library.ui.clinic_phone));
 
-        library.clinic.urgent_phone = "(555) 010-9999".into();
+        library.clinic.after_hours_phone = "(555) 010-9999".into();
         let text = Document::for_route(&library, &Route::Page(PageId::WarningSigns))
             .unwrap()
             .plain_text();

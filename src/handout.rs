@@ -503,21 +503,46 @@ fn warning_signs(out: &mut String, library: &Library) {
     out.push_str("</section>\n");
 }
 
-/// The clinic's name and numbers, only those it filled in; with no number at all, the patient is
-/// told to call the clinic that treated them, so the handout never leaves them without a step.
+/// A line to write on by hand, where the clinic left a detail out of `clinic.ron`.
+pub const BLANK: &str = "________________________";
+
+/// The clinic's name and numbers, and the emergency number. Each one the clinic left out is a
+/// line to write it in by hand (never words such as "your local emergency number", which give a
+/// patient at home no number); with no clinic phone, the patient is also told to call the clinic
+/// that treated them, so the handout never leaves them without a step. A web address is not
+/// written by hand: it is shown only when set.
 fn contacts(out: &mut String, library: &Library) {
     let ui = &library.ui;
+    let clinic = &library.clinic;
     out.push_str("<section class=\"contacts\">\n");
     heading(out, 2, &ui.handout.contacts);
-    for (label, value) in library.clinic_contacts() {
+    // The order of the warning-signs page (`Library::clinic_contacts`).
+    for (label, value, by_hand) in [
+        (&ui.clinic_name, &clinic.name, true),
+        (&ui.clinic_phone, &clinic.phone, true),
+        (
+            &ui.clinic_after_hours_phone,
+            &clinic.after_hours_phone,
+            true,
+        ),
+        (&ui.clinic_web, &clinic.web, false),
+        (&ui.clinic_emergency, &clinic.emergency_number, true),
+    ] {
+        let value = value.trim();
+        let value = if !value.is_empty() {
+            escape(value)
+        } else if by_hand {
+            format!("<span class=\"blank\">{BLANK}</span>")
+        } else {
+            continue;
+        };
         let _ = writeln!(
             out,
-            "<p><span class=\"label\">{}:</span> {}</p>",
-            escape(label),
-            escape(value)
+            "<p><span class=\"label\">{}:</span> {value}</p>",
+            escape(label)
         );
     }
-    if !library.clinic.has_phone() {
+    if !clinic.has_phone() {
         let _ = writeln!(
             out,
             "<p><strong>{}</strong></p>",

@@ -13,15 +13,19 @@ use std::time::Duration;
 
 use needle_guide::app::{self, App, KioskSettings};
 use needle_guide::cli::{self, Command};
+use needle_guide::content::check::{ClinicFile, NotReady};
 use needle_guide::content::{
-    self, ContentFolder, Files, LOCALES, Library, Problem, Problems, check,
+    self, ContentFolder, File, Files, LOCALES, Library, Problem, Problems, check,
 };
 use needle_guide::document::guide_text;
 use needle_guide::route::Route;
 
-/// Exit codes: 1 for a problem with the content or the display, 2 for a bad command line.
+/// Exit codes: 1 for a problem with the content or the display, 2 for a bad command line, 3 for
+/// content that is sound but not ready for patients (`clinic.ron` lacks the emergency number or
+/// the clinic's phone), from `check` and `--kiosk`. README.md lists them.
 const FAILURE: u8 = 1;
 const USAGE: u8 = 2;
+const NOT_READY: u8 = 3;
 
 fn main() -> ExitCode {
     #[cfg(windows)]
@@ -84,6 +88,13 @@ enum Failure {
     BuiltIn(Problems),
     #[error("{0} problem(s) in the content")]
     Content(usize),
+    /// `check` found no problem, but the clinic's details are not ready for patients (what is
+    /// missing is on standard output).
+    #[error("the content is NOT READY FOR PATIENTS (see above)")]
+    NotReady,
+    /// The kiosk was asked for, and no window opened: the clinic's details are not ready.
+    #[error("NOT READY FOR PATIENTS, so the kiosk will not start: {0}")]
+    KioskNotReady(NotReady),
     #[error("{} already exists; choose another name, or add --force to replace it", .0.display())]
     Exists(PathBuf),
     #[error("cannot write {}: {source}", path.display())]
@@ -114,6 +125,7 @@ impl Failure {
             | Failure::Window(_)
             | Failure::Output(_)
             | Failure::OutputClosed => FAILURE,
+            Failure::NotReady | Failure::KioskNotReady(_) => NOT_READY,
         }
     }
 }
@@ -182,6 +194,9 @@ fn open(
 ) -> Result<(), Failure> {
     let folder = open_folder(folder)?;
     let (editions, problems) = editions(folder.as_ref(), &LOCALES)?;
+    // The consult room opens regardless, with a notice for staff (`App::staff_notices`); a
+    // kiosk is alone with patients, so it does not, and no window opens.
+    let ready = ready(folder.as_ref(), &editions[0]);
     let editions: Vec<Library> = editions
         .into_iter()
         .map(|edition| edition.library)
@@ -205,6 +220,9 @@ fn open(
             .as_ref()
             .map_or_else(String::new, |folder| folder.path().display().to_string())
     });
+    if kiosk.is_some() {
+        ready.map_err(Failure::KioskNotReady)?;
+    }
     if ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
         .iter()
         .all(|name| std::env::var_os(name).is_none())
@@ -222,10 +240,6 @@ fn run(
     kiosk: Option<Duration>,
     notice: Option<String>,
 ) -> Result<(), Failure> {
-    // Never in front of a patient: the kiosk's log says what staff would see in the consult room.
-    if kiosk.is_some() && !editions[0].clinic.is_set() {
-        eprintln!("needle-guide: {}", editions[0].ui.clinic_not_set);
-    }
     // Before anything starts a thread (src/fonts.rs): the machine's own fonts are read only for
     // characters the guide's fonts lack.
     let fonts = needle_guide::fonts::needed(editions.iter());
@@ -363,6 +377,23 @@ fn edition(locale: &str, folder: Option<&Path>) -> Result<Library, Failure> {
     Ok(editions.remove(0).library)
 }
 
+/// Whether the clinic's details of `edition`, loaded over `folder`, are ready for patients.
+fn ready(folder: Option<&ContentFolder>, edition: &Edition) -> Result<(), NotReady> {
+    let clinic = File::Clinic.path(&edition.library.locale);
+    let file = match folder {
+        None => ClinicFile::BuiltIn,
+        Some(folder) => {
+            let path = folder.path().display().to_string();
+            if edition.from_folder.contains(&clinic) {
+                ClinicFile::Folder(path)
+            } else {
+                ClinicFile::NotInFolder(path)
+            }
+        }
+    };
+    check::ready(&edition.library.clinic, file)
+}
+
 /// Tells staff which of the folder's files were left out, and why.
 fn not_used(problems: Vec<Problem>) {
     eprintln!(
@@ -460,26 +491,38 @@ fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
             });
         }
     }
+    // Problems first: once they are mended, `check` says whether the clinic is ready.
     if !problems.is_empty() {
         let count = problems.len();
         out(&format!("{}\n", Problems(problems)))?;
         return Err(Failure::Content(count));
     }
-    for library in editions.iter().map(|edition| &edition.library) {
-        out(&format!(
-            "{}: ok ({} pages, {} conditions, {} side effects, {} glossary terms)\n",
-            library.locale,
-            library.pages.len(),
-            library.conditions().count(),
-            library.side_effects.len(),
-            library.glossary.len()
-        ))?;
+    let not_ready = ready(folder.as_ref(), &editions[0])
+        .err()
+        .map(|not_ready| format!("NOT READY FOR PATIENTS: {not_ready}\n"));
+    match &not_ready {
+        Some(not_ready) => out(&content::without_controls(not_ready))?,
+        None => {
+            for library in editions.iter().map(|edition| &edition.library) {
+                out(&format!(
+                    "{}: ok ({} pages, {} conditions, {} side effects, {} glossary terms)\n",
+                    library.locale,
+                    library.pages.len(),
+                    library.conditions().count(),
+                    library.side_effects.len(),
+                    library.glossary.len()
+                ))?;
+            }
+        }
     }
     let fonts = needle_guide::fonts::needed(editions.iter().map(|edition| &edition.library));
     if let Some(note) = fonts.note() {
         out(&format!("note: {}\n", content::without_controls(&note)))?;
     }
-    Ok(())
+    match not_ready {
+        Some(_) => Err(Failure::NotReady),
+        None => Ok(()),
+    }
 }
 
 /// Writes to standard output. A reader that stops reading (`needle-guide text | head`) ends the

@@ -36,6 +36,30 @@ fn export_writes_every_file_and_the_export_checks_clean() {
     assert!(folder.join("es/pages/risks.ron").exists());
     assert!(folder.join("clinic.ron").exists());
 
+    // Sound, but the exported clinic.ron is the built-in one, with no numbers: `check` names it.
+    let output = needle_guide(&["check", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(3));
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        report.starts_with(&format!(
+            "NOT READY FOR PATIENTS: {} leaves emergency_number and phone empty",
+            folder.join("clinic.ron").display()
+        )),
+        "{report}"
+    );
+    assert_eq!(report.lines().count(), 1, "{report}");
+    fs::write(
+        folder.join("clinic.ron"),
+        fs::read_to_string(folder.join("clinic.ron"))
+            .unwrap()
+            .replacen("phone: \"\"", "phone: \"555-0100\"", 1)
+            .replacen(
+                "emergency_number: \"\"",
+                "emergency_number: \"555-0111\"",
+                1,
+            ),
+    )
+    .unwrap();
     assert_checks_clean(&folder);
 
     let error = content::export(&folder, false).unwrap_err();
@@ -59,7 +83,7 @@ fn one_file_overrides_its_embedded_twin_and_leaves_the_rest() {
     assert_eq!(loaded.files, ["clinic.ron"]);
     assert_eq!(loaded.library.clinic.name, "Northside Rehab");
     assert_eq!(
-        loaded.library.clinic.urgent_phone, "",
+        loaded.library.clinic.after_hours_phone, "",
         "an empty field stays empty"
     );
     let embedded = Library::embedded("en").unwrap();
@@ -202,7 +226,8 @@ fn a_broken_clinic_file_never_shows_another_clinics_details() {
     );
     // What stands in is no clinic at all: the guide speaks in words, and staff are told.
     assert!(
-        !loaded.library.clinic.is_set(),
+        loaded.library.clinic.name.is_empty()
+            && loaded.library.clinic.missing() == ["emergency_number", "phone"],
         "{:?}",
         loaded.library.clinic
     );
@@ -524,7 +549,7 @@ fn a_file_saved_with_a_byte_order_mark_is_used() {
     let folder = scratch("bom");
     fs::write(
         folder.join("clinic.ron"),
-        "\u{FEFF}Clinic(name: \"Harbour Physio\", phone: \"01 234 5678\")\r\n",
+        "\u{FEFF}Clinic(name: \"Harbour Physio\", phone: \"01 234 5678\", emergency_number: \"112\")\r\n",
     )
     .unwrap();
     assert_checks_clean(&folder);

@@ -43,7 +43,7 @@ fn a_long_random_consult_session_never_panics_and_always_has_something_to_show()
 #[test]
 fn a_long_random_kiosk_session_never_panics_and_always_has_something_to_show() {
     // With a staff PIN, so the keypad is part of the session.
-    let mut editions = (*support::editions()).clone();
+    let mut editions = (*support::kiosk_editions()).clone();
     for library in &mut editions {
         library.clinic.staff_pin = "4090".into();
     }

@@ -182,7 +182,7 @@ fn a_kiosk_reset_stops_reading_and_leaves_no_speech_program() {
         ..Recorder::default()
     });
     let mut app = App::kiosk(
-        support::editions(),
+        support::kiosk_editions(),
         KioskSettings {
             idle_timeout: Duration::from_secs(90),
         },

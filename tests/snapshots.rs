@@ -119,9 +119,10 @@ fn the_rare_risk_scale_matches_its_snapshot() {
     );
 }
 
+/// A kiosk as it may start: over a clinic with numbers (made-up ones).
 fn kiosk() -> App {
     App::kiosk(
-        support::editions(),
+        support::kiosk_editions(),
         needle_guide::app::KioskSettings {
             idle_timeout: std::time::Duration::from_secs(90),
         },

@@ -598,7 +598,7 @@ fn the_warning_signs_page_has_all_six_signs_their_timing_and_what_to_do() {
         .map(|contact| contact.value.as_str())
         .collect();
     let clinic = &library.clinic;
-    for number in [&clinic.phone, &clinic.urgent_phone]
+    for number in [&clinic.phone, &clinic.after_hours_phone]
         .into_iter()
         .filter(|n| !n.is_empty())
     {

@@ -214,7 +214,7 @@ fn the_check_is_reached_from_home_the_key_points_and_find() {
 #[test]
 fn at_the_kiosk_the_summary_speaks_to_the_patient_and_a_reset_leaves_no_answer() {
     let mut app = App::kiosk(
-        support::editions(),
+        support::kiosk_editions(),
         KioskSettings {
             idle_timeout: Duration::from_secs(90),
         },

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashSet};
 use super::chart;
 use super::ids::REGION_IDS;
 use super::markup::{self, Piece};
-use super::model::{Block, ChartWords, CheckQuestion, Page, Rate, RateWords};
+use super::model::{Block, ChartWords, CheckQuestion, Clinic, Page, Rate, RateWords};
 use super::rate;
 use super::route::PageId;
 use super::{File, Files, Library, Problem};
@@ -416,6 +416,10 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
     checker.text(&ui_file, &library.ui.condition_advice);
     checker.rate_words(&ui_file, &library.ui.rates);
     checker.chart_words(&ui_file, &library.ui.charts);
+    checker.placeholders(
+        &ui_file,
+        &[("clinic_not_set", &library.ui.clinic_not_set, &["{missing}"])],
+    );
     if library.ui.teach_back.sure.len() != SURE_QUESTIONS {
         checker.report(
             &ui_file,
@@ -475,6 +479,76 @@ fn web_address_ok(web: &str) -> bool {
 fn staff_pin_ok(pin: &str) -> bool {
     let pin = pin.trim();
     pin.is_empty() || (pin.len() <= MAX_PIN_DIGITS && pin.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Which `clinic.ron` the guide reads the clinic's details from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClinicFile {
+    /// The built-in one: no content folder was given.
+    BuiltIn,
+    /// The `clinic.ron` of the content folder at this path.
+    Folder(String),
+    /// The content folder at this path has no `clinic.ron` that could be used (none, or one with
+    /// problems), so the built-in one stands in.
+    NotInFolder(String),
+}
+
+/// Content that loads and checks, but whose clinic has not said what a patient must have
+/// ([`Clinic::missing`]), so it may not go in front of patients alone. Not a broken file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotReady {
+    pub missing: Vec<&'static str>,
+    pub file: ClinicFile,
+}
+
+/// Whether the clinic's details in `file` let the guide go in front of patients.
+pub fn ready(clinic: &Clinic, file: ClinicFile) -> Result<(), NotReady> {
+    let missing = clinic.missing();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(NotReady { missing, file })
+    }
+}
+
+/// One line for staff: what is missing, in which file, and how to write it in.
+impl std::fmt::Display for NotReady {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let fields = match self.missing.split_last() {
+            Some((last, [])) => (*last).to_owned(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => String::new(),
+        };
+        let guide = "see docs/content.md, \"Your clinic\"";
+        match &self.file {
+            ClinicFile::BuiltIn => write!(
+                f,
+                "the built-in clinic.ron leaves {fields} empty; to fix it, run `needle-guide \
+                 export-content DIR`, fill in {fields} in DIR/clinic.ron, and run the guide with \
+                 `--content DIR` ({guide})"
+            ),
+            ClinicFile::Folder(folder) => {
+                let file = std::path::Path::new(folder).join("clinic.ron");
+                write!(
+                    f,
+                    "{} leaves {fields} empty; to fix it, fill in {fields} in that file and run the \
+                     guide with `--content {folder}` ({guide})",
+                    file.display()
+                )
+            }
+            ClinicFile::NotInFolder(folder) => {
+                let file = std::path::Path::new(folder).join("clinic.ron");
+                write!(
+                    f,
+                    "{folder} has no clinic.ron that could be used, and the built-in clinic.ron \
+                     leaves {fields} empty; to fix it, write {fields} in {} (`needle-guide \
+                     export-content DIR` writes a clinic.ron to start from) and run the guide \
+                     with `--content {folder}` ({guide})",
+                    file.display()
+                )
+            }
+        }
+    }
 }
 
 struct Checker<'a> {
@@ -1537,12 +1611,12 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(
             found[0].starts_with(
-                "clinic.ron:9:5: 'web' must be an address that starts with http:// or https://"
+                "clinic.ron:13:5: 'web' must be an address that starts with http:// or https://"
             ),
             "{found:?}"
         );
         assert!(
-            found[1].starts_with("clinic.ron:11:5: 'staff_pin' must be 1 to 12 digits"),
+            found[1].starts_with("clinic.ron:15:5: 'staff_pin' must be 1 to 12 digits"),
             "{found:?}"
         );
         assert!(

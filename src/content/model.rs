@@ -372,7 +372,7 @@ pub struct Ui {
     pub language_name: String,
     /// For staff, when files of the clinic's content folder were left out; `{folder}` is its path.
     pub content_notice: String,
-    /// For staff, when `clinic.ron` gives no name and no phone number.
+    /// For staff, when `clinic.ron` lacks what patients must have; `{missing}` names the fields.
     pub clinic_not_set: String,
     pub back: String,
     pub home: String,
@@ -394,7 +394,8 @@ pub struct Ui {
     pub studies_say: String,
     pub clinic_name: String,
     pub clinic_phone: String,
-    pub clinic_urgent_phone: String,
+    #[serde(alias = "clinic_urgent_phone")]
+    pub clinic_after_hours_phone: String,
     pub clinic_web: String,
     /// The emergency number, when the clinic gives none: "your local emergency number".
     pub local_emergency_number: String,
@@ -630,17 +631,20 @@ pub struct RateWords {
 pub struct Clinic {
     #[serde(default)]
     pub name: String,
+    /// The clinic's phone; a patient must have it ([`Clinic::missing`]).
     #[serde(default)]
     pub phone: String,
-    #[serde(default)]
-    pub urgent_phone: String,
+    /// A phone for when the clinic is closed, if it has one. Once named `urgent_phone`: clinics'
+    /// files that still say so keep working.
+    #[serde(default, alias = "urgent_phone")]
+    pub after_hours_phone: String,
     #[serde(default)]
     pub web: String,
     /// Digits staff type to leave kiosk mode on the screen; empty for the key chord alone.
     #[serde(default)]
     pub staff_pin: String,
-    /// The emergency number where the clinic is (911, 112, 999 …); empty for the words "your
-    /// local emergency number".
+    /// The emergency number where the clinic is (911, 112, 999 …); patients must have it (see
+    /// [`Clinic::missing`]). Never guessed: empty, the guide says "your local emergency number".
     #[serde(default)]
     pub emergency_number: String,
     /// When the clinic last checked the guide against its own practice, as it writes dates.
@@ -686,13 +690,22 @@ impl Clinic {
     /// Whether the clinic gave a number to call; without one, patients are told in words whom to
     /// call.
     pub fn has_phone(&self) -> bool {
-        !(self.phone.trim().is_empty() && self.urgent_phone.trim().is_empty())
+        !(self.phone.trim().is_empty() && self.after_hours_phone.trim().is_empty())
     }
 
-    /// Whether the clinic has said who it is or how to reach it. Without, the guide speaks in
-    /// words only ("call your clinic"), and staff are told.
-    pub fn is_set(&self) -> bool {
-        !self.name.trim().is_empty() || self.has_phone()
+    /// What a patient must have and the clinic left empty, named as in `clinic.ron`: the number
+    /// to call in an emergency, and the clinic's phone. Until nothing is missing, the kiosk will
+    /// not start, `check` says the content is not ready for patients, and the consult room tells
+    /// staff.
+    pub fn missing(&self) -> Vec<&'static str> {
+        [
+            ("emergency_number", &self.emergency_number),
+            ("phone", &self.phone),
+        ]
+        .into_iter()
+        .filter(|(_, value)| value.trim().is_empty())
+        .map(|(field, _)| field)
+        .collect()
     }
 }
 

@@ -30,6 +30,29 @@ pub fn editions() -> Arc<Vec<Library>> {
     )
 }
 
+/// The content folder of a made-up clinic with (fake) numbers: a kiosk starts only with them.
+pub fn test_clinic_folder() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/test-clinic")
+}
+
+/// Every edition over [`test_clinic_folder`], as a kiosk that is allowed to start loads them.
+pub fn kiosk_editions() -> Arc<Vec<Library>> {
+    let folder = needle_guide::content::ContentFolder::open(&test_clinic_folder())
+        .unwrap_or_else(|problem| panic!("{problem}"));
+    Arc::new(
+        needle_guide::content::LOCALES
+            .iter()
+            .map(|locale| {
+                let loaded = Library::with_overrides(locale, &folder)
+                    .unwrap_or_else(|problems| panic!("{problems}"));
+                assert_eq!(loaded.problems, [], "the test clinic loads");
+                assert_eq!(loaded.library.clinic.missing(), [] as [&str; 0]);
+                loaded.library
+            })
+            .collect(),
+    )
+}
+
 pub fn app_on(route: Route) -> App {
     App::new(editions(), route)
 }

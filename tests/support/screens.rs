@@ -107,7 +107,10 @@ impl Setup {
 
     /// The app in this setup.
     pub fn app(&self) -> App {
-        let mut editions = super::editions();
+        let mut editions = match self.mode {
+            Mode::Kiosk => super::kiosk_editions(),
+            Mode::Consult | Mode::Present => super::editions(),
+        };
         if let Some(pin) = self.staff_pin {
             for library in std::sync::Arc::make_mut(&mut editions) {
                 library.clinic.staff_pin = pin.into();

@@ -1,0 +1,301 @@
+//! A guide in front of patients names the number to call in an emergency and the clinic's phone.
+//! The shipped clinic.ron names neither (no country's number is built in), so: `check` says NOT
+//! READY FOR PATIENTS with its own exit code, the kiosk will not start, the consult room opens
+//! with a notice for staff naming what is missing, and the handout has lines to write them in.
+
+mod support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use needle_guide::app::App;
+use needle_guide::content::model::Clinic;
+use needle_guide::handout::{BLANK, HandoutOptions, escape, html};
+use needle_guide::route::Route;
+
+/// The exit codes README.md lists: a broken content file, and content not ready for patients.
+const BROKEN: i32 = 1;
+const NOT_READY: i32 = 3;
+
+/// Runs the binary with no display: a window it tried to open would fail with "no display".
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_needle-guide"))
+        .args(args)
+        .current_dir(std::env::temp_dir())
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A fresh content folder holding only `clinic` as its clinic.ron (none if `None`).
+fn folder_with(name: &str, clinic: Option<&str>) -> PathBuf {
+    let folder =
+        std::env::temp_dir().join(format!("needle-guide-ready-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&folder);
+    fs::create_dir_all(&folder).unwrap();
+    if let Some(clinic) = clinic {
+        fs::write(folder.join("clinic.ron"), clinic).unwrap();
+    }
+    folder
+}
+
+fn path(folder: &Path) -> &str {
+    folder.to_str().unwrap()
+}
+
+#[test]
+fn the_shipped_clinic_names_no_number() {
+    for library in support::editions().iter() {
+        assert_eq!(library.clinic.missing(), ["emergency_number", "phone"]);
+        assert_eq!(library.clinic.after_hours_phone, "");
+    }
+    let after_hours_only = Clinic {
+        after_hours_phone: "555-0199".into(),
+        emergency_number: " ".into(),
+        ..Clinic::default()
+    };
+    assert_eq!(after_hours_only.missing(), ["emergency_number", "phone"]);
+    let ready = Clinic {
+        phone: "555-0100".into(),
+        emergency_number: "555-0111".into(),
+        ..Clinic::default()
+    };
+    assert_eq!(ready.missing(), [] as [&str; 0]);
+}
+
+/// A clinic.ron written before `after_hours_phone` had its name still loads.
+#[test]
+fn the_old_name_of_the_after_hours_phone_still_loads() {
+    let folder = folder_with(
+        "old-name",
+        Some(
+            "Clinic(phone: \"555-0100\", urgent_phone: \"555-0199\", emergency_number: \"555-0111\")",
+        ),
+    );
+    let output = run(&["check", path(&folder)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let text = run(&["text", "--content", path(&folder)]);
+    assert!(stdout(&text).contains("555-0199"));
+}
+
+#[test]
+fn check_says_the_built_in_content_is_not_ready_for_patients() {
+    let output = run(&["check"]);
+    assert_eq!(output.status.code(), Some(NOT_READY), "{}", stdout(&output));
+    let said = stdout(&output);
+    assert!(
+        said.starts_with(
+            "NOT READY FOR PATIENTS: the built-in clinic.ron leaves emergency_number and phone \
+             empty; to fix it, run `needle-guide export-content DIR`, fill in emergency_number \
+             and phone in DIR/clinic.ron, and run the guide with `--content DIR` (see \
+             docs/content.md"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains(": ok"), "{said}");
+    let message = stderr(&output);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("NOT READY FOR PATIENTS"), "{message}");
+}
+
+#[test]
+fn check_names_the_folders_clinic_and_only_what_it_lacks() {
+    let folder = folder_with(
+        "phone-only",
+        Some("Clinic(name: \"Test Clinic\", phone: \"555-0100\")"),
+    );
+    let output = run(&["check", path(&folder)]);
+    assert_eq!(output.status.code(), Some(NOT_READY), "{}", stdout(&output));
+    let said = stdout(&output);
+    let file = folder.join("clinic.ron");
+    assert!(
+        said.starts_with(&format!(
+            "NOT READY FOR PATIENTS: {} leaves emergency_number empty; to fix it, fill in \
+             emergency_number in that file and run the guide with `--content {}`",
+            file.display(),
+            folder.display()
+        )),
+        "{said}"
+    );
+    assert!(!said.contains("phone empty"), "{said}");
+}
+
+#[test]
+fn check_says_when_a_folder_has_no_clinic_ron() {
+    let folder = folder_with("no-clinic", None);
+    let output = run(&["check", path(&folder)]);
+    assert_eq!(output.status.code(), Some(NOT_READY), "{}", stdout(&output));
+    let said = stdout(&output);
+    assert!(
+        said.starts_with(&format!(
+            "NOT READY FOR PATIENTS: {} has no clinic.ron that could be used, and the built-in \
+             clinic.ron leaves emergency_number and phone empty; to fix it, write \
+             emergency_number and phone in {}",
+            folder.display(),
+            folder.join("clinic.ron").display()
+        )),
+        "{said}"
+    );
+    assert!(said.contains("`needle-guide export-content DIR`"), "{said}");
+}
+
+/// A broken file keeps its own exit code and its report; readiness is said once it is mended.
+#[test]
+fn a_broken_clinic_ron_is_a_problem_not_a_readiness() {
+    let folder = folder_with("broken", Some("Clinic(phone: 555)"));
+    let output = run(&["check", path(&folder)]);
+    assert_eq!(output.status.code(), Some(BROKEN), "{}", stdout(&output));
+    let said = stdout(&output);
+    assert!(
+        said.starts_with(&format!("{}:1:14: ", folder.join("clinic.ron").display())),
+        "{said}"
+    );
+    assert!(!said.contains("NOT READY"), "{said}");
+    assert!(stderr(&output).contains("1 problem(s) in the content"));
+}
+
+#[test]
+fn check_passes_a_clinic_with_its_numbers() {
+    let output = run(&["check", path(&support::test_clinic_folder())]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).starts_with("en: ok"), "{}", stdout(&output));
+    assert!(!stdout(&output).contains("NOT READY"));
+}
+
+/// The readiness check comes before the display is looked for, so no window ever opens.
+#[test]
+fn the_kiosk_will_not_start_without_the_numbers() {
+    let phone_only = folder_with("kiosk", Some("Clinic(phone: \"555-0100\")"));
+    for (args, file, missing) in [
+        (
+            vec!["--kiosk"],
+            "the built-in clinic.ron".to_owned(),
+            "emergency_number and phone",
+        ),
+        (
+            vec!["--kiosk", "--lang", "es", "--content", path(&phone_only)],
+            phone_only.join("clinic.ron").display().to_string(),
+            "emergency_number",
+        ),
+    ] {
+        let output = run(&args);
+        assert_eq!(output.status.code(), Some(NOT_READY), "{args:?}");
+        let message = stderr(&output);
+        assert_eq!(message.lines().count(), 1, "{args:?}: {message}");
+        assert!(
+            message.starts_with(&format!(
+                "needle-guide: NOT READY FOR PATIENTS, so the kiosk will not start: {file} \
+                 leaves {missing} empty; to fix it, "
+            )),
+            "{args:?}: {message}"
+        );
+        assert!(message.contains("docs/content.md"), "{message}");
+        assert!(!message.contains("display"), "{message}");
+    }
+    let built_in = stderr(&run(&["--kiosk"]));
+    assert!(built_in.contains("`needle-guide export-content DIR`"));
+
+    // With the numbers, the kiosk goes on to look for a display; so does the consult room
+    // without them.
+    for args in [
+        vec!["--kiosk", "--content", path(&support::test_clinic_folder())],
+        vec![],
+    ] {
+        let output = run(&args);
+        assert_eq!(output.status.code(), Some(BROKEN), "{args:?}");
+        let message = stderr(&output);
+        assert!(message.contains("no display"), "{args:?}: {message}");
+        assert!(!message.contains("NOT READY"), "{args:?}: {message}");
+    }
+}
+
+/// The consult room opens with incomplete details, with staff's notice naming what is missing,
+/// in each language.
+#[test]
+fn the_consult_room_tells_staff_what_is_missing() {
+    let editions = support::editions();
+    for (index, library) in editions.iter().enumerate() {
+        let notice = |missing: &str| library.ui.clinic_not_set.replace("{missing}", missing);
+        let app = App::new(editions.clone(), Route::HOME).in_locale(&library.locale);
+        assert_eq!(app.library().locale, library.locale);
+        assert!(
+            app.staff_notices()
+                .contains(&notice("emergency_number, phone")),
+            "{:?}",
+            app.staff_notices()
+        );
+        assert!(
+            support::simulate(&app, support::WINDOW)
+                .find(notice("emergency_number, phone").as_str())
+                .is_ok(),
+            "{}: the notice is in the window",
+            library.locale
+        );
+
+        let mut phone_only = (*editions).clone();
+        phone_only[index].clinic.phone = "555-0100".into();
+        let app = App::new(phone_only.into(), Route::HOME).in_locale(&library.locale);
+        assert!(app.staff_notices().contains(&notice("emergency_number")));
+
+        let app = App::new(support::kiosk_editions(), Route::HOME).in_locale(&library.locale);
+        assert_eq!(app.staff_notices(), [] as [String; 0]);
+    }
+}
+
+/// The section of the handout with the clinic's details.
+fn contacts(page: &str) -> &str {
+    let start = page
+        .find("<section class=\"contacts\">")
+        .expect("a contacts section");
+    let end = start + page[start..].find("</section>").unwrap();
+    &page[start..end]
+}
+
+#[test]
+fn the_handout_has_lines_to_write_the_missing_numbers_in() {
+    let options = HandoutOptions::default();
+    for library in support::editions().iter() {
+        let locale = &library.locale;
+        let page = html(library, &options);
+        let section = contacts(&page);
+        let ui = &library.ui;
+        for label in [
+            &ui.clinic_name,
+            &ui.clinic_phone,
+            &ui.clinic_after_hours_phone,
+            &ui.clinic_emergency,
+        ] {
+            let line = format!(
+                "<span class=\"label\">{}:</span> <span class=\"blank\">{BLANK}</span>",
+                escape(label)
+            );
+            assert!(section.contains(&line), "{locale}: {line}\n{section}");
+        }
+        assert!(
+            !section.contains(&escape(&ui.local_emergency_number)),
+            "{locale}: {section}"
+        );
+        assert!(!section.contains(&escape(&ui.clinic_web)), "{locale}");
+
+        // Filled in, each number takes its line.
+        let ready = &support::kiosk_editions()[if locale == "en" { 0 } else { 1 }];
+        assert_eq!(&ready.locale, locale);
+        let page = html(ready, &options);
+        let section = contacts(&page);
+        assert!(!section.contains(BLANK), "{locale}: {section}");
+        for number in ["555-0100", "555-0199", "555-0111", "Test Clinic"] {
+            assert!(section.contains(number), "{locale}: {number}");
+        }
+    }
+}
