@@ -63,7 +63,10 @@ pub fn html(library: &Library, options: &HandoutOptions) -> String {
             escape(&words.given_by.replace("{clinic}", clinic))
         );
     }
-    out.push_str("</header>\n<main>\n<div class=\"columns\">\n");
+    out.push_str("</header>\n<main>\n");
+    // Whom to call, first and across the page: it is what the patient looks for at home.
+    contacts(&mut out, library);
+    out.push_str("<div class=\"columns\">\n");
     what_it_is(&mut out, library);
     your_conditions(&mut out, library, options);
     who_should_not(&mut out, library);
@@ -88,15 +91,15 @@ body {
   margin: 0;
   font-family: "Atkinson Hyperlegible", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
     "Liberation Sans", "Helvetica Neue", Arial, sans-serif;
-  font-size: 10.5pt; line-height: 1.25; color: #111; background: #fff;
+  font-size: 10pt; line-height: 1.25; color: #111; background: #fff;
   -webkit-print-color-adjust: exact; print-color-adjust: exact;
 }
 @media screen { body { max-width: 190mm; margin: 10mm auto; padding: 0 8mm; } }
-header { border-bottom: 1.5pt solid #1d4f7c; padding-bottom: 4pt; margin-bottom: 9pt; }
+header { border-bottom: 1.5pt solid #1d4f7c; padding-bottom: 3pt; margin-bottom: 6pt; }
 h1 { font-size: 18pt; line-height: 1.15; margin: 0; color: #1d4f7c; }
 .given-by { font-size: 11pt; margin: 2pt 0 0; }
 h2 { font-size: 12.5pt; line-height: 1.2; margin: 0 0 3pt; color: #1d4f7c; break-after: avoid; }
-h3 { font-size: 10.5pt; margin: 5pt 0 1pt; break-after: avoid; }
+h3 { font-size: 10.5pt; margin: 3pt 0 1pt; break-after: avoid; }
 p { margin: 0 0 3pt; }
 ul, ol { margin: 0 0 3pt; padding-left: 13pt; }
 li { margin: 0 0 2pt; }
@@ -104,7 +107,7 @@ dl { margin: 0; }
 dt { font-weight: bold; margin-top: 4pt; break-after: avoid; }
 dd { margin: 0; }
 .columns { columns: 2; column-gap: 8mm; margin-bottom: 4pt; }
-section { break-inside: avoid; margin: 0 0 9pt; }
+section { break-inside: avoid; margin: 0 0 6pt; }
 section.flow { break-inside: auto; }
 .item, tr, li { break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 2pt; }
@@ -113,6 +116,7 @@ td.rate { font-weight: bold; padding-left: 6pt; width: 58%; }
 th { text-align: left; font-size: 9.5pt; padding: 0 0 1pt; border-bottom: 1pt solid #111; }
 th + th { padding-left: 6pt; }
 .source { font-size: 9.5pt; margin-top: 2pt; }
+.names { columns: 2; column-gap: 4mm; }
 .names li { margin: 0; }
 .medical { display: block; font-weight: normal; font-size: 9.5pt; color: #444; }
 .checklist { list-style: none; padding-left: 0; }
@@ -130,9 +134,13 @@ th + th { padding-left: 6pt; }
 .step .action { font-weight: bold; margin: 0 0 1pt; }
 .step ul { columns: 2; column-gap: 8mm; margin-bottom: 1pt; }
 .later { background: #fdeceb; padding: 3pt 6pt; margin: 3pt 0 2pt; }
-.contacts { border: 1pt solid #1d4f7c; border-radius: 4pt; padding: 4pt 8pt 2pt; margin: 4pt 0 3pt; background: #fff; }
-.contacts p { font-size: 11.5pt; }
-.contacts .label { font-weight: bold; }
+.contacts {
+  display: grid; grid-template-columns: repeat(4, 1fr); column-gap: 5mm;
+  border: 1pt solid #1d4f7c; border-radius: 4pt; padding: 4pt 8pt 2pt; margin: 0 0 8pt;
+}
+.contacts h2, .contacts .call { grid-column: 1 / -1; }
+.contacts p { font-size: 11pt; margin: 0 0 2pt; }
+.contacts .label { display: block; font-size: 9.5pt; font-weight: bold; }
 .discussion { break-before: page; font-size: 11.5pt; }
 .discussion h2 { font-size: 14pt; }
 .companion { font-style: italic; margin-bottom: 6pt; }
@@ -272,7 +280,7 @@ fn what_it_is(out: &mut String, library: &Library) {
 
 /// Up to this many ticked conditions are given with what studies say; more are only named, so
 /// that the handout still fits on two pages whatever the therapist ticks.
-pub const MAX_DESCRIBED: usize = 3;
+pub const MAX_DESCRIBED: usize = 2;
 
 /// The conditions the therapist ticked, in the guide's order, each with its medical name and
 /// what studies say for it, with the source (or, past [`MAX_DESCRIBED`], by name only). What
@@ -498,8 +506,6 @@ fn warning_signs(out: &mut String, library: &Library) {
             escape(&joined(body))
         );
     }
-    // Whom to call sits inside the box, next to what to do.
-    contacts(out, library);
     out.push_str("</section>\n");
 }
 
@@ -545,7 +551,7 @@ fn contacts(out: &mut String, library: &Library) {
     if !clinic.has_phone() {
         let _ = writeln!(
             out,
-            "<p><strong>{}</strong></p>",
+            "<p class=\"call\"><strong>{}</strong></p>",
             escape(&ui.consult.call_your_clinic)
         );
     }
