@@ -10,7 +10,7 @@ use crate::content::model::Level;
 use crate::content::model::{BodyMapWords, Tone};
 use crate::content::route::{PageId, Route};
 use crate::document::{
-    ActionItem, Choice, CompareRow, Contact, Document, Effect, Link, Part, QuestionItem,
+    ActionItem, Choice, ClaimItem, CompareRow, Contact, Document, Effect, Link, Part, QuestionItem,
     RegionGroup, SourceCard, joined,
 };
 use crate::theme::style::{self, Role};
@@ -159,6 +159,7 @@ fn part_view<'a>(part: Part, state: &mut PageState<'a>) -> Element<'a, Message> 
         Part::Actions(items) => actions(items, terms),
         Part::Questions(items) => questions(items, terms),
         Part::Sources(cards) => sources(cards, terms),
+        Part::Evidence(items) => evidence(items, terms),
         // Without the check's state (a page drawn alone), the questions are not drawn.
         Part::TeachBack(_) => state
             .check
@@ -652,6 +653,28 @@ fn questions<'a>(items: Vec<QuestionItem>, terms: Terms<Message>) -> Element<'a,
             container(marker_text("?")).width(40),
             column![spans::paragraph(item.question, terms)]
                 .push(answer)
+                .spacing(metrics::XS)
+                .width(Fill),
+        ]
+        .spacing(metrics::XS)
+        .into()
+    }))
+    .spacing(metrics::M)
+    .into()
+}
+
+/// What studies found: each statement after a bullet, with its sources under it in the muted
+/// words a side effect's card gives its source.
+fn evidence<'a>(items: Vec<ClaimItem>, terms: Terms<Message>) -> Element<'a, Message> {
+    Column::with_children(items.into_iter().map(|item| {
+        let sources = text(format!("{}: {}", item.sources.label, item.sources.value))
+            .size(size::BODY)
+            .style(style::muted);
+        row![
+            container(marker_text("•"))
+                .width(40)
+                .padding(iced::Padding::ZERO.top(2)),
+            column![spans::paragraph(item.text, terms), sources]
                 .spacing(metrics::XS)
                 .width(Fill),
         ]
