@@ -27,6 +27,8 @@ fn banned(locale: &str) -> &'static [&'static str] {
             "innovative",
             "all patients",
             "will benefit",
+            // Western medicine's knowledge set against Qi, as the clinic's claim of legitimacy.
+            "what western medicine knows",
         ],
         "es" => &[
             "dentro de la pared del pecho",
@@ -37,6 +39,7 @@ fn banned(locale: &str) -> &'static [&'static str] {
             "ciencia moderna",
             "innovador",
             "todos los pacientes",
+            "lo que la medicina occidental sabe",
         ],
         other => panic!("no banned words for {other}"),
     }
@@ -516,5 +519,46 @@ fn what_studies_say_comes_before_the_side_effects() {
         let studies = text.find(&library.page(PageId::Benefits).title).unwrap();
         let risks = text.find(&library.page(PageId::Risks).title).unwrap();
         assert!(studies < risks, "{}", library.locale);
+    }
+}
+
+#[test]
+fn the_about_pages_benefits_say_may_and_claim_no_healing() {
+    let checks = [
+        ("en", "What it is used for", "may", &["heal", "cure"][..]),
+        (
+            "es",
+            "Para qué se usa",
+            "puede",
+            &["sana", "sane", "cura"][..],
+        ),
+    ];
+    let editions = support::editions();
+    for (locale, heading, may, healing) in checks {
+        let library = editions.iter().find(|l| l.locale == locale).unwrap();
+        let section = library
+            .page(PageId::About)
+            .sections
+            .iter()
+            .find(|section| section.heading.as_deref() == Some(heading))
+            .unwrap_or_else(|| panic!("{locale}: no section {heading:?}"));
+        let bullets: Vec<&String> = section
+            .blocks
+            .iter()
+            .filter_map(|block| match block {
+                Block::Bullets(items) => Some(items),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert!(bullets.len() >= 3, "{locale}: {bullets:?}");
+        for bullet in bullets {
+            let lower = bullet.to_lowercase();
+            let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).collect();
+            assert!(words.contains(&may), "{locale}: no {may:?} in {bullet:?}");
+            for word in healing {
+                assert!(!lower.contains(word), "{locale}: {word:?} in {bullet:?}");
+            }
+        }
     }
 }
