@@ -40,6 +40,10 @@ pub struct PageState<'a> {
 /// note shows only its heading, to leave the page room for more than its top.
 pub const SHORT_LAYOUT: f32 = 560.0;
 
+/// Below this layout height (the kiosk's 640), home's lead gives its room to the fifth row of
+/// topic tiles, so that every topic shows without scrolling.
+const TILES_AND_LEAD: f32 = 700.0;
+
 pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Message> {
     // A page of topics (home) or of questions (the check) keeps its title small, to leave the
     // screen to its buttons.
@@ -54,8 +58,19 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
     } else {
         size::TITLE
     };
-    // In large text, a page of topics goes straight from its title to its tiles.
-    let lead = (!document.lead.is_empty() && (!launcher || state.layout.height >= SHORT_LAYOUT))
+    // In large text, a page of topics goes straight from its title to its tiles; so does a page
+    // that opens with its tiles (home) on a screen not tall enough for them all and its lead.
+    let opens_with_tiles = document
+        .sections
+        .first()
+        .and_then(|section| section.parts.first())
+        .is_some_and(|part| matches!(part, Part::Choices(_)));
+    let room_for_lead = if opens_with_tiles {
+        TILES_AND_LEAD
+    } else {
+        SHORT_LAYOUT
+    };
+    let lead = (!document.lead.is_empty() && (!launcher || state.layout.height >= room_for_lead))
         .then(|| spans::sized(document.lead, size::LEAD, state.terms));
     let read_aloud = state
         .read_aloud
