@@ -54,8 +54,8 @@ where
 /// Said after `--help`: the values the flags take, which the README lists too. clap wraps it to
 /// the terminal, so a paragraph is one line.
 const AFTER_HELP: &str = "\
-Page ids: home, about, compare, conditions, before, risks, after, warning-signs, sources, \
-questions, glossary, key-points, teach-back, and condition/<id> for each condition \
+Page ids: home, about, compare, conditions, benefits, before, risks, after, warning-signs, \
+sources, questions, glossary, key-points, teach-back, and condition/<id> for each condition \
 (see `needle-guide text`).
 Languages: en (English), es (Spanish).";
 

@@ -6,8 +6,8 @@ use std::fmt::Write;
 use crate::content::chart::{self, COUNT, Cell, Mark, ScaleRow};
 use crate::content::ids::{RegionId, TermId};
 use crate::content::model::{
-    Block, BodyMapWords, Condition, Denominator, LegendWords, Level, Rate, RateWords, Region,
-    SideEffect, Source, Tone,
+    Block, BodyMapWords, Claim, Condition, Denominator, LegendWords, Level, Rate, RateWords,
+    Region, SideEffect, Source, Tone,
 };
 use crate::content::rate;
 use crate::content::route::{PageId, Route};
@@ -72,6 +72,8 @@ pub enum Part {
     Questions(Vec<QuestionItem>),
     /// Where the numbers come from.
     Sources(Vec<SourceCard>),
+    /// What studies found: each statement with "Sources" and the names of those that back it.
+    Evidence(Vec<ClaimItem>),
     /// The teach-back check's questions.
     TeachBack(Vec<CheckItem>),
 }
@@ -161,6 +163,13 @@ pub struct SourceCard {
     pub citation: Option<String>,
     pub facts: Vec<Contact>,
     pub findings: Vec<Contact>,
+}
+
+/// A statement of what studies found, and where it comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimItem {
+    pub text: Vec<Span>,
+    pub sources: Contact,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -399,6 +408,12 @@ impl Part {
                     line(format!("  = {}", item.explain));
                 }
             }
+            Part::Evidence(items) => {
+                for item in items {
+                    line(format!("- {}", joined(&item.text)));
+                    line(format!("  {}: {}", item.sources.label, item.sources.value));
+                }
+            }
             Part::Sources(cards) => {
                 for card in cards {
                     line(format!("* {}", card.name));
@@ -606,6 +621,28 @@ fn effect_part(library: &Library, effect: &SideEffect) -> Effect {
                 label: library.ui.source_label.clone(),
                 value: library.plain(&source.name),
             }),
+    }
+}
+
+/// A statement with the names of its sources, as a side effect's card names its one.
+fn claim_item(library: &Library, claim: &Claim) -> ClaimItem {
+    let names: Vec<String> = claim
+        .sources
+        .iter()
+        .filter_map(|id| library.source(id))
+        .map(|source| library.plain(&source.name))
+        .collect();
+    let label = if names.len() == 1 {
+        &library.ui.source_label
+    } else {
+        &library.ui.sources_label
+    };
+    ClaimItem {
+        text: library.spans(&claim.text),
+        sources: Contact {
+            label: label.clone(),
+            value: names.join("; "),
+        },
     }
 }
 
@@ -827,6 +864,12 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                         question.teaches.section,
                     ),
                 })
+                .collect(),
+        ),
+        Block::Evidence(claims) => Part::Evidence(
+            claims
+                .iter()
+                .map(|claim| claim_item(library, claim))
                 .collect(),
         ),
         Block::Sources => Part::Sources(

@@ -15,7 +15,8 @@ use support::{WINDOW, app_on, deliver, library, simulate};
 /// produced (not the page telling the app it goes on below, which it does at any event).
 fn tap(app: &needle_guide::app::App, view_point: Point) -> Vec<Message> {
     let library = library();
-    let mut ui = simulate(app, WINDOW);
+    // Tall enough that the whole map is on screen however long the page's opening words are.
+    let mut ui = simulate(app, Size::new(WINDOW.width, 2400.0));
     // The map sits left of the list, level with the list's first line.
     let prompt = ui
         .find(library.ui.body_map.prompt.as_str())

@@ -7,7 +7,7 @@ mod support;
 
 use needle_guide::content::Library;
 use needle_guide::content::check;
-use needle_guide::content::model::{Block, Level, Tone};
+use needle_guide::content::model::{Block, Claim, Level, Tone};
 use needle_guide::document::{Document, Part, guide_text, joined};
 use needle_guide::route::{PageId, Route};
 
@@ -27,6 +27,8 @@ fn banned(locale: &str) -> &'static [&'static str] {
             "innovative",
             "all patients",
             "will benefit",
+            // Western medicine's knowledge set against Qi, as the clinic's claim of legitimacy.
+            "what western medicine knows",
         ],
         "es" => &[
             "dentro de la pared del pecho",
@@ -37,6 +39,7 @@ fn banned(locale: &str) -> &'static [&'static str] {
             "ciencia moderna",
             "innovador",
             "todos los pacientes",
+            "lo que la medicina occidental sabe",
         ],
         other => panic!("no banned words for {other}"),
     }
@@ -513,6 +516,7 @@ fn the_pages_follow_the_order_a_patient_lives_them() {
             "about",
             "compare",
             "conditions",
+            "benefits",
             "before",
             "risks",
             "after",
@@ -844,4 +848,155 @@ fn the_spanish_condition_names_are_the_ones_patients_use() {
     let (_, shin) = library.condition("shin-splints").unwrap();
     assert_eq!(shin.name, "Dolor de espinilla");
     assert_eq!(shin.medical_name.as_deref(), Some("Periostitis tibial"));
+}
+
+fn claims(library: &Library) -> Vec<&Claim> {
+    library
+        .page(PageId::Benefits)
+        .sections
+        .iter()
+        .flat_map(|section| &section.blocks)
+        .filter_map(|block| match block {
+            Block::Evidence(claims) => Some(claims),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+fn every_claim_of_what_studies_found_names_a_source_that_exists() {
+    for library in support::editions().iter() {
+        let locale = &library.locale;
+        let claims = claims(library);
+        assert!(claims.len() >= 5, "{locale}: {} claims", claims.len());
+        for claim in &claims {
+            assert!(!claim.sources.is_empty(), "{locale}: {:?}", claim.text);
+            for id in &claim.sources {
+                let source = library
+                    .source(id)
+                    .unwrap_or_else(|| panic!("{locale}: no source {id:?}"));
+                // Studies are cited as published: the full reference is on the sources page.
+                assert!(source.citation.is_some(), "{locale}: {id} has no citation");
+            }
+        }
+        // On screen, each statement carries the names of its sources.
+        let document = page(library, PageId::Benefits);
+        let shown: Vec<_> = document
+            .sections
+            .iter()
+            .flat_map(|s| &s.parts)
+            .filter_map(|part| match part {
+                Part::Evidence(items) => Some(items),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert_eq!(shown.len(), claims.len(), "{locale}");
+        for (item, claim) in shown.iter().zip(&claims) {
+            for id in &claim.sources {
+                let name = &library.source(id).unwrap().name;
+                assert!(
+                    item.sources.value.contains(name.as_str()),
+                    "{locale}: {:?} does not name {name:?}",
+                    joined(&item.text)
+                );
+            }
+        }
+        // A number on this page is only ever in a statement that names its source.
+        for section in &library.page(PageId::Benefits).sections {
+            for block in &section.blocks {
+                let texts: Vec<&String> = match block {
+                    Block::Text(text) => vec![text],
+                    Block::Bullets(items) => items.iter().collect(),
+                    Block::Callout(callout) => vec![&callout.heading, &callout.text],
+                    Block::Evidence(_) => vec![],
+                    other => panic!("{locale}: unexpected block {other:?}"),
+                };
+                for text in texts {
+                    assert!(
+                        !text.chars().any(|c| c.is_ascii_digit()),
+                        "{locale}: a number without its source: {text:?}"
+                    );
+                }
+            }
+        }
+    }
+    // The check refuses a statement whose source is not in sources.ron, or that names none.
+    let english = std::fs::read_to_string("content/en/pages/benefits.ron").unwrap();
+    for (broken, expected) in [
+        (
+            english.replacen("\"cotchett-2014\"", "\"cotchett-2041\"", 1),
+            "the source 'cotchett-2041' is not in sources.ron",
+        ),
+        (
+            english.replacen("sources: [\"who-2023\"]", "sources: []", 1),
+            "names no source",
+        ),
+    ] {
+        assert_ne!(broken, english);
+        let problems = Library::load("en", |path| {
+            if path == "en/pages/benefits.ron" {
+                Some(std::borrow::Cow::Owned(broken.clone().into_bytes()))
+            } else {
+                std::fs::read(format!("content/{path}"))
+                    .ok()
+                    .map(Into::into)
+            }
+        })
+        .expect_err("a statement without a known source is refused");
+        assert!(problems.to_string().contains(expected), "{problems}");
+    }
+}
+
+fn what_studies_say_comes_before_the_side_effects() {
+    let at = |page: PageId| PageId::ALL.iter().position(|p| *p == page).unwrap();
+    assert!(at(PageId::Benefits) < at(PageId::Risks));
+    assert!(at(PageId::Benefits) < at(PageId::Before));
+    assert_eq!(PageId::Conditions.next(), Some(PageId::Benefits));
+    for library in support::editions().iter() {
+        let text = guide_text(library);
+        let studies = text.find(&library.page(PageId::Benefits).title).unwrap();
+        let risks = text.find(&library.page(PageId::Risks).title).unwrap();
+        assert!(studies < risks, "{}", library.locale);
+    }
+}
+
+fn the_about_pages_benefits_say_may_and_claim_no_healing() {
+    let checks = [
+        ("en", "What it is used for", "may", &["heal", "cure"][..]),
+        (
+            "es",
+            "Para qué se usa",
+            "puede",
+            &["sana", "sane", "cura"][..],
+        ),
+    ];
+    let editions = support::editions();
+    for (locale, heading, may, healing) in checks {
+        let library = editions.iter().find(|l| l.locale == locale).unwrap();
+        let section = library
+            .page(PageId::About)
+            .sections
+            .iter()
+            .find(|section| section.heading.as_deref() == Some(heading))
+            .unwrap_or_else(|| panic!("{locale}: no section {heading:?}"));
+        let bullets: Vec<&String> = section
+            .blocks
+            .iter()
+            .filter_map(|block| match block {
+                Block::Bullets(items) => Some(items),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert!(bullets.len() >= 3, "{locale}: {bullets:?}");
+        for bullet in bullets {
+            let lower = bullet.to_lowercase();
+            let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).collect();
+            assert!(words.contains(&may), "{locale}: no {may:?} in {bullet:?}");
+            for word in healing {
+                assert!(!lower.contains(word), "{locale}: {word:?} in {bullet:?}");
+            }
+        }
+    }
 }

@@ -654,6 +654,27 @@ impl Checker<'_> {
                 }
             }
             Block::Sources => {}
+            Block::Evidence(claims) => {
+                for claim in claims {
+                    self.text(file, &claim.text);
+                    if claim.sources.is_empty() {
+                        self.report(
+                            file,
+                            "sources: []",
+                            "a statement of what studies found names no source".into(),
+                        );
+                    }
+                    for id in &claim.sources {
+                        if self.library.source(id).is_none() {
+                            self.at_id(
+                                file,
+                                id,
+                                format!("the source '{id}' is not in sources.ron"),
+                            );
+                        }
+                    }
+                }
+            }
             Block::Compare(compare) => {
                 for row in &compare.rows {
                     for cell in [&row.topic, &row.left, &row.right] {
@@ -1138,6 +1159,10 @@ fn page_shape(page: &Page) -> Vec<Vec<String>> {
                         questions.iter().map(|q| q.topic).collect::<Vec<_>>()
                     ),
                     Block::Sources => "Sources".to_owned(),
+                    Block::Evidence(claims) => format!(
+                        "Evidence {:?}",
+                        claims.iter().map(|c| &c.sources).collect::<Vec<_>>()
+                    ),
                     Block::TeachBack(questions) => format!(
                         "TeachBack {:?}",
                         questions
@@ -1480,7 +1505,7 @@ mod tests {
             .filter(|problem| problem.file == "es/pages/home.ron")
             .collect();
         assert_eq!(home.len(), 1, "{found:?}");
-        assert_eq!(home[0].position, Some((27, 9)));
+        assert_eq!(home[0].position, Some((28, 9)));
     }
 
     #[test]

@@ -68,9 +68,20 @@ pub enum Block {
     Questions(Vec<Question>),
     /// Where the numbers come from: every source of `sources.ron`, with what it found.
     Sources,
+    /// What studies found, each statement shown with the sources that back it.
+    Evidence(Vec<Claim>),
     /// The teach-back check: a few questions, each explained after any answer and pointing at
     /// the section that teaches it.
     TeachBack(Vec<CheckQuestion>),
+}
+
+/// One statement of [`Block::Evidence`], and the ids of the sources in `sources.ron` that back it
+/// (at least one).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub text: String,
+    pub sources: Vec<String>,
 }
 
 /// One question of [`Block::TeachBack`].
@@ -400,8 +411,9 @@ pub struct Ui {
     /// The emergency number, when the clinic gives none: "your local emergency number".
     pub local_emergency_number: String,
     pub clinic_emergency: String,
-    /// "Source", before a rate's source.
+    /// "Source", before a rate's source; "Sources", before more than one.
     pub source_label: String,
+    pub sources_label: String,
     /// On the sources page: "Checked by {clinic} on {date}".
     pub reviewed: String,
     /// Under a question, before the clinic's answer.

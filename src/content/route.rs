@@ -11,6 +11,7 @@ pub enum PageId {
     About,
     Compare,
     Conditions,
+    Benefits,
     Before,
     Risks,
     After,
@@ -24,14 +25,16 @@ pub enum PageId {
 
 impl PageId {
     /// Every page, in the order a patient lives them: what it is and how it differs, whether it
-    /// is for me, before and during, the side effects, after and the warning signs, where the
-    /// numbers come from and what to ask, then the word list, the key points, and the check of
-    /// how well it was all explained.
-    pub const ALL: [PageId; 13] = [
+    /// is for me and what studies say about whether it helps (before its side effects, so the
+    /// two are weighed together), before and during, the side effects, after and the warning
+    /// signs, where the numbers come from and what to ask, then the word list, the key points,
+    /// and the check of how well it was all explained.
+    pub const ALL: [PageId; 14] = [
         PageId::Home,
         PageId::About,
         PageId::Compare,
         PageId::Conditions,
+        PageId::Benefits,
         PageId::Before,
         PageId::Risks,
         PageId::After,
@@ -50,6 +53,7 @@ impl PageId {
             PageId::About => "about",
             PageId::Compare => "compare",
             PageId::Conditions => "conditions",
+            PageId::Benefits => "benefits",
             PageId::Risks => "risks",
             PageId::WarningSigns => "warning-signs",
             PageId::Before => "before",

@@ -17,6 +17,7 @@ fn svg(page: PageId) -> Option<&'static [u8]> {
         PageId::About => include_bytes!("../../assets/icons/about.svg"),
         PageId::Compare => include_bytes!("../../assets/icons/compare.svg"),
         PageId::Conditions => include_bytes!("../../assets/icons/conditions.svg"),
+        PageId::Benefits => include_bytes!("../../assets/icons/benefits.svg"),
         PageId::Risks => include_bytes!("../../assets/icons/risks.svg"),
         PageId::WarningSigns => include_bytes!("../../assets/icons/warning-signs.svg"),
         PageId::Before => include_bytes!("../../assets/icons/before.svg"),

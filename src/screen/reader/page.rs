@@ -10,7 +10,7 @@ use crate::content::model::Level;
 use crate::content::model::{BodyMapWords, Tone};
 use crate::content::route::{PageId, Route};
 use crate::document::{
-    ActionItem, Choice, CompareRow, Contact, Document, Effect, Link, Part, QuestionItem,
+    ActionItem, Choice, ClaimItem, CompareRow, Contact, Document, Effect, Link, Part, QuestionItem,
     RegionGroup, SourceCard, joined,
 };
 use crate::theme::style::{self, Role};
@@ -40,6 +40,10 @@ pub struct PageState<'a> {
 /// note shows only its heading, to leave the page room for more than its top.
 pub const SHORT_LAYOUT: f32 = 560.0;
 
+/// Below this layout height (the kiosk's 640), home's lead gives its room to the fifth row of
+/// topic tiles, so that every topic shows without scrolling.
+const TILES_AND_LEAD: f32 = 700.0;
+
 pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Message> {
     // A page of topics (home) or of questions (the check) keeps its title small, to leave the
     // screen to its buttons.
@@ -54,8 +58,19 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
     } else {
         size::TITLE
     };
-    // In large text, a page of topics goes straight from its title to its tiles.
-    let lead = (!document.lead.is_empty() && (!launcher || state.layout.height >= SHORT_LAYOUT))
+    // In large text, a page of topics goes straight from its title to its tiles; so does a page
+    // that opens with its tiles (home) on a screen not tall enough for them all and its lead.
+    let opens_with_tiles = document
+        .sections
+        .first()
+        .and_then(|section| section.parts.first())
+        .is_some_and(|part| matches!(part, Part::Choices(_)));
+    let room_for_lead = if opens_with_tiles {
+        TILES_AND_LEAD
+    } else {
+        SHORT_LAYOUT
+    };
+    let lead = (!document.lead.is_empty() && (!launcher || state.layout.height >= room_for_lead))
         .then(|| spans::sized(document.lead, size::LEAD, state.terms));
     let read_aloud = state
         .read_aloud
@@ -167,6 +182,7 @@ fn part_view<'a>(part: Part, state: &mut PageState<'a>) -> Element<'a, Message> 
         Part::Actions(items) => actions(items, terms),
         Part::Questions(items) => questions(items, terms),
         Part::Sources(cards) => sources(cards, terms),
+        Part::Evidence(items) => evidence(items, terms),
         // Without the check's state (a page drawn alone), the questions are not drawn.
         Part::TeachBack(_) => state
             .check
@@ -660,6 +676,28 @@ fn questions<'a>(items: Vec<QuestionItem>, terms: Terms<Message>) -> Element<'a,
             container(marker_text("?")).width(40),
             column![spans::paragraph(item.question, terms)]
                 .push(answer)
+                .spacing(metrics::XS)
+                .width(Fill),
+        ]
+        .spacing(metrics::XS)
+        .into()
+    }))
+    .spacing(metrics::M)
+    .into()
+}
+
+/// What studies found: each statement after a bullet, with its sources under it in the muted
+/// words a side effect's card gives its source.
+fn evidence<'a>(items: Vec<ClaimItem>, terms: Terms<Message>) -> Element<'a, Message> {
+    Column::with_children(items.into_iter().map(|item| {
+        let sources = text(format!("{}: {}", item.sources.label, item.sources.value))
+            .size(size::BODY)
+            .style(style::muted);
+        row![
+            container(marker_text("•"))
+                .width(40)
+                .padding(iced::Padding::ZERO.top(2)),
+            column![spans::paragraph(item.text, terms), sources]
                 .spacing(metrics::XS)
                 .width(Fill),
         ]
