@@ -123,6 +123,7 @@ td.rate { font-weight: bold; padding-left: 6pt; width: 58%; }
 .warning h3 { color: #a3001b; font-size: 11.5pt; }
 .signs { columns: 2; column-gap: 8mm; font-weight: bold; }
 .later { background: #fdeceb; padding: 3pt 6pt; margin: 3pt 0 2pt; }
+.lungs { margin: 3pt 0 2pt; }
 .contacts { border: 1pt solid #1d4f7c; border-radius: 4pt; padding: 5pt 9pt 3pt; }
 .contacts p { font-size: 11.5pt; }
 .contacts .label { font-weight: bold; }
@@ -463,7 +464,30 @@ fn warning_signs(out: &mut String, library: &Library) {
     if let Some(steps) = steps {
         list(out, "ol", "", steps);
     }
+    lung_areas(out, &page);
     out.push_str("</section>\n");
+}
+
+/// Where a needle can reach a lung, as a line in words under what to do: the heading the
+/// warning-signs page gives it, and the picture's summary. The picture itself is left out: with
+/// it, the handout no longer fits on two pages of US Letter.
+fn lung_areas(out: &mut String, page: &Document) {
+    let Some((title, picture)) = page.sections.iter().find_map(|section| {
+        section.parts.iter().find_map(|part| match part {
+            Part::LungAreas(picture) => Some((section.heading.as_deref(), picture)),
+            _ => None,
+        })
+    }) else {
+        return;
+    };
+    let title = title
+        .map(|title| format!("<strong>{}</strong> ", escape(&run_in(title))))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "<p class=\"lungs\">{title}{}</p>",
+        escape(&joined(&picture.summary))
+    );
 }
 
 /// The clinic's name and numbers, only those it filled in; with no number at all, the patient is
