@@ -672,7 +672,18 @@ impl App {
     fn shared(&mut self, shared: Shared) -> Task<Message> {
         match shared {
             Shared::Home => return self.read(reader::Message::Open(Route::HOME)),
-            Shared::SwitchLanguage => self.locale = (self.locale + 1) % self.editions.len(),
+            Shared::SwitchLanguage => {
+                self.locale = (self.locale + 1) % self.editions.len();
+                // Quick jump now lists the other language's results, maybe fewer: its highlight
+                // starts again at the first, as for a new query.
+                let query = self
+                    .consult_state()
+                    .and_then(Consult::search)
+                    .map(|search| search.query.clone());
+                if let Some(query) = query {
+                    return self.update(consult::Message::SearchChanged(query).into());
+                }
+            }
             // A step that would not show (the window is full) is not taken, so that one A−
             // always makes the text smaller again.
             Shared::TextLarger if self.can_enlarge_text() => self.text_step += 1,

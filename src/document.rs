@@ -6,8 +6,8 @@ use std::fmt::Write;
 use crate::content::chart::{self, COUNT, Cell, Mark, ScaleRow};
 use crate::content::ids::{RegionId, TermId};
 use crate::content::model::{
-    Block, BodyMapWords, Claim, Condition, Denominator, LegendWords, Level, Rate, RateWords,
-    Region, SideEffect, Source, Tone,
+    Block, BodyMapWords, Claim, Condition, Denominator, LegendWords, Level, LungAreas, Rate,
+    RateWords, Region, SideEffect, Source, Tone,
 };
 use crate::content::rate;
 use crate::content::route::{PageId, Route};
@@ -40,6 +40,9 @@ pub enum Part {
         body: Vec<Span>,
         /// Drawn at the foot of the screen, not in the page (see `model::Callout::pinned`).
         pinned: bool,
+        /// Where a tap on the box leads: an urgent box opens the warning signs, except on that
+        /// page itself. The link's words are drawn at the foot of the box.
+        link: Option<Link>,
     },
     Compare {
         left: String,
@@ -52,10 +55,12 @@ pub enum Part {
         rows: Vec<ScaleRow>,
         ticks: Vec<(u32, String)>,
     },
-    /// Every condition, by region, for the body map and the list.
+    /// Every condition, by region, for the body map and the list; with the picture of where
+    /// the lungs lie (from the warning-signs page), for the regions near them.
     ConditionIndex {
         regions: Vec<RegionGroup>,
         words: BodyMapWords,
+        lungs: Option<LungPicture>,
     },
     /// Some conditions of one region.
     Region(RegionGroup),
@@ -76,6 +81,22 @@ pub enum Part {
     Evidence(Vec<ClaimItem>),
     /// The teach-back check's questions.
     TeachBack(Vec<CheckItem>),
+    /// Where a needle can reach a lung, as a picture with its key and its caption.
+    LungAreas(LungPicture),
+}
+
+/// The picture of where a needle can reach a lung, in words: what the stripes mean, what it
+/// shows, and where that comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LungPicture {
+    pub key: String,
+    /// Where a needle can reach a lung, in one sentence.
+    pub summary: Vec<Span>,
+    pub caption: Vec<Span>,
+    /// "Source", and the name of each source it names.
+    pub sources: Vec<Contact>,
+    /// The names of the front and back views, as on the body map.
+    pub views: [String; 2],
 }
 
 /// A question of the teach-back check, in plain words (rates and the emergency number filled in).
@@ -340,6 +361,14 @@ impl Part {
                 line(format!("! {heading}"));
                 line(format!("  {}", joined(body)));
             }
+            Part::LungAreas(picture) => {
+                line(format!("* {}", picture.key));
+                line(format!("  {}", joined(&picture.summary)));
+                line(format!("  {}", joined(&picture.caption)));
+                for source in &picture.sources {
+                    line(format!("  {}: {}", source.label, source.value));
+                }
+            }
             Part::Compare { left, right, rows } => {
                 for row in rows {
                     line(format!("{}:", joined(&row.topic)));
@@ -471,7 +500,7 @@ pub fn guide_text(library: &Library) -> String {
 
 fn page_document(library: &Library, page: PageId) -> Document {
     let content = library.page(page);
-    Document {
+    let mut document = Document {
         title: content.title.clone(),
         subtitle: None,
         lead: library.spans(&content.lead),
@@ -490,6 +519,63 @@ fn page_document(library: &Library, page: PageId) -> Document {
                     .collect(),
             })
             .collect(),
+    };
+    if page != PageId::WarningSigns {
+        link_urgent_boxes(library, &mut document);
+    }
+    document
+}
+
+/// Makes every urgent box of `document` open the warning signs: a patient who reads "Trouble
+/// breathing?" is one tap from the signs and what to do.
+fn link_urgent_boxes(library: &Library, document: &mut Document) {
+    let warning_signs = library.page(PageId::WarningSigns);
+    for part in document.sections.iter_mut().flat_map(|s| &mut s.parts) {
+        if let Part::Callout {
+            tone: Tone::Urgent,
+            link,
+            ..
+        } = part
+        {
+            *link = Some(Link {
+                label: warning_signs.nav_label.clone(),
+                detail: None,
+                route: Route::Page(PageId::WarningSigns),
+            });
+        }
+    }
+}
+
+/// The picture of where the lungs lie, as the warning-signs page has it, for the body map; none
+/// if the page leaves it out.
+fn warning_page_lungs(library: &Library) -> Option<LungPicture> {
+    library
+        .page(PageId::WarningSigns)
+        .sections
+        .iter()
+        .flat_map(|section| &section.blocks)
+        .find_map(|block| match block {
+            Block::LungAreas(areas) => Some(lung_picture(library, areas)),
+            _ => None,
+        })
+}
+
+fn lung_picture(library: &Library, areas: &LungAreas) -> LungPicture {
+    let words = &library.ui.body_map;
+    LungPicture {
+        key: library.plain(&areas.key),
+        summary: library.spans(&areas.summary),
+        caption: library.spans(&areas.caption),
+        sources: areas
+            .sources
+            .iter()
+            .filter_map(|id| library.source(id))
+            .map(|source| Contact {
+                label: library.ui.source_label.clone(),
+                value: library.plain(&source.name),
+            })
+            .collect(),
+        views: [words.front.clone(), words.back.clone()],
     }
 }
 
@@ -520,6 +606,7 @@ fn condition_document(library: &Library, id: &str) -> Option<Document> {
         heading: library.plain(&ui.condition_advice_heading),
         body: library.spans(&ui.condition_advice),
         pinned: false,
+        link: None,
     });
     let mut sections = vec![
         Section {
@@ -725,7 +812,9 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
             heading: library.plain(&callout.heading),
             body: spans(&callout.text),
             pinned: callout.pinned,
+            link: None,
         },
+        Block::LungAreas(areas) => Part::LungAreas(lung_picture(library, areas)),
         Block::Compare(compare) => Part::Compare {
             left: compare.left.clone(),
             right: compare.right.clone(),
@@ -788,6 +877,7 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                 })
                 .collect(),
             words: library.ui.body_map.clone(),
+            lungs: warning_page_lungs(library),
         },
         Block::GlossaryIndex => {
             return library
@@ -964,6 +1054,144 @@ mod tests {
             .plain_text();
         assert!(text.contains("(555) 010-9999"));
         assert!(!text.contains(&library.ui.consult.call_your_clinic));
+    }
+
+    /// The urgent and calm boxes of a document, each with where a tap on it leads.
+    fn boxes(document: &Document) -> Vec<(Tone, Option<Route>)> {
+        document
+            .sections
+            .iter()
+            .flat_map(|section| &section.parts)
+            .filter_map(|part| match part {
+                Part::Callout { tone, link, .. } => {
+                    Some((*tone, link.as_ref().map(|link| link.route.clone())))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_urgent_box_opens_the_warning_signs_but_on_that_page() {
+        let warning_signs = Route::Page(PageId::WarningSigns);
+        for locale in crate::content::LOCALES {
+            let mut library = Library::embedded(locale).unwrap();
+            // An urgent box on the warning-signs page itself, as a clinic might add.
+            let urgent = Block::Callout(crate::content::model::Callout {
+                tone: Tone::Urgent,
+                heading: "Trouble breathing?".into(),
+                text: "Call now.".into(),
+                pinned: false,
+            });
+            let page = library
+                .pages
+                .iter_mut()
+                .find(|page| page.id == PageId::WarningSigns.id())
+                .unwrap();
+            page.sections[0].blocks.push(urgent);
+            let mut urgent_seen = 0;
+            for page in PageId::ALL {
+                let document = page_document(&library, page);
+                for (tone, link) in boxes(&document) {
+                    let expected = (tone == Tone::Urgent && page != PageId::WarningSigns)
+                        .then(|| warning_signs.clone());
+                    assert_eq!(link, expected, "{locale}: a {tone:?} box on {page:?}");
+                    urgent_seen += usize::from(tone == Tone::Urgent);
+                }
+            }
+            // Home's pinned note, side effects, after, and the one added here.
+            assert!(urgent_seen >= 4, "{locale}: {urgent_seen} urgent boxes");
+            let label = &library.page(PageId::WarningSigns).nav_label;
+            let after = page_document(&library, PageId::After);
+            assert!(
+                after
+                    .sections
+                    .iter()
+                    .flat_map(|s| &s.parts)
+                    .any(|part| matches!(
+                        part,
+                        Part::Callout { link: Some(link), .. } if &link.label == label
+                    ))
+            );
+        }
+    }
+
+    /// The picture of where the lungs lie on `page`, if it has one.
+    fn lung_picture_on(library: &Library, page: PageId) -> Option<LungPicture> {
+        page_document(library, page)
+            .sections
+            .into_iter()
+            .flat_map(|section| section.parts)
+            .find_map(|part| match part {
+                Part::LungAreas(picture) => Some(picture),
+                Part::ConditionIndex { lungs, .. } => lungs,
+                _ => None,
+            })
+    }
+
+    #[test]
+    fn the_lung_picture_names_its_sources_and_is_said_in_words() {
+        for locale in crate::content::LOCALES {
+            let library = Library::embedded(locale).unwrap();
+            let picture = lung_picture_on(&library, PageId::WarningSigns)
+                .unwrap_or_else(|| panic!("{locale}: the warning signs have no lung picture"));
+            assert!(
+                picture.sources.len() >= 2,
+                "{locale}: {:?}",
+                picture.sources
+            );
+            for source in &picture.sources {
+                assert_eq!(source.label, library.ui.source_label);
+                assert!(
+                    library
+                        .sources
+                        .iter()
+                        .any(|known| library.plain(&known.name) == source.value),
+                    "{locale}: {}",
+                    source.value
+                );
+            }
+            assert_eq!(
+                picture.views,
+                [
+                    library.ui.body_map.front.clone(),
+                    library.ui.body_map.back.clone()
+                ]
+            );
+            // The body map shows the same picture, from the warning-signs page.
+            assert_eq!(
+                lung_picture_on(&library, PageId::Conditions),
+                Some(picture.clone())
+            );
+            // What the page prints and reads aloud carries the key, the caption and the sources.
+            let page = page_document(&library, PageId::WarningSigns);
+            let text = page.plain_text();
+            let passages = page.passages();
+            let summary = joined(&picture.summary);
+            let caption = joined(&picture.caption);
+            for words in [&picture.key, &summary, &caption, &picture.sources[0].value] {
+                assert!(text.contains(words.as_str()), "{locale}: {words}");
+                assert!(
+                    passages
+                        .iter()
+                        .any(|passage| passage.contains(words.as_str())),
+                    "{locale}: {words} is not read aloud"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn without_a_picture_on_the_warning_signs_the_body_map_shows_none() {
+        let mut library = library();
+        for page in &mut library.pages {
+            for section in &mut page.sections {
+                section
+                    .blocks
+                    .retain(|block| !matches!(block, Block::LungAreas(_)));
+            }
+        }
+        assert_eq!(lung_picture_on(&library, PageId::Conditions), None);
     }
 
     #[test]

@@ -141,6 +141,7 @@ th + th { padding-left: 6pt; }
 .contacts h2, .contacts .call { grid-column: 1 / -1; }
 .contacts p { font-size: 11pt; margin: 0 0 2pt; }
 .contacts .label { display: block; font-size: 9.5pt; font-weight: bold; }
+.lungs { margin: 3pt 0 2pt; }
 .discussion { break-before: page; font-size: 11.5pt; }
 .discussion h2 { font-size: 14pt; }
 .companion { font-style: italic; margin-bottom: 6pt; }
@@ -506,7 +507,30 @@ fn warning_signs(out: &mut String, library: &Library) {
             escape(&joined(body))
         );
     }
+    lung_areas(out, &page);
     out.push_str("</section>\n");
+}
+
+/// Where a needle can reach a lung, as a line in words under what to do: the heading the
+/// warning-signs page gives it, and the picture's summary. The picture itself is left out: with
+/// it, the handout no longer fits on two pages of US Letter.
+fn lung_areas(out: &mut String, page: &Document) {
+    let Some((title, picture)) = page.sections.iter().find_map(|section| {
+        section.parts.iter().find_map(|part| match part {
+            Part::LungAreas(picture) => Some((section.heading.as_deref(), picture)),
+            _ => None,
+        })
+    }) else {
+        return;
+    };
+    let title = title
+        .map(|title| format!("<strong>{}</strong> ", escape(&run_in(title))))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "<p class=\"lungs\">{title}{}</p>",
+        escape(&joined(&picture.summary))
+    );
 }
 
 /// A line to write on by hand, where the clinic left a detail out of `clinic.ron`.

@@ -301,6 +301,20 @@ mod tests {
     }
 
     #[test]
+    fn the_words_of_the_lung_picture_find_the_warning_signs() {
+        // Only its caption says "collarbone" on a page; the sources page, after it, says it too.
+        for (locale, query) in [("en", "collarbone"), ("es", "clavicula")] {
+            let hits = index(locale).search(query);
+            let pages: Vec<&Target> = hits.iter().map(|hit| &hit.target).collect();
+            assert_eq!(
+                pages.first(),
+                Some(&&Target::Route(Route::Page(PageId::WarningSigns))),
+                "{locale}: {pages:?}"
+            );
+        }
+    }
+
+    #[test]
     fn titles_beat_names_beat_text() {
         let index = index("en");
         // "Sciatica" is a condition's title and a glossary word; both outrank pages that mention it.

@@ -8,6 +8,7 @@ pub mod drag;
 pub mod ends;
 pub mod icon;
 pub mod icon_array;
+pub mod lung_areas;
 pub mod nav;
 pub mod paint;
 pub mod repaint;

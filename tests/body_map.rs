@@ -178,3 +178,49 @@ fn every_region_on_the_map_lists_a_condition() {
         }
     }
 }
+
+fn the_regions_near_the_lungs_show_where_a_needle_can_reach_one() {
+    use needle_guide::widget::lung_areas::NEAR_LUNGS;
+    for locale in needle_guide::content::LOCALES {
+        let library = needle_guide::content::Library::embedded(locale).unwrap();
+        let key = library
+            .page(PageId::WarningSigns)
+            .sections
+            .iter()
+            .flat_map(|section| &section.blocks)
+            .find_map(|block| match block {
+                needle_guide::content::model::Block::LungAreas(areas) => Some(areas.key.clone()),
+                _ => None,
+            })
+            .expect("the warning signs show where the lungs lie");
+        let mut app = app_on(Route::Page(PageId::Conditions));
+        if locale != "en" {
+            deliver(
+                &mut app,
+                [needle_guide::screen::Shared::SwitchLanguage.into()],
+            );
+        }
+        assert!(
+            !shows(&app, &key),
+            "{locale}: the key shows with nothing picked"
+        );
+        for region in [
+            "knee",
+            "upper-back",
+            "low-back",
+            "shoulder",
+            "neck",
+            "elbow",
+        ] {
+            deliver(
+                &mut app,
+                [reader::Message::SelectRegion(region.into()).into()],
+            );
+            assert_eq!(
+                shows(&app, &key),
+                NEAR_LUNGS.contains(&region),
+                "{locale}: {region}"
+            );
+        }
+    }
+}

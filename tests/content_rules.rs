@@ -1000,3 +1000,37 @@ fn the_about_pages_benefits_say_may_and_claim_no_healing() {
         }
     }
 }
+
+fn the_warning_signs_show_where_a_needle_can_reach_a_lung_with_sources() {
+    // Where the risk is, not only that it exists (content review, December 2026, M4).
+    for (locale, places) in [
+        (
+            "en",
+            ["chest", "upper back", "shoulder blade", "shoulder", "neck"],
+        ),
+        ("es", ["pecho", "espalda", "omóplato", "hombro", "cuello"]),
+    ] {
+        let library = Library::embedded(locale).unwrap();
+        let areas = library
+            .page(PageId::WarningSigns)
+            .sections
+            .iter()
+            .flat_map(|section| &section.blocks)
+            .find_map(|block| match block {
+                Block::LungAreas(areas) => Some(areas),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{locale}: no picture of where the lungs lie"));
+        let summary = library.plain(&areas.summary);
+        for place in places {
+            assert!(summary.contains(place), "{locale}: {place} is not named");
+        }
+        // Every number of the caption comes from a published source, named under it.
+        assert!(library.plain(&areas.caption).contains("cm"), "{locale}");
+        assert!(areas.sources.len() >= 2, "{locale}: {:?}", areas.sources);
+        for id in &areas.sources {
+            let source = library.source(id).expect("a known source");
+            assert!(source.citation.is_some(), "{locale}: {id} has no reference");
+        }
+    }
+}

@@ -174,6 +174,45 @@ fn every_safety_fact_is_on_the_handout_in_both_languages() {
 }
 
 #[test]
+fn the_handout_says_where_a_needle_can_reach_a_lung() {
+    for locale in ["en", "es"] {
+        let library = library(locale);
+        let page = html(&library, &no_conditions());
+        let (heading, summary) = library
+            .page(PageId::WarningSigns)
+            .sections
+            .iter()
+            .find_map(|section| {
+                section.blocks.iter().find_map(|block| match block {
+                    Block::LungAreas(areas) => Some((section.heading.clone(), &areas.summary)),
+                    _ => None,
+                })
+            })
+            .unwrap_or_else(|| panic!("{locale}: the warning signs show where the lungs lie"));
+        // In the warning box, after what to do.
+        let warning = page
+            .find("<section class=\"warning\">")
+            .expect("a warning box");
+        let end = warning + page[warning..].find("</section>").unwrap();
+        let what_to_do = warning + page[warning..].find("<ul class=\"actions\">").unwrap();
+        let line = page
+            .find("<p class=\"lungs\">")
+            .unwrap_or_else(|| panic!("{locale}: no line on where the lungs lie"));
+        assert!(
+            what_to_do < line && line < end,
+            "{locale}: not in the warning box"
+        );
+        let line = &page[line..line + page[line..].find("</p>").unwrap()];
+        assert_has(line, &heading.expect("a heading"), "the section's heading");
+        assert_has(
+            line,
+            &library.plain(summary),
+            "where a needle can reach a lung",
+        );
+    }
+}
+
+#[test]
 fn the_english_and_spanish_handouts_differ_only_in_words() {
     let en = html(&library("en"), &no_conditions());
     let es = html(&library("es"), &no_conditions());

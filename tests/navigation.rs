@@ -232,3 +232,30 @@ fn the_largest_text_while_presenting_stops_at_the_smallest_layout_it_is_made_for
     // Its buttons stay whole and on one line there: see tests/touch.rs, which lays out every
     // mode, size and language.
 }
+
+#[test]
+fn switching_language_with_quick_jump_open_highlights_its_first_result() {
+    let mut app = app_on(Route::HOME);
+    deliver(
+        &mut app,
+        [
+            Consult::OpenSearch.into(),
+            Consult::SearchChanged("lung".into()).into(),
+            Consult::SearchMove(1).into(),
+            Consult::SearchMove(1).into(),
+        ],
+    );
+    let selected = |app: &needle_guide::app::App| {
+        app.consult_state()
+            .and_then(|consult| consult.search())
+            .map(|search| (search.query.clone(), search.selected))
+    };
+    assert_eq!(
+        selected(&app),
+        Some(("lung".into(), 2)),
+        "three results in English"
+    );
+    deliver(&mut app, [Shared::SwitchLanguage.into()]);
+    // Spanish finds fewer for "lung": the highlight must not point past the last.
+    assert_eq!(selected(&app), Some(("lung".into(), 0)));
+}

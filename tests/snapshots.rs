@@ -93,29 +93,68 @@ fn the_body_map_with_a_region_picked_matches_its_snapshot() {
 #[test]
 fn the_rare_risk_scale_matches_its_snapshot() {
     let app = app_on(Route::Page(PageId::Risks));
-    let risks = Document::for_route(&support::library(), app.route()).unwrap();
-    // Just the section that holds the scale, drawn as the page draws it.
-    let section = risks
+    section_snapshot(
+        "risk-scale",
+        &app,
+        |part| matches!(part, Part::RiskScale { .. }),
+        Size::new(880.0, 1100.0),
+    );
+}
+
+/// The section of `route`'s page that holds a part `is` picks, drawn alone as the page draws it.
+fn section_snapshot(name: &str, app: &App, is: fn(&Part) -> bool, size: Size) {
+    let page = Document::for_route(app.library(), app.route()).unwrap();
+    let section = page
         .sections
         .iter()
-        .find(|section| {
-            section
-                .parts
-                .iter()
-                .any(|part| matches!(part, Part::RiskScale { .. }))
-        })
-        .expect("the risks page has a rare-risk scale")
+        .find(|section| section.parts.iter().any(is))
+        .unwrap_or_else(|| panic!("{name}: the page has no such part"))
         .clone();
     let document = Document {
         sections: vec![section],
-        ..risks
+        ..page
     };
     let view =
         Reader::page_of(document, app.reader(), app.layout(), &app.palette()).map(Message::Reader);
-    check(
-        "risk-scale",
-        simulate_element(view, Size::new(880.0, 1100.0)),
+    check(name, simulate_element(view, size), app);
+}
+
+fn is_lung_picture(part: &Part) -> bool {
+    matches!(part, Part::LungAreas(_))
+}
+
+#[test]
+fn the_picture_of_where_the_lungs_lie_matches_its_snapshot_in_both_themes() {
+    let mut app = app_on(Route::Page(PageId::WarningSigns));
+    let size = Size::new(880.0, 900.0);
+    section_snapshot("lung-areas", &app, is_lung_picture, size);
+    let _ = app.update(Shared::ToggleContrast.into());
+    section_snapshot("lung-areas-high-contrast", &app, is_lung_picture, size);
+}
+
+#[test]
+fn the_body_map_with_the_upper_back_picked_matches_its_snapshot() {
+    let mut app = app_on(Route::Page(PageId::Conditions));
+    let _ = app.update(reader::Message::SelectRegion("upper-back".into()).into());
+    check("body-map-upper-back", simulate(&app, WINDOW), &app);
+}
+
+#[test]
+fn an_urgent_box_that_opens_the_warning_signs_matches_its_snapshot() {
+    let app = app_on(Route::Page(PageId::After));
+    section_snapshot(
+        "urgent-box",
         &app,
+        |part| {
+            matches!(
+                part,
+                Part::Callout {
+                    tone: needle_guide::content::model::Tone::Urgent,
+                    ..
+                }
+            )
+        },
+        Size::new(880.0, 560.0),
     );
 }
 

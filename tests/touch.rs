@@ -571,3 +571,79 @@ fn the_more_below_cue_stays_on_a_long_page_at_every_text_size() {
         );
     }
 }
+
+/// A finger put down at `at` and lifted there.
+fn tap(at: iced::Point) -> Vec<iced::Event> {
+    drag_up(at, 0.0)
+}
+
+/// The headings of the urgent boxes in the page of `route`, left in the page's flow (not pinned
+/// to the foot of the screen).
+fn urgent_headings(app: &App, route: &Route) -> Vec<String> {
+    use needle_guide::content::model::Tone;
+    use needle_guide::document::{Document, Part};
+    let document = Document::for_route(app.library(), route).expect("a page");
+    document
+        .sections
+        .iter()
+        .flat_map(|section| &section.parts)
+        .filter_map(|part| match part {
+            Part::Callout {
+                tone: Tone::Urgent,
+                heading,
+                pinned: false,
+                ..
+            } => Some(heading.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_tap_on_a_red_box_opens_the_warning_signs() {
+    let mut tapped = Vec::new();
+    for mode in [Mode::Kiosk, Mode::Consult] {
+        for locale in ["en", "es"] {
+            for page in PageId::ALL {
+                let route = Route::Page(page);
+                let setup = Setup::new(mode, locale, iced::Size::new(1280.0, 800.0)).on(route);
+                let app = setup.app();
+                let name = setup.name(&app);
+                for heading in urgent_headings(&app, &setup.route) {
+                    // The page's width, and tall enough that the box is in view unscrolled.
+                    let size = iced::Size::new(logical(&app).width, 12_000.0);
+                    let found = inspect(&app, size);
+                    let (_, words) = found
+                        .texts
+                        .iter()
+                        .find(|(words, _)| *words == heading)
+                        .unwrap_or_else(|| panic!("{name}: no box says {heading:?}"));
+                    let on_box = words.visible.expect("the box is in view").center();
+                    let mut app = setup.app();
+                    let mut ui = support::simulate(&app, size);
+                    finger(&mut ui, tap(on_box));
+                    let messages: Vec<_> = ui.into_messages().collect();
+                    support::deliver(&mut app, messages);
+                    if page == PageId::WarningSigns {
+                        assert_eq!(app.route(), &setup.route, "{name}: {heading:?} moved");
+                    } else {
+                        assert_eq!(
+                            app.route(),
+                            &Route::Page(PageId::WarningSigns),
+                            "{name}: a tap on {heading:?} did not open the warning signs"
+                        );
+                        tapped.push(page);
+                    }
+                }
+            }
+        }
+    }
+    // Side effects and After, in both modes and languages.
+    for page in [PageId::Risks, PageId::After] {
+        assert_eq!(
+            tapped.iter().filter(|&&p| p == page).count(),
+            4,
+            "{page:?}: {tapped:?}"
+        );
+    }
+}

@@ -715,6 +715,27 @@ impl Checker<'_> {
                 }
             }
             Block::TeachBack(questions) => self.teach_back(file, questions),
+            Block::LungAreas(areas) => {
+                self.text(file, &areas.key);
+                self.text(file, &areas.summary);
+                self.text(file, &areas.caption);
+                if areas.sources.is_empty() {
+                    self.report(
+                        file,
+                        "LungAreas",
+                        "the picture of the lungs names no source: name one of sources.ron".into(),
+                    );
+                }
+                for id in &areas.sources {
+                    if self.library.source(id).is_none() {
+                        self.at_id(
+                            file,
+                            id,
+                            format!("no source in sources.ron has the id '{id}'"),
+                        );
+                    }
+                }
+            }
             Block::ConditionIndex | Block::GlossaryIndex | Block::ClinicContacts => {}
         }
     }
@@ -1163,6 +1184,7 @@ fn page_shape(page: &Page) -> Vec<Vec<String>> {
                         "Evidence {:?}",
                         claims.iter().map(|c| &c.sources).collect::<Vec<_>>()
                     ),
+                    Block::LungAreas(areas) => format!("LungAreas {:?}", areas.sources),
                     Block::TeachBack(questions) => format!(
                         "TeachBack {:?}",
                         questions
@@ -1226,6 +1248,33 @@ mod tests {
             messages[0].contains("low (20) is more than high (15)"),
             "{}",
             messages[0]
+        );
+    }
+
+    #[test]
+    fn the_lung_picture_must_name_sources_that_exist() {
+        let problems = with_edit("en/pages/warning-signs.ron", |text| {
+            text.replacen("\"chen-2018\"", "\"chen-2019\"", 1)
+        });
+        let found = messages(&problems);
+        assert!(
+            found
+                .iter()
+                .any(|message| message.starts_with("en/pages/warning-signs.ron:")
+                    && message.contains("no source in sources.ron has the id 'chen-2019'")),
+            "{found:?}"
+        );
+        let problems = with_edit("en/pages/warning-signs.ron", |text| {
+            let start = text.find("sources: [\"lung-top\"").unwrap();
+            let end = start + text[start..].find(']').unwrap() + 1;
+            format!("{}sources: []{}", &text[..start], &text[end..])
+        });
+        assert!(
+            messages(&problems)
+                .iter()
+                .any(|message| message.contains("the picture of the lungs names no source")),
+            "{:?}",
+            messages(&problems)
         );
     }
 

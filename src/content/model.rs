@@ -73,6 +73,24 @@ pub enum Block {
     /// The teach-back check: a few questions, each explained after any answer and pointing at
     /// the section that teaches it.
     TeachBack(Vec<CheckQuestion>),
+    /// A picture of where a needle can reach a lung, on the front and back of a body, with its
+    /// key, its caption and its sources. The body map shows it too, for the regions near the lungs.
+    LungAreas(LungAreas),
+}
+
+/// The words of [`Block::LungAreas`].
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LungAreas {
+    /// What the striped areas are, beside a sample of the stripes.
+    pub key: String,
+    /// Where a needle can reach a lung, in one sentence that needs no picture: the handout's
+    /// line.
+    pub summary: String,
+    /// The rest of what the picture shows, in words: how close under the skin the lungs lie.
+    pub caption: String,
+    /// Where its facts come from: ids of `sources.ron`.
+    pub sources: Vec<String>,
 }
 
 /// One statement of [`Block::Evidence`], and the ids of the sources in `sources.ron` that back it

@@ -12,11 +12,17 @@ use iced::{Color, Element, Fill, Point, Size};
 
 use crate::content::ids::RegionId;
 use crate::theme::{BOLD, Palette, size};
+use crate::widget::lung_areas;
 use crate::widget::paint::{self, Paint};
 use crate::widget::vector::{self, Drawing};
 
 /// The outline, in the same coordinates as [`shapes`].
 const OUTLINE_SVG: &[u8] = include_bytes!("../../assets/body/body.svg");
+
+/// The outline's two colours: the skin, and the line around it. The same in both themes, so
+/// whatever is drawn over the figures is held to contrast against these.
+pub const SKIN: Color = Color::from_rgb8(0xe4, 0xec, 0xef);
+pub const LINE: Color = Color::from_rgb8(0x6f, 0x87, 0x92);
 
 /// The SVG's view box: both views side by side.
 pub const VIEW: Size = Size::new(440.0, 470.0);
@@ -189,11 +195,13 @@ pub fn size_for(width: f32) -> Size {
     Size::new(width, width * VIEW.height / VIEW.width + CAPTION_HEIGHT)
 }
 
-/// The map, `width` pixels wide; `captions` name the front and back views.
+/// The map, `width` pixels wide; `captions` name the front and back views. With `lungs`, the
+/// areas where a needle can reach a lung are striped over it (see [`lung_areas`]).
 /// A tap on a region produces `on_select` with its id.
 pub fn view<'a, Message: 'a>(
     selected: Option<&RegionId>,
     captions: [String; 2],
+    lungs: bool,
     width: f32,
     on_select: fn(RegionId) -> Message,
 ) -> Element<'a, Message> {
@@ -201,6 +209,7 @@ pub fn view<'a, Message: 'a>(
     let map = paint::canvas(Regions {
         selected: selected.cloned(),
         captions,
+        lungs,
         on_select,
     })
     .width(Fill)
@@ -217,6 +226,7 @@ fn outline() -> &'static Drawing {
 struct Regions<Message> {
     selected: Option<RegionId>,
     captions: [String; 2],
+    lungs: bool,
     on_select: fn(RegionId) -> Message,
 }
 
@@ -228,41 +238,71 @@ impl<Message> Paint<Message> for Regions<Message> {
     }
 
     fn paint(&self, frame: &mut Frame, bounds: Size, palette: &Palette) {
-        let (scale, offset) = fit(bounds);
-        outline().paint(frame, scale, offset, None);
+        let (scale, offset) = paint_figures(frame, bounds, palette, &self.captions);
         let primary = palette.primary;
-        frame.with_save(|frame| {
-            frame.translate(iced::Vector::new(offset.x, offset.y));
-            frame.scale(scale);
+        let is_selected = |region: &str| {
+            self.selected
+                .as_ref()
+                .is_some_and(|id| id.as_str() == region)
+        };
+        let in_view_box = |frame: &mut Frame, draw: &dyn Fn(&mut Frame)| {
+            frame.with_save(|frame| {
+                frame.translate(iced::Vector::new(offset.x, offset.y));
+                frame.scale(scale);
+                draw(frame);
+            });
+        };
+        in_view_box(frame, &|frame| {
             for (region, shape) in shapes() {
-                let path = shape.path();
-                if self
-                    .selected
-                    .as_ref()
-                    .is_some_and(|id| id.as_str() == region)
-                {
-                    frame.fill(&path, Color { a: 0.7, ..primary });
-                    frame.stroke(&path, Stroke::default().with_color(primary).with_width(3.0));
-                } else {
-                    frame.fill(&path, Color { a: 0.22, ..primary });
-                }
+                let alpha = if is_selected(region) { 0.7 } else { 0.22 };
+                frame.fill(
+                    &shape.path(),
+                    Color {
+                        a: alpha,
+                        ..primary
+                    },
+                );
             }
         });
-        for (caption, centre) in self.captions.iter().zip([FRONT, BACK]) {
-            frame.fill_text(canvas::Text {
-                content: caption.clone(),
-                position: Point::new(
-                    offset.x + centre * scale,
-                    offset.y + VIEW.height * scale + 4.0,
-                ),
-                color: palette.text,
-                size: size::BODY.into(),
-                font: BOLD,
-                align_x: iced::widget::text::Alignment::Center,
-                ..canvas::Text::default()
-            });
+        if self.lungs {
+            lung_areas::paint_areas(frame, scale, offset, palette);
         }
+        // The selection's outline last, so the stripes never hide which region is picked.
+        in_view_box(frame, &|frame| {
+            for (_, shape) in shapes().into_iter().filter(|(r, _)| is_selected(r)) {
+                let stroke = Stroke::default().with_color(primary).with_width(3.0);
+                frame.stroke(&shape.path(), stroke);
+            }
+        });
     }
+}
+
+/// Paints the front and back views and their names (`captions`) to fill `bounds`, and gives the
+/// scale and offset of the view box, for drawing over them: the body map and the picture of
+/// where the lungs lie share the figures.
+pub fn paint_figures(
+    frame: &mut Frame,
+    bounds: Size,
+    palette: &Palette,
+    captions: &[String; 2],
+) -> (f32, Point) {
+    let (scale, offset) = fit(bounds);
+    outline().paint(frame, scale, offset, None);
+    for (caption, centre) in captions.iter().zip([FRONT, BACK]) {
+        frame.fill_text(canvas::Text {
+            content: caption.clone(),
+            position: Point::new(
+                offset.x + centre * scale,
+                offset.y + VIEW.height * scale + 4.0,
+            ),
+            color: palette.text,
+            size: size::BODY.into(),
+            font: BOLD,
+            align_x: iced::widget::text::Alignment::Center,
+            ..canvas::Text::default()
+        });
+    }
+    (scale, offset)
 }
 
 #[cfg(test)]
@@ -281,12 +321,10 @@ mod tests {
             .map(|tag| svg.matches(tag).count())
             .sum();
         assert_eq!(outline.len(), elements);
-        let skin = Color::from_rgb8(0xe4, 0xec, 0xef);
-        let line = Color::from_rgb8(0x6f, 0x87, 0x92);
         assert!(
             outline
                 .colours()
-                .all(|colour| colour == skin || colour == line)
+                .all(|colour| colour == SKIN || colour == LINE)
         );
         for point in outline.points() {
             assert!(

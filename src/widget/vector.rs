@@ -92,6 +92,24 @@ impl Drawing {
             })
     }
 
+    /// Each path as the polygon through its points, in view-box coordinates: for drawings of
+    /// straight lines, whose insides the app fills with a pattern of its own.
+    pub fn polygons(&self) -> Vec<Vec<Point>> {
+        self.paths
+            .iter()
+            .map(|path| {
+                path.segments
+                    .iter()
+                    .filter_map(|segment| match *segment {
+                        Segment::MoveTo(to) | Segment::LineTo(to) => Some(to),
+                        Segment::QuadTo(_, to) | Segment::CubicTo(_, _, to) => Some(to),
+                        Segment::Close => None,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
     /// How many of the paths are drawn with a dashed line.
     pub fn dashed(&self) -> usize {
         self.paths

@@ -10,14 +10,14 @@ use crate::content::model::Level;
 use crate::content::model::{BodyMapWords, Tone};
 use crate::content::route::{PageId, Route};
 use crate::document::{
-    ActionItem, Choice, ClaimItem, CompareRow, Contact, Document, Effect, Link, Part, QuestionItem,
-    RegionGroup, SourceCard, joined,
+    ActionItem, Choice, ClaimItem, CompareRow, Contact, Document, Effect, Link, LungPicture, Part,
+    QuestionItem, RegionGroup, SourceCard, joined,
 };
 use crate::theme::style::{self, Role};
 use crate::theme::{BOLD, metrics, size};
 use crate::widget::nav::{action, label};
 use crate::widget::spans::{self, Terms};
-use crate::widget::{action_icon, body_map, icon, icon_array, risk_scale};
+use crate::widget::{action_icon, body_map, icon, icon_array, lung_areas, risk_scale};
 
 /// What the page view needs beyond the words: the picked region, the tab, the room it has, and
 /// how its glossary terms look.
@@ -163,13 +163,28 @@ fn part_view<'a>(part: Part, state: &mut PageState<'a>) -> Element<'a, Message> 
             tone,
             heading,
             body,
+            link,
             ..
-        } => callout(tone, heading, body, terms),
+        } => callout(tone, heading, body, link, terms),
         Part::Compare { left, right, rows } => compare(left, right, rows, terms),
         Part::Effect(effect) => effect_card(effect, terms),
         Part::Region(group) => region(group.name, group.conditions),
         Part::RiskScale { rows, ticks } => card(risk_scale::view(rows, ticks)),
-        Part::ConditionIndex { regions, words } => condition_index(regions, words, state),
+        Part::ConditionIndex {
+            regions,
+            words,
+            lungs,
+        } => condition_index(regions, words, lungs, state),
+        Part::LungAreas(picture) => {
+            let width = state.layout.content_width;
+            if width >= SIDE_BY_SIDE_WIDTH {
+                lung_card(picture, terms, LUNG_PICTURE_WIDTH, true)
+            } else {
+                // The card's padding on both sides.
+                let room = width - 2.0 * metrics::M;
+                lung_card(picture, terms, room.min(body_map::VIEW.width), false)
+            }
+        }
         Part::Term { word, meaning, .. } => card(
             column![
                 text(word).size(size::SUBHEADING).font(BOLD),
@@ -252,22 +267,109 @@ fn step_number<'a>(number: usize) -> Element<'a, Message> {
     .into()
 }
 
+/// A box that stands out. With a link, the whole box is a button to where it leads, and says so
+/// at its foot ("Warning signs ›").
 fn callout<'a>(
     tone: Tone,
     heading: String,
     body: Vec<crate::content::Span>,
+    link: Option<Link>,
     terms: Terms<Message>,
 ) -> Element<'a, Message> {
+    let urgent = tone == Tone::Urgent;
     let heading = text(heading).size(size::SUBHEADING).font(BOLD);
-    let (heading, boxed): (_, fn(&iced::Theme) -> container::Style) = match tone {
-        Tone::Urgent => (heading.style(style::urgent_text), style::urgent),
-        Tone::Note => (heading, style::note),
+    let (heading, boxed): (_, fn(&iced::Theme) -> container::Style) = if urgent {
+        (heading.style(style::urgent_text), style::urgent)
+    } else {
+        (heading, style::note)
     };
-    container(column![heading, spans::paragraph(body, terms)].spacing(metrics::XS))
-        .padding(metrics::M)
-        .width(Fill)
-        .style(boxed)
-        .into()
+    let words = column![heading, spans::paragraph(body, terms)].spacing(metrics::XS);
+    let Some(link) = link else {
+        return container(words)
+            .padding(metrics::M)
+            .width(Fill)
+            .style(boxed)
+            .into();
+    };
+    let link_style = if urgent {
+        style::urgent_text
+    } else {
+        style::primary
+    };
+    let leads_to = row![
+        text(link.label)
+            .size(size::BODY)
+            .font(BOLD)
+            .style(link_style),
+        text("›")
+            .size(size::SUBHEADING)
+            .font(BOLD)
+            .style(link_style),
+    ]
+    .spacing(metrics::XS)
+    .align_y(Vertical::Center);
+    action(
+        words.push(leads_to).width(Fill),
+        Role::Choice { urgent },
+        Message::Open(link.route),
+    )
+    .width(Fill)
+    .padding(metrics::M)
+    .into()
+}
+
+/// The picture of where a needle can reach a lung wide enough to show the shoulders' and neck's
+/// stripes plainly, beside its words.
+const LUNG_PICTURE_WIDTH: f32 = 320.0;
+
+/// The size of the key's sample of the stripes.
+const LUNG_KEY_SIZE: f32 = 32.0;
+
+/// What the stripes mean, beside a sample of them.
+fn lung_key<'a>(key: String) -> Element<'a, Message> {
+    row![
+        lung_areas::swatch(LUNG_KEY_SIZE),
+        text(key).size(size::SUBHEADING).font(BOLD).width(Fill),
+    ]
+    .spacing(metrics::S)
+    .align_y(Vertical::Center)
+    .into()
+}
+
+/// Where a needle can reach a lung: the picture, `width` wide, beside (or over) its key, its
+/// caption and its sources.
+fn lung_card<'a>(
+    picture: LungPicture,
+    terms: Terms<Message>,
+    width: f32,
+    beside: bool,
+) -> Element<'a, Message> {
+    let key = lung_key(picture.key);
+    let sources = Column::with_children(picture.sources.into_iter().map(|source| {
+        text(format!("{}: {}", source.label, source.value))
+            .size(size::BODY)
+            .style(style::muted)
+            .into()
+    }))
+    .spacing(metrics::XS);
+    let words = column![
+        key,
+        spans::paragraph(picture.summary, terms),
+        spans::paragraph(picture.caption, terms),
+        sources
+    ]
+    .spacing(metrics::S)
+    .width(Fill);
+    let drawing = lung_areas::view(picture.views, width);
+    if beside {
+        card(row![drawing, words].spacing(metrics::L))
+    } else {
+        card(
+            column![words, drawing]
+                .spacing(metrics::M)
+                .align_x(iced::Center),
+        )
+    }
 }
 
 /// Two things side by side: a header row, then one card per topic with both answers.
@@ -369,6 +471,7 @@ pub const BODY_MAP_WIDTH: f32 = 400.0;
 fn condition_index<'a>(
     regions: Vec<RegionGroup>,
     words: BodyMapWords,
+    lungs: Option<LungPicture>,
     state: &PageState,
 ) -> Element<'a, Message> {
     let selected = state
@@ -399,9 +502,16 @@ fn condition_index<'a>(
                 Message::SelectRegion(group.id.clone()),
             )
         });
+    // A region a needle can reach a lung from shows where, striped on the map, with the key.
+    let lungs = lungs.filter(|_| {
+        selected
+            .as_ref()
+            .is_some_and(|group| lung_areas::NEAR_LUNGS.contains(&group.id.as_str()))
+    });
     let map = column![body_map::view(
         selected.as_ref().map(|group| &group.id),
         [words.front.clone(), words.back.clone()],
+        lungs.is_some(),
         map_width,
         Message::SelectRegion,
     )]
@@ -428,7 +538,8 @@ fn condition_index<'a>(
         } else {
             region(group.name, group.conditions)
         };
-        column![list, show_all].spacing(metrics::S)
+        let key = lungs.map(|picture| lung_key(picture.key));
+        column![list, key, show_all].spacing(metrics::S)
     });
     let everything = || {
         Column::with_children(
