@@ -194,7 +194,7 @@ fn the_handout_says_where_a_needle_can_reach_a_lung() {
             .find("<section class=\"warning\">")
             .expect("a warning box");
         let end = warning + page[warning..].find("</section>").unwrap();
-        let what_to_do = warning + page[warning..].find("<ul class=\"actions\">").unwrap();
+        let what_to_do = warning + page[warning..].find("<div class=\"step").unwrap();
         let line = page
             .find("<p class=\"lungs\">")
             .unwrap_or_else(|| panic!("{locale}: no line on where the lungs lie"));

@@ -34,7 +34,7 @@ fn from_home_to_every_page_and_back() {
     let library = library();
     let mut app = app_on(Route::HOME);
     // Tall enough for the whole page list: in a shorter window it scrolls.
-    let tall = iced::Size::new(WINDOW.width, 1000.0);
+    let tall = iced::Size::new(WINDOW.width, 1200.0);
     for page in PageId::ALL.into_iter().filter(|page| *page != PageId::Home) {
         let content = library.page(page);
         click_in(&mut app, &content.nav_label, tall);

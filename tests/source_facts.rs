@@ -281,7 +281,11 @@ const RATES: [(&str, &str, &str); 6] = [
         "serious side effects",
         "fewer than 1 in every 10,000 treatments",
     ),
-    ("organ-damage", "organ", "1 in 200,000"),
+    (
+        "organ-damage",
+        "organ",
+        "1 in 200,000 (not said if of treatments or patients)",
+    ),
 ];
 
 /// The rates the rare-risk scale draws as a bound with a short arrow toward rarer, and how its row
