@@ -910,7 +910,7 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                 .iter()
                 .map(|step| ActionItem {
                     level: step.level,
-                    signs: step.signs.iter().map(|sign| spans(sign)).collect(),
+                    signs: step.signs.iter().map(&spans).collect(),
                     action: spans(&step.action),
                 })
                 .collect(),

@@ -179,6 +179,7 @@ fn every_region_on_the_map_lists_a_condition() {
     }
 }
 
+#[test]
 fn the_regions_near_the_lungs_show_where_a_needle_can_reach_one() {
     use needle_guide::widget::lung_areas::NEAR_LUNGS;
     for locale in needle_guide::content::LOCALES {

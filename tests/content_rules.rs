@@ -864,6 +864,7 @@ fn claims(library: &Library) -> Vec<&Claim> {
         .collect()
 }
 
+#[test]
 fn every_claim_of_what_studies_found_names_a_source_that_exists() {
     for library in support::editions().iter() {
         let locale = &library.locale;
@@ -948,6 +949,7 @@ fn every_claim_of_what_studies_found_names_a_source_that_exists() {
     }
 }
 
+#[test]
 fn what_studies_say_comes_before_the_side_effects() {
     let at = |page: PageId| PageId::ALL.iter().position(|p| *p == page).unwrap();
     assert!(at(PageId::Benefits) < at(PageId::Risks));
@@ -961,6 +963,7 @@ fn what_studies_say_comes_before_the_side_effects() {
     }
 }
 
+#[test]
 fn the_about_pages_benefits_say_may_and_claim_no_healing() {
     let checks = [
         ("en", "What it is used for", "may", &["heal", "cure"][..]),
@@ -1001,6 +1004,7 @@ fn the_about_pages_benefits_say_may_and_claim_no_healing() {
     }
 }
 
+#[test]
 fn the_warning_signs_show_where_a_needle_can_reach_a_lung_with_sources() {
     // Where the risk is, not only that it exists (content review, December 2026, M4).
     for (locale, places) in [
