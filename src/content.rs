@@ -867,7 +867,7 @@ impl Library {
 
     /// A rate in this edition's words.
     pub fn rate_text(&self, rate: Rate) -> String {
-        rate::format(rate, &self.ui.rates)
+        with_unstated_note(rate::format(rate, &self.ui.rates), rate, &self.ui.rates)
     }
 
     /// Patient text with its markup resolved: terms stay marked, rates become words.
@@ -920,6 +920,15 @@ impl Library {
     /// Patient text as a reader sees it, without marks.
     pub fn plain(&self, text: &str) -> String {
         self.spans(text).iter().map(Span::text).collect()
+    }
+}
+
+/// `said` with the words that its rate names no unit, where it names none.
+pub fn with_unstated_note(said: String, rate: Rate, words: &model::RateWords) -> String {
+    if rate.of() == model::Denominator::Unstated {
+        said + &words.unstated_note
+    } else {
+        said
     }
 }
 

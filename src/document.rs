@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::content::chart::{self, COUNT, Cell, Mark, ScaleRow};
-use crate::content::ids::{RegionId, TermId};
+use crate::content::ids::{self, RegionId, TermId};
 use crate::content::model::{
     Block, BodyMapWords, Claim, Condition, Denominator, LegendWords, Level, LungAreas, Rate,
     RateWords, Region, SideEffect, Source, Tone,
@@ -608,10 +608,37 @@ fn condition_document(library: &Library, id: &str) -> Option<Document> {
         pinned: false,
         link: None,
     });
+    let mut first = vec![Part::Contacts(facts)];
+    // Where a needle can reach a lung, the page says so at once, and opens the warning signs.
+    if ids::NEAR_LUNGS.contains(&region.id.as_str()) {
+        let warning_signs = library.page(PageId::WarningSigns);
+        let heading = warning_signs
+            .sections
+            .iter()
+            .find(|section| {
+                section
+                    .blocks
+                    .iter()
+                    .any(|block| matches!(block, Block::LungAreas(_)))
+            })
+            .and_then(|section| section.heading.clone())
+            .unwrap_or_else(|| warning_signs.title.clone());
+        first.push(Part::Callout {
+            tone: Tone::Urgent,
+            heading: library.plain(&heading),
+            body: library.spans(&ui.condition_near_lungs),
+            pinned: false,
+            link: Some(Link {
+                label: warning_signs.nav_label.clone(),
+                detail: None,
+                route: Route::Page(PageId::WarningSigns),
+            }),
+        });
+    }
     let mut sections = vec![
         Section {
             heading: None,
-            parts: vec![Part::Contacts(facts)],
+            parts: first,
         },
         Section {
             heading: Some(ui.studies_say.clone()),
@@ -796,7 +823,7 @@ fn scale_words(library: &Library, rate: Rate) -> String {
         fewer_than_one_in_unstated: charts.or_fewer_one_in_unstated.clone(),
         ..library.ui.rates.clone()
     };
-    rate::format(rate, &words)
+    crate::content::with_unstated_note(rate::format(rate, &words), rate, &words)
 }
 
 fn parts(library: &Library, block: &Block) -> Vec<Part> {
@@ -856,10 +883,14 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                     let label = if n == 1 {
                         charts.every_time.clone()
                     } else {
-                        library.rate_text(Rate::OneIn {
-                            n,
-                            of: Denominator::Unstated,
-                        })
+                        // The axis's own marks: "1 in 100", with no words on units.
+                        rate::format(
+                            Rate::OneIn {
+                                n,
+                                of: Denominator::Unstated,
+                            },
+                            &library.ui.rates,
+                        )
                     };
                     (n, label)
                 })

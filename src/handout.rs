@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::content::ids::ConditionId;
-use crate::content::model::{Level, Tone};
+use crate::content::model::Level;
 use crate::content::route::{PageId, Route};
 use crate::content::{Library, Span};
 use crate::document::{Document, Part, joined};
@@ -64,16 +64,16 @@ pub fn html(library: &Library, options: &HandoutOptions) -> String {
         );
     }
     out.push_str("</header>\n<main>\n");
-    // Whom to call, first and across the page: it is what the patient looks for at home.
+    // Whom to call and what to do, first and across the page: that is what the patient looks
+    // for at home.
     contacts(&mut out, library);
+    warning_signs(&mut out, library);
     out.push_str("<div class=\"columns\">\n");
     what_it_is(&mut out, library);
     your_conditions(&mut out, library, options);
     who_should_not(&mut out, library);
     side_effects(&mut out, library);
-    aftercare(&mut out, library);
     out.push_str("</div>\n");
-    warning_signs(&mut out, library);
     if let Some(discussion) = &options.discussion {
         discussion_summary(&mut out, library, discussion);
     }
@@ -405,64 +405,69 @@ fn side_effects(out: &mut String, library: &Library) {
     // Every number names where it comes from, on paper too.
     let _ = writeln!(
         out,
-        "</table>\n<p class=\"source\">{}: {}</p>\n</div>\n<dl>",
+        "</table>\n<p class=\"source\">{}: {}</p>",
         escape(&ui.source_label),
         escape(&sources.join("; "))
     );
-    for effect in library.side_effects.iter().filter(|e| e.rate.is_none()) {
+    // Under the table, what it cannot show: what its units mean (from the numbers page), and
+    // how the studies' counts of serious side effects differ from the clinic's (from the side
+    // effects page, the words under the rare-risk scale), so paper never shows only the lowest.
+    for paragraph in [units_note(library), studies_beside_the_scale(library)]
+        .into_iter()
+        .flatten()
+    {
         let _ = writeln!(
             out,
-            "<div class=\"item\"><dt>{}</dt>\n<dd>{}</dd></div>",
-            escape(&library.plain(&effect.name)),
-            escape(&library.plain(&effect.text))
+            "<p class=\"source\">{}</p>",
+            escape(&joined(&paragraph))
         );
     }
-    out.push_str("</dl>\n</section>\n");
+    // Those with no number, by name: what to do about each is in the warning box, and the app
+    // explains each one; their cards in full would push the warning box onto a third page.
+    let unrated: Vec<String> = library
+        .side_effects
+        .iter()
+        .filter(|effect| effect.rate.is_none())
+        .map(|effect| library.plain(&effect.name))
+        .collect();
+    out.push_str("</div>\n");
+    if !unrated.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p><strong>{}</strong> {}.</p>",
+            escape(&ui.handout.unrated),
+            escape(&unrated.join("; "))
+        );
+    }
+    out.push_str("</section>\n");
 }
 
-/// The after page's calm notes, each under its heading ("Driving: do not drive"). Its
-/// paragraphs are left out: their rates are in the table of side effects, and what to do about
-/// each problem is in the warning box's steps, so printing them twice would push the warning box
-/// onto a third page. Its urgent callout points at the app's warning-signs page; the warning box
-/// says it all instead.
-fn aftercare(out: &mut String, library: &Library) {
-    let after = document(library, PageId::After);
-    let mut body = String::new();
-    for section in &after.sections {
-        let mut text = String::new();
-        for part in &section.parts {
-            if let Part::Callout {
-                tone: Tone::Note,
-                heading,
-                body,
-                ..
-            } = part
-            {
-                let _ = writeln!(
-                    text,
-                    "<p><strong>{} {}</strong></p>",
-                    escape(&run_in(heading)),
-                    escape(&joined(body))
-                );
-            }
-        }
-        if text.is_empty() {
-            continue;
-        }
-        body.push_str("<div class=\"item\">\n");
-        if let Some(title) = &section.heading {
-            heading(&mut body, 3, title);
-        }
-        body.push_str(&text);
-        body.push_str("</div>\n");
-    }
-    if body.is_empty() {
-        return;
-    }
-    out.push_str("<section class=\"flow\">\n");
-    heading(out, 2, &library.ui.handout.aftercare);
-    out.push_str(&body);
-    out.push_str("</section>\n");
+/// The numbers page's first words on how to read the numbers: the section after its sources.
+fn units_note(library: &Library) -> Option<Vec<Span>> {
+    let page = document(library, PageId::Sources);
+    let at = page.sections.iter().position(|section| {
+        section
+            .parts
+            .iter()
+            .any(|part| matches!(part, Part::Sources(_)))
+    })?;
+    first_paragraph(page.sections.get(at + 1)?.parts.iter())
+}
+
+/// The side effects page's words right after its rare-risk scale: the clinic's figure for
+/// serious side effects beside the studies'.
+fn studies_beside_the_scale(library: &Library) -> Option<Vec<Span>> {
+    let page = document(library, PageId::Risks);
+    let mut parts = all_parts(&page).skip_while(|part| !matches!(part, Part::RiskScale { .. }));
+    parts.next()?;
+    first_paragraph(parts)
+}
+
+fn first_paragraph<'a>(mut parts: impl Iterator<Item = &'a Part>) -> Option<Vec<Span>> {
+    parts.find_map(|part| match part {
+        Part::Paragraph(spans) => Some(spans.clone()),
+        _ => None,
+    })
 }
 
 /// The warning-signs page's steps of what to do, each with the signs it is for, and that signs
@@ -478,6 +483,20 @@ fn warning_signs(out: &mut String, library: &Library) {
     let actions = all_parts(&page).find_map(|part| match part {
         Part::Actions(items) => Some(items),
         _ => None,
+    });
+    // What the page says right after the steps ("When you call, say that you had dry needling,
+    // and when."): the words a caller needs.
+    let when_you_call = page.sections.iter().find_map(|section| {
+        let steps = section
+            .parts
+            .iter()
+            .position(|part| matches!(part, Part::Actions(_)))?;
+        section.parts[steps + 1..]
+            .iter()
+            .find_map(|part| match part {
+                Part::Paragraph(spans) => Some(spans),
+                _ => None,
+            })
     });
 
     out.push_str("<section class=\"warning\">\n");
@@ -498,6 +517,9 @@ fn warning_signs(out: &mut String, library: &Library) {
         );
         list(out, "ul", "", &item.signs);
         out.push_str("</div>\n");
+    }
+    if let Some(spans) = when_you_call {
+        let _ = writeln!(out, "<p><strong>{}</strong></p>", escape(&joined(spans)));
     }
     if let Some((heading, body)) = later {
         let _ = writeln!(
@@ -557,6 +579,10 @@ fn contacts(out: &mut String, library: &Library) {
         ),
         (&ui.clinic_web, &clinic.web, false),
         (&ui.clinic_emergency, &clinic.emergency_number, true),
+        // For the therapist to fill in: the day, and whether a needle went near a lung, so the
+        // patient knows whether the lung's signs apply to them.
+        (&ui.handout.treated_on, &String::new(), true),
+        (&ui.handout.near_lungs_today, &String::new(), true),
     ] {
         let value = value.trim();
         let value = if !value.is_empty() {

@@ -182,13 +182,13 @@ fn every_urgent_box_gives_the_same_emergency_advice() {
                 "severe trouble breathing",
                 "blue or gray lips or skin",
                 "chest pain with shortness of breath",
-                "for any other warning sign, call your clinic right away",
+                "for any other warning sign, get checked now",
             ],
             _ => &[
                 "mucha dificultad para respirar",
                 "los labios o la piel de color azul o gris",
                 "dolor en el pecho con falta de aire",
-                "ante cualquier otra señal de alarma, llame de inmediato a su clínica",
+                "ante cualquier otra señal de alarma, busque atención ahora mismo",
             ],
         };
         let emergency = library.emergency_number();
@@ -244,9 +244,9 @@ fn sign_words(locale: &str) -> &'static [(&'static str, Level)] {
             ("infection", Level::CallClinic),
             ("fever", Level::CallClinic),
             ("numbness", Level::CallClinic),
-            ("weakness", Level::CallClinic),
+            ("weakness", Level::Emergency),
             ("bleeding that will not stop", Level::CallClinic),
-            ("faint", Level::CallClinic),
+            ("faint", Level::Emergency),
             ("soreness where the needles", Level::Normal),
             ("small bruise", Level::Normal),
             ("tired", Level::Normal),
@@ -262,9 +262,9 @@ fn sign_words(locale: &str) -> &'static [(&'static str, Level)] {
             ("infección", Level::CallClinic),
             ("fiebre", Level::CallClinic),
             ("adormecimiento", Level::CallClinic),
-            ("debilidad", Level::CallClinic),
+            ("debilidad", Level::Emergency),
             ("sangrado que no para", Level::CallClinic),
-            ("desmay", Level::CallClinic),
+            ("desmay", Level::Emergency),
             ("molestia donde entraron", Level::Normal),
             ("moretón pequeño", Level::Normal),
             ("cansado", Level::Normal),
@@ -325,8 +325,15 @@ fn the_page_opens_with_what_to_do_and_says_where_to_go_when_the_clinic_cannot_be
             "{locale}: the warning signs page does not open with what to do"
         );
         let (route, same_day): (&[&str], &str) = match locale.as_str() {
-            "en" => (&["urgent care", "emergency room"], "the same day"),
-            _ => (&["urgencias", "sala de emergencias"], "el mismo día"),
+            "en" => (&["urgent care", "emergency room", "after-hours"], "now"),
+            _ => (
+                &[
+                    "atención urgente",
+                    "sala de emergencias",
+                    "fuera de horario",
+                ],
+                "ahora mismo",
+            ),
         };
         let middle: Vec<String> = action_steps(library)
             .into_iter()

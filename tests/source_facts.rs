@@ -537,7 +537,7 @@ fn the_warning_signs_page_has_all_six_signs_their_timing_and_what_to_do() {
         (
             "shortness of breath on exertion",
             Level::CallClinic,
-            &[&["shortness of breath when you are active"]],
+            &[&["shortness of breath", "when you are active"]],
         ),
         (
             "increased breathing rate",
@@ -574,7 +574,7 @@ fn the_warning_signs_page_has_all_six_signs_their_timing_and_what_to_do() {
     assert!(
         states_all(
             &action(Level::CallClinic),
-            &[&["call your clinic right away"], &["do not wait"]]
+            &[&["call your clinic", "right away"], &["do not wait"]]
         ),
         "contact your physical therapist immediately: {steps:#?}"
     );

@@ -414,6 +414,7 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
 
     let ui_file = File::Ui.path(locale);
     checker.text(&ui_file, &library.ui.condition_advice);
+    checker.text(&ui_file, &library.ui.condition_near_lungs);
     checker.rate_words(&ui_file, &library.ui.rates);
     checker.chart_words(&ui_file, &library.ui.charts);
     checker.placeholders(

@@ -64,6 +64,10 @@ pub const REGION_IDS: [&str; 13] = [
     "whole-body",
 ];
 
+/// The body map's regions from which a needle can reach a lung (the map has no chest region):
+/// picking one shows this picture beside the region's conditions.
+pub const NEAR_LUNGS: [&str; 3] = ["neck", "shoulder", "upper-back"];
+
 /// The region that stands for the whole body: a button beside the map, not a place on it.
 pub const WHOLE_BODY: &str = "whole-body";
 

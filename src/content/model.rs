@@ -417,6 +417,8 @@ pub struct Ui {
     /// Shown on every condition's page.
     pub condition_advice_heading: String,
     pub condition_advice: String,
+    /// On the page of a condition of a region near the lungs ([`crate::content::ids::NEAR_LUNGS`]).
+    pub condition_near_lungs: String,
     /// The heading over the other conditions of the same region.
     pub same_region: String,
     /// On a condition's page, before what studies say for it.
@@ -572,6 +574,12 @@ pub struct HandoutWords {
     pub what_to_do: String,
     pub who_should_not: String,
     pub contacts: String,
+    /// Before the side effects the sheet gives no number for, named in a row.
+    pub unrated: String,
+    /// A line for the therapist: the date of this treatment.
+    pub treated_on: String,
+    /// A line for the therapist: whether any needle went near a lung today ("Yes / No").
+    pub near_lungs_today: String,
 }
 
 /// Words on the icon arrays and the rare-risk scale.
@@ -653,6 +661,10 @@ pub struct RateWords {
     /// patient reads names where it comes from; `check` reports it empty.
     #[serde(default)]
     pub said_by: String,
+    /// Put after a rate whose source names no unit ("1 in 200,000"), wherever it is read, so it
+    /// is never taken for a count of treatments or of patients. Not on the scale's axis.
+    #[serde(default)]
+    pub unstated_note: String,
 }
 
 /// `clinic.ron`: the clinic's details, which each clinic edits. Empty fields are left out.

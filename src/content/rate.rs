@@ -120,6 +120,7 @@ mod tests {
             thousands_separator: ",".into(),
             group_from: 4,
             said_by: ", says {source}".into(),
+            unstated_note: String::new(),
         }
     }
 

@@ -18,9 +18,7 @@ use crate::widget::vector::Drawing;
 /// The areas, as straight-sided shapes over `assets/body/body.svg`.
 pub const AREAS_SVG: &[u8] = include_bytes!("../../assets/body/lungs.svg");
 
-/// The body map's regions from which a needle can reach a lung (the map has no chest region):
-/// picking one shows this picture beside the region's conditions.
-pub const NEAR_LUNGS: [&str; 3] = ["neck", "shoulder", "upper-back"];
+pub use crate::content::ids::NEAR_LUNGS;
 
 /// The distance between stripes, a stripe's width and the outline's, in view-box units.
 const GAP: f32 = 9.0;
