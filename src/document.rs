@@ -1356,14 +1356,14 @@ mod tests {
                 "fewer than 3 out of every 100 patients",
                 "fewer than 1 in every 10,000 treatments",
                 "1 in 200,000 (not said if of treatments or patients)",
-                "fewer than 1 in 1,000",
+                "fewer than 1 in 1,000 (not said if of treatments or patients)",
             ),
             (
                 "es",
                 "menos de 3 de cada 100 pacientes",
                 "menos de 1 de cada 10\u{a0}000 tratamientos",
                 "1 de cada 200\u{a0}000 (no se dice si de tratamientos o de pacientes)",
-                "menos de 1 de cada 1000",
+                "menos de 1 de cada 1000 (no se dice si de tratamientos o de pacientes)",
             ),
         ] {
             let library = Library::embedded(locale).unwrap();
