@@ -610,7 +610,7 @@ fn condition_document(library: &Library, id: &str) -> Option<Document> {
     });
     let mut first = vec![Part::Contacts(facts)];
     // Where a needle can reach a lung, the page says so at once, and opens the warning signs.
-    if ids::NEAR_LUNGS.contains(&region.id.as_str()) {
+    if condition.near_lungs || ids::NEAR_LUNGS.contains(&region.id.as_str()) {
         let warning_signs = library.page(PageId::WarningSigns);
         let heading = warning_signs
             .sections

@@ -179,13 +179,13 @@ fn every_urgent_box_gives_the_same_emergency_advice() {
         // When to call the emergency number, and what to do for any other sign.
         let advice: &[&str] = match library.locale.as_str() {
             "en" => &[
-                "severe trouble breathing",
+                "trouble breathing at rest",
                 "blue or gray lips or skin",
                 "chest pain with shortness of breath",
                 "for any other warning sign, get checked now",
             ],
             _ => &[
-                "mucha dificultad para respirar",
+                "dificultad para respirar estando quieto",
                 "los labios o la piel de color azul o gris",
                 "dolor en el pecho con falta de aire",
                 "ante cualquier otra señal de alarma, busque atención ahora mismo",
@@ -235,7 +235,7 @@ fn sign_words(locale: &str) -> &'static [(&'static str, Level)] {
     match locale {
         "en" => &[
             ("blue", Level::Emergency),
-            ("severe trouble breathing", Level::Emergency),
+            ("sit still", Level::Emergency),
             ("chest pain with shortness of breath", Level::Emergency),
             ("climb stairs", Level::CallClinic),
             ("breathing faster", Level::CallClinic),
@@ -253,7 +253,7 @@ fn sign_words(locale: &str) -> &'static [(&'static str, Level)] {
         ],
         "es" => &[
             ("azul", Level::Emergency),
-            ("mucha dificultad para respirar", Level::Emergency),
+            ("estando quieto", Level::Emergency),
             ("dolor en el pecho con falta de aire", Level::Emergency),
             ("subir escaleras", Level::CallClinic),
             ("más rápido", Level::CallClinic),

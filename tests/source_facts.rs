@@ -588,8 +588,8 @@ fn the_warning_signs_page_has_all_six_signs_their_timing_and_what_to_do() {
     assert!(
         signs_of(Level::Emergency)
             .iter()
-            .any(|sign| states_all(sign, &[&["severe trouble breathing"]])),
-        "severe trouble breathing is an emergency"
+            .any(|sign| states_all(sign, &[&["trouble breathing when you sit still"]])),
+        "trouble breathing at rest is an emergency"
     );
 
     let contacts: Vec<&str> = parts(&page)

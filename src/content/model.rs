@@ -362,6 +362,10 @@ pub struct Condition {
     pub text: String,
     /// What studies say about dry needling for this problem.
     pub evidence: Evidence,
+    /// Its needles often go near a lung though its region is not one the map stripes (headaches
+    /// are needled at the neck and the top of the shoulder; low back pain near the lowest ribs).
+    #[serde(default)]
+    pub near_lungs: bool,
 }
 
 impl Condition {
