@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::content::chart::{self, COUNT, Cell, Mark, ScaleRow};
-use crate::content::ids::{self, RegionId, TermId};
+use crate::content::ids::{RegionId, TermId};
 use crate::content::model::{
     Block, BodyMapWords, Claim, Condition, Denominator, LegendWords, Level, LungAreas, Rate,
     RateWords, Region, SideEffect, Source, Tone,
@@ -610,7 +610,7 @@ fn condition_document(library: &Library, id: &str) -> Option<Document> {
     });
     let mut first = vec![Part::Contacts(facts)];
     // Where a needle can reach a lung, the page says so at once, and opens the warning signs.
-    if condition.near_lungs || ids::NEAR_LUNGS.contains(&region.id.as_str()) {
+    if condition.near_lungs(region) {
         let warning_signs = library.page(PageId::WarningSigns);
         let heading = warning_signs
             .sections

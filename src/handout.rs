@@ -302,12 +302,24 @@ fn your_conditions(out: &mut String, library: &Library, options: &HandoutOptions
     }
     out.push_str("<section class=\"flow\">\n");
     heading(out, 2, &library.ui.handout.your_conditions);
+    // Once, whatever is ticked: a therapist who needles near a lung, the patient must know.
+    let near_lungs = ticked
+        .iter()
+        .any(|(region, condition)| condition.near_lungs(region))
+        .then(|| {
+            format!(
+                "<p><strong>{}</strong></p>",
+                escape(&library.plain(&library.ui.condition_near_lungs))
+            )
+        })
+        .unwrap_or_default();
     if ticked.len() > MAX_DESCRIBED {
         let names: Vec<Vec<Span>> = ticked
             .iter()
             .map(|(_, condition)| vec![Span::Plain(library.plain(&condition.full_name()))])
             .collect();
         list(out, "ul", "names", &names);
+        out.push_str(&near_lungs);
         out.push_str("</section>\n");
         return;
     }
@@ -344,7 +356,9 @@ fn your_conditions(out: &mut String, library: &Library, options: &HandoutOptions
             escape(&library.plain(&condition.evidence.text)),
         );
     }
-    out.push_str("</dl>\n</section>\n");
+    out.push_str("</dl>\n");
+    out.push_str(&near_lungs);
+    out.push_str("</section>\n");
 }
 
 /// Who should not be needled: the before page's checklist, under its own heading, with tick

@@ -185,10 +185,10 @@ fn every_urgent_box_gives_the_same_emergency_advice() {
                 "for any other warning sign, get checked now",
             ],
             _ => &[
-                "dificultad para respirar estando quieto",
-                "los labios o la piel de color azul o gris",
+                "respirar en reposo",
+                "los labios o la piel azules o grises",
                 "dolor en el pecho con falta de aire",
-                "ante cualquier otra señal de alarma, busque atención ahora mismo",
+                "ante cualquier otra señal, busque atención ahora mismo",
             ],
         };
         let emergency = library.emergency_number();
@@ -253,7 +253,7 @@ fn sign_words(locale: &str) -> &'static [(&'static str, Level)] {
         ],
         "es" => &[
             ("azul", Level::Emergency),
-            ("estando quieto", Level::Emergency),
+            ("en reposo", Level::Emergency),
             ("dolor en el pecho con falta de aire", Level::Emergency),
             ("subir escaleras", Level::CallClinic),
             ("más rápido", Level::CallClinic),
@@ -325,13 +325,9 @@ fn the_page_opens_with_what_to_do_and_says_where_to_go_when_the_clinic_cannot_be
             "{locale}: the warning signs page does not open with what to do"
         );
         let (route, same_day): (&[&str], &str) = match locale.as_str() {
-            "en" => (&["urgent care", "emergency room", "after-hours"], "now"),
+            "en" => (&["emergency room", "after-hours"], "now"),
             _ => (
-                &[
-                    "atención urgente",
-                    "sala de emergencias",
-                    "fuera de horario",
-                ],
+                &["sala de emergencias", "después del horario"],
                 "ahora mismo",
             ),
         };

@@ -1317,7 +1317,7 @@ mod tests {
         let problems = with_edit("en/pages/warning-signs.ron", |text| {
             text.replacen(
                 "\"Breathing faster than normal.\",",
-                "\"Breathing faster than normal.\", \"Severe trouble breathing.\",",
+                "\"Breathing faster than normal.\", \"Blue or gray lips or skin.\",",
                 1,
             )
         });
@@ -1326,7 +1326,7 @@ mod tests {
             found
                 .iter()
                 .any(|message| message.contains("en/pages/warning-signs.ron:")
-                    && message.contains("'Severe trouble breathing.' is listed under two steps")),
+                    && message.contains("'Blue or gray lips or skin.' is listed under two steps")),
             "{found:#?}"
         );
     }

@@ -369,6 +369,11 @@ pub struct Condition {
 }
 
 impl Condition {
+    /// Whether its needles may go near a lung: its own flag, or a region the map stripes.
+    pub fn near_lungs(&self, region: &Region) -> bool {
+        self.near_lungs || crate::content::ids::NEAR_LUNGS.contains(&region.id.as_str())
+    }
+
     /// The name with the medical name after it, for one line: "Tennis elbow (Lateral
     /// epicondylitis)".
     pub fn full_name(&self) -> String {
