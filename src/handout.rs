@@ -303,16 +303,17 @@ fn your_conditions(out: &mut String, library: &Library, options: &HandoutOptions
     out.push_str("<section class=\"flow\">\n");
     heading(out, 2, &library.ui.handout.your_conditions);
     // Once, whatever is ticked: a therapist who needles near a lung, the patient must know.
-    let near_lungs = ticked
+    let near_lungs = if ticked
         .iter()
         .any(|(region, condition)| condition.near_lungs(region))
-        .then(|| {
-            format!(
-                "<p><strong>{}</strong></p>",
-                escape(&library.plain(&library.ui.condition_near_lungs))
-            )
-        })
-        .unwrap_or_default();
+    {
+        format!(
+            "<p><strong>{}</strong></p>",
+            escape(&library.plain(&library.ui.condition_near_lungs))
+        )
+    } else {
+        String::new()
+    };
     if ticked.len() > MAX_DESCRIBED {
         let names: Vec<Vec<Span>> = ticked
             .iter()
