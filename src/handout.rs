@@ -116,7 +116,7 @@ td.rate { font-weight: bold; padding-left: 6pt; width: 58%; }
 th { text-align: left; font-size: 9.5pt; padding: 0 0 1pt; border-bottom: 1pt solid #111; }
 th + th { padding-left: 6pt; }
 .source { font-size: 9.5pt; margin-top: 2pt; }
-.names { columns: 2; column-gap: 4mm; }
+.names { columns: 2; column-gap: 4mm; font-size: 9.5pt; }
 .names li { margin: 0; }
 .medical { display: block; font-weight: normal; font-size: 9.5pt; color: #444; }
 .checklist { list-style: none; padding-left: 0; }

@@ -327,7 +327,7 @@ fn the_page_opens_with_what_to_do_and_says_where_to_go_when_the_clinic_cannot_be
         let (route, same_day): (&[&str], &str) = match locale.as_str() {
             "en" => (&["emergency room", "after-hours"], "now"),
             _ => (
-                &["sala de emergencias", "después del horario"],
+                &["sala de emergencias", "para cuando está cerrada"],
                 "ahora mismo",
             ),
         };

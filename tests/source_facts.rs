@@ -586,9 +586,15 @@ fn the_warning_signs_page_has_all_six_signs_their_timing_and_what_to_do() {
         "an emergency number for severe trouble: {steps:#?}"
     );
     assert!(
-        signs_of(Level::Emergency)
-            .iter()
-            .any(|sign| states_all(sign, &[&["trouble breathing when you sit still"]])),
+        signs_of(Level::Emergency).iter().any(|sign| {
+            states_all(
+                sign,
+                &[&[
+                    "trouble breathing when you sit still",
+                    "cannot say a whole sentence",
+                ]],
+            )
+        }),
         "trouble breathing at rest is an emergency"
     );
 
