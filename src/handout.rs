@@ -91,7 +91,7 @@ body {
   margin: 0;
   font-family: "Atkinson Hyperlegible", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
     "Liberation Sans", "Helvetica Neue", Arial, sans-serif;
-  font-size: 10pt; line-height: 1.25; color: #111; background: #fff;
+  font-size: 10pt; line-height: 1.2; color: #111; background: #fff;
   -webkit-print-color-adjust: exact; print-color-adjust: exact;
 }
 @media screen { body { max-width: 190mm; margin: 10mm auto; padding: 0 8mm; } }
@@ -125,7 +125,7 @@ th + th { padding-left: 6pt; }
   content: ""; position: absolute; left: 0; top: 2pt; width: 8pt; height: 8pt;
   border: 1pt solid #111;
 }
-.warning { break-inside: auto; border: 2.5pt solid #a3001b; border-radius: 4pt; padding: 6pt 9pt 4pt; font-size: 11pt; }
+.warning { break-inside: auto; border: 2.5pt solid #a3001b; border-radius: 4pt; padding: 5pt 8pt 3pt; font-size: 10.5pt; }
 .warning h2 { color: #a3001b; font-size: 14pt; }
 .warning h3 { color: #a3001b; font-size: 11.5pt; }
 .step { padding: 3pt 6pt 1pt; margin: 0 0 4pt; border-left: 4pt solid #1d4f7c; break-inside: avoid; }
@@ -425,13 +425,11 @@ fn side_effects(out: &mut String, library: &Library) {
         escape(&ui.source_label),
         escape(&sources.join("; "))
     );
-    // Under the table, what it cannot show: what its units mean (from the numbers page), and
-    // how the studies' counts of serious side effects differ from the clinic's (from the side
-    // effects page, the words under the rare-risk scale), so paper never shows only the lowest.
-    for paragraph in [units_note(library), studies_beside_the_scale(library)]
-        .into_iter()
-        .flatten()
-    {
+    out.push_str("</div>\n");
+    // Under the table, how the studies' counts of serious side effects differ from the
+    // clinic's (the side effects page's words under its rare-risk scale), so paper never shows
+    // only the lowest; after the table, not with it, so the column may break there.
+    if let Some(paragraph) = studies_beside_the_scale(library) {
         let _ = writeln!(
             out,
             "<p class=\"source\">{}</p>",
@@ -446,7 +444,6 @@ fn side_effects(out: &mut String, library: &Library) {
         .filter(|effect| effect.rate.is_none())
         .map(|effect| library.plain(&effect.name))
         .collect();
-    out.push_str("</div>\n");
     if !unrated.is_empty() {
         let _ = writeln!(
             out,
@@ -456,18 +453,6 @@ fn side_effects(out: &mut String, library: &Library) {
         );
     }
     out.push_str("</section>\n");
-}
-
-/// The numbers page's first words on how to read the numbers: the section after its sources.
-fn units_note(library: &Library) -> Option<Vec<Span>> {
-    let page = document(library, PageId::Sources);
-    let at = page.sections.iter().position(|section| {
-        section
-            .parts
-            .iter()
-            .any(|part| matches!(part, Part::Sources(_)))
-    })?;
-    first_paragraph(page.sections.get(at + 1)?.parts.iter())
 }
 
 /// The side effects page's words right after its rare-risk scale: the clinic's figure for

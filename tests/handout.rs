@@ -660,13 +660,30 @@ fn the_handout_prints_on_one_or_two_pages_on_a4_and_letter() {
             .collect();
         // And the longest discussion summary: every topic, question and "no".
         let longest = support::longest_discussion(&library);
-        for (ticked, conditions, discussion) in [
-            ("described", ids[..handout::MAX_DESCRIBED].to_vec(), None),
-            ("all", ids.clone(), None),
-            ("all-discussion", ids.clone(), Some(longest)),
+        // A clinic that filled in its name and numbers prints more than one that did not.
+        let kiosk_editions = support::kiosk_editions();
+        let filled = kiosk_editions
+            .iter()
+            .find(|edition| edition.locale == locale)
+            .unwrap();
+        for (ticked, edition, conditions, discussion) in [
+            (
+                "described",
+                &library,
+                ids[..handout::MAX_DESCRIBED].to_vec(),
+                None,
+            ),
+            ("all", &library, ids.clone(), None),
+            ("all-discussion", &library, ids.clone(), Some(longest)),
+            (
+                "filled-clinic",
+                filled,
+                ids[..handout::MAX_DESCRIBED].to_vec(),
+                None,
+            ),
         ] {
             let page = html(
-                &library,
+                edition,
                 &HandoutOptions {
                     conditions,
                     discussion,
