@@ -302,30 +302,35 @@ fn your_conditions(out: &mut String, library: &Library, options: &HandoutOptions
     }
     out.push_str("<section class=\"flow\">\n");
     heading(out, 2, &library.ui.handout.your_conditions);
-    // Once, whatever is ticked: a therapist who needles near a lung, the patient must know.
-    let near_lungs = if ticked
-        .iter()
-        .any(|(region, condition)| condition.near_lungs(region))
-    {
-        format!(
-            "<p><strong>{}</strong></p>",
-            escape(&library.plain(&library.ui.condition_near_lungs))
-        )
-    } else {
-        String::new()
-    };
+    // Under each condition whose needles may go near a lung (not once for the list: under the
+    // last condition ticked, it read as if about that one).
+    let near_lungs_note = format!(
+        "<strong>{}</strong>",
+        escape(&library.plain(&library.ui.condition_near_lungs))
+    );
     if ticked.len() > MAX_DESCRIBED {
         let names: Vec<Vec<Span>> = ticked
             .iter()
             .map(|(_, condition)| vec![Span::Plain(library.plain(&condition.full_name()))])
             .collect();
         list(out, "ul", "names", &names);
-        out.push_str(&near_lungs);
+        let near: Vec<String> = ticked
+            .iter()
+            .filter(|(region, condition)| condition.near_lungs(region))
+            .map(|(_, condition)| library.plain(&condition.name))
+            .collect();
+        if !near.is_empty() {
+            let _ = writeln!(
+                out,
+                "<p>{}: {near_lungs_note}</p>",
+                escape(&near.join(", "))
+            );
+        }
         out.push_str("</section>\n");
         return;
     }
     out.push_str("<dl>\n");
-    for (_, condition) in ticked {
+    for (region, condition) in ticked {
         // The medical name beneath the everyday one, smaller; then what studies say, with its
         // source, as on the condition's page.
         let medical = condition
@@ -351,15 +356,18 @@ fn your_conditions(out: &mut String, library: &Library, options: &HandoutOptions
         let _ = writeln!(
             out,
             "<div class=\"item\"><dt>{}{medical}</dt>\n\
-             <dd><b>{}:</b> {}{source}</dd></div>",
+             <dd><b>{}:</b> {}{source}</dd>{}</div>",
             escape(&library.plain(&condition.name)),
             escape(&library.ui.studies_say),
             escape(&library.plain(&condition.evidence.text)),
+            if condition.near_lungs(region) {
+                format!("\n<dd>{near_lungs_note}</dd>")
+            } else {
+                String::new()
+            },
         );
     }
-    out.push_str("</dl>\n");
-    out.push_str(&near_lungs);
-    out.push_str("</section>\n");
+    out.push_str("</dl>\n</section>\n");
 }
 
 /// Who should not be needled: the before page's checklist, under its own heading, with tick
