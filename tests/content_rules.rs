@@ -325,8 +325,18 @@ fn the_page_opens_with_what_to_do_and_says_where_to_go_when_the_clinic_cannot_be
             "{locale}: the warning signs page does not open with what to do"
         );
         let (route, same_day): (&[&str], &str) = match locale.as_str() {
-            "en" => (&["emergency room", "closed"], "now"),
-            _ => (&["sala de emergencias", "cerrada"], "ahora mismo"),
+            "en" => (
+                &["emergency room", "after-hours", "cannot reach anyone"],
+                "now",
+            ),
+            _ => (
+                &[
+                    "sala de emergencias",
+                    "después del horario",
+                    "no logra hablar con nadie",
+                ],
+                "ahora mismo",
+            ),
         };
         let middle: Vec<String> = action_steps(library)
             .into_iter()
