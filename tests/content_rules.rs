@@ -332,7 +332,7 @@ fn the_page_opens_with_what_to_do_and_says_where_to_go_when_the_clinic_cannot_be
             _ => (
                 &[
                     "sala de emergencias",
-                    "después del horario",
+                    "fuera del horario",
                     "no logra hablar con nadie",
                 ],
                 "ahora mismo",
