@@ -207,6 +207,21 @@ fn every_urgent_box_gives_the_same_emergency_advice() {
                         library.locale
                     );
                 }
+                // A box read in full gives the whole route for the other signs; home's, pinned
+                // at the foot of the kiosk's screen, stays short and opens the Warning signs page.
+                let route: &[&str] = match library.locale.as_str() {
+                    "en" => &["after-hours", "emergency room", "do not drive yourself"],
+                    _ => &["fuera del horario", "sala de emergencias", "no maneje"],
+                };
+                if id != PageId::Home {
+                    for words in route {
+                        assert!(
+                            lower.contains(words),
+                            "{} {id:?}: the urgent box lacks {words:?}: {text:?}",
+                            library.locale
+                        );
+                    }
+                }
             }
         }
     }
