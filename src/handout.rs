@@ -469,10 +469,6 @@ fn studies_beside_the_scale(library: &Library) -> Option<Vec<Span>> {
     let page = document(library, PageId::Risks);
     let mut parts = all_parts(&page).skip_while(|part| !matches!(part, Part::RiskScale { .. }));
     parts.next()?;
-    first_paragraph(parts)
-}
-
-fn first_paragraph<'a>(mut parts: impl Iterator<Item = &'a Part>) -> Option<Vec<Span>> {
     parts.find_map(|part| match part {
         Part::Paragraph(spans) => Some(spans.clone()),
         _ => None,
