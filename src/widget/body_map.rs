@@ -12,7 +12,6 @@ use iced::{Color, Element, Fill, Point, Size};
 
 use crate::content::ids::RegionId;
 use crate::theme::{BOLD, Palette, size};
-use crate::widget::lung_areas;
 use crate::widget::paint::{self, Paint};
 use crate::widget::vector::{self, Drawing};
 
@@ -195,13 +194,18 @@ pub fn size_for(width: f32) -> Size {
     Size::new(width, width * VIEW.height / VIEW.width + CAPTION_HEIGHT)
 }
 
-/// The map, `width` pixels wide; `captions` name the front and back views. With `lungs`, the
-/// areas where a needle can reach a lung are striped over it (see [`lung_areas`]).
+/// Something painted over the figures, under the selection's outline, in the view box's scale
+/// and offset (the areas where a needle can reach a lung, `lung_areas::paint_areas`). Passed in,
+/// so the map does not depend on what is drawn over it.
+pub type Overlay = fn(&mut Frame, f32, Point, &Palette);
+
+/// The map, `width` pixels wide; `captions` name the front and back views; `overlay` is painted
+/// over the regions.
 /// A tap on a region produces `on_select` with its id.
 pub fn view<'a, Message: 'a>(
     selected: Option<&RegionId>,
     captions: [String; 2],
-    lungs: bool,
+    overlay: Option<Overlay>,
     width: f32,
     on_select: fn(RegionId) -> Message,
 ) -> Element<'a, Message> {
@@ -209,7 +213,7 @@ pub fn view<'a, Message: 'a>(
     let map = paint::canvas(Regions {
         selected: selected.cloned(),
         captions,
-        lungs,
+        overlay,
         on_select,
     })
     .width(Fill)
@@ -226,7 +230,7 @@ fn outline() -> &'static Drawing {
 struct Regions<Message> {
     selected: Option<RegionId>,
     captions: [String; 2],
-    lungs: bool,
+    overlay: Option<Overlay>,
     on_select: fn(RegionId) -> Message,
 }
 
@@ -264,8 +268,8 @@ impl<Message> Paint<Message> for Regions<Message> {
                 );
             }
         });
-        if self.lungs {
-            lung_areas::paint_areas(frame, scale, offset, palette);
+        if let Some(overlay) = self.overlay {
+            overlay(frame, scale, offset, palette);
         }
         // The selection's outline last, so the stripes never hide which region is picked.
         in_view_box(frame, &|frame| {

@@ -511,7 +511,9 @@ fn condition_index<'a>(
     let map = column![body_map::view(
         selected.as_ref().map(|group| &group.id),
         [words.front.clone(), words.back.clone()],
-        lungs.is_some(),
+        lungs
+            .is_some()
+            .then_some(lung_areas::paint_areas as body_map::Overlay),
         map_width,
         Message::SelectRegion,
     )]
