@@ -28,8 +28,9 @@ pub use crate::screen::kiosk::Settings as KioskSettings;
 /// The scrollable that holds the page, so a new page can start at its top.
 const PAGE_SCROLL: &str = "page";
 
-/// The empty space above and below the page.
-const PAGE_FOOT: f32 = metrics::L;
+/// The empty space above and below the page: kept small so that home's tiles and its pinned
+/// warning fit a kiosk screen together.
+const PAGE_END_SPACE: f32 = metrics::M;
 
 /// The window size the app opens at and the smallest it allows.
 pub const WINDOW_SIZE: Size = Size::new(1280.0, 800.0);
@@ -876,14 +877,14 @@ impl App {
             container(
                 container(content)
                     .max_width(self.page_width())
-                    .padding([PAGE_FOOT, self.page_side()]),
+                    .padding([PAGE_END_SPACE, self.page_side()]),
             )
             .center_x(Fill),
         )
         .id(PAGE_SCROLL)
         .width(Fill)
         .height(Fill);
-        let page = below::report(page, PAGE_FOOT, self.more_below, Message::MoreBelow);
+        let page = below::report(page, PAGE_END_SPACE, self.more_below, Message::MoreBelow);
         // While reading aloud, Stop stays in view where the cue would be.
         let over_foot = if self.reading.is_some() {
             Some(stop_reading_bar(&library.ui))

@@ -262,7 +262,7 @@ impl Reader {
         let mut document = self.document(library);
         let pinned = document
             .take_pinned()
-            .and_then(|part| page::pinned(part, look.layout));
+            .and_then(|part| page::pinned(part, look.layout, look.palette));
         PageView {
             page: page::view(document, self.page_state(look, None)),
             pinned,

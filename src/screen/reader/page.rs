@@ -1,7 +1,7 @@
 //! Draws a [`Document`]: the title and first sentence, then each section and its parts.
 
 use iced::alignment::Vertical;
-use iced::widget::{Column, column, container, row, text};
+use iced::widget::{Column, column, container, rich_text, row, span, text};
 use iced::{Element, Fill, Length};
 
 use super::{ConditionsTab, Layout, Message};
@@ -681,9 +681,14 @@ fn choice_grid<'a>(choices: Vec<Choice>, width: f32) -> Element<'a, Message> {
     rows.into()
 }
 
-/// The page's pinned note at the foot of the screen: its heading and sentence (only its heading in
-/// a short layout) on a button that opens the warning signs.
-pub fn pinned<'a>(part: Part, layout: super::Layout) -> Option<Element<'a, Message>> {
+/// The page's pinned note at the foot of the screen, on a button that opens the warning signs: its
+/// heading in bold leading into its sentence, so the box takes a line less under home's tiles (only
+/// its heading in a short layout).
+pub fn pinned<'a>(
+    part: Part,
+    layout: super::Layout,
+    palette: &crate::theme::Palette,
+) -> Option<Element<'a, Message>> {
     let Part::Callout {
         tone,
         heading,
@@ -694,29 +699,35 @@ pub fn pinned<'a>(part: Part, layout: super::Layout) -> Option<Element<'a, Messa
         return None;
     };
     let urgent = tone == Tone::Urgent;
-    let heading_style = if urgent {
-        style::urgent_text
+    let (heading_style, heading_colour): (fn(&iced::Theme) -> text::Style, _) = if urgent {
+        (style::urgent_text, palette.urgent)
     } else {
-        style::primary
+        (style::primary, palette.primary)
     };
-    let short = layout.height < SHORT_LAYOUT;
-    let heading_size = if short { size::BODY } else { size::SUBHEADING };
-    let words = column![
+    let words: Element<'a, Message> = if layout.height < SHORT_LAYOUT {
         text(heading)
-            .size(heading_size)
+            .size(size::BODY)
             .font(BOLD)
-            .style(heading_style),
-    ]
-    .push((!short).then(|| text(joined(&body)).size(size::BODY)))
-    .spacing(metrics::XS / 2.0)
-    .width(Fill);
+            .style(heading_style)
+            .width(Fill)
+            .into()
+    } else {
+        rich_text::<(), _, _, _>([
+            span(heading).font(BOLD).color(heading_colour),
+            span(" "),
+            span(joined(&body)),
+        ])
+        .size(size::BODY)
+        .width(Fill)
+        .into()
+    };
     let strip = action(
         row![
             action_icon::view(Level::Emergency, TILE_ICON_SIZE),
             words,
-            text("›").size(size::TITLE).style(heading_style),
+            text("›").size(size::HEADING).style(heading_style),
         ]
-        .spacing(metrics::M)
+        .spacing(metrics::S)
         .align_y(Vertical::Center),
         Role::Choice { urgent },
         Message::Open(Route::Page(PageId::WarningSigns)),
