@@ -207,16 +207,21 @@ fn every_urgent_box_gives_the_same_emergency_advice() {
                         library.locale
                     );
                 }
-                // Every box gives the whole route for the other signs; home's, pinned under the
-                // kiosk's tiles, leaves "do not drive" to the Warning signs page it opens.
-                let route: &[&str] = match library.locale.as_str() {
-                    "en" => &["after-hours", "emergency room", "do not drive yourself"],
-                    _ => &["fuera del horario", "sala de emergencias", "no maneje"],
-                };
-                let route = if id == PageId::Home {
-                    &route[..2]
-                } else {
-                    route
+                // Every box gives the whole route for the other signs, in the same words; home's,
+                // pinned under the kiosk's tiles, sends the reader to the page that gives it.
+                let route: &[&str] = match (library.locale.as_str(), id) {
+                    ("en", PageId::Home) => &["the warning signs page says who to call"],
+                    ("en", _) => &[
+                        "after-hours",
+                        "if a person does not answer right away, or you are told to wait for a call back, go to an emergency room now",
+                        "do not drive yourself: if no one can drive you",
+                    ],
+                    (_, PageId::Home) => &["la página señales de alarma dice a quién llamar"],
+                    _ => &[
+                        "fuera del horario",
+                        "si nadie le contesta enseguida o le piden que espere una llamada, vaya ahora mismo a la sala de emergencias",
+                        "no maneje: si nadie puede llevarlo",
+                    ],
                 };
                 for words in route {
                     assert!(
@@ -344,14 +349,20 @@ fn the_page_opens_with_what_to_do_and_says_where_to_go_when_the_clinic_cannot_be
         );
         let (route, same_day): (&[&str], &str) = match locale.as_str() {
             "en" => (
-                &["emergency room", "after-hours", "cannot reach anyone"],
+                &[
+                    "emergency room",
+                    "after-hours",
+                    "does not answer right away",
+                    "call back",
+                ],
                 "now",
             ),
             _ => (
                 &[
                     "sala de emergencias",
                     "fuera del horario",
-                    "no logra hablar con nadie",
+                    "nadie le contesta enseguida",
+                    "espere una llamada",
                 ],
                 "ahora mismo",
             ),

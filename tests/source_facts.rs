@@ -574,7 +574,7 @@ fn the_warning_signs_page_has_all_six_signs_their_timing_and_what_to_do() {
     assert!(
         states_all(
             &action(Level::CallClinic),
-            &[&["call your clinic", "right away"], &["do not wait"]]
+            &[&["call your clinic now"], &["do not wait"]]
         ),
         "contact your physical therapist immediately: {steps:#?}"
     );
