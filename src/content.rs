@@ -814,6 +814,14 @@ impl Library {
         self.sources.iter().find(|source| source.id == id)
     }
 
+    /// A source's finding named as "source-id/finding-id", with its source.
+    pub fn finding(&self, reference: &str) -> Option<(&Source, &model::Finding)> {
+        let (source, finding) = reference.split_once('/')?;
+        let source = self.source(source)?;
+        let finding = source.findings.iter().find(|f| f.id == finding)?;
+        Some((source, finding))
+    }
+
     pub fn term(&self, id: &str) -> Option<&Term> {
         self.glossary.iter().find(|term| term.id == id)
     }

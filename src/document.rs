@@ -864,16 +864,29 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
         }
         Block::RiskScale(ids) => {
             let charts = &library.ui.charts;
+            // A side effect's id, or "source-id/finding-id" for what a study found.
             let rows = ids
                 .iter()
-                .filter_map(|id| library.side_effect(id))
-                .filter_map(|effect| {
-                    let rate = effect.rate?;
-                    Some(ScaleRow {
-                        name: library.plain(&effect.name),
-                        words: scale_words(library, rate),
-                        rate,
-                    })
+                .filter_map(|id| match library.finding(id) {
+                    Some((source, finding)) => Some(ScaleRow {
+                        name: charts
+                            .study_row
+                            .replace("{finding}", &library.plain(&finding.name))
+                            .replace("{source}", &library.plain(&source.short)),
+                        words: scale_words(library, finding.rate),
+                        rate: finding.rate,
+                        study: true,
+                    }),
+                    None => {
+                        let effect = library.side_effect(id)?;
+                        let rate = effect.rate?;
+                        Some(ScaleRow {
+                            name: library.plain(&effect.name),
+                            words: scale_words(library, rate),
+                            rate,
+                            study: false,
+                        })
+                    }
                 })
                 .collect();
             let ticks = charts

@@ -97,7 +97,7 @@ fn the_rare_risk_scale_matches_its_snapshot() {
         "risk-scale",
         &app,
         |part| matches!(part, Part::RiskScale { .. }),
-        Size::new(880.0, 1100.0),
+        Size::new(880.0, 1400.0),
     );
 }
 

@@ -299,15 +299,39 @@ const SCALE_BOUNDS: [(&str, &str); 2] = [
 fn every_rate_is_shown_with_its_denominator_on_the_right_side_effect() {
     let library = support::library();
     let risks = document(&library, PageId::Risks);
-    let scale: Vec<(String, String)> = parts(&risks)
+    let rows: Vec<_> = parts(&risks)
         .filter_map(|part| match part {
             Part::RiskScale { rows, .. } => Some(rows),
             _ => None,
         })
         .flatten()
+        .collect();
+    let scale: Vec<(String, String)> = rows
+        .iter()
+        .filter(|row| !row.study)
         .map(|row| (row.name.clone(), row.words.clone()))
         .collect();
     assert_eq!(scale.len(), RATES.len(), "the risk scale: {scale:?}");
+    // Under the clinic's figure for serious side effects, the studies' figures, drawn apart.
+    let studies: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|row| row.study)
+        .map(|row| (row.name.as_str(), row.words.as_str()))
+        .collect();
+    assert_eq!(
+        studies,
+        [
+            (
+                "Serious side effects, in a study of 7,629 treatments in Ireland",
+                "none seen (at most 4 out of every 10,000 treatments)"
+            ),
+            (
+                "\"Major\" side effects (20 in all), in a survey of 20,464 treatments in the United States",
+                "about 1 out of every 1,000 treatments"
+            ),
+        ],
+        "the studies' rows on the risk scale"
+    );
     for (id, name_words, words) in RATES {
         let effect = library.side_effect(id).unwrap();
         let rate = effect.rate.unwrap_or_else(|| panic!("{id} has no rate"));

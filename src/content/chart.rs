@@ -167,12 +167,14 @@ pub fn tail_length(step: f32, shortest_range: Option<f32>, least: f32) -> f32 {
     under_ranges.max(least).min(longest)
 }
 
-/// One row of the scale: a side effect's name, its rate in words, and the rate itself.
+/// One row of the scale: a side effect's name, its rate in words, and the rate itself;
+/// `study` when the row is what a study found, set beside the clinic's figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScaleRow {
     pub name: String,
     pub words: String,
     pub rate: Rate,
+    pub study: bool,
 }
 
 #[cfg(test)]

@@ -692,6 +692,16 @@ impl Checker<'_> {
             }
             Block::RiskScale(ids) => {
                 for id in ids {
+                    if id.contains('/') {
+                        if self.library.finding(id).is_none() {
+                            self.at_id(
+                                file,
+                                id,
+                                format!("no source has the finding '{id}' (source-id/finding-id)"),
+                            );
+                        }
+                        continue;
+                    }
                     match self.library.side_effect(id) {
                         None => self.at_id(file, id, format!("no side effect has the id '{id}'")),
                         Some(effect) if effect.rate.is_none() => self.at_id(
@@ -907,6 +917,7 @@ impl Checker<'_> {
                 &words.or_fewer_one_in_unstated,
                 &["{n}"],
             ),
+            ("study_row", &words.study_row, &["{finding}", "{source}"]),
         ];
         for legend in [&words.per_treatment, &words.per_patient] {
             for (field, pattern) in [

@@ -263,6 +263,10 @@ pub struct Source {
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
+    /// Named where a page puts the finding beside a side effect (the risk scale's
+    /// "source-id/finding-id"); empty where none does.
+    #[serde(default)]
+    pub id: String,
     pub name: String,
     pub rate: Rate,
 }
@@ -609,6 +613,9 @@ pub struct ChartWords {
     pub or_fewer: String,
     pub or_fewer_one_in: String,
     pub or_fewer_one_in_unstated: String,
+    /// A scale row for what a study found, set beside the clinic's figure: "{finding}, in
+    /// {source}", with the finding's name and the source's short name.
+    pub study_row: String,
 }
 
 /// The key to an icon array: what each kind of icon means. It names the icons by fill and

@@ -28,6 +28,7 @@ pub fn view<'a, Message: 'a>(
             text(format!("{}: {}", row.name, row.words)).size(size::BODY),
             paint::canvas(Bar {
                 span: Some(span),
+                study: row.study,
                 ticks: tick_values.clone(),
                 last,
                 shortest,
@@ -84,6 +85,8 @@ const ARROW_LEAST: f32 = 1.8;
 /// One side effect's place on the scale, over faint lines at each tick.
 struct Bar {
     span: Option<ScaleSpan>,
+    /// What a study found, beside the clinic's figure: drawn as an outline, not filled.
+    study: bool,
     ticks: Vec<u32>,
     last: f64,
     /// The share of the axis the shortest range on the scale covers.
@@ -138,9 +141,11 @@ impl<Message> Paint<Message> for Bar {
                     path.close();
                 });
                 frame.fill(&arrow, palette.primary);
-                frame.fill(
+                self.mark(
+                    frame,
                     &Path::circle(Point::new(bound, middle), radius * 0.75),
-                    palette.primary,
+                    radius,
+                    palette,
                 );
             } else {
                 let (from, to) = (
@@ -153,8 +158,25 @@ impl<Message> Paint<Message> for Bar {
                     Size::new(to - from + 2.0 * radius, 2.0 * radius),
                     radius.into(),
                 );
-                frame.fill(&marker, palette.primary);
+                self.mark(frame, &marker, radius, palette);
             }
+        }
+    }
+}
+
+impl Bar {
+    /// Fills a marker, or outlines it over the card for a study's row.
+    fn mark(&self, frame: &mut Frame, marker: &Path, radius: f32, palette: &Palette) {
+        if self.study {
+            frame.fill(marker, palette.surface);
+            frame.stroke(
+                marker,
+                Stroke::default()
+                    .with_color(palette.primary)
+                    .with_width(radius * 0.35),
+            );
+        } else {
+            frame.fill(marker, palette.primary);
         }
     }
 }
