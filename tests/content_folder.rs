@@ -616,3 +616,116 @@ fn a_clinic_file_with_an_unsafe_address_or_an_untypable_pin_is_refused() {
         "check and the keypad agree on how long a PIN can be"
     );
 }
+
+/// A Spanish rate that drifted from the English one: `check` refuses it, so the window, `text`
+/// and the handout use the built-in file, and say so on stderr (probe N1).
+#[test]
+fn a_translation_that_check_refuses_is_never_shown() {
+    let folder = scratch("drift-shown");
+    fs::create_dir_all(folder.join("es")).unwrap();
+    let effects = include_str!("../content/es/side-effects.ron").replacen(
+        "low: 15, high: 20",
+        "low: 15, high: 60",
+        1,
+    );
+    fs::write(folder.join("es/side-effects.ron"), effects).unwrap();
+    let path = folder.to_str().unwrap();
+
+    let loaded = Library::with_overrides("es", &ContentFolder::open(&folder).unwrap()).unwrap();
+    assert!(loaded.files.is_empty(), "{:?}", loaded.files);
+    assert_eq!(
+        loaded.library.side_effects,
+        Library::embedded("es").unwrap().side_effects
+    );
+    let check = needle_guide(&["check", path]);
+    assert_eq!(check.status.code(), Some(1));
+    let refused = String::from_utf8_lossy(&check.stdout);
+    assert!(refused.contains("15 to 60"), "{refused}");
+
+    for command in [&["text"][..], &["handout"]] {
+        let mut args = command.to_vec();
+        args.extend(["--lang", "es", "--content", path]);
+        let output = needle_guide(&args);
+        assert!(output.status.success(), "{args:?}");
+        let shown = String::from_utf8_lossy(&output.stdout);
+        assert!(shown.contains("15 a 20 de cada 100"), "{args:?}");
+        assert!(!shown.contains("15 a 60"), "{args:?}: the refused rate is shown");
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            said.contains("were not used") && said.contains("es/side-effects.ron:12:13: the rate"),
+            "{args:?}: {said}"
+        );
+    }
+}
+
+/// An English file of the folder that no longer matches the built-in Spanish one is the one left
+/// out, and the Spanish file is named as the built-in one, not as the folder's.
+#[test]
+fn an_english_file_that_the_built_in_translation_no_longer_matches_is_left_out() {
+    let folder = scratch("drift-english");
+    fs::create_dir_all(folder.join("en")).unwrap();
+    let effects = include_str!("../content/en/side-effects.ron").replacen(
+        "low: 15, high: 20",
+        "low: 15, high: 60",
+        1,
+    );
+    fs::write(folder.join("en/side-effects.ron"), effects).unwrap();
+    let loaded = Library::with_overrides("en", &ContentFolder::open(&folder).unwrap()).unwrap();
+    assert!(loaded.files.is_empty(), "{:?}", loaded.files);
+    let said: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with(&format!(
+            "{}: left out, because with it the built-in es/side-effects.ron:12:13 says: the \
+             rate of 'bruising' is 15 to 20",
+            folder.join("en/side-effects.ron").display()
+        )),
+        "{said:?}"
+    );
+}
+
+/// A folder side-effects list that drops a rate the built-in pages show, beside a good page of
+/// the folder that shows it too (probe F13): the list is left out, the page stays, and what the
+/// built-in pages would say is named as theirs.
+#[test]
+fn a_good_page_that_only_tripped_over_a_bad_file_stays() {
+    let folder = scratch("tripped");
+    fs::create_dir_all(folder.join("es/pages")).unwrap();
+    let effects = include_str!("../content/es/side-effects.ron").replacen(
+        "rate: Some(Range(low: 1, high: 3, of: Patients))",
+        "rate: None",
+        1,
+    );
+    fs::write(folder.join("es/side-effects.ron"), effects).unwrap();
+    let risks = include_str!("../content/es/pages/risks.ron").replacen(
+        "lead: \"",
+        "lead: \"EDITADO POR LA CLINICA. ",
+        1,
+    );
+    fs::write(folder.join("es/pages/risks.ron"), risks).unwrap();
+
+    let loaded = Library::with_overrides("es", &ContentFolder::open(&folder).unwrap()).unwrap();
+    assert_eq!(loaded.files, ["es/pages/risks.ron"]);
+    assert!(
+        needle_guide::document::guide_text(&loaded.library).contains("EDITADO POR LA CLINICA")
+    );
+    let left_out = folder.join("es/side-effects.ron").display().to_string();
+    for problem in &loaded.problems {
+        let line = problem.to_string();
+        assert!(line.starts_with(&left_out), "{line}");
+        for built_in in ["after.ron", "key-points.ron", "teach-back.ron"] {
+            assert!(
+                !line.contains(&folder.join("es/pages").join(built_in).display().to_string()),
+                "a built-in file is named as the folder's: {line}"
+            );
+        }
+    }
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| p.message.contains("the built-in es/pages/after.ron:")),
+        "{:?}",
+        loaded.problems
+    );
+}

@@ -1496,7 +1496,7 @@ mod tests {
 
     /// The Spanish edition with its files edited, and the text it was read from.
     fn spanish_with(edits: &[(&str, &str, &str)]) -> (Library, crate::content::Files) {
-        let (library, texts) = Library::load_texts("es", |path| {
+        let loaded = Library::load_texts("es", |path| {
             let mut text = std::fs::read_to_string(format!("content/{path}")).unwrap();
             for (file, from, to) in edits {
                 if *file == path {
@@ -1506,8 +1506,11 @@ mod tests {
             }
             Ok(Cow::Owned(text.into_bytes()))
         });
+        let texts = loaded.texts.clone();
         (
-            library.unwrap_or_else(|problems| panic!("{problems}")),
+            loaded
+                .result()
+                .unwrap_or_else(|problems| panic!("{problems}")),
             texts,
         )
     }
