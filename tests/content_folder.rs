@@ -649,7 +649,10 @@ fn a_translation_that_check_refuses_is_never_shown() {
         assert!(output.status.success(), "{args:?}");
         let shown = String::from_utf8_lossy(&output.stdout);
         assert!(shown.contains("15 a 20 de cada 100"), "{args:?}");
-        assert!(!shown.contains("15 a 60"), "{args:?}: the refused rate is shown");
+        assert!(
+            !shown.contains("15 a 60"),
+            "{args:?}: the refused rate is shown"
+        );
         let said = String::from_utf8_lossy(&output.stderr);
         assert!(
             said.contains("were not used") && said.contains("es/side-effects.ron:12:13: the rate"),
@@ -706,9 +709,7 @@ fn a_good_page_that_only_tripped_over_a_bad_file_stays() {
 
     let loaded = Library::with_overrides("es", &ContentFolder::open(&folder).unwrap()).unwrap();
     assert_eq!(loaded.files, ["es/pages/risks.ron"]);
-    assert!(
-        needle_guide::document::guide_text(&loaded.library).contains("EDITADO POR LA CLINICA")
-    );
+    assert!(needle_guide::document::guide_text(&loaded.library).contains("EDITADO POR LA CLINICA"));
     let left_out = folder.join("es/side-effects.ron").display().to_string();
     for problem in &loaded.problems {
         let line = problem.to_string();

@@ -455,6 +455,9 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
     checker.problems
 }
 
+/// The count an icon array's key is tried with: not 100, the number each key is out of.
+const LEGEND_COUNT: u32 = 37;
+
 /// The most digits of a staff PIN: as many as the kiosk's keypad takes.
 pub const MAX_PIN_DIGITS: usize = 12;
 
@@ -895,6 +898,9 @@ impl Checker<'_> {
             ("counted", &words.counted, &["{count}", "{per}", "{of}"]),
         ];
         self.placeholders(file, &patterns);
+        for (field, message) in rate::wording_problems(words) {
+            self.report(file, &format!(" {field}:"), message);
+        }
     }
 
     /// The scale's "or fewer" patterns and every key's words have the numbers they must show.
@@ -916,9 +922,43 @@ impl Checker<'_> {
                 ("unaffected", &legend.unaffected),
             ] {
                 patterns.push((field, pattern, &["{n}"]));
+                let said = pattern.replace("{n}", &LEGEND_COUNT.to_string());
+                if let Some(why) =
+                    rate::numbers_changed(&said, "", &[LEGEND_COUNT], Some(rate::PER))
+                {
+                    self.report(file, &format!(" {field}:"), format!("'{field}' {why}"));
+                }
             }
         }
         self.placeholders(file, &patterns);
+        // The scale says a bound as the text beside it does: "3 or fewer" is not "fewer than 3".
+        let rates = &self.library.ui.rates;
+        for (field, scale, text_field, text) in [
+            ("or_fewer", &words.or_fewer, "fewer_than", &rates.fewer_than),
+            (
+                "or_fewer_one_in",
+                &words.or_fewer_one_in,
+                "fewer_than_one_in",
+                &rates.fewer_than_one_in,
+            ),
+            (
+                "or_fewer_one_in_unstated",
+                &words.or_fewer_one_in_unstated,
+                "fewer_than_one_in_unstated",
+                &rates.fewer_than_one_in_unstated,
+            ),
+        ] {
+            if scale != text {
+                self.report(
+                    file,
+                    &format!(" {field}:"),
+                    format!(
+                        "'{field}' must be the words of rates' '{text_field}' (\"{text}\"): the \
+                         scale and the text beside it say one bound one way"
+                    ),
+                );
+            }
+        }
     }
 
     fn placeholders(&mut self, file: &str, patterns: &[(&str, &String, &[&str])]) {
