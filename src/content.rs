@@ -1074,15 +1074,22 @@ impl<'f> Gate<'f> {
             }
             // A file that cannot be read or parsed, or is too big, is wrong by itself.
             if !loaded.read.is_empty() {
-                let mut blamed = false;
-                for problem in &loaded.read {
-                    if self.uses(&problem.file) {
-                        self.leave_out(&problem.file.clone(), vec![problem.clone()]);
-                        blamed = true;
-                    }
-                }
-                if !blamed {
+                let blamed: Vec<String> = mine
+                    .iter()
+                    .filter(|file| loaded.read.iter().any(|problem| &problem.file == *file))
+                    .cloned()
+                    .collect();
+                if blamed.is_empty() {
                     return Err(Problems(loaded.problems()));
+                }
+                for file in blamed {
+                    let own = loaded
+                        .read
+                        .iter()
+                        .filter(|problem| problem.file == file)
+                        .cloned()
+                        .collect();
+                    self.leave_out(&file, own);
                 }
                 continue;
             }
@@ -1204,7 +1211,17 @@ impl<'a, R: Fn(&str) -> Result<Cow<'a, [u8]>, Unread>> Reader<'_, R> {
                 return None;
             }
         };
-        let parsed = ron::from_str::<T>(&text);
+        // Controls and direction overrides are taken out of every text, and named; the
+        // clinic's details are cleaned field by field (`clinic_without_controls`).
+        let (cleaned, hidden) = if file == File::Clinic.path("") {
+            (Cow::Borrowed(text.as_str()), Vec::new())
+        } else {
+            check::without_hidden_controls(&text)
+        };
+        let parsed = ron::from_str::<T>(&cleaned);
+        let hidden = check::hidden_control_problems(file, &text, &hidden);
+        drop(cleaned);
+        self.problems.extend(hidden);
         self.files.texts.push((file.to_owned(), text));
         match parsed {
             Ok(value) => {

@@ -730,3 +730,40 @@ fn a_good_page_that_only_tripped_over_a_bad_file_stays() {
         loaded.problems
     );
 }
+
+/// Direction overrides and terminal controls in a page or a side effect (probe N15): `check`
+/// names each with its line, and `text` prints none of them.
+#[test]
+fn hidden_controls_in_any_file_are_named_and_never_printed() {
+    let folder = scratch("hidden-controls");
+    fs::create_dir_all(folder.join("en/pages")).unwrap();
+    let effects = include_str!("../content/en/side-effects.ron").replacen(
+        "name: \"Bleeding or bruising\"",
+        "name: \"Bleeding or bruising \u{202E}02 ot 51\u{202C}\"",
+        1,
+    );
+    fs::write(folder.join("en/side-effects.ron"), effects).unwrap();
+    let signs = include_str!("../content/en/pages/warning-signs.ron").replacen(
+        "title: \"",
+        "title: \"\\u{1b}]0;pwned\\u{7}\\u{1b}c",
+        1,
+    );
+    fs::write(folder.join("en/pages/warning-signs.ron"), signs).unwrap();
+    let path = folder.to_str().unwrap();
+    let check = needle_guide(&["check", path]);
+    assert_eq!(check.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert_eq!(report.matches("a hidden character").count(), 5, "{report}");
+    assert!(
+        report.contains(&format!(
+            "{}:13:37: a hidden character, U+202E",
+            folder.join("en/side-effects.ron").display()
+        )),
+        "{report}"
+    );
+    let text = needle_guide(&["text", "--content", path]);
+    assert!(text.status.success());
+    let shown = String::from_utf8_lossy(&text.stdout);
+    assert!(!shown.chars().any(content::is_hidden_control));
+    assert!(!shown.contains("pwned") && !shown.contains("02 ot 51"));
+}
