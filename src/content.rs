@@ -1233,6 +1233,10 @@ impl<'a, R: Fn(&str) -> Result<Cow<'a, [u8]>, Unread>> Reader<'_, R> {
                 let start = error.span.start;
                 let text = &self.files.texts.last().expect("just pushed").1;
                 let mut message = parse_message(&error.code);
+                // `low: 1.5`: ron reads the 1, then stops at the point.
+                if decimal_point_at(text, start.line, start.col) {
+                    message = "expected a whole number with no decimal point".to_owned();
+                }
                 let about_a_value = !matches!(
                     error.code,
                     ron::Error::MissingStructField { .. }
@@ -1391,6 +1395,25 @@ fn line_and_column(before: &str) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
+}
+
+/// Whether a digit, a point and a digit meet at a 1-based line and column (at the point, or
+/// at the digit after it).
+fn decimal_point_at(text: &str, line: usize, column: usize) -> bool {
+    let Some(line) = line
+        .checked_sub(1)
+        .and_then(|index| text.lines().nth(index))
+    else {
+        return false;
+    };
+    let chars: Vec<char> = line.chars().collect();
+    let at = column.saturating_sub(1);
+    [at, at.saturating_sub(1)].into_iter().any(|point| {
+        point > 0
+            && chars.get(point) == Some(&'.')
+            && chars[point - 1].is_ascii_digit()
+            && chars.get(point + 1).is_some_and(char::is_ascii_digit)
+    })
 }
 
 /// The field whose value starts before a position, when it is on the same line:

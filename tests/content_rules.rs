@@ -1191,3 +1191,82 @@ fn the_scale_and_the_card_say_one_bound_one_way() {
         "{problems:?}"
     );
 }
+
+/// Values that parse but mean nothing are refused (probe N17): ids that are not lower case with
+/// hyphens or are too long, a range of one number or of everything, a side effect without a
+/// name, and a number with a decimal point, said as such.
+#[test]
+fn meaningless_values_are_refused() {
+    let long = "a".repeat(check::MAX_ID_CHARS + 1);
+    let cases = [
+        (
+            "en/side-effects.ron",
+            "id: \"bruising\"",
+            "id: \"Bruising\"".to_owned(),
+            "the id 'Bruising' must be lower-case letters",
+        ),
+        (
+            "en/glossary.ron",
+            "id: \"pneumothorax\"",
+            "id: \"../../etc/passwd\"".to_owned(),
+            "the id '../../etc/passwd' must be lower-case",
+        ),
+        (
+            "en/sources.ron",
+            "id: \"clinic-sheet\"",
+            "id: \"clinic sheet\"".to_owned(),
+            "must be lower-case letters",
+        ),
+        (
+            "en/conditions.ron",
+            "id: \"sciatica\"",
+            "id: \"ciática\"".to_owned(),
+            "must be lower-case letters",
+        ),
+        (
+            "en/side-effects.ron",
+            "id: \"bruising\"",
+            format!("id: \"{long}\""),
+            "an id has 65 characters; an id may have at most 64",
+        ),
+        (
+            "en/side-effects.ron",
+            "low: 15, high: 20",
+            "low: 15, high: 15".to_owned(),
+            "low and high are both 15: a range needs two numbers",
+        ),
+        (
+            "en/side-effects.ron",
+            "low: 15, high: 20",
+            "low: 0, high: 100".to_owned(),
+            "a range of 0 to 100 out of every 100 says only",
+        ),
+        (
+            "en/side-effects.ron",
+            "name: \"Bleeding or bruising\"",
+            "name: \" \"".to_owned(),
+            "the side effect 'bruising' needs a name",
+        ),
+        (
+            "en/side-effects.ron",
+            "low: 15, high: 20",
+            "low: 1.5, high: 20".to_owned(),
+            "expected a whole number with no decimal point for 'low'",
+        ),
+    ];
+    for (file, from, to, said) in cases {
+        let problems = problems_with_edit("en", file, from, &to);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with(&format!("{file}:")) && p.contains(said)),
+            "{to}: {problems:?}"
+        );
+    }
+    for id in ["sore-muscle", "chen-2018", "a", "x1-2"] {
+        assert_eq!(check::id_problem(id), None, "{id}");
+    }
+    for id in ["", "-a", "a-", "a--b", "A", "a_b", "a b", "é"] {
+        assert!(check::id_problem(id).is_some(), "{id}");
+    }
+}

@@ -403,6 +403,13 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
         library.side_effects.iter().map(|e| e.id.as_str()),
     );
     for effect in &library.side_effects {
+        if effect.name.trim().is_empty() {
+            checker.at_id(
+                &effects_file,
+                &effect.id,
+                format!("the side effect '{}' needs a name", effect.id),
+            );
+        }
         checker.text(&effects_file, &effect.name);
         checker.text(&effects_file, &effect.text);
         if let Some(problem) = effect.rate.and_then(rate::problem) {
@@ -625,6 +632,33 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
 /// The count an icon array's key is tried with: not 100, the number each key is out of.
 const LEGEND_COUNT: u32 = 37;
 
+/// The most characters of an id.
+pub const MAX_ID_CHARS: usize = 64;
+
+/// Why `id` is not an id of the guide, if it is not: ids are lower-case letters and digits in
+/// words joined by single hyphens ("sore-muscle-2"), at most [`MAX_ID_CHARS`] long.
+pub fn id_problem(id: &str) -> Option<String> {
+    let word_ok = |word: &str| {
+        !word.is_empty()
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    };
+    if id.chars().count() > MAX_ID_CHARS {
+        Some(format!(
+            "an id has {} characters; an id may have at most {MAX_ID_CHARS}",
+            id.chars().count()
+        ))
+    } else if !id.split('-').all(word_ok) {
+        Some(format!(
+            "the id '{id}' must be lower-case letters (a to z) and digits, in words joined by \
+             hyphens, such as 'sore-muscle'"
+        ))
+    } else {
+        None
+    }
+}
+
 /// The most digits of a staff PIN: as many as the kiosk's keypad takes.
 pub const MAX_PIN_DIGITS: usize = 12;
 
@@ -748,6 +782,8 @@ impl Checker<'_> {
         for id in ids {
             if id.trim().is_empty() {
                 self.report(file, "id: \"\"", "an id is empty".into());
+            } else if let Some(problem) = id_problem(id) {
+                self.at_id(file, id, problem);
             } else if !seen.insert(id) {
                 self.at_id(file, id, format!("the id '{id}' is used more than once"));
             }
@@ -928,6 +964,9 @@ impl Checker<'_> {
         }
         for (index, question) in questions.iter().enumerate() {
             let id = &question.id;
+            if let Some(problem) = id_problem(id) {
+                self.at_id(file, id, problem);
+            }
             if questions[..index].iter().any(|earlier| earlier.id == *id) {
                 self.at_id(file, id, format!("two questions have the id '{id}'"));
             }

@@ -63,6 +63,14 @@ pub fn problem(rate: Rate) -> Option<String> {
         Rate::Range { high: 0, .. } => Some(format!(
             "a range of 0 to 0 out of every {PER} says it never happens: leave the rate out"
         )),
+        Rate::Range { low, high, .. } if low == high => Some(format!(
+            "low and high are both {low}: a range needs two numbers; write one number as \
+             About(count: {low}, per: {PER}, of: ...)"
+        )),
+        Rate::Range { low: 0, high, .. } if high == PER => Some(format!(
+            "a range of 0 to {PER} out of every {PER} says only that it may or may not happen: \
+             leave the rate out"
+        )),
         Rate::OneIn { n: 0, .. } | Rate::FewerThanOneIn { n: 0, .. } => {
             Some("n must be at least 1".to_owned())
         }
@@ -520,11 +528,22 @@ mod tests {
         assert_eq!(
             problem(Rate::Range {
                 low: 0,
-                high: 100,
+                high: 5,
                 of: treatments
             }),
             None
         );
+        // Never to always, and one number as a range, say nothing a patient can use.
+        for (low, high) in [(0, 100), (15, 15)] {
+            assert!(
+                problem(Rate::Range {
+                    low,
+                    high,
+                    of: treatments
+                })
+                .is_some()
+            );
+        }
         assert_eq!(
             problem(Rate::OneIn {
                 n: 200_000,
