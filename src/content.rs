@@ -907,16 +907,20 @@ pub fn editions(folder: Option<&ContentFolder>) -> Result<Editions, Problems> {
         }
         // A translation that drifts is left out; if it is the built-in one, the folder's file
         // of the base language it no longer matches is.
+        let mut blamed: Vec<(String, Vec<Problem>)> = Vec::new();
         for problem in drift {
             let theirs = problem.file.clone();
             let ours = counterpart(&theirs, &base.library.locale);
-            if gate.uses(&theirs) {
-                gate.leave_out(&theirs, vec![problem]);
-            } else if gate.uses(&ours) {
-                gate.leave_out(&ours, vec![problem]);
-            } else if !gate.left_out(&theirs) && !gate.left_out(&ours) {
+            let Some(file) = [theirs, ours].into_iter().find(|file| gate.uses(file)) else {
                 return Err(Problems(vec![problem]));
+            };
+            match blamed.iter_mut().find(|(name, _)| *name == file) {
+                Some((_, problems)) => problems.push(problem),
+                None => blamed.push((file, vec![problem])),
             }
+        }
+        for (file, problems) in blamed {
+            gate.leave_out(&file, problems);
         }
     }
 }
@@ -994,10 +998,6 @@ impl<'f> Gate<'f> {
 
     fn uses(&self, file: &str) -> bool {
         self.used.iter().any(|used| used == file)
-    }
-
-    fn left_out(&self, file: &str) -> bool {
-        !self.uses(file) && self.read.iter().any(|(name, _)| name == file)
     }
 
     /// Loads `locale` with the folder's files in `using` and the built-in ones for the rest.
