@@ -340,7 +340,8 @@ impl Unknown {
 #[derive(Debug, Clone)]
 pub struct Overridden {
     pub library: Library,
-    /// Problems in the folder's files; each such file was replaced by its embedded version.
+    /// Why files of the folder are not used (in any edition, as [`editions`] gives them); each
+    /// such file was replaced by its embedded version.
     pub problems: Vec<Problem>,
     /// The folder's files in use.
     pub files: Vec<String>,
