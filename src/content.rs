@@ -340,7 +340,8 @@ impl Unknown {
 #[derive(Debug, Clone)]
 pub struct Overridden {
     pub library: Library,
-    /// Problems in the folder's files; each such file was replaced by its embedded version.
+    /// Why files of the folder are not used (in any edition, as [`editions`] gives them); each
+    /// such file was replaced by its embedded version.
     pub problems: Vec<Problem>,
     /// The folder's files in use.
     pub files: Vec<String>,
@@ -617,7 +618,7 @@ impl Library {
         locale: &str,
         read: impl Fn(&str) -> Option<Cow<'a, [u8]>>,
     ) -> Result<Library, Problems> {
-        Library::load_texts(locale, |file| read(file).ok_or(Unread::Missing)).0
+        Library::load_texts(locale, |file| read(file).ok_or(Unread::Missing)).result()
     }
 
     /// [`Library::load`], with why a file could not be read, and the text of the files read so
@@ -625,7 +626,7 @@ impl Library {
     fn load_texts<'a>(
         locale: &str,
         read: impl Fn(&str) -> Result<Cow<'a, [u8]>, Unread>,
-    ) -> (Result<Library, Problems>, Files) {
+    ) -> Loaded {
         let mut reader = Reader {
             read: &read,
             files: Files::default(),
@@ -646,10 +647,14 @@ impl Library {
             .map(clinic_without_controls);
 
         let Reader {
-            files,
-            mut problems,
-            ..
+            files, problems, ..
         } = reader;
+        let unchecked = |read| Loaded {
+            library: None,
+            texts: files.clone(),
+            read,
+            checked: Vec::new(),
+        };
         let (
             Some(ui),
             Some(side_effects),
@@ -659,10 +664,10 @@ impl Library {
             Some(clinic),
         ) = (ui, side_effects, regions, glossary, sources, clinic)
         else {
-            return (Err(Problems(problems)), files);
+            return unchecked(problems);
         };
         let Some(pages) = pages.into_iter().collect::<Option<Vec<Page>>>() else {
-            return (Err(Problems(problems)), files);
+            return unchecked(problems);
         };
 
         let library = Library {
@@ -675,127 +680,36 @@ impl Library {
             sources,
             clinic,
         };
-        problems.extend(check::library(&library, &files));
-        if problems.is_empty() {
-            (Ok(library), files)
-        } else {
-            (Err(Problems(problems)), files)
+        let checked = check::library(&library, &files);
+        Loaded {
+            library: Some(library),
+            texts: files,
+            read: problems,
+            checked,
         }
     }
 
-    /// Loads `locale` with the files present in `folder` in place of the embedded ones. A file of
-    /// the folder that cannot be read, or fails to load or to check, is left out, file by file,
-    /// and the embedded one used instead; its problems come back beside the library, named by
-    /// their path. Each of the folder's files is read once.
+    /// The edition in `locale` over `folder`, as [`editions`] decides it (the one place that
+    /// does): a file of the folder that `check` would refuse is left out and the built-in one
+    /// used instead; the problems of every edition come back beside the library.
     pub fn with_overrides(locale: &str, folder: &ContentFolder) -> Result<Overridden, Problems> {
-        let named = |file: &str| folder.path.join(file).display().to_string();
-        let mut problems = Vec::new();
-        let bad_folders = folder.bad_folders(locale);
-        for (bad, message) in &bad_folders {
-            problems.push(Problem {
-                file: named(bad),
+        let Editions { editions, problems } = editions(Some(folder))?;
+        let Some(edition) = editions
+            .into_iter()
+            .find(|edition| edition.library.locale == locale)
+        else {
+            return Err(Problems(vec![Problem {
+                file: locale.to_owned(),
                 position: None,
-                message: message.clone(),
-            });
-        }
-        let mut read: Vec<(String, Vec<u8>)> = Vec::new();
-        for file in files::of_locale(locale) {
-            if bad_folders
-                .iter()
-                .any(|(bad, _)| Path::new(&file).starts_with(bad))
-            {
-                continue;
-            }
-            match folder.read(&file) {
-                None => {}
-                Some(Ok(bytes)) => read.push((file, bytes)),
-                Some(Err(unread)) => problems.push(Problem {
-                    file: named(&file),
-                    position: None,
-                    message: unread.to_string(),
-                }),
-            }
-        }
-        let from_folder = |file: &str| {
-            read.iter()
-                .find(|(name, _)| name == file)
-                .map(|(_, bytes)| Cow::Borrowed(bytes.as_slice()))
+                message: format!("not a language of the guide ({})", LOCALES.join(", ")),
+            }]));
         };
-        let embedded = |file: &str| Embedded::get(file).map(|embedded| embedded.data);
-
-        let mut overridden: Vec<String> = read.iter().map(|(file, _)| file.clone()).collect();
-        loop {
-            let using = |file: &str| {
-                if overridden.iter().any(|name| name == file) {
-                    from_folder(file)
-                } else {
-                    embedded(file)
-                }
-                .ok_or(Unread::Missing)
-            };
-            let found = match Library::load_texts(locale, using) {
-                (Ok(library), texts) => {
-                    return Ok(Overridden {
-                        library,
-                        problems,
-                        files: overridden,
-                        texts,
-                    });
-                }
-                (Err(found), _) => found.0,
-            };
-            if overridden.is_empty() {
-                return Err(Problems(found));
-            }
-            // Leave out the folder's files that have problems.
-            let blamed: Vec<String> = overridden
-                .iter()
-                .filter(|file| found.iter().any(|problem| &problem.file == *file))
-                .cloned()
-                .collect();
-            if !blamed.is_empty() {
-                overridden.retain(|file| !blamed.contains(file));
-                problems.extend(found.into_iter().map(|problem| Problem {
-                    file: named(&problem.file),
-                    ..problem
-                }));
-                continue;
-            }
-            // No folder file is named: a built-in file no longer fits one of the folder's (a
-            // page using a term a new glossary dropped, say). Blame the one folder file whose
-            // absence mends it, and keep the others; only if no single file does, leave them all
-            // out.
-            let culprit = overridden
-                .iter()
-                .find(|candidate| {
-                    let without = |file: &str| {
-                        if file != candidate.as_str() && overridden.iter().any(|name| name == file)
-                        {
-                            from_folder(file)
-                        } else {
-                            embedded(file)
-                        }
-                    };
-                    let still: Vec<Problem> = match Library::load(locale, without) {
-                        Ok(_) => Vec::new(),
-                        Err(problems) => problems.0,
-                    };
-                    found.iter().all(|problem| !still.contains(problem))
-                })
-                .cloned();
-            let dropped = match culprit {
-                Some(culprit) => vec![culprit],
-                None => std::mem::take(&mut overridden),
-            };
-            overridden.retain(|file| !dropped.contains(file));
-            for file in &dropped {
-                problems.extend(found.iter().map(|problem| Problem {
-                    file: named(file),
-                    position: None,
-                    message: format!("left out, because with it: {problem}"),
-                }));
-            }
-        }
+        Ok(Overridden {
+            library: edition.library,
+            problems,
+            files: edition.files,
+            texts: edition.texts,
+        })
     }
 
     pub fn page(&self, page: PageId) -> &Page {
@@ -931,6 +845,304 @@ impl Library {
     }
 }
 
+/// What loading one edition found.
+struct Loaded {
+    /// `None` if a file could not be read or parsed.
+    library: Option<Library>,
+    texts: Files,
+    /// Met reading and parsing files: each is the named file's own, whatever the others hold.
+    read: Vec<Problem>,
+    /// Met checking the files together.
+    checked: Vec<Problem>,
+}
+
+impl Loaded {
+    fn result(self) -> Result<Library, Problems> {
+        match self.library {
+            Some(library) if self.read.is_empty() && self.checked.is_empty() => Ok(library),
+            _ => Err(Problems(self.problems())),
+        }
+    }
+
+    fn problems(self) -> Vec<Problem> {
+        let mut problems = self.read;
+        problems.extend(self.checked);
+        problems
+    }
+}
+
+/// One edition as the guide shows it.
+#[derive(Debug, Clone)]
+pub struct Edition {
+    pub library: Library,
+    /// The text of every file it was made from, the folder's and the built-in ones.
+    pub texts: Files,
+    /// The content folder's files in use.
+    pub files: Vec<String>,
+}
+
+/// Every edition, in the order of [`LOCALES`], and why files of the content folder were left out.
+#[derive(Debug, Clone)]
+pub struct Editions {
+    pub editions: Vec<Edition>,
+    /// Each names a folder file that is not used (the built-in one is), or a folder of the
+    /// content folder that cannot be read.
+    pub problems: Vec<Problem>,
+}
+
+/// Which of the content folder's files the guide uses: the one place that decides it, for the
+/// window, `text`, `handout` and `check` alike. A folder file is used only if every edition
+/// loads and passes every check with it, the comparison between the languages included;
+/// otherwise it is left out and the built-in file used instead, and the problems say why. Only
+/// the built-in content having problems of its own is an error. Each folder file is read once.
+pub fn editions(folder: Option<&ContentFolder>) -> Result<Editions, Problems> {
+    let mut gate = Gate::read(folder);
+    loop {
+        let used = gate.used.len();
+        let editions = LOCALES
+            .iter()
+            .map(|locale| gate.edition(locale))
+            .collect::<Result<Vec<Edition>, Problems>>()?;
+        let (base, others) = editions.split_first().expect("there is a first language");
+        let drift: Vec<Problem> = others
+            .iter()
+            .flat_map(|other| check::locales_agree_in(&base.library, &other.library, &other.texts))
+            .collect();
+        if drift.is_empty() && gate.used.len() == used {
+            return Ok(Editions {
+                editions,
+                problems: gate.problems,
+            });
+        }
+        // A translation that drifts is left out; if it is the built-in one, the folder's file
+        // of the base language it no longer matches is.
+        let mut blamed: Vec<(String, Vec<Problem>)> = Vec::new();
+        for problem in drift {
+            let theirs = problem.file.clone();
+            let ours = counterpart(&theirs, &base.library.locale);
+            let Some(file) = [theirs, ours].into_iter().find(|file| gate.uses(file)) else {
+                return Err(Problems(vec![problem]));
+            };
+            match blamed.iter_mut().find(|(name, _)| *name == file) {
+                Some((_, problems)) => problems.push(problem),
+                None => blamed.push((file, vec![problem])),
+            }
+        }
+        for (file, problems) in blamed {
+            gate.leave_out(&file, problems);
+        }
+    }
+}
+
+/// `file` of one language (`es/ui.ron`) in `locale` (`en/ui.ron`).
+fn counterpart(file: &str, locale: &str) -> String {
+    match file.split_once('/') {
+        Some((_, rest)) => format!("{locale}/{rest}"),
+        None => file.to_owned(),
+    }
+}
+
+/// The content folder's files as they were read, and which of them are still in use.
+struct Gate<'f> {
+    folder: Option<&'f ContentFolder>,
+    read: Vec<(String, Vec<u8>)>,
+    used: Vec<String>,
+    problems: Vec<Problem>,
+}
+
+impl<'f> Gate<'f> {
+    /// Reads every content file the folder has, each once (`clinic.ron` is shared).
+    fn read(folder: Option<&'f ContentFolder>) -> Gate<'f> {
+        let mut gate = Gate {
+            folder,
+            read: Vec::new(),
+            used: Vec::new(),
+            problems: Vec::new(),
+        };
+        let Some(folder) = folder else {
+            return gate;
+        };
+        let mut seen: Vec<String> = Vec::new();
+        for locale in LOCALES {
+            let bad_folders = folder.bad_folders(locale);
+            for (bad, message) in &bad_folders {
+                gate.problems.push(Problem {
+                    file: gate.named(bad),
+                    position: None,
+                    message: message.clone(),
+                });
+            }
+            for file in files::of_locale(locale) {
+                let in_bad_folder = bad_folders
+                    .iter()
+                    .any(|(bad, _)| Path::new(&file).starts_with(bad));
+                if in_bad_folder || seen.contains(&file) {
+                    continue;
+                }
+                seen.push(file.clone());
+                match folder.read(&file) {
+                    None => {}
+                    Some(Ok(bytes)) => {
+                        gate.used.push(file.clone());
+                        gate.read.push((file, bytes));
+                    }
+                    Some(Err(unread)) => gate.problems.push(Problem {
+                        file: gate.named(&file),
+                        position: None,
+                        message: unread.to_string(),
+                    }),
+                }
+            }
+        }
+        gate
+    }
+
+    /// `file` with the folder's path before it.
+    fn named(&self, file: &str) -> String {
+        match self.folder {
+            Some(folder) => folder.path.join(file).display().to_string(),
+            None => file.to_owned(),
+        }
+    }
+
+    fn uses(&self, file: &str) -> bool {
+        self.used.iter().any(|used| used == file)
+    }
+
+    /// Loads `locale` with the folder's files in `using` and the built-in ones for the rest.
+    fn load(&self, locale: &str, using: &[&str]) -> Loaded {
+        Library::load_texts(locale, |file| {
+            let bytes = if using.contains(&file) {
+                self.read
+                    .iter()
+                    .find(|(name, _)| name == file)
+                    .map(|(_, bytes)| Cow::Borrowed(bytes.as_slice()))
+            } else {
+                Embedded::get(file).map(|embedded| embedded.data)
+            };
+            bytes.ok_or(Unread::Missing)
+        })
+    }
+
+    /// Stops using `file`, for `problems` (met with it), each said as the folder's.
+    fn leave_out(&mut self, file: &str, problems: Vec<Problem>) {
+        self.used.retain(|used| used != file);
+        for problem in problems {
+            let said = if problem.file == file {
+                Problem {
+                    file: self.named(file),
+                    ..problem
+                }
+            } else {
+                // Found in another file: that file is named as what it is, the folder's or the
+                // built-in one, never as the folder's when it is not.
+                let other = if self.uses(&problem.file) {
+                    self.named(&problem.file)
+                } else {
+                    format!("the built-in {}", problem.file)
+                };
+                let at = problem
+                    .position
+                    .map_or_else(String::new, |(line, column)| format!(":{line}:{column}"));
+                Problem {
+                    file: self.named(file),
+                    position: None,
+                    message: format!(
+                        "left out, because with it {other}{at} says: {}",
+                        problem.message
+                    ),
+                }
+            };
+            if !self.problems.contains(&said) {
+                self.problems.push(said);
+            }
+        }
+    }
+
+    /// The edition in `locale` with as many of the folder's files as load and check together.
+    fn edition(&mut self, locale: &str) -> Result<Edition, Problems> {
+        let of_locale = files::of_locale(locale);
+        loop {
+            let mine: Vec<String> = self
+                .used
+                .iter()
+                .filter(|file| of_locale.contains(file))
+                .cloned()
+                .collect();
+            let using: Vec<&str> = mine.iter().map(String::as_str).collect();
+            let loaded = self.load(locale, &using);
+            if loaded.read.is_empty()
+                && loaded.checked.is_empty()
+                && let Some(library) = loaded.library
+            {
+                return Ok(Edition {
+                    library,
+                    texts: loaded.texts,
+                    files: mine,
+                });
+            }
+            // A file that cannot be read or parsed, or is too big, is wrong by itself.
+            if !loaded.read.is_empty() {
+                let blamed: Vec<String> = mine
+                    .iter()
+                    .filter(|file| loaded.read.iter().any(|problem| &problem.file == *file))
+                    .cloned()
+                    .collect();
+                if blamed.is_empty() {
+                    return Err(Problems(loaded.problems()));
+                }
+                for file in blamed {
+                    let own = loaded
+                        .read
+                        .iter()
+                        .filter(|problem| problem.file == file)
+                        .cloned()
+                        .collect();
+                    self.leave_out(&file, own);
+                }
+                continue;
+            }
+            let found = loaded.checked;
+            if mine.is_empty() {
+                return Err(Problems(found));
+            }
+            // A check across files: leave out the folder file whose absence mends the most of
+            // what was found, so that a good file that only tripped over a bad one stays (a
+            // page of the folder naming a side effect the folder's list broke, say).
+            let same = |a: &Problem, b: &Problem| a.file == b.file && a.message == b.message;
+            let mut best: Option<(usize, &String, Vec<Problem>)> = None;
+            for candidate in &mine {
+                let without: Vec<&str> = using
+                    .iter()
+                    .copied()
+                    .filter(|file| file != candidate)
+                    .collect();
+                let still = self.load(locale, &without).problems();
+                let mended: Vec<Problem> = found
+                    .iter()
+                    .filter(|problem| !still.iter().any(|other| same(problem, other)))
+                    .cloned()
+                    .collect();
+                if mended.len() > best.as_ref().map_or(0, |(count, ..)| *count) {
+                    best = Some((mended.len(), candidate, mended));
+                }
+            }
+            match best {
+                Some((_, culprit, mended)) => {
+                    let culprit = culprit.clone();
+                    self.leave_out(&culprit, mended);
+                }
+                // Only leaving out two or more mends it: leave out them all.
+                None => {
+                    for file in &mine {
+                        self.leave_out(file, found.clone());
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// `said` with the words that its rate names no unit, where it names none.
 pub fn with_unstated_note(said: String, rate: Rate, words: &model::RateWords) -> String {
     if rate.of() == model::Denominator::Unstated {
@@ -1008,7 +1220,17 @@ impl<'a, R: Fn(&str) -> Result<Cow<'a, [u8]>, Unread>> Reader<'_, R> {
                 return None;
             }
         };
-        let parsed = ron::from_str::<T>(&text);
+        // Controls and direction overrides are taken out of every text, and named; the
+        // clinic's details are cleaned field by field (`clinic_without_controls`).
+        let (cleaned, hidden) = if file == File::Clinic.path("") {
+            (Cow::Borrowed(text.as_str()), Vec::new())
+        } else {
+            check::without_hidden_controls(&text)
+        };
+        let parsed = ron::from_str::<T>(&cleaned);
+        let hidden = check::hidden_control_problems(file, &text, &hidden);
+        drop(cleaned);
+        self.problems.extend(hidden);
         self.files.texts.push((file.to_owned(), text));
         match parsed {
             Ok(value) => {
@@ -1020,6 +1242,10 @@ impl<'a, R: Fn(&str) -> Result<Cow<'a, [u8]>, Unread>> Reader<'_, R> {
                 let start = error.span.start;
                 let text = &self.files.texts.last().expect("just pushed").1;
                 let mut message = parse_message(&error.code);
+                // `low: 1.5`: ron reads the 1, then stops at the point.
+                if decimal_point_at(text, start.line, start.col) {
+                    message = "expected a whole number with no decimal point".to_owned();
+                }
                 let about_a_value = !matches!(
                     error.code,
                     ron::Error::MissingStructField { .. }
@@ -1178,6 +1404,25 @@ fn line_and_column(before: &str) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
+}
+
+/// Whether a digit, a point and a digit meet at a 1-based line and column (at the point, or
+/// at the digit after it).
+fn decimal_point_at(text: &str, line: usize, column: usize) -> bool {
+    let Some(line) = line
+        .checked_sub(1)
+        .and_then(|index| text.lines().nth(index))
+    else {
+        return false;
+    };
+    let chars: Vec<char> = line.chars().collect();
+    let at = column.saturating_sub(1);
+    [at, at.saturating_sub(1)].into_iter().any(|point| {
+        point > 0
+            && chars.get(point) == Some(&'.')
+            && chars[point - 1].is_ascii_digit()
+            && chars.get(point + 1).is_some_and(char::is_ascii_digit)
+    })
 }
 
 /// The field whose value starts before a position, when it is on the same line:

@@ -15,7 +15,7 @@ use needle_guide::app::{self, App, KioskSettings};
 use needle_guide::cli::{self, Command};
 use needle_guide::content::check::{ClinicFile, NotReady};
 use needle_guide::content::{
-    self, ContentFolder, File, Files, LOCALES, Library, Problem, Problems, check,
+    self, ContentFolder, Edition, File, LOCALES, Library, Problem, Problems, check,
 };
 use needle_guide::document::guide_text;
 use needle_guide::route::Route;
@@ -384,7 +384,7 @@ fn ready(folder: Option<&ContentFolder>, edition: &Edition) -> Result<(), NotRea
         None => ClinicFile::BuiltIn,
         Some(folder) => {
             let path = folder.path().display().to_string();
-            if edition.from_folder.contains(&clinic) {
+            if edition.files.contains(&clinic) {
                 ClinicFile::Folder(path)
             } else {
                 ClinicFile::NotInFolder(path)
@@ -402,45 +402,19 @@ fn not_used(problems: Vec<Problem>) {
     eprintln!("{}", Problems(problems));
 }
 
-/// An edition as it was loaded: the library, the text of the files it was made from, and which
-/// of them are the content folder's.
-struct Edition {
-    library: Library,
-    texts: Files,
-    from_folder: Vec<String>,
-}
-
-/// The editions in `locales`, over the content folder if there is one, and the problems met in it.
+/// The editions in `locales`, over the content folder if there is one, and why files of the
+/// folder are not used: as `content::editions` decides, for the window, `text`, `handout` and
+/// `check` alike.
 fn editions(
     folder: Option<&ContentFolder>,
     locales: &[&str],
 ) -> Result<(Vec<Edition>, Vec<Problem>), Failure> {
-    let mut editions = Vec::new();
-    let mut problems = Vec::new();
-    for locale in locales {
-        let edition = match folder {
-            None => Edition {
-                library: Library::embedded(locale).map_err(Failure::BuiltIn)?,
-                texts: Files::embedded(locale),
-                from_folder: Vec::new(),
-            },
-            Some(folder) => {
-                let loaded = Library::with_overrides(locale, folder).map_err(Failure::BuiltIn)?;
-                // clinic.ron is shared: report its problems once, not once per language.
-                for problem in loaded.problems {
-                    if !problems.contains(&problem) {
-                        problems.push(problem);
-                    }
-                }
-                Edition {
-                    library: loaded.library,
-                    texts: loaded.texts,
-                    from_folder: loaded.files,
-                }
-            }
-        };
-        editions.push(edition);
-    }
+    let content::Editions { editions, problems } =
+        content::editions(folder).map_err(Failure::BuiltIn)?;
+    let editions = editions
+        .into_iter()
+        .filter(|edition| locales.contains(&edition.library.locale.as_str()))
+        .collect();
     Ok((editions, problems))
 }
 
@@ -454,18 +428,6 @@ fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
         }
         found => found?,
     };
-    let base = &editions[0].library;
-    for other in &editions[1..] {
-        for mut problem in check::locales_agree_in(base, &other.library, &other.texts) {
-            // Name the folder's file where it is the folder's.
-            if let Some(folder) = &folder
-                && other.from_folder.contains(&problem.file)
-            {
-                problem.file = folder.path().join(&problem.file).display().to_string();
-            }
-            problems.push(problem);
-        }
-    }
     if let Some(folder) = &folder {
         let unknown = folder.unknown_files();
         for name in &unknown.names {

@@ -616,3 +616,855 @@ fn a_clinic_file_with_an_unsafe_address_or_an_untypable_pin_is_refused() {
         "check and the keypad agree on how long a PIN can be"
     );
 }
+
+/// A Spanish rate that drifted from the English one: `check` refuses it, so the window, `text`
+/// and the handout use the built-in file, and say so on stderr (probe N1).
+#[test]
+fn a_translation_that_check_refuses_is_never_shown() {
+    let folder = scratch("drift-shown");
+    fs::create_dir_all(folder.join("es")).unwrap();
+    let effects = include_str!("../content/es/side-effects.ron").replacen(
+        "low: 15, high: 20",
+        "low: 15, high: 60",
+        1,
+    );
+    fs::write(folder.join("es/side-effects.ron"), effects).unwrap();
+    let path = folder.to_str().unwrap();
+
+    let loaded = Library::with_overrides("es", &ContentFolder::open(&folder).unwrap()).unwrap();
+    assert!(loaded.files.is_empty(), "{:?}", loaded.files);
+    assert_eq!(
+        loaded.library.side_effects,
+        Library::embedded("es").unwrap().side_effects
+    );
+    let check = needle_guide(&["check", path]);
+    assert_eq!(check.status.code(), Some(1));
+    let refused = String::from_utf8_lossy(&check.stdout);
+    assert!(refused.contains("15 to 60"), "{refused}");
+
+    for command in [&["text"][..], &["handout"]] {
+        let mut args = command.to_vec();
+        args.extend(["--lang", "es", "--content", path]);
+        let output = needle_guide(&args);
+        assert!(output.status.success(), "{args:?}");
+        let shown = String::from_utf8_lossy(&output.stdout);
+        assert!(shown.contains("15 a 20 de cada 100"), "{args:?}");
+        assert!(
+            !shown.contains("15 a 60"),
+            "{args:?}: the refused rate is shown"
+        );
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            said.contains("were not used") && said.contains("es/side-effects.ron:12:13: the rate"),
+            "{args:?}: {said}"
+        );
+    }
+}
+
+/// An English file of the folder that no longer matches the built-in Spanish one is the one left
+/// out, and the Spanish file is named as the built-in one, not as the folder's.
+#[test]
+fn an_english_file_that_the_built_in_translation_no_longer_matches_is_left_out() {
+    let folder = scratch("drift-english");
+    fs::create_dir_all(folder.join("en")).unwrap();
+    let effects = include_str!("../content/en/side-effects.ron").replacen(
+        "low: 15, high: 20",
+        "low: 15, high: 60",
+        1,
+    );
+    fs::write(folder.join("en/side-effects.ron"), effects).unwrap();
+    let loaded = Library::with_overrides("en", &ContentFolder::open(&folder).unwrap()).unwrap();
+    assert!(loaded.files.is_empty(), "{:?}", loaded.files);
+    let said: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with(&format!(
+            "{}: left out, because with it the built-in es/side-effects.ron:12:13 says: the \
+             rate of 'bruising' is 15 to 20",
+            folder.join("en/side-effects.ron").display()
+        )),
+        "{said:?}"
+    );
+}
+
+/// A folder side-effects list that drops a rate the built-in pages show, beside a good page of
+/// the folder that shows it too (probe F13): the list is left out, the page stays, and what the
+/// built-in pages would say is named as theirs.
+#[test]
+fn a_good_page_that_only_tripped_over_a_bad_file_stays() {
+    let folder = scratch("tripped");
+    fs::create_dir_all(folder.join("es/pages")).unwrap();
+    let effects = include_str!("../content/es/side-effects.ron").replacen(
+        "rate: Some(Range(low: 1, high: 3, of: Patients))",
+        "rate: None",
+        1,
+    );
+    fs::write(folder.join("es/side-effects.ron"), effects).unwrap();
+    let risks = include_str!("../content/es/pages/risks.ron").replacen(
+        "lead: \"",
+        "lead: \"EDITADO POR LA CLINICA. ",
+        1,
+    );
+    fs::write(folder.join("es/pages/risks.ron"), risks).unwrap();
+
+    let loaded = Library::with_overrides("es", &ContentFolder::open(&folder).unwrap()).unwrap();
+    assert_eq!(loaded.files, ["es/pages/risks.ron"]);
+    assert!(needle_guide::document::guide_text(&loaded.library).contains("EDITADO POR LA CLINICA"));
+    let left_out = folder.join("es/side-effects.ron").display().to_string();
+    for problem in &loaded.problems {
+        let line = problem.to_string();
+        assert!(line.starts_with(&left_out), "{line}");
+        for built_in in ["after.ron", "key-points.ron", "teach-back.ron"] {
+            assert!(
+                !line.contains(&folder.join("es/pages").join(built_in).display().to_string()),
+                "a built-in file is named as the folder's: {line}"
+            );
+        }
+    }
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| p.message.contains("the built-in es/pages/after.ron:")),
+        "{:?}",
+        loaded.problems
+    );
+}
+
+/// Direction overrides and terminal controls in a page or a side effect (probe N15): `check`
+/// names each with its line, and `text` prints none of them.
+#[test]
+fn hidden_controls_in_any_file_are_named_and_never_printed() {
+    let folder = scratch("hidden-controls");
+    fs::create_dir_all(folder.join("en/pages")).unwrap();
+    let effects = include_str!("../content/en/side-effects.ron").replacen(
+        "name: \"Bleeding or bruising\"",
+        "name: \"Bleeding or bruising \u{202E}02 ot 51\u{202C}\"",
+        1,
+    );
+    fs::write(folder.join("en/side-effects.ron"), effects).unwrap();
+    let signs = include_str!("../content/en/pages/warning-signs.ron").replacen(
+        "title: \"",
+        "title: \"\\u{1b}]0;pwned\\u{7}\\u{1b}c",
+        1,
+    );
+    fs::write(folder.join("en/pages/warning-signs.ron"), signs).unwrap();
+    let path = folder.to_str().unwrap();
+    let check = needle_guide(&["check", path]);
+    assert_eq!(check.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert_eq!(report.matches("a hidden character").count(), 5, "{report}");
+    assert!(
+        report.contains(&format!(
+            "{}:13:37: a hidden character, U+202E",
+            folder.join("en/side-effects.ron").display()
+        )),
+        "{report}"
+    );
+    let text = needle_guide(&["text", "--content", path]);
+    assert!(text.status.success());
+    let shown = String::from_utf8_lossy(&text.stdout);
+    assert!(!shown.chars().any(content::is_hidden_control));
+    assert!(!shown.contains("pwned") && !shown.contains("02 ot 51"));
+}
+
+/// One file of a content folder, made from the built-in one by an edit.
+type Edit = Box<dyn Fn(&str) -> String>;
+
+/// `text` with its first `from` replaced by `to`; `from` must be there.
+fn swap(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "no {from:?}");
+    text.replacen(from, to, 1)
+}
+
+/// `text` without the first block from `start` up to the next `end` (kept).
+fn cut(text: &str, start: &str, end: &str) -> String {
+    let at = text.find(start).unwrap_or_else(|| panic!("no {start:?}"));
+    let to = at + start.len() + text[at + start.len()..].find(end).unwrap();
+    format!("{}{}", &text[..at], &text[to..])
+}
+
+/// Every message `check` can give, as its source writes it: the checks' own messages, why a rate
+/// makes no sense, and what is wrong with markup. Read from the source, so that a new one is
+/// on this list (and the test below fails) until a case shows it too keeps its file out.
+fn problem_kinds() -> Vec<String> {
+    let join = |text: &str| {
+        let mut joined = String::new();
+        let mut lines = text.lines();
+        while let Some(line) = lines.next() {
+            joined.push_str(line);
+            // A string continued on the next line.
+            if line.ends_with('\\') {
+                joined.pop();
+                joined.push_str(lines.clone().next().unwrap_or_default().trim_start());
+                lines.next();
+            }
+            joined.push('\n');
+        }
+        joined
+    };
+    let literals = |text: &str, before: &str| -> Vec<String> {
+        let text = join(text);
+        let mut found = Vec::new();
+        for (at, _) in text.match_indices(before) {
+            let rest = text[at + before.len()..].trim_start();
+            let Some(rest) = rest.strip_prefix('"') else {
+                continue;
+            };
+            let mut end = 0;
+            let bytes = rest.as_bytes();
+            while end < bytes.len() && bytes[end] != b'"' {
+                end += if bytes[end] == b'\\' { 2 } else { 1 };
+            }
+            found.push(rest[..end].replace("\\\"", "\""));
+        }
+        found
+    };
+    let source = |file: &str, from: &str, to: &str| {
+        let text = fs::read_to_string(file).unwrap();
+        let start = text.find(from).unwrap();
+        let end = start + text[start..].find(to).unwrap();
+        text[start..end].to_owned()
+    };
+    let check = source("src/content/check.rs", "pub fn library(", "#[cfg(test)]");
+    let rate = source("src/content/rate.rs", "pub fn problem(", "/// \"10000\"");
+    let markup = source("src/content/markup.rs", "fn parse_term(", "#[cfg(test)]");
+    let mut kinds: Vec<String> = literals(&check, "format!(")
+        .into_iter()
+        .chain(literals(&check, "report(file, "))
+        .chain(literals(&rate, "format!("))
+        .chain(literals(&rate, "Some("))
+        .chain(literals(&markup, "broken("))
+        .filter(|kind| kind.starts_with(|c: char| c.is_ascii_lowercase() || c == '\''))
+        // Where a problem is looked for in the file ("sure:"), not what it says.
+        .filter(|kind| !kind.ends_with(':') && !kind.contains(": \"") && kind != "sources: []")
+        .collect();
+    // The problems of reading: why a file was not read, not UTF-8, not RON, too long.
+    kinds.extend(
+        [
+            "this is a folder, where a file should be",
+            "this is a link to something that does not exist",
+            "this is a named pipe (FIFO), not a file, so it was not read",
+            "the file is {} bytes; a content file may have at most",
+            "the file cannot be read:",
+            "the file is not UTF-8 text",
+            "expected",
+            "has {} characters; a text may have at most",
+            "has {} items; a list may have at most",
+            "a hidden character, U+",
+            "this is a file, where a folder should be",
+        ]
+        .map(String::from),
+    );
+    kinds.sort();
+    kinds.dedup();
+    kinds
+}
+
+/// Whether `message` is of `kind`: its words, with anything where the kind has a placeholder.
+fn is_of_kind(message: &str, kind: &str) -> bool {
+    let kind = kind.replace("{{", "\u{1}").replace("}}", "\u{2}");
+    let mut pieces = Vec::new();
+    let mut rest = kind.as_str();
+    while let Some(open) = rest.find('{') {
+        pieces.push(&rest[..open]);
+        rest = rest[open..]
+            .find('}')
+            .map_or("", |close| &rest[open + close + 1..]);
+    }
+    pieces.push(rest);
+    let pieces: Vec<String> = pieces
+        .iter()
+        .map(|piece| piece.replace('\u{1}', "{").replace('\u{2}', "}"))
+        .collect();
+    // Each piece in order, anywhere in the message.
+    (0..message.len())
+        .filter(|&start| message.is_char_boundary(start))
+        .any(|start| {
+            let mut at = start;
+            pieces.iter().enumerate().all(|(index, piece)| {
+                if index == 0 {
+                    let found = message[at..].starts_with(piece.as_str());
+                    at += piece.len();
+                    found
+                } else {
+                    match message[at..].find(piece.as_str()) {
+                        Some(found) => {
+                            at += found + piece.len();
+                            true
+                        }
+                        None => false,
+                    }
+                }
+            })
+        })
+}
+
+/// Each kind of problem `check` can report, made in a content folder of one file: `check`
+/// reports it, and no edition uses that file: the window, `text` and the handout show the
+/// built-in one (probe N1). The kinds come from the source, so a new one cannot be forgotten.
+#[cfg(unix)]
+#[test]
+fn every_kind_of_problem_check_reports_keeps_its_file_out_of_the_window() {
+    use std::os::unix::fs::symlink;
+    let long_id: String = "a".repeat(content::check::MAX_ID_CHARS + 1);
+    let edits: Vec<(&str, Edit)> = vec![
+        // Side effects and their rates.
+        (
+            "en/side-effects.ron",
+            Box::new(|t| swap(t, "name: \"Pain during treatment\"", "name: \"\"")),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| swap(t, "low: 60, high: 70", "low: 70, high: 60")),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| swap(t, "low: 60, high: 70", "low: 60, high: 170")),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| swap(t, "FewerThan(value: 3", "FewerThan(value: 0")),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| swap(t, "low: 1, high: 3", "low: 0, high: 0")),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| swap(t, "low: 1, high: 3", "low: 2, high: 2")),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| swap(t, "low: 1, high: 3", "low: 0, high: 100")),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| swap(t, "OneIn(n: 200000", "OneIn(n: 0")),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "low: 60, high: 70, of: Treatments",
+                    "low: 60, high: 70, of: Unstated",
+                )
+            }),
+        ),
+        (
+            "en/sources.ron",
+            Box::new(|t| swap(t, "About(count: 76, per: 1000", "About(count: 76, per: 10")),
+        ),
+        (
+            "en/sources.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "Counted(count: 192, per: 1000",
+                    "Counted(count: 192, per: 0",
+                )
+            }),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| swap(t, "source: Some(\"clinic-sheet\"),", "")),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "rate: Some(Range(low: 1, high: 3, of: Patients))",
+                    "rate: None",
+                )
+            }),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "source: Some(\"clinic-sheet\")",
+                    "source: Some(\"nope\")",
+                )
+            }),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| cut(t, "chart_sentence: Some(\"Pain while", "source:")),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "rate: None,",
+                    "rate: None, chart_sentence: Some(\"X.\"),",
+                )
+            }),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "happens in {rate:pain-during}.",
+                    "{rate:pain-during} happens.",
+                )
+            }),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| swap(t, "id: \"bruising\"", "id: \"pain-during\"")),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| swap(t, "id: \"bruising\"", "id: \"\"")),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| swap(t, "id: \"bruising\"", "id: \"Bruising\"")),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(move |t| swap(t, "id: \"bruising\"", &format!("id: \"{long_id}\""))),
+        ),
+        // Markup.
+        (
+            "en/side-effects.ron",
+            Box::new(|t| swap(t, "[therapist](physical-therapist)", "[therapist](nope)")),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "[therapist](physical-therapist)",
+                    "[therapist (physical-therapist)",
+                )
+            }),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "[therapist](physical-therapist)",
+                    "[therapist] physical-therapist)",
+                )
+            }),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "[therapist](physical-therapist)",
+                    "[therapist](physical-therapist",
+                )
+            }),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| swap(t, "[therapist](physical-therapist)", "[therapist]()")),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| swap(t, "{rate:pain-during}.", "{rate:pain-during.")),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| swap(t, "{rate:pain-during}.", "{rat:pain-during}.")),
+        ),
+        (
+            "en/side-effects.ron",
+            Box::new(|t| swap(t, "{rate:pain-during}.", "{rate:}.")),
+        ),
+        // Conditions.
+        (
+            "en/conditions.ron",
+            Box::new(|t| swap(t, "name: \"Headaches and migraines\"", "name: \" \"")),
+        ),
+        (
+            "en/conditions.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "medical_name: Some(\"Lateral epicondylitis\")",
+                    "medical_name: Some(\"\")",
+                )
+            }),
+        ),
+        (
+            "en/conditions.ron",
+            Box::new(|t| swap(t, "source: \"chys-2023\"", "source: \"nope\"")),
+        ),
+        (
+            "en/conditions.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "also_lists: [\"groin-strain\"]",
+                    "also_lists: [\"nope\"]",
+                )
+            }),
+        ),
+        (
+            "en/conditions.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "also_lists: [\"groin-strain\"]",
+                    "also_lists: [\"piriformis-syndrome\"]",
+                )
+            }),
+        ),
+        (
+            "en/conditions.ron",
+            Box::new(|t| swap(t, "id: \"head\"", "id: \"heads\"")),
+        ),
+        // The glossary, ui.ron and clinic.ron.
+        (
+            "en/glossary.ron",
+            Box::new(|t| swap(t, "word: \"Acupuncture\"", "word: \"\"")),
+        ),
+        (
+            "en/ui.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "\"Do you know the benefits and risks of each option?\",",
+                    "",
+                )
+            }),
+        ),
+        (
+            "en/ui.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "\"{low} to {high} out of every 100 {of}\"",
+                    "\"{low} out of every 100 {of}\"",
+                )
+            }),
+        ),
+        (
+            "en/ui.ron",
+            Box::new(|t| swap(t, "or_fewer: \"fewer than", "or_fewer: \"less than")),
+        ),
+        (
+            "clinic.ron",
+            Box::new(|_| "Clinic(web: \"javascript:alert(1)\")".into()),
+        ),
+        (
+            "clinic.ron",
+            Box::new(|_| "Clinic(staff_pin: \"12ab\")".into()),
+        ),
+        // Pages.
+        (
+            "en/pages/about.ron",
+            Box::new(|t| swap(t, "id: \"about\"", "id: \"home\"")),
+        ),
+        (
+            "en/pages/teach-back.ron",
+            Box::new(|t| swap(t, "nav_label: \"Check\"", "nav_label: \"\"")),
+        ),
+        (
+            "en/pages/warning-signs.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "\"Breathing faster than normal.\"",
+                    "\"Blue or gray lips or skin.\"",
+                )
+            }),
+        ),
+        (
+            "en/pages/benefits.ron",
+            Box::new(|t| swap(t, "sources: [\"cotchett-2014\"]", "sources: []")),
+        ),
+        (
+            "en/pages/benefits.ron",
+            Box::new(|t| swap(t, "sources: [\"cotchett-2014\"]", "sources: [\"nope\"]")),
+        ),
+        (
+            "en/pages/risks.ron",
+            Box::new(|t| swap(t, "SideEffects([\"fainting\"])", "SideEffects([\"nope\"])")),
+        ),
+        (
+            "en/pages/risks.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "RiskScale([\"pain-during\"",
+                    "RiskScale([\"fainting\", \"pain-during\"",
+                )
+            }),
+        ),
+        (
+            "en/pages/warning-signs.ron",
+            Box::new(|t| swap(t, "\"chen-2018\"", "\"nope\"")),
+        ),
+        (
+            "en/pages/warning-signs.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "sources: [\"lung-top\", \"chen-2018\", \"upper-back-2014\"]",
+                    "sources: []",
+                )
+            }),
+        ),
+        (
+            "en/pages/home.ron",
+            Box::new(|t| swap(t, "\"about\"", "\"abuot\"")),
+        ),
+        (
+            "en/pages/teach-back.ron",
+            Box::new(|t| {
+                let first = t.find("                    CheckQuestion(").unwrap();
+                let end = first
+                    + t[first..].find("                    ),\n").unwrap()
+                    + "                    ),\n".len();
+                let copy = &t[first..end];
+                format!("{}{copy}{copy}{}", &t[..first], &t[first..])
+            }),
+        ),
+        (
+            "en/pages/teach-back.ron",
+            Box::new(|t| {
+                cut(
+                    t,
+                    "CheckChoice(text: \"It cures",
+                    "CheckChoice(text: \"No study",
+                )
+            }),
+        ),
+        (
+            "en/pages/teach-back.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "The studies are not strong.\", right: true)",
+                    "The studies are not strong.\")",
+                )
+            }),
+        ),
+        (
+            "en/pages/teach-back.ron",
+            Box::new(|t| swap(t, "for good.\")", "for good.\", right: true)")),
+        ),
+        (
+            "en/pages/teach-back.ron",
+            Box::new(|t| swap(t, "Teaches(page: \"benefits\"", "Teaches(page: \"nope\"")),
+        ),
+        (
+            "en/pages/teach-back.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "Teaches(page: \"benefits\", section: 0)",
+                    "Teaches(page: \"benefits\", section: 99)",
+                )
+            }),
+        ),
+        // Where the languages differ: the Spanish file, or the English one the built-in
+        // Spanish file no longer matches.
+        (
+            "es/sources.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "About(count: 76, per: 1000",
+                    "About(count: 77, per: 1000",
+                )
+            }),
+        ),
+        (
+            "es/side-effects.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "source: Some(\"clinic-sheet\")",
+                    "source: Some(\"brady-2014\")",
+                )
+            }),
+        ),
+        (
+            "es/side-effects.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "\n]",
+                    "\n    SideEffect(id: \"extra\", name: \"X\", text: \"Y.\"),\n]",
+                )
+            }),
+        ),
+        (
+            "es/side-effects.ron",
+            Box::new(|t| swap(t, "high: 20,", "high: 60,")),
+        ),
+        (
+            "es/conditions.ron",
+            Box::new(|t| {
+                let first = t.find("    Region(").unwrap();
+                let second = first + 1 + t[first + 1..].find("    Region(").unwrap();
+                let third = second + 1 + t[second + 1..].find("    Region(").unwrap();
+                format!(
+                    "{}{}{}{}",
+                    &t[..first],
+                    &t[second..third],
+                    &t[first..second],
+                    &t[third..]
+                )
+            }),
+        ),
+        (
+            "es/conditions.ron",
+            Box::new(|t| swap(t, "id: \"neck-pain\"", "id: \"neck-ache\"")),
+        ),
+        (
+            "es/conditions.ron",
+            Box::new(|t| swap(t, "source: \"chys-2023\"", "source: \"gattie-2017\"")),
+        ),
+        (
+            "es/glossary.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "\n]",
+                    "\n    Term(id: \"extra\", word: \"X\", meaning: \"Y.\"),\n]",
+                )
+            }),
+        ),
+        (
+            "en/glossary.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "\n]",
+                    "\n    Term(id: \"extra\", word: \"X\", meaning: \"Y.\"),\n]",
+                )
+            }),
+        ),
+        (
+            "es/pages/after.ron",
+            Box::new(|t| swap(t, "tone: Urgent", "tone: Note")),
+        ),
+        ("es/ui.ron", Box::new(|t| swap(t, ", 1000000]", "]"))),
+        // Reading: not UTF-8, not RON, too long, hidden characters.
+        ("en/glossary.ron", Box::new(|_| "[\u{1}".into())),
+        ("en/pages/about.ron", Box::new(|_| "Page(".into())),
+        (
+            "en/glossary.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "meaning: \"A treatment",
+                    &format!(
+                        "meaning: \"{}",
+                        "x".repeat(content::check::MAX_TEXT_CHARS + 1)
+                    ),
+                )
+            }),
+        ),
+        (
+            "en/glossary.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "\n]",
+                    &format!(
+                        "{}\n]",
+                        "\n    Term(id: \"x\", word: \"X\", meaning: \"Y.\"),"
+                            .repeat(content::check::MAX_ITEMS)
+                    ),
+                )
+            }),
+        ),
+        (
+            "en/glossary.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "meaning: \"A treatment",
+                    "meaning: \"\\u{202E}A treatment",
+                )
+            }),
+        ),
+    ];
+    let kinds = problem_kinds();
+    let mut seen: Vec<String> = Vec::new();
+    let built_in: Vec<Library> = content::LOCALES
+        .iter()
+        .map(|locale| Library::embedded(locale).unwrap())
+        .collect();
+    let folder = scratch("every-kind");
+    // The window, `text`, `handout` and `check` all use what `content::editions` gives.
+    let mut try_folder = |what: &str, made: &dyn Fn(&std::path::Path)| {
+        let _ = fs::remove_dir_all(&folder);
+        fs::create_dir_all(folder.join("en/pages")).unwrap();
+        fs::create_dir_all(folder.join("es/pages")).unwrap();
+        made(&folder);
+        let opened = ContentFolder::open(&folder).unwrap();
+        let gated = content::editions(Some(&opened)).unwrap_or_else(|p| panic!("{what}: {p}"));
+        assert!(!gated.problems.is_empty(), "{what}: check reports nothing");
+        for (edition, built_in) in gated.editions.iter().zip(&built_in) {
+            assert_eq!(
+                edition.files,
+                [] as [String; 0],
+                "{what}: a folder file is used"
+            );
+            assert!(
+                edition.library == *built_in,
+                "{what}: not the built-in edition"
+            );
+        }
+        for problem in &gated.problems {
+            let message = match problem.message.split_once(" says: ") {
+                Some((_, said)) => said,
+                None => &problem.message,
+            };
+            for kind in kinds.iter().filter(|kind| is_of_kind(message, kind)) {
+                if !seen.contains(kind) {
+                    seen.push(kind.clone());
+                }
+            }
+        }
+    };
+    for (file, edit) in &edits {
+        let built_in = fs::read_to_string(format!("content/{file}")).unwrap_or_default();
+        let edited = edit(&built_in);
+        try_folder(file, &|folder| {
+            fs::write(folder.join(file), &edited).unwrap()
+        });
+    }
+    try_folder("not UTF-8", &|folder| {
+        fs::write(folder.join("en/ui.ron"), b"Ui(\xff)").unwrap()
+    });
+    try_folder("a folder", &|folder| {
+        fs::create_dir(folder.join("en/ui.ron")).unwrap()
+    });
+    try_folder("a broken link", &|folder| {
+        symlink("/nowhere", folder.join("en/ui.ron")).unwrap()
+    });
+    try_folder("a pipe", &|folder| mkfifo(&folder.join("en/ui.ron")));
+    try_folder("too big", &|folder| {
+        fs::write(
+            folder.join("en/ui.ron"),
+            vec![b' '; content::check::MAX_FILE_BYTES as usize + 1],
+        )
+        .unwrap()
+    });
+    try_folder("unreadable", &|folder| {
+        symlink("/proc/self/mem", folder.join("en/ui.ron")).unwrap()
+    });
+    try_folder("a file for a folder", &|folder| {
+        fs::remove_dir_all(folder.join("es/pages")).unwrap();
+        fs::write(folder.join("es/pages"), "").unwrap();
+    });
+    let _ = fs::remove_dir_all(&folder);
+    let missed: Vec<&String> = kinds.iter().filter(|kind| !seen.contains(kind)).collect();
+    assert!(missed.is_empty(), "kinds no case shows: {missed:#?}");
+}

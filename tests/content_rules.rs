@@ -1077,3 +1077,207 @@ fn the_warning_signs_show_where_a_needle_can_reach_a_lung_with_sources() {
         }
     }
 }
+
+/// The problems of the built-in edition in `locale` with one edit made to `file`, or none.
+fn problems_with_edit(locale: &str, file: &str, from: &str, to: &str) -> Vec<String> {
+    let original = std::fs::read_to_string(format!("content/{file}")).unwrap();
+    assert!(original.contains(from), "{file} has no {from:?}");
+    let edited = original.replacen(from, to, 1);
+    match Library::load(locale, |path| {
+        if path == file {
+            Some(std::borrow::Cow::Owned(edited.clone().into_bytes()))
+        } else {
+            std::fs::read(format!("content/{path}"))
+                .ok()
+                .map(Into::into)
+        }
+    }) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.0.iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// A number pattern of ui.ron that changes its numbers is refused: each is put into words with
+/// known numbers and read back (probe N5). Words for "1" and a moved "100" are fine.
+#[test]
+fn number_words_that_change_a_number_are_refused() {
+    let refused = [
+        (
+            "en",
+            "\"{low} to {high} out of every 100 {of}\"",
+            "\"{low} to {high} out of every 1000 {of}\"",
+            "'range' changes the numbers it is given: 37 and 48 out of every 100",
+        ),
+        (
+            "en",
+            "\"{low} to {high} out of every 100 {of}\"",
+            "\"{high} to {low} out of every 100 {of}\"",
+            "come out as \"48 to 37 out of every 100 treatments\"",
+        ),
+        (
+            "en",
+            "thousands_separator: \",\"",
+            "thousands_separator: \"0\"",
+            "'thousands_separator' is a digit (\"0\"): 200000 would read as 2000000",
+        ),
+        (
+            "en",
+            "one_in: \"1 in every {n} {of}\"",
+            "one_in: \"2 in every {n} {of}\"",
+            "'one_in' changes the numbers it is given",
+        ),
+        (
+            "en",
+            "about: \"about {count} out of every {per} {of}\"",
+            "about: \"about {count} out of every {per}0 {of}\"",
+            "'about' changes the numbers it is given",
+        ),
+        (
+            "es",
+            "fewer_than: \"menos de {value} de cada 100 {of}\"",
+            "fewer_than: \"menos de {value} de cada ١٠٠ {of}\"",
+            "'fewer_than' changes the numbers it is given",
+        ),
+        (
+            "es",
+            "sure: \"Con relleno: pasa en {n} de cada 100 tratamientos\"",
+            "sure: \"Con relleno: pasa en {n} de cada 1000 tratamientos\"",
+            "'sure' changes the numbers it is given: 37 out of every 100",
+        ),
+        (
+            "en",
+            "treatments: \"treatments\"",
+            "treatments: \"100 treatments\"",
+            "'range' changes the numbers it is given",
+        ),
+    ];
+    for (locale, from, to, said) in refused {
+        let file = format!("{locale}/ui.ron");
+        let problems = problems_with_edit(locale, &file, from, to);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with(&format!("{file}:")) && p.contains(said)),
+            "{to}: {problems:?}"
+        );
+    }
+    for (from, to) in [
+        ("\"1 in every {n} {of}\"", "\"one in every {n} {of}\""),
+        (
+            "\"{low} to {high} out of every 100 {of}\"",
+            "\"out of every 100 {of}, {low} to {high}\"",
+        ),
+        (
+            "thousands_separator: \",\"",
+            "thousands_separator: \"\u{202f}\"",
+        ),
+    ] {
+        let problems = problems_with_edit("en", "en/ui.ron", from, to);
+        assert_eq!(problems, [] as [String; 0], "{to}");
+    }
+}
+
+/// The rare-risk scale says a bound in the words of the text beside it: a ui.ron whose scale
+/// says "3 or fewer" where the card says "fewer than 3" is refused (probe N21).
+#[test]
+fn the_scale_and_the_card_say_one_bound_one_way() {
+    for library in support::editions().iter() {
+        let (rates, charts) = (&library.ui.rates, &library.ui.charts);
+        assert_eq!(charts.or_fewer, rates.fewer_than);
+        assert_eq!(charts.or_fewer_one_in, rates.fewer_than_one_in);
+        assert_eq!(
+            charts.or_fewer_one_in_unstated,
+            rates.fewer_than_one_in_unstated
+        );
+    }
+    let problems = problems_with_edit(
+        "en",
+        "en/ui.ron",
+        "or_fewer: \"fewer than {value} out of every 100 {of}\"",
+        "or_fewer: \"{value} or fewer out of every 100 {of}\"",
+    );
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("'or_fewer' must be the words of rates' 'fewer_than'"),
+        "{problems:?}"
+    );
+}
+
+/// Values that parse but mean nothing are refused (probe N17): ids that are not lower case with
+/// hyphens or are too long, a range of one number or of everything, a side effect without a
+/// name, and a number with a decimal point, said as such.
+#[test]
+fn meaningless_values_are_refused() {
+    let long = "a".repeat(check::MAX_ID_CHARS + 1);
+    let cases = [
+        (
+            "en/side-effects.ron",
+            "id: \"bruising\"",
+            "id: \"Bruising\"".to_owned(),
+            "the id 'Bruising' must be lower-case letters",
+        ),
+        (
+            "en/glossary.ron",
+            "id: \"pneumothorax\"",
+            "id: \"../../etc/passwd\"".to_owned(),
+            "the id '../../etc/passwd' must be lower-case",
+        ),
+        (
+            "en/sources.ron",
+            "id: \"clinic-sheet\"",
+            "id: \"clinic sheet\"".to_owned(),
+            "must be lower-case letters",
+        ),
+        (
+            "en/conditions.ron",
+            "id: \"sciatica\"",
+            "id: \"ciática\"".to_owned(),
+            "must be lower-case letters",
+        ),
+        (
+            "en/side-effects.ron",
+            "id: \"bruising\"",
+            format!("id: \"{long}\""),
+            "an id has 65 characters; an id may have at most 64",
+        ),
+        (
+            "en/side-effects.ron",
+            "low: 15, high: 20",
+            "low: 15, high: 15".to_owned(),
+            "low and high are both 15: a range needs two numbers",
+        ),
+        (
+            "en/side-effects.ron",
+            "low: 15, high: 20",
+            "low: 0, high: 100".to_owned(),
+            "a range of 0 to 100 out of every 100 says only",
+        ),
+        (
+            "en/side-effects.ron",
+            "name: \"Bleeding or bruising\"",
+            "name: \" \"".to_owned(),
+            "the side effect 'bruising' needs a name",
+        ),
+        (
+            "en/side-effects.ron",
+            "low: 15, high: 20",
+            "low: 1.5, high: 20".to_owned(),
+            "expected a whole number with no decimal point for 'low'",
+        ),
+    ];
+    for (file, from, to, said) in cases {
+        let problems = problems_with_edit("en", file, from, &to);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with(&format!("{file}:")) && p.contains(said)),
+            "{to}: {problems:?}"
+        );
+    }
+    for id in ["sore-muscle", "chen-2018", "a", "x1-2"] {
+        assert_eq!(check::id_problem(id), None, "{id}");
+    }
+    for id in ["", "-a", "a-", "a--b", "A", "a_b", "a b", "é"] {
+        assert!(check::id_problem(id).is_some(), "{id}");
+    }
+}

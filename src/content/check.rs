@@ -166,6 +166,173 @@ pub fn sizes(file: &str, text: &str) -> Vec<Problem> {
     problems
 }
 
+/// The RON `text` with every [hidden control](super::is_hidden_control) taken out of its strings
+/// (written as itself or as an escape such as `\u{1b}`, `\x1b`, `\0` or `\r`), and the byte
+/// offset and character of each one taken out. Comments and what is outside strings are left
+/// as they are: RON refuses a control there itself.
+pub fn without_hidden_controls(text: &str) -> (std::borrow::Cow<'_, str>, Vec<(usize, char)>) {
+    let bytes = text.as_bytes();
+    let mut found: Vec<(usize, char)> = Vec::new();
+    // Byte ranges to drop.
+    let mut drop: Vec<std::ops::Range<usize>> = Vec::new();
+    let hex = |digits: &str| u32::from_str_radix(digits, 16).ok();
+    let mut i = 0;
+    while i < bytes.len() {
+        let next = bytes.get(i + 1).copied();
+        match bytes[i] {
+            b'/' if next == Some(b'/') => {
+                i = text[i..].find('\n').map_or(bytes.len(), |end| i + end);
+            }
+            b'/' if next == Some(b'*') => {
+                let mut depth = 0_usize;
+                while i < bytes.len() {
+                    if bytes[i..].starts_with(b"/*") {
+                        depth += 1;
+                        i += 2;
+                    } else if bytes[i..].starts_with(b"*/") {
+                        depth -= 1;
+                        i += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            b'\'' => {
+                let from = if next == Some(b'\\') { i + 3 } else { i + 2 };
+                i = text
+                    .get(from..)
+                    .and_then(|rest| rest.find('\''))
+                    .map_or(bytes.len(), |end| from + end + 1);
+            }
+            b'r' | b'b'
+                if (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_'))
+                    && {
+                        let after_b = if bytes[i] == b'b' { i + 1 } else { i };
+                        bytes.get(after_b) == Some(&b'r') && {
+                            let hashes = bytes[after_b + 1..].iter().take_while(|&&b| b == b'#');
+                            bytes.get(after_b + 1 + hashes.count()) == Some(&b'"')
+                        }
+                    } =>
+            {
+                // A raw string: no escapes, only characters.
+                let after_b = if bytes[i] == b'b' { i + 1 } else { i };
+                let hashes = bytes[after_b + 1..]
+                    .iter()
+                    .take_while(|&&b| b == b'#')
+                    .count();
+                let start = after_b + 1 + hashes + 1;
+                let closing = format!("\"{}", "#".repeat(hashes));
+                let end = text[start..]
+                    .find(&closing)
+                    .map_or(bytes.len(), |length| start + length);
+                for (at, c) in text[start..end].char_indices() {
+                    if super::is_hidden_control(c) {
+                        found.push((start + at, c));
+                        drop.push(start + at..start + at + c.len_utf8());
+                    }
+                }
+                i = (end + closing.len()).min(bytes.len());
+            }
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    if bytes[i] != b'\\' {
+                        let c = text[i..].chars().next().expect("a character");
+                        if super::is_hidden_control(c) {
+                            found.push((i, c));
+                            drop.push(i..i + c.len_utf8());
+                        }
+                        i += c.len_utf8();
+                        continue;
+                    }
+                    let start = i;
+                    let (decoded, end) = match bytes.get(i + 1) {
+                        Some(b'r') => (Some('\r'), i + 2),
+                        Some(b'0') => (Some('\0'), i + 2),
+                        Some(b'u') => {
+                            let close = text[i..].find('}').map_or(bytes.len(), |at| i + at);
+                            let digits = text.get(i + 3..close).unwrap_or_default();
+                            (hex(digits).and_then(char::from_u32), close + 1)
+                        }
+                        Some(b'x') => {
+                            // One character may be written as up to four byte escapes.
+                            let mut utf8 = Vec::new();
+                            let mut end = i;
+                            let mut decoded = None;
+                            while utf8.len() < 4 && text[end..].starts_with("\\x") {
+                                let Some(byte) = text.get(end + 2..end + 4).and_then(hex) else {
+                                    break;
+                                };
+                                utf8.push(byte as u8);
+                                end += 4;
+                                if let Ok(c) = std::str::from_utf8(&utf8) {
+                                    decoded = c.chars().next();
+                                    break;
+                                }
+                            }
+                            (decoded, end.max(i + 2))
+                        }
+                        _ => (None, i + 2),
+                    };
+                    let end = end.min(bytes.len());
+                    if let Some(c) = decoded.filter(|c| super::is_hidden_control(*c)) {
+                        found.push((start, c));
+                        drop.push(start..end);
+                    }
+                    i = end;
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    if drop.is_empty() {
+        return (std::borrow::Cow::Borrowed(text), found);
+    }
+    let mut kept = String::with_capacity(text.len());
+    let mut from = 0;
+    for range in drop {
+        kept.push_str(&text[from..range.start]);
+        from = range.end;
+    }
+    kept.push_str(&text[from..]);
+    (std::borrow::Cow::Owned(kept), found)
+}
+
+/// What a hidden control is called in a message: "U+202E (a direction override)".
+fn control_name(c: char) -> String {
+    let what = match c {
+        '\u{202A}'..='\u{202E}' => "a direction control",
+        '\u{2066}'..='\u{2069}' => "a direction isolate",
+        '\u{1B}' => "escape",
+        '\u{7}' => "bell",
+        '\u{8}' => "backspace",
+        '\0' => "nul",
+        '\r' => "carriage return",
+        _ => "a control character",
+    };
+    format!("U+{:04X} ({what})", u32::from(c))
+}
+
+/// A problem for each hidden control `found` in `text`, the RON of `file`.
+pub fn hidden_control_problems(file: &str, text: &str, found: &[(usize, char)]) -> Vec<Problem> {
+    found
+        .iter()
+        .map(|&(at, c)| Problem {
+            file: file.to_owned(),
+            position: Some(super::line_and_column(&text[..at])),
+            message: format!(
+                "a hidden character, {}, is in this text: it can make what is shown read other \
+                 than what is written, or move a terminal's cursor; take it out",
+                control_name(c)
+            ),
+        })
+        .collect()
+}
+
 /// Where the string that starts at `start` ends (just after its closing quote), and how many
 /// characters it has as written.
 fn string_end(bytes: &[u8], start: usize) -> (usize, usize) {
@@ -236,6 +403,13 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
         library.side_effects.iter().map(|e| e.id.as_str()),
     );
     for effect in &library.side_effects {
+        if effect.name.trim().is_empty() {
+            checker.at_id(
+                &effects_file,
+                &effect.id,
+                format!("the side effect '{}' needs a name", effect.id),
+            );
+        }
         checker.text(&effects_file, &effect.name);
         checker.text(&effects_file, &effect.text);
         if let Some(problem) = effect.rate.and_then(rate::problem) {
@@ -455,6 +629,36 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
     checker.problems
 }
 
+/// The count an icon array's key is tried with: not 100, the number each key is out of.
+const LEGEND_COUNT: u32 = 37;
+
+/// The most characters of an id.
+pub const MAX_ID_CHARS: usize = 64;
+
+/// Why `id` is not an id of the guide, if it is not: ids are lower-case letters and digits in
+/// words joined by single hyphens ("sore-muscle-2"), at most [`MAX_ID_CHARS`] long.
+pub fn id_problem(id: &str) -> Option<String> {
+    let word_ok = |word: &str| {
+        !word.is_empty()
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    };
+    if id.chars().count() > MAX_ID_CHARS {
+        Some(format!(
+            "an id has {} characters; an id may have at most {MAX_ID_CHARS}",
+            id.chars().count()
+        ))
+    } else if !id.split('-').all(word_ok) {
+        Some(format!(
+            "the id '{id}' must be lower-case letters (a to z) and digits, in words joined by \
+             hyphens, such as 'sore-muscle'"
+        ))
+    } else {
+        None
+    }
+}
+
 /// The most digits of a staff PIN: as many as the kiosk's keypad takes.
 pub const MAX_PIN_DIGITS: usize = 12;
 
@@ -578,6 +782,8 @@ impl Checker<'_> {
         for id in ids {
             if id.trim().is_empty() {
                 self.report(file, "id: \"\"", "an id is empty".into());
+            } else if let Some(problem) = id_problem(id) {
+                self.at_id(file, id, problem);
             } else if !seen.insert(id) {
                 self.at_id(file, id, format!("the id '{id}' is used more than once"));
             }
@@ -768,6 +974,9 @@ impl Checker<'_> {
         }
         for (index, question) in questions.iter().enumerate() {
             let id = &question.id;
+            if let Some(problem) = id_problem(id) {
+                self.at_id(file, id, problem);
+            }
             if questions[..index].iter().any(|earlier| earlier.id == *id) {
                 self.at_id(file, id, format!("two questions have the id '{id}'"));
             }
@@ -905,6 +1114,9 @@ impl Checker<'_> {
             ("counted", &words.counted, &["{count}", "{per}", "{of}"]),
         ];
         self.placeholders(file, &patterns);
+        for (field, message) in rate::wording_problems(words) {
+            self.report(file, &format!(" {field}:"), message);
+        }
     }
 
     /// The scale's "or fewer" patterns and every key's words have the numbers they must show.
@@ -927,9 +1139,43 @@ impl Checker<'_> {
                 ("unaffected", &legend.unaffected),
             ] {
                 patterns.push((field, pattern, &["{n}"]));
+                let said = pattern.replace("{n}", &LEGEND_COUNT.to_string());
+                if let Some(why) =
+                    rate::numbers_changed(&said, "", &[LEGEND_COUNT], Some(rate::PER))
+                {
+                    self.report(file, &format!(" {field}:"), format!("'{field}' {why}"));
+                }
             }
         }
         self.placeholders(file, &patterns);
+        // The scale says a bound as the text beside it does: "3 or fewer" is not "fewer than 3".
+        let rates = &self.library.ui.rates;
+        for (field, scale, text_field, text) in [
+            ("or_fewer", &words.or_fewer, "fewer_than", &rates.fewer_than),
+            (
+                "or_fewer_one_in",
+                &words.or_fewer_one_in,
+                "fewer_than_one_in",
+                &rates.fewer_than_one_in,
+            ),
+            (
+                "or_fewer_one_in_unstated",
+                &words.or_fewer_one_in_unstated,
+                "fewer_than_one_in_unstated",
+                &rates.fewer_than_one_in_unstated,
+            ),
+        ] {
+            if scale != text {
+                self.report(
+                    file,
+                    &format!(" {field}:"),
+                    format!(
+                        "'{field}' must be the words of rates' '{text_field}' (\"{text}\"): the \
+                         scale and the text beside it say one bound one way"
+                    ),
+                );
+            }
+        }
     }
 
     fn placeholders(&mut self, file: &str, patterns: &[(&str, &String, &[&str])]) {
@@ -1245,6 +1491,65 @@ mod tests {
     }
 
     #[test]
+    fn hidden_controls_are_taken_out_of_strings_however_they_are_written() {
+        use super::without_hidden_controls;
+        let text = "A(a: \"x\\u{1b}[2Jy\\x07z\", b: r#\"p\u{202E}q\"#, c: \"\\xe2\\x80\\xaeok\\n\\t\\\"\u{8}\\0\\r\") // \u{7}";
+        let (kept, found) = without_hidden_controls(text);
+        assert_eq!(
+            kept,
+            "A(a: \"x[2Jyz\", b: r#\"pq\"#, c: \"ok\\n\\t\\\"\") // \u{7}"
+        );
+        let chars: Vec<char> = found.iter().map(|(_, c)| *c).collect();
+        assert_eq!(
+            chars,
+            [
+                '\u{1b}', '\u{7}', '\u{202E}', '\u{202E}', '\u{8}', '\0', '\r'
+            ]
+        );
+        assert_eq!(
+            without_hidden_controls("plain \"text\\n\""),
+            (Cow::Borrowed("plain \"text\\n\""), Vec::new())
+        );
+    }
+
+    #[test]
+    fn a_hidden_control_in_any_text_is_named_with_its_line_and_never_kept() {
+        for (file, from, to) in [
+            (
+                "en/pages/risks.ron",
+                "title: \"",
+                "title: \"\\u{1b}]0;x\\u{7}",
+            ),
+            ("en/glossary.ron", "meaning: \"", "meaning: \"\u{202E}"),
+            ("en/side-effects.ron", "name: \"", "name: \"\\0\\x08"),
+            ("en/sources.ron", "name: \"", "name: \"\\u{2067}"),
+            ("en/ui.ron", "app_title: \"", "app_title: \"\\r"),
+        ] {
+            let problems = messages(&with_edit(file, |text| text.replacen(from, to, 1)));
+            assert!(!problems.is_empty(), "{file}");
+            for problem in &problems {
+                assert!(problem.starts_with(&format!("{file}:")), "{problem}");
+                assert!(problem.contains("a hidden character, U+"), "{problem}");
+            }
+        }
+        // What is read is the text without them, whoever reads it.
+        let risks = std::fs::read_to_string("content/en/pages/risks.ron")
+            .unwrap()
+            .replacen("title: \"", "title: \"\\u{1b}c\u{202E}", 1);
+        let loaded = Library::load_texts("en", |path| {
+            Ok(Cow::Owned(if path == "en/pages/risks.ron" {
+                risks.clone().into_bytes()
+            } else {
+                std::fs::read(format!("content/{path}")).unwrap()
+            }))
+        });
+        let library = loaded.library.expect("it parses");
+        let title = &library.page(crate::content::route::PageId::Risks).title;
+        assert!(title.starts_with('c'), "{title:?}");
+        assert!(!title.chars().any(crate::content::is_hidden_control));
+    }
+
+    #[test]
     fn rates_out_of_order_are_caught_with_their_line() {
         let problems = with_edit("en/side-effects.ron", |text| {
             text.replacen("low: 15, high: 20", "low: 20, high: 15", 1)
@@ -1507,7 +1812,7 @@ mod tests {
 
     /// The Spanish edition with its files edited, and the text it was read from.
     fn spanish_with(edits: &[(&str, &str, &str)]) -> (Library, crate::content::Files) {
-        let (library, texts) = Library::load_texts("es", |path| {
+        let loaded = Library::load_texts("es", |path| {
             let mut text = std::fs::read_to_string(format!("content/{path}")).unwrap();
             for (file, from, to) in edits {
                 if *file == path {
@@ -1517,8 +1822,11 @@ mod tests {
             }
             Ok(Cow::Owned(text.into_bytes()))
         });
+        let texts = loaded.texts.clone();
         (
-            library.unwrap_or_else(|problems| panic!("{problems}")),
+            loaded
+                .result()
+                .unwrap_or_else(|problems| panic!("{problems}")),
             texts,
         )
     }

@@ -63,6 +63,14 @@ pub fn problem(rate: Rate) -> Option<String> {
         Rate::Range { high: 0, .. } => Some(format!(
             "a range of 0 to 0 out of every {PER} says it never happens: leave the rate out"
         )),
+        Rate::Range { low, high, .. } if low == high => Some(format!(
+            "low and high are both {low}: a range needs two numbers; write one number as \
+             About(count: {low}, per: {PER}, of: ...)"
+        )),
+        Rate::Range { low: 0, high, .. } if high == PER => Some(format!(
+            "a range of 0 to {PER} out of every {PER} says only that it may or may not happen: \
+             leave the rate out"
+        )),
         Rate::OneIn { n: 0, .. } | Rate::FewerThanOneIn { n: 0, .. } => {
             Some("n must be at least 1".to_owned())
         }
@@ -98,6 +106,190 @@ pub fn group_digits(value: u32, separator: &str) -> String {
         grouped.push(digit);
     }
     grouped
+}
+
+/// The numbers in `text` as a reader reads them: runs of digits, with `separator` between
+/// groups of three ("200,000" is one number).
+pub fn numbers_in(text: &str, separator: &str) -> Vec<u64> {
+    let mut numbers = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        rest = &rest[start..];
+        let digits = |text: &str| {
+            text.find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(text.len())
+        };
+        let mut end = digits(rest);
+        let mut number: String = rest[..end].to_owned();
+        // A separator joins only a group of exactly three digits.
+        while !separator.is_empty()
+            && let Some(after) = rest[end..].strip_prefix(separator)
+            && digits(after) == 3
+        {
+            number.push_str(&after[..3]);
+            end += separator.len() + 3;
+        }
+        numbers.push(number.parse().unwrap_or(u64::MAX));
+        rest = &rest[end..];
+    }
+    numbers
+}
+
+/// Known numbers that each pattern of [`RateWords`] is tried with: none is 100 or 1, the
+/// numbers a pattern may write itself ("out of every 100", "1 in"), and the larger ones are
+/// grouped in both languages.
+const LOW: u32 = 37;
+const HIGH: u32 = 48;
+const LARGE: u32 = 234_567;
+
+/// Where a number pattern changes the numbers it is given ("out of every 1000", "{high} to
+/// {low}", a digit between groups of three): each pattern is put into words with known numbers,
+/// and the numbers read back must be those, in that order, with "100" once where the pattern
+/// is out of every 100, and "1" before the n of "1 in n" (or as a word). Each problem is the
+/// field's name and the message.
+pub fn wording_problems(words: &RateWords) -> Vec<(&'static str, String)> {
+    let separator = &words.thousands_separator;
+    if separator.chars().any(char::is_numeric) {
+        return vec![(
+            "thousands_separator",
+            format!(
+                "'thousands_separator' is a digit (\"{separator}\"): 200000 would read as {}",
+                group_digits(200_000, separator)
+            ),
+        )];
+    }
+    use Denominator::{Treatments, Unstated};
+    let tries = [
+        (
+            "range",
+            Rate::Range {
+                low: LOW,
+                high: HIGH,
+                of: Treatments,
+            },
+            vec![LOW, HIGH],
+            Some(PER),
+        ),
+        (
+            "fewer_than",
+            Rate::FewerThan {
+                value: LOW,
+                of: Treatments,
+            },
+            vec![LOW],
+            Some(PER),
+        ),
+        (
+            "one_in",
+            Rate::OneIn {
+                n: LARGE,
+                of: Treatments,
+            },
+            vec![LARGE],
+            Some(1),
+        ),
+        (
+            "fewer_than_one_in",
+            Rate::FewerThanOneIn {
+                n: LARGE,
+                of: Treatments,
+            },
+            vec![LARGE],
+            Some(1),
+        ),
+        (
+            "one_in_unstated",
+            Rate::OneIn {
+                n: LARGE,
+                of: Unstated,
+            },
+            vec![LARGE],
+            Some(1),
+        ),
+        (
+            "fewer_than_one_in_unstated",
+            Rate::FewerThanOneIn {
+                n: LARGE,
+                of: Unstated,
+            },
+            vec![LARGE],
+            Some(1),
+        ),
+        (
+            "about",
+            Rate::About {
+                count: LOW,
+                per: LARGE,
+                of: Treatments,
+            },
+            vec![LOW, LARGE],
+            None,
+        ),
+        (
+            "at_most",
+            Rate::AtMost {
+                count: LOW,
+                per: LARGE,
+                of: Treatments,
+            },
+            vec![LOW, LARGE],
+            None,
+        ),
+        (
+            "counted",
+            Rate::Counted {
+                count: LOW,
+                per: LARGE,
+                of: Treatments,
+            },
+            vec![LOW, LARGE],
+            None,
+        ),
+    ];
+    let mut problems = Vec::new();
+    for (field, rate, given, fixed) in tries {
+        let said = format(rate, words);
+        if let Some(why) = numbers_changed(&said, separator, &given, fixed) {
+            problems.push((field, format!("'{field}' {why}")));
+        }
+    }
+    problems
+}
+
+/// Why `said`, words for the numbers `given` (and the pattern's own `fixed` number: 100 once,
+/// anywhere, or 1 first if written as a digit), reads as other numbers, if it does.
+pub fn numbers_changed(
+    said: &str,
+    separator: &str,
+    given: &[u32],
+    fixed: Option<u32>,
+) -> Option<String> {
+    let mut read = numbers_in(said, separator);
+    let mut fixed_ok = true;
+    match fixed {
+        Some(PER) => {
+            fixed_ok = read.iter().filter(|&&n| n == u64::from(PER)).count() == 1;
+            read.retain(|&n| n != u64::from(PER));
+        }
+        Some(one) if read.first() == Some(&u64::from(one)) && read.len() > given.len() => {
+            read.remove(0);
+        }
+        _ => {}
+    }
+    let given_numbers: Vec<u64> = given.iter().map(|&n| u64::from(n)).collect();
+    let other_digits = said.chars().any(|c| c.is_numeric() && !c.is_ascii_digit());
+    if fixed_ok && read == given_numbers && !other_digits {
+        return None;
+    }
+    let given: Vec<String> = given.iter().map(ToString::to_string).collect();
+    let out_of = match fixed {
+        Some(PER) => " out of every 100",
+        _ => "",
+    };
+    Some(format!(
+        "changes the numbers it is given: {}{out_of}, in that order, come out as \"{said}\"",
+        given.join(" and ")
+    ))
 }
 
 #[cfg(test)]
@@ -336,11 +528,22 @@ mod tests {
         assert_eq!(
             problem(Rate::Range {
                 low: 0,
-                high: 100,
+                high: 5,
                 of: treatments
             }),
             None
         );
+        // Never to always, and one number as a range, say nothing a patient can use.
+        for (low, high) in [(0, 100), (15, 15)] {
+            assert!(
+                problem(Rate::Range {
+                    low,
+                    high,
+                    of: treatments
+                })
+                .is_some()
+            );
+        }
         assert_eq!(
             problem(Rate::OneIn {
                 n: 200_000,
