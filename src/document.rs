@@ -191,6 +191,8 @@ pub struct SourceCard {
 pub struct ClaimItem {
     pub text: Vec<Span>,
     pub sources: Contact,
+    /// How many more people out of 100 got better, drawn as the side effects' icon arrays are.
+    pub chart: Option<IconChart>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -440,6 +442,9 @@ impl Part {
             Part::Evidence(items) => {
                 for item in items {
                     line(format!("- {}", joined(&item.text)));
+                    for (_, words) in item.chart.iter().flat_map(|chart| &chart.legend) {
+                        line(format!("  - {words}"));
+                    }
                     line(format!("  {}: {}", item.sources.label, item.sources.value));
                 }
             }
@@ -757,6 +762,30 @@ fn claim_item(library: &Library, claim: &Claim) -> ClaimItem {
             label: label.clone(),
             value: names.join("; "),
         },
+        chart: claim
+            .helped_more
+            .map(|helped| benefit_chart(library, helped)),
+    }
+}
+
+/// `helped` more people out of 100 filled in, the rest empty, with the key in the words of
+/// `ui.ron`.
+fn benefit_chart(library: &Library, helped: u32) -> IconChart {
+    let helped = (helped as usize).min(COUNT);
+    let mut cells = [Cell::Unaffected; COUNT];
+    cells[..helped].fill(Cell::Sure);
+    let words = &library.ui.charts.benefit;
+    IconChart {
+        mark: Mark::Person,
+        cells,
+        sentence: Vec::new(),
+        legend: vec![
+            (Cell::Sure, words.helped.replace("{n}", &helped.to_string())),
+            (
+                Cell::Unaffected,
+                words.same.replace("{n}", &(COUNT - helped).to_string()),
+            ),
+        ],
     }
 }
 

@@ -257,7 +257,7 @@ fn needle_guide_as(seconds: u64, prefix: &[&str], args: &[&str]) -> std::process
         }
         None => Command::new(binary),
     };
-    let mut child = command
+    let child = command
         .args(args)
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
@@ -266,19 +266,11 @@ fn needle_guide_as(seconds: u64, prefix: &[&str], args: &[&str]) -> std::process
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
-    while child.try_wait().unwrap().is_none() {
-        if std::time::Instant::now() > deadline {
-            child.kill().unwrap();
-            let output = child.wait_with_output().unwrap();
-            panic!(
-                "needle-guide {args:?} still ran after {seconds} s; it printed: {}",
-                String::from_utf8_lossy(&output.stdout)
-            );
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    child.wait_with_output().unwrap()
+    support::run_within(
+        child,
+        std::time::Duration::from_secs(seconds),
+        &format!("needle-guide {args:?}"),
+    )
 }
 
 #[cfg(unix)]
@@ -1195,6 +1187,14 @@ fn every_kind_of_problem_check_reports_keeps_its_file_out_of_the_window() {
         (
             "en/pages/risks.ron",
             Box::new(|t| swap(t, "\"brady-2014/serious\"", "\"brady-2014/nope\"")),
+        ),
+        (
+            "en/pages/benefits.ron",
+            Box::new(|t| swap(t, "helped_more: Some(25)", "helped_more: Some(100)")),
+        ),
+        (
+            "en/pages/benefits.ron",
+            Box::new(|t| swap(t, "helped_more: Some(25)", "helped_more: Some(24)")),
         ),
         (
             "en/pages/risks.ron",

@@ -264,25 +264,16 @@ const ROUNDS: usize = 60;
 
 /// `needle-guide check` on `folder` ends within [`PATIENCE`], with 0 or 1 and no panic.
 fn check_within_patience(folder: &Path, planted: &[String]) {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_needle-guide"))
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_needle-guide"))
         .arg("check")
         .arg(folder)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + PATIENCE;
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if Instant::now() > deadline {
-            child.kill().unwrap();
-            panic!("check {} hung; planted: {planted:#?}", folder.display());
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let output = child.wait_with_output().unwrap();
+    let what = format!("check {} (planted: {planted:?})", folder.display());
+    let output = support::run_within(child, PATIENCE, &what);
+    let status = output.status;
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(
         matches!(status.code(), Some(0 | 1)),

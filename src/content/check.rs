@@ -864,6 +864,30 @@ impl Checker<'_> {
             Block::Evidence(claims) => {
                 for claim in claims {
                     self.text(file, &claim.text);
+                    if let Some(helped) = claim.helped_more {
+                        if !(1..100).contains(&helped) {
+                            self.report(
+                                file,
+                                "helped_more",
+                                format!(
+                                    "helped_more is {helped}: it counts more people out of 100 \
+                                     who got better, from 1 to 99"
+                                ),
+                            );
+                        }
+                        // The picture and the words beside it give the same number.
+                        let words = claim.text.split(|c: char| !c.is_ascii_digit());
+                        if !words.into_iter().any(|number| number == helped.to_string()) {
+                            self.report(
+                                file,
+                                "helped_more",
+                                format!(
+                                    "helped_more is {helped}, but the statement's words do not \
+                                     say {helped}"
+                                ),
+                            );
+                        }
+                    }
                     if claim.sources.is_empty() {
                         self.report(
                             file,
@@ -1131,20 +1155,25 @@ impl Checker<'_> {
             ),
             ("study_row", &words.study_row, &["{finding}", "{source}"]),
         ];
-        for legend in [&words.per_treatment, &words.per_patient] {
-            for (field, pattern) in [
-                ("sure", &legend.sure),
-                ("maybe", &legend.maybe),
-                ("maybe_only", &legend.maybe_only),
-                ("unaffected", &legend.unaffected),
-            ] {
-                patterns.push((field, pattern, &["{n}"]));
-                let said = pattern.replace("{n}", &LEGEND_COUNT.to_string());
-                if let Some(why) =
-                    rate::numbers_changed(&said, "", &[LEGEND_COUNT], Some(rate::PER))
-                {
-                    self.report(file, &format!(" {field}:"), format!("'{field}' {why}"));
-                }
+        let legends = [&words.per_treatment, &words.per_patient]
+            .into_iter()
+            .flat_map(|legend| {
+                [
+                    ("sure", &legend.sure),
+                    ("maybe", &legend.maybe),
+                    ("maybe_only", &legend.maybe_only),
+                    ("unaffected", &legend.unaffected),
+                ]
+            })
+            .chain([
+                ("helped", &words.benefit.helped),
+                ("same", &words.benefit.same),
+            ]);
+        for (field, pattern) in legends {
+            patterns.push((field, pattern, &["{n}"]));
+            let said = pattern.replace("{n}", &LEGEND_COUNT.to_string());
+            if let Some(why) = rate::numbers_changed(&said, "", &[LEGEND_COUNT], Some(rate::PER)) {
+                self.report(file, &format!(" {field}:"), format!("'{field}' {why}"));
             }
         }
         self.placeholders(file, &patterns);
@@ -1440,7 +1469,10 @@ fn page_shape(page: &Page) -> Vec<Vec<String>> {
                     Block::Sources => "Sources".to_owned(),
                     Block::Evidence(claims) => format!(
                         "Evidence {:?}",
-                        claims.iter().map(|c| &c.sources).collect::<Vec<_>>()
+                        claims
+                            .iter()
+                            .map(|c| (&c.sources, c.helped_more))
+                            .collect::<Vec<_>>()
                     ),
                     Block::LungAreas(areas) => format!("LungAreas {:?}", areas.sources),
                     Block::TeachBack(questions) => format!(

@@ -100,6 +100,11 @@ pub struct LungAreas {
 pub struct Claim {
     pub text: String,
     pub sources: Vec<String>,
+    /// How many more people out of every 100 got better than with what they were compared to,
+    /// where a study gives it: drawn as an icon array of people, as the side effects are, so a
+    /// benefit can be weighed against a harm in the same picture.
+    #[serde(default)]
+    pub helped_more: Option<u32>,
 }
 
 /// One question of [`Block::TeachBack`].
@@ -603,6 +608,9 @@ pub struct ChartWords {
     pub per_treatment: LegendWords,
     /// The key to an icon array of patients, drawn as people.
     pub per_patient: LegendWords,
+    /// The key to a benefit's icon array ([`Claim::helped_more`]): `helped` for the people who
+    /// got better because of the treatment, `same` for the rest; `{n}` is a count of people.
+    pub benefit: BenefitWords,
     /// The label at the scale's common end ("Every time"), where "1 in 1" would read oddly.
     pub every_time: String,
     /// The marks on the rare-risk scale, as "1 in n"; 1 is labelled `every_time`.
@@ -616,6 +624,14 @@ pub struct ChartWords {
     /// A scale row for what a study found, set beside the clinic's figure: "{finding}, in
     /// {source}", with the finding's name and the source's short name.
     pub study_row: String,
+}
+
+/// The key to a benefit's icon array: what a filled and an empty person mean.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BenefitWords {
+    pub helped: String,
+    pub same: String,
 }
 
 /// The key to an icon array: what each kind of icon means. It names the icons by fill and

@@ -132,3 +132,47 @@ impl needle_guide::speech::Voice for SilentVoice {
 pub fn silent_voice() -> Option<Arc<dyn needle_guide::speech::Voice>> {
     Some(Arc::new(SilentVoice))
 }
+
+/// Waits for `child` to end, reading what it prints as it runs (a full pipe would stop it, and
+/// read as a hang), and kills it if it has not ended within `patience`: a hang is a failure, not
+/// a test that never ends. `what` names it in that failure.
+#[allow(dead_code)]
+pub fn run_within(
+    mut child: std::process::Child,
+    patience: std::time::Duration,
+    what: &str,
+) -> std::process::Output {
+    use std::io::Read;
+    fn drain<R: Read + Send + 'static>(pipe: Option<R>) -> std::thread::JoinHandle<Vec<u8>> {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    }
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
+    let deadline = std::time::Instant::now() + patience;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            let _ = child.wait();
+            panic!(
+                "{what} still ran after {} s; it printed: {}",
+                patience.as_secs(),
+                String::from_utf8_lossy(&stdout.join().unwrap())
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    std::process::Output {
+        status,
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    }
+}

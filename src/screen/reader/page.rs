@@ -811,19 +811,36 @@ fn questions<'a>(items: Vec<QuestionItem>, terms: Terms<Message>) -> Element<'a,
 }
 
 /// What studies found: each statement after a bullet, with its sources under it in the muted
-/// words a side effect's card gives its source.
+/// words a side effect's card gives its source; a benefit with a number has its icon array
+/// beside it, as a side effect's card has.
 fn evidence<'a>(items: Vec<ClaimItem>, terms: Terms<Message>) -> Element<'a, Message> {
     Column::with_children(items.into_iter().map(|item| {
         let sources = text(format!("{}: {}", item.sources.label, item.sources.value))
             .size(size::BODY)
             .style(style::muted);
+        let words = column![spans::paragraph(item.text, terms)]
+            .push(
+                item.chart
+                    .as_ref()
+                    .map(|chart| icon_array::legend(chart.mark, chart.legend.clone())),
+            )
+            .push(sources)
+            .spacing(metrics::S)
+            .width(Fill);
+        let statement: Element<'a, Message> = match item.chart {
+            Some(chart) => row![
+                icon_array::grid(chart.mark, chart.cells, ICON_ARRAY_WIDTH),
+                words
+            ]
+            .spacing(metrics::L)
+            .into(),
+            None => words.into(),
+        };
         row![
             container(marker_text("•"))
                 .width(40)
                 .padding(iced::Padding::ZERO.top(2)),
-            column![spans::paragraph(item.text, terms), sources]
-                .spacing(metrics::XS)
-                .width(Fill),
+            statement,
         ]
         .spacing(metrics::XS)
         .into()
