@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod check;
+mod clinic;
 pub mod files;
 pub mod ids;
 pub mod markup;
@@ -507,51 +508,6 @@ pub fn without_controls(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// The clinic's details without hidden controls: each is shown to patients as the clinic wrote it.
-fn clinic_without_controls(clinic: Clinic) -> Clinic {
-    // Every field by name, so that a new one cannot be forgotten here.
-    let Clinic {
-        name,
-        phone,
-        after_hours_phone,
-        web,
-        staff_pin,
-        emergency_number,
-        reviewed,
-        answers:
-            model::Answers {
-                sessions,
-                feel,
-                needles,
-                training,
-                options,
-                cost,
-                lungs,
-            },
-        read_aloud,
-    } = clinic;
-    let clean = |text: String| without_controls(&text).into_owned();
-    Clinic {
-        name: clean(name),
-        phone: clean(phone),
-        after_hours_phone: clean(after_hours_phone),
-        web: clean(web),
-        staff_pin: clean(staff_pin),
-        emergency_number: clean(emergency_number),
-        reviewed: clean(reviewed),
-        answers: model::Answers {
-            sessions: clean(sessions),
-            feel: clean(feel),
-            needles: clean(needles),
-            training: clean(training),
-            options: clean(options),
-            cost: clean(cost),
-            lungs: clean(lungs),
-        },
-        read_aloud,
-    }
-}
-
 /// Every problem found while loading, one per line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problems(pub Vec<Problem>);
@@ -617,7 +573,21 @@ impl Library {
         locale: &str,
         read: impl Fn(&str) -> Option<Cow<'a, [u8]>>,
     ) -> Result<Library, Problems> {
-        Library::load_texts(locale, |file| read(file).ok_or(Unread::Missing)).0
+        let library = Library::load_texts(locale, |file| read(file).ok_or(Unread::Missing)).0?;
+        // Here a field of clinic.ron left out is a problem like any other; only a content
+        // folder's clinic.ron is used without it (`with_overrides`).
+        if library.clinic.left_out.is_empty() {
+            Ok(library)
+        } else {
+            Err(Problems(
+                library
+                    .clinic
+                    .left_out
+                    .iter()
+                    .map(clinic::reported)
+                    .collect(),
+            ))
+        }
     }
 
     /// [`Library::load`], with why a file could not be read, and the text of the files read so
@@ -641,9 +611,8 @@ impl Library {
         let regions = reader.parse(&File::Conditions.path(locale));
         let glossary = reader.parse(&File::Glossary.path(locale));
         let sources = reader.parse(&File::Sources.path(locale));
-        let clinic = reader
-            .parse::<Clinic>(&File::Clinic.path(locale))
-            .map(clinic_without_controls);
+        let clinic_file = File::Clinic.path(locale);
+        let clinic = reader.parse_with(&clinic_file, |text| clinic::read(&clinic_file, text));
 
         let Reader {
             files,
@@ -735,6 +704,15 @@ impl Library {
             };
             let found = match Library::load_texts(locale, using) {
                 (Ok(library), texts) => {
+                    // The fields of the folder's clinic.ron that were left out; it is used
+                    // without them.
+                    problems.extend(library.clinic.left_out.iter().map(|left_out| {
+                        let problem = clinic::reported(left_out);
+                        Problem {
+                            file: named(&problem.file),
+                            ..problem
+                        }
+                    }));
                     return Ok(Overridden {
                         library,
                         problems,
@@ -965,6 +943,18 @@ struct Reader<'r, R> {
 
 impl<'a, R: Fn(&str) -> Result<Cow<'a, [u8]>, Unread>> Reader<'_, R> {
     fn parse<T: DeserializeOwned>(&mut self, file: &str) -> Option<T> {
+        let value = self.parse_with(file, |text| ron::from_str::<T>(text))?;
+        let text = &self.files.texts.last().expect("just read").1;
+        self.problems.extend(check::sizes(file, text));
+        Some(value)
+    }
+
+    /// Reads `file` and makes something of its text with `parse`.
+    fn parse_with<T>(
+        &mut self,
+        file: &str,
+        parse: impl FnOnce(&str) -> ron::error::SpannedResult<T>,
+    ) -> Option<T> {
         let problem = |position, message: String| Problem {
             file: file.to_owned(),
             position,
@@ -1000,14 +990,10 @@ impl<'a, R: Fn(&str) -> Result<Cow<'a, [u8]>, Unread>> Reader<'_, R> {
                 return None;
             }
         };
-        let parsed = ron::from_str::<T>(&text);
+        let parsed = parse(&text);
         self.files.texts.push((file.to_owned(), text));
         match parsed {
-            Ok(value) => {
-                let text = &self.files.texts.last().expect("just pushed").1;
-                self.problems.extend(check::sizes(file, text));
-                Some(value)
-            }
+            Ok(value) => Some(value),
             Err(error) => {
                 let start = error.span.start;
                 let text = &self.files.texts.last().expect("just pushed").1;
@@ -1413,7 +1399,8 @@ mod tests {
         );
         assert_eq!(
             said("clinic.ron", "Clinic(name: 'h')"),
-            "clinic.ron:1:13: expected string for 'name'"
+            "clinic.ron:1:8: expected string for 'name'; the guide leaves it out and uses the \
+             rest of the file"
         );
     }
 

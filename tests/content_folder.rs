@@ -215,7 +215,6 @@ fn a_broken_clinic_file_never_shows_another_clinics_details() {
     )
     .unwrap();
     let loaded = Library::with_overrides("en", &ContentFolder::open(&folder).unwrap()).unwrap();
-    assert!(loaded.files.is_empty());
     assert!(
         loaded
             .problems
@@ -224,20 +223,23 @@ fn a_broken_clinic_file_never_shows_another_clinics_details() {
         "{:?}",
         loaded.problems
     );
-    // What stands in is no clinic at all: the guide speaks in words, and staff are told.
-    assert!(
-        loaded.library.clinic.name.is_empty()
-            && loaded.library.clinic.missing() == ["emergency_number", "phone"],
-        "{:?}",
-        loaded.library.clinic
-    );
-    assert!(loaded.library.clinic.web.is_empty());
+    // The file is used without the field that is wrong: the clinic's own details, never
+    // another's; the PIN that cannot be read is left out and named (the kiosk will not start).
+    assert_eq!(loaded.files, ["clinic.ron"]);
+    let clinic = &loaded.library.clinic;
+    assert_eq!(clinic.name, "Harbour Physio");
+    assert_eq!(clinic.phone, "01 234 5678");
+    assert!(clinic.staff_pin.is_empty());
+    assert_eq!(clinic.left_out.len(), 1);
+    assert_eq!(clinic.left_out[0].field, "staff_pin");
+    assert_eq!(clinic.missing(), ["emergency_number"]);
+    assert!(clinic.web.is_empty());
     let text = needle_guide::document::guide_text(&loaded.library);
     assert!(
         !text.contains("(555)"),
         "a made-up number reached the guide"
     );
-    assert!(text.contains(&loaded.library.ui.consult.call_your_clinic));
+    assert!(text.contains("01 234 5678"));
 }
 
 /// Runs the binary, killing it if it has not finished after `seconds`: a hang is a failure, not
@@ -605,10 +607,11 @@ fn a_clinic_file_with_an_unsafe_address_or_an_untypable_pin_is_refused() {
             )),
             "{value}: {report}"
         );
-        // The window, the text and the handout never use it.
+        // The window, the text and the handout never use it; the rest of the file is used.
         let loaded = Library::with_overrides("en", &ContentFolder::open(&folder).unwrap()).unwrap();
-        assert!(loaded.files.is_empty(), "{value}");
+        assert_eq!(loaded.files, ["clinic.ron"], "{value}");
         assert!(loaded.library.clinic.web.is_empty() && loaded.library.clinic.staff_pin.is_empty());
+        assert_eq!(loaded.library.clinic.name, "Harbour Physio");
     }
     assert_eq!(
         content::check::MAX_PIN_DIGITS,
