@@ -439,6 +439,10 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
 /// The most digits of a staff PIN: as many as the kiosk's keypad takes.
 pub const MAX_PIN_DIGITS: usize = 12;
 
+/// The most characters of the clinic's name: it heads the kiosk's welcome screen, in large
+/// letters beside the QR code, and the sidebar.
+pub const MAX_NAME_CHARS: usize = 100;
+
 /// The longest web address the kiosk shows as a QR code: what a version-12 code holds at the
 /// error correction iced uses (medium), in bytes. Its 65 modules fit the code's column at 4
 /// pixels each or more, which a phone reads from the screen.

@@ -49,7 +49,7 @@ pub(super) fn read(file: &str, text: &str) -> ron::error::SpannedResult<Clinic> 
     let mut clinic = Clinic::default();
     for (field, value) in reading.once(written, &FIELDS, "Clinic") {
         match field {
-            "name" => clinic.name = reading.words(field, value),
+            "name" => clinic.name = reading.name(value),
             "phone" => clinic.phone = reading.number(field, value),
             "after_hours_phone" => clinic.after_hours_phone = reading.number(field, value),
             "web" => clinic.web = reading.web(value),
@@ -198,6 +198,19 @@ impl<'t> Reading<'t> {
             return String::new();
         }
         number
+    }
+
+    fn name(&mut self, value: &'t RawValue) -> String {
+        let name = self.words("name", value);
+        if name.chars().count() > check::MAX_NAME_CHARS {
+            let message = format!(
+                "'name' may have at most {} characters: it heads the kiosk's welcome screen",
+                check::MAX_NAME_CHARS
+            );
+            self.leave_out("name", value, &message);
+            return String::new();
+        }
+        name
     }
 
     fn web(&mut self, value: &'t RawValue) -> String {
@@ -411,5 +424,13 @@ mod tests {
         }
         assert_eq!(read_ok("Clinic()"), Clinic::default());
         assert_eq!(read_ok("(name: \"a\")").name, "a");
+        let longest = "x".repeat(check::MAX_NAME_CHARS);
+        assert_eq!(
+            read_ok(&format!("Clinic(name: \"{longest}\")")).name,
+            longest
+        );
+        let clinic = read_ok(&format!("Clinic(name: \"{longest}x\")"));
+        assert_eq!(clinic.name, "");
+        assert_eq!(clinic.left_out[0].field, "name");
     }
 }
