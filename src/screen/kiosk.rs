@@ -597,6 +597,29 @@ mod tests {
 
     const SECOND: Duration = Duration::from_secs(1);
 
+    /// The longest address `check` accepts still makes a code whose cells a phone can read from
+    /// the screen, inside its column; a short one keeps the full cell size.
+    #[test]
+    fn the_longest_accepted_address_makes_a_code_that_fits_with_readable_cells() {
+        use crate::content::check::MAX_WEB_BYTES;
+        // Lower-case letters and symbols take the most room in a code (no compact mode holds
+        // them); a letter with an accent is two bytes.
+        for filler in ["z", "~", "é"] {
+            let mut web = String::from("https://harbour.example/");
+            while web.len() + filler.len() <= MAX_WEB_BYTES {
+                web.push_str(filler);
+            }
+            let code = WebCode::new(&web).expect("a code holds it");
+            assert!(code.cell >= 4.0, "{filler}: {}", code.cell);
+            assert!(code.side() <= QR_WIDTH, "{filler}: {}", code.side());
+        }
+        let short = WebCode::new("https://harbour.example/guide").unwrap();
+        assert_eq!(short.cell, QR_CELL);
+        // Far past the limit, the code is drawn smaller, still inside its column.
+        let long = WebCode::new(&"x".repeat(1500)).unwrap();
+        assert!(long.side() <= QR_WIDTH && long.cell >= 1.0);
+    }
+
     #[test]
     fn the_free_tries_then_a_wait_that_doubles() {
         let start = Instant::now();
