@@ -167,14 +167,14 @@ pub enum Mode {
 #[derive(Clone)]
 struct Qr {
     web: String,
-    data: Option<Arc<iced::widget::qr_code::Data>>,
+    data: Option<Arc<kiosk::WebCode>>,
 }
 
 impl Qr {
     fn new(web: &str) -> Qr {
         let web = web.trim().to_owned();
         let data = (!web.is_empty())
-            .then(|| iced::widget::qr_code::Data::new(web.as_bytes()).ok())
+            .then(|| kiosk::WebCode::new(&web))
             .flatten()
             .map(Arc::new);
         Qr { web, data }

@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod check;
+mod clinic;
 pub mod files;
 pub mod ids;
 pub mod markup;
@@ -508,51 +509,6 @@ pub fn without_controls(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// The clinic's details without hidden controls: each is shown to patients as the clinic wrote it.
-fn clinic_without_controls(clinic: Clinic) -> Clinic {
-    // Every field by name, so that a new one cannot be forgotten here.
-    let Clinic {
-        name,
-        phone,
-        after_hours_phone,
-        web,
-        staff_pin,
-        emergency_number,
-        reviewed,
-        answers:
-            model::Answers {
-                sessions,
-                feel,
-                needles,
-                training,
-                options,
-                cost,
-                lungs,
-            },
-        read_aloud,
-    } = clinic;
-    let clean = |text: String| without_controls(&text).into_owned();
-    Clinic {
-        name: clean(name),
-        phone: clean(phone),
-        after_hours_phone: clean(after_hours_phone),
-        web: clean(web),
-        staff_pin: clean(staff_pin),
-        emergency_number: clean(emergency_number),
-        reviewed: clean(reviewed),
-        answers: model::Answers {
-            sessions: clean(sessions),
-            feel: clean(feel),
-            needles: clean(needles),
-            training: clean(training),
-            options: clean(options),
-            cost: clean(cost),
-            lungs: clean(lungs),
-        },
-        read_aloud,
-    }
-}
-
 /// Every problem found while loading, one per line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problems(pub Vec<Problem>);
@@ -618,7 +574,22 @@ impl Library {
         locale: &str,
         read: impl Fn(&str) -> Option<Cow<'a, [u8]>>,
     ) -> Result<Library, Problems> {
-        Library::load_texts(locale, |file| read(file).ok_or(Unread::Missing)).result()
+        let library =
+            Library::load_texts(locale, |file| read(file).ok_or(Unread::Missing)).result()?;
+        // Here a field of clinic.ron left out is a problem like any other; only a content
+        // folder's clinic.ron is used without it (`editions`).
+        if library.clinic.left_out.is_empty() {
+            Ok(library)
+        } else {
+            Err(Problems(
+                library
+                    .clinic
+                    .left_out
+                    .iter()
+                    .map(clinic::reported)
+                    .collect(),
+            ))
+        }
     }
 
     /// [`Library::load`], with why a file could not be read, and the text of the files read so
@@ -642,9 +613,8 @@ impl Library {
         let regions = reader.parse(&File::Conditions.path(locale));
         let glossary = reader.parse(&File::Glossary.path(locale));
         let sources = reader.parse(&File::Sources.path(locale));
-        let clinic = reader
-            .parse::<Clinic>(&File::Clinic.path(locale))
-            .map(clinic_without_controls);
+        let clinic_file = File::Clinic.path(locale);
+        let clinic = reader.parse_with(&clinic_file, |text| clinic::read(&clinic_file, text));
 
         let Reader {
             files, problems, ..
@@ -1075,6 +1045,17 @@ impl<'f> Gate<'f> {
                 && loaded.checked.is_empty()
                 && let Some(library) = loaded.library
             {
+                // The folder's clinic.ron is used without the fields it left out, named here.
+                for left_out in &library.clinic.left_out {
+                    let problem = clinic::reported(left_out);
+                    let said = Problem {
+                        file: self.named(&problem.file),
+                        ..problem
+                    };
+                    if !self.problems.contains(&said) {
+                        self.problems.push(said);
+                    }
+                }
                 return Ok(Edition {
                     library,
                     texts: loaded.texts,
@@ -1185,6 +1166,18 @@ struct Reader<'r, R> {
 
 impl<'a, R: Fn(&str) -> Result<Cow<'a, [u8]>, Unread>> Reader<'_, R> {
     fn parse<T: DeserializeOwned>(&mut self, file: &str) -> Option<T> {
+        let value = self.parse_with(file, |text| ron::from_str::<T>(text))?;
+        let text = &self.files.texts.last().expect("just read").1;
+        self.problems.extend(check::sizes(file, text));
+        Some(value)
+    }
+
+    /// Reads `file` and makes something of its text with `parse`.
+    fn parse_with<T>(
+        &mut self,
+        file: &str,
+        parse: impl FnOnce(&str) -> ron::error::SpannedResult<T>,
+    ) -> Option<T> {
         let problem = |position, message: String| Problem {
             file: file.to_owned(),
             position,
@@ -1221,23 +1214,19 @@ impl<'a, R: Fn(&str) -> Result<Cow<'a, [u8]>, Unread>> Reader<'_, R> {
             }
         };
         // Controls and direction overrides are taken out of every text, and named; the
-        // clinic's details are cleaned field by field (`clinic_without_controls`).
+        // clinic's details are cleaned field by field as they are read (`clinic::read`).
         let (cleaned, hidden) = if file == File::Clinic.path("") {
             (Cow::Borrowed(text.as_str()), Vec::new())
         } else {
             check::without_hidden_controls(&text)
         };
-        let parsed = ron::from_str::<T>(&cleaned);
+        let parsed = parse(&cleaned);
         let hidden = check::hidden_control_problems(file, &text, &hidden);
         drop(cleaned);
         self.problems.extend(hidden);
         self.files.texts.push((file.to_owned(), text));
         match parsed {
-            Ok(value) => {
-                let text = &self.files.texts.last().expect("just pushed").1;
-                self.problems.extend(check::sizes(file, text));
-                Some(value)
-            }
+            Ok(value) => Some(value),
             Err(error) => {
                 let start = error.span.start;
                 let text = &self.files.texts.last().expect("just pushed").1;
@@ -1666,7 +1655,8 @@ mod tests {
         );
         assert_eq!(
             said("clinic.ron", "Clinic(name: 'h')"),
-            "clinic.ron:1:13: expected string for 'name'"
+            "clinic.ron:1:8: expected string for 'name'; the guide leaves it out and uses the \
+             rest of the file"
         );
     }
 

@@ -397,7 +397,8 @@ fn ready(folder: Option<&ContentFolder>, edition: &Edition) -> Result<(), NotRea
 /// Tells staff which of the folder's files were left out, and why.
 fn not_used(problems: Vec<Problem>) {
     eprintln!(
-        "needle-guide: these content files were not used; the built-in ones are used instead:"
+        "needle-guide: what of the content folder was not used (a file's built-in version, or a \
+         field of clinic.ron left blank, is used instead):"
     );
     eprintln!("{}", Problems(problems));
 }

@@ -158,11 +158,146 @@ fn a_broken_clinic_ron_is_a_problem_not_a_readiness() {
     assert_eq!(output.status.code(), Some(BROKEN), "{}", stdout(&output));
     let said = stdout(&output);
     assert!(
-        said.starts_with(&format!("{}:1:14: ", folder.join("clinic.ron").display())),
+        said.starts_with(&format!("{}:1:8: ", folder.join("clinic.ron").display())),
         "{said}"
     );
     assert!(!said.contains("NOT READY"), "{said}");
     assert!(stderr(&output).contains("1 problem(s) in the content"));
+}
+
+/// A filled-in clinic.ron, as a clinic writes it: each test breaks one thing in it.
+const HARBOUR: &str = "Clinic(name: \"Harbour Physio\", phone: \"01234 567890\", urgent_phone: \"01234 999999\",
+  web: \"https://harbour.example/guide\", staff_pin: \"2468\", emergency_number: \"999\",
+  reviewed: \"1 March 2027\",
+  answers: (sessions: \"Most people have 3 to 6 visits.\", feel: \"\", needles: \"\", training: \"\",
+            options: \"\", cost: \"\"),
+  read_aloud: On)
+";
+
+/// One bad field is named with its line and left out; the rest of the file, the PIN above all,
+/// is kept (the kiosk would start, and ask for it).
+#[test]
+fn one_bad_field_is_named_and_the_rest_of_the_clinic_is_kept() {
+    let folder = folder_with(
+        "bad-web",
+        Some(&HARBOUR.replace(
+            "https://harbour.example/guide",
+            "ftp://harbour.example/guide",
+        )),
+    );
+    let output = run(&["check", path(&folder)]);
+    assert_eq!(output.status.code(), Some(BROKEN), "{}", stdout(&output));
+    let said = stdout(&output);
+    assert!(
+        said.starts_with(&format!(
+            "{}:2:3: 'web' must be an address that starts with http:// or https://",
+            folder.join("clinic.ron").display()
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains("the guide leaves it out and uses the rest of the file"),
+        "{said}"
+    );
+    assert_eq!(said.lines().count(), 1, "{said}");
+
+    let content = needle_guide::content::ContentFolder::open(&folder).unwrap();
+    for locale in needle_guide::content::LOCALES {
+        let loaded = needle_guide::content::Library::with_overrides(locale, &content).unwrap();
+        assert!(loaded.files.contains(&"clinic.ron".to_owned()), "{locale}");
+        let clinic = &loaded.library.clinic;
+        assert_eq!(clinic.staff_pin, "2468");
+        assert_eq!(clinic.name, "Harbour Physio");
+        assert_eq!(clinic.after_hours_phone, "01234 999999");
+        assert_eq!(clinic.emergency_number, "999");
+        assert_eq!(clinic.web, "");
+        assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+    }
+
+    let text = stdout(&run(&["text", "--content", path(&folder)]));
+    assert!(
+        text.contains("Harbour Physio") && text.contains("Call 999"),
+        "{text}"
+    );
+    assert!(!text.contains("ftp:"), "{text}");
+    // Ready for patients: the kiosk goes on to look for a display.
+    let kiosk = run(&["--kiosk", "--content", path(&folder)]);
+    assert!(stderr(&kiosk).contains("no display"), "{}", stderr(&kiosk));
+}
+
+/// A staff PIN written but unusable keeps the kiosk from starting, in one line that names where.
+#[test]
+fn a_staff_pin_that_cannot_be_read_keeps_the_kiosk_from_starting() {
+    for (name, broken, line_and_column) in [
+        ("pin-number", "staff_pin: 2468", Some("2:41")),
+        ("pin-letters", "staff_pin: \"24a8\"", Some("2:41")),
+        ("pin-placeholder", "staff_pin: \"{pin}\"", Some("2:41")),
+        ("pin-misspelt", "staffpin: \"2468\"", Some("2:41")),
+        // The whole file unreadable: the built-in clinic has no numbers, so no kiosk either.
+        ("pin-unclosed", "staff_pin: \"2468", None),
+    ] {
+        let folder = folder_with(name, Some(&HARBOUR.replace("staff_pin: \"2468\"", broken)));
+        let output = run(&["--kiosk", "--content", path(&folder)]);
+        assert_eq!(output.status.code(), Some(NOT_READY), "{name}");
+        let message = stderr(&output);
+        let refusal: Vec<&str> = message
+            .lines()
+            .filter(|l| l.contains("NOT READY"))
+            .collect();
+        assert_eq!(refusal.len(), 1, "{name}: {message}");
+        let file = folder.join("clinic.ron").display().to_string();
+        match line_and_column {
+            Some(at) => assert!(
+                refusal[0].starts_with(&format!(
+                    "needle-guide: NOT READY FOR PATIENTS, so the kiosk will not start: \
+                     {file}:{at}: "
+                )) && refusal[0].contains("the staff PIN written there cannot be used"),
+                "{name}: {message}"
+            ),
+            None => assert!(
+                refusal[0].contains("no clinic.ron that could be used"),
+                "{message}"
+            ),
+        }
+        assert!(!message.contains("display"), "{name}: {message}");
+        // The consult room still opens (it has no PIN to guard).
+        let consult = run(&["--content", path(&folder)]);
+        assert!(stderr(&consult).contains("no display"), "{name}");
+    }
+}
+
+/// The docs' own placeholders as values are refused, and the guide says what it says for a blank
+/// clinic instead of "Call {emergency} now".
+#[test]
+fn placeholders_in_the_clinics_details_are_refused_and_never_shown() {
+    let folder = folder_with(
+        "placeholder",
+        Some(&HARBOUR.replace(
+            "emergency_number: \"999\"",
+            "emergency_number: \"{emergency}\"",
+        )),
+    );
+    let output = run(&["check", path(&folder)]);
+    assert_eq!(output.status.code(), Some(BROKEN), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains(":2:60: 'emergency_number' holds a placeholder in braces"),
+        "{}",
+        stdout(&output)
+    );
+    for lang in ["en", "es"] {
+        let text = stdout(&run(&["text", "--lang", lang, "--content", path(&folder)]));
+        assert!(!text.contains('{'), "{lang}: {text}");
+        assert!(text.contains("Harbour Physio"), "{lang}");
+    }
+    let text = stdout(&run(&["text", "--content", path(&folder)]));
+    assert!(
+        text.contains("Call your local emergency number now"),
+        "{text}"
+    );
+    // Without the number, the kiosk is not ready.
+    let kiosk = run(&["--kiosk", "--content", path(&folder)]);
+    assert_eq!(kiosk.status.code(), Some(NOT_READY));
+    assert!(stderr(&kiosk).contains("leaves emergency_number empty"));
 }
 
 #[test]

@@ -215,7 +215,6 @@ fn a_broken_clinic_file_never_shows_another_clinics_details() {
     )
     .unwrap();
     let loaded = Library::with_overrides("en", &ContentFolder::open(&folder).unwrap()).unwrap();
-    assert!(loaded.files.is_empty());
     assert!(
         loaded
             .problems
@@ -224,20 +223,23 @@ fn a_broken_clinic_file_never_shows_another_clinics_details() {
         "{:?}",
         loaded.problems
     );
-    // What stands in is no clinic at all: the guide speaks in words, and staff are told.
-    assert!(
-        loaded.library.clinic.name.is_empty()
-            && loaded.library.clinic.missing() == ["emergency_number", "phone"],
-        "{:?}",
-        loaded.library.clinic
-    );
-    assert!(loaded.library.clinic.web.is_empty());
+    // The file is used without the field that is wrong: the clinic's own details, never
+    // another's; the PIN that cannot be read is left out and named (the kiosk will not start).
+    assert_eq!(loaded.files, ["clinic.ron"]);
+    let clinic = &loaded.library.clinic;
+    assert_eq!(clinic.name, "Harbour Physio");
+    assert_eq!(clinic.phone, "01 234 5678");
+    assert!(clinic.staff_pin.is_empty());
+    assert_eq!(clinic.left_out.len(), 1);
+    assert_eq!(clinic.left_out[0].field, "staff_pin");
+    assert_eq!(clinic.missing(), ["emergency_number"]);
+    assert!(clinic.web.is_empty());
     let text = needle_guide::document::guide_text(&loaded.library);
     assert!(
         !text.contains("(555)"),
         "a made-up number reached the guide"
     );
-    assert!(text.contains(&loaded.library.ui.consult.call_your_clinic));
+    assert!(text.contains("01 234 5678"));
 }
 
 /// Runs the binary, killing it if it has not finished after `seconds`: a hang is a failure, not
@@ -597,10 +599,11 @@ fn a_clinic_file_with_an_unsafe_address_or_an_untypable_pin_is_refused() {
             )),
             "{value}: {report}"
         );
-        // The window, the text and the handout never use it.
+        // The window, the text and the handout never use it; the rest of the file is used.
         let loaded = Library::with_overrides("en", &ContentFolder::open(&folder).unwrap()).unwrap();
-        assert!(loaded.files.is_empty(), "{value}");
+        assert_eq!(loaded.files, ["clinic.ron"], "{value}");
         assert!(loaded.library.clinic.web.is_empty() && loaded.library.clinic.staff_pin.is_empty());
+        assert_eq!(loaded.library.clinic.name, "Harbour Physio");
     }
     assert_eq!(
         content::check::MAX_PIN_DIGITS,
@@ -785,11 +788,10 @@ fn problem_kinds() -> Vec<String> {
         let mut lines = text.lines();
         while let Some(line) = lines.next() {
             joined.push_str(line);
-            // A string continued on the next line.
-            if line.ends_with('\\') {
+            // A string continued on the next line, and maybe the line after.
+            while joined.ends_with('\\') {
                 joined.pop();
-                joined.push_str(lines.clone().next().unwrap_or_default().trim_start());
-                lines.next();
+                joined.push_str(lines.next().unwrap_or_default().trim_start());
             }
             joined.push('\n');
         }
@@ -821,12 +823,18 @@ fn problem_kinds() -> Vec<String> {
     let check = source("src/content/check.rs", "pub fn library(", "#[cfg(test)]");
     let rate = source("src/content/rate.rs", "pub fn problem(", "/// \"10000\"");
     let markup = source("src/content/markup.rs", "fn parse_term(", "#[cfg(test)]");
+    let clinic = source(
+        "src/content/clinic.rs",
+        "pub(super) fn read(",
+        "#[cfg(test)]",
+    );
     let mut kinds: Vec<String> = literals(&check, "format!(")
         .into_iter()
         .chain(literals(&check, "report(file, "))
         .chain(literals(&rate, "format!("))
         .chain(literals(&rate, "Some("))
         .chain(literals(&markup, "broken("))
+        .chain(literals(&clinic, "format!("))
         .filter(|kind| kind.starts_with(|c: char| c.is_ascii_lowercase() || c == '\''))
         // Where a problem is looked for in the file ("sure:"), not what it says.
         .filter(|kind| !kind.ends_with(':') && !kind.contains(": \"") && kind != "sources: []")
@@ -1153,6 +1161,27 @@ fn every_kind_of_problem_check_reports_keeps_its_file_out_of_the_window() {
             "clinic.ron",
             Box::new(|_| "Clinic(staff_pin: \"12ab\")".into()),
         ),
+        (
+            "clinic.ron",
+            Box::new(|_| format!("Clinic(name: \"{}\")", "N".repeat(101))),
+        ),
+        (
+            "clinic.ron",
+            Box::new(|_| format!("Clinic(web: \"https://example.org/{}\")", "a".repeat(300))),
+        ),
+        (
+            "clinic.ron",
+            Box::new(|_| "Clinic(phone: \"call us\")".into()),
+        ),
+        (
+            "clinic.ron",
+            Box::new(|_| "Clinic(emergency_number: \"{emergency}\")".into()),
+        ),
+        (
+            "clinic.ron",
+            Box::new(|_| "Clinic(phone: \"1\", phone: \"2\")".into()),
+        ),
+        ("clinic.ron", Box::new(|_| "Clinic(fax: \"1\")".into())),
         // Pages.
         (
             "en/pages/about.ron",
@@ -1415,15 +1444,23 @@ fn every_kind_of_problem_check_reports_keeps_its_file_out_of_the_window() {
         let gated = content::editions(Some(&opened)).unwrap_or_else(|p| panic!("{what}: {p}"));
         assert!(!gated.problems.is_empty(), "{what}: check reports nothing");
         for (edition, built_in) in gated.editions.iter().zip(&built_in) {
-            assert_eq!(
-                edition.files,
-                [] as [String; 0],
-                "{what}: a folder file is used"
-            );
-            assert!(
-                edition.library == *built_in,
-                "{what}: not the built-in edition"
-            );
+            // A clinic.ron with a bad field is used without it: the field is left out (blank,
+            // as in the built-in file), the rest kept. Every other file is left out whole.
+            let mut library = edition.library.clone();
+            if edition.files == ["clinic.ron"] {
+                assert!(
+                    !library.clinic.left_out.is_empty(),
+                    "{what}: clinic.ron used with nothing left out"
+                );
+                library.clinic.left_out.clear();
+            } else {
+                assert_eq!(
+                    edition.files,
+                    [] as [String; 0],
+                    "{what}: a folder file is used"
+                );
+            }
+            assert!(library == *built_in, "{what}: not the built-in edition");
         }
         for problem in &gated.problems {
             let message = match problem.message.split_once(" says: ") {

@@ -647,3 +647,394 @@ fn a_tap_on_a_red_box_opens_the_warning_signs() {
         );
     }
 }
+
+/// The screens a kiosk is set up on, landscape and portrait, from the smallest window the app
+/// allows.
+const KIOSK_SCREENS: [iced::Size; 5] = [
+    iced::Size::new(1280.0, 720.0),
+    iced::Size::new(1280.0, 800.0),
+    iced::Size::new(960.0, 640.0),
+    iced::Size::new(1920.0, 1080.0),
+    iced::Size::new(1080.0, 1920.0),
+];
+
+/// The longest web address `check` accepts, made of what a real one holds.
+fn longest_web_address() -> String {
+    let start = "https://harbour-physio.example/guide/dry-needling?lang=en&from=kiosk#";
+    let address: String = start
+        .chars()
+        .chain("abcdefghijklmnopqrstuvwxyz0123456789-_".chars().cycle())
+        .take(needle_guide::content::check::MAX_WEB_BYTES)
+        .collect();
+    let mut clinic = String::from("Clinic(web: \"");
+    clinic.push_str(&address);
+    clinic.push_str("\")");
+    let folder =
+        std::env::temp_dir().join(format!("needle-guide-touch-web-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("clinic.ron"), clinic).unwrap();
+    let content = needle_guide::content::ContentFolder::open(&folder).unwrap();
+    let loaded = needle_guide::content::Library::with_overrides("en", &content).unwrap();
+    std::fs::remove_dir_all(&folder).unwrap();
+    assert_eq!(loaded.problems, [], "check accepts it");
+    assert_eq!(loaded.library.clinic.web, address);
+    address
+}
+
+/// The kiosk's welcome screen, as the next person finds it at `screen`, after `larger` presses
+/// of A+ there.
+fn welcome(web: &str, locale: &'static str, screen: iced::Size, larger: usize) -> App {
+    let mut editions = support::kiosk_editions();
+    for library in std::sync::Arc::make_mut(&mut editions) {
+        library.clinic.web = web.to_owned();
+    }
+    let mut app = App::kiosk(
+        editions,
+        needle_guide::app::KioskSettings {
+            idle_timeout: std::time::Duration::from_secs(90),
+        },
+    )
+    .in_locale(locale);
+    let reported = screen * (1.0 / app.scale_factor());
+    let mut messages = vec![needle_guide::app::Message::Screen(reported)];
+    messages.extend((0..larger).map(|_| needle_guide::screen::Shared::TextLarger.into()));
+    support::deliver(&mut app, messages);
+    app
+}
+
+fn inside(rectangle: &Rectangle, screen: iced::Size) -> bool {
+    Rectangle::with_size(screen).contains(rectangle.position())
+        && rectangle.x + rectangle.width <= screen.width + 0.5
+        && rectangle.y + rectangle.height <= screen.height + 0.5
+}
+
+/// The text `words` of `found`, where it shows whole and inside the screen; a problem if not.
+fn shows_whole(found: &Inspection, words: &str, screen: iced::Size) -> Result<(), String> {
+    let Some((_, target)) = found.texts.iter().find(|(text, _)| text == words) else {
+        return Err(format!("{words:?} is not there"));
+    };
+    // A label squeezed by a layout too short for it is cut (one line is 1.3 times its size, and
+    // its size follows from its width; bold is a little wider, so allow some slack).
+    let squeezed = found.labels.iter().any(|(label, bounds)| {
+        label == words && {
+            let size = bounds.width / support::screens::one_line_width(words, 100.0) * 100.0;
+            bounds.height < 0.8 * 1.3 * size
+        }
+    });
+    if target.in_view() && inside(&target.bounds, screen) && !squeezed {
+        Ok(())
+    } else {
+        Err(format!("{words:?} does not show whole: {target:?}"))
+    }
+}
+
+/// Whether the button around `words` lies inside the one dialog card.
+fn in_the_card(found: &Inspection, words: &str) -> Result<(), String> {
+    let [card] = found.cards.as_slice() else {
+        return Err(format!("{} cards", found.cards.len()));
+    };
+    let (_, face) = found
+        .texts
+        .iter()
+        .find(|(text, _)| text == words)
+        .ok_or(format!("{words:?} is not there"))?;
+    let button = found
+        .targets
+        .iter()
+        .filter(|target| target.bounds.contains(face.bounds.center()))
+        .min_by(|a, b| {
+            let area = |r: &Rectangle| r.width * r.height;
+            area(&a.bounds).total_cmp(&area(&b.bounds))
+        })
+        .ok_or(format!("{words:?} is on no button"))?;
+    if inside(
+        &button.bounds,
+        iced::Size::new(card.x + card.width, card.y + card.height),
+    ) && button.bounds.y >= card.y
+        && button.bounds.x >= card.x
+    {
+        Ok(())
+    } else {
+        Err(format!(
+            "the button {words:?} at {:?} runs over the card {card:?}",
+            button.bounds
+        ))
+    }
+}
+
+/// A long web address gives a code that fits its column: never cut off at the screen's edge,
+/// never missing; and "Touch to start" stays on the screen at every text size.
+#[test]
+fn the_welcome_screen_shows_the_whole_qr_code_and_touch_to_start_at_every_text_size() {
+    let longest = longest_web_address();
+    let code = needle_guide::screen::kiosk::WebCode::new(&longest).expect("a code holds it");
+    assert!(code.side() <= needle_guide::screen::kiosk::QR_WIDTH);
+    let mut problems = Vec::new();
+    for locale in ["en", "es"] {
+        for screen in KIOSK_SCREENS {
+            for larger in 0..TEXT_STEPS.len() {
+                let app = welcome(&longest, locale, screen, larger);
+                let name = format!("{locale} {screen:?} {}%", app.text_scale() * 100.0);
+                let size = logical(&app);
+                let found = inspect(&app, size);
+                match found.codes.as_slice() {
+                    [code] if inside(code, size) => {}
+                    codes => problems.push(format!("{name}: the code is at {codes:?} in {size:?}")),
+                }
+                let words = &app.library().ui.kiosk;
+                for words in [&words.touch_to_start, &words.qr_caption] {
+                    if let Err(problem) = shows_whole(&found, words, size) {
+                        problems.push(format!("{name}: {problem}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The staff keypad is for staff, not drawn at the patient's text size: every key, OK and Cancel
+/// show whole at every text size, with and without the wrong-PIN message.
+#[test]
+fn the_staff_keypad_shows_every_key_and_ok_at_every_text_size() {
+    use needle_guide::screen::kiosk::Message as Kiosk;
+    let mut problems = Vec::new();
+    let mut keypads = 0;
+    for locale in ["en", "es"] {
+        for screen in KIOSK_SCREENS {
+            for larger in 0..TEXT_STEPS.len() {
+                for (doing, then) in [
+                    ("keypad", vec![Kiosk::StaffExit.into()]),
+                    (
+                        "wrong-pin",
+                        vec![
+                            Kiosk::StaffExit.into(),
+                            Kiosk::PinDigit('1').into(),
+                            Kiosk::PinSubmit.into(),
+                        ],
+                    ),
+                ] {
+                    let mut setup = Setup::new(Mode::Kiosk, locale, screen)
+                        .larger(larger)
+                        .doing(doing, then);
+                    setup.staff_pin = Some("2468");
+                    let (app, name, found) = laid_out(&setup);
+                    let size = logical(&app);
+                    let words = &app.library().ui.kiosk;
+                    let faces = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "‹", "0"];
+                    let all = faces
+                        .iter()
+                        .copied()
+                        .chain([words.ok.as_str(), words.cancel.as_str()]);
+                    for words in all {
+                        if let Err(problem) = shows_whole(&found, words, size) {
+                            problems.push(format!("{name}: {problem}"));
+                        }
+                    }
+                    for words in ["0", words.ok.as_str(), words.cancel.as_str()] {
+                        if let Err(problem) = in_the_card(&found, words) {
+                            problems.push(format!("{name}: {problem}"));
+                        }
+                    }
+                    if doing == "wrong-pin"
+                        && let Err(problem) = shows_whole(&found, &words.wrong_pin, size)
+                    {
+                        problems.push(format!("{name}: {problem}"));
+                    }
+                    // Still big enough for a finger on a kiosk's screen (staff may not have a
+                    // keyboard at hand to type the PIN).
+                    if screen.width >= 1280.0 {
+                        // Each key is the smallest button around its face (the page's own
+                        // buttons lie under the keypad).
+                        let keys = found
+                            .texts
+                            .iter()
+                            .filter(|(text, _)| faces.contains(&text.as_str()))
+                            .filter_map(|(_, face)| {
+                                found
+                                    .targets
+                                    .iter()
+                                    .filter(|target| target.bounds.contains(face.bounds.center()))
+                                    .min_by(|a, b| {
+                                        let area = |r: &Rectangle| r.width * r.height;
+                                        area(&a.bounds).total_cmp(&area(&b.bounds))
+                                    })
+                            });
+                        for target in keys {
+                            let height = target.bounds.height * app.scale_factor();
+                            if height < KIOSK_TARGET - 0.5 {
+                                problems
+                                    .push(format!("{name}: a key is {height} px tall: {target:?}"));
+                            }
+                        }
+                    }
+                    keypads += 1;
+                }
+            }
+        }
+    }
+    assert!(keypads >= 100);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// "Are you still reading?" keeps its button whole at every text size.
+#[test]
+fn are_you_still_reading_keeps_its_button_whole_at_every_text_size() {
+    use needle_guide::screen::kiosk::Message as Kiosk;
+    let mut problems = Vec::new();
+    let later = std::time::Instant::now() + std::time::Duration::from_secs(24 * 3600);
+    for locale in ["en", "es"] {
+        for screen in KIOSK_SCREENS {
+            for larger in 0..TEXT_STEPS.len() {
+                let setup = Setup::new(Mode::Kiosk, locale, screen)
+                    .larger(larger)
+                    .doing("idle", vec![Kiosk::Tick(later).into()]);
+                let (app, name, found) = laid_out(&setup);
+                let size = logical(&app);
+                let words = &app.library().ui.kiosk;
+                for words in [&words.keep_reading, &words.still_reading] {
+                    if let Err(problem) = shows_whole(&found, words, size) {
+                        problems.push(format!("{name}: {problem}"));
+                    }
+                }
+                // The button inside the dialog's card, not over its edge.
+                if let Err(problem) = in_the_card(&found, &words.keep_reading) {
+                    problems.push(format!("{name}: {problem}"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A word of 300 letters and more, as a mistake in a clinic's or a translator's file could hold.
+fn long_word() -> String {
+    "Needling".repeat(38)
+}
+
+/// How many lines a text laid out in `bounds` at `size` takes.
+fn lines(bounds: &Rectangle, size: f32) -> f32 {
+    (bounds.height / (1.3 * size)).round()
+}
+
+/// A very long word breaks where it must: a page title's does not run under Read aloud, a
+/// clinic's name is not cut at the screen's edge, and home's lead stays in its column.
+#[test]
+fn a_very_long_word_is_broken_onto_lines_that_fit() {
+    use needle_guide::content::route::PageId;
+    use needle_guide::theme::size;
+    let word = long_word();
+    assert!(word.len() >= 300);
+
+    // A page's title beside Read aloud.
+    let mut editions = support::editions();
+    for library in std::sync::Arc::make_mut(&mut editions) {
+        let about = PageId::ALL
+            .iter()
+            .position(|p| *p == PageId::About)
+            .unwrap();
+        library.pages[about].title = word.clone();
+        library.clinic.name = word.clone();
+    }
+    let app =
+        App::new(editions.clone(), Route::Page(PageId::About)).with_voice(support::silent_voice());
+    let size = logical(&app);
+    let found = inspect(&app, size);
+    // The title, and the clinic's name in the sidebar at its left.
+    let mut names: Vec<_> = found
+        .texts
+        .iter()
+        .filter(|(text, _)| *text == word)
+        .map(|(_, target)| *target)
+        .collect();
+    names.sort_by(|a, b| a.bounds.x.total_cmp(&b.bounds.x));
+    let [sidebar, title] = names.as_slice() else {
+        panic!("the title and the sidebar's name: {names:?}");
+    };
+    let sidebar = sidebar.bounds;
+    let read_aloud = found
+        .labels
+        .iter()
+        .find(|(text, _)| *text == app.library().ui.read_aloud)
+        .map(|(_, bounds)| *bounds)
+        .expect("Read aloud");
+    assert!(
+        lines(&title.bounds, size::TITLE) >= 3.0,
+        "the title is broken onto lines: {title:?}"
+    );
+    assert!(
+        title.bounds.x + title.bounds.width <= read_aloud.x,
+        "the title {title:?} stays left of Read aloud {read_aloud:?}"
+    );
+    assert!(lines(&sidebar, size::BODY) >= 3.0, "{sidebar:?}");
+    assert!(sidebar.x + sidebar.width <= title.bounds.x, "{sidebar:?}");
+
+    // The clinic's name on the kiosk's welcome screen: the longest `check` accepts at every
+    // text size, with the button whole; a longer one still broken inside the screen.
+    let longest = "Harbour".repeat(20)[..needle_guide::content::check::MAX_NAME_CHARS].to_owned();
+    for (name, larger) in (0..TEXT_STEPS.len())
+        .map(|larger| (&longest, larger))
+        .chain([(&word, 0)])
+    {
+        let mut kiosk = support::kiosk_editions();
+        for library in std::sync::Arc::make_mut(&mut kiosk) {
+            library.clinic.name = name.clone();
+        }
+        let mut app = App::kiosk(
+            kiosk.clone(),
+            needle_guide::app::KioskSettings {
+                idle_timeout: std::time::Duration::from_secs(90),
+            },
+        );
+        let messages: Vec<needle_guide::app::Message> = (0..larger)
+            .map(|_| needle_guide::screen::Shared::TextLarger.into())
+            .collect();
+        support::deliver(&mut app, messages);
+        let size = logical(&app);
+        let found = inspect(&app, size);
+        let (_, shown) = found
+            .texts
+            .iter()
+            .find(|(text, _)| text == name)
+            .expect("the name");
+        // Unbroken, the word would be one line of about 40 pixels.
+        let least = if name == &word {
+            100.0
+        } else {
+            1.3 * size::HEADING * 0.5
+        };
+        assert!(shown.bounds.height >= least, "{larger}: {shown:?}");
+        assert!(
+            inside(&shown.bounds, size),
+            "{larger}: {shown:?} in {size:?}"
+        );
+        if name == &longest
+            && let Err(problem) = shows_whole(&found, &app.library().ui.kiosk.touch_to_start, size)
+        {
+            panic!("{larger}: {problem}");
+        }
+    }
+
+    // Home's lead (rich text), in a column as wide as home's.
+    let lead = needle_guide::widget::spans::sized(
+        vec![needle_guide::content::Span::Plain(word.clone())],
+        size::LEAD,
+        needle_guide::widget::spans::Terms {
+            colour: iced::Color::BLACK,
+            on_tap: |_| needle_guide::screen::Shared::TextLarger.into(),
+        },
+    );
+    let column = iced::widget::container(lead)
+        .id(iced::widget::Id::new("lead"))
+        .width(600);
+    let mut ui = support::simulate_element(column.into(), iced::Size::new(800.0, 800.0));
+    let bounds = ui
+        .find(iced::widget::Id::new("lead"))
+        .map(|found| found.bounds())
+        .expect("the lead");
+    assert!(bounds.width <= 600.0, "{bounds:?}");
+    assert!(
+        lines(&bounds, size::LEAD * 1.45 / 1.3) >= 3.0,
+        "the lead is broken onto lines: {bounds:?}"
+    );
+}

@@ -606,26 +606,7 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
         );
     }
 
-    let clinic_file = File::Clinic.path(locale);
-    if !web_address_ok(&library.clinic.web) {
-        checker.report(
-            &clinic_file,
-            "web:",
-            "'web' must be an address that starts with http:// or https://, such as \
-             https://example.org, or \"\" for none: it becomes a QR code patients scan"
-                .into(),
-        );
-    }
-    if !staff_pin_ok(&library.clinic.staff_pin) {
-        checker.report(
-            &clinic_file,
-            "staff_pin:",
-            format!(
-                "'staff_pin' must be 1 to {MAX_PIN_DIGITS} digits (0 to 9), which the kiosk's \
-                 keypad can type, or \"\" for none"
-            ),
-        );
-    }
+    // clinic.ron's fields are checked as they are read, one by one (`content::clinic`).
     checker.problems
 }
 
@@ -662,26 +643,90 @@ pub fn id_problem(id: &str) -> Option<String> {
 /// The most digits of a staff PIN: as many as the kiosk's keypad takes.
 pub const MAX_PIN_DIGITS: usize = 12;
 
-/// Whether `web` is empty or an address a phone can open from a QR code: `http://` or `https://`
-/// and a site, nothing a browser would run (`javascript:`) or read from the phone (`file:`).
-fn web_address_ok(web: &str) -> bool {
+/// The most characters of the clinic's name: it heads the kiosk's welcome screen, in large
+/// letters beside the QR code, and the sidebar.
+pub const MAX_NAME_CHARS: usize = 100;
+
+/// The longest web address the kiosk shows as a QR code: what a version-12 code holds at the
+/// error correction iced uses (medium), in bytes. Its 65 modules fit the code's column at 4
+/// pixels each or more, which a phone reads from the screen.
+pub const MAX_WEB_BYTES: usize = 287;
+
+/// What is wrong with `web`, if anything: it must be empty or an address a phone can open from a
+/// QR code: `http://` or `https://` and a site, nothing a browser would run (`javascript:`) or
+/// read from the phone (`file:`), no user name or password, a site named in plain letters (a
+/// look-alike letter of another alphabet could send patients elsewhere), short enough for a code
+/// that fits the screen.
+pub fn web_address_problem(web: &str) -> Option<String> {
     let web = web.trim();
     if web.is_empty() {
-        return true;
+        return None;
     }
     let lower = web.to_ascii_lowercase();
     let Some(rest) = lower
         .strip_prefix("https://")
         .or_else(|| lower.strip_prefix("http://"))
+        .filter(|_| !web.chars().any(|c| c.is_whitespace() || c.is_control()))
     else {
-        return false;
+        return Some(
+            "'web' must be an address that starts with http:// or https://, such as \
+             https://example.org, or \"\" for none: it becomes a QR code patients scan"
+                .into(),
+        );
     };
-    let site = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    !site.is_empty() && !web.chars().any(|c| c.is_whitespace() || c.is_control())
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.contains('@') {
+        return Some(
+            "'web' must not hold a user name or password (user:password@ before the site): \
+             write only the site and page, such as https://example.org/guide"
+                .into(),
+        );
+    }
+    let host = match authority.rsplit_once(':') {
+        Some((host, port))
+            if (1..=5).contains(&port.len()) && port.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            host
+        }
+        Some(_) => "",
+        None => authority,
+    };
+    if !site_name_ok(host) {
+        return Some(
+            "'web' must name a site after the //, such as example.org: words of plain letters \
+             (a to z), digits and hyphens, joined by dots; a name in another alphabet is written \
+             in its xn-- form, which looks the same in a phone's browser"
+                .into(),
+        );
+    }
+    if web.len() > MAX_WEB_BYTES {
+        return Some(format!(
+            "'web' is too long for a QR code patients can scan from the screen: it may have at \
+             most {MAX_WEB_BYTES} characters (a letter with an accent counts as two), and it has \
+             {}; use a shorter address for the same page",
+            web.len()
+        ));
+    }
+    None
+}
+
+/// Whether `host` is a site's name in plain letters: `example.org`, `xn--80ak6aa92e.com`.
+fn site_name_ok(host: &str) -> bool {
+    let host = host.strip_suffix('.').unwrap_or(host);
+    !host.is_empty()
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
 }
 
 /// Whether `pin` is empty or digits the kiosk's keypad can type.
-fn staff_pin_ok(pin: &str) -> bool {
+pub fn staff_pin_ok(pin: &str) -> bool {
     let pin = pin.trim();
     pin.is_empty() || (pin.len() <= MAX_PIN_DIGITS && pin.bytes().all(|b| b.is_ascii_digit()))
 }
@@ -699,26 +744,54 @@ pub enum ClinicFile {
 }
 
 /// Content that loads and checks, but whose clinic has not said what a patient must have
-/// ([`Clinic::missing`]), so it may not go in front of patients alone. Not a broken file.
+/// ([`Clinic::missing`]), or whose staff PIN cannot be read, so it may not go in front of
+/// patients alone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotReady {
     pub missing: Vec<&'static str>,
+    /// Why the staff PIN written in `clinic.ron` was left out, if it was: a kiosk without it
+    /// could be closed by anyone, so it does not start.
+    pub pin: Option<Box<Problem>>,
     pub file: ClinicFile,
 }
 
 /// Whether the clinic's details in `file` let the guide go in front of patients.
 pub fn ready(clinic: &Clinic, file: ClinicFile) -> Result<(), NotReady> {
     let missing = clinic.missing();
-    if missing.is_empty() {
+    let pin = clinic
+        .left_out
+        .iter()
+        .find(|left_out| left_out.field == "staff_pin")
+        .map(|left_out| Box::new(left_out.problem.clone()));
+    if missing.is_empty() && pin.is_none() {
         Ok(())
     } else {
-        Err(NotReady { missing, file })
+        Err(NotReady { missing, pin, file })
     }
 }
 
 /// One line for staff: what is missing, in which file, and how to write it in.
 impl std::fmt::Display for NotReady {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(pin) = &self.pin {
+            // Only a folder's clinic.ron has a PIN; name the file as staff gave it.
+            let problem = match &self.file {
+                ClinicFile::Folder(folder) | ClinicFile::NotInFolder(folder) => Problem {
+                    file: std::path::Path::new(folder)
+                        .join(&pin.file)
+                        .display()
+                        .to_string(),
+                    ..(**pin).clone()
+                },
+                ClinicFile::BuiltIn => (**pin).clone(),
+            };
+            return write!(
+                f,
+                "{problem}; the staff PIN written there cannot be used, and without it anyone \
+                 could close the kiosk: mend staff_pin (digits in quotes, such as \"2468\", or \
+                 \"\" for none) and start again"
+            );
+        }
         let fields = match self.missing.split_last() {
             Some((last, [])) => (*last).to_owned(),
             Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
@@ -1990,7 +2063,8 @@ mod tests {
 
     #[test]
     fn the_clinics_web_address_and_pin_must_be_usable() {
-        use super::{staff_pin_ok, web_address_ok};
+        use super::{MAX_WEB_BYTES, staff_pin_ok, web_address_problem};
+        let longest = format!("https://example.org/{}", "a".repeat(MAX_WEB_BYTES - 20));
         for good in [
             "",
             "  ",
@@ -1998,8 +2072,13 @@ mod tests {
             "http://example.org/dry-needling?lang=es#after",
             "HTTPS://Example.org",
             " https://example.org ",
+            "https://example.org:8443/guide",
+            "https://example.org./guide",
+            "https://xn--80ak6aa92e.com/",
+            "https://clinic.example/caf%C3%A9?x=@",
+            &longest,
         ] {
-            assert!(web_address_ok(good), "{good:?}");
+            assert_eq!(web_address_problem(good), None, "{good:?}");
         }
         for bad in [
             "javascript:alert(1)",
@@ -2011,16 +2090,34 @@ mod tests {
             "https:///path",
             "https://exa mple.org",
             "ftp://example.org",
+            // No real site (N17).
+            "https://@",
+            "https://:",
+            "https://.",
+            "https://..",
+            "https://-x.org",
+            "https://example.org:port",
+            "http://user:pass@evil.example",
+            "https://trusted.example@evil.example/",
+            // A look-alike of apple.com in Cyrillic letters.
+            "https://\u{430}\u{440}\u{440}\u{4cf}\u{435}.com",
+            "https://b\u{fc}cher.example",
+            &format!("{longest}a"),
         ] {
-            assert!(!web_address_ok(bad), "{bad:?}");
+            assert!(web_address_problem(bad).is_some(), "{bad:?}");
         }
+        assert!(
+            web_address_problem(&format!("{longest}a"))
+                .is_some_and(|message| message.contains(&format!("at most {MAX_WEB_BYTES}"))),
+            "a long address is told the limit"
+        );
         for good in ["", "0", "4321", "123456789012", " 4321 "] {
             assert!(staff_pin_ok(good), "{good:?}");
         }
         for bad in [
             "1234567890123",
             "12a4",
-            "١٢٣٤",
+            "\u{661}\u{662}\u{663}\u{664}",
             "12 34",
             "-1",
             "+1234",

@@ -700,36 +700,40 @@ pub struct RateWords {
 }
 
 /// `clinic.ron`: the clinic's details, which each clinic edits. Empty fields are left out.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+/// Read field by field (`content::clinic`), so that one mistake keeps the other fields.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Clinic {
-    #[serde(default)]
     pub name: String,
     /// The clinic's phone; a patient must have it ([`Clinic::missing`]).
-    #[serde(default)]
     pub phone: String,
     /// A phone for when the clinic is closed, if it has one. Once named `urgent_phone`: clinics'
     /// files that still say so keep working.
-    #[serde(default, alias = "urgent_phone")]
     pub after_hours_phone: String,
-    #[serde(default)]
     pub web: String,
     /// Digits staff type to leave kiosk mode on the screen; empty for the key chord alone.
-    #[serde(default)]
     pub staff_pin: String,
     /// The emergency number where the clinic is (911, 112, 999 …); patients must have it (see
     /// [`Clinic::missing`]). Never guessed: empty, the guide says "your local emergency number".
-    #[serde(default)]
     pub emergency_number: String,
     /// When the clinic last checked the guide against its own practice, as it writes dates.
-    #[serde(default)]
     pub reviewed: String,
     /// The clinic's answers to the questions page; each is shown only when set.
-    #[serde(default)]
     pub answers: Answers,
     /// `Off` hides read-aloud, for a kiosk without speakers.
-    #[serde(default)]
     pub read_aloud: Switch,
+    /// The fields written in the file that could not be used, each left empty (or at its
+    /// default) with the problem that says why. A staff PIN among them keeps the kiosk from
+    /// starting (`check::ready`).
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A field of `clinic.ron` that was written but cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    /// The field, as the guide names it (`staff_pin`, `answers`); for a name the guide does not
+    /// know, `staff_pin` if it may have been meant for it (`staffpin`), else empty.
+    pub field: &'static str,
+    pub problem: super::Problem,
 }
 
 /// On or off.
@@ -741,22 +745,14 @@ pub enum Switch {
 }
 
 /// The clinic's own answers to the questions a patient may ask, in `clinic.ron`.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Answers {
-    #[serde(default)]
     pub sessions: String,
-    #[serde(default)]
     pub feel: String,
-    #[serde(default)]
     pub needles: String,
-    #[serde(default)]
     pub training: String,
-    #[serde(default)]
     pub options: String,
-    #[serde(default)]
     pub cost: String,
-    #[serde(default)]
     pub lungs: String,
 }
 

@@ -7,14 +7,15 @@ pub mod idle;
 use std::time::{Duration, Instant};
 
 use iced::alignment::Vertical;
-use iced::widget::{Column, column, container, mouse_area, qr_code, row, space, text};
-use iced::{Center, Element, Fill, Length};
+use iced::widget::text::Wrapping;
+use iced::widget::{Column, column, container, mouse_area, qr_code, responsive, row, space, text};
+use iced::{Center, Element, Fill, Length, Size};
 
 use super::{Comfort, Shared, Words, comfort_controls, home_button};
 use crate::content::Library;
 use crate::theme::style::{self, Role};
 use crate::theme::{BOLD, metrics, size};
-use crate::widget::nav::{self, action, label, label_sized, modal};
+use crate::widget::nav::{self, action_scaled, label_sized};
 
 /// How much kiosk mode enlarges everything: body text to 26 px and targets to 65 px, for a
 /// touch screen read standing up.
@@ -302,41 +303,58 @@ impl Kiosk {
         library: &'a Library,
         comfort: Comfort<'a>,
         width: f32,
-        qr_data: Option<&'a qr_code::Data>,
+        qr_data: Option<&'a WebCode>,
     ) -> Element<'a, Message> {
-        let words = &library.ui.kiosk;
-        let clinic = (!library.clinic.name.trim().is_empty()).then(|| {
-            text(&library.clinic.name)
-                .size(size::HEADING)
-                .style(style::muted)
-        });
-        let start = action(
-            label_sized(&words.touch_to_start, size::TITLE),
-            Role::Primary,
-            Message::StartVisit,
-        )
-        .padding([metrics::L, metrics::XL * 2.0]);
-        let invitation = column![]
-            .push(clinic)
-            .push(
-                text(&library.ui.app_title)
-                    .size(size::TITLE * 1.2)
-                    .font(BOLD)
-                    .style(style::primary),
+        // At a large text size on a short screen, the invitation and the code shrink to the room
+        // they have, so "Touch to start" and the whole code stay on the screen.
+        // A long name takes more lines (an estimate: half a letter's size for each letter).
+        let name_lines = (library.clinic.name.chars().count() as f32 * 0.5 * size::HEADING
+            / (WELCOME_ROOM.width - QR_WIDTH - metrics::XL - 2.0 * metrics::L))
+            .ceil()
+            .max(1.0);
+        let full = Size::new(
+            WELCOME_ROOM.width,
+            WELCOME_ROOM.height + (name_lines - 1.0) * size::HEADING * 1.3,
+        );
+        let middle = responsive(move |room| {
+            let scale = fitted(room, full);
+            let words = &library.ui.kiosk;
+            let clinic = (!library.clinic.name.trim().is_empty()).then(|| {
+                text(&library.clinic.name)
+                    .size(size::HEADING * scale)
+                    .wrapping(Wrapping::WordOrGlyph)
+                    .style(style::muted)
+            });
+            let start = action_scaled(
+                label_sized(&words.touch_to_start, size::TITLE * scale),
+                Role::Primary,
+                Message::StartVisit,
+                scale,
             )
-            .push(text(&words.welcome).size(size::LEAD))
-            .push(space().height(metrics::M))
-            .push(start)
-            .spacing(metrics::M)
-            .width(Fill);
-        let middle = row![invitation]
-            .push(qr_data.map(|data| qr(data, &words.qr_caption)))
-            .spacing(metrics::XL)
-            .align_y(Vertical::Center);
-        let screen = column![
-            comfort_bar(library, comfort, width, false),
-            container(middle).center(Fill).padding(metrics::L),
-        ];
+            .padding([metrics::L * scale, metrics::XL * 2.0 * scale]);
+            let invitation = column![]
+                .push(clinic)
+                .push(
+                    text(&library.ui.app_title)
+                        .size(size::TITLE * 1.2 * scale)
+                        .font(BOLD)
+                        .style(style::primary),
+                )
+                .push(text(&words.welcome).size(size::LEAD * scale))
+                .push(space().height(metrics::M * scale))
+                .push(start)
+                .spacing(metrics::M * scale)
+                .width(Fill);
+            let middle = row![invitation]
+                .push(qr_data.map(|code| qr_scaled(code, &words.qr_caption, scale)))
+                .spacing(metrics::XL * scale)
+                .align_y(Vertical::Center);
+            container(middle)
+                .center(Fill)
+                .padding(metrics::L * scale)
+                .into()
+        });
+        let screen = column![comfort_bar(library, comfort, width, false), middle];
         // A touch anywhere starts, not only on the button.
         mouse_area(container(screen).width(Fill).height(Fill))
             .on_press(Message::StartVisit)
@@ -352,63 +370,111 @@ impl Kiosk {
         }
     }
 
-    /// The staff keypad: digits shown as dots, 0–9, back, cancel, OK.
+    /// The staff keypad: digits shown as dots, 0–9, back, cancel, OK. It is for staff, so it
+    /// does not take the patient's text size: where that leaves too little room, it is drawn
+    /// smaller, every row and OK on the screen.
     fn keypad<'a>(&self, library: &'a Library) -> Element<'a, Message> {
-        let words = &library.ui.kiosk;
         let typed = self.pin().map_or(0, str::len);
-        let key = |face: String, message: Message| {
-            action(
-                text(face)
-                    .size(size::HEADING)
-                    .font(BOLD)
-                    .width(Length::Fixed(64.0))
-                    .align_x(Center),
-                Role::Secondary,
-                message,
-            )
+        let said = if self.pin_locked() {
+            Some(&library.ui.kiosk.pin_locked)
+        } else if self.wrong_pin() {
+            Some(&library.ui.kiosk.wrong_pin)
+        } else {
+            None
         };
-        let rows = ['1', '4', '7'].into_iter().map(|first| {
-            row((0..3).map(|offset| {
-                let digit = char::from(first as u8 + offset);
-                key(digit.to_string(), Message::PinDigit(digit)).into()
-            }))
-            .spacing(metrics::S)
-            .into()
-        });
-        let last = row![
-            key("‹".to_owned(), Message::PinBack),
-            key("0".to_owned(), Message::PinDigit('0')),
-            action(label(&words.ok), Role::Primary, Message::PinSubmit)
-                .padding([metrics::M, metrics::M]),
-        ]
-        .spacing(metrics::S);
-        // Cancel sits beside the title, so a message under the dots never pushes it off a
-        // 1280×800 screen.
-        let panel = column![
-            row![
-                text(&words.staff_pin_title)
-                    .size(size::SUBHEADING)
-                    .font(BOLD)
-                    .width(Fill),
-                action(label(&words.cancel), Role::Secondary, Message::PinCancel),
-            ]
-            .spacing(metrics::M)
-            .align_y(Vertical::Center),
-            text("•".repeat(typed)).size(size::TITLE),
-        ]
-        .push((self.wrong_pin() || self.pin_locked()).then(|| {
-            let said = if self.pin_locked() {
-                &words.pin_locked
-            } else {
-                &words.wrong_pin
+        responsive(move |room| {
+            let scale = fitted(room, KEYPAD_ROOM);
+            let words = &library.ui.kiosk;
+            let key = |face: String, message: Message| {
+                action_scaled(
+                    text(face)
+                        .size(size::HEADING * scale)
+                        .font(BOLD)
+                        .width(Length::Fixed(64.0 * scale))
+                        .align_x(Center),
+                    Role::Secondary,
+                    message,
+                    scale,
+                )
             };
-            text(said).size(size::BODY).style(style::urgent_text)
-        }))
-        .push(Column::with_children(rows).push(last).spacing(metrics::S))
-        .spacing(metrics::M)
-        .align_x(Center);
-        modal(panel, false, Message::PinCancel)
+            let rows = ['1', '4', '7'].into_iter().map(|first| {
+                row((0..3).map(|offset| {
+                    let digit = char::from(first as u8 + offset);
+                    key(digit.to_string(), Message::PinDigit(digit)).into()
+                }))
+                .spacing(metrics::S * scale)
+                .into()
+            });
+            let last = row![
+                key("‹".to_owned(), Message::PinBack),
+                key("0".to_owned(), Message::PinDigit('0')),
+                action_scaled(
+                    label_sized(&words.ok, size::BODY * scale),
+                    Role::Primary,
+                    Message::PinSubmit,
+                    scale
+                )
+                .padding([metrics::M * scale, metrics::M * scale]),
+            ]
+            .spacing(metrics::S * scale);
+            // Cancel sits beside the title, so a message under the dots never pushes it off
+            // the screen.
+            let panel = column![
+                row![
+                    text(&words.staff_pin_title)
+                        .size(size::SUBHEADING * scale)
+                        .font(BOLD)
+                        .width(Fill),
+                    action_scaled(
+                        label_sized(&words.cancel, size::BODY * scale),
+                        Role::Secondary,
+                        Message::PinCancel,
+                        scale
+                    ),
+                ]
+                .spacing(metrics::M * scale)
+                .align_y(Vertical::Center),
+            ]
+            // What went wrong stands where the dots are, until staff type again: the keypad
+            // is no taller with it.
+            .push(match said.filter(|_| typed == 0) {
+                Some(said) => container(
+                    text(said)
+                        .size(size::BODY * scale)
+                        .style(style::urgent_text),
+                )
+                .height(size::HEADING * 1.3 * scale)
+                .align_y(Vertical::Center),
+                None => container(text("•".repeat(typed)).size(size::HEADING * scale)),
+            })
+            .push(
+                Column::with_children(rows)
+                    .push(last)
+                    .spacing(metrics::S * scale),
+            )
+            .spacing(metrics::S * scale)
+            .align_x(Center);
+            nav::modal_scaled(panel, false, Message::PinCancel, scale)
+        })
+        .into()
     }
+}
+
+/// The room, in the layout's pixels, in which the staff keypad shows at its full size, with the
+/// message under its dots (the kiosk's layout at the normal text size is 1024×640).
+const KEYPAD_ROOM: Size = Size::new(600.0, 576.0);
+
+/// The room in which the welcome screen's invitation and QR code show at their full size.
+const WELCOME_ROOM: Size = Size::new(1000.0, 500.0);
+
+/// The room in which "Are you still reading?" shows at its full size.
+const STILL_READING_ROOM: Size = Size::new(600.0, 480.0);
+
+/// How much a part made for `full` must shrink to fit in `room`: 1 where it fits.
+fn fitted(room: Size, full: Size) -> f32 {
+    (room.width / full.width)
+        .min(room.height / full.height)
+        .clamp(0.25, 1.0)
 }
 
 /// The bar on every kiosk screen: Home (`with_home`), then text size, contrast and language,
@@ -431,39 +497,97 @@ fn comfort_bar<'a>(
     nav::bar([form(Words::Full), form(Words::Short)], width)
 }
 
-/// "Are you still reading?", with the seconds left and one big button.
+/// "Are you still reading?", with the seconds left and one big button; at a large text size on
+/// a short screen it shrinks to the room it has, the button whole.
 fn still_reading(library: &Library, seconds: u64) -> Element<'_, Message> {
-    let words = &library.ui.kiosk;
-    let panel = column![
-        text(&words.still_reading).size(size::TITLE).font(BOLD),
-        text(words.starting_over.replace("{n}", &seconds.to_string())).size(size::LEAD),
-        action(
-            label_sized(&words.keep_reading, size::HEADING),
-            Role::Primary,
-            Message::KeepReading
-        )
-        .padding([metrics::M, metrics::XL]),
-    ]
-    .spacing(metrics::L)
-    .align_x(Center);
-    modal(panel, false, Message::KeepReading)
+    let starting_over = library
+        .ui
+        .kiosk
+        .starting_over
+        .replace("{n}", &seconds.to_string());
+    responsive(move |room| {
+        let scale = fitted(room, STILL_READING_ROOM);
+        let words = &library.ui.kiosk;
+        let panel = column![
+            text(&words.still_reading)
+                .size(size::TITLE * scale)
+                .font(BOLD),
+            text(starting_over.clone()).size(size::LEAD * scale),
+            action_scaled(
+                label_sized(&words.keep_reading, size::HEADING * scale),
+                Role::Primary,
+                Message::KeepReading,
+                scale
+            )
+            .padding([metrics::M * scale, metrics::XL * scale]),
+        ]
+        .spacing(metrics::L * scale)
+        .align_x(Center);
+        nav::modal_scaled(panel, false, Message::KeepReading, scale)
+    })
+    .into()
 }
 
 /// Room for the QR code and its caption.
-const QR_WIDTH: f32 = 280.0;
+pub const QR_WIDTH: f32 = 280.0;
+
+/// The most a QR code's cell takes; a short address's code keeps to this size.
+const QR_CELL: f32 = 5.0;
+
+/// The clinic's web address as a QR code, with the cells' size at which it fits its column.
+#[derive(Debug)]
+pub struct WebCode {
+    data: qr_code::Data,
+    cell: f32,
+    /// Cells across, blank margin included.
+    across: f32,
+}
+
+impl WebCode {
+    /// The smallest code that holds `web`, as iced would choose it (medium error correction);
+    /// none if no code can hold it.
+    pub fn new(web: &str) -> Option<WebCode> {
+        (1..=40u8).find_map(|version| {
+            let data = qr_code::Data::with_version(
+                web,
+                qr_code::Version::Normal(version),
+                qr_code::ErrorCorrection::Medium,
+            )
+            .ok()?;
+            // A code of version v is 17 + 4v cells across, and iced leaves 2 cells blank around it.
+            let across = 17.0 + 4.0 * f32::from(version) + 4.0;
+            let cell = (QR_WIDTH / across).floor().clamp(1.0, QR_CELL);
+            Some(WebCode { data, cell, across })
+        })
+    }
+
+    /// How wide the code is drawn, blank margin included.
+    pub fn side(&self) -> f32 {
+        self.cell * self.across
+    }
+}
 
 /// The QR code of the clinic's web address, with what it is for.
-pub fn qr<'a, Message: 'a>(data: &'a qr_code::Data, caption: &'a str) -> Element<'a, Message> {
+pub fn qr<'a, Message: 'a>(code: &'a WebCode, caption: &'a str) -> Element<'a, Message> {
+    qr_scaled(code, caption, 1.0)
+}
+
+/// [`qr`], `scale` times its size.
+fn qr_scaled<'a, Message: 'a>(
+    code: &'a WebCode,
+    caption: &'a str,
+    scale: f32,
+) -> Element<'a, Message> {
     column![
-        qr_code(data).cell_size(5),
+        container(qr_code(&code.data).cell_size(code.cell * scale)).id(nav::mark::QR),
         text(caption)
-            .size(size::BODY)
+            .size(size::BODY * scale)
             .style(style::muted)
             .align_x(Center),
     ]
-    .spacing(metrics::S)
+    .spacing(metrics::S * scale)
     .align_x(Center)
-    .width(Length::Fixed(QR_WIDTH))
+    .width(Length::Fixed(QR_WIDTH * scale))
     .into()
 }
 
@@ -472,6 +596,29 @@ mod tests {
     use super::*;
 
     const SECOND: Duration = Duration::from_secs(1);
+
+    /// The longest address `check` accepts still makes a code whose cells a phone can read from
+    /// the screen, inside its column; a short one keeps the full cell size.
+    #[test]
+    fn the_longest_accepted_address_makes_a_code_that_fits_with_readable_cells() {
+        use crate::content::check::MAX_WEB_BYTES;
+        // Lower-case letters and symbols take the most room in a code (no compact mode holds
+        // them); a letter with an accent is two bytes.
+        for filler in ["z", "~", "é"] {
+            let mut web = String::from("https://harbour.example/");
+            while web.len() + filler.len() <= MAX_WEB_BYTES {
+                web.push_str(filler);
+            }
+            let code = WebCode::new(&web).expect("a code holds it");
+            assert!(code.cell >= 4.0, "{filler}: {}", code.cell);
+            assert!(code.side() <= QR_WIDTH, "{filler}: {}", code.side());
+        }
+        let short = WebCode::new("https://harbour.example/guide").unwrap();
+        assert_eq!(short.cell, QR_CELL);
+        // Far past the limit, the code is drawn smaller, still inside its column.
+        let long = WebCode::new(&"x".repeat(1500)).unwrap();
+        assert!(long.side() <= QR_WIDTH && long.cell >= 1.0);
+    }
 
     #[test]
     fn the_free_tries_then_a_wait_that_doubles() {

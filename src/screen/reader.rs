@@ -443,6 +443,7 @@ impl Reader {
         .push((!library.clinic.name.trim().is_empty()).then(|| {
             text(&library.clinic.name)
                 .size(size::BODY)
+                .wrapping(iced::widget::text::Wrapping::WordOrGlyph)
                 .style(style::muted)
         }))
         .spacing(metrics::XS);

@@ -19,6 +19,10 @@ pub mod mark {
     pub const BAR: &str = "bar";
     /// Something drawn over the page, which may hide what is under it.
     pub const COVER: &str = "cover";
+    /// A QR code.
+    pub const QR: &str = "qr";
+    /// A dialog's card.
+    pub const CARD: &str = "card";
 }
 
 /// A button at least [`metrics::TARGET`] tall, styled by its role. Content taller than that
@@ -28,9 +32,21 @@ pub fn action<'a, Message: 'a>(
     role: Role,
     message: Message,
 ) -> button::Button<'a, Message> {
-    let strut = space().width(0).height(metrics::TARGET - 2.0 * metrics::S);
+    action_scaled(content, role, message, 1.0)
+}
+
+/// An [`action`] `scale` times its size, for a part of the screen that shrinks to fit.
+pub fn action_scaled<'a, Message: 'a>(
+    content: impl Into<Element<'a, Message>>,
+    role: Role,
+    message: Message,
+    scale: f32,
+) -> button::Button<'a, Message> {
+    let strut = space()
+        .width(0)
+        .height((metrics::TARGET - 2.0 * metrics::S) * scale);
     button(container(row![strut, content.into()].align_y(Vertical::Center)).id(mark::TARGET))
-        .padding([metrics::S, metrics::M])
+        .padding([metrics::S * scale, metrics::M * scale])
         .style(style::button(role))
         .on_press(message)
 }
@@ -143,14 +159,25 @@ pub fn modal<'a, Message: Clone + 'a>(
     top: bool,
     on_backdrop: Message,
 ) -> Element<'a, Message> {
+    modal_scaled(content, top, on_backdrop, 1.0)
+}
+
+/// A [`modal`] whose margins are `scale` times their size, for a card that shrinks to fit.
+pub fn modal_scaled<'a, Message: Clone + 'a>(
+    content: impl Into<Element<'a, Message>>,
+    top: bool,
+    on_backdrop: Message,
+    scale: f32,
+) -> Element<'a, Message> {
     let card = container(content)
-        .padding(metrics::L)
+        .id(mark::CARD)
+        .padding(metrics::L * scale)
         .max_width(metrics::READING_WIDTH)
         .style(style::raised);
     let placed = container(opaque(card))
         .center_x(Fill)
         .height(Fill)
-        .padding(metrics::XL);
+        .padding(metrics::XL * scale);
     let placed = if top {
         placed.align_top(Fill)
     } else {

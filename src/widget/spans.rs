@@ -1,6 +1,6 @@
 //! Patient text as rich text: glossary terms underlined and tappable, rates in bold.
 
-use iced::widget::text::LineHeight;
+use iced::widget::text::{LineHeight, Wrapping};
 use iced::widget::{rich_text, span};
 use iced::{Color, Element, Fill};
 
@@ -51,6 +51,9 @@ pub fn sized<'a, Message: Clone + 'a>(
         .collect();
     rich_text(pieces)
         .width(Fill)
+        // A word longer than the line (a clinic's long web address, say) breaks where it must,
+        // instead of running off the page.
+        .wrapping(Wrapping::WordOrGlyph)
         .size(text_size)
         .line_height(LineHeight::Relative(READING_LINE_HEIGHT))
         .on_link_click(terms.on_tap)

@@ -175,6 +175,10 @@ pub struct Inspection {
     pub covers: Vec<Rectangle>,
     /// Every text: its words, where it is laid out and how much of it shows.
     pub texts: Vec<(String, Target)>,
+    /// Every QR code.
+    pub codes: Vec<Rectangle>,
+    /// Every dialog's card.
+    pub cards: Vec<Rectangle>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -220,6 +224,10 @@ pub fn inspect_element(element: iced::Element<'_, Message>, size: Size) -> Inspe
                     found.bars.push(bounds);
                 } else if is(mark::COVER) {
                     found.covers.push(bounds);
+                } else if is(mark::QR) {
+                    found.codes.push(bounds);
+                } else if is(mark::CARD) {
+                    found.cards.push(bounds);
                 }
                 last_container = Some(Target {
                     bounds,

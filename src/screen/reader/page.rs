@@ -1,6 +1,7 @@
 //! Draws a [`Document`]: the title and first sentence, then each section and its parts.
 
 use iced::alignment::Vertical;
+use iced::widget::text::Wrapping;
 use iced::widget::{Column, column, container, rich_text, row, span, text};
 use iced::{Element, Fill, Length};
 
@@ -77,13 +78,22 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
         .take()
         .map(|words| action(label(words), Role::Secondary, Message::ReadFrom(0)));
     // A condition's medical name sits beneath its everyday name, smaller and quieter.
-    let subtitle = document
-        .subtitle
-        .map(|subtitle| text(subtitle).size(size::SUBHEADING).style(style::muted));
-    let names = column![text(document.title).size(title_size).font(BOLD)]
-        .push(subtitle)
-        .spacing(metrics::XS)
-        .width(Fill);
+    let subtitle = document.subtitle.map(|subtitle| {
+        text(subtitle)
+            .size(size::SUBHEADING)
+            .wrapping(Wrapping::WordOrGlyph)
+            .style(style::muted)
+    });
+    // A word longer than the line breaks, instead of running under Read aloud.
+    let names = column![
+        text(document.title)
+            .size(title_size)
+            .font(BOLD)
+            .wrapping(Wrapping::WordOrGlyph)
+    ]
+    .push(subtitle)
+    .spacing(metrics::XS)
+    .width(Fill);
     let title = row![names]
         .push(read_aloud)
         .spacing(metrics::M)
@@ -115,7 +125,10 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
     {
         let mut chunk = Column::new().spacing(metrics::M).width(Fill);
         if let Some(heading) = section.heading {
-            let heading = text(heading).size(size::HEADING).font(BOLD);
+            let heading = text(heading)
+                .size(size::HEADING)
+                .font(BOLD)
+                .wrapping(Wrapping::WordOrGlyph);
             chunk = chunk.push(passage(heading, next(), state.reading));
         }
         for part in section.parts {
@@ -277,7 +290,10 @@ fn callout<'a>(
     terms: Terms<Message>,
 ) -> Element<'a, Message> {
     let urgent = tone == Tone::Urgent;
-    let heading = text(heading).size(size::SUBHEADING).font(BOLD);
+    let heading = text(heading)
+        .size(size::SUBHEADING)
+        .font(BOLD)
+        .wrapping(Wrapping::WordOrGlyph);
     let (heading, boxed): (_, fn(&iced::Theme) -> container::Style) = if urgent {
         (heading.style(style::urgent_text), style::urgent)
     } else {
