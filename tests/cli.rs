@@ -409,3 +409,98 @@ fn check_notes_characters_the_guides_font_lacks() {
     let built_in = stdout(&run(&["check"]));
     assert!(!built_in.contains("note:"), "{built_in}");
 }
+
+#[cfg(unix)]
+#[test]
+fn export_never_writes_through_a_link() {
+    let folder = scratch("export-links");
+    fs::create_dir_all(folder.join("d")).unwrap();
+    fs::create_dir_all(folder.join("elsewhere")).unwrap();
+    fs::write(folder.join("victim.txt"), "precious").unwrap();
+    std::os::unix::fs::symlink("../victim.txt", folder.join("d/clinic.ron")).unwrap();
+
+    let output = run_in(&folder, &["export-content", "d", "--force"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "needle-guide: d/clinic.ron is a link; nothing is written through links, so that \
+         nothing outside d changes: remove the link, or choose another folder\n"
+    );
+    assert_eq!(
+        fs::read_to_string(folder.join("victim.txt")).unwrap(),
+        "precious"
+    );
+    assert_eq!(
+        fs::read_dir(folder.join("d")).unwrap().count(),
+        1,
+        "nothing written"
+    );
+
+    // A linked folder inside: refused too, and nothing goes where it points.
+    fs::remove_file(folder.join("d/clinic.ron")).unwrap();
+    std::os::unix::fs::symlink("../elsewhere", folder.join("d/en")).unwrap();
+    let output = run_in(&folder, &["export-content", "d", "--force"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with("needle-guide: d/en is a link;"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(fs::read_dir(folder.join("elsewhere")).unwrap().count(), 0);
+    assert_eq!(
+        fs::read_dir(folder.join("d")).unwrap().count(),
+        1,
+        "nothing written"
+    );
+
+    // The folder named itself may be a link: that is where the user asked for the files.
+    fs::remove_file(folder.join("d/en")).unwrap();
+    std::os::unix::fs::symlink("elsewhere", folder.join("named")).unwrap();
+    let output = run_in(&folder, &["export-content", "named"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(folder.join("elsewhere/en/pages/risks.ron").is_file());
+}
+
+/// A folder that cannot be listed (write and search permission, no read) may hold files: it is
+/// not taken for empty, so nothing in it is written over without --force.
+#[cfg(target_os = "linux")]
+#[test]
+fn export_refuses_a_folder_it_cannot_list() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = scratch("export-unlisted");
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+    let target = folder.join("d");
+    fs::create_dir(&target).unwrap();
+    fs::write(target.join("clinic.ron"), "MINE").unwrap();
+    let binary = env!("CARGO_BIN_EXE_needle-guide");
+    // Root reads any folder, so the command runs as an ordinary user (nobody) there.
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    let mut command = if root {
+        std::os::unix::fs::chown(&target, Some(65534), Some(65534)).unwrap();
+        std::os::unix::fs::chown(target.join("clinic.ron"), Some(65534), Some(65534)).unwrap();
+        let mut command = Command::new("setpriv");
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups", binary]);
+        command
+    } else {
+        Command::new(binary)
+    };
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o300)).unwrap();
+    let output = command
+        .args(["export-content", "d"])
+        .current_dir(&folder)
+        .output()
+        .expect("the binary runs");
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        "needle-guide: cannot tell whether d is empty: you may not list what is in it; choose a \
+         folder you can read, or add --force to write over any files in it\n"
+    );
+    assert_eq!(
+        fs::read_to_string(target.join("clinic.ron")).unwrap(),
+        "MINE"
+    );
+    assert_eq!(fs::read_dir(&target).unwrap().count(), 1);
+}
