@@ -410,6 +410,98 @@ fn check_notes_characters_the_guides_font_lacks() {
     assert!(!built_in.contains("note:"), "{built_in}");
 }
 
+/// Every way `handout -o` can fail names the problem in words, never "(os error N)".
+#[test]
+fn handout_file_problems_are_named_in_words() {
+    let folder = scratch("handout-words");
+    fs::write(folder.join("a-file"), "notes").unwrap();
+    fs::create_dir(folder.join("a-folder")).unwrap();
+    let too_long = "h".repeat(251) + ".html";
+    let cases = [
+        (
+            vec!["sub/"],
+            "sub/: that names a folder; give the name of a file",
+        ),
+        (
+            vec!["missing/h.html"],
+            "missing/h.html: the folder does not exist",
+        ),
+        (
+            vec!["a-file/h.html"],
+            "a-file/h.html: a part of the path is a file, not a folder",
+        ),
+        (vec!["a-folder"], "a-folder: that is a folder, not a file"),
+        (
+            vec!["a-folder", "--force"],
+            "a-folder: that is a folder, not a file",
+        ),
+        (vec![too_long.as_str()], ": the file name is too long"),
+    ];
+    for (args, expected) in cases {
+        let output = run_in(&folder, &[&["handout", "-o"][..], &args].concat());
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {message}");
+        assert!(
+            message.starts_with("needle-guide: cannot write "),
+            "{message}"
+        );
+        assert!(
+            message.ends_with(&format!("{expected}\n")),
+            "{args:?}: {message}"
+        );
+        assert!(!message.contains("os error"), "{message}");
+    }
+    let mut left: Vec<_> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["a-file", "a-folder"], "nothing else is left");
+}
+
+/// A name of 245 bytes is valid (the most is 255): the temporary name beside it must fit too.
+#[test]
+fn a_long_file_name_that_is_valid_can_be_written() {
+    let folder = scratch("handout-long-name");
+    let name = "h".repeat(240) + ".html";
+    let output = run_in(&folder, &["handout", "-o", &name]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = run_in(&folder, &["handout", "-o", &name, "--force"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let left: Vec<_> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(left, [name.as_str()]);
+}
+
+/// The handout names the patient's conditions: it is made readable by its owner only, whatever
+/// the umask, and so is the file that replaces another.
+#[cfg(unix)]
+#[test]
+fn a_written_handout_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = scratch("handout-mode");
+    let mode = |name: &str| {
+        fs::metadata(folder.join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    let output = run_in(
+        &folder,
+        &["handout", "--condition", "neck-pain", "-o", "new.html"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(mode("new.html"), 0o600);
+    fs::write(folder.join("old.html"), "anyone may read this").unwrap();
+    fs::set_permissions(folder.join("old.html"), fs::Permissions::from_mode(0o644)).unwrap();
+    let output = run_in(&folder, &["handout", "-o", "old.html", "--force"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(mode("old.html"), 0o600);
+}
+
 #[cfg(unix)]
 #[test]
 fn export_never_writes_through_a_link() {
