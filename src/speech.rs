@@ -228,9 +228,18 @@ impl Program {
 
     /// The first of the known programs found on `PATH`, if any.
     pub fn find() -> Option<(Program, PathBuf)> {
-        let path = std::env::var_os("PATH")?;
+        Program::find_in(&std::env::var_os("PATH")?)
+    }
+
+    /// The first of the known programs found in the folders of `path` (a `PATH` value). Only
+    /// absolute folders are looked in: an empty entry, `.` or a relative one means the current
+    /// folder, where anyone who can put a file could have the guide run it.
+    pub fn find_in(path: &std::ffi::OsStr) -> Option<(Program, PathBuf)> {
+        let folders: Vec<PathBuf> = std::env::split_paths(path)
+            .filter(|folder| folder.is_absolute())
+            .collect();
         Program::ALL.into_iter().find_map(|program| {
-            std::env::split_paths(&path).find_map(|folder| {
+            folders.iter().find_map(|folder| {
                 let names = [
                     folder.join(program.name()),
                     folder.join(format!("{}.exe", program.name())),
