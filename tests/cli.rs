@@ -402,7 +402,8 @@ fn check_notes_characters_the_guides_font_lacks() {
     let printed = stdout(&output);
     assert!(
         printed.contains(
-            "note: the guide's font has no letters for some characters of the content (东方)"
+            "note: the guide's font has no letters for some characters of the content \
+             (Chinese, Japanese or Korean: 东 方)"
         ),
         "{printed}"
     );
