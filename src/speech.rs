@@ -10,6 +10,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use crate::content::{Access, io_words};
+
 /// Why a passage was not spoken.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SpeechError {
@@ -72,7 +74,7 @@ impl Speaking {
                 match polled {
                     Ok(Ok(Some(status))) => break Ok(status),
                     Ok(Ok(None)) => std::thread::sleep(Duration::from_millis(200)),
-                    Ok(Err(error)) => break Err(error.to_string()),
+                    Ok(Err(error)) => break Err(io_words(&error, Access::Read)),
                     Err(_) => break Err("its watcher failed".to_owned()),
                 }
             };
@@ -267,7 +269,7 @@ impl Voice for ProgramVoice {
         end_with_the_app(&mut command);
         let child = command.spawn().map_err(|error| SpeechError::Start {
             program: name.to_owned(),
-            reason: error.to_string(),
+            reason: io_words(&error, Access::Read),
         })?;
         Ok(Speaking::running(name, child))
     }

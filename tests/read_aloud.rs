@@ -393,3 +393,16 @@ fn the_speech_program_is_looked_for_only_in_absolute_folders() {
     }
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+#[test]
+fn a_speech_program_that_cannot_start_is_told_in_words() {
+    use needle_guide::speech::{Program, ProgramVoice, SpeechError, Voice};
+    let voice = ProgramVoice {
+        program: Program::EspeakNg,
+        path: std::env::temp_dir().join("needle-guide-no-such-folder/espeak-ng"),
+    };
+    let Err(SpeechError::Start { reason, .. }) = voice.say("Hello", "en") else {
+        panic!("a missing program started");
+    };
+    assert_eq!(reason, "no such file or directory");
+}
