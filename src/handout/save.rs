@@ -416,6 +416,7 @@ pub fn private_folder(var: impl Fn(&str) -> Option<OsString>) -> PathBuf {
 /// Makes `folder` (see [`private_folder`]) if it is missing, so that only this user may open it,
 /// and makes sure one that was there is such a folder; if not, says why.
 pub fn make_private(folder: &Path) -> Result<(), String> {
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut builder = fs::DirBuilder::new();
     #[cfg(unix)]
     {
