@@ -67,7 +67,7 @@ pub fn write_file(path: &Path, data: &[u8], replace: bool) -> Result<(), WriteEr
     #[cfg(not(target_os = "linux"))]
     let written = write_named(folder, name, path, data, replace);
     written.map_err(|error| match error.kind() {
-        ErrorKind::AlreadyExists => WriteError::Exists(path.to_owned()),
+        ErrorKind::AlreadyExists if !replace => WriteError::Exists(path.to_owned()),
         _ => said(&io_words(&error, Access::Write)),
     })
 }
