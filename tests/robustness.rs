@@ -274,13 +274,18 @@ fn stopped_in(folder: &std::path::Path, syscall: &str, signal: libc::c_int) {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_handout_stopped_while_it_has_a_temporary_name_leaves_none() {
-    let Ok(probe) = std::process::Command::new("strace").arg("-V").output() else {
+    // strace must be there, and allowed to trace (a container may forbid it).
+    let traces = std::process::Command::new("strace")
+        .args(["-q", "-o", "/dev/null", "true"])
+        .status()
+        .is_ok_and(|status| status.success());
+    if !traces {
         eprintln!(
-            "\n*** SKIPPED a_handout_stopped_while_it_has_a_temporary_name_leaves_none: no strace. ***\n"
+            "\n*** SKIPPED a_handout_stopped_while_it_has_a_temporary_name_leaves_none: strace \
+             is missing or may not trace here. ***\n"
         );
         return;
-    };
-    assert!(probe.status.success());
+    }
     let folder = std::env::temp_dir().join(format!("needle-guide-held-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).unwrap();
