@@ -11,7 +11,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::content::ids::ConditionId;
 use crate::content::model::Level;
 use crate::content::route::{PageId, Route};
-use crate::content::{Library, Span};
+use crate::content::{Access, Library, Span, io_words};
 use crate::document::{Document, Part, joined};
 
 mod save;
@@ -631,7 +631,7 @@ pub struct SystemOpener;
 
 impl Opener for SystemOpener {
     fn open(&self, path: &Path) -> Result<(), OpenError> {
-        open::that_detached(path).map_err(|error| OpenError(error.to_string()))
+        open::that_detached(path).map_err(|error| OpenError(io_words(&error, Access::Read)))
     }
 }
 
