@@ -307,18 +307,46 @@ fn is_link(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_symlink())
 }
 
-/// An I/O error in a few plain words: "permission denied".
+/// An I/O error met while reading, in a few plain words: "permission denied".
 fn io_reason(error: &io::Error) -> String {
-    if error.kind() == io::ErrorKind::PermissionDenied {
-        return "permission denied".to_owned();
-    }
-    let text = error.to_string();
-    // "Input/output error (os error 5)": the number means nothing to staff.
-    let text = match text.rfind(" (os error ") {
-        Some(at) => &text[..at],
-        None => &text,
+    io_words(error, Access::Read)
+}
+
+/// What was being done when a file operation failed: the same error reads differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// An I/O error in plain words for staff, never with "(os error N)": the one place these words
+/// are made, for every file the guide reads or writes. The words for writing fit a file written
+/// as a new one in its folder and then moved into place, as the guide writes all its files.
+pub fn io_words(error: &io::Error, access: Access) -> String {
+    use io::ErrorKind as Kind;
+    let words = match (error.kind(), access) {
+        (Kind::PermissionDenied, Access::Read) => "permission denied",
+        (Kind::PermissionDenied, Access::Write) => "you may not write in that folder",
+        (Kind::NotFound, Access::Write) => "the folder does not exist",
+        (Kind::NotADirectory, _) => "a part of the path is a file, not a folder",
+        (Kind::IsADirectory, _) => "that is a folder, not a file",
+        (Kind::InvalidFilename, _) => "the file name is too long",
+        (Kind::StorageFull, _) => "there is no space left on the disk",
+        (Kind::QuotaExceeded, _) => "the disk quota is used up",
+        (Kind::FileTooLarge, _) => "the file is too large for that disk",
+        (Kind::ReadOnlyFilesystem, _) => "that disk can only be read, not written",
+        (Kind::AlreadyExists, _) => "something by that name already exists",
+        _ => {
+            let text = error.to_string();
+            // "Input/output error (os error 5)": the number means nothing to staff.
+            let text = match text.rfind(" (os error ") {
+                Some(at) => &text[..at],
+                None => &text,
+            };
+            return lower_first(text);
+        }
     };
-    lower_first(text)
+    words.to_owned()
 }
 
 /// What a content folder holds that is not content.
@@ -353,20 +381,49 @@ pub struct Overridden {
 /// Writes every embedded content file under `folder`, which must be empty unless `force`.
 /// Returns how many files were written. Folders are made only where files go: a path that steps
 /// back out of a folder that does not exist (`new/../out`) is refused, and if writing fails,
-/// the files and folders it made are taken away again.
+/// the files and folders it made are taken away again. A folder that cannot be listed is not
+/// known to be empty, so it is refused without `force`; and nothing is written through a link in
+/// the folder, even with `force`, so that nothing outside it changes.
 pub fn export(folder: &Path, force: bool) -> Result<usize, String> {
-    let not_empty = fs::read_dir(folder).is_ok_and(|mut entries| entries.next().is_some());
-    if not_empty && !force {
-        return Err(format!(
-            "{} is not empty; choose an empty folder, or add --force to write over its files",
-            folder.display()
-        ));
+    if !force {
+        let not_empty = match fs::read_dir(folder) {
+            Ok(mut entries) => entries.next().is_some(),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => false,
+            Err(error) if error.kind() == io::ErrorKind::PermissionDenied => {
+                return Err(format!(
+                    "cannot tell whether {} is empty: you may not list what is in it; choose a \
+                     folder you can read, or add --force to write over any files in it",
+                    folder.display()
+                ));
+            }
+            Err(error) => {
+                return Err(format!(
+                    "cannot write to {}: {}",
+                    folder.display(),
+                    io_words(&error, Access::Read)
+                ));
+            }
+        };
+        if not_empty {
+            return Err(format!(
+                "{} is not empty; choose an empty folder, or add --force to write over its files",
+                folder.display()
+            ));
+        }
     }
     if let Some(missing) = stepped_out_of(folder) {
         return Err(format!(
             "cannot write to {}: {} does not exist, so the path cannot step back out of it",
             folder.display(),
             missing.display()
+        ));
+    }
+    if let Some(link) = Embedded::iter().find_map(|file| link_on_the_way(folder, &file)) {
+        return Err(format!(
+            "{} is a link; nothing is written through links, so that nothing outside {} \
+             changes: remove the link, or choose another folder",
+            link.display(),
+            folder.display()
         ));
     }
     let mut made = Made::default();
@@ -383,15 +440,42 @@ pub fn export(folder: &Path, force: bool) -> Result<usize, String> {
             if fs::symlink_metadata(&target).is_err() {
                 made.files.push(target.clone());
             }
-            fs::write(&target, &data)
+            write_not_through_a_link(&target, &data)
         };
         if let Err(error) = write() {
             made.take_away();
-            return Err(format!("cannot write {}: {error}", target.display()));
+            return Err(format!(
+                "cannot write {}: {}",
+                target.display(),
+                io_words(&error, Access::Write)
+            ));
         }
         written += 1;
     }
     Ok(written)
+}
+
+/// The first link among the folders and the file that `file` (a relative path) names under
+/// `folder`, if there is one: writing there would change something outside `folder`.
+fn link_on_the_way(folder: &Path, file: &str) -> Option<PathBuf> {
+    let mut path = folder.to_owned();
+    Path::new(file).components().find_map(|part| {
+        path.push(part);
+        is_link(&path).then(|| path.clone())
+    })
+}
+
+/// Writes `data` to the file at `path`, made or emptied first; if `path` became a link since it
+/// was looked at, it is not followed (on Linux), and nothing is written.
+fn write_not_through_a_link(path: &Path, data: &[u8]) -> io::Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    io::Write::write_all(&mut options.open(path)?, data)
 }
 
 /// The first folder of `path` that does not exist and that the path steps back out of with `..`,

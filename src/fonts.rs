@@ -62,16 +62,128 @@ pub enum Fonts {
 
 impl Fonts {
     /// What staff are told, at start-up and by `needle-guide check`, when the content has
-    /// characters the embedded fonts lack: the first twenty of them, and what follows.
+    /// characters the embedded fonts lack: which scripts they belong to, with a few of each (and
+    /// "…" for the rest), and any invisible ones by their code (U+200B), which staff could not
+    /// otherwise see to find them.
     pub fn note(&self) -> Option<String> {
         let Fonts::AlsoInstalled(missing) = self else {
             return None;
         };
-        let shown: String = missing.iter().take(20).collect();
+        let groups: Vec<String> = SCRIPTS
+            .iter()
+            .map(|(script, _)| *script)
+            .chain([OTHER, INVISIBLE])
+            .filter_map(|script| {
+                let mut shown: Vec<String> = missing
+                    .iter()
+                    .filter(|c| script_of(**c) == script)
+                    .map(|c| readable(*c))
+                    .collect();
+                if shown.is_empty() {
+                    return None;
+                }
+                if shown.len() > SHOWN_PER_SCRIPT {
+                    shown.truncate(SHOWN_PER_SCRIPT);
+                    shown.push("…".to_owned());
+                }
+                Some(format!("{script}: {}", shown.join(" ")))
+            })
+            .collect();
         Some(format!(
-            "the guide's font has no letters for some characters of the content ({shown}); the \
-             machine's own fonts draw them if they can, and the guide starts more slowly"
+            "the guide's font has no letters for some characters of the content ({}); the \
+             machine's own fonts draw them if they can, and the guide starts more slowly",
+            groups.join("; ")
         ))
+    }
+}
+
+/// How many characters of one script the note names.
+const SHOWN_PER_SCRIPT: usize = 10;
+
+/// Scripts staff can recognise by name, with their main Unicode blocks.
+const SCRIPTS: &[(&str, &[(u32, u32)])] = &[
+    ("Greek", &[(0x0370, 0x03FF), (0x1F00, 0x1FFF)]),
+    ("Cyrillic", &[(0x0400, 0x052F)]),
+    ("Hebrew", &[(0x0590, 0x05FF)]),
+    (
+        "Arabic",
+        &[
+            (0x0600, 0x06FF),
+            (0x0750, 0x077F),
+            (0x08A0, 0x08FF),
+            (0xFB50, 0xFDFF),
+            (0xFE70, 0xFEFF),
+        ],
+    ),
+    ("Devanagari", &[(0x0900, 0x097F)]),
+    ("Thai", &[(0x0E00, 0x0E7F)]),
+    (
+        "Chinese, Japanese or Korean",
+        &[
+            (0x1100, 0x11FF),
+            (0x2E80, 0x318F),
+            (0x3400, 0x4DBF),
+            (0x4E00, 0x9FFF),
+            (0xAC00, 0xD7AF),
+            (0xF900, 0xFAFF),
+            (0xFF00, 0xFFEF),
+            (0x20000, 0x3FFFF),
+        ],
+    ),
+    ("emoji", &[(0x2600, 0x27BF), (0x1F000, 0x1FAFF)]),
+];
+
+const OTHER: &str = "other";
+const INVISIBLE: &str = "invisible";
+
+/// The name of the group the note puts `c` in.
+fn script_of(c: char) -> &'static str {
+    if invisible(c) {
+        return INVISIBLE;
+    }
+    let code = u32::from(c);
+    SCRIPTS
+        .iter()
+        .find(|(_, blocks)| {
+            blocks
+                .iter()
+                .any(|(from, to)| (*from..=*to).contains(&code))
+        })
+        .map_or(OTHER, |(script, _)| script)
+}
+
+/// Whether `c` shows nothing by itself: spaces other than the plain one, joiners, direction
+/// marks, variation selectors and other formatting characters.
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            u32::from(c),
+            0x00AD
+                | 0x034F
+                | 0x061C
+                | 0x115F..=0x1160
+                | 0x17B4..=0x17B5
+                | 0x180B..=0x180F
+                | 0x200B..=0x200F
+                | 0x202A..=0x202E
+                | 0x2060..=0x206F
+                | 0x3164
+                | 0xFE00..=0xFE0F
+                | 0xFEFF
+                | 0xFFA0
+                | 0xFFF0..=0xFFFB
+                | 0x1D173..=0x1D17A
+                | 0xE0000..=0xE0FFF
+        )
+}
+
+/// `c` as the note shows it: itself, or its code if it shows nothing.
+fn readable(c: char) -> String {
+    if invisible(c) {
+        format!("U+{:04X}", u32::from(c))
+    } else {
+        c.to_string()
     }
 }
 
@@ -193,6 +305,45 @@ mod tests {
             not_embedded(&characters),
             BTreeSet::from(['→', '中']),
             "Atkinson Hyperlegible has Latin letters, not arrows or Chinese"
+        );
+    }
+
+    fn note_for(text: &str) -> String {
+        let missing = not_embedded(&text.chars().collect());
+        Fonts::AlsoInstalled(missing).note().unwrap()
+    }
+
+    #[test]
+    fn the_fonts_note_names_every_script_and_says_when_it_stops() {
+        let note = note_for("港湾物理治疗诊所 عيادة الميناء 🏥 Ελλάδα");
+        for part in [
+            "Greek: Ε ά α δ λ;",
+            "Arabic: ء ا ة د ع ل م ن ي;",
+            "Chinese, Japanese or Korean: 所 治 港 湾 物 理 疗 诊;",
+            "emoji: 🏥)",
+        ] {
+            assert!(note.contains(part), "{part} is not in: {note}");
+        }
+        assert!(!note.contains('…'), "nothing was left out: {note}");
+
+        let many: String = ('一'..='十').collect();
+        let note = note_for(&many);
+        assert!(
+            note.contains("Korean: 一 丁 丂 七 丄 丅 丆 万 丈 三 …)"),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn invisible_characters_are_named_by_their_code() {
+        let note = note_for("Harbour\u{61c}\u{200b}\u{200f}\u{2028}\u{ad} Physio\u{200d}");
+        assert!(
+            note.contains("(invisible: U+061C U+200B U+200D U+200F U+2028)"),
+            "{note}"
+        );
+        assert!(
+            note.chars().all(|c| !invisible(c) || c == ' '),
+            "an invisible character is printed: {note:?}"
         );
     }
 }

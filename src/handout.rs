@@ -5,16 +5,17 @@
 //! print it without a PDF library in the app, and its text stays selectable and zoomable.
 
 use std::fmt::Write as _;
-use std::fs::OpenOptions;
-use std::io::{ErrorKind, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::content::ids::ConditionId;
 use crate::content::model::Level;
 use crate::content::route::{PageId, Route};
-use crate::content::{Library, Span};
+use crate::content::{Access, Library, Span, io_words};
 use crate::document::{Document, Part, joined};
+
+mod save;
+pub use save::{WriteError, make_private, private_folder, write_file};
 
 /// What the therapist chose for this patient.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -630,7 +631,7 @@ pub struct SystemOpener;
 
 impl Opener for SystemOpener {
     fn open(&self, path: &Path) -> Result<(), OpenError> {
-        open::that_detached(path).map_err(|error| OpenError(error.to_string()))
+        open::that_detached(path).map_err(|error| OpenError(io_words(&error, Access::Read)))
     }
 }
 
@@ -644,10 +645,11 @@ impl Opener for NoOpener {
     }
 }
 
-/// Where handouts go: the user's Documents folder when there is one, else the temporary folder,
-/// which always exists.
+/// Where handouts go: the user's Documents folder when there is one, else a private folder of
+/// the user's own ([`private_folder`]), never the shared temporary folder itself.
 pub fn default_folder() -> PathBuf {
-    documents_folder(|name| std::env::var_os(name)).unwrap_or_else(std::env::temp_dir)
+    let var = |name: &str| std::env::var_os(name);
+    documents_folder(var).unwrap_or_else(|| private_folder(var))
 }
 
 /// The Documents folder named by `XDG_DOCUMENTS_DIR`, else the one in the home folder (`HOME`,
@@ -699,8 +701,8 @@ pub enum SaveError {
 
 /// Writes the handout as `needle-guide-handout-{locale}-{now}.html` in `folder` and returns its
 /// path. It never writes over a file: if the name is taken it tries "-2", "-3" and so on, and
-/// each file is created with `create_new`, so even a handout saved at the same moment by another
-/// window cannot be overwritten.
+/// each file is given its name only if nothing has it ([`write_file`]), so even a handout saved
+/// at the same moment by another window cannot be overwritten.
 pub fn save(
     library: &Library,
     options: &HandoutOptions,
@@ -736,8 +738,16 @@ impl Job {
         &self.folder
     }
 
-    /// Saves it under a new name stamped `now` (see [`save`]).
+    /// Saves it under a new name stamped `now` (see [`save`]), readable by its owner only
+    /// ([`write_file`]); the private folder that stands in for Documents is made first.
     pub fn save(&self, now: &str) -> Result<PathBuf, SaveError> {
+        let var = |name: &str| std::env::var_os(name);
+        if self.folder == private_folder(var) {
+            make_private(&self.folder).map_err(|reason| SaveError::Write {
+                path: self.folder.clone(),
+                reason,
+            })?;
+        }
         let stem = file_stem(&self.locale, now);
         for copy in 1..=MAX_COPIES {
             let name = if copy == 1 {
@@ -746,26 +756,10 @@ impl Job {
                 format!("{stem}-{copy}.html")
             };
             let path = self.folder.join(name);
-            let failed = |error: std::io::Error, path: PathBuf| SaveError::Write {
-                path,
-                reason: error.to_string(),
-            };
-            let mut file = match OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(file) => file,
-                Err(error) if error.kind() == ErrorKind::AlreadyExists => continue,
-                Err(error) => return Err(failed(error, path)),
-            };
-            return match file
-                .write_all(self.html.as_bytes())
-                .and_then(|()| file.sync_all())
-            {
+            return match write_file(&path, self.html.as_bytes(), false) {
                 Ok(()) => Ok(path),
-                Err(error) => {
-                    // The file is ours and half written: better gone than printed incomplete.
-                    drop(file);
-                    let _ = std::fs::remove_file(&path);
-                    Err(failed(error, path))
-                }
+                Err(WriteError::Exists(_)) => continue,
+                Err(WriteError::Failed { path, reason }) => Err(SaveError::Write { path, reason }),
             };
         }
         Err(SaveError::NameTaken {

@@ -6,7 +6,7 @@
 #![cfg_attr(windows, windows_subsystem = "windows")]
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -95,16 +95,15 @@ enum Failure {
     /// The kiosk was asked for, and no window opened: the clinic's details are not ready.
     #[error("NOT READY FOR PATIENTS, so the kiosk will not start: {0}")]
     KioskNotReady(NotReady),
-    #[error("{} already exists; choose another name, or add --force to replace it", .0.display())]
-    Exists(PathBuf),
-    #[error("cannot write {}: {source}", path.display())]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    /// `handout -o` did not write its file.
+    #[error("{0}")]
+    Write(#[from] needle_guide::handout::WriteError),
     #[error("cannot open a window: {0}")]
     Window(#[from] iced::Error),
-    #[error("cannot write to standard output: {0}")]
+    #[error(
+        "cannot write to standard output: {}",
+        content::io_words(.0, content::Access::Write)
+    )]
     Output(std::io::Error),
     /// Standard output was closed by its reader; not reported.
     #[error("standard output was closed")]
@@ -118,10 +117,10 @@ impl Failure {
             | Failure::Folder(_)
             | Failure::UnknownCondition { .. }
             | Failure::Export(_)
-            | Failure::Exists(_) => USAGE,
+            | Failure::Write(needle_guide::handout::WriteError::Exists(_)) => USAGE,
             Failure::BuiltIn(_)
             | Failure::Content(_)
-            | Failure::Write { .. }
+            | Failure::Write(_)
             | Failure::Window(_)
             | Failure::Output(_)
             | Failure::OutputClosed => FAILURE,
@@ -283,81 +282,13 @@ fn handout(
         },
     );
     match output {
-        Some((path, replace)) => write_whole(path, html.as_bytes(), replace),
+        Some((path, replace)) => Ok(needle_guide::handout::write_file(
+            path,
+            html.as_bytes(),
+            replace,
+        )?),
         None => out(&html),
     }
-}
-
-/// Writes `data` to the file at `path` whole or not at all: into a new file beside it, flushed to
-/// the disk, then moved into place. A full disk or a kill leaves `path` as it was, never cut off
-/// or empty (at worst a hidden `.{name}.{pid}-{n}.tmp` is left beside it); an existing file is
-/// replaced only if `replace`.
-fn write_whole(path: &Path, data: &[u8], replace: bool) -> Result<(), Failure> {
-    use std::io::ErrorKind::AlreadyExists;
-    let failed = |source| Failure::Write {
-        path: path.to_owned(),
-        source,
-    };
-    let exists = || Failure::Exists(path.to_owned());
-    if !replace && std::fs::symlink_metadata(path).is_ok() {
-        return Err(exists());
-    }
-    let name = path.file_name().ok_or_else(|| {
-        failed(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "not the name of a file",
-        ))
-    })?;
-    let folder = match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder,
-        _ => Path::new("."),
-    };
-    let (temporary, mut file) = new_file_beside(folder, &name.to_string_lossy()).map_err(failed)?;
-    let written = file.write_all(data).and_then(|()| file.sync_all());
-    drop(file);
-    let placed = written.and_then(|()| {
-        if replace {
-            return std::fs::rename(&temporary, path);
-        }
-        // A second name for the new file, which fails if `path` exists, even if it appeared
-        // just now; then the temporary name goes.
-        match std::fs::hard_link(&temporary, path) {
-            Ok(()) => {
-                let _ = std::fs::remove_file(&temporary);
-                Ok(())
-            }
-            Err(error) if error.kind() == AlreadyExists => Err(error),
-            // A file system without hard links (a FAT memory stick): look, then move.
-            Err(_) if std::fs::symlink_metadata(path).is_ok() => Err(AlreadyExists.into()),
-            Err(_) => std::fs::rename(&temporary, path),
-        }
-    });
-    placed.map_err(|error| {
-        let _ = std::fs::remove_file(&temporary);
-        if error.kind() == AlreadyExists {
-            exists()
-        } else {
-            failed(error)
-        }
-    })
-}
-
-/// A new, empty file in `folder` named for `name`, that nothing else is using.
-fn new_file_beside(folder: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs::File)> {
-    let mut last = None;
-    for attempt in 0..100 {
-        let path = folder.join(format!(".{name}.{}-{attempt}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(file) => return Ok((path, file)),
-            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => last = Some(error),
-            Err(error) => return Err(error),
-        }
-    }
-    Err(last.unwrap_or_else(|| std::io::ErrorKind::AlreadyExists.into()))
 }
 
 fn open_folder(folder: Option<&Path>) -> Result<Option<ContentFolder>, Failure> {

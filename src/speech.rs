@@ -10,6 +10,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use crate::content::{Access, io_words};
+
 /// Why a passage was not spoken.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SpeechError {
@@ -72,7 +74,7 @@ impl Speaking {
                 match polled {
                     Ok(Ok(Some(status))) => break Ok(status),
                     Ok(Ok(None)) => std::thread::sleep(Duration::from_millis(200)),
-                    Ok(Err(error)) => break Err(error.to_string()),
+                    Ok(Err(error)) => break Err(io_words(&error, Access::Read)),
                     Err(_) => break Err("its watcher failed".to_owned()),
                 }
             };
@@ -228,9 +230,18 @@ impl Program {
 
     /// The first of the known programs found on `PATH`, if any.
     pub fn find() -> Option<(Program, PathBuf)> {
-        let path = std::env::var_os("PATH")?;
+        Program::find_in(&std::env::var_os("PATH")?)
+    }
+
+    /// The first of the known programs found in the folders of `path` (a `PATH` value). Only
+    /// absolute folders are looked in: an empty entry, `.` or a relative one means the current
+    /// folder, where anyone who can put a file could have the guide run it.
+    pub fn find_in(path: &std::ffi::OsStr) -> Option<(Program, PathBuf)> {
+        let folders: Vec<PathBuf> = std::env::split_paths(path)
+            .filter(|folder| folder.is_absolute())
+            .collect();
         Program::ALL.into_iter().find_map(|program| {
-            std::env::split_paths(&path).find_map(|folder| {
+            folders.iter().find_map(|folder| {
                 let names = [
                     folder.join(program.name()),
                     folder.join(format!("{}.exe", program.name())),
@@ -258,7 +269,7 @@ impl Voice for ProgramVoice {
         end_with_the_app(&mut command);
         let child = command.spawn().map_err(|error| SpeechError::Start {
             program: name.to_owned(),
-            reason: error.to_string(),
+            reason: io_words(&error, Access::Read),
         })?;
         Ok(Speaking::running(name, child))
     }

@@ -402,10 +402,205 @@ fn check_notes_characters_the_guides_font_lacks() {
     let printed = stdout(&output);
     assert!(
         printed.contains(
-            "note: the guide's font has no letters for some characters of the content (东方)"
+            "note: the guide's font has no letters for some characters of the content \
+             (Chinese, Japanese or Korean: 东 方)"
         ),
         "{printed}"
     );
     let built_in = stdout(&run(&["check"]));
     assert!(!built_in.contains("note:"), "{built_in}");
+}
+
+/// Every way `handout -o` can fail names the problem in words, never "(os error N)".
+#[test]
+fn handout_file_problems_are_named_in_words() {
+    let folder = scratch("handout-words");
+    fs::write(folder.join("a-file"), "notes").unwrap();
+    fs::create_dir(folder.join("a-folder")).unwrap();
+    let too_long = "h".repeat(251) + ".html";
+    let cases = [
+        (
+            vec!["sub/"],
+            "sub/: that names a folder; give the name of a file",
+        ),
+        (
+            vec!["missing/h.html"],
+            "missing/h.html: the folder does not exist",
+        ),
+        (
+            vec!["a-file/h.html"],
+            "a-file/h.html: a part of the path is a file, not a folder",
+        ),
+        (vec!["a-folder"], "a-folder: that is a folder, not a file"),
+        (
+            vec!["a-folder", "--force"],
+            "a-folder: that is a folder, not a file",
+        ),
+        (vec![too_long.as_str()], ": the file name is too long"),
+    ];
+    for (args, expected) in cases {
+        let output = run_in(&folder, &[&["handout", "-o"][..], &args].concat());
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {message}");
+        assert!(
+            message.starts_with("needle-guide: cannot write "),
+            "{message}"
+        );
+        assert!(
+            message.ends_with(&format!("{expected}\n")),
+            "{args:?}: {message}"
+        );
+        assert!(!message.contains("os error"), "{message}");
+    }
+    let mut left: Vec<_> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["a-file", "a-folder"], "nothing else is left");
+}
+
+/// A name of 245 bytes is valid (the most is 255): the temporary name beside it must fit too.
+#[test]
+fn a_long_file_name_that_is_valid_can_be_written() {
+    let folder = scratch("handout-long-name");
+    let name = "h".repeat(240) + ".html";
+    let output = run_in(&folder, &["handout", "-o", &name]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = run_in(&folder, &["handout", "-o", &name, "--force"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let left: Vec<_> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(left, [name.as_str()]);
+}
+
+/// The handout names the patient's conditions: it is made readable by its owner only, whatever
+/// the umask, and so is the file that replaces another.
+#[cfg(unix)]
+#[test]
+fn a_written_handout_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = scratch("handout-mode");
+    let mode = |name: &str| {
+        fs::metadata(folder.join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    let output = run_in(
+        &folder,
+        &["handout", "--condition", "neck-pain", "-o", "new.html"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(mode("new.html"), 0o600);
+    fs::write(folder.join("old.html"), "anyone may read this").unwrap();
+    fs::set_permissions(folder.join("old.html"), fs::Permissions::from_mode(0o644)).unwrap();
+    let output = run_in(&folder, &["handout", "-o", "old.html", "--force"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(mode("old.html"), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn export_never_writes_through_a_link() {
+    let folder = scratch("export-links");
+    fs::create_dir_all(folder.join("d")).unwrap();
+    fs::create_dir_all(folder.join("elsewhere")).unwrap();
+    fs::write(folder.join("victim.txt"), "precious").unwrap();
+    std::os::unix::fs::symlink("../victim.txt", folder.join("d/clinic.ron")).unwrap();
+
+    let output = run_in(&folder, &["export-content", "d", "--force"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "needle-guide: d/clinic.ron is a link; nothing is written through links, so that \
+         nothing outside d changes: remove the link, or choose another folder\n"
+    );
+    assert_eq!(
+        fs::read_to_string(folder.join("victim.txt")).unwrap(),
+        "precious"
+    );
+    assert_eq!(
+        fs::read_dir(folder.join("d")).unwrap().count(),
+        1,
+        "nothing written"
+    );
+
+    // A linked folder inside: refused too, and nothing goes where it points.
+    fs::remove_file(folder.join("d/clinic.ron")).unwrap();
+    std::os::unix::fs::symlink("../elsewhere", folder.join("d/en")).unwrap();
+    let output = run_in(&folder, &["export-content", "d", "--force"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with("needle-guide: d/en is a link;"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(fs::read_dir(folder.join("elsewhere")).unwrap().count(), 0);
+    assert_eq!(
+        fs::read_dir(folder.join("d")).unwrap().count(),
+        1,
+        "nothing written"
+    );
+
+    // The folder named itself may be a link: that is where the user asked for the files.
+    fs::remove_file(folder.join("d/en")).unwrap();
+    std::os::unix::fs::symlink("elsewhere", folder.join("named")).unwrap();
+    let output = run_in(&folder, &["export-content", "named"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(folder.join("elsewhere/en/pages/risks.ron").is_file());
+}
+
+/// A folder that cannot be listed (write and search permission, no read) may hold files: it is
+/// not taken for empty, so nothing in it is written over without --force.
+#[cfg(target_os = "linux")]
+#[test]
+fn export_refuses_a_folder_it_cannot_list() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = scratch("export-unlisted");
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+    let target = folder.join("d");
+    fs::create_dir(&target).unwrap();
+    fs::write(target.join("clinic.ron"), "MINE").unwrap();
+    let binary = env!("CARGO_BIN_EXE_needle-guide");
+    // Root reads any folder, so the command runs as an ordinary user (nobody) there.
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    let setpriv = Command::new("setpriv").arg("--version").output().is_ok();
+    if root && !setpriv {
+        eprintln!(
+            "\n*** SKIPPED export_refuses_a_folder_it_cannot_list: as root it needs setpriv. ***\n"
+        );
+        return;
+    }
+    let mut command = if root {
+        std::os::unix::fs::chown(&target, Some(65534), Some(65534)).unwrap();
+        std::os::unix::fs::chown(target.join("clinic.ron"), Some(65534), Some(65534)).unwrap();
+        let mut command = Command::new("setpriv");
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups", binary]);
+        command
+    } else {
+        Command::new(binary)
+    };
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o300)).unwrap();
+    let output = command
+        .args(["export-content", "d"])
+        .current_dir(&folder)
+        .output()
+        .expect("the binary runs");
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        "needle-guide: cannot tell whether d is empty: you may not list what is in it; choose a \
+         folder you can read, or add --force to write over any files in it\n"
+    );
+    assert_eq!(
+        fs::read_to_string(target.join("clinic.ron")).unwrap(),
+        "MINE"
+    );
+    assert_eq!(fs::read_dir(&target).unwrap().count(), 1);
 }

@@ -479,8 +479,135 @@ fn save_and_open_reports_what_happened() {
 }
 
 #[test]
-fn the_default_folder_exists() {
-    assert!(handout::default_folder().is_dir());
+fn the_default_folder_is_documents_or_a_private_one() {
+    let folder = handout::default_folder();
+    let private = handout::private_folder(|name| std::env::var_os(name));
+    if folder == private {
+        handout::make_private(&folder).unwrap();
+    }
+    assert!(folder.is_dir(), "{}", folder.display());
+    assert_ne!(
+        folder,
+        std::env::temp_dir(),
+        "never the shared folder itself"
+    );
+}
+
+/// The mode bits of the file or folder at `path` that say who may use it.
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::symlink_metadata(path)
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn a_saved_handout_is_readable_by_its_owner_only() {
+    let scratch = Scratch::new("private");
+    let library = library("en");
+    let options = HandoutOptions {
+        conditions: vec![library.conditions().next().unwrap().1.id.as_str().into()],
+        ..HandoutOptions::default()
+    };
+    let path = save(&library, &options, &scratch.0, "20261204-214431").unwrap();
+    assert_eq!(
+        mode(&path),
+        0o600,
+        "made so from the start, whatever the umask"
+    );
+}
+
+/// An environment with only a shared temporary folder (as `/tmp` is: anyone may write in it), no
+/// Documents folder and no runtime folder.
+#[cfg(target_os = "linux")]
+fn shared_temporary_only(shared: &Path) -> impl Fn(&str) -> Option<std::ffi::OsString> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
+    let shared = shared.as_os_str().to_owned();
+    move |name: &str| (name == "TMPDIR").then(|| shared.clone())
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn without_documents_a_handout_goes_to_a_private_folder_never_the_shared_one() {
+    let scratch = Scratch::new("no-documents");
+    let folder = handout::private_folder(shared_temporary_only(&scratch.0));
+    assert_eq!(folder.parent(), Some(scratch.0.as_path()));
+    assert_ne!(folder, scratch.0);
+
+    let library = library("en");
+    let job = handout::Job::new(&library, &no_conditions(), folder.clone());
+    // Job::save makes the folder only when it is the one the environment names; here the test's
+    // environment differs, so it is made as Job::save would make it.
+    handout::make_private(&folder).unwrap();
+    let path = job.save("20261204-214431").unwrap();
+    assert_eq!(mode(&folder), 0o700);
+    assert_eq!(mode(&path), 0o600);
+    assert!(make_private_again_keeps(&folder));
+
+    // A folder of that name that others may open, or a link, is not used.
+    std::fs::remove_dir_all(&folder).unwrap();
+    std::fs::create_dir(&folder).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let refused = handout::make_private(&folder).unwrap_err();
+    assert!(
+        refused.contains("is not a private folder (other users may open it)"),
+        "{refused}"
+    );
+    std::fs::remove_dir(&folder).unwrap();
+    let elsewhere = scratch.0.join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::fs::set_permissions(&elsewhere, std::fs::Permissions::from_mode(0o700)).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &folder).unwrap();
+    let refused = handout::make_private(&folder).unwrap_err();
+    assert!(
+        refused.contains("it is not a folder, or it is a link"),
+        "{refused}"
+    );
+}
+
+/// Whether making an existing private folder private again leaves it, and what is in it, alone.
+#[cfg(target_os = "linux")]
+fn make_private_again_keeps(folder: &Path) -> bool {
+    let before = std::fs::read_dir(folder).unwrap().count();
+    handout::make_private(folder).is_ok() && std::fs::read_dir(folder).unwrap().count() == before
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_runtime_folder_is_used_when_it_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let scratch = Scratch::new("runtime");
+    let runtime = scratch.0.join("runtime");
+    std::fs::create_dir(&runtime).unwrap();
+    std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let env = |runtime: &Path| {
+        let runtime = runtime.as_os_str().to_owned();
+        let shared = scratch.0.as_os_str().to_owned();
+        move |name: &str| match name {
+            "XDG_RUNTIME_DIR" => Some(runtime.clone()),
+            "TMPDIR" => Some(shared.clone()),
+            _ => None,
+        }
+    };
+    assert_eq!(
+        handout::private_folder(env(&runtime)),
+        runtime.join("needle-guide")
+    );
+    // One that others may open is passed over for the temporary folder's private one.
+    std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let folder = handout::private_folder(env(&runtime));
+    assert_eq!(folder.parent(), Some(scratch.0.as_path()));
+    // A relative one means nothing.
+    assert_eq!(
+        handout::private_folder(env(Path::new("runtime"))).parent(),
+        Some(scratch.0.as_path())
+    );
 }
 
 #[test]

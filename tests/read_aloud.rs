@@ -364,3 +364,45 @@ fn espeak_ng_speaks_a_page_in_english_and_spanish() {
     }
     let _ = std::fs::remove_dir_all(&scratch);
 }
+
+#[test]
+fn the_speech_program_is_looked_for_only_in_absolute_folders() {
+    use needle_guide::speech::Program;
+    let folder = std::env::temp_dir().join(format!("needle-guide-path-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let planted = folder.join("espeak-ng");
+    std::fs::write(&planted, "#!/bin/sh\n").unwrap();
+    // The same folder named from the current one, as `PATH` entries like `.` or `bin` do.
+    let here = std::env::current_dir().unwrap();
+    let ups = here.components().count() - 1;
+    let relative = "../".repeat(ups) + folder.strip_prefix("/").unwrap().to_str().unwrap();
+    assert!(std::path::Path::new(&relative).join("espeak-ng").is_file());
+
+    let found = Program::find_in(folder.as_os_str());
+    assert_eq!(found, Some((Program::EspeakNg, planted.clone())));
+    for path in [
+        relative.clone(),
+        format!(":{relative}:"),
+        format!("{relative}:.:"),
+    ] {
+        assert_eq!(
+            Program::find_in(std::ffi::OsStr::new(&path)),
+            None,
+            "found through the relative entries of {path}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn a_speech_program_that_cannot_start_is_told_in_words() {
+    use needle_guide::speech::{Program, ProgramVoice, SpeechError, Voice};
+    let voice = ProgramVoice {
+        program: Program::EspeakNg,
+        path: std::env::temp_dir().join("needle-guide-no-such-folder/espeak-ng"),
+    };
+    let Err(SpeechError::Start { reason, .. }) = voice.say("Hello", "en") else {
+        panic!("a missing program started");
+    };
+    assert_eq!(reason, "no such file or directory");
+}
