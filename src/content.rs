@@ -698,7 +698,9 @@ impl Library {
         let glossary = reader.parse(&File::Glossary.path(locale));
         let sources = reader.parse(&File::Sources.path(locale));
         let clinic_file = File::Clinic.path(locale);
-        let clinic = reader.parse_with(&clinic_file, |text| clinic::read(&clinic_file, text));
+        let clinic = reader.parse_with(&clinic_file, |text| {
+            clinic::read(&clinic_file, text, locale)
+        });
 
         let Reader {
             files, problems, ..

@@ -199,7 +199,7 @@ fn a_broken_file_in_the_folder_is_reported_and_the_built_in_one_is_used() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stdout(&output).starts_with("Learn about dry needling\n"));
     let message = stderr(&output);
-    assert!(message.contains("were not used"), "{message}");
+    assert!(message.contains("was not used"), "{message}");
     assert!(message.contains("en/ui.ron:1:"), "{message}");
 }
 

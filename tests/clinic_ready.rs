@@ -171,6 +171,7 @@ const HARBOUR: &str = "Clinic(name: \"Harbour Physio\", phone: \"01234 567890\",
   reviewed: \"1 March 2027\",
   answers: (sessions: \"Most people have 3 to 6 visits.\", feel: \"\", needles: \"\", training: \"\",
             options: \"\", cost: \"\"),
+  es: (answers: (sessions: \"La mayoría tiene de 3 a 6 citas.\"), reviewed: \"1 de marzo de 2027\"),
   read_aloud: On)
 ";
 

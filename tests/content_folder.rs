@@ -650,7 +650,7 @@ fn a_translation_that_check_refuses_is_never_shown() {
         );
         let said = String::from_utf8_lossy(&output.stderr);
         assert!(
-            said.contains("were not used") && said.contains("es/side-effects.ron:12:13: the rate"),
+            said.contains("was not used") && said.contains("es/side-effects.ron:12:13: the rate"),
             "{args:?}: {said}"
         );
     }

@@ -13,8 +13,9 @@ use super::check;
 use super::model::{Answers, Clinic, LeftOut, Switch};
 use super::{Problem, line_and_column, parse_message, without_controls};
 
-/// The fields of `clinic.ron`, and the old name one of them still answers to.
-const FIELDS: [&str; 10] = [
+/// The fields of `clinic.ron`, and the old name one of them still answers to. `es` holds the
+/// clinic's own words in Spanish (see [`TRANSLATED`]).
+const FIELDS: [&str; 11] = [
     "name",
     "phone",
     "after_hours_phone",
@@ -25,15 +26,20 @@ const FIELDS: [&str; 10] = [
     "reviewed",
     "answers",
     "read_aloud",
+    "es",
 ];
+
+/// The fields in the clinic's own words, which a Spanish reader must read in Spanish: given again
+/// under `es: (...)`. The rest (name, numbers, web address) are the same in every language.
+const TRANSLATED: [&str; 2] = ["answers", "reviewed"];
 
 const ANSWERS: [&str; 7] = [
     "sessions", "feel", "needles", "training", "options", "cost", "lungs",
 ];
 
-/// Reads `text`, the file `file`. An error only where the file as a whole is not a `Clinic(...)`
-/// of RON; a field that cannot be used is in the clinic's `left_out`.
-pub(super) fn read(file: &str, text: &str) -> ron::error::SpannedResult<Clinic> {
+/// Reads `text`, the file `file`, for readers of `locale`. An error only where the file as a
+/// whole is not a `Clinic(...)` of RON; a field that cannot be used is in the clinic's `left_out`.
+pub(super) fn read(file: &str, text: &str, locale: &str) -> ron::error::SpannedResult<Clinic> {
     let written = ron::Options::default().from_str_seed(
         text,
         Written {
@@ -47,8 +53,19 @@ pub(super) fn read(file: &str, text: &str) -> ron::error::SpannedResult<Clinic> 
         left_out: Vec::new(),
     };
     let mut clinic = Clinic::default();
+    let mut spanish: Option<(&RawValue, Answers, String)> = None;
+    // Where the clinic's own words are, to name what has no Spanish when there is no `es`.
+    let mut own_words: Option<&RawValue> = None;
     for (field, value) in reading.once(written, &FIELDS, "Clinic") {
+        if TRANSLATED.contains(&field) && own_words.is_none() {
+            own_words = Some(value);
+        }
         match field {
+            "es" => {
+                spanish = reading
+                    .spanish(value)
+                    .map(|(answers, reviewed)| (value, answers, reviewed))
+            }
             "name" => clinic.name = reading.name(value),
             "phone" => clinic.phone = reading.number(field, value),
             "after_hours_phone" => clinic.after_hours_phone = reading.number(field, value),
@@ -62,6 +79,9 @@ pub(super) fn read(file: &str, text: &str) -> ron::error::SpannedResult<Clinic> 
                 Err(error) => reading.leave_out(field, value, &parse_message(&error.code)),
             },
         }
+    }
+    if locale == "es" {
+        reading.in_spanish(&mut clinic, spanish, own_words);
     }
     clinic.left_out = reading.left_out;
     Ok(clinic)
@@ -239,19 +259,105 @@ impl<'t> Reading<'t> {
         }
     }
 
+    /// The clinic's own words in Spanish, `es: (answers: (...), reviewed: "...")`.
+    fn spanish(&mut self, value: &'t RawValue) -> Option<(Answers, String)> {
+        let written = self.inner("es", "", &TRANSLATED, value)?;
+        let (mut answers, mut reviewed) = (Answers::default(), String::new());
+        for (field, value) in self.once(written, &TRANSLATED, "es") {
+            match field {
+                "answers" => answers = self.answers(value),
+                _ => reviewed = self.words("reviewed", value),
+            }
+        }
+        Some((answers, reviewed))
+    }
+
+    /// Puts the Spanish words of `spanish` (the `es` field, its value and what it holds) in
+    /// place of the clinic's own. What the clinic wrote with no Spanish is left out, so a Spanish
+    /// reader never reads it in another language, and named.
+    fn in_spanish(
+        &mut self,
+        clinic: &mut Clinic,
+        spanish: Option<(&'t RawValue, Answers, String)>,
+        own_words: Option<&'t RawValue>,
+    ) {
+        let (at, answers, reviewed) = match spanish {
+            Some((at, answers, reviewed)) => (Some(at), answers, reviewed),
+            None => (own_words, Answers::default(), String::new()),
+        };
+        let untranslated: Vec<&str> = clinic
+            .answers
+            .fields()
+            .into_iter()
+            .zip(answers.fields())
+            .filter(|((_, own), (_, spanish))| !own.trim().is_empty() && spanish.trim().is_empty())
+            .map(|((name, _), _)| name)
+            .chain(
+                (!clinic.reviewed.trim().is_empty() && reviewed.trim().is_empty())
+                    .then_some("reviewed"),
+            )
+            .collect();
+        if !untranslated.is_empty() {
+            let message = format!(
+                "{} {} no Spanish wording under 'es', so Spanish readers are not shown {}: add \
+                 es: (answers: (...), reviewed: \"...\") with the same fields in Spanish",
+                untranslated.join(", "),
+                if untranslated.len() == 1 {
+                    "has"
+                } else {
+                    "have"
+                },
+                if untranslated.len() == 1 {
+                    "it"
+                } else {
+                    "them"
+                },
+            );
+            let field = if untranslated == ["reviewed"] {
+                "reviewed"
+            } else {
+                "answers"
+            };
+            match at {
+                Some(at) => self.leave_out(field, at, &message),
+                None => self.left_out.push(LeftOut {
+                    field,
+                    problem: Problem {
+                        file: self.file.to_owned(),
+                        position: None,
+                        message,
+                    },
+                }),
+            }
+        }
+        clinic.answers = answers;
+        clinic.reviewed = reviewed;
+    }
+
+    /// The fields written inside `field`'s `value`, a `name(...)` of `fields`; `None`, with
+    /// `field` left out, if it is not one.
+    fn inner(
+        &mut self,
+        field: &'static str,
+        name: &'static str,
+        fields: &'static [&'static str],
+        value: &'t RawValue,
+    ) -> Option<Vec<(String, &'t RawValue)>> {
+        let seed = Written { name, fields };
+        match ron::Options::default().from_str_seed(value.get_ron(), seed) {
+            Ok(written) => Some(written),
+            Err(error) => {
+                let message = format!("{} for '{field}'", parse_message(&error.code));
+                self.leave_out(field, value, &message);
+                None
+            }
+        }
+    }
+
     /// The clinic's answers, each on its own.
     fn answers(&mut self, value: &'t RawValue) -> Answers {
-        let seed = Written {
-            name: "Answers",
-            fields: &ANSWERS,
-        };
-        let written = match ron::Options::default().from_str_seed(value.get_ron(), seed) {
-            Ok(written) => written,
-            Err(error) => {
-                let message = format!("{} for 'answers'", parse_message(&error.code));
-                self.leave_out("answers", value, &message);
-                return Answers::default();
-            }
+        let Some(written) = self.inner("answers", "Answers", &ANSWERS, value) else {
+            return Answers::default();
         };
         let mut answers = Answers::default();
         for (field, value) in self.once(written, &ANSWERS, "answers") {
@@ -312,7 +418,49 @@ mod tests {
     use super::*;
 
     fn read_ok(text: &str) -> Clinic {
-        read("clinic.ron", text).unwrap_or_else(|error| panic!("{error}"))
+        read("clinic.ron", text, "en").unwrap_or_else(|error| panic!("{error}"))
+    }
+
+    #[test]
+    fn spanish_readers_read_the_clinics_own_words_in_spanish_or_not_at_all() {
+        let text = r#"Clinic(
+            phone: "555",
+            reviewed: "March 2026",
+            answers: (sessions: "Most people have 3 to 6 visits.", cost: "Ask at the desk."),
+            es: (
+                answers: (sessions: "La mayoría tiene de 3 a 6 citas."),
+                reviewed: "marzo de 2026",
+            ),
+        )"#;
+        let english = read("clinic.ron", text, "en").unwrap();
+        assert_eq!(english.answers.sessions, "Most people have 3 to 6 visits.");
+        assert_eq!(english.reviewed, "March 2026");
+        assert!(english.left_out.is_empty(), "{:?}", english.left_out);
+
+        let spanish = read("clinic.ron", text, "es").unwrap();
+        assert_eq!(spanish.answers.sessions, "La mayoría tiene de 3 a 6 citas.");
+        assert_eq!(spanish.reviewed, "marzo de 2026");
+        // "cost" has no Spanish: not shown in English, and named at the `es` field.
+        assert_eq!(spanish.answers.cost, "");
+        assert_eq!(
+            spanish.phone, "555",
+            "numbers are the same in every language"
+        );
+        let said = left_out(&spanish);
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(
+            said[0].starts_with("answers clinic.ron:5:13: cost has no Spanish wording"),
+            "{said:?}"
+        );
+
+        // With no `es` at all, a Spanish reader sees none of the English answers.
+        let none = read_ok_in("Clinic(answers: (feel: \"A pinch.\"))", "es");
+        assert_eq!(none.answers.feel, "");
+        assert_eq!(left_out(&none).len(), 1);
+    }
+
+    fn read_ok_in(text: &str, locale: &str) -> Clinic {
+        read("clinic.ron", text, locale).unwrap_or_else(|error| panic!("{error}"))
     }
 
     fn left_out(clinic: &Clinic) -> Vec<String> {
@@ -420,7 +568,7 @@ mod tests {
             "Hospital(name: \"a\")",
             "[1, 2]",
         ] {
-            assert!(read("clinic.ron", text).is_err(), "{text}");
+            assert!(read("clinic.ron", text, "en").is_err(), "{text}");
         }
         assert_eq!(read_ok("Clinic()"), Clinic::default());
         assert_eq!(read_ok("(name: \"a\")").name, "a");

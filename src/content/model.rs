@@ -756,6 +756,21 @@ pub struct Answers {
     pub lungs: String,
 }
 
+impl Answers {
+    /// Each answer with its field's name, in the order of the questions page.
+    pub fn fields(&self) -> [(&'static str, &str); 7] {
+        [
+            ("sessions", &self.sessions),
+            ("feel", &self.feel),
+            ("needles", &self.needles),
+            ("training", &self.training),
+            ("options", &self.options),
+            ("cost", &self.cost),
+            ("lungs", &self.lungs),
+        ]
+    }
+}
+
 impl Clinic {
     /// Whether the clinic gave a number to call; without one, patients are told in words whom to
     /// call.
