@@ -61,9 +61,8 @@ fn session(mut app: App, messages: usize) {
         .unwrap_or(DEFAULT_SEED);
     let kiosk = app.kiosk_state().is_some();
     if kiosk {
-        // A 1920×1080 kiosk screen, as iced reports it at start-up.
-        let screen = iced::Size::new(1920.0, 1080.0);
-        let _ = app.update(Message::Screen(screen * (1.0 / app.scale_factor())));
+        // A 1920×1080 kiosk screen, as the kiosk's view measures it.
+        let _ = app.update(Message::Measured(iced::Size::new(1920.0, 1080.0)));
     }
     let mut mix = MessageMix::new(app.library(), seed);
     let mut recent: VecDeque<Message> = VecDeque::with_capacity(RECENT);
