@@ -594,3 +594,58 @@ fn the_kiosk_fits_every_screen_in_the_order_wayland_sizes_it() {
         );
     }
 }
+
+/// The cage flags the kiosk's unit gives, before `--`, one letter each (`-ds` is `-d -s`).
+fn cage_flags(unit: &str) -> Vec<String> {
+    let exec = unit
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("ExecStart="))
+        .expect("the unit has an ExecStart line");
+    let mut words = exec.split_whitespace();
+    assert!(
+        words
+            .next()
+            .is_some_and(|program| program.ends_with("/cage")),
+        "the unit runs cage: {exec}"
+    );
+    let mut flags = Vec::new();
+    for word in words.take_while(|word| *word != "--") {
+        match word.strip_prefix('-') {
+            Some(letters) => flags.extend(letters.chars().map(|letter| format!("-{letter}"))),
+            // The value of the flag before it (`-m last`).
+            None => flags.push(word.to_owned()),
+        }
+    }
+    flags
+}
+
+#[test]
+fn the_kiosks_unit_gives_cage_no_way_out() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/deploy/needle-guide-kiosk.service"
+    );
+    let unit = std::fs::read_to_string(path).expect("the unit is there");
+    let flags = cage_flags(&unit);
+    // cage 0.1.4: -d no decorations, -r rotate, -m which outputs (with a word); -s lets
+    // Ctrl+Alt+F1–F12 switch to another console, out of the guide. Any other flag is refused
+    // too, until someone reads what it does.
+    let safe = ["-d", "-r", "-m", "extend", "last"];
+    assert!(
+        !flags.iter().any(|flag| flag == "-s"),
+        "the unit runs cage with -s, which lets a patient switch console"
+    );
+    let unknown: Vec<&String> = flags
+        .iter()
+        .filter(|flag| !safe.contains(&flag.as_str()))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "cage flags not known to be safe: {unknown:?}"
+    );
+    // The reading itself: the flags a unit with a way out would give are seen.
+    assert_eq!(
+        cage_flags("ExecStart=/usr/bin/cage -ds -m last -- needle-guide --kiosk -s"),
+        ["-d", "-s", "-m", "last"]
+    );
+}
