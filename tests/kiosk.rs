@@ -649,3 +649,109 @@ fn the_kiosks_unit_gives_cage_no_way_out() {
         ["-d", "-s", "-m", "last"]
     );
 }
+
+/// The kiosk binary, started on a Wayland "compositor" that is only a socket in `runtime`: it
+/// gets as far as waiting for the compositor's answer, holding its lock.
+fn kiosk_on_fake_screen(runtime: &std::path::Path) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_needle-guide"))
+        .args(["--kiosk", "--content"])
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/test-clinic"
+        ))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .env("WAYLAND_DISPLAY", "wayland-fake")
+        .env("XDG_RUNTIME_DIR", runtime)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the kiosk starts")
+}
+
+/// Waits until the kiosk lock in `runtime` names `pid` as its holder.
+fn wait_for_holder(runtime: &std::path::Path, child: &mut std::process::Child) {
+    use needle_guide::screen::kiosk::lock;
+    let path = lock::path(runtime, &lock::screen_name(Some("wayland-fake"), None));
+    let pid = child.id().to_string();
+    for _ in 0..600 {
+        if std::fs::read_to_string(&path).is_ok_and(|holder| holder == pid) {
+            return;
+        }
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the kiosk ended before it took the lock"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("the kiosk never took the lock");
+}
+
+/// Waits up to 30 s for `child` to end, and what it said.
+fn ended(mut child: std::process::Child) -> (Option<i32>, String) {
+    for _ in 0..600 {
+        if child.try_wait().unwrap().is_some() {
+            let output = child.wait_with_output().unwrap();
+            return (
+                output.status.code(),
+                String::from_utf8_lossy(&output.stderr).into_owned(),
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    panic!("it never ended: a second kiosk started on the same screen");
+}
+
+#[test]
+fn a_second_kiosk_on_the_same_screen_refuses_to_start_until_the_first_is_gone() {
+    let runtime = std::env::temp_dir().join(format!("ng-two-kiosks-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&runtime);
+    std::fs::create_dir_all(&runtime).unwrap();
+    let compositor = std::os::unix::net::UnixListener::bind(runtime.join("wayland-fake")).unwrap();
+
+    let mut first = kiosk_on_fake_screen(&runtime);
+    wait_for_holder(&runtime, &mut first);
+    let (code, said) = ended(kiosk_on_fake_screen(&runtime));
+    assert_eq!(code, Some(1), "{said}");
+    let refusal: Vec<&str> = said.lines().filter(|line| line.contains("kiosk")).collect();
+    assert_eq!(
+        refusal,
+        [format!(
+            "needle-guide: the kiosk will not start: another kiosk is already running on this \
+             screen (WAYLAND_DISPLAY wayland-fake, process {}); stop it first, or start this \
+             one on another screen",
+            first.id()
+        )],
+        "{said}"
+    );
+
+    // Killed: the next one starts.
+    first.kill().unwrap();
+    first.wait().unwrap();
+    let mut second = kiosk_on_fake_screen(&runtime);
+    wait_for_holder(&runtime, &mut second);
+
+    // Ended by itself (here the compositor hangs up on it): the next one starts.
+    compositor.set_nonblocking(true).unwrap();
+    let mut gone = None;
+    for _ in 0..600 {
+        while let Ok((connection, _)) = compositor.accept() {
+            drop(connection);
+        }
+        if let Some(status) = second.try_wait().unwrap() {
+            gone = Some(status);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        gone.is_some(),
+        "the kiosk did not end when its compositor left"
+    );
+    let mut third = kiosk_on_fake_screen(&runtime);
+    wait_for_holder(&runtime, &mut third);
+    third.kill().unwrap();
+    third.wait().unwrap();
+    std::fs::remove_dir_all(&runtime).unwrap();
+}
