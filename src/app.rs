@@ -520,7 +520,10 @@ impl App {
                 // iced reports the size divided by our scale: undo that, or scaling would feed
                 // back into the next size.
                 let scale = self.scale_factor();
-                self.window = Size::new(size.width * scale, size.height * scale);
+                // A window manager holds the window to MAX_WINDOW_SIZE (`window_settings`); the
+                // layout is never made for more.
+                self.window =
+                    Size::new(size.width * scale, size.height * scale).min(MAX_WINDOW_SIZE);
                 Task::none()
             }
             Message::MoreBelow(more) => {
@@ -1135,9 +1138,8 @@ fn platform() -> window::settings::PlatformSpecific {
     }
 }
 
-/// Runs the app in a window.
-pub fn run(app: App) -> iced::Result {
-    let kiosk = app.kiosk_state().is_some();
+/// The window `app` opens in.
+pub fn window_settings(app: &App) -> window::Settings {
     // iced makes the window this size times the app's scale: the app's window, unscaled.
     let size = app.window() * (1.0 / app.scale_factor());
     let every_window = window::Settings {
@@ -1147,7 +1149,7 @@ pub fn run(app: App) -> iced::Result {
         platform_specific: platform(),
         ..window::Settings::default()
     };
-    let window = if kiosk {
+    if app.kiosk_state().is_some() {
         // Full screen, no decorations, and the close button does nothing: the kiosk decides.
         // Resizable, so that winit asks for no minimum size: a fixed size is a minimum, and the
         // compositor must be free to give the window the screen's size.
@@ -1162,7 +1164,13 @@ pub fn run(app: App) -> iced::Result {
             min_size: Some(MIN_WINDOW_SIZE),
             ..every_window
         }
-    };
+    }
+}
+
+/// Runs the app in a window.
+pub fn run(app: App) -> iced::Result {
+    let kiosk = app.kiosk_state().is_some();
+    let window = window_settings(&app);
     let boot = move || {
         // Where no window manager makes the window full screen (X alone), make it the
         // monitor's size. The monitor's size and the resize are both in iced's scaled pixels;
