@@ -2,18 +2,17 @@
 # Starts the kiosk again and again under Xvfb, with no window manager and then under openbox, and
 # checks each start: the window fills the screen, and the kiosk laid out for that screen, the same
 # way every time. Needs xvfb, xdotool, x11-utils and openbox
-# (apt-get install xvfb xdotool x11-utils openbox).
+# (apt-get install xvfb xdotool x11-utils openbox). scripts/kiosk-starts-cage.sh does the same
+# under cage.
 #
 #   scripts/kiosk-starts.sh [RUNS] [WIDTHxHEIGHT] [BINARY]     default: 20 1280x800, a release build
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/xvfb.sh
+. scripts/kiosk-lib.sh
 
 runs=${1:-20}
 size=${2:-1280x800}
 app=$(app_binary "${3:-}")
-# The kiosk starts only with a clinic's numbers: the tests' made-up clinic gives them.
-clinic=tests/fixtures/test-clinic
 start_xvfb "$size"
 
 failed=0
@@ -30,21 +29,18 @@ for wm in none openbox; do
     fi
     for run in $(seq "$runs"); do
         log=$(mktemp)
-        DISPLAY=$display "$app" --kiosk --content "$clinic" 2>"$log" &
-        pid=$!
-        if ! wait_for_window "$pid"; then
-            echo "$wm, start $run: no window"; failed=1; continue
+        if ! start_x_kiosk "$app" "$log"; then
+            echo "$wm, start $run: no window"; failed=1; rm -f "$log"; continue
         fi
-        # The kiosk logs the screen it laid out for; then give a window manager time to settle.
-        for _ in $(seq 200); do grep -q "kiosk screen" "$log" && break; sleep 0.05; done
+        # Give a window manager time to settle.
         sleep 0.7
-        window=$(DISPLAY=$display xdotool search --onlyvisible --name . | head -1)
-        geometry=$(DISPLAY=$display xdotool getwindowgeometry "$window" | sed -n 's/.*Geometry: //p')
-        layout=$(sed -n 's/^needle-guide: kiosk //p' "$log")
-        kill "$pid"; wait "$pid" 2>/dev/null || true
+        geometry=$(x_window_geometry)
+        layout=$(kiosk_layout "$log")
+        kill "$kiosk_pid"; wait "$kiosk_pid" 2>/dev/null || true
         rm -f "$log"
         verdict=ok
         [ "$geometry" = "$size" ] || verdict="WRONG: the window is not the screen"
+        [ "${layout%%,*}" = "screen ${size/x/×}" ] || verdict="WRONG: the screen logged is not the screen"
         [ -n "$layout" ] || verdict="WRONG: no layout logged"
         echo "$wm, start $run: window $geometry; $layout: $verdict"
         [ "$verdict" = ok ] || failed=1

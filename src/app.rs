@@ -21,7 +21,7 @@ use crate::speech::{SpeechError, Stopper, Voice};
 use crate::theme::style;
 use crate::theme::{self, Palette, metrics};
 use crate::widget::drag::drag;
-use crate::widget::{below, nav, repaint};
+use crate::widget::{below, measure, nav, repaint};
 
 pub use crate::screen::kiosk::Settings as KioskSettings;
 
@@ -35,6 +35,16 @@ const PAGE_END_SPACE: f32 = metrics::M;
 /// The window size the app opens at and the smallest it allows.
 pub const WINDOW_SIZE: Size = Size::new(1280.0, 800.0);
 pub const MIN_WINDOW_SIZE: Size = Size::new(960.0, 640.0);
+
+/// The largest window the app allows: an 8K screen. The window's pixel buffers grow with it and
+/// are kept at their largest after it shrinks (softbuffer reuses a bigger buffer), so a window
+/// dragged or scripted far past any screen would hold gigabytes.
+pub const MAX_WINDOW_SIZE: Size = Size::new(7680.0, 4320.0);
+
+/// The kiosk's window until the compositor or window manager gives it the screen: smaller than
+/// every screen the kiosk is made for (1280×720 the smallest, 1080 wide standing up), so that
+/// no frame, the first included, is drawn larger than the screen. It asks for no minimum size.
+pub const KIOSK_FIRST_WINDOW: Size = Size::new(1080.0, 720.0);
 
 /// The most a large window enlarges everything.
 const MAX_FIT_SCALE: f32 = 1.5;
@@ -69,10 +79,12 @@ pub enum Message {
     Shared(Shared),
     /// A keyboard shortcut, answered as the mode allows.
     Key(Shortcut),
-    /// The window's new size, in the app's scaled pixels.
+    /// The window's new size, in the app's scaled pixels, divided by the scale iced held when
+    /// the resize came (the consult room's window follows it).
     WindowResized(Size),
-    /// The kiosk's screen, in the app's scaled pixels as iced reports it at start-up.
-    Screen(Size),
+    /// The kiosk's window, in unscaled pixels, as its view was laid out (see `widget::measure`):
+    /// the kiosk's size comes from this alone.
+    Measured(Size),
     /// Whether the page goes on below the bottom of the screen, as it last scrolled or grew.
     MoreBelow(bool),
     /// Reading the page aloud.
@@ -208,9 +220,8 @@ pub struct App {
     text_step: usize,
     /// The window's size before the app's own scaling.
     window: Size,
-    /// The kiosk's screen, before the app's own scaling, once known: the kiosk fills it, so its
-    /// layout follows the screen and not the window's resize events, whose order a window
-    /// manager does not keep.
+    /// The kiosk's screen, before the app's own scaling, once the compositor or window manager
+    /// has sized the kiosk's window: the kiosk fills it.
     screen: Option<Size>,
     reader: Reader,
     mode: Mode,
@@ -243,13 +254,17 @@ impl App {
 
     fn in_mode(editions: Arc<Vec<Library>>, start: Route, mode: Mode) -> App {
         assert!(!editions.is_empty(), "the app needs at least one edition");
+        let window = match mode {
+            Mode::Kiosk(_) => KIOSK_FIRST_WINDOW,
+            Mode::Consult(_) => WINDOW_SIZE,
+        };
         App {
             reader: Reader::new(&editions[0], start),
             qr: Qr::new(&editions[0].clinic.web),
             locale: 0,
             palette: Palette::STANDARD,
             text_step: 0,
-            window: WINDOW_SIZE,
+            window,
             screen: None,
             mode,
             content_notice: None,
@@ -497,17 +512,18 @@ impl App {
             Message::Shared(shared) => self.shared(shared),
             Message::Key(shortcut) => self.key(shortcut),
             Message::WindowResized(size) => {
-                // The kiosk fills its screen: a window manager's resize events, in whatever
-                // order they come, change nothing (see `Message::Screen`). Before the screen is
-                // known they are ignored too, so the scale the screen is measured with is the
-                // one iced measured it with.
+                // The kiosk takes its size from its laid-out view (`Message::Measured`): a
+                // resize event may come divided by a scale the app has since changed.
                 if self.kiosk_state().is_some() {
                     return Task::none();
                 }
                 // iced reports the size divided by our scale: undo that, or scaling would feed
                 // back into the next size.
                 let scale = self.scale_factor();
-                self.window = Size::new(size.width * scale, size.height * scale);
+                // A window manager holds the window to MAX_WINDOW_SIZE (`window_settings`); the
+                // layout is never made for more.
+                self.window =
+                    Size::new(size.width * scale, size.height * scale).min(MAX_WINDOW_SIZE);
                 Task::none()
             }
             Message::MoreBelow(more) => {
@@ -515,18 +531,24 @@ impl App {
                 Task::none()
             }
             Message::Speech(speech) => self.speak(speech),
-            Message::Screen(size) => {
-                let scale = self.scale_factor();
-                let screen = Size::new(size.width * scale, size.height * scale);
-                self.screen = Some(screen);
-                self.window = screen;
+            Message::Measured(size) => {
+                // A window with no room (minimised) has no screen to fit.
+                if self.kiosk_state().is_none()
+                    || size == self.window
+                    || size.width < 1.0
+                    || size.height < 1.0
+                {
+                    return Task::none();
+                }
+                self.screen = Some(size);
+                self.window = size;
                 // Logged, for whoever sets the kiosk up.
                 eprintln!(
                     "needle-guide: kiosk screen {}×{}, laid out at {}×{}, scale {:.3}",
-                    screen.width.round(),
-                    screen.height.round(),
-                    (screen.width / self.scale_factor()).round(),
-                    (screen.height / self.scale_factor()).round(),
+                    size.width,
+                    size.height,
+                    (size.width / self.scale_factor()).round(),
+                    (size.height / self.scale_factor()).round(),
                     self.scale_factor()
                 );
                 Task::none()
@@ -822,7 +844,12 @@ impl App {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        repaint::whole(self.window_content()).into()
+        let content = repaint::whole(self.window_content());
+        if self.kiosk_state().is_some() {
+            measure::window(content, self.scale_factor(), self.window, Message::Measured).into()
+        } else {
+            content.into()
+        }
     }
 
     /// What the window shows: the kiosk's welcome, or the page with its bars and overlays.
@@ -1111,21 +1138,24 @@ fn platform() -> window::settings::PlatformSpecific {
     }
 }
 
-/// Runs the app in a window.
-pub fn run(app: App) -> iced::Result {
-    let kiosk = app.kiosk_state().is_some();
+/// The window `app` opens in.
+pub fn window_settings(app: &App) -> window::Settings {
+    // iced makes the window this size times the app's scale: the app's window, unscaled.
+    let size = app.window() * (1.0 / app.scale_factor());
     let every_window = window::Settings {
-        size: WINDOW_SIZE,
+        size,
+        max_size: Some(MAX_WINDOW_SIZE),
         icon: window_icon(),
         platform_specific: platform(),
         ..window::Settings::default()
     };
-    let window = if kiosk {
+    if app.kiosk_state().is_some() {
         // Full screen, no decorations, and the close button does nothing: the kiosk decides.
+        // Resizable, so that winit asks for no minimum size: a fixed size is a minimum, and the
+        // compositor must be free to give the window the screen's size.
         window::Settings {
             fullscreen: true,
             decorations: false,
-            resizable: false,
             exit_on_close_request: false,
             ..every_window
         }
@@ -1134,16 +1164,22 @@ pub fn run(app: App) -> iced::Result {
             min_size: Some(MIN_WINDOW_SIZE),
             ..every_window
         }
-    };
+    }
+}
+
+/// Runs the app in a window.
+pub fn run(app: App) -> iced::Result {
+    let kiosk = app.kiosk_state().is_some();
+    let window = window_settings(&app);
     let boot = move || {
-        // Where no window manager makes the window full screen, make it the monitor's size;
-        // then lay out for the screen. Both use the scale the window was made with, which stays
-        // until the screen is known.
+        // Where no window manager makes the window full screen (X alone), make it the
+        // monitor's size. The monitor's size and the resize are both in iced's scaled pixels;
+        // the scale they use stays as the window was made until the window changes size, which
+        // is what this does. On Wayland the monitor is unknown here, and the compositor sizes
+        // the window. The layout follows whatever size the window ends up (`Message::Measured`).
         let fit = if kiosk {
             window::latest().and_then(|id| {
-                window::monitor_size(id).and_then(move |size| {
-                    window::resize(id, size).chain(Task::done(Message::Screen(size)))
-                })
+                window::monitor_size(id).and_then(move |size| window::resize(id, size))
             })
         } else {
             Task::none()

@@ -19,6 +19,7 @@ use needle_guide::content::{
 };
 use needle_guide::document::guide_text;
 use needle_guide::route::Route;
+use needle_guide::screen::kiosk::lock as kiosk_lock;
 
 /// Exit codes: 1 for a problem with the content or the display, 2 for a bad command line, 3 for
 /// content that is sound but not ready for patients (`clinic.ron` lacks the emergency number or
@@ -100,6 +101,9 @@ enum Failure {
     Write(#[from] needle_guide::handout::WriteError),
     #[error("cannot open a window: {0}")]
     Window(#[from] iced::Error),
+    /// A kiosk is already running on this screen, or that cannot be known.
+    #[error("the kiosk will not start: {0}")]
+    SecondKiosk(#[from] kiosk_lock::Refused),
     #[error(
         "cannot write to standard output: {}",
         content::io_words(.0, content::Access::Write)
@@ -122,6 +126,7 @@ impl Failure {
             | Failure::Content(_)
             | Failure::Write(_)
             | Failure::Window(_)
+            | Failure::SecondKiosk(_)
             | Failure::Output(_)
             | Failure::OutputClosed => FAILURE,
             Failure::NotReady | Failure::KioskNotReady(_) => NOT_READY,
@@ -222,12 +227,23 @@ fn open(
     if kiosk.is_some() {
         ready.map_err(Failure::KioskNotReady)?;
     }
-    if ["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"]
-        .iter()
-        .all(|name| std::env::var_os(name).is_none())
-    {
-        no_display();
+    // Only Linux has a choice of displays; Windows and macOS have their own.
+    #[cfg(target_os = "linux")]
+    match display::choose(&display::find(), shown_variable) {
+        display::Choice::Nothing(problem) => cannot_open_window(&problem),
+        display::Choice::Open { drop, note } => {
+            if let Some(note) = note {
+                eprintln!("needle-guide: {note}");
+            }
+            for name in drop {
+                // SAFETY: no other thread exists yet (the text system and the window start in
+                // `run`), so nothing reads the environment while it changes.
+                unsafe { std::env::remove_var(name) };
+            }
+        }
     }
+    // Held until the window closes; the system lets go of it however the program ends.
+    let _only_kiosk = kiosk.map(|_| only_kiosk()).transpose()?;
     run(Arc::new(editions), start, locale, kiosk, notice)
 }
 
@@ -450,25 +466,37 @@ fn window_problem(message: &str) -> Option<String> {
     ))
 }
 
-/// That there is no display to open a window on, and where the program looked.
-fn no_display_problem() -> String {
-    let shown = |name: &str| {
-        std::env::var(name).map_or_else(
-            |_| "unset".to_owned(),
-            |value| format!("'{}'", content::without_controls(&value)),
-        )
-    };
-    format!(
-        "cannot open a window: no display could be reached (DISPLAY is {}, WAYLAND_DISPLAY is {}); \
-         run it in a desktop session, under a compositor such as cage, or under Xvfb",
-        shown("DISPLAY"),
-        shown("WAYLAND_DISPLAY")
+/// The value of the environment variable `name`, quoted and without controls, or "unset".
+fn shown_variable(name: &str) -> String {
+    std::env::var_os(name).map_or_else(
+        || "unset".to_owned(),
+        |value| format!("'{}'", content::without_controls(&value.to_string_lossy())),
     )
 }
 
-/// Says in one line that there is no display to open a window on, and exits.
-fn no_display() -> ! {
-    cannot_open_window(&no_display_problem())
+/// That there is no display to open a window on, and where the program looked.
+fn no_display_problem() -> String {
+    let socket = std::env::var_os("WAYLAND_SOCKET")
+        .map(|_| format!(", WAYLAND_SOCKET is {}", shown_variable("WAYLAND_SOCKET")))
+        .unwrap_or_default();
+    format!(
+        "cannot open a window: no display could be reached (DISPLAY is {}, WAYLAND_DISPLAY is \
+         {}{socket}); run it in a desktop session, under a compositor such as cage, or under Xvfb",
+        shown_variable("DISPLAY"),
+        shown_variable("WAYLAND_DISPLAY")
+    )
+}
+
+/// Makes sure this is the only kiosk on its screen, for as long as the lock lives.
+fn only_kiosk() -> Result<kiosk_lock::Lock, Failure> {
+    let var = |name: &str| std::env::var(name).ok();
+    let screen =
+        kiosk_lock::screen_name(var("WAYLAND_DISPLAY").as_deref(), var("DISPLAY").as_deref());
+    // The user's own runtime folder; without one, the shared temporary folder.
+    let folder = std::env::var_os("XDG_RUNTIME_DIR")
+        .filter(|folder| !folder.is_empty())
+        .map_or_else(std::env::temp_dir, std::path::PathBuf::from);
+    Ok(kiosk_lock::take(&folder, &screen)?)
 }
 
 /// Says in one line why no window could open, and exits.
@@ -490,5 +518,323 @@ mod tests {
         assert_eq!(window_problem("index out of bounds"), None);
         let no_display = window_problem("Create event loop: …").expect("understood");
         assert!(no_display.starts_with("cannot open a window: no display could be reached"));
+    }
+}
+
+/// Which display the window opens on, chosen before the windowing library tries: it takes Wayland
+/// whenever WAYLAND_DISPLAY or WAYLAND_SOCKET is set, and never falls back to X; and a
+/// WAYLAND_SOCKET that is not an open socket aborts the program.
+#[cfg(target_os = "linux")]
+mod display {
+    use std::os::unix::net::UnixStream;
+    use std::path::PathBuf;
+
+    /// Whether a display variable leads to a display.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Reach {
+        Unset,
+        Works,
+        /// It is set, but leads nowhere: why, in words.
+        Fails(String),
+    }
+
+    /// The three variables, each as found.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Found {
+        pub socket: Reach,
+        pub wayland: Reach,
+        pub x: Reach,
+    }
+
+    /// What to do.
+    #[derive(Debug, PartialEq)]
+    pub enum Choice {
+        /// Open the window, first taking these variables out of the environment (they lead
+        /// nowhere, and would stop the window opening on the display that works), and saying
+        /// so in `note`.
+        Open {
+            drop: Vec<&'static str>,
+            note: Option<String>,
+        },
+        /// No window can open: why, in one line, naming each variable set and what is wrong
+        /// with it.
+        Nothing(String),
+    }
+
+    /// Decides from what was found. `value` gives a variable's value as it may be shown.
+    pub fn choose(found: &Found, value: impl Fn(&str) -> String) -> Choice {
+        let named = [
+            ("WAYLAND_SOCKET", &found.socket),
+            ("WAYLAND_DISPLAY", &found.wayland),
+            ("DISPLAY", &found.x),
+        ];
+        let failing = |names: &[&'static str]| -> Vec<&'static str> {
+            named
+                .iter()
+                .filter(|(name, reach)| names.contains(name) && matches!(reach, Reach::Fails(_)))
+                .map(|(name, _)| *name)
+                .collect()
+        };
+        let why = |name: &str, reach: &Reach| match reach {
+            Reach::Fails(why) => format!("{name} is {}, {why}", value(name)),
+            _ => format!("{name} is {}", value(name)),
+        };
+        // The first that works, in the order the windowing library tries them.
+        let works = named.iter().position(|(_, reach)| **reach == Reach::Works);
+        match works {
+            Some(at) => {
+                let drop = failing(&["WAYLAND_SOCKET", "WAYLAND_DISPLAY"][..at.min(2)]);
+                let note = (!drop.is_empty()).then(|| {
+                    let reasons: Vec<String> = drop
+                        .iter()
+                        .map(|name| why(name, named.iter().find(|n| n.0 == *name).unwrap().1))
+                        .collect();
+                    format!(
+                        "{}; opening the window with {} ({}) instead",
+                        reasons.join("; "),
+                        named[at].0,
+                        value(named[at].0)
+                    )
+                });
+                Choice::Open { drop, note }
+            }
+            None if named.iter().all(|(_, reach)| **reach == Reach::Unset) => {
+                Choice::Nothing(super::no_display_problem())
+            }
+            None => {
+                let reasons: Vec<String> = named
+                    .iter()
+                    .filter(|(_, reach)| **reach != Reach::Unset)
+                    .map(|(name, reach)| why(name, reach))
+                    .collect();
+                let unset: Vec<&str> = named
+                    .iter()
+                    .filter(|(_, reach)| **reach == Reach::Unset)
+                    .map(|(name, _)| *name)
+                    .collect();
+                let unset = if unset.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({} unset)", unset.join(", "))
+                };
+                Choice::Nothing(format!(
+                    "cannot open a window: {}{unset}; fix {}, or run it in a desktop session, \
+                     under a compositor such as cage, or under Xvfb",
+                    reasons.join("; "),
+                    if reasons.len() == 1 {
+                        "it"
+                    } else {
+                        "one of them"
+                    }
+                ))
+            }
+        }
+    }
+
+    /// Looks at the environment's display variables.
+    pub fn find() -> Found {
+        let var = |name: &str| std::env::var_os(name).filter(|value| !value.is_empty());
+        Found {
+            socket: var("WAYLAND_SOCKET").map_or(Reach::Unset, |value| {
+                wayland_socket(&value.to_string_lossy())
+            }),
+            wayland: var("WAYLAND_DISPLAY").map_or(Reach::Unset, |value| {
+                wayland_display(
+                    &PathBuf::from(value),
+                    var("XDG_RUNTIME_DIR").map(PathBuf::from),
+                )
+            }),
+            x: var("DISPLAY").map_or(Reach::Unset, |value| x_display(&value.to_string_lossy())),
+        }
+    }
+
+    /// WAYLAND_SOCKET names a socket the program was started with, by its number.
+    fn wayland_socket(value: &str) -> Reach {
+        let Ok(fd) = value.trim().parse::<u32>() else {
+            return Reach::Fails("which is not a number".into());
+        };
+        use std::os::unix::fs::FileTypeExt;
+        match std::fs::metadata(format!("/proc/self/fd/{fd}")) {
+            Ok(metadata) if metadata.file_type().is_socket() => Reach::Works,
+            Ok(_) => Reach::Fails(format!("but the program's file {fd} is not a socket")),
+            Err(_) => Reach::Fails(format!("but the program has no open file {fd}")),
+        }
+    }
+
+    /// WAYLAND_DISPLAY names the compositor's socket, in XDG_RUNTIME_DIR unless it is a path.
+    fn wayland_display(name: &std::path::Path, runtime: Option<PathBuf>) -> Reach {
+        let path = if name.is_absolute() {
+            name.to_path_buf()
+        } else {
+            match runtime {
+                Some(runtime) => runtime.join(name),
+                None => {
+                    return Reach::Fails(
+                        "but XDG_RUNTIME_DIR is unset, so its socket cannot be found".into(),
+                    );
+                }
+            }
+        };
+        match UnixStream::connect(&path) {
+            Ok(_) => Reach::Works,
+            Err(_) => Reach::Fails(format!(
+                "but no compositor answers at {}",
+                crate::content::without_controls(&path.display().to_string())
+            )),
+        }
+    }
+
+    /// DISPLAY names an X server: on this machine ":N" (or "unix:N"), whose socket is tried;
+    /// on another ("host:N"), which only the windowing library can try.
+    fn x_display(value: &str) -> Reach {
+        let Some((host, rest)) = value.rsplit_once(':') else {
+            return Reach::Fails("which is not a display's name (like :0)".into());
+        };
+        let number = rest.split('.').next().unwrap_or_default();
+        if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+            return Reach::Fails("which is not a display's name (like :0)".into());
+        }
+        if !(host.is_empty() || host == "unix") {
+            return Reach::Works;
+        }
+        let path = format!("/tmp/.X11-unix/X{number}");
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::linux::net::SocketAddrExt;
+            if std::os::unix::net::SocketAddr::from_abstract_name(path.as_bytes())
+                .and_then(|address| UnixStream::connect_addr(&address))
+                .is_ok()
+            {
+                return Reach::Works;
+            }
+        }
+        match UnixStream::connect(&path) {
+            Ok(_) => Reach::Works,
+            Err(_) => Reach::Fails("but no X server answers there".into()),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn shown(name: &str) -> String {
+            match name {
+                "WAYLAND_SOCKET" => "'99'".into(),
+                "WAYLAND_DISPLAY" => "'garbage'".into(),
+                _ => "':155'".into(),
+            }
+        }
+
+        fn fails() -> Reach {
+            Reach::Fails("but it leads nowhere".into())
+        }
+
+        #[test]
+        fn a_wayland_display_that_leads_nowhere_gives_way_to_x() {
+            let found = Found {
+                socket: Reach::Unset,
+                wayland: fails(),
+                x: Reach::Works,
+            };
+            let Choice::Open { drop, note } = choose(&found, shown) else {
+                panic!("no window")
+            };
+            assert_eq!(drop, ["WAYLAND_DISPLAY"]);
+            let note = note.expect("said");
+            assert!(note.starts_with("WAYLAND_DISPLAY is 'garbage', but it leads nowhere"));
+            assert!(note.ends_with("opening the window with DISPLAY (':155') instead"));
+            // A socket that leads nowhere is dropped too, or it would abort the program.
+            let found = Found {
+                socket: fails(),
+                ..found
+            };
+            let Choice::Open { drop, .. } = choose(&found, shown) else {
+                panic!("no window")
+            };
+            assert_eq!(drop, ["WAYLAND_SOCKET", "WAYLAND_DISPLAY"]);
+        }
+
+        #[test]
+        fn what_works_first_is_kept_as_it_is() {
+            let found = Found {
+                socket: Reach::Unset,
+                wayland: Reach::Works,
+                x: fails(),
+            };
+            let open = Choice::Open {
+                drop: vec![],
+                note: None,
+            };
+            assert_eq!(choose(&found, shown), open);
+            let found = Found {
+                socket: fails(),
+                wayland: Reach::Works,
+                x: Reach::Works,
+            };
+            let Choice::Open { drop, .. } = choose(&found, shown) else {
+                panic!("no window")
+            };
+            assert_eq!(drop, ["WAYLAND_SOCKET"]);
+        }
+
+        #[test]
+        fn with_nothing_that_works_each_variable_set_is_named() {
+            let found = Found {
+                socket: fails(),
+                wayland: fails(),
+                x: fails(),
+            };
+            let Choice::Nothing(said) = choose(&found, shown) else {
+                panic!("a window")
+            };
+            for name in [
+                "WAYLAND_SOCKET is '99'",
+                "WAYLAND_DISPLAY is 'garbage'",
+                "DISPLAY is",
+            ] {
+                assert!(said.contains(name), "{said}");
+            }
+            let found = Found {
+                socket: Reach::Unset,
+                wayland: Reach::Unset,
+                x: fails(),
+            };
+            let Choice::Nothing(said) = choose(&found, shown) else {
+                panic!("a window")
+            };
+            assert!(
+                said.contains("(WAYLAND_SOCKET, WAYLAND_DISPLAY unset); fix it"),
+                "{said}"
+            );
+        }
+
+        #[test]
+        fn display_names_are_read_as_the_libraries_read_them() {
+            assert!(matches!(x_display("/etc/passwd"), Reach::Fails(_)));
+            assert!(matches!(x_display(":"), Reach::Fails(_)));
+            assert!(matches!(x_display(":x1"), Reach::Fails(_)));
+            assert_eq!(x_display("elsewhere.example:0"), Reach::Works);
+            assert!(matches!(x_display(":65000"), Reach::Fails(_)));
+            assert!(matches!(wayland_socket("abc"), Reach::Fails(_)));
+            assert!(matches!(wayland_socket("99"), Reach::Fails(_)));
+            let dir = std::env::temp_dir().join(format!("ng-display-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            let listener = std::os::unix::net::UnixListener::bind(dir.join("wayland-9")).unwrap();
+            assert_eq!(
+                wayland_display("wayland-9".as_ref(), Some(dir.clone())),
+                Reach::Works
+            );
+            assert!(matches!(
+                wayland_display("wayland-8".as_ref(), Some(dir.clone())),
+                Reach::Fails(_)
+            ));
+            assert!(matches!(
+                wayland_display("wayland-9".as_ref(), None),
+                Reach::Fails(_)
+            ));
+            drop(listener);
+            std::fs::remove_dir_all(dir).unwrap();
+        }
     }
 }

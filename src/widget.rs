@@ -9,6 +9,7 @@ pub mod ends;
 pub mod icon;
 pub mod icon_array;
 pub mod lung_areas;
+pub mod measure;
 pub mod nav;
 pub mod paint;
 pub mod repaint;

@@ -10,7 +10,7 @@ mod support;
 use std::collections::VecDeque;
 use std::panic::{self, AssertUnwindSafe};
 
-use needle_guide::app::{App, KioskSettings, MIN_LAYOUT, Message};
+use needle_guide::app::{App, KioskSettings, MAX_WINDOW_SIZE, MIN_LAYOUT, Message};
 use needle_guide::document::Document;
 use needle_guide::route::Route;
 use needle_guide::screen::reader::{self, HISTORY_LIMIT};
@@ -54,6 +54,71 @@ fn a_long_random_kiosk_session_never_panics_and_always_has_something_to_show() {
     session(App::kiosk(editions, settings), MESSAGES / 2);
 }
 
+/// The memory the test process holds, in bytes (Linux; elsewhere 0).
+fn resident() -> u64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|statm| statm.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .map_or(0, |pages| pages * 4096)
+}
+
+#[test]
+fn a_window_made_far_larger_than_a_screen_and_small_again_holds_no_more_than_one() {
+    // The consult window dragged or scripted past any screen, then back (probe finding N9:
+    // at 32767×640 and back to 1280×800 the window kept 3.5 GB). The window asks to be no
+    // larger than an 8K screen, the app lays out for no more, and what it drew at the largest
+    // is let go at the smallest.
+    let mut app = App::new(support::editions(), Route::HOME);
+    let settings = needle_guide::app::window_settings(&app);
+    assert_eq!(settings.max_size, Some(MAX_WINDOW_SIZE));
+    assert!(settings.size.width * app.scale_factor() <= MAX_WINDOW_SIZE.width);
+    // Draws the window, and says how much memory the process held with the drawing.
+    let draw = |app: &App| {
+        let layout = app.window() * (1.0 / app.scale_factor());
+        let mut ui = support::simulate(app, layout);
+        let _drawn = ui.snapshot(&app.theme()).expect("the window draws");
+        resident()
+    };
+    let small = iced::Size::new(1280.0, 800.0);
+    let _ = app.update(Message::WindowResized(small * (1.0 / app.scale_factor())));
+    draw(&app);
+    let before = resident();
+    let mut largest = 0;
+    for (width, height) in [
+        (10000.0, 10000.0),
+        (30000.0, 30000.0),
+        (32767.0, 1.0),
+        (1.0, 32767.0),
+    ] {
+        let size = iced::Size::new(width, height);
+        let _ = app.update(Message::WindowResized(size * (1.0 / app.scale_factor())));
+        let window = app.window();
+        assert!(
+            window.width <= MAX_WINDOW_SIZE.width && window.height <= MAX_WINDOW_SIZE.height,
+            "a {width}×{height} window is laid out at {window:?}"
+        );
+        largest = largest.max(draw(&app));
+        let _ = app.update(Message::WindowResized(small * (1.0 / app.scale_factor())));
+        let window = app.window();
+        assert!((window.width - 1280.0).abs() < 0.5 && (window.height - 800.0).abs() < 0.5);
+        draw(&app);
+    }
+    let after = resident();
+    eprintln!(
+        "resident: {} MB at 1280×800, {} MB at the largest, {} MB back at 1280×800",
+        before >> 20,
+        largest >> 20,
+        after >> 20
+    );
+    // Text caches and the like may grow a little; a window's worth of pixels may not stay.
+    assert!(
+        after <= before + (64 << 20),
+        "{} MB held after the window was small again, against {} MB before",
+        after >> 20,
+        before >> 20
+    );
+}
+
 fn session(mut app: App, messages: usize) {
     let seed = std::env::var("ENDURANCE_SEED")
         .ok()
@@ -61,9 +126,8 @@ fn session(mut app: App, messages: usize) {
         .unwrap_or(DEFAULT_SEED);
     let kiosk = app.kiosk_state().is_some();
     if kiosk {
-        // A 1920×1080 kiosk screen, as iced reports it at start-up.
-        let screen = iced::Size::new(1920.0, 1080.0);
-        let _ = app.update(Message::Screen(screen * (1.0 / app.scale_factor())));
+        // A 1920×1080 kiosk screen, as the kiosk's view measures it.
+        let _ = app.update(Message::Measured(iced::Size::new(1920.0, 1080.0)));
     }
     let mut mix = MessageMix::new(app.library(), seed);
     let mut recent: VecDeque<Message> = VecDeque::with_capacity(RECENT);

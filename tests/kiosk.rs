@@ -138,7 +138,7 @@ fn kiosk_with_pin() -> App {
 fn after_the_countdown_the_state_equals_a_fresh_start_on_the_same_screen() {
     let screen = Size::new(1920.0, 1080.0);
     let mut app = kiosk_with_pin();
-    let _ = app.update(Message::Screen(screen / app.scale_factor()));
+    let _ = app.update(Message::Measured(screen));
     for message in a_visit() {
         let _ = app.update(message);
     }
@@ -148,7 +148,7 @@ fn after_the_countdown_the_state_equals_a_fresh_start_on_the_same_screen() {
         "left half typed"
     );
     let mut fresh = kiosk_with_pin();
-    let _ = fresh.update(Message::Screen(screen / fresh.scale_factor()));
+    let _ = fresh.update(Message::Measured(screen));
     // (Compared with `==`: the app's debug form runs to pages. Every part of the state compares
     // by value, or by identity where it has none.)
     assert!(app != fresh);
@@ -234,7 +234,7 @@ fn a_plus_greys_out_when_the_screen_can_hold_no_larger_text() {
     let mut app = kiosk();
     let screen = iced::Size::new(1920.0, 1080.0);
     let _ = app.update(Kiosk::StartVisit.into());
-    let _ = app.update(Message::Screen(screen / app.scale_factor()));
+    let _ = app.update(Message::Measured(screen));
     let mut presses = 0;
     while app.can_enlarge_text() {
         let mut ui = simulate(&app, screen / app.scale_factor());
@@ -301,31 +301,213 @@ fn orders<T: Clone>(items: &[T]) -> Vec<Vec<T>> {
     all
 }
 
+/// The window as iced runs it for the app: what a unit test can feed the app in the order a
+/// compositor or window manager makes things happen.
+///
+/// iced holds a scale, the app's as it was after the last update; it divides each resize by the
+/// scale it holds then (times the screen's own scale) and hands it to the app later, through a
+/// subscription; after each update it takes the app's new scale; and it lays a frame out in the
+/// window's pixels divided by the scale it holds.
+struct Shell {
+    /// The window's size in the screen's pixels.
+    pixels: Size,
+    /// The screen's own scale (a high-density output's 2).
+    output: f32,
+    /// The app's scale as iced holds it.
+    held: f32,
+    /// Resizes on their way to the app.
+    pending: Vec<Message>,
+}
+
+/// What a frame showed: the layout the app decided on, the room iced laid it out in, the
+/// window's pixels, and whether anything but the background was drawn.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    layout: Size,
+    room: Size,
+    pixels: Size,
+    drawn: bool,
+}
+
+impl Shell {
+    /// The window as made: the app's window, in the screen's pixels.
+    fn new(app: &App, output: f32) -> Shell {
+        Shell {
+            pixels: app.window() * output,
+            output,
+            held: app.scale_factor(),
+            pending: Vec::new(),
+        }
+    }
+
+    /// The compositor gives the window `pixels`, or keeps the size the app asked for (`None`,
+    /// Wayland's configure with a size of 0×0).
+    fn configure(&mut self, pixels: Option<Size>) {
+        if let Some(pixels) = pixels {
+            self.pixels = pixels;
+        }
+        self.resized();
+    }
+
+    /// The output's own scale changes: the window keeps its pixels, and each is smaller.
+    fn rescale(&mut self, output: f32) {
+        self.output = output;
+        self.resized();
+    }
+
+    fn resized(&mut self) {
+        let reported = self.pixels * (1.0 / (self.output * self.held));
+        self.pending.push(Message::WindowResized(reported));
+    }
+
+    /// Hands the app one message; iced then takes the app's scale.
+    fn deliver(&mut self, app: &mut App, message: Message) {
+        let _ = app.update(message);
+        self.held = app.scale_factor();
+    }
+
+    /// Hands the app the resizes that are on their way.
+    fn deliver_pending(&mut self, app: &mut App) {
+        for message in std::mem::take(&mut self.pending) {
+            self.deliver(app, message);
+        }
+    }
+
+    /// Draws a frame, as iced does: the view laid out in the room iced holds, a redraw event
+    /// through it, then the drawing; and only then hands the app what the widgets said.
+    fn frame(&mut self, app: &mut App) -> Frame {
+        use iced_test::core::renderer::{Headless, Style};
+        use iced_test::core::theme::Base;
+        use iced_test::core::{clipboard, mouse};
+        use iced_test::runtime::UserInterface;
+
+        let room = self.pixels * (1.0 / (self.output * self.held));
+        let layout = app.window() * (1.0 / app.scale_factor());
+        let mut renderer = iced_test::futures::futures::executor::block_on(
+            <iced_tiny_skia::Renderer as Headless>::new(
+                needle_guide::theme::FONT,
+                iced::Settings::default().default_text_size,
+                Some("tiny-skia"),
+            ),
+        )
+        .expect("the tiny-skia renderer starts");
+        let mut ui = UserInterface::build(app.view(), room, Default::default(), &mut renderer);
+        let mut said = Vec::new();
+        let redraw = iced::Event::Window(iced::window::Event::RedrawRequested(Instant::now()));
+        let _ = ui.update(
+            &[redraw],
+            mouse::Cursor::Unavailable,
+            &mut renderer,
+            &mut clipboard::Null,
+            &mut said,
+        );
+        let theme = app.theme();
+        let style = Style {
+            text_color: theme.base().text_color,
+        };
+        ui.draw(&mut renderer, &theme, &style, mouse::Cursor::Unavailable);
+        drop(ui);
+        let drawn = renderer.layers().iter().any(|layer| {
+            !(layer.quads.is_empty()
+                && layer.primitives.is_empty()
+                && layer.text.is_empty()
+                && layer.images.is_empty())
+        });
+        for message in said {
+            self.deliver(app, message);
+        }
+        Frame {
+            layout,
+            room,
+            pixels: self.pixels,
+            drawn,
+        }
+    }
+
+    /// Frames until one says nothing new; all of them.
+    fn settle(&mut self, app: &mut App) -> Vec<Frame> {
+        let mut frames = Vec::new();
+        loop {
+            let before = app.clone();
+            frames.push(self.frame(app));
+            if *app == before {
+                return frames;
+            }
+            assert!(frames.len() < 5, "the kiosk's size never settles");
+        }
+    }
+}
+
+/// The layout a kiosk lays out on a window of `pixels` at an output scale of `output`, once
+/// settled: as a fresh kiosk measures it.
+fn settled_layout(pixels: Size, output: f32) -> (f32, Size) {
+    let mut app = kiosk();
+    let _ = app.update(Message::Measured(pixels * (1.0 / output)));
+    (
+        app.scale_factor(),
+        app.window() * (1.0 / app.scale_factor()),
+    )
+}
+
+/// A frame fits when the layout the app decided on is no larger than the room iced laid it out
+/// in (a larger one runs off the screen), or it shows only the background; and its pixels are
+/// no more than the screen's.
+fn assert_fits(frame: Frame, screen: Size, when: &str) {
+    assert!(
+        !frame.drawn
+            || frame.layout.width <= frame.room.width + 0.5
+                && frame.layout.height <= frame.room.height + 0.5,
+        "{when}: laid out at {:?} in {:?}",
+        frame.layout,
+        frame.room
+    );
+    assert!(
+        frame.pixels.width <= screen.width && frame.pixels.height <= screen.height,
+        "{when}: a frame of {:?} on a screen of {screen:?}",
+        frame.pixels
+    );
+}
+
 #[test]
 fn the_kiosk_fits_its_screen_whatever_order_the_resize_events_come_in() {
-    // What a window manager may send while it makes a 1280×800 window full screen, each in the
-    // app's scaled pixels as iced reports it, at whatever scale it had: the window as made
-    // (1600×1000 at 1.25), the screen (at 1.25 and at 1.5625), and a half-made one.
+    // What a window manager may send while it makes the window full screen, each in the app's
+    // scaled pixels as iced reports it, at whatever scale it held: the window as made, the
+    // screen (at the kiosk's 1.25 and at 1.5625), and a half-made one; and a frame drawn on
+    // the way, once the window is the screen's.
     let start = kiosk();
     let made = start.scale_factor();
+    let first = start.window();
     let screen = Size::new(1280.0, 800.0);
-    let events = [
-        Message::WindowResized(Size::new(1600.0, 1000.0) * (1.0 / made)),
-        Message::WindowResized(screen * (1.0 / made)),
-        Message::WindowResized(screen * (1.0 / 1.5625)),
-        Message::WindowResized(Size::new(1280.0, 40.0) * (1.0 / made)),
-        // The monitor's size, measured with the scale the window was made with.
-        Message::Screen(screen * (1.0 / made)),
+    #[derive(Clone)]
+    enum Step {
+        Deliver(Message),
+        Frame,
+    }
+    let steps = [
+        Step::Deliver(Message::WindowResized(first * (1.0 / made))),
+        Step::Deliver(Message::WindowResized(screen * (1.0 / made))),
+        Step::Deliver(Message::WindowResized(screen * (1.0 / 1.5625))),
+        Step::Deliver(Message::WindowResized(
+            Size::new(1280.0, 40.0) * (1.0 / made),
+        )),
+        Step::Frame,
     ];
     let mut seen = Vec::new();
-    for order in orders(&events) {
+    for order in orders(&steps) {
         let mut app = start.clone();
-        for message in order {
-            let _ = app.update(message);
+        let mut shell = Shell::new(&app, 1.0);
+        shell.pixels = screen;
+        for step in order {
+            match step {
+                Step::Deliver(message) => shell.deliver(&mut app, message),
+                Step::Frame => assert_fits(shell.frame(&mut app), screen, "a frame on the way"),
+            }
         }
+        let last = *shell.settle(&mut app).last().unwrap();
+        assert_fits(last, screen, "the last frame");
+        assert!(last.drawn, "the last frame shows the kiosk");
         assert_eq!(app.screen(), Some(screen));
-        let layout = app.window() * (1.0 / app.scale_factor());
-        seen.push((app.scale_factor(), layout));
+        seen.push((app.scale_factor(), last.layout));
     }
     assert_eq!(seen.len(), 120);
     let (scale, layout) = seen[0];
@@ -339,4 +521,237 @@ fn the_kiosk_fits_its_screen_whatever_order_the_resize_events_come_in() {
     );
     assert!((scale - 1.25).abs() < 1e-4, "{scale}");
     assert!((layout.width - 1024.0).abs() < 0.5 && (layout.height - 640.0).abs() < 0.5);
+}
+
+#[test]
+fn the_kiosk_fits_every_screen_in_the_order_wayland_sizes_it() {
+    // As cage runs it: the first configure gives no size (the window keeps the size it asked
+    // for) and a frame is drawn; the output's size comes later; after the first frames the
+    // output's own scale may change (a high-density screen that the window entered late).
+    let screens = [
+        (1280.0, 720.0),
+        (1280.0, 800.0),
+        (1920.0, 1080.0),
+        (3840.0, 2160.0),
+        (1080.0, 1920.0),
+    ];
+    for (width, height) in screens {
+        let screen = Size::new(width, height);
+        let when = |what: &str| format!("{width}×{height}, {what}");
+        let mut app = kiosk();
+        let mut shell = Shell::new(&app, 1.0);
+        assert!(
+            shell.pixels.width <= screen.width && shell.pixels.height <= screen.height,
+            "the window asks for {:?}, more than {screen:?}",
+            shell.pixels
+        );
+
+        shell.configure(None);
+        let first = shell.frame(&mut app);
+        assert_fits(first, screen, &when("the first frame"));
+        assert!(first.drawn, "{}", when("the first frame shows the kiosk"));
+        shell.deliver_pending(&mut app);
+        for frame in shell.settle(&mut app) {
+            assert_fits(frame, screen, &when("before the output's size"));
+        }
+        assert_eq!(app.screen(), None, "the window is not the screen yet");
+
+        shell.configure(Some(screen));
+        // A frame may be drawn before the resize reaches the app.
+        assert_fits(shell.frame(&mut app), screen, &when("the output's size"));
+        shell.deliver_pending(&mut app);
+        let frames = shell.settle(&mut app);
+        for frame in &frames {
+            assert_fits(*frame, screen, &when("after the output's size"));
+        }
+        assert_eq!(app.screen(), Some(screen));
+        let (scale, layout) = settled_layout(screen, 1.0);
+        assert_eq!(
+            (app.scale_factor(), frames.last().unwrap().layout),
+            (scale, layout)
+        );
+        assert_eq!(frames.last().unwrap().room, layout, "{}", when("laid out"));
+
+        shell.rescale(2.0);
+        assert_fits(shell.frame(&mut app), screen, &when("the new output scale"));
+        shell.deliver_pending(&mut app);
+        let frames = shell.settle(&mut app);
+        for frame in &frames {
+            assert_fits(*frame, screen, &when("after the new output scale"));
+        }
+        assert!(frames.iter().all(|frame| frame.drawn));
+        let (scale, layout) = settled_layout(screen, 2.0);
+        assert_eq!(app.screen(), Some(screen * 0.5), "{}", when("at scale 2"));
+        assert_eq!(
+            (app.scale_factor(), frames.last().unwrap().layout),
+            (scale, layout)
+        );
+        assert_eq!(
+            frames.last().unwrap().room,
+            layout,
+            "{}",
+            when("laid out at scale 2")
+        );
+    }
+}
+
+/// The cage flags the kiosk's unit gives, before `--`, one letter each (`-ds` is `-d -s`).
+fn cage_flags(unit: &str) -> Vec<String> {
+    let exec = unit
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("ExecStart="))
+        .expect("the unit has an ExecStart line");
+    let mut words = exec.split_whitespace();
+    assert!(
+        words
+            .next()
+            .is_some_and(|program| program.ends_with("/cage")),
+        "the unit runs cage: {exec}"
+    );
+    let mut flags = Vec::new();
+    for word in words.take_while(|word| *word != "--") {
+        match word.strip_prefix('-') {
+            Some(letters) => flags.extend(letters.chars().map(|letter| format!("-{letter}"))),
+            // The value of the flag before it (`-m last`).
+            None => flags.push(word.to_owned()),
+        }
+    }
+    flags
+}
+
+#[test]
+fn the_kiosks_unit_gives_cage_no_way_out() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/deploy/needle-guide-kiosk.service"
+    );
+    let unit = std::fs::read_to_string(path).expect("the unit is there");
+    let flags = cage_flags(&unit);
+    // cage 0.1.4: -d no decorations, -r rotate, -m which outputs (with a word); -s lets
+    // Ctrl+Alt+F1–F12 switch to another console, out of the guide. Any other flag is refused
+    // too, until someone reads what it does.
+    let safe = ["-d", "-r", "-m", "extend", "last"];
+    assert!(
+        !flags.iter().any(|flag| flag == "-s"),
+        "the unit runs cage with -s, which lets a patient switch console"
+    );
+    let unknown: Vec<&String> = flags
+        .iter()
+        .filter(|flag| !safe.contains(&flag.as_str()))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "cage flags not known to be safe: {unknown:?}"
+    );
+    // The reading itself: the flags a unit with a way out would give are seen.
+    assert_eq!(
+        cage_flags("ExecStart=/usr/bin/cage -ds -m last -- needle-guide --kiosk -s"),
+        ["-d", "-s", "-m", "last"]
+    );
+}
+
+/// The kiosk binary, started on a Wayland "compositor" that is only a socket in `runtime`: it
+/// gets as far as waiting for the compositor's answer, holding its lock.
+fn kiosk_on_fake_screen(runtime: &std::path::Path) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_needle-guide"))
+        .args(["--kiosk", "--content"])
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/test-clinic"
+        ))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .env("WAYLAND_DISPLAY", "wayland-fake")
+        .env("XDG_RUNTIME_DIR", runtime)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the kiosk starts")
+}
+
+/// Waits until the kiosk lock in `runtime` names `pid` as its holder.
+fn wait_for_holder(runtime: &std::path::Path, child: &mut std::process::Child) {
+    use needle_guide::screen::kiosk::lock;
+    let path = lock::path(runtime, &lock::screen_name(Some("wayland-fake"), None));
+    let pid = child.id().to_string();
+    for _ in 0..600 {
+        if std::fs::read_to_string(&path).is_ok_and(|holder| holder == pid) {
+            return;
+        }
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the kiosk ended before it took the lock"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("the kiosk never took the lock");
+}
+
+/// Waits up to 30 s for `child` to end, and what it said.
+fn ended(mut child: std::process::Child) -> (Option<i32>, String) {
+    for _ in 0..600 {
+        if child.try_wait().unwrap().is_some() {
+            let output = child.wait_with_output().unwrap();
+            return (
+                output.status.code(),
+                String::from_utf8_lossy(&output.stderr).into_owned(),
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    panic!("it never ended: a second kiosk started on the same screen");
+}
+
+#[test]
+fn a_second_kiosk_on_the_same_screen_refuses_to_start_until_the_first_is_gone() {
+    let runtime = std::env::temp_dir().join(format!("ng-two-kiosks-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&runtime);
+    std::fs::create_dir_all(&runtime).unwrap();
+    let compositor = std::os::unix::net::UnixListener::bind(runtime.join("wayland-fake")).unwrap();
+
+    let mut first = kiosk_on_fake_screen(&runtime);
+    wait_for_holder(&runtime, &mut first);
+    let (code, said) = ended(kiosk_on_fake_screen(&runtime));
+    assert_eq!(code, Some(1), "{said}");
+    let refusal: Vec<&str> = said.lines().filter(|line| line.contains("kiosk")).collect();
+    assert_eq!(
+        refusal,
+        [format!(
+            "needle-guide: the kiosk will not start: another kiosk is already running on this \
+             screen (WAYLAND_DISPLAY wayland-fake, process {}); stop it first, or start this \
+             one on another screen",
+            first.id()
+        )],
+        "{said}"
+    );
+
+    // Killed: the next one starts.
+    first.kill().unwrap();
+    first.wait().unwrap();
+    let mut second = kiosk_on_fake_screen(&runtime);
+    wait_for_holder(&runtime, &mut second);
+
+    // Ended by itself (here the compositor hangs up on it): the next one starts.
+    compositor.set_nonblocking(true).unwrap();
+    let mut gone = None;
+    for _ in 0..600 {
+        while let Ok((connection, _)) = compositor.accept() {
+            drop(connection);
+        }
+        if let Some(status) = second.try_wait().unwrap() {
+            gone = Some(status);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        gone.is_some(),
+        "the kiosk did not end when its compositor left"
+    );
+    let mut third = kiosk_on_fake_screen(&runtime);
+    wait_for_holder(&runtime, &mut third);
+    third.kill().unwrap();
+    third.wait().unwrap();
+    std::fs::remove_dir_all(&runtime).unwrap();
 }

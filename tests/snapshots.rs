@@ -158,14 +158,16 @@ fn an_urgent_box_that_opens_the_warning_signs_matches_its_snapshot() {
     );
 }
 
-/// A kiosk as it may start: over a clinic with numbers (made-up ones).
+/// A kiosk as it may start: over a clinic with numbers (made-up ones), on a 1280×800 screen.
 fn kiosk() -> App {
-    App::kiosk(
+    let mut app = App::kiosk(
         support::kiosk_editions(),
         needle_guide::app::KioskSettings {
             idle_timeout: std::time::Duration::from_secs(90),
         },
-    )
+    );
+    let _ = app.update(Message::Measured(WINDOW));
+    app
 }
 
 /// The kiosk as a 1280×800 touch screen lays it out: enlarged by the kiosk's scale, so 1024×640.

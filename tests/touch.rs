@@ -695,8 +695,8 @@ fn welcome(web: &str, locale: &'static str, screen: iced::Size, larger: usize) -
         },
     )
     .in_locale(locale);
-    let reported = screen * (1.0 / app.scale_factor());
-    let mut messages = vec![needle_guide::app::Message::Screen(reported)];
+    // The kiosk measures its laid-out view, in unscaled pixels.
+    let mut messages = vec![needle_guide::app::Message::Measured(screen)];
     messages.extend((0..larger).map(|_| needle_guide::screen::Shared::TextLarger.into()));
     support::deliver(&mut app, messages);
     app

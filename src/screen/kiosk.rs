@@ -3,6 +3,7 @@
 //! the kiosk cannot write a file, start a program or leave full screen.
 
 pub mod idle;
+pub mod lock;
 
 use std::time::{Duration, Instant};
 

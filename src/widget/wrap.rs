@@ -24,6 +24,11 @@ pub trait Wrap<Message> {
         child.update(event, child.cursor);
     }
 
+    /// Whether the child is drawn, in the wrapper's `bounds`: by default it is.
+    fn shows_child(&self, _state: &Self::State, _bounds: Rectangle) -> bool {
+        true
+    }
+
     /// Drawn after the child, in the wrapper's bounds.
     fn draw_after(&self, _state: &Self::State, _renderer: &mut iced::Renderer, _bounds: Rectangle) {
     }
@@ -154,7 +159,14 @@ impl<Message, W: Wrap<Message>> Widget<Message, iced::Theme, iced::Renderer>
         cursor: mouse::Cursor,
         viewport: &Rectangle,
     ) {
-        let shown = vec![(0, layout)];
+        let shown = if self
+            .wrap
+            .shows_child(tree.state.downcast_ref(), layout.bounds())
+        {
+            vec![(0, layout)]
+        } else {
+            Vec::new()
+        };
         delegate::draw(
             &self.content,
             tree,

@@ -128,10 +128,11 @@ impl Setup {
         .in_locale(self.locale)
         // As on a machine that can speak, so the layout holds Read aloud too.
         .with_voice(super::silent_voice());
-        // iced reports sizes divided by the app's scale.
+        // iced reports a resize divided by the app's scale; the kiosk measures its laid-out
+        // view, in unscaled pixels.
         let reported = self.screen * (1.0 / app.scale_factor());
         let mut messages = vec![match self.mode {
-            Mode::Kiosk => Message::Screen(reported),
+            Mode::Kiosk => Message::Measured(self.screen),
             Mode::Consult | Mode::Present => Message::WindowResized(reported),
         }];
         match self.mode {
