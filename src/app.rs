@@ -21,6 +21,7 @@ use crate::speech::{SpeechError, Stopper, Voice};
 use crate::theme::style;
 use crate::theme::{self, Palette, metrics};
 use crate::widget::drag::drag;
+use crate::widget::wrap::Tell;
 use crate::widget::{below, measure, nav, repaint};
 
 pub use crate::screen::kiosk::Settings as KioskSettings;
@@ -846,7 +847,15 @@ impl App {
     pub fn view(&self) -> Element<'_, Message> {
         let content = repaint::whole(self.window_content());
         if self.kiosk_state().is_some() {
-            measure::window(content, self.scale_factor(), self.window, Message::Measured).into()
+            measure::window(
+                content,
+                self.scale_factor(),
+                Tell {
+                    holds: self.window,
+                    on_change: Message::Measured,
+                },
+            )
+            .into()
         } else {
             content.into()
         }
@@ -911,7 +920,14 @@ impl App {
         .id(PAGE_SCROLL)
         .width(Fill)
         .height(Fill);
-        let page = below::report(page, PAGE_END_SPACE, self.more_below, Message::MoreBelow);
+        let page = below::report(
+            page,
+            PAGE_END_SPACE,
+            Tell {
+                holds: self.more_below,
+                on_change: Message::MoreBelow,
+            },
+        );
         // While reading aloud, Stop stays in view where the cue would be.
         let over_foot = if self.reading.is_some() {
             Some(stop_reading_bar(&library.ui))

@@ -10,37 +10,25 @@
 use iced::advanced::widget::{Id, Operation, operation};
 use iced::{Element, Event, Rectangle, Vector};
 
-use super::wrap::{Child, Wrap, Wrapped, wrap};
+use super::wrap::{Child, Tell, Wrap, Wrapped, wrap};
 
-/// `page` (a scrollable), telling the app through `on_change` whether it goes on below the part
-/// that shows by more than `foot`, the empty space at its end, whenever that is not what the app
-/// `holds`.
+/// `page` (a scrollable), keeping the app told whether it goes on below the part that shows by
+/// more than `foot`, the empty space at its end.
 pub fn report<'a, Message: 'a>(
     page: impl Into<Element<'a, Message>>,
     foot: f32,
-    holds: bool,
-    on_change: fn(bool) -> Message,
+    more: Tell<bool, Message>,
 ) -> Wrapped<'a, Message, Report<Message>> {
-    wrap(
-        Report {
-            foot,
-            holds,
-            on_change,
-        },
-        page,
-    )
+    wrap(Report { foot, more }, page)
 }
 
 pub struct Report<Message> {
     foot: f32,
-    holds: bool,
-    on_change: fn(bool) -> Message,
+    more: Tell<bool, Message>,
 }
 
-// No memory of what was sent: the events of one batch all reach the page before the app hears any
-// of them, so the same word can be sent more than once, which changes nothing. Remembering it
-// would wrongly hold back the word after the app has heard it and since taken it back (a new
-// page starts without the cue).
+// Remembering what was sent would wrongly hold back the word after the app has heard it and since
+// taken it back (a new page starts without the cue): `Tell` keeps no memory.
 impl<Message> Wrap<Message> for Report<Message> {
     type State = ();
 
@@ -51,10 +39,7 @@ impl<Message> Wrap<Message> for Report<Message> {
         let Some(viewport) = viewport.0 else {
             return;
         };
-        let more = goes_on_below(viewport, self.foot);
-        if more != self.holds {
-            child.publish((self.on_change)(more));
-        }
+        self.more.tell(child, goes_on_below(viewport, self.foot));
     }
 }
 

@@ -12,30 +12,24 @@
 use iced::widget::container;
 use iced::{Element, Event, Fill, Rectangle, Size};
 
-use super::wrap::{Child, Wrap, Wrapped, wrap};
+use super::wrap::{Child, Tell, Wrap, Wrapped, wrap};
 
-/// `content`, filling the window laid out at `scale`, telling the app through `on_change` the
-/// window's size in unscaled pixels (rounded to whole pixels) whenever it is not `holds`.
+/// `content`, filling the window laid out at `scale`, keeping the app told of the window's size
+/// in unscaled pixels (rounded to whole pixels).
 pub fn window<'a, Message: 'a>(
     content: impl Into<Element<'a, Message>>,
     scale: f32,
-    holds: Size,
-    on_change: fn(Size) -> Message,
+    size: Tell<Size, Message>,
 ) -> Wrapped<'a, Message, Measure<Message>> {
     wrap(
-        Measure {
-            scale,
-            holds,
-            on_change,
-        },
+        Measure { scale, size },
         container(content).width(Fill).height(Fill),
     )
 }
 
 pub struct Measure<Message> {
     scale: f32,
-    holds: Size,
-    on_change: fn(Size) -> Message,
+    size: Tell<Size, Message>,
 }
 
 /// Nothing to keep, in a type of its own: iced takes a widget whose state is `()` for one with
@@ -49,16 +43,14 @@ impl<Message> Wrap<Message> for Measure<Message> {
     fn update(&self, _: &mut Nothing, event: &Event, child: &mut Child<'_, '_, '_, Message>) {
         child.update(event, child.cursor);
         let size = self.window(child.bounds());
-        if size != self.holds {
-            child.publish((self.on_change)(size));
-        }
+        self.size.tell(child, size);
     }
 
     // A frame laid out in a window the app has not heard of yet (iced draws one before the app
     // hears of a resize) shows only the background: the view was made for another size, and
     // might not fit this one. The next frame is the app's.
     fn shows_child(&self, _: &Nothing, bounds: Rectangle) -> bool {
-        self.window(bounds) == self.holds
+        self.window(bounds) == self.size.holds
     }
 }
 

@@ -45,6 +45,24 @@ pub fn wrap<'a, Message: 'a, W: Wrap<Message> + 'a>(
     }
 }
 
+/// What a wrapper keeps the app told of, read from its child after every event: the value the app
+/// holds, and the message that tells it another.
+pub struct Tell<T, Message> {
+    pub holds: T,
+    pub on_change: fn(T) -> Message,
+}
+
+impl<T: PartialEq, Message> Tell<T, Message> {
+    /// Tells the app `value` when it is not what the app holds. No memory of what was sent: the
+    /// events of one batch all reach the child before the app hears any of them, so the same
+    /// value may go more than once, which changes nothing.
+    pub fn tell(&self, child: &mut Child<'_, '_, '_, Message>, value: T) {
+        if value != self.holds {
+            child.publish((self.on_change)(value));
+        }
+    }
+}
+
 pub struct Wrapped<'a, Message, W> {
     wrap: W,
     /// The one child, kept in a slice for [`delegate`].
