@@ -689,7 +689,23 @@ impl App {
                 self.reset();
                 scroll_to_top()
             }
-            kiosk::Action::Exit => iced::exit(),
+            kiosk::Action::Exit => {
+                // In the journal, so that IT can tell a staff exit from a crash.
+                let pin_set = !self.editions[self.locale]
+                    .clinic
+                    .staff_pin
+                    .trim()
+                    .is_empty();
+                eprintln!(
+                    "needle-guide: staff closed the kiosk with Ctrl+Alt+Shift+Q ({})",
+                    if pin_set {
+                        "and the staff PIN"
+                    } else {
+                        "no staff PIN is set in clinic.ron"
+                    }
+                );
+                iced::exit()
+            }
         }
     }
 

@@ -401,15 +401,24 @@ fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
             });
         }
     }
-    // Problems first: once they are mended, `check` says whether the clinic is ready.
-    if !problems.is_empty() {
-        let count = problems.len();
-        out(&format!("{}\n", Problems(problems)))?;
-        return Err(Failure::Content(count));
-    }
     let not_ready = ready(folder.as_ref(), &editions[0])
         .err()
         .map(|not_ready| format!("NOT READY FOR PATIENTS: {not_ready}\n"));
+    // Problems first: once they are mended, `check` says whether the clinic is ready. But a
+    // problem in clinic.ron (a PIN or a number left out, or the whole file) may be what keeps the
+    // kiosk from starting: then that is said too, so IT reads what the kiosk will do.
+    if !problems.is_empty() {
+        let count = problems.len();
+        let in_clinic_ron = problems
+            .iter()
+            .any(|problem| Path::new(&problem.file).ends_with(content::File::Clinic.path("")));
+        out(&format!("{}\n", Problems(problems)))?;
+        if let Some(not_ready) = not_ready.as_ref().filter(|_| in_clinic_ron) {
+            out(&content::without_controls(not_ready))?;
+            return Err(Failure::NotReady);
+        }
+        return Err(Failure::Content(count));
+    }
     match &not_ready {
         Some(not_ready) => out(&content::without_controls(not_ready))?,
         None => {

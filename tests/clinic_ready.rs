@@ -150,19 +150,36 @@ fn check_says_when_a_folder_has_no_clinic_ron() {
     assert!(said.contains("`needle-guide export-content DIR`"), "{said}");
 }
 
-/// A broken file keeps its own exit code and its report; readiness is said once it is mended.
+/// A broken field keeps its own exit code and its report, unless leaving it out leaves the clinic
+/// without what the kiosk needs: then `check` says, after the problem, that the kiosk will not
+/// start, as the kiosk itself would.
 #[test]
-fn a_broken_clinic_ron_is_a_problem_not_a_readiness() {
-    let folder = folder_with("broken", Some("Clinic(phone: 555)"));
+fn a_broken_clinic_ron_is_a_problem_and_a_readiness_only_if_the_kiosk_would_refuse() {
+    let file = |folder: &std::path::Path| folder.join("clinic.ron").display().to_string();
+    let folder = folder_with(
+        "broken-web",
+        Some("Clinic(phone: \"555\", emergency_number: \"911\", web: 3)"),
+    );
     let output = run(&["check", path(&folder)]);
     assert_eq!(output.status.code(), Some(BROKEN), "{}", stdout(&output));
     let said = stdout(&output);
-    assert!(
-        said.starts_with(&format!("{}:1:8: ", folder.join("clinic.ron").display())),
-        "{said}"
-    );
+    assert!(said.starts_with(&format!("{}:1:", file(&folder))), "{said}");
     assert!(!said.contains("NOT READY"), "{said}");
     assert!(stderr(&output).contains("1 problem(s) in the content"));
+
+    let folder = folder_with("broken-phone", Some("Clinic(phone: 555)"));
+    let output = run(&["check", path(&folder)]);
+    assert_eq!(output.status.code(), Some(NOT_READY), "{}", stdout(&output));
+    let said = stdout(&output);
+    assert!(
+        said.starts_with(&format!("{}:1:8: ", file(&folder))),
+        "{said}"
+    );
+    let not_ready = said.lines().nth(1).unwrap_or_default();
+    assert!(
+        not_ready.starts_with("NOT READY FOR PATIENTS: ") && not_ready.contains("phone"),
+        "{said}"
+    );
 }
 
 /// A filled-in clinic.ron, as a clinic writes it: each test breaks one thing in it.
@@ -261,6 +278,14 @@ fn a_staff_pin_that_cannot_be_read_keeps_the_kiosk_from_starting() {
             ),
         }
         assert!(!message.contains("display"), "{name}: {message}");
+        // `check` says what the kiosk will do: not start.
+        let check = run(&["check", path(&folder)]);
+        assert_eq!(check.status.code(), Some(NOT_READY), "{name}: check");
+        assert!(
+            stdout(&check).contains("NOT READY FOR PATIENTS"),
+            "{name}: {}",
+            stdout(&check)
+        );
         // The consult room still opens (it has no PIN to guard).
         let consult = run(&["--content", path(&folder)]);
         assert!(stderr(&consult).contains("no display"), "{name}");
@@ -278,13 +303,17 @@ fn placeholders_in_the_clinics_details_are_refused_and_never_shown() {
             "emergency_number: \"{emergency}\"",
         )),
     );
+    // Left out, the number is missing, so `check` says the kiosk will not start; and it never
+    // offers leaving a number patients must have empty.
     let output = run(&["check", path(&folder)]);
-    assert_eq!(output.status.code(), Some(BROKEN), "{}", stdout(&output));
+    assert_eq!(output.status.code(), Some(NOT_READY), "{}", stdout(&output));
+    let said = stdout(&output);
     assert!(
-        stdout(&output).contains(":2:60: 'emergency_number' holds a placeholder in braces"),
-        "{}",
-        stdout(&output)
+        said.contains(":2:60: 'emergency_number' holds a placeholder in braces"),
+        "{said}"
     );
+    assert!(said.contains("NOT READY FOR PATIENTS"), "{said}");
+    assert!(!said.contains("for none"), "{said}");
     for lang in ["en", "es"] {
         let text = stdout(&run(&["text", "--lang", lang, "--content", path(&folder)]));
         assert!(!text.contains('{'), "{lang}: {text}");

@@ -154,8 +154,14 @@ impl<'t> Reading<'t> {
                 } else {
                     ""
                 };
+                // The name as written is never said: it could be any words of another file.
+                let meant = if field.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (did you mean {field}?)")
+                };
                 let message = format!(
-                    "unknown field of {outer}; expected one of {}",
+                    "unknown field of {outer}{meant}; expected one of {}",
                     known.join(", ")
                 );
                 self.leave_out(field, value, &message);
@@ -198,7 +204,8 @@ impl<'t> Reading<'t> {
         if has_placeholder(&words) {
             let message = format!(
                 "'{field}' holds a placeholder in braces (such as {{emergency}}) where the \
-                 clinic's own words go: write them, or \"\" for none"
+                 clinic's own words go: write them{}",
+                or_none(field)
             );
             self.leave_out(field, value, &message);
             return String::new();
@@ -211,8 +218,8 @@ impl<'t> Reading<'t> {
         let number = self.words(field, value);
         if !number.trim().is_empty() && !number.chars().any(|c| c.is_ascii_digit()) {
             let message = format!(
-                "'{field}' has no digits (0 to 9), so nobody could call it: write the number, \
-                 or \"\" for none"
+                "'{field}' has no digits (0 to 9), so nobody could call it: write the number{}",
+                or_none(field)
             );
             self.leave_out(field, value, &message);
             return String::new();
@@ -403,6 +410,16 @@ impl<'t> Reading<'t> {
             .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
             .map_or(0, |at| at + 1);
         Some(name_start)
+    }
+}
+
+/// How a message offers leaving `field` empty: never for a field patients must have, which
+/// empty keeps the kiosk from starting.
+fn or_none(field: &str) -> &'static str {
+    if Clinic::REQUIRED.contains(&field) {
+        ""
+    } else {
+        ", or \"\" for none"
     }
 }
 

@@ -783,15 +783,16 @@ impl Clinic {
     /// not start, `check` says the content is not ready for patients, and the consult room tells
     /// staff.
     pub fn missing(&self) -> Vec<&'static str> {
-        [
-            ("emergency_number", &self.emergency_number),
-            ("phone", &self.phone),
-        ]
-        .into_iter()
-        .filter(|(_, value)| value.trim().is_empty())
-        .map(|(field, _)| field)
-        .collect()
+        [&self.emergency_number, &self.phone]
+            .into_iter()
+            .zip(Clinic::REQUIRED)
+            .filter(|(value, _)| value.trim().is_empty())
+            .map(|(_, field)| field)
+            .collect()
     }
+
+    /// The fields a patient must have (see [`Clinic::missing`]).
+    pub const REQUIRED: [&'static str; 2] = ["emergency_number", "phone"];
 }
 
 impl Answers {
