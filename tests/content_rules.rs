@@ -516,7 +516,7 @@ fn the_guide_is_fair_about_benefits_options_and_the_right_to_say_no() {
         (
             "en",
             [
-                "does not say how many people dry needling helps",
+                "studies do not show that",
                 "results differ from person to person",
                 "other treatments can help",
                 "you can say no",
@@ -525,7 +525,7 @@ fn the_guide_is_fair_about_benefits_options_and_the_right_to_say_no() {
         (
             "es",
             [
-                "no dice a cuántas personas les ayuda la punción seca",
+                "los estudios no muestran eso",
                 "los resultados cambian de una persona a otra",
                 "otros tratamientos pueden ayudar",
                 "puede decir que no",
