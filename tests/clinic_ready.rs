@@ -96,8 +96,7 @@ fn check_says_the_built_in_content_is_not_ready_for_patients() {
     let said = stdout(&output);
     assert!(
         said.starts_with(
-            "NOT READY FOR PATIENTS: the built-in clinic.ron leaves emergency_number and phone \
-             empty; to fix it, run `needle-guide export-content DIR`, fill in emergency_number \
+            "NOT READY FOR PATIENTS: the built-in clinic.ron has no usable emergency_number and phone; to fix it, run `needle-guide export-content DIR`, write emergency_number \
              and phone in DIR/clinic.ron, and run the guide with `--content DIR` (see \
              docs/content.md"
         ),
@@ -121,7 +120,7 @@ fn check_names_the_folders_clinic_and_only_what_it_lacks() {
     let file = folder.join("clinic.ron");
     assert!(
         said.starts_with(&format!(
-            "NOT READY FOR PATIENTS: {} leaves emergency_number empty; to fix it, fill in \
+            "NOT READY FOR PATIENTS: {} has no usable emergency_number; to fix it, write \
              emergency_number in that file and run the guide with `--content {}`",
             file.display(),
             folder.display()
@@ -140,7 +139,7 @@ fn check_says_when_a_folder_has_no_clinic_ron() {
     assert!(
         said.starts_with(&format!(
             "NOT READY FOR PATIENTS: {} has no clinic.ron that could be used, and the built-in \
-             clinic.ron leaves emergency_number and phone empty; to fix it, write \
+             clinic.ron has no usable emergency_number and phone; to fix it, write \
              emergency_number and phone in {}",
             folder.display(),
             folder.join("clinic.ron").display()
@@ -327,7 +326,7 @@ fn placeholders_in_the_clinics_details_are_refused_and_never_shown() {
     // Without the number, the kiosk is not ready.
     let kiosk = run(&["--kiosk", "--content", path(&folder)]);
     assert_eq!(kiosk.status.code(), Some(NOT_READY));
-    assert!(stderr(&kiosk).contains("leaves emergency_number empty"));
+    assert!(stderr(&kiosk).contains("has no usable emergency_number"));
 }
 
 #[test]
@@ -361,7 +360,7 @@ fn the_kiosk_will_not_start_without_the_numbers() {
         assert!(
             message.starts_with(&format!(
                 "needle-guide: NOT READY FOR PATIENTS, so the kiosk will not start: {file} \
-                 leaves {missing} empty; to fix it, "
+                 has no usable {missing}; to fix it, "
             )),
             "{args:?}: {message}"
         );

@@ -42,7 +42,7 @@ fn export_writes_every_file_and_the_export_checks_clean() {
     let report = String::from_utf8_lossy(&output.stdout);
     assert!(
         report.starts_with(&format!(
-            "NOT READY FOR PATIENTS: {} leaves emergency_number and phone empty",
+            "NOT READY FOR PATIENTS: {} has no usable emergency_number and phone",
             folder.join("clinic.ron").display()
         )),
         "{report}"

@@ -801,15 +801,15 @@ impl std::fmt::Display for NotReady {
         match &self.file {
             ClinicFile::BuiltIn => write!(
                 f,
-                "the built-in clinic.ron leaves {fields} empty; to fix it, run `needle-guide \
-                 export-content DIR`, fill in {fields} in DIR/clinic.ron, and run the guide with \
+                "the built-in clinic.ron has no usable {fields}; to fix it, run `needle-guide \
+                 export-content DIR`, write {fields} in DIR/clinic.ron, and run the guide with \
                  `--content DIR` ({guide})"
             ),
             ClinicFile::Folder(folder) => {
                 let file = std::path::Path::new(folder).join("clinic.ron");
                 write!(
                     f,
-                    "{} leaves {fields} empty; to fix it, fill in {fields} in that file and run the \
+                    "{} has no usable {fields}; to fix it, write {fields} in that file and run the \
                      guide with `--content {folder}` ({guide})",
                     file.display()
                 )
@@ -819,7 +819,7 @@ impl std::fmt::Display for NotReady {
                 write!(
                     f,
                     "{folder} has no clinic.ron that could be used, and the built-in clinic.ron \
-                     leaves {fields} empty; to fix it, write {fields} in {} (`needle-guide \
+                     has no usable {fields}; to fix it, write {fields} in {} (`needle-guide \
                      export-content DIR` writes a clinic.ron to start from) and run the guide \
                      with `--content {folder}` ({guide})",
                     file.display()

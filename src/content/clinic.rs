@@ -87,13 +87,18 @@ pub(super) fn read(file: &str, text: &str, locale: &str) -> ron::error::SpannedR
     Ok(clinic)
 }
 
-/// How a field left out is reported to staff: why, and that the rest of the file is used.
+/// How a field left out is reported to staff: why, and what follows. The rest of the file is
+/// used; but without the PIN or a number patients must have, the kiosk will not start.
 pub(super) fn reported(left_out: &LeftOut) -> Problem {
+    let stops_the_kiosk =
+        left_out.field == "staff_pin" || Clinic::REQUIRED.contains(&left_out.field);
+    let outcome = if stops_the_kiosk {
+        "the kiosk will not start without it"
+    } else {
+        "the guide leaves it out and uses the rest of the file"
+    };
     Problem {
-        message: format!(
-            "{}; the guide leaves it out and uses the rest of the file",
-            left_out.problem.message
-        ),
+        message: format!("{}; {outcome}", left_out.problem.message),
         ..left_out.problem.clone()
     }
 }
