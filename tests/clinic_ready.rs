@@ -308,7 +308,7 @@ fn placeholders_in_the_clinics_details_are_refused_and_never_shown() {
     assert_eq!(output.status.code(), Some(NOT_READY), "{}", stdout(&output));
     let said = stdout(&output);
     assert!(
-        said.contains(":2:60: 'emergency_number' holds a placeholder in braces"),
+        said.contains(":2:60: 'emergency_number' holds a placeholder (such as {emergency}"),
         "{said}"
     );
     assert!(said.contains("NOT READY FOR PATIENTS"), "{said}");

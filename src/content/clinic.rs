@@ -208,7 +208,7 @@ impl<'t> Reading<'t> {
         }
         if has_placeholder(&words) {
             let message = format!(
-                "'{field}' holds a placeholder in braces (such as {{emergency}}) where the \
+                "'{field}' holds a placeholder (such as {{emergency}} or ...) where the \
                  clinic's own words go: write them{}",
                 or_none(field)
             );
@@ -428,11 +428,15 @@ fn or_none(field: &str) -> &'static str {
     }
 }
 
-/// Whether `text` holds a placeholder, `{…}`, as the guide's own patterns do: in a clinic's
-/// details it would be shown as it is ("Call {emergency} now").
+/// Whether `text` holds a placeholder: `{…}`, as the guide's own patterns do, or only the dots
+/// of an example left unfilled (`reviewed: "..."`). In a clinic's details either would be shown
+/// as it is ("Call {emergency} now", "Last checked by the clinic: ...").
 fn has_placeholder(text: &str) -> bool {
-    text.find('{')
-        .is_some_and(|open| text[open..].contains('}'))
+    let only_dots = !text.trim().is_empty() && text.trim().chars().all(|c| c == '.' || c == '…');
+    only_dots
+        || text
+            .find('{')
+            .is_some_and(|open| text[open..].contains('}'))
 }
 
 #[cfg(test)]
@@ -441,6 +445,15 @@ mod tests {
 
     fn read_ok(text: &str) -> Clinic {
         read("clinic.ron", text, "en").unwrap_or_else(|error| panic!("{error}"))
+    }
+
+    #[test]
+    fn the_dots_of_an_example_left_unfilled_are_a_placeholder() {
+        let clinic = read_ok("Clinic(reviewed: \"...\", name: \"…\", web: \"\")");
+        assert_eq!(clinic.reviewed, "");
+        assert_eq!(clinic.name, "");
+        assert_eq!(left_out(&clinic).len(), 2, "{:?}", clinic.left_out);
+        assert!(!has_placeholder("Dr. Lee, Ph.D."));
     }
 
     #[test]
@@ -577,7 +590,7 @@ mod tests {
             clinic.left_out[1]
                 .problem
                 .message
-                .starts_with("'emergency_number' holds a placeholder in braces"),
+                .starts_with("'emergency_number' holds a placeholder (such as"),
             "{:?}",
             clinic.left_out[1]
         );
