@@ -56,31 +56,12 @@ pub fn sizes(file: &str, text: &str) -> Vec<Problem> {
     let mut i = 0;
     while i < bytes.len() {
         let byte = bytes[i];
-        let next = bytes.get(i + 1).copied();
         if byte.is_ascii_whitespace() {
             i += 1;
             continue;
         }
-        if byte == b'/' && next == Some(b'/') {
-            i = text[i..].find('\n').map_or(bytes.len(), |end| i + end);
-            continue;
-        }
-        if byte == b'/' && next == Some(b'*') {
-            let mut depth = 0_usize;
-            while i < bytes.len() {
-                if bytes[i..].starts_with(b"/*") {
-                    depth += 1;
-                    i += 2;
-                } else if bytes[i..].starts_with(b"*/") {
-                    depth -= 1;
-                    i += 2;
-                    if depth == 0 {
-                        break;
-                    }
-                } else {
-                    i += 1;
-                }
-            }
+        if let Some(end) = comment_end(text, i) {
+            i = end;
             continue;
         }
         if !matches!(byte, b',' | b']' | b')' | b'}')
@@ -96,14 +77,7 @@ pub fn sizes(file: &str, text: &str) -> Vec<Problem> {
                 }
                 i = end;
             }
-            b'\'' => {
-                // A character: 'x' or '\n'.
-                let from = if next == Some(b'\\') { i + 3 } else { i + 2 };
-                i = text
-                    .get(from..)
-                    .and_then(|rest| rest.find('\''))
-                    .map_or(bytes.len(), |end| from + end + 1);
-            }
+            b'\'' => i = char_end(text, i),
             b'[' | b'(' | b'{' => {
                 open.push(Open {
                     list: byte == b'[',
@@ -166,6 +140,46 @@ pub fn sizes(file: &str, text: &str) -> Vec<Problem> {
     problems
 }
 
+/// Where the RON character that starts at byte `i` of `text` ends: `'x'` or `'\n'`.
+fn char_end(text: &str, i: usize) -> usize {
+    let from = if text.as_bytes().get(i + 1) == Some(&b'\\') {
+        i + 3
+    } else {
+        i + 2
+    };
+    text.get(from..)
+        .and_then(|rest| rest.find('\''))
+        .map_or(text.len(), |end| from + end + 1)
+}
+
+/// Where the RON comment that starts at byte `i` of `text` ends (`// …` at the line's end, and
+/// `/* … */` nested as RON nests it), or `None` if no comment starts there.
+fn comment_end(text: &str, mut i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    match bytes.get(i..i + 2)? {
+        b"//" => Some(text[i..].find('\n').map_or(bytes.len(), |end| i + end)),
+        b"/*" => {
+            let mut depth = 0_usize;
+            while i < bytes.len() {
+                if bytes[i..].starts_with(b"/*") {
+                    depth += 1;
+                    i += 2;
+                } else if bytes[i..].starts_with(b"*/") {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+            Some(i)
+        }
+        _ => None,
+    }
+}
+
 /// The RON `text` with every [hidden control](super::is_hidden_control) taken out of its strings
 /// (written as itself or as an escape such as `\u{1b}`, `\x1b`, `\0` or `\r`), and the byte
 /// offset and character of each one taken out. Comments and what is outside strings are left
@@ -180,33 +194,10 @@ pub fn without_hidden_controls(text: &str) -> (std::borrow::Cow<'_, str>, Vec<(u
     while i < bytes.len() {
         let next = bytes.get(i + 1).copied();
         match bytes[i] {
-            b'/' if next == Some(b'/') => {
-                i = text[i..].find('\n').map_or(bytes.len(), |end| i + end);
+            b'/' if next.is_some_and(|next| next == b'/' || next == b'*') => {
+                i = comment_end(text, i).unwrap_or(i + 1);
             }
-            b'/' if next == Some(b'*') => {
-                let mut depth = 0_usize;
-                while i < bytes.len() {
-                    if bytes[i..].starts_with(b"/*") {
-                        depth += 1;
-                        i += 2;
-                    } else if bytes[i..].starts_with(b"*/") {
-                        depth -= 1;
-                        i += 2;
-                        if depth == 0 {
-                            break;
-                        }
-                    } else {
-                        i += 1;
-                    }
-                }
-            }
-            b'\'' => {
-                let from = if next == Some(b'\\') { i + 3 } else { i + 2 };
-                i = text
-                    .get(from..)
-                    .and_then(|rest| rest.find('\''))
-                    .map_or(bytes.len(), |end| from + end + 1);
-            }
+            b'\'' => i = char_end(text, i),
             b'r' | b'b'
                 if (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_'))
                     && {
