@@ -702,6 +702,18 @@ fn welcome(web: &str, locale: &'static str, screen: iced::Size, larger: usize) -
     app
 }
 
+/// The smallest button under the middle of `words`: the one they are the label of.
+fn button_under(found: &Inspection, words: Rectangle) -> Option<&support::screens::Target> {
+    found
+        .targets
+        .iter()
+        .filter(|target| target.bounds.contains(words.center()))
+        .min_by(|a, b| {
+            let area = |r: &Rectangle| r.width * r.height;
+            area(&a.bounds).total_cmp(&area(&b.bounds))
+        })
+}
+
 fn inside(rectangle: &Rectangle, screen: iced::Size) -> bool {
     Rectangle::with_size(screen).contains(rectangle.position())
         && rectangle.x + rectangle.width <= screen.width + 0.5
@@ -738,15 +750,7 @@ fn in_the_card(found: &Inspection, words: &str) -> Result<(), String> {
         .iter()
         .find(|(text, _)| text == words)
         .ok_or(format!("{words:?} is not there"))?;
-    let button = found
-        .targets
-        .iter()
-        .filter(|target| target.bounds.contains(face.bounds.center()))
-        .min_by(|a, b| {
-            let area = |r: &Rectangle| r.width * r.height;
-            area(&a.bounds).total_cmp(&area(&b.bounds))
-        })
-        .ok_or(format!("{words:?} is on no button"))?;
+    let button = button_under(found, face.bounds).ok_or(format!("{words:?} is on no button"))?;
     if inside(
         &button.bounds,
         iced::Size::new(card.x + card.width, card.y + card.height),
@@ -850,16 +854,7 @@ fn the_staff_keypad_shows_every_key_and_ok_at_every_text_size() {
                             .texts
                             .iter()
                             .filter(|(text, _)| faces.contains(&text.as_str()))
-                            .filter_map(|(_, face)| {
-                                found
-                                    .targets
-                                    .iter()
-                                    .filter(|target| target.bounds.contains(face.bounds.center()))
-                                    .min_by(|a, b| {
-                                        let area = |r: &Rectangle| r.width * r.height;
-                                        area(&a.bounds).total_cmp(&area(&b.bounds))
-                                    })
-                            });
+                            .filter_map(|(_, face)| button_under(&found, face.bounds));
                         for target in keys {
                             let height = target.bounds.height * app.scale_factor();
                             if height < KIOSK_TARGET - 0.5 {
