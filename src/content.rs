@@ -843,6 +843,34 @@ impl Library {
         .collect()
     }
 
+    /// "Call your clinic now at …": the sentence for `{call_clinic}`, its numbers set apart, in
+    /// the words for what the clinic filled in.
+    fn call_clinic(&self) -> Vec<Span> {
+        let words = &self.ui.call_clinic;
+        let phone = self.clinic.phone.trim();
+        let after_hours = self.clinic.after_hours_phone.trim();
+        let pattern = match (phone.is_empty(), after_hours.is_empty()) {
+            (false, false) => &words.with_after_hours,
+            (false, true) => &words.phone_only,
+            (true, _) => &words.no_phone,
+        };
+        let mut spans = Vec::new();
+        let mut rest = pattern.as_str();
+        // `check` holds the patterns to these two placeholders.
+        while let Some((start, name, number)) = [("{phone}", phone), ("{after_hours}", after_hours)]
+            .into_iter()
+            .filter_map(|(name, number)| Some((rest.find(name)?, name, number)))
+            .min_by_key(|(start, ..)| *start)
+        {
+            spans.push(Span::Plain(rest[..start].to_owned()));
+            spans.push(Span::Number(number.to_owned()));
+            rest = &rest[start + name.len()..];
+        }
+        spans.push(Span::Plain(rest.to_owned()));
+        spans.retain(|span| !span.text().is_empty());
+        spans
+    }
+
     /// A rate in this edition's words.
     pub fn rate_text(&self, rate: Rate) -> String {
         with_unstated_note(rate::format(rate, &self.ui.rates), rate, &self.ui.rates)
@@ -865,6 +893,7 @@ impl Library {
                 markup::Piece::Emergency => {
                     spans.push(Span::Number(self.emergency_number().to_owned()));
                 }
+                markup::Piece::CallClinic => spans.extend(self.call_clinic()),
                 markup::Piece::Rate { id } => {
                     let effect = self.side_effect(id);
                     spans.push(Span::Number(

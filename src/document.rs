@@ -166,6 +166,19 @@ pub struct ActionItem {
     pub level: Level,
     pub signs: Vec<Vec<Span>>,
     pub action: Vec<Span>,
+    /// Numbered, after the signs.
+    pub steps: Vec<Vec<Span>>,
+}
+
+impl ActionItem {
+    /// What to do, with the numbered steps that say how, as one text.
+    pub fn what_to_do(&self) -> String {
+        std::iter::once(&self.action)
+            .chain(&self.steps)
+            .map(|spans| joined(spans))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -189,6 +202,8 @@ pub struct SourceCard {
 /// A statement of what studies found, and where it comes from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimItem {
+    /// What it is about, in bold before it.
+    pub heading: Option<String>,
     pub text: Vec<Span>,
     pub sources: Contact,
     /// How many more people out of 100 got better, drawn as the side effects' icon arrays are.
@@ -419,6 +434,9 @@ impl Part {
                     for sign in &item.signs {
                         line(format!("  - {}", joined(sign)));
                     }
+                    for (number, step) in item.steps.iter().enumerate() {
+                        line(format!("  {}. {}", number + 1, joined(step)));
+                    }
                 }
             }
             Part::Questions(items) => {
@@ -441,7 +459,11 @@ impl Part {
             }
             Part::Evidence(items) => {
                 for item in items {
-                    line(format!("- {}", joined(&item.text)));
+                    if let Some(heading) = &item.heading {
+                        line(format!("- {heading}"));
+                    }
+                    let bullet = if item.heading.is_some() { " " } else { "-" };
+                    line(format!("{bullet} {}", joined(&item.text)));
                     for (_, words) in item.chart.iter().flat_map(|chart| &chart.legend) {
                         line(format!("  - {words}"));
                     }
@@ -649,6 +671,14 @@ fn condition_document(library: &Library, id: &str) -> Option<Document> {
             heading: Some(ui.studies_say.clone()),
             parts: studies,
         },
+        // Its harms beside its benefits, in the same form: words, numbers and their sources.
+        Section {
+            heading: Some(ui.condition_side_effects_heading.clone()),
+            parts: vec![
+                Part::Paragraph(library.spans(&ui.condition_side_effects)),
+                Part::Choices(vec![choice(library, PageId::Risks)]),
+            ],
+        },
     ];
     let neighbours: Vec<Link> = region
         .conditions
@@ -672,6 +702,18 @@ fn condition_document(library: &Library, id: &str) -> Option<Document> {
         lead: library.spans(&condition.text),
         sections,
     })
+}
+
+/// A large button that opens `page`, with its names and lead.
+fn choice(library: &Library, page: PageId) -> Choice {
+    let content = library.page(page);
+    Choice {
+        page,
+        label: content.nav_label.clone(),
+        title: content.title.clone(),
+        lead: library.plain(&content.lead),
+        urgent: page == PageId::WarningSigns,
+    }
 }
 
 fn condition_link(condition: &Condition) -> Link {
@@ -757,6 +799,7 @@ fn claim_item(library: &Library, claim: &Claim) -> ClaimItem {
         &library.ui.sources_label
     };
     ClaimItem {
+        heading: claim.heading.as_ref().map(|heading| library.plain(heading)),
         text: library.spans(&claim.text),
         sources: Contact {
             label: label.clone(),
@@ -966,16 +1009,7 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
         Block::Choices(ids) => Part::Choices(
             ids.iter()
                 .filter_map(|id| PageId::from_id(id))
-                .map(|page| {
-                    let content = library.page(page);
-                    Choice {
-                        page,
-                        label: content.nav_label.clone(),
-                        title: content.title.clone(),
-                        lead: library.plain(&content.lead),
-                        urgent: page == PageId::WarningSigns,
-                    }
-                })
+                .map(|page| choice(library, page))
                 .collect(),
         ),
         Block::Actions(steps) => Part::Actions(
@@ -985,6 +1019,7 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                     level: step.level,
                     signs: step.signs.iter().map(&spans).collect(),
                     action: spans(&step.action),
+                    steps: step.steps.iter().map(&spans).collect(),
                 })
                 .collect(),
         ),

@@ -99,16 +99,16 @@ body {
 header { border-bottom: 1.5pt solid #1d4f7c; padding-bottom: 3pt; margin-bottom: 6pt; }
 h1 { font-size: 18pt; line-height: 1.15; margin: 0; color: #1d4f7c; }
 .given-by { font-size: 11pt; margin: 2pt 0 0; }
-h2 { font-size: 12.5pt; line-height: 1.2; margin: 0 0 3pt; color: #1d4f7c; break-after: avoid; }
+h2 { font-size: 12.5pt; line-height: 1.2; margin: 0 0 2pt; color: #1d4f7c; break-after: avoid; }
 h3 { font-size: 10.5pt; margin: 3pt 0 1pt; break-after: avoid; }
 p { margin: 0 0 3pt; }
 ul, ol { margin: 0 0 3pt; padding-left: 13pt; }
-li { margin: 0 0 2pt; }
+li { margin: 0 0 1pt; }
 dl { margin: 0; }
 dt { font-weight: bold; margin-top: 4pt; break-after: avoid; }
 dd { margin: 0; }
 .columns { columns: 2; column-gap: 8mm; margin-bottom: 4pt; }
-section { break-inside: avoid; margin: 0 0 6pt; }
+section { break-inside: avoid; margin: 0 0 4pt; }
 section.flow { break-inside: auto; }
 .item, tr, li { break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 2pt; }
@@ -134,6 +134,7 @@ th + th { padding-left: 6pt; }
 .step.emergency { border-left-width: 6pt; border-left-color: #a3001b; background: #fdeceb; }
 .step .action { font-weight: bold; margin: 0 0 1pt; }
 .step ul { columns: 2; column-gap: 8mm; margin-bottom: 1pt; }
+.step ol { margin-bottom: 1pt; padding-left: 0; list-style-position: inside; }
 .later { background: #fdeceb; padding: 3pt 6pt; margin: 3pt 0 2pt; }
 .contacts {
   display: grid; grid-template-columns: repeat(4, 1fr); column-gap: 5mm;
@@ -522,6 +523,7 @@ fn warning_signs(out: &mut String, library: &Library) {
             escape(&joined(&item.action))
         );
         list(out, "ul", "", &item.signs);
+        list(out, "ol", "how", &item.steps);
         out.push_str("</div>\n");
     }
     if let Some(spans) = when_you_call {

@@ -235,7 +235,8 @@ fn every_urgent_box_gives_the_same_emergency_advice() {
     }
 }
 
-/// Every step of what to do in an edition, with its page, its level, its action and its signs.
+/// Every step of what to do in an edition, with its page, its level, its action (with its
+/// numbered steps) and its signs.
 fn action_steps(library: &Library) -> Vec<(PageId, Level, String, Vec<String>)> {
     let mut steps = Vec::new();
     for id in PageId::ALL {
@@ -243,7 +244,7 @@ fn action_steps(library: &Library) -> Vec<(PageId, Level, String, Vec<String>)> 
             if let Part::Actions(items) = part {
                 steps.extend(items.iter().map(|item| {
                     let signs = item.signs.iter().map(|sign| joined(sign)).collect();
-                    (id, item.level, joined(&item.action), signs)
+                    (id, item.level, item.what_to_do(), signs)
                 }));
             }
         }
@@ -795,6 +796,43 @@ fn every_condition_has_its_common_name_and_a_sourced_line_on_what_studies_say() 
                 )),
                 "{locale}: {id}: {said:?}"
             );
+
+            // Its harms right after its benefits, in the same form: numbers, each with whose
+            // number it is, and the way to the side effects page (IPDAS: equal care).
+            let at = |heading: &str| {
+                document
+                    .sections
+                    .iter()
+                    .position(|section| section.heading.as_deref() == Some(heading))
+            };
+            let harms_at = at(&library.ui.condition_side_effects_heading)
+                .unwrap_or_else(|| panic!("{locale}: {id} says nothing of side effects"));
+            assert_eq!(
+                Some(harms_at - 1),
+                at(&library.ui.studies_say),
+                "{locale}: {id}"
+            );
+            let harms = &document.sections[harms_at].parts;
+            let words = harms
+                .iter()
+                .find_map(|part| match part {
+                    Part::Paragraph(spans) => Some(joined(spans)),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            let said_by = library.ui.rates.said_by.replace("{source}", "");
+            assert!(
+                words.matches(said_by.trim_end()).count() >= 2
+                    && words.chars().any(|c| c.is_ascii_digit()),
+                "{locale}: {id}: side effects without numbers and their source: {words:?}"
+            );
+            assert!(
+                harms.iter().any(|part| matches!(
+                    part,
+                    Part::Choices(choices) if choices.iter().any(|c| c.page == PageId::Risks)
+                )),
+                "{locale}: {id}: no way to the side effects page"
+            );
         }
         // The conditions the review found under their Latin names lead with the everyday one.
         for (id, medical_word) in [
@@ -886,7 +924,11 @@ fn the_spanish_condition_names_are_the_ones_patients_use() {
     assert!(!neck.iter().any(|name| name.contains("tortícolis")));
     let (_, shin) = library.condition("shin-splints").unwrap();
     assert_eq!(shin.name, "Dolor de espinilla");
-    assert_eq!(shin.medical_name.as_deref(), Some("Periostitis tibial"));
+    assert_eq!(
+        shin.medical_name.as_deref(),
+        Some("Síndrome de estrés tibial medial")
+    );
+    assert!(shin.also_called.contains(&"periostitis tibial".to_owned()));
 }
 
 fn claims(library: &Library) -> Vec<&Claim> {
@@ -1279,5 +1321,76 @@ fn meaningless_values_are_refused() {
     }
     for id in ["", "-a", "a-", "a--b", "A", "a_b", "a b", "é"] {
         assert!(check::id_problem(id).is_some(), "{id}");
+    }
+}
+
+/// The warning signs' "get checked now" step, after its signs: its numbered steps, as read.
+fn get_checked_steps(library: &Library) -> Vec<String> {
+    page(library, PageId::WarningSigns)
+        .sections
+        .iter()
+        .flat_map(|section| &section.parts)
+        .find_map(|part| match part {
+            Part::Actions(items) => items
+                .iter()
+                .find(|item| item.level == Level::CallClinic)
+                .map(|item| item.steps.iter().map(|step| joined(step)).collect()),
+            _ => None,
+        })
+        .expect("the warning signs page has a 'get checked now' step")
+}
+
+#[test]
+fn getting_checked_is_numbered_steps_that_carry_the_clinics_own_numbers() {
+    for library in support::editions().iter() {
+        let (after_hours_words, wait_words) = match library.locale.as_str() {
+            "en" => ("after-hours", "wait for a call back"),
+            _ => ("fuera del horario", "espere una llamada"),
+        };
+        let mut filled = library.clone();
+        filled.clinic.phone = "555-0100".into();
+        filled.clinic.after_hours_phone = "555-0199".into();
+        filled.clinic.emergency_number = "555-0111".into();
+        let steps = get_checked_steps(&filled);
+        assert!(steps.len() >= 3, "{}: {steps:?}", library.locale);
+        assert!(
+            steps[0].contains("555-0100") && steps[0].contains("555-0199"),
+            "{}: the first step does not give both of the clinic's numbers: {:?}",
+            library.locale,
+            steps[0]
+        );
+        assert!(
+            steps[1].contains(wait_words),
+            "{}: {steps:?}",
+            library.locale
+        );
+        assert!(
+            steps.iter().any(|step| step.contains("555-0111")),
+            "{}: no step gives the emergency number: {steps:?}",
+            library.locale
+        );
+
+        // A clinic with no after-hours line: its phone alone, and no line it does not have.
+        filled.clinic.after_hours_phone.clear();
+        let steps = get_checked_steps(&filled);
+        assert!(
+            steps[0].contains("555-0100"),
+            "{}: {steps:?}",
+            library.locale
+        );
+        assert!(
+            !steps[0].contains(after_hours_words),
+            "{}: names an after-hours line the clinic does not have: {:?}",
+            library.locale,
+            steps[0]
+        );
+
+        // A guide not yet filled in still gives the whole route, in words.
+        let steps = get_checked_steps(library);
+        assert!(
+            steps[0].contains(after_hours_words) && steps[1].contains(wait_words),
+            "{}: {steps:?}",
+            library.locale
+        );
     }
 }

@@ -547,7 +547,7 @@ fn the_warning_signs_page_has_all_six_signs_their_timing_and_what_to_do() {
         .flatten()
         .map(|item| {
             let signs = item.signs.iter().map(|sign| joined(sign)).collect();
-            (item.level, joined(&item.action), signs)
+            (item.level, item.what_to_do(), signs)
         })
         .collect();
     let signs_of = |level: Level| -> Vec<String> {

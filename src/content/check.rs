@@ -580,12 +580,26 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
     let ui_file = File::Ui.path(locale);
     checker.text(&ui_file, &library.ui.condition_advice);
     checker.text(&ui_file, &library.ui.condition_near_lungs);
+    checker.text(&ui_file, &library.ui.condition_side_effects);
     checker.rate_words(&ui_file, &library.ui.rates);
     checker.chart_words(&ui_file, &library.ui.charts);
     checker.placeholders(
         &ui_file,
-        &[("clinic_not_set", &library.ui.clinic_not_set, &["{missing}"])],
+        &[
+            ("clinic_not_set", &library.ui.clinic_not_set, &["{missing}"]),
+            (
+                "with_after_hours",
+                &library.ui.call_clinic.with_after_hours,
+                &["{phone}", "{after_hours}"],
+            ),
+            (
+                "phone_only",
+                &library.ui.call_clinic.phone_only,
+                &["{phone}"],
+            ),
+        ],
     );
+    checker.text(&ui_file, &library.ui.call_clinic.no_phone);
     if library.ui.teach_back.sure.len() != SURE_QUESTIONS {
         checker.report(
             &ui_file,
@@ -917,6 +931,9 @@ impl Checker<'_> {
                         }
                     }
                     self.text(file, &step.action);
+                    for how in &step.steps {
+                        self.text(file, how);
+                    }
                 }
             }
             Block::Questions(questions) => {
@@ -927,6 +944,9 @@ impl Checker<'_> {
             Block::Sources => {}
             Block::Evidence(claims) => {
                 for claim in claims {
+                    if let Some(heading) = &claim.heading {
+                        self.text(file, heading);
+                    }
                     self.text(file, &claim.text);
                     if let Some(helped) = claim.helped_more {
                         if !(1..100).contains(&helped) {
@@ -1535,7 +1555,7 @@ fn page_shape(page: &Page) -> Vec<Vec<String>> {
                         "Evidence {:?}",
                         claims
                             .iter()
-                            .map(|c| (&c.sources, c.helped_more))
+                            .map(|c| (&c.sources, c.helped_more, c.heading.is_some()))
                             .collect::<Vec<_>>()
                     ),
                     Block::LungAreas(areas) => format!("LungAreas {:?}", areas.sources),

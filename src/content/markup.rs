@@ -1,5 +1,6 @@
 //! The markups allowed in patient text: `[shown words](term-id)`, `{rate:effect-id}`, and
-//! `{emergency}` for the emergency number (the clinic's, or words that name the local one).
+//! `{emergency}` for the emergency number (the clinic's, or words that name the local one), and
+//! `{call_clinic}` for a sentence that gives the clinic's phone and after-hours line.
 
 /// A piece of patient text, before terms and rates are looked up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +15,8 @@ pub enum Piece<'a> {
     },
     /// The number to call in an emergency.
     Emergency,
+    /// "Call your clinic now at …", with the numbers the clinic gave.
+    CallClinic,
 }
 
 /// Why a piece of text could not be read.
@@ -75,11 +78,15 @@ fn parse_term(marked: &str, at: usize) -> Result<(Piece<'_>, usize), MarkupError
 fn parse_rate(marked: &str, at: usize) -> Result<(Piece<'_>, usize), MarkupError> {
     let broken = |message: &str| MarkupError {
         at,
-        message: format!("{message} in a rate marked as {{rate:effect-id}}, or {{emergency}}"),
+        message: format!(
+            "{message} in a rate marked as {{rate:effect-id}}, or {{emergency}} or {{call_clinic}}"
+        ),
     };
     let end = marked.find('}').ok_or_else(|| broken("missing '}'"))?;
-    if marked[1..end].trim() == "emergency" {
-        return Ok((Piece::Emergency, end + 1));
+    match marked[1..end].trim() {
+        "emergency" => return Ok((Piece::Emergency, end + 1)),
+        "call_clinic" => return Ok((Piece::CallClinic, end + 1)),
+        _ => {}
     }
     let id = marked[1..end]
         .strip_prefix("rate:")
@@ -120,6 +127,20 @@ mod tests {
                 Piece::Plain("."),
             ]
         );
+    }
+
+    #[test]
+    fn the_clinic_and_emergency_placeholders_are_pieces_of_their_own() {
+        assert_eq!(
+            parse("{call_clinic} Or {emergency}.").unwrap(),
+            vec![
+                Piece::CallClinic,
+                Piece::Plain(" Or "),
+                Piece::Emergency,
+                Piece::Plain("."),
+            ]
+        );
+        assert!(parse("{call_clinics}").is_err());
     }
 
     #[test]

@@ -98,6 +98,9 @@ pub struct LungAreas {
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
+    /// What the statement is about, set in bold before it: one of the other choices, say.
+    #[serde(default)]
+    pub heading: Option<String>,
     pub text: String,
     pub sources: Vec<String>,
     /// How many more people out of every 100 got better than with what they were compared to,
@@ -154,6 +157,9 @@ pub struct ActionStep {
     /// different actions (`check` and tests/content_rules.rs hold every page to that).
     pub signs: Vec<String>,
     pub action: String,
+    /// How to do it, numbered, after the signs: where the clinic's numbers go (`{call_clinic}`).
+    #[serde(default)]
+    pub steps: Vec<String>,
 }
 
 /// How urgent an action is, from nothing to do to an emergency.
@@ -441,6 +447,10 @@ pub struct Ui {
     pub same_region: String,
     /// On a condition's page, before what studies say for it.
     pub studies_say: String,
+    /// On a condition's page, after what studies say: its side effects, told as its benefits
+    /// are, with the numbers' sources (`{rate:…}`), and a way to the side effects page.
+    pub condition_side_effects_heading: String,
+    pub condition_side_effects: String,
     pub clinic_name: String,
     pub clinic_phone: String,
     #[serde(alias = "clinic_urgent_phone")]
@@ -449,6 +459,8 @@ pub struct Ui {
     /// The emergency number, when the clinic gives none: "your local emergency number".
     pub local_emergency_number: String,
     pub clinic_emergency: String,
+    /// `{call_clinic}` in patient text, as the clinic's numbers allow.
+    pub call_clinic: CallClinicWords,
     /// "Source", before a rate's source; "Sources", before more than one.
     pub source_label: String,
     pub sources_label: String,
@@ -476,6 +488,16 @@ pub struct Ui {
     pub handout: HandoutWords,
     pub kiosk: KioskWords,
     pub teach_back: TeachBackWords,
+}
+
+/// The sentence `{call_clinic}` becomes: with the clinic's phone (`{phone}`) and its after-hours
+/// line (`{after_hours}`), with the phone only, or with neither (a guide not yet ready).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CallClinicWords {
+    pub with_after_hours: String,
+    pub phone_only: String,
+    pub no_phone: String,
 }
 
 /// Words of the teach-back check, the patient's questions, the four "are you sure" questions and

@@ -779,7 +779,11 @@ fn actions<'a>(items: Vec<ActionItem>, terms: Terms<Message>) -> Element<'a, Mes
             Level::Emergency => style::urgent,
         };
         let action = spans::sized(item.action, size::SUBHEADING, terms);
-        let words = column![action, list(item.signs, terms, |_| marker_text("•"))]
+        let signs = list(item.signs, terms, |_| marker_text("•"));
+        let steps = (!item.steps.is_empty())
+            .then(|| list(item.steps, terms, |index| step_number(index + 1)));
+        let words = column![action, signs]
+            .push(steps)
             .spacing(metrics::S)
             .width(Fill);
         container(
@@ -834,7 +838,10 @@ fn evidence<'a>(items: Vec<ClaimItem>, terms: Terms<Message>) -> Element<'a, Mes
         let sources = text(format!("{}: {}", item.sources.label, item.sources.value))
             .size(size::BODY)
             .style(style::muted);
-        let words = column![spans::paragraph(item.text, terms)]
+        let heading = item
+            .heading
+            .map(|heading| text(heading).size(size::BODY).font(BOLD));
+        let words = column![heading, spans::paragraph(item.text, terms)]
             .push(
                 item.chart
                     .as_ref()
