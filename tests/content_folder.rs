@@ -827,11 +827,23 @@ fn problem_kinds() -> Vec<String> {
         let end = start + text[start..].find(to).unwrap();
         text[start..end].to_owned()
     };
-    let check = source("src/content/check.rs", "pub fn library(", "#[cfg(test)]");
-    let rate = source("src/content/rate.rs", "pub fn problem(", "/// \"10000\"");
-    let markup = source("src/content/markup.rs", "fn parse_term(", "#[cfg(test)]");
+    let check = source(
+        "core/src/content/check.rs",
+        "pub fn library(",
+        "#[cfg(test)]",
+    );
+    let rate = source(
+        "core/src/content/rate.rs",
+        "pub fn problem(",
+        "/// \"10000\"",
+    );
+    let markup = source(
+        "core/src/content/markup.rs",
+        "fn parse_term(",
+        "#[cfg(test)]",
+    );
     let clinic = source(
-        "src/content/clinic.rs",
+        "core/src/content/clinic.rs",
         "pub(super) fn read(",
         "#[cfg(test)]",
     );

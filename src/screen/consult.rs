@@ -16,6 +16,7 @@ use crate::content::Library;
 use crate::content::ids::{ConditionId, TermId};
 use crate::content::model::Ui;
 use crate::content::route::Route;
+use crate::desktop::SystemOpener;
 use crate::handout::{self, Opener};
 use crate::search::{self, Hit, Kind};
 use crate::theme::style::{self, Role};
@@ -122,7 +123,7 @@ impl Default for HandoutSetup {
     fn default() -> HandoutSetup {
         HandoutSetup {
             folder: handout::default_folder(),
-            opener: Arc::new(handout::SystemOpener),
+            opener: Arc::new(SystemOpener),
         }
     }
 }

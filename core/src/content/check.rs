@@ -1587,16 +1587,14 @@ mod tests {
 
     /// Loads the embedded English edition with `file` edited by `edit`.
     fn with_edit(file: &str, edit: impl Fn(&str) -> String) -> Problems {
-        let original = std::fs::read_to_string(format!("content/{file}")).unwrap();
+        let original = crate::content::built_in_text(file);
         let edited = edit(&original);
         assert_ne!(edited, original, "the edit changed nothing");
         Library::load("en", |path| {
             if path == file {
                 Some(Cow::Owned(edited.clone().into_bytes()))
             } else {
-                std::fs::read(format!("content/{path}"))
-                    .ok()
-                    .map(Cow::Owned)
+                crate::content::built_in_bytes(path).map(Cow::Owned)
             }
         })
         .expect_err("the edited content should not pass")
@@ -1649,14 +1647,16 @@ mod tests {
             }
         }
         // What is read is the text without them, whoever reads it.
-        let risks = std::fs::read_to_string("content/en/pages/risks.ron")
-            .unwrap()
-            .replacen("title: \"", "title: \"\\u{1b}c\u{202E}", 1);
+        let risks = crate::content::built_in_text("en/pages/risks.ron").replacen(
+            "title: \"",
+            "title: \"\\u{1b}c\u{202E}",
+            1,
+        );
         let loaded = Library::load_texts("en", |path| {
             Ok(Cow::Owned(if path == "en/pages/risks.ron" {
                 risks.clone().into_bytes()
             } else {
-                std::fs::read(format!("content/{path}")).unwrap()
+                crate::content::built_in_bytes(path).unwrap()
             }))
         });
         let library = loaded.library.expect("it parses");
@@ -1929,7 +1929,7 @@ mod tests {
     /// The Spanish edition with its files edited, and the text it was read from.
     fn spanish_with(edits: &[(&str, &str, &str)]) -> (Library, crate::content::Files) {
         let loaded = Library::load_texts("es", |path| {
-            let mut text = std::fs::read_to_string(format!("content/{path}")).unwrap();
+            let mut text = crate::content::built_in_text(path);
             for (file, from, to) in edits {
                 if *file == path {
                     assert!(text.contains(from), "{from}");

@@ -28,8 +28,20 @@ use route::PageId;
 
 /// The `content/` folder, inside the binary in release builds.
 #[derive(RustEmbed)]
-#[folder = "content/"]
+#[folder = "../content/"]
 struct Embedded;
+
+/// A built-in content file as it is written, for tests that edit one.
+#[cfg(test)]
+pub(crate) fn built_in_bytes(path: &str) -> Option<Vec<u8>> {
+    Embedded::get(path).map(|file| file.data.into_owned())
+}
+
+/// [`built_in_bytes`] as text.
+#[cfg(test)]
+pub(crate) fn built_in_text(path: &str) -> String {
+    String::from_utf8(built_in_bytes(path).expect("a built-in file")).expect("UTF-8")
+}
 
 /// The languages the guide is written in; the first is the default.
 pub const LOCALES: [&str; 2] = ["en", "es"];
@@ -1642,9 +1654,8 @@ mod tests {
         assert_eq!(field_at(text, 3, 31), Some("low"));
         assert_eq!(field_at(text, 3, 9), None);
         assert_eq!(field_at(text, 99, 1), None);
-        let broken = std::fs::read_to_string("content/en/side-effects.ron")
-            .unwrap()
-            .replacen("low: 15", "low: \"fifteen\"", 1);
+        let broken =
+            built_in_text("en/side-effects.ron").replacen("low: 15", "low: \"fifteen\"", 1);
         let problems = embedded_with(&[("en/side-effects.ron", &broken)]).unwrap_err();
         let message = problems.0[0].to_string();
         assert!(message.starts_with("en/side-effects.ron:"), "{message}");

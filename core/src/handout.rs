@@ -11,7 +11,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::content::ids::ConditionId;
 use crate::content::model::Level;
 use crate::content::route::{PageId, Route};
-use crate::content::{Access, Library, Span, io_words};
+use crate::content::{Library, Span};
 use crate::document::{Document, Part, joined};
 
 mod save;
@@ -624,17 +624,6 @@ pub struct OpenError(pub String);
 /// Hands a file to another program to show it.
 pub trait Opener {
     fn open(&self, path: &Path) -> Result<(), OpenError>;
-}
-
-/// Opens files in the desktop's default program (usually the web browser, for HTML), without
-/// waiting for it to close. It can only tell whether a launcher started, not whether a window
-/// appeared.
-pub struct SystemOpener;
-
-impl Opener for SystemOpener {
-    fn open(&self, path: &Path) -> Result<(), OpenError> {
-        open::that_detached(path).map_err(|error| OpenError(io_words(&error, Access::Read)))
-    }
 }
 
 /// Opens nothing, so the file is only saved: for machines where starting a browser would be

@@ -1,0 +1,11 @@
+//! The guide itself, with no window: the content and its checks, the rates and the charts'
+//! arithmetic, the routes, the document model every screen and the read-aloud draw from, search,
+//! and the handout. The `needle-guide` crate is the app around it.
+
+pub mod content;
+pub mod document;
+pub mod handout;
+pub mod search;
+
+/// The pages and screens of the guide; part of the content, named here for short.
+pub use content::route;
