@@ -269,7 +269,7 @@ fn sign_words(locale: &str) -> &'static [(&'static str, Level)] {
             ("fever", Level::CallClinic),
             ("numbness", Level::CallClinic),
             ("weakness", Level::Emergency),
-            ("bleeding that will not stop", Level::CallClinic),
+            ("bleeding that does not stop", Level::CallClinic),
             ("faint", Level::Emergency),
             ("soreness where the needles", Level::Normal),
             ("small bruise", Level::Normal),

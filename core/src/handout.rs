@@ -103,12 +103,12 @@ h2 { font-size: 12.5pt; line-height: 1.2; margin: 0 0 2pt; color: #1d4f7c; break
 h3 { font-size: 10.5pt; margin: 3pt 0 1pt; break-after: avoid; }
 p { margin: 0 0 3pt; }
 ul, ol { margin: 0 0 3pt; padding-left: 13pt; }
-li { margin: 0 0 1pt; }
+li { margin: 0 0 0.5pt; }
 dl { margin: 0; }
 dt { font-weight: bold; margin-top: 4pt; break-after: avoid; }
 dd { margin: 0; }
 .columns { columns: 2; column-gap: 8mm; margin-bottom: 4pt; }
-section { break-inside: avoid; margin: 0 0 4pt; }
+section { break-inside: avoid; margin: 0 0 3pt; }
 section.flow { break-inside: auto; }
 .item, tr, li { break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 2pt; }
@@ -126,10 +126,10 @@ th + th { padding-left: 6pt; }
   content: ""; position: absolute; left: 0; top: 2pt; width: 8pt; height: 8pt;
   border: 1pt solid #111;
 }
-.warning { break-inside: auto; border: 2.5pt solid #a3001b; border-radius: 4pt; padding: 5pt 8pt 3pt; font-size: 10.5pt; }
+.warning { break-inside: auto; border: 2.5pt solid #a3001b; border-radius: 4pt; padding: 5pt 8pt 3pt; }
 .warning h2 { color: #a3001b; font-size: 14pt; }
 .warning h3 { color: #a3001b; font-size: 11.5pt; }
-.step { padding: 3pt 6pt 1pt; margin: 0 0 4pt; border-left: 4pt solid #1d4f7c; break-inside: avoid; }
+.step { padding: 2pt 6pt 1pt; margin: 0 0 2pt; border-left: 4pt solid #1d4f7c; break-inside: avoid; }
 .step.normal { border-left-color: #2e6b34; }
 .step.emergency { border-left-width: 6pt; border-left-color: #a3001b; background: #fdeceb; }
 .step .action { font-weight: bold; margin: 0 0 1pt; }
