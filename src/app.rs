@@ -61,9 +61,6 @@ pub const TEXT_STEPS: [f32; 5] = [1.0, 1.25, 1.5, 1.75, 2.0];
 /// How much presenting enlarges everything, for a patient across the desk.
 pub const PRESENT_SCALE: f32 = 1.5;
 
-/// Below this width (in the layout's pixels), the page list gives its room to the page.
-const COMPACT_WIDTH: f32 = 900.0;
-
 /// How much to enlarge the whole layout so it fills a window of `size` (in unscaled pixels): a
 /// window bigger than [`WINDOW_SIZE`] shows the same layout larger, easier to read across a desk.
 pub fn fit_scale(size: Size) -> f32 {
@@ -392,7 +389,7 @@ impl App {
     /// gets the room.
     pub fn shows_sidebar(&self) -> bool {
         matches!(&self.mode, Mode::Consult(consult) if !consult.presenting())
-            && self.layout_width() >= COMPACT_WIDTH
+            && self.layout_width() >= metrics::COMPACT_WIDTH
     }
 
     /// The window's width in the layout's pixels, after all enlarging.
@@ -427,7 +424,7 @@ impl App {
 
     /// The space either side of the page: less in a narrow layout, which needs the room for words.
     fn page_side(&self) -> f32 {
-        if self.layout_width() < nav::COMPACT_WIDTH {
+        if self.layout_width() < metrics::COMPACT_WIDTH {
             metrics::M
         } else {
             metrics::XL

@@ -25,6 +25,25 @@ pub enum Shortcut {
     },
 }
 
+/// The name of the key held for the shortcuts with a letter (`Modifiers::command`): Cmd on a Mac,
+/// Ctrl elsewhere; and of the one held with an arrow to go back.
+pub const COMMAND: &str = if cfg!(target_os = "macos") {
+    "Cmd"
+} else {
+    "Ctrl"
+};
+pub const ALT: &str = if cfg!(target_os = "macos") {
+    "Option"
+} else {
+    "Alt"
+};
+
+/// The keys of a shortcut as the content writes them (`{command}+K`, `{alt}+Left`), with this
+/// platform's names for the keys held.
+pub fn label(keys: &str) -> String {
+    keys.replace("{command}", COMMAND).replace("{alt}", ALT)
+}
+
 /// The shortcut for a key press, if it is one. `captured` says a widget (the search box)
 /// already used the key: then only keys no text box uses still count.
 pub fn shortcut(key: &Key, modifiers: Modifiers, captured: bool) -> Option<Shortcut> {
@@ -60,6 +79,13 @@ mod tests {
 
     fn character(c: &str) -> Key {
         Key::Character(c.into())
+    }
+
+    #[test]
+    fn shortcut_labels_name_this_platforms_keys() {
+        assert_eq!(label("{command}+K"), format!("{COMMAND}+K"));
+        assert_eq!(label("{alt}+Left"), format!("{ALT}+Left"));
+        assert_eq!(label("F5"), "F5");
     }
 
     #[test]

@@ -46,6 +46,9 @@ pub mod metrics {
     /// The most home's topic tiles spread across: three to a row on a 1024-wide layout.
     pub const WIDE_WIDTH: f32 = 1200.0;
     pub const SIDEBAR_WIDTH: f32 = 290.0;
+    /// Below this layout width the layout is compact: the page list gives its room to the page,
+    /// and the bars and the page keep less space at their sides.
+    pub const COMPACT_WIDTH: f32 = 900.0;
     pub const RADIUS: f32 = 12.0;
 }
 

@@ -18,6 +18,7 @@ use crate::content::model::Ui;
 use crate::content::route::Route;
 use crate::desktop::SystemOpener;
 use crate::handout::{self, Opener};
+use crate::keys;
 use crate::search::{self, Hit, Kind};
 use crate::theme::style::{self, Role};
 use crate::theme::{BOLD, metrics, size};
@@ -357,7 +358,7 @@ impl Consult {
         let shared = |element: Element<'a, Shared>| element.map(Message::Shared);
         let start = |words: Words| {
             let find = match words {
-                Words::Full => format!("{}  (Ctrl+K)", ui.consult.find),
+                Words::Full => format!("{}  ({})", ui.consult.find, keys::label("{command}+K")),
                 Words::Short => ui.consult.find.clone(),
             };
             let home = with_home.then(|| shared(home_button(ui, Role::Secondary)));
@@ -537,9 +538,9 @@ fn handout_view<'a>(
 /// Every keyboard shortcut, in two columns.
 fn shortcuts(ui: &Ui) -> Element<'_, Message> {
     let words = &ui.consult;
-    let rows = words.shortcuts.iter().map(|(keys, what)| {
+    let rows = words.shortcuts.iter().map(|(held, what)| {
         row![
-            text(keys)
+            text(keys::label(held))
                 .size(size::BODY)
                 .font(BOLD)
                 .width(Length::FillPortion(2)),

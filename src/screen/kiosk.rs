@@ -26,8 +26,7 @@ pub const SCALE: f32 = 1.25;
 /// otherwise.
 pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 
-/// The most digits the staff keypad takes.
-pub const MAX_PIN_DIGITS: usize = 12;
+pub use crate::content::model::MAX_PIN_DIGITS;
 
 /// Wrong PINs allowed before the keypad makes staff wait.
 pub const FREE_TRIES: u32 = 5;

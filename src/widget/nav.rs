@@ -70,9 +70,6 @@ pub fn label_sized<'a, Message: 'a>(
 /// One way to lay out a bar: the controls at its start, and those at its end.
 pub type Form<'a, Message> = (Vec<Element<'a, Message>>, Vec<Element<'a, Message>>);
 
-/// Below this layout width, a bar's side padding shrinks, to leave its controls the room.
-pub const COMPACT_WIDTH: f32 = 900.0;
-
 /// A bar over or under the page, in a layout `width` wide: the first of `forms` whose controls fit
 /// on one line, its start at the left and its end at the right. List the forms from the fullest
 /// to the most compact (shorter labels, fewer controls).
@@ -113,7 +110,7 @@ fn framed<'a, Message: 'a>(
     controls: impl Into<Element<'a, Message>>,
     width: f32,
 ) -> Element<'a, Message> {
-    let side = if width < COMPACT_WIDTH {
+    let side = if width < metrics::COMPACT_WIDTH {
         metrics::M
     } else {
         metrics::XL

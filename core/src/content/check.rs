@@ -600,6 +600,16 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
         ],
     );
     checker.text(&ui_file, &library.ui.call_clinic.no_phone);
+    // Ctrl is Cmd on a Mac: the app names the key held for the platform it runs on.
+    for (keys, _) in &library.ui.consult.shortcuts {
+        if keys.contains("Ctrl") || keys.contains("Cmd") {
+            checker.report(
+                &ui_file,
+                keys,
+                format!("the shortcut '{keys}' names a key held: write {{command}} (or {{alt}})"),
+            );
+        }
+    }
     if library.ui.teach_back.sure.len() != SURE_QUESTIONS {
         checker.report(
             &ui_file,
@@ -645,8 +655,7 @@ pub fn id_problem(id: &str) -> Option<String> {
     }
 }
 
-/// The most digits of a staff PIN: as many as the kiosk's keypad takes.
-pub const MAX_PIN_DIGITS: usize = 12;
+pub use super::model::MAX_PIN_DIGITS;
 
 /// The most characters of the clinic's name: it heads the kiosk's welcome screen, in large
 /// letters beside the QR code, and the sidebar.

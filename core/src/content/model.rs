@@ -582,7 +582,8 @@ pub struct ConsultWords {
     pub present: String,
     pub stop_presenting: String,
     pub shortcuts_title: String,
-    /// Each shortcut: the keys, then what they do.
+    /// Each shortcut: the keys, then what they do. `{command}` and `{alt}` are the keys held,
+    /// named as the platform names them (Ctrl and Alt, or Cmd and Option on a Mac).
     pub shortcuts: Vec<(String, String)>,
     /// When the clinic gives no phone number: whom to call instead.
     pub call_your_clinic: String,
@@ -792,6 +793,10 @@ impl Answers {
         ]
     }
 }
+
+/// The most digits of a staff PIN (`staff_pin`): `check` refuses a longer one, and the kiosk's
+/// keypad takes no more.
+pub const MAX_PIN_DIGITS: usize = 12;
 
 impl Clinic {
     /// Whether the clinic gave a number to call; without one, patients are told in words whom to
