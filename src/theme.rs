@@ -4,6 +4,7 @@
 //! each one to WCAG contrast.
 
 pub mod style;
+pub mod typography;
 
 use iced::{Color, Font, Theme, color, font};
 

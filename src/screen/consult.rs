@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use iced::alignment::Vertical;
-use iced::widget::{Column, checkbox, column, row, scrollable, text, text_input};
+use iced::widget::{Column, checkbox, column, row, scrollable, text_input};
 use iced::{Element, Fill, Length};
 
 use super::{
@@ -21,7 +21,8 @@ use crate::handout::{self, Opener};
 use crate::keys;
 use crate::search::{self, Hit, Kind};
 use crate::theme::style::{self, Role};
-use crate::theme::{BOLD, metrics, size};
+use crate::theme::typography;
+use crate::theme::{metrics, size};
 use crate::widget::drag::drag;
 use crate::widget::nav::{self, action, label, modal};
 
@@ -437,8 +438,7 @@ fn search_view<'a>(search: &Search, results: Vec<Hit>, ui: &'a Ui) -> Element<'a
         .size(size::SUBHEADING)
         .padding(metrics::S);
     let listed: Element<'a, Message> = if results.is_empty() && !search.query.trim().is_empty() {
-        text(&words.find_nothing)
-            .size(size::BODY)
+        typography::body(&words.find_nothing)
             .style(style::muted)
             .into()
     } else {
@@ -449,13 +449,12 @@ fn search_view<'a>(search: &Search, results: Vec<Hit>, ui: &'a Ui) -> Element<'a
                 Kind::Term => &words.result_term,
             };
             let line = row![
-                text(kind)
-                    .size(size::BODY)
+                typography::body(kind)
                     .style(style::muted)
                     .width(Length::Fixed(150.0)),
-                column![text(hit.title).size(size::BODY).font(BOLD)].push(
+                column![typography::strong(hit.title)].push(
                     hit.detail
-                        .map(|detail| text(detail).size(size::BODY).style(style::muted))
+                        .map(|detail| typography::body(detail).style(style::muted))
                 ),
             ]
             .spacing(metrics::S);
@@ -472,7 +471,7 @@ fn search_view<'a>(search: &Search, results: Vec<Hit>, ui: &'a Ui) -> Element<'a
     };
     let panel = column![
         row![
-            text(&words.find).size(size::HEADING).font(BOLD).width(Fill),
+            typography::heading(&words.find).width(Fill),
             action(label(&ui.close), Role::Secondary, Message::Close)
         ]
         .align_y(Vertical::Center),
@@ -507,24 +506,20 @@ fn handout_view<'a>(
             .padding([0.0, metrics::S]),
     )
     .height(Length::Fixed(300.0));
-    let outcome = dialog.outcome.as_ref().map(|outcome| {
-        text(handout::message(library, outcome))
-            .size(size::BODY)
-            .font(BOLD)
-    });
+    let outcome = dialog
+        .outcome
+        .as_ref()
+        .map(|outcome| typography::strong(handout::message(library, outcome)));
     let panel = column![
         row![
-            text(&words.dialog_title)
-                .size(size::HEADING)
-                .font(BOLD)
-                .width(Fill),
+            typography::heading(&words.dialog_title).width(Fill),
             action(label(&library.ui.close), Role::Secondary, Message::Close),
         ]
         .align_y(Vertical::Center),
-        text(&words.choose_conditions).size(size::BODY),
+        typography::body(&words.choose_conditions),
         list,
     ]
-    .push(with_discussion.then(|| text(&words.with_discussion).size(size::BODY).font(BOLD)))
+    .push(with_discussion.then(|| typography::strong(&words.with_discussion)))
     .push(action(
         label(&words.make),
         Role::Primary,
@@ -540,21 +535,15 @@ fn shortcuts(ui: &Ui) -> Element<'_, Message> {
     let words = &ui.consult;
     let rows = words.shortcuts.iter().map(|(held, what)| {
         row![
-            text(keys::label(held))
-                .size(size::BODY)
-                .font(BOLD)
-                .width(Length::FillPortion(2)),
-            text(what).size(size::BODY).width(Length::FillPortion(3)),
+            typography::strong(keys::label(held)).width(Length::FillPortion(2)),
+            typography::body(what).width(Length::FillPortion(3)),
         ]
         .spacing(metrics::M)
         .into()
     });
     let panel = column![
         row![
-            text(&words.shortcuts_title)
-                .size(size::HEADING)
-                .font(BOLD)
-                .width(Fill),
+            typography::heading(&words.shortcuts_title).width(Fill),
             action(label(&ui.close), Role::Primary, Message::Close),
         ]
         .align_y(Vertical::Center),
@@ -595,7 +584,7 @@ fn more_view<'a>(library: &'a Library, comfort: Comfort<'a>) -> Element<'a, Mess
         ]);
     let panel = column![
         row![
-            text(&ui.more).size(size::HEADING).font(BOLD).width(Fill),
+            typography::heading(&ui.more).width(Fill),
             action(label(&ui.close), Role::Primary, Message::Close),
         ]
         .spacing(metrics::M)

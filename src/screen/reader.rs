@@ -5,7 +5,7 @@ mod page;
 pub mod teach_back;
 
 use iced::alignment::Vertical;
-use iced::widget::{Column, column, container, row, scrollable, space, text};
+use iced::widget::{Column, column, container, row, scrollable, space};
 use iced::{Element, Fill};
 
 use crate::content::Library;
@@ -14,7 +14,8 @@ use crate::content::model::Ui;
 use crate::content::route::{PageId, Route};
 use crate::document::{Document, check_items, questions_to_ask};
 use crate::theme::style::{self, Role};
-use crate::theme::{BOLD, FONT, Palette, metrics, size};
+use crate::theme::typography;
+use crate::theme::{BOLD, FONT, Palette, metrics};
 use crate::widget::nav::{action, label};
 use crate::widget::spans::Terms;
 use teach_back::TeachBack;
@@ -368,9 +369,9 @@ impl Reader {
         ]
         .spacing(metrics::S);
         let words = column![
-            text(&ui.term_heading).size(size::BODY).style(style::muted),
-            text(&term.word).size(size::SUBHEADING).font(BOLD),
-            text(&term.meaning).size(size::BODY),
+            typography::body(&ui.term_heading).style(style::muted),
+            typography::subheading(&term.word),
+            typography::body(&term.meaning),
         ]
         .spacing(metrics::XS)
         .width(Fill);
@@ -434,19 +435,13 @@ impl Reader {
     /// notices for staff.
     pub fn sidebar<'a>(&self, library: &'a Library, notices: Vec<String>) -> Element<'a, Message> {
         let current = self.route.section();
-        let brand = column![
-            text(&library.ui.app_title)
-                .size(size::BRAND)
-                .font(BOLD)
-                .style(style::primary),
-        ]
-        .push((!library.clinic.name.trim().is_empty()).then(|| {
-            text(&library.clinic.name)
-                .size(size::BODY)
-                .wrapping(iced::widget::text::Wrapping::WordOrGlyph)
-                .style(style::muted)
-        }))
-        .spacing(metrics::XS);
+        let brand = column![typography::brand(&library.ui.app_title).style(style::primary),]
+            .push((!library.clinic.name.trim().is_empty()).then(|| {
+                typography::body(&library.clinic.name)
+                    .wrapping(iced::widget::text::Wrapping::WordOrGlyph)
+                    .style(style::muted)
+            }))
+            .spacing(metrics::XS);
 
         let entries = PageId::ALL.iter().map(|page| {
             let is_current = *page == current;
@@ -456,9 +451,11 @@ impl Reader {
             };
             let marker = container(space().width(6).height(metrics::TARGET - 2.0 * metrics::S))
                 .style(style::marker(is_current));
-            let name = text(&library.page(*page).nav_label)
-                .size(size::BODY)
-                .font(if is_current { BOLD } else { FONT });
+            let name = typography::body(&library.page(*page).nav_label).font(if is_current {
+                BOLD
+            } else {
+                FONT
+            });
             action(
                 row![marker, name]
                     .spacing(metrics::S)
@@ -473,7 +470,7 @@ impl Reader {
 
         let notices = notices
             .into_iter()
-            .map(|notice| text(notice).size(size::BODY).style(style::muted).into());
+            .map(|notice| typography::body(notice).style(style::muted).into());
         // The pages scroll only in a window too short for them all; any notice stays in view at
         // the foot.
         let pages = scrollable(

@@ -6,10 +6,11 @@
 //! in fill and pattern, not in hue or shade alone.
 
 use iced::widget::canvas::{Frame, Path, Stroke};
-use iced::widget::{Column, row, text};
+use iced::widget::{Column, row};
 use iced::{Color, Element, Point, Size};
 
 use crate::content::chart::{COLUMNS, COUNT, Cell, Mark};
+use crate::theme::typography;
 use crate::theme::{Palette, metrics, size};
 use crate::widget::paint::{self, Paint};
 
@@ -38,7 +39,7 @@ pub fn legend<'a, Message: 'a>(mark: Mark, entries: Vec<(Cell, String)>) -> Elem
             })
             .width(swatch)
             .height(swatch),
-            text(words).size(size::BODY),
+            typography::body(words),
         ]
         .spacing(metrics::S)
         .align_y(iced::alignment::Vertical::Center)

@@ -8,6 +8,7 @@ use iced::{Element, Fill};
 
 use crate::content::model::Ui;
 use crate::theme::style::{self, Role};
+use crate::theme::typography;
 use crate::theme::{BOLD, metrics, size};
 use crate::widget::ends::ends;
 
@@ -133,8 +134,7 @@ pub fn text_size<'a, Message: Clone + 'a>(
     larger: Message,
 ) -> Vec<Element<'a, Message>> {
     let caption = caption.then(|| {
-        text(&ui.consult.text_size)
-            .size(size::BODY)
+        typography::body(&ui.consult.text_size)
             .style(style::muted)
             .into()
     });

@@ -3,12 +3,13 @@
 //! each step to the right is ten times rarer, and every row shares the same axis.
 
 use iced::widget::canvas::{self, Frame, Path, Stroke};
-use iced::widget::{Column, column, text};
+use iced::widget::{Column, column};
 use iced::{Color, Element, Fill, Point, Size};
 
 use crate::content::chart::{
     ScaleRow, ScaleSpan, position, scale_span, shortest_range, tail_length,
 };
+use crate::theme::typography;
 use crate::theme::{FONT, Palette, metrics, size};
 use crate::widget::paint::{self, Paint};
 
@@ -25,7 +26,7 @@ pub fn view<'a, Message: 'a>(
     let shortest = shortest_range(spans.iter().copied(), last);
     let rows = rows.into_iter().zip(spans).map(|(row, span)| {
         column![
-            text(format!("{}: {}", row.name, row.words)).size(size::BODY),
+            typography::body(format!("{}: {}", row.name, row.words)),
             paint::canvas(Bar {
                 span: Some(span),
                 study: row.study,

@@ -15,6 +15,7 @@ use crate::document::{
     QuestionItem, RegionGroup, SourceCard, joined,
 };
 use crate::theme::style::{self, Role};
+use crate::theme::typography;
 use crate::theme::{BOLD, metrics, size};
 use crate::widget::nav::{action, label};
 use crate::widget::spans::{self, Terms};
@@ -79,8 +80,7 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
         .map(|words| action(label(words), Role::Secondary, Message::ReadFrom(0)));
     // A condition's medical name sits beneath its everyday name, smaller and quieter.
     let subtitle = document.subtitle.map(|subtitle| {
-        text(subtitle)
-            .size(size::SUBHEADING)
+        typography::subtitle(subtitle)
             .wrapping(Wrapping::WordOrGlyph)
             .style(style::muted)
     });
@@ -101,7 +101,7 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
     let notice = state
         .speech_notice
         .take()
-        .map(|notice| text(notice).size(size::BODY).style(style::muted));
+        .map(|notice| typography::body(notice).style(style::muted));
     let top = column![title]
         .push(notice)
         .push(lead)
@@ -125,10 +125,7 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
     {
         let mut chunk = Column::new().spacing(metrics::M).width(Fill);
         if let Some(heading) = section.heading {
-            let heading = text(heading)
-                .size(size::HEADING)
-                .font(BOLD)
-                .wrapping(Wrapping::WordOrGlyph);
+            let heading = typography::heading(heading).wrapping(Wrapping::WordOrGlyph);
             chunk = chunk.push(passage(heading, next(), state.reading));
         }
         for part in section.parts {
@@ -199,11 +196,7 @@ fn part_view<'a>(part: Part, state: &mut PageState<'a>) -> Element<'a, Message> 
             }
         }
         Part::Term { word, meaning, .. } => card(
-            column![
-                text(word).size(size::SUBHEADING).font(BOLD),
-                text(meaning).size(size::BODY)
-            ]
-            .spacing(metrics::XS),
+            column![typography::subheading(word), typography::body(meaning)].spacing(metrics::XS),
         ),
         Part::Choices(choices) => choice_grid(choices, state.layout.content_width),
         Part::Contacts(contacts) => contacts_card(contacts),
@@ -249,11 +242,7 @@ fn list<'a>(
 }
 
 fn marker_text<'a>(marker: &'static str) -> Element<'a, Message> {
-    text(marker)
-        .size(size::BODY)
-        .font(BOLD)
-        .style(style::primary)
-        .into()
+    typography::strong(marker).style(style::primary).into()
 }
 
 /// A box to tick, ticked or not: empty on a checklist (to tick in your head, or on the printed
@@ -269,15 +258,10 @@ pub(super) fn tick_box<'a, M: 'a>(ticked: bool) -> Element<'a, M> {
 
 /// A number in a filled circle.
 fn step_number<'a>(number: usize) -> Element<'a, Message> {
-    container(
-        text(number.to_string())
-            .size(size::BODY)
-            .font(BOLD)
-            .style(style::on_primary),
-    )
-    .center(32)
-    .style(style::step_number)
-    .into()
+    container(typography::strong(number.to_string()).style(style::on_primary))
+        .center(32)
+        .style(style::step_number)
+        .into()
 }
 
 /// A box that stands out. With a link, the whole box is a button to where it leads, and says so
@@ -290,10 +274,7 @@ fn callout<'a>(
     terms: Terms<Message>,
 ) -> Element<'a, Message> {
     let urgent = tone == Tone::Urgent;
-    let heading = text(heading)
-        .size(size::SUBHEADING)
-        .font(BOLD)
-        .wrapping(Wrapping::WordOrGlyph);
+    let heading = typography::subheading(heading).wrapping(Wrapping::WordOrGlyph);
     let (heading, boxed): (_, fn(&iced::Theme) -> container::Style) = if urgent {
         (heading.style(style::urgent_text), style::urgent)
     } else {
@@ -313,14 +294,8 @@ fn callout<'a>(
         style::primary
     };
     let leads_to = row![
-        text(link.label)
-            .size(size::BODY)
-            .font(BOLD)
-            .style(link_style),
-        text("›")
-            .size(size::SUBHEADING)
-            .font(BOLD)
-            .style(link_style),
+        typography::strong(link.label).style(link_style),
+        typography::subheading("›").style(link_style),
     ]
     .spacing(metrics::XS)
     .align_y(Vertical::Center);
@@ -345,7 +320,7 @@ const LUNG_KEY_SIZE: f32 = 32.0;
 fn lung_key<'a>(key: String) -> Element<'a, Message> {
     row![
         lung_areas::swatch(LUNG_KEY_SIZE),
-        text(key).size(size::SUBHEADING).font(BOLD).width(Fill),
+        typography::subheading(key).width(Fill),
     ]
     .spacing(metrics::S)
     .align_y(Vertical::Center)
@@ -362,8 +337,7 @@ fn lung_card<'a>(
 ) -> Element<'a, Message> {
     let key = lung_key(picture.key);
     let sources = Column::with_children(picture.sources.into_iter().map(|source| {
-        text(format!("{}: {}", source.label, source.value))
-            .size(size::BODY)
+        typography::body(format!("{}: {}", source.label, source.value))
             .style(style::muted)
             .into()
     }))
@@ -396,14 +370,10 @@ fn compare<'a>(
     terms: Terms<Message>,
 ) -> Element<'a, Message> {
     let header = row![
-        text(left.clone())
-            .size(size::SUBHEADING)
-            .font(BOLD)
+        typography::subheading(left.clone())
             .style(style::primary)
             .width(Fill),
-        text(right.clone())
-            .size(size::SUBHEADING)
-            .font(BOLD)
+        typography::subheading(right.clone())
             .style(style::muted)
             .width(Fill),
     ]
@@ -412,10 +382,7 @@ fn compare<'a>(
     let cards = rows.into_iter().map(|row| {
         card(
             column![
-                text(joined(&row.topic))
-                    .size(size::BODY)
-                    .font(BOLD)
-                    .style(style::muted),
+                typography::strong(joined(&row.topic)).style(style::muted),
                 row![
                     spans::paragraph(row.left, terms),
                     spans::paragraph(row.right, terms)
@@ -429,19 +396,15 @@ fn compare<'a>(
 }
 
 fn effect_card<'a>(effect: Effect, terms: Terms<Message>) -> Element<'a, Message> {
-    let name = text(effect.name).size(size::SUBHEADING).font(BOLD);
+    let name = typography::subheading(effect.name);
     let source = effect.source.map(|source| {
-        text(format!("{}: {}", source.label, source.value))
-            .size(size::BODY)
-            .style(style::muted)
+        typography::body(format!("{}: {}", source.label, source.value)).style(style::muted)
     });
     let Some(chart) = effect.chart else {
         let how_often = effect.how_often.map(|(label, rate)| {
             row![
-                text(format!("{label}:"))
-                    .size(size::BODY)
-                    .style(style::muted),
-                text(rate).size(size::BODY).font(BOLD).style(style::primary),
+                typography::body(format!("{label}:")).style(style::muted),
+                typography::strong(rate).style(style::primary),
             ]
             .spacing(metrics::XS)
             .wrap()
@@ -545,11 +508,8 @@ fn condition_index<'a>(
         );
         let list: Element<'a, Message> = if group.conditions.is_empty() {
             column![
-                text(group.name)
-                    .size(size::SUBHEADING)
-                    .font(BOLD)
-                    .style(style::muted),
-                text(words.none_here.clone()).size(size::BODY),
+                typography::subheading(group.name).style(style::muted),
+                typography::body(words.none_here.clone()),
             ]
             .spacing(metrics::XS)
             .into()
@@ -572,7 +532,7 @@ fn condition_index<'a>(
     if side_by_side {
         let list: Element<'a, Message> = match chosen {
             Some(chosen) => chosen.into(),
-            None => column![text(words.prompt.clone()).size(size::BODY), everything()]
+            None => column![typography::body(words.prompt.clone()), everything()]
                 .spacing(metrics::M)
                 .into(),
         };
@@ -595,7 +555,7 @@ fn condition_index<'a>(
     ]
     .spacing(metrics::S);
     let shown: Element<'a, Message> = match state.conditions_tab {
-        ConditionsTab::Map => column![text(words.prompt.clone()).size(size::BODY), map]
+        ConditionsTab::Map => column![typography::body(words.prompt.clone()), map]
             .push(chosen)
             .spacing(metrics::M)
             .into(),
@@ -606,27 +566,22 @@ fn condition_index<'a>(
 
 fn region<'a>(name: String, conditions: Vec<Link>) -> Element<'a, Message> {
     let links = conditions.into_iter().map(link_row);
-    column![
-        text(name)
-            .size(size::SUBHEADING)
-            .font(BOLD)
-            .style(style::muted)
-    ]
-    .extend(links)
-    .spacing(metrics::XS)
-    .into()
+    column![typography::subheading(name).style(style::muted)]
+        .extend(links)
+        .spacing(metrics::XS)
+        .into()
 }
 
 /// A full-width row that opens another screen.
 fn link_row<'a>(link: Link) -> Element<'a, Message> {
-    let words = column![text(link.label).size(size::BODY).font(BOLD)]
+    let words = column![typography::strong(link.label)]
         .push(
             link.detail
-                .map(|detail| text(detail).size(size::BODY).style(style::muted)),
+                .map(|detail| typography::body(detail).style(style::muted)),
         )
         .width(Fill);
     action(
-        row![words, text("›").size(size::HEADING).style(style::primary)].align_y(Vertical::Center),
+        row![words, typography::arrow("›").style(style::primary)].align_y(Vertical::Center),
         Role::ListItem,
         Message::Open(link.route),
     )
@@ -663,9 +618,7 @@ fn choice_grid<'a>(choices: Vec<Choice>, width: f32) -> Element<'a, Message> {
                 style::primary
             };
             let picture = icon::view(choice.page, TILE_ICON_SIZE, choice.urgent);
-            let name = text(choice.label)
-                .size(size::BODY)
-                .font(BOLD)
+            let name = typography::strong(choice.label)
                 .style(name_style)
                 .width(Fill);
             action(
@@ -721,9 +674,7 @@ pub fn pinned<'a>(
         (style::primary, palette.primary)
     };
     let words: Element<'a, Message> = if layout.height < SHORT_LAYOUT {
-        text(heading)
-            .size(size::BODY)
-            .font(BOLD)
+        typography::strong(heading)
             .style(heading_style)
             .width(Fill)
             .into()
@@ -741,7 +692,7 @@ pub fn pinned<'a>(
         row![
             action_icon::view(Level::Emergency, TILE_ICON_SIZE),
             words,
-            text("›").size(size::HEADING).style(heading_style),
+            typography::arrow("›").style(heading_style),
         ]
         .spacing(metrics::S)
         .align_y(Vertical::Center),
@@ -757,8 +708,8 @@ fn contacts_card<'a>(contacts: Vec<Contact>) -> Element<'a, Message> {
     card(
         Column::with_children(contacts.into_iter().map(|contact| {
             column![
-                text(contact.label).size(size::BODY).style(style::muted),
-                text(contact.value).size(size::SUBHEADING).font(BOLD),
+                typography::body(contact.label).style(style::muted),
+                typography::subheading(contact.value),
             ]
             .into()
         }))
@@ -807,8 +758,8 @@ fn questions<'a>(items: Vec<QuestionItem>, terms: Terms<Message>) -> Element<'a,
         let answer = item.answer.map(|answer| {
             container(
                 column![
-                    text(answer.label).size(size::BODY).style(style::muted),
-                    text(answer.value).size(size::BODY),
+                    typography::body(answer.label).style(style::muted),
+                    typography::body(answer.value),
                 ]
                 .spacing(metrics::XS),
             )
@@ -835,12 +786,9 @@ fn questions<'a>(items: Vec<QuestionItem>, terms: Terms<Message>) -> Element<'a,
 /// beside it, as a side effect's card has.
 fn evidence<'a>(items: Vec<ClaimItem>, terms: Terms<Message>) -> Element<'a, Message> {
     Column::with_children(items.into_iter().map(|item| {
-        let sources = text(format!("{}: {}", item.sources.label, item.sources.value))
-            .size(size::BODY)
+        let sources = typography::body(format!("{}: {}", item.sources.label, item.sources.value))
             .style(style::muted);
-        let heading = item
-            .heading
-            .map(|heading| text(heading).size(size::BODY).font(BOLD));
+        let heading = item.heading.map(typography::strong);
         let words = column![heading, spans::paragraph(item.text, terms)]
             .push(
                 item.chart
@@ -877,10 +825,8 @@ fn sources<'a>(cards: Vec<SourceCard>, terms: Terms<Message>) -> Element<'a, Mes
     Column::with_children(cards.into_iter().map(|source| {
         let findings = Column::with_children(source.findings.into_iter().map(|finding| {
             row![
-                text(finding.label).size(size::BODY).width(Fill),
-                text(finding.value)
-                    .size(size::BODY)
-                    .font(BOLD)
+                typography::body(finding.label).width(Fill),
+                typography::strong(finding.value)
                     .style(style::primary)
                     .width(Fill),
             ]
@@ -888,18 +834,19 @@ fn sources<'a>(cards: Vec<SourceCard>, terms: Terms<Message>) -> Element<'a, Mes
             .into()
         }))
         .spacing(metrics::XS);
-        let facts = Column::with_children(source.facts.into_iter().map(|fact| {
-            text(format!("{}: {}", fact.label, fact.value))
-                .size(size::BODY)
-                .into()
-        }))
+        let facts = Column::with_children(
+            source
+                .facts
+                .into_iter()
+                .map(|fact| typography::body(format!("{}: {}", fact.label, fact.value)).into()),
+        )
         .spacing(metrics::XS);
         let citation = source
             .citation
-            .map(|citation| text(citation).size(size::BODY).style(style::muted));
+            .map(|citation| typography::body(citation).style(style::muted));
         card(
             column![
-                text(source.name).size(size::SUBHEADING).font(BOLD),
+                typography::subheading(source.name),
                 spans::paragraph(source.about, terms),
                 facts,
                 findings,

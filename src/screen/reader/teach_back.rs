@@ -5,13 +5,14 @@
 //! The answers live here only: a kiosk reset, which makes a fresh reader, wipes them.
 
 use iced::alignment::Vertical;
-use iced::widget::{Column, column, container, row, text};
+use iced::widget::{Column, column, container, row};
 use iced::{Element, Fill};
 
 use crate::content::model::{Level, TeachBackWords};
 use crate::document::CheckItem;
 use crate::theme::style::{self, Role};
-use crate::theme::{BOLD, metrics, size};
+use crate::theme::typography;
+use crate::theme::{BOLD, metrics};
 use crate::widget::action_icon;
 use crate::widget::nav::{action, label};
 
@@ -358,12 +359,9 @@ impl TeachBack {
                 iced::widget::space().width(0).into()
             };
             action(
-                row![
-                    marker,
-                    text(option.text.clone()).size(size::BODY).width(Fill)
-                ]
-                .spacing(metrics::S)
-                .align_y(Vertical::Center),
+                row![marker, typography::body(option.text.clone()).width(Fill)]
+                    .spacing(metrics::S)
+                    .align_y(Vertical::Center),
                 role,
                 Message::Pick(choice),
             )
@@ -384,7 +382,7 @@ impl TeachBack {
             .spacing(metrics::S);
         column![
             counter(index, count, words, Some(hint(item, words))),
-            text(item.text.clone()).size(size::SUBHEADING).font(BOLD),
+            typography::subheading(item.text.clone()),
             Column::with_children(choices).spacing(metrics::XS),
             buttons,
         ]
@@ -407,7 +405,7 @@ impl TeachBack {
             } else {
                 iced::widget::space().width(28).into()
             };
-            let words = text(option.text.clone()).size(size::BODY).width(Fill);
+            let words = typography::body(option.text.clone()).width(Fill);
             let words = if option.right {
                 words.font(BOLD)
             } else {
@@ -422,11 +420,11 @@ impl TeachBack {
         // the right ones ticked.
         column![
             counter(index, count, words, None),
-            text(item.text.clone()).size(size::SUBHEADING).font(BOLD),
+            typography::subheading(item.text.clone()),
             container(
                 column![
-                    text(verdict).size(size::SUBHEADING).font(BOLD),
-                    text(item.explain.clone()).size(size::BODY),
+                    typography::subheading(verdict),
+                    typography::body(item.explain.clone()),
                 ]
                 .spacing(metrics::XS)
             )
@@ -452,12 +450,9 @@ impl TeachBack {
         let rows = asks.iter().enumerate().map(|(index, ask)| {
             let ticked = self.ticked.contains(&index);
             action(
-                row![
-                    tick_box(ticked),
-                    text(ask.clone()).size(size::BODY).width(Fill)
-                ]
-                .spacing(metrics::S)
-                .align_y(Vertical::Center),
+                row![tick_box(ticked), typography::body(ask.clone()).width(Fill)]
+                    .spacing(metrics::S)
+                    .align_y(Vertical::Center),
                 Role::ListItem,
                 Message::Tick(index),
             )
@@ -465,7 +460,7 @@ impl TeachBack {
             .into()
         });
         let body = column![
-            text(words.questions_intro.clone()).size(size::BODY),
+            typography::body(words.questions_intro.clone()),
             Column::with_children(rows).spacing(metrics::XS),
         ]
         .spacing(metrics::M);
@@ -492,7 +487,7 @@ impl TeachBack {
                     action(label(name.clone()), role, Message::Sure(item, answer))
                 };
                 column![
-                    text(question.clone()).size(size::BODY).font(BOLD),
+                    typography::strong(question.clone()),
                     row![choice(true, &words.yes), choice(false, &words.no)].spacing(metrics::S),
                 ]
                 .spacing(metrics::XS)
@@ -503,7 +498,7 @@ impl TeachBack {
             .contains(&Some(false))
             .then(|| note(&words.talk_first));
         let body = vec![
-            text(words.sure_intro.clone()).size(size::BODY).into(),
+            typography::body(words.sure_intro.clone()).into(),
             Column::with_children(items).spacing(metrics::M).into(),
         ];
         let body = body.into_iter().chain(talk).collect();
@@ -524,13 +519,13 @@ fn summary_view(summary: Summary, words: &TeachBackWords, therapist: bool) -> El
         &words.summary_patient
     };
     let topics: Element<'_, Message> = if summary.topics.is_empty() {
-        text(words.nothing_missed.clone()).size(size::BODY).into()
+        typography::body(words.nothing_missed.clone()).into()
     } else {
         bullets(summary.topics)
     };
     let try_again = summary.must_know_missed.then(|| {
         column![
-            text(words.try_again_why.clone()).size(size::BODY),
+            typography::body(words.try_again_why.clone()),
             action(
                 label(words.try_again.clone()),
                 Role::Primary,
@@ -541,19 +536,14 @@ fn summary_view(summary: Summary, words: &TeachBackWords, therapist: bool) -> El
     });
     let questions = (!summary.questions.is_empty()).then(|| {
         column![
-            text(words.questions_ticked.clone())
-                .size(size::SUBHEADING)
-                .font(BOLD),
+            typography::subheading(words.questions_ticked.clone()),
             bullets(summary.questions),
         ]
         .spacing(metrics::S)
     });
     let talk = (!summary.unsure.is_empty()).then(|| note(&words.talk_first));
-    let kept = (!therapist).then(|| {
-        text(words.kept_nowhere.clone())
-            .size(size::BODY)
-            .style(style::muted)
-    });
+    let kept =
+        (!therapist).then(|| typography::body(words.kept_nowhere.clone()).style(style::muted));
     let body = [Some(topics)]
         .into_iter()
         .chain([
@@ -577,7 +567,7 @@ fn stage<'a>(
     body: Vec<Element<'a, Message>>,
     (button, role, message): (&str, Role, Message),
 ) -> Element<'a, Message> {
-    column![text(heading.to_owned()).size(size::HEADING).font(BOLD)]
+    column![typography::heading(heading.to_owned())]
         .extend(body)
         .push(action(label(button.to_owned()), role, message))
         .spacing(metrics::M)
@@ -608,14 +598,14 @@ fn counter<'a>(
         Some(hint) => format!("{counted}. {hint}"),
         None => counted,
     };
-    text(line).size(size::BODY).style(style::muted).into()
+    typography::body(line).style(style::muted).into()
 }
 
 fn bullets<'a>(items: Vec<String>) -> Element<'a, Message> {
     Column::with_children(items.into_iter().map(|item| {
         row![
-            text("•").size(size::BODY).font(BOLD).style(style::primary),
-            text(item).size(size::BODY).width(Fill),
+            typography::strong("•").style(style::primary),
+            typography::body(item).width(Fill),
         ]
         .spacing(metrics::S)
         .into()
@@ -626,7 +616,7 @@ fn bullets<'a>(items: Vec<String>) -> Element<'a, Message> {
 
 /// A calm box with a sentence: talk to your therapist first.
 fn note<'a>(words: &str) -> Element<'a, Message> {
-    container(text(words.to_owned()).size(size::BODY).font(BOLD))
+    container(typography::strong(words.to_owned()))
         .padding(metrics::M)
         .width(Fill)
         .style(style::note)
