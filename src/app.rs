@@ -207,6 +207,36 @@ impl PartialEq for Qr {
     }
 }
 
+/// Where the app reads the time: the one clock `update` consults, so that the screens read none
+/// of their own and a test can set the time.
+#[derive(Clone, Copy)]
+pub struct Clock(pub fn() -> Instant);
+
+impl Clock {
+    pub fn now(self) -> Instant {
+        (self.0)()
+    }
+}
+
+impl Default for Clock {
+    fn default() -> Clock {
+        Clock(Instant::now)
+    }
+}
+
+impl std::fmt::Debug for Clock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Clock")
+    }
+}
+
+/// A clock holds no state of the app's: two apps are alike whatever clocks they read.
+impl PartialEq for Clock {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct App {
     /// Every edition of the guide, in the order of `content::LOCALES`; `locale` picks the one
@@ -235,6 +265,7 @@ pub struct App {
     runs: u64,
     /// The speech program failed: the notice shows until read-aloud is asked for again.
     speech_failed: bool,
+    clock: Clock,
 }
 
 impl App {
@@ -271,6 +302,7 @@ impl App {
             reading: None,
             runs: 0,
             speech_failed: false,
+            clock: Clock::default(),
             editions,
         }
     }
@@ -280,6 +312,12 @@ impl App {
         if let Mode::Consult(consult) = self.mode {
             self.mode = Mode::Consult(consult.with_handout(setup));
         }
+        self
+    }
+
+    /// Reads the time from `clock`.
+    pub fn with_clock(mut self, clock: Clock) -> App {
+        self.clock = clock;
         self
     }
 
@@ -504,7 +542,7 @@ impl App {
                 let Mode::Kiosk(kiosk) = &mut self.mode else {
                     return Task::none();
                 };
-                let action = kiosk.update(message, &library.clinic.staff_pin);
+                let action = kiosk.update(message, &library.clinic.staff_pin, self.clock.now());
                 self.kiosk_did(action)
             }
             Message::Shared(shared) => self.shared(shared),
@@ -589,7 +627,7 @@ impl App {
                     Ok(()) => {
                         // Listening is reading: the kiosk's idle clock starts again.
                         if let Mode::Kiosk(kiosk) = &mut self.mode {
-                            let _ = kiosk.update(kiosk::Message::Activity, "");
+                            let _ = kiosk.update(kiosk::Message::Activity, "", self.clock.now());
                         }
                         self.read_passage(next)
                     }
@@ -784,6 +822,7 @@ impl App {
             window: self.window,
             screen: self.screen,
             speaker: self.speaker.clone(),
+            clock: self.clock,
             mode: match fresh.mode {
                 Mode::Kiosk(kiosk) => Mode::Kiosk(kiosk.with_guard(guard)),
                 consult => consult,

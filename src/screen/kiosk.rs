@@ -192,34 +192,36 @@ impl Kiosk {
         self.pin.take().is_some()
     }
 
-    /// `staff_pin` is the clinic's PIN; empty means none is set.
-    pub fn update(&mut self, message: Message, staff_pin: &str) -> Action {
+    /// `staff_pin` is the clinic's PIN; empty means none is set. `now` is the time the message
+    /// came, from the app's clock: the kiosk reads no clock of its own.
+    pub fn update(&mut self, message: Message, staff_pin: &str, now: Instant) -> Action {
         match message {
             Message::Shared(shared) => Action::Shared(shared),
             Message::StartVisit => {
                 self.welcome = false;
-                self.idle.input(Instant::now());
+                self.idle.input(now);
                 self.wake()
             }
             Message::Activity => {
                 if !self.welcome {
-                    self.idle.input(Instant::now());
+                    self.idle.input(now);
                 }
                 Action::None
             }
             Message::KeepReading => {
-                self.idle.keep_reading(Instant::now());
+                self.idle.keep_reading(now);
                 self.now = None;
                 self.wake()
             }
-            Message::Tick(now) => {
+            Message::Tick(at) => {
+                let now = at;
                 self.now = Some(now);
                 match self.idle.tick(now) {
                     Some(idle::Event::Reset) => Action::Reset,
                     Some(idle::Event::ShowNotice) => Action::None,
                     // Someone touched the screen since: sleep until the new deadline.
                     None if matches!(self.idle.phase(), idle::Phase::Reading { .. }) => self.wake(),
-                    None => self.update(Message::Activity, staff_pin),
+                    None => self.update(Message::Activity, staff_pin, now),
                 }
             }
             Message::StaffExit => {
@@ -239,7 +241,7 @@ impl Kiosk {
                     }
                     Some(_) => {}
                     // A digit key with no keypad open is someone reading.
-                    None => return self.update(Message::Activity, staff_pin),
+                    None => return self.update(Message::Activity, staff_pin, now),
                 }
                 Action::None
             }
@@ -248,7 +250,7 @@ impl Kiosk {
                     Some(pin) => {
                         pin.pop();
                     }
-                    None => return self.update(Message::Activity, staff_pin),
+                    None => return self.update(Message::Activity, staff_pin, now),
                 }
                 Action::None
             }
@@ -257,7 +259,6 @@ impl Kiosk {
                 Action::None
             }
             Message::PinSubmit => {
-                let now = Instant::now();
                 self.pin_checked = Some(now);
                 match &self.pin {
                     // Too many wrong tries: nothing is checked until the wait is over.
@@ -275,7 +276,7 @@ impl Kiosk {
                         self.wrong_pin = true;
                         Action::None
                     }
-                    None => self.update(Message::Activity, staff_pin),
+                    None => self.update(Message::Activity, staff_pin, now),
                 }
             }
         }
@@ -653,30 +654,31 @@ mod tests {
         let mut kiosk = Kiosk::new(Settings {
             idle_timeout: DEFAULT_IDLE_TIMEOUT,
         });
-        let _ = kiosk.update(Message::StaffExit, "2468");
+        let now = Instant::now();
+        let _ = kiosk.update(Message::StaffExit, "2468", now);
         for _ in 0..=FREE_TRIES {
             for digit in ['1', '1', '1', '1'] {
-                let _ = kiosk.update(Message::PinDigit(digit), "2468");
+                let _ = kiosk.update(Message::PinDigit(digit), "2468", now);
             }
-            assert_eq!(kiosk.update(Message::PinSubmit, "2468"), Action::None);
+            assert_eq!(kiosk.update(Message::PinSubmit, "2468", now), Action::None);
         }
         assert!(kiosk.pin_locked());
         for digit in ['2', '4', '6', '8'] {
-            let _ = kiosk.update(Message::PinDigit(digit), "2468");
+            let _ = kiosk.update(Message::PinDigit(digit), "2468", now);
         }
         assert_eq!(
-            kiosk.update(Message::PinSubmit, "2468"),
+            kiosk.update(Message::PinSubmit, "2468", now),
             Action::None,
             "no PIN is checked while the keypad waits"
         );
         assert_eq!(kiosk.pin(), Some(""), "the typed digits are cleared");
-        let _ = kiosk.update(Message::PinCancel, "2468");
-        let _ = kiosk.update(Message::StaffExit, "2468");
+        let _ = kiosk.update(Message::PinCancel, "2468", now);
+        let _ = kiosk.update(Message::StaffExit, "2468", now);
         assert!(
             !kiosk.pin_locked(),
             "a keypad opened again shows no old message (the wait itself still holds)"
         );
-        assert!(kiosk.guard().wait(Instant::now()).is_some());
+        assert!(kiosk.guard().wait(now).is_some());
     }
 
     #[test]
@@ -684,10 +686,10 @@ mod tests {
         let mut kiosk = Kiosk::new(Settings {
             idle_timeout: DEFAULT_IDLE_TIMEOUT,
         });
-        let _ = kiosk.update(Message::StartVisit, "");
+        let start = Instant::now();
+        let _ = kiosk.update(Message::StartVisit, "", start);
         let before = kiosk.idle;
-        std::thread::sleep(Duration::from_millis(2));
-        let _ = kiosk.update(Message::PinDigit('7'), "");
+        let _ = kiosk.update(Message::PinDigit('7'), "", start + Duration::from_millis(2));
         assert_eq!(kiosk.pin(), None);
         assert_ne!(kiosk.idle, before, "the idle clock started again");
     }
