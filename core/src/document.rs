@@ -927,6 +927,22 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                 })
                 .collect(),
         },
+        Block::WhatToDo => {
+            let urgent: Vec<_> = library
+                .page(PageId::WarningSigns)
+                .sections
+                .iter()
+                .flat_map(|section| &section.blocks)
+                .filter_map(|block| match block {
+                    Block::Actions(steps) => Some(steps),
+                    _ => None,
+                })
+                .flatten()
+                .filter(|step| step.level != Level::Normal)
+                .cloned()
+                .collect();
+            return parts(library, &Block::Actions(urgent));
+        }
         Block::SideEffects(ids) => {
             return ids
                 .iter()

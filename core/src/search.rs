@@ -263,7 +263,7 @@ mod tests {
                 "codo de tenista",
                 "epicondilitis lateral",
             ),
-            ("es", "shin-splints", "dolor de espinilla", "periostitis"),
+            ("es", "shin-splints", "dolor de espinilla", "estrés tibial"),
             (
                 "es",
                 "greater-trochanteric-bursitis",

@@ -1070,7 +1070,10 @@ impl Checker<'_> {
                     }
                 }
             }
-            Block::ConditionIndex | Block::GlossaryIndex | Block::ClinicContacts => {}
+            Block::ConditionIndex
+            | Block::GlossaryIndex
+            | Block::ClinicContacts
+            | Block::WhatToDo => {}
         }
     }
 
@@ -1551,6 +1554,7 @@ fn page_shape(page: &Page) -> Vec<Vec<String>> {
                     Block::ConditionIndex => "ConditionIndex".to_owned(),
                     Block::GlossaryIndex => "GlossaryIndex".to_owned(),
                     Block::ClinicContacts => "ClinicContacts".to_owned(),
+                    Block::WhatToDo => "WhatToDo".to_owned(),
                     Block::Actions(steps) => format!(
                         "Actions {:?}",
                         steps.iter().map(|step| step.level).collect::<Vec<_>>()

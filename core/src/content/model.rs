@@ -64,6 +64,9 @@ pub enum Block {
     /// What to do about what you notice after treatment, from "normal" to "call the emergency
     /// number now", drawn as a picture with the words beside it.
     Actions(Vec<ActionStep>),
+    /// The warning signs page's steps for what needs doing now (call the emergency number; get
+    /// checked now), drawn here as there: what to do is written in one place.
+    WhatToDo,
     /// Questions to ask the therapist, each with the clinic's own answer when `clinic.ron` has one.
     Questions(Vec<Question>),
     /// Where the numbers come from: every source of `sources.ron`, with what it found.
