@@ -17,7 +17,7 @@ use crate::screen::consult::{self, Consult, HandoutSetup};
 use crate::screen::kiosk::{self, Kiosk};
 use crate::screen::reader::{self, Layout, PageView, Reader, StepWords, teach_back};
 use crate::screen::{Comfort, Shared};
-use crate::speech::{SpeechError, Stopper, Voice};
+use crate::speech::Voice;
 use crate::theme::style;
 use crate::theme::{self, Palette, metrics};
 use crate::widget::drag::drag;
@@ -25,6 +25,11 @@ use crate::widget::wrap::Tell;
 use crate::widget::{below, measure, nav, repaint};
 
 pub use crate::screen::kiosk::Settings as KioskSettings;
+pub use read_aloud::{Reading, Speech};
+
+mod read_aloud;
+
+use read_aloud::ReadAloud;
 
 /// The scrollable that holds the page, so a new page can start at its top.
 const PAGE_SCROLL: &str = "page";
@@ -101,44 +106,6 @@ struct PageShape {
     check_step: teach_back::Step,
     /// The check shows the section that teaches its question.
     showing: bool,
-}
-
-/// Read-aloud's messages.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Speech {
-    /// Read the page aloud from this passage on (0 is its title).
-    From(usize),
-    Stop,
-    /// A passage of reading `run` has been said, or could not be.
-    Said {
-        run: u64,
-        result: Result<(), SpeechError>,
-    },
-}
-
-/// The voice the app reads with, if the machine has one.
-#[derive(Clone, Default)]
-struct Speaker(Option<Arc<dyn Voice>>);
-
-impl std::fmt::Debug for Speaker {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("Speaker").field(&self.0.is_some()).finish()
-    }
-}
-
-// The same voice: a voice has no value to compare, only identity.
-impl PartialEq for Speaker {
-    fn eq(&self, other: &Self) -> bool {
-        crate::speech::same(&self.0, &other.0)
-    }
-}
-
-/// What is being read aloud: which passage, in which reading, and how to stop it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Reading {
-    pub passage: usize,
-    pub run: u64,
-    stopper: Stopper,
 }
 
 impl From<reader::Message> for Message {
@@ -258,13 +225,7 @@ pub struct App {
     qr: Qr,
     /// The page goes on below the screen: the "More below" cue shows.
     more_below: bool,
-    speaker: Speaker,
-    reading: Option<Reading>,
-    /// How many readings have started: each passage's answer names its reading, so one from a
-    /// reading already stopped changes nothing.
-    runs: u64,
-    /// The speech program failed: the notice shows until read-aloud is asked for again.
-    speech_failed: bool,
+    read_aloud: ReadAloud,
     clock: Clock,
 }
 
@@ -298,10 +259,7 @@ impl App {
             mode,
             content_notice: None,
             more_below: false,
-            speaker: Speaker::default(),
-            reading: None,
-            runs: 0,
-            speech_failed: false,
+            read_aloud: ReadAloud::default(),
             clock: Clock::default(),
             editions,
         }
@@ -323,22 +281,22 @@ impl App {
 
     /// Reads aloud with `voice`, when the machine has one.
     pub fn with_voice(mut self, voice: Option<Arc<dyn Voice>>) -> App {
-        self.speaker = Speaker(voice);
+        self.read_aloud = ReadAloud::with_voice(voice);
         self
     }
 
     /// Whether read-aloud is offered: the machine can speak and the clinic has not turned it off.
     pub fn can_read_aloud(&self) -> bool {
-        self.speaker.0.is_some() && self.library().clinic.read_aloud == Switch::On
+        self.read_aloud.has_voice() && self.library().clinic.read_aloud == Switch::On
     }
 
     /// What is being read aloud, if anything.
     pub fn reading(&self) -> Option<&Reading> {
-        self.reading.as_ref()
+        self.read_aloud.reading()
     }
 
     pub fn speech_failed(&self) -> bool {
-        self.speech_failed
+        self.read_aloud.failed()
     }
 
     /// Starts in the edition of `locale`, if there is one.
@@ -605,82 +563,31 @@ impl App {
     }
 
     fn speak(&mut self, speech: Speech) -> Task<Message> {
-        match speech {
-            Speech::From(passage) => {
-                self.stop_reading();
-                self.speech_failed = false;
-                self.read_passage(passage)
-            }
-            Speech::Stop => {
-                self.stop_reading();
-                Task::none()
-            }
-            Speech::Said { run, result } => {
-                // An answer from a reading already stopped changes nothing.
-                let Some(reading) = self.reading.as_ref().filter(|reading| reading.run == run)
-                else {
-                    return Task::none();
-                };
-                let next = reading.passage + 1;
-                self.reading = None;
-                match result {
-                    Ok(()) => {
-                        // Listening is reading: the kiosk's idle clock starts again.
-                        if let Mode::Kiosk(kiosk) = &mut self.mode {
-                            let _ = kiosk.update(kiosk::Message::Activity, "", self.clock.now());
-                        }
-                        self.read_passage(next)
-                    }
-                    Err(error) => self.speech_went_wrong(&error),
+        let library = &self.editions[self.locale];
+        let passages = self.reader.passages(library);
+        let page = read_aloud::Page {
+            passages: &passages,
+            locale: &library.locale,
+            allowed: library.clinic.read_aloud == Switch::On,
+        };
+        let (said, event) = self.read_aloud.update(speech, &page);
+        let said = said.map(Message::Speech);
+        match event {
+            read_aloud::Event::None => said,
+            read_aloud::Event::Started => Task::batch([said, scroll_to_passage()]),
+            read_aloud::Event::Said => {
+                // Listening is reading: the kiosk's idle clock starts again.
+                if let Mode::Kiosk(kiosk) = &mut self.mode {
+                    let _ = kiosk.update(kiosk::Message::Activity, "", self.clock.now());
                 }
-            }
-        }
-    }
-
-    /// Says passage `passage` of the page and asks to hear when it has been said; past the last
-    /// one, reading ends.
-    fn read_passage(&mut self, passage: usize) -> Task<Message> {
-        let Some(voice) = self.speaker.0.clone().filter(|_| self.can_read_aloud()) else {
-            return Task::none();
-        };
-        let passages = self.reader.passages(self.library());
-        let Some(text) = passages.get(passage) else {
-            return Task::none();
-        };
-        match voice.say(text, &self.library().locale) {
-            Ok(speaking) => {
-                self.runs += 1;
-                let run = self.runs;
-                self.reading = Some(Reading {
-                    passage,
-                    run,
-                    stopper: speaking.stopper(),
-                });
-                let said = Task::perform(speaking.finished(), move |result| {
-                    Message::Speech(Speech::Said { run, result })
-                });
                 Task::batch([said, scroll_to_passage()])
             }
-            Err(error) => self.speech_went_wrong(&error),
         }
-    }
-
-    /// One notice on the screen, the reason in the log, and the guide goes on.
-    fn speech_went_wrong(&mut self, error: &SpeechError) -> Task<Message> {
-        eprintln!("needle-guide: {error}");
-        self.stop_reading();
-        self.speech_failed = true;
-        Task::none()
     }
 
     /// Ends the passage being said, if any.
     fn stop_reading(&mut self) {
-        if let Some(reading) = self.reading.take() {
-            reading.stopper.stop();
-            if let Some(voice) = &self.speaker.0 {
-                voice.stop_all();
-            }
-        }
+        self.read_aloud.stop();
     }
 
     fn consult_did(&mut self, action: consult::Action) -> Task<Message> {
@@ -821,7 +728,7 @@ impl App {
         *self = App {
             window: self.window,
             screen: self.screen,
-            speaker: self.speaker.clone(),
+            read_aloud: self.read_aloud.fresh(),
             clock: self.clock,
             mode: match fresh.mode {
                 Mode::Kiosk(kiosk) => Mode::Kiosk(kiosk.with_guard(guard)),
@@ -950,11 +857,11 @@ impl App {
             layout,
             palette: &self.palette,
             therapist,
-            reading: self.reading.as_ref().map(|reading| reading.passage),
+            reading: self.reading().map(|reading| reading.passage),
             read_aloud: self
                 .can_read_aloud()
                 .then_some(library.ui.read_aloud.as_str()),
-            speech_notice: (self.can_read_aloud() && self.speech_failed)
+            speech_notice: (self.can_read_aloud() && self.speech_failed())
                 .then_some(library.ui.speech_failed.as_str()),
         };
         let PageView { page, pinned } = self.reader.page(library, look);
@@ -981,7 +888,7 @@ impl App {
             },
         );
         // While reading aloud, Stop stays in view where the cue would be.
-        let over_foot = if self.reading.is_some() {
+        let over_foot = if self.reading().is_some() {
             Some(stop_reading_bar(&library.ui))
         } else {
             self.more_below
