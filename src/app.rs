@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use iced::widget::{column, container, operation, row, scrollable, stack};
+use iced::widget::{column, container, operation, scrollable, stack};
 use iced::{Element, Event, Fill, Size, Subscription, Task, Theme, event, keyboard, window};
 
 use crate::content::Library;
@@ -16,7 +16,7 @@ use crate::keys::{self, Shortcut};
 use crate::screen::consult::{self, Consult, HandoutSetup};
 use crate::screen::kiosk::{self, Kiosk};
 use crate::screen::reader::{self, Layout, PageView, Reader, StepWords, teach_back};
-use crate::screen::{Comfort, Shared};
+use crate::screen::{Comfort, PageParts, Shared};
 use crate::speech::Voice;
 use crate::theme::style;
 use crate::theme::{self, Palette, metrics};
@@ -830,33 +830,51 @@ impl App {
             high_contrast: self.palette == Palette::HIGH_CONTRAST,
             can_enlarge: self.can_enlarge_text(),
         };
-        let qr = self.qr.data.as_deref();
-        let layout = self.layout();
-
-        if let Mode::Kiosk(kiosk) = &self.mode
-            && kiosk.welcome()
-        {
-            let welcome = kiosk
-                .welcome_view(library, comfort, layout.width, qr)
-                .map(Message::Kiosk);
-            let keypad = kiosk
-                .overlay_view(library)
-                .map(|keypad| keypad.map(Message::Kiosk));
-            return stack![welcome].push(keypad).into();
+        let width = self.layout().width;
+        match &self.mode {
+            Mode::Kiosk(kiosk) => kiosk.frame(
+                library,
+                comfort,
+                width,
+                self.qr.data.as_deref(),
+                || self.page_parts(library),
+                Message::Kiosk,
+            ),
+            Mode::Consult(consult) => consult.frame(
+                library,
+                self.locale,
+                comfort,
+                width,
+                self.reader.teach_back().started(),
+                self.shows_sidebar().then(|| {
+                    self.reader
+                        .sidebar(library, self.staff_notices())
+                        .map(Message::Reader)
+                }),
+                self.page_parts(library),
+                Message::Consult,
+            ),
         }
+    }
 
+    /// What both modes' frames hold: the page, scrolled by a finger from anywhere, with the "More
+    /// below" cue or read-aloud's Stop over its foot; the explained term; and the bar under it.
+    fn page_parts<'a>(&'a self, library: &'a Library) -> PageParts<'a, Message> {
+        let layout = self.layout();
         // Patients can keep the warning signs on their phone.
-        let qr_here = qr
+        let qr_here = self
+            .qr
+            .data
+            .as_deref()
             .filter(|_| self.route() == &Route::Page(PageId::WarningSigns))
             .map(|data| {
                 container(crate::screen::kiosk::qr(data, &library.ui.kiosk.qr_caption))
                     .center_x(Fill)
             });
-        let therapist = self.consult_state().is_some();
         let look = reader::Look {
             layout,
             palette: &self.palette,
-            therapist,
+            therapist: self.consult_state().is_some(),
             reading: self.reading().map(|reading| reading.passage),
             read_aloud: self
                 .can_read_aloud()
@@ -894,33 +912,6 @@ impl App {
             self.more_below
                 .then(|| more_below_cue(&library.ui, layout.height))
         };
-        let page = stack![drag(page)].push(over_foot);
-
-        let (toolbar, overlay) = match &self.mode {
-            Mode::Kiosk(kiosk) => (
-                Some(
-                    kiosk
-                        .toolbar(library, comfort, layout.width)
-                        .map(Message::Kiosk),
-                ),
-                kiosk
-                    .overlay_view(library)
-                    .map(|overlay| overlay.map(Message::Kiosk)),
-            ),
-            Mode::Consult(consult) => (
-                consult
-                    .toolbar(library, comfort, !self.shows_sidebar(), layout.width)
-                    .map(|toolbar| toolbar.map(Message::Consult)),
-                consult
-                    .overlay_view(
-                        library,
-                        self.locale,
-                        comfort,
-                        self.reader.teach_back().started(),
-                    )
-                    .map(|overlay| overlay.map(Message::Consult)),
-            ),
-        };
         // A page with a pinned note (home) shows it in place of Previous and Next: its tiles
         // lead on. Stop presenting stays beside it.
         let foot = match pinned {
@@ -931,26 +922,14 @@ impl App {
             ),
             None => self.footer(library, layout.width),
         };
-        let main = column![]
-            .push(toolbar)
-            .push(page)
-            .push(
-                self.reader
-                    .term_panel(library)
-                    .map(|panel| panel.map(Message::Reader)),
-            )
-            .push(foot);
-
-        let frame: Element<'_, Message> = if self.shows_sidebar() {
-            let sidebar = self
+        PageParts {
+            page: stack![drag(page)].push(over_foot).into(),
+            term: self
                 .reader
-                .sidebar(library, self.staff_notices())
-                .map(Message::Reader);
-            row![sidebar, main].into()
-        } else {
-            main.into()
-        };
-        stack![frame].push(overlay).into()
+                .term_panel(library)
+                .map(|panel| panel.map(Message::Reader)),
+            foot,
+        }
     }
 
     /// The bar under the page: Back and Stop presenting at the left, Previous and Next at the

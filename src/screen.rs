@@ -23,6 +23,15 @@ pub enum Shared {
     ToggleContrast,
 }
 
+/// What every mode's frame holds around its own bars and dialogs, drawn by the app from the
+/// reader: the page (with what shows over its foot), the explained term under it, and the bar at
+/// its foot.
+pub struct PageParts<'a, M> {
+    pub page: Element<'a, M>,
+    pub term: Option<Element<'a, M>>,
+    pub foot: Element<'a, M>,
+}
+
 /// What the comfort controls show: the other language's name (if there is another), whether
 /// high contrast is on, and whether the text can grow.
 #[derive(Debug, Clone, Copy, PartialEq)]

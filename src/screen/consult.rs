@@ -5,12 +5,12 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use iced::alignment::Vertical;
-use iced::widget::{Column, checkbox, column, row, scrollable, text_input};
+use iced::widget::{Column, checkbox, column, row, scrollable, stack, text_input};
 use iced::{Element, Fill, Length};
 
 use super::{
-    Comfort, Shared, Words, comfort_controls, contrast_button, home_button, language_button,
-    text_size,
+    Comfort, PageParts, Shared, Words, comfort_controls, contrast_button, home_button,
+    language_button, text_size,
 };
 use crate::content::Library;
 use crate::content::ids::{ConditionId, TermId};
@@ -318,6 +318,37 @@ impl Consult {
                 Action::None
             }
         }
+    }
+
+    /// The consult room's whole window, in a layout `width` wide: its bar (none while
+    /// presenting) over the page, the page list beside them when there is room (`sidebar`), and
+    /// the open dialog over all. `with_home` puts Home on the bar, for when the list is hidden;
+    /// `to_app` carries the room's messages to the app.
+    #[allow(clippy::too_many_arguments)]
+    pub fn frame<'a, M: 'a>(
+        &'a self,
+        library: &'a Library,
+        locale: usize,
+        comfort: Comfort<'a>,
+        width: f32,
+        with_discussion: bool,
+        sidebar: Option<Element<'a, M>>,
+        parts: PageParts<'a, M>,
+        to_app: fn(Message) -> M,
+    ) -> Element<'a, M> {
+        let PageParts { page, term, foot } = parts;
+        let toolbar = self
+            .toolbar(library, comfort, sidebar.is_none(), width)
+            .map(|toolbar| toolbar.map(to_app));
+        let main = column![].push(toolbar).push(page).push(term).push(foot);
+        let frame: Element<'a, M> = match sidebar {
+            Some(sidebar) => row![sidebar, main].into(),
+            None => main.into(),
+        };
+        let overlay = self
+            .overlay_view(library, locale, comfort, with_discussion)
+            .map(|overlay| overlay.map(to_app));
+        stack![frame].push(overlay).into()
     }
 
     /// The open dialog, drawn over the page.

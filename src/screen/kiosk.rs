@@ -9,10 +9,12 @@ use std::time::{Duration, Instant};
 
 use iced::alignment::Vertical;
 use iced::widget::text::Wrapping;
-use iced::widget::{Column, column, container, mouse_area, qr_code, responsive, row, space, text};
+use iced::widget::{
+    Column, column, container, mouse_area, qr_code, responsive, row, space, stack, text,
+};
 use iced::{Center, Element, Fill, Length, Size};
 
-use super::{Comfort, Shared, Words, comfort_controls, home_button};
+use super::{Comfort, PageParts, Shared, Words, comfort_controls, home_button};
 use crate::content::Library;
 use crate::theme::style::{self, Role};
 use crate::theme::{BOLD, metrics, size};
@@ -285,6 +287,32 @@ impl Kiosk {
     /// A timer for the clock's next deadline, if it has one.
     fn wake(&self) -> Action {
         self.idle.deadline().map_or(Action::None, Action::WakeAt)
+    }
+
+    /// The kiosk's whole screen, in a layout `width` wide: the welcome screen, or the page under
+    /// the kiosk's bar; its dialog over either. `page` is drawn only when it shows; `to_app`
+    /// carries the kiosk's messages to the app.
+    pub fn frame<'a, M: 'a>(
+        &'a self,
+        library: &'a Library,
+        comfort: Comfort<'a>,
+        width: f32,
+        qr_data: Option<&'a WebCode>,
+        page: impl FnOnce() -> PageParts<'a, M>,
+        to_app: fn(Message) -> M,
+    ) -> Element<'a, M> {
+        let overlay = self
+            .overlay_view(library)
+            .map(|overlay| overlay.map(to_app));
+        if self.welcome {
+            let welcome = self.welcome_view(library, comfort, width, qr_data);
+            return stack![welcome.map(to_app)].push(overlay).into();
+        }
+        let PageParts { page, term, foot } = page();
+        let main = column![self.toolbar(library, comfort, width).map(to_app), page]
+            .push(term)
+            .push(foot);
+        stack![main].push(overlay).into()
     }
 
     /// The kiosk's bar over each page, in a layout `width` wide: Home, then the comfort controls.
