@@ -27,9 +27,16 @@ use crate::widget::{below, measure, nav, repaint};
 pub use crate::screen::kiosk::Settings as KioskSettings;
 pub use read_aloud::{Reading, Speech};
 
+pub use viewport::{
+    KIOSK_FIRST_WINDOW, MAX_WINDOW_SIZE, MIN_LAYOUT, MIN_WINDOW_SIZE, TEXT_STEPS, WINDOW_SIZE,
+    fit_scale,
+};
+
 mod read_aloud;
+mod viewport;
 
 use read_aloud::ReadAloud;
+use viewport::Viewport;
 
 /// The scrollable that holds the page, so a new page can start at its top.
 const PAGE_SCROLL: &str = "page";
@@ -38,41 +45,8 @@ const PAGE_SCROLL: &str = "page";
 /// warning fit a kiosk screen together.
 const PAGE_END_SPACE: f32 = metrics::M;
 
-/// The window size the app opens at and the smallest it allows.
-pub const WINDOW_SIZE: Size = Size::new(1280.0, 800.0);
-pub const MIN_WINDOW_SIZE: Size = Size::new(960.0, 640.0);
-
-/// The largest window the app allows: an 8K screen. The window's pixel buffers grow with it and
-/// are kept at their largest after it shrinks (softbuffer reuses a bigger buffer), so a window
-/// dragged or scripted far past any screen would hold gigabytes.
-pub const MAX_WINDOW_SIZE: Size = Size::new(7680.0, 4320.0);
-
-/// The kiosk's window until the compositor or window manager gives it the screen: smaller than
-/// every screen the kiosk is made for (1280×720 the smallest, 1080 wide standing up), so that
-/// no frame, the first included, is drawn larger than the screen. It asks for no minimum size.
-pub const KIOSK_FIRST_WINDOW: Size = Size::new(1080.0, 720.0);
-
-/// The most a large window enlarges everything.
-const MAX_FIT_SCALE: f32 = 1.5;
-
-/// The smallest layout the screens are made for: below it the toolbars no longer fit on a line
-/// and a page shows little more than its heading, so enlarging stops there. At 1920×1080 that is
-/// 2.7 times, text 57 pixels high.
-pub const MIN_LAYOUT: Size = Size::new(640.0, 400.0);
-
-/// The text sizes offered, as a share of normal: from 100% to 200%.
-pub const TEXT_STEPS: [f32; 5] = [1.0, 1.25, 1.5, 1.75, 2.0];
-
 /// How much presenting enlarges everything, for a patient across the desk.
 pub const PRESENT_SCALE: f32 = 1.5;
-
-/// How much to enlarge the whole layout so it fills a window of `size` (in unscaled pixels): a
-/// window bigger than [`WINDOW_SIZE`] shows the same layout larger, easier to read across a desk.
-pub fn fit_scale(size: Size) -> f32 {
-    (size.width / WINDOW_SIZE.width)
-        .min(size.height / WINDOW_SIZE.height)
-        .clamp(1.0, MAX_FIT_SCALE)
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
@@ -211,13 +185,8 @@ pub struct App {
     editions: Arc<Vec<Library>>,
     locale: usize,
     palette: Palette,
-    /// Index into [`TEXT_STEPS`].
-    text_step: usize,
-    /// The window's size before the app's own scaling.
-    window: Size,
-    /// The kiosk's screen, before the app's own scaling, once the compositor or window manager
-    /// has sized the kiosk's window: the kiosk fills it.
-    screen: Option<Size>,
+    /// The window, the text size and how much the layout is enlarged.
+    viewport: Viewport,
     reader: Reader,
     mode: Mode,
     /// Shown to staff when the clinic's content folder had problems.
@@ -253,9 +222,7 @@ impl App {
             qr: Qr::new(&editions[0].clinic.web),
             locale: 0,
             palette: Palette::STANDARD,
-            text_step: 0,
-            window,
-            screen: None,
+            viewport: Viewport::new(window),
             mode,
             content_notice: None,
             more_below: false,
@@ -363,7 +330,7 @@ impl App {
     }
 
     pub fn text_scale(&self) -> f32 {
-        TEXT_STEPS[self.text_step]
+        self.viewport.text_scale()
     }
 
     pub fn presenting(&self) -> bool {
@@ -372,12 +339,12 @@ impl App {
 
     /// The window's size before the app's own scaling.
     pub fn window(&self) -> Size {
-        self.window
+        self.viewport.window()
     }
 
     /// The kiosk's screen, before the app's own scaling, once known.
     pub fn screen(&self) -> Option<Size> {
-        self.screen
+        self.viewport.screen()
     }
 
     /// The page list shows unless presenting or too narrow for it. The kiosk has none: its home
@@ -385,12 +352,7 @@ impl App {
     /// gets the room.
     pub fn shows_sidebar(&self) -> bool {
         matches!(&self.mode, Mode::Consult(consult) if !consult.presenting())
-            && self.layout_width() >= metrics::COMPACT_WIDTH
-    }
-
-    /// The window's width in the layout's pixels, after all enlarging.
-    fn layout_width(&self) -> f32 {
-        self.window.width / self.scale_factor()
+            && !self.viewport.compact(self.mode_scale())
     }
 
     /// The room the reader has.
@@ -400,11 +362,11 @@ impl App {
         } else {
             0.0
         };
-        let width = self.layout_width();
+        let size = self.viewport.layout(self.mode_scale());
         Layout {
-            width,
-            content_width: (width - sidebar).min(self.page_width()) - 2.0 * self.page_side(),
-            height: self.layout_height(),
+            width: size.width,
+            content_width: (size.width - sidebar).min(self.page_width()) - 2.0 * self.page_side(),
+            height: size.height,
         }
     }
 
@@ -420,16 +382,11 @@ impl App {
 
     /// The space either side of the page: less in a narrow layout, which needs the room for words.
     fn page_side(&self) -> f32 {
-        if self.layout_width() < metrics::COMPACT_WIDTH {
+        if self.viewport.compact(self.mode_scale()) {
             metrics::M
         } else {
             metrics::XL
         }
-    }
-
-    /// The layout's height, after all enlarging.
-    fn layout_height(&self) -> f32 {
-        self.window.height / self.scale_factor()
     }
 
     pub fn more_below(&self) -> bool {
@@ -457,8 +414,8 @@ impl App {
     fn page_shape(&self) -> PageShape {
         PageShape {
             place: (self.route().clone(), self.locale, self.presenting()),
-            text_step: self.text_step,
-            window: self.window,
+            text_step: self.viewport.text_step(),
+            window: self.viewport.window(),
             term: self.reader.term().is_some(),
             check_step: self.reader.teach_back().step(),
             showing: self.reader.teach_back().showing(),
@@ -513,11 +470,7 @@ impl App {
                 }
                 // iced reports the size divided by our scale: undo that, or scaling would feed
                 // back into the next size.
-                let scale = self.scale_factor();
-                // A window manager holds the window to MAX_WINDOW_SIZE (`window_settings`); the
-                // layout is never made for more.
-                self.window =
-                    Size::new(size.width * scale, size.height * scale).min(MAX_WINDOW_SIZE);
+                self.viewport.resized(size, self.mode_scale());
                 Task::none()
             }
             Message::MoreBelow(more) => {
@@ -528,14 +481,13 @@ impl App {
             Message::Measured(size) => {
                 // A window with no room (minimised) has no screen to fit.
                 if self.kiosk_state().is_none()
-                    || size == self.window
+                    || size == self.viewport.window()
                     || size.width < 1.0
                     || size.height < 1.0
                 {
                     return Task::none();
                 }
-                self.screen = Some(size);
-                self.window = size;
+                self.viewport.fill_screen(size);
                 // Logged, for whoever sets the kiosk up.
                 eprintln!(
                     "needle-guide: kiosk screen {}×{}, laid out at {}×{}, scale {:.3}",
@@ -668,10 +620,9 @@ impl App {
             }
             // A step that would not show (the window is full) is not taken, so that one A−
             // always makes the text smaller again.
-            Shared::TextLarger if self.can_enlarge_text() => self.text_step += 1,
-            Shared::TextLarger => {}
-            Shared::TextSmaller => self.text_step = self.text_step.saturating_sub(1),
-            Shared::TextReset => self.text_step = 0,
+            Shared::TextLarger => self.viewport.larger_text(self.mode_scale()),
+            Shared::TextSmaller => self.viewport.smaller_text(),
+            Shared::TextReset => self.viewport.normal_text(),
             Shared::ToggleContrast => {
                 self.palette = if self.palette == Palette::STANDARD {
                     Palette::HIGH_CONTRAST
@@ -726,8 +677,7 @@ impl App {
         let guard = kiosk.guard();
         let fresh = App::kiosk(self.editions.clone(), kiosk.settings().clone());
         *self = App {
-            window: self.window,
-            screen: self.screen,
+            viewport: self.viewport.fresh(),
             read_aloud: self.read_aloud.fresh(),
             clock: self.clock,
             mode: match fresh.mode {
@@ -738,30 +688,27 @@ impl App {
         };
     }
 
-    /// How much the whole layout is enlarged: to fill a big window, by the reader's text size,
-    /// for presenting, and for the kiosk. Never so much that the layout would be smaller than
-    /// [`MIN_LAYOUT`].
-    pub fn scale_factor(&self) -> f32 {
-        let mode = match &self.mode {
+    /// How much the mode enlarges everything: presenting, for a patient across the desk, and the
+    /// kiosk.
+    fn mode_scale(&self) -> f32 {
+        match &self.mode {
             Mode::Consult(consult) if consult.presenting() => PRESENT_SCALE,
             Mode::Consult(_) => 1.0,
             Mode::Kiosk(_) => kiosk::SCALE,
-        };
-        let wanted = fit_scale(self.window) * self.text_scale() * mode;
-        wanted.min(self.largest_scale())
+        }
     }
 
-    /// The most the window can be enlarged and still hold [`MIN_LAYOUT`].
-    fn largest_scale(&self) -> f32 {
-        (self.window.width / MIN_LAYOUT.width)
-            .min(self.window.height / MIN_LAYOUT.height)
-            .max(1.0)
+    /// How much the whole layout is enlarged: to fill a big window, by the reader's text size,
+    /// for presenting, and for the kiosk; never so much that the layout would be smaller than
+    /// [`MIN_LAYOUT`].
+    pub fn scale_factor(&self) -> f32 {
+        self.viewport.scale(self.mode_scale())
     }
 
     /// Whether a larger text size would show: not at the largest step, nor where the window
     /// has no room to enlarge further.
     pub fn can_enlarge_text(&self) -> bool {
-        self.text_step + 1 < TEXT_STEPS.len() && self.scale_factor() < self.largest_scale()
+        self.viewport.can_enlarge_text(self.mode_scale())
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
@@ -810,7 +757,7 @@ impl App {
                 content,
                 self.scale_factor(),
                 Tell {
-                    holds: self.window,
+                    holds: self.viewport.window(),
                     on_change: Message::Measured,
                 },
             )
