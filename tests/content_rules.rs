@@ -226,7 +226,7 @@ fn every_urgent_box_gives_the_same_emergency_advice() {
                     (_, PageId::Home) => &["la página señales de alarma dice a quién llamar"],
                     _ => &[
                         "fuera del horario",
-                        "si nadie le contesta enseguida o le piden que espere una llamada, vaya ahora mismo a la sala de emergencias",
+                        "si no le atiende una persona enseguida o le piden que espere una llamada, vaya ahora mismo a la sala de emergencias",
                         "no maneje: si nadie puede llevarlo",
                     ],
                 };
@@ -268,10 +268,10 @@ fn sign_words(locale: &str) -> &'static [(&'static str, Level)] {
             ("blue", Level::Emergency),
             ("sit still", Level::Emergency),
             ("chest pain with shortness of breath", Level::Emergency),
-            ("climb stairs", Level::CallClinic),
-            ("breathing faster", Level::CallClinic),
-            ("dry cough", Level::CallClinic),
-            ("sweating", Level::CallClinic),
+            ("climb stairs", Level::EmergencyRoom),
+            ("breathing faster", Level::EmergencyRoom),
+            ("dry cough", Level::EmergencyRoom),
+            ("sweating", Level::EmergencyRoom),
             ("infection", Level::CallClinic),
             ("fever", Level::CallClinic),
             ("numbness", Level::CallClinic),
@@ -286,10 +286,10 @@ fn sign_words(locale: &str) -> &'static [(&'static str, Level)] {
             ("azul", Level::Emergency),
             ("en reposo", Level::Emergency),
             ("dolor en el pecho con falta de aire", Level::Emergency),
-            ("subir escaleras", Level::CallClinic),
-            ("más rápido", Level::CallClinic),
-            ("tos seca", Level::CallClinic),
-            ("sudar", Level::CallClinic),
+            ("subir escaleras", Level::EmergencyRoom),
+            ("más rápido", Level::EmergencyRoom),
+            ("tos seca", Level::EmergencyRoom),
+            ("sudar", Level::EmergencyRoom),
             ("infección", Level::CallClinic),
             ("fiebre", Level::CallClinic),
             ("adormecimiento", Level::CallClinic),
@@ -378,7 +378,7 @@ fn the_page_opens_with_what_to_do_and_says_where_to_go_when_the_clinic_cannot_be
                 &[
                     "sala de emergencias",
                     "fuera del horario",
-                    "nadie le contesta enseguida",
+                    "no le atiende una persona enseguida",
                     "espere una llamada",
                 ],
                 "ahora mismo",
@@ -1341,6 +1341,11 @@ fn meaningless_values_are_refused() {
 
 /// The warning signs' "get checked now" step, after its signs: its numbered steps, as read.
 fn get_checked_steps(library: &Library) -> Vec<String> {
+    steps_of(library, Level::CallClinic)
+}
+
+/// The numbered steps of the warning signs' step at `level`, as read.
+fn steps_of(library: &Library, level: Level) -> Vec<String> {
     page(library, PageId::WarningSigns)
         .sections
         .iter()
@@ -1348,11 +1353,11 @@ fn get_checked_steps(library: &Library) -> Vec<String> {
         .find_map(|part| match part {
             Part::Actions(items) => items
                 .iter()
-                .find(|item| item.level == Level::CallClinic)
+                .find(|item| item.level == level)
                 .map(|item| item.steps.iter().map(|step| joined(step)).collect()),
             _ => None,
         })
-        .expect("the warning signs page has a 'get checked now' step")
+        .expect("the warning signs page has a step at this level")
 }
 
 #[test]
@@ -1367,7 +1372,7 @@ fn getting_checked_is_numbered_steps_that_carry_the_clinics_own_numbers() {
         filled.clinic.after_hours_phone = "555-0199".into();
         filled.clinic.emergency_number = "555-0111".into();
         let steps = get_checked_steps(&filled);
-        assert!(steps.len() >= 3, "{}: {steps:?}", library.locale);
+        assert!(steps.len() >= 2, "{}: {steps:?}", library.locale);
         assert!(
             steps[0].contains("555-0100") && steps[0].contains("555-0199"),
             "{}: the first step does not give both of the clinic's numbers: {:?}",
@@ -1379,9 +1384,13 @@ fn getting_checked_is_numbered_steps_that_carry_the_clinics_own_numbers() {
             "{}: {steps:?}",
             library.locale
         );
+        // Those who must not drive themselves to the emergency room are told to call for help.
+        let to_the_emergency_room = steps_of(&filled, Level::EmergencyRoom);
         assert!(
-            steps.iter().any(|step| step.contains("555-0111")),
-            "{}: no step gives the emergency number: {steps:?}",
+            to_the_emergency_room
+                .iter()
+                .any(|step| step.contains("555-0111")),
+            "{}: no step gives the emergency number: {to_the_emergency_room:?}",
             library.locale
         );
 

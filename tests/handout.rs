@@ -99,8 +99,8 @@ fn every_safety_fact_is_on_the_handout_in_both_languages() {
             .expect("the warning signs say what to do");
         assert_eq!(
             actions.len(),
-            3,
-            "{locale}: normal, call the clinic, emergency"
+            4,
+            "{locale}: normal, call the clinic, go to an emergency room, emergency"
         );
         for step in actions {
             for sign in &step.signs {

@@ -537,8 +537,10 @@ fn the_warning_signs_page_has_all_six_signs_their_timing_and_what_to_do() {
         &[&["do not start until after your visit"], &["several hours"]],
     );
 
-    // The sheet's six signs, each a step's sign: five lead to the clinic, and a bluish colour
-    // (blue or gray lips or skin) is an emergency, as a clinician would send it.
+    // The sheet's six signs, each a step's sign. The sheet says to contact the physical therapist
+    // or a physician at once; five lead to an emergency room, where a chest X-ray can be taken,
+    // and a bluish colour (blue or gray lips or skin) is an emergency, as a clinician would send
+    // them.
     let steps: Vec<(Level, String, Vec<String>)> = parts(&page)
         .filter_map(|part| match part {
             Part::Actions(items) => Some(items),
@@ -560,16 +562,16 @@ fn the_warning_signs_page_has_all_six_signs_their_timing_and_what_to_do() {
     let sheet_signs: [(&str, Level, Claims); 6] = [
         (
             "shortness of breath on exertion",
-            Level::CallClinic,
+            Level::EmergencyRoom,
             &[&["shortness of breath", "when you are active"]],
         ),
         (
             "increased breathing rate",
-            Level::CallClinic,
+            Level::EmergencyRoom,
             &[&["breathing faster than normal"]],
         ),
-        ("chest pain", Level::CallClinic, &[&["chest pain"]]),
-        ("a dry cough", Level::CallClinic, &[&["a dry cough"]]),
+        ("chest pain", Level::EmergencyRoom, &[&["chest pain"]]),
+        ("a dry cough", Level::EmergencyRoom, &[&["a dry cough"]]),
         (
             "bluish discoloration of the skin",
             Level::Emergency,
@@ -577,7 +579,7 @@ fn the_warning_signs_page_has_all_six_signs_their_timing_and_what_to_do() {
         ),
         (
             "excessive sweating",
-            Level::CallClinic,
+            Level::EmergencyRoom,
             &[&["sweating a lot"]],
         ),
     ];
@@ -601,6 +603,13 @@ fn the_warning_signs_page_has_all_six_signs_their_timing_and_what_to_do() {
             &[&["call your clinic now"], &["do not wait"]]
         ),
         "contact your physical therapist immediately: {steps:#?}"
+    );
+    assert!(
+        states_all(
+            &action(Level::EmergencyRoom),
+            &[&["go to an emergency room now"], &["do not wait"]]
+        ),
+        "a physician at once, for the signs of a collapsed lung: {steps:#?}"
     );
     assert!(
         states_all(

@@ -92,7 +92,7 @@ body {
   margin: 0;
   font-family: "Atkinson Hyperlegible", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
     "Liberation Sans", "Helvetica Neue", Arial, sans-serif;
-  font-size: 10pt; line-height: 1.2; color: #111; background: #fff;
+  font-size: 10pt; line-height: 1.15; color: #111; background: #fff;
   -webkit-print-color-adjust: exact; print-color-adjust: exact;
 }
 @media screen { body { max-width: 190mm; margin: 10mm auto; padding: 0 8mm; } }
@@ -132,6 +132,7 @@ th + th { padding-left: 6pt; }
 .step { padding: 2pt 6pt 1pt; margin: 0 0 2pt; border-left: 4pt solid #1d4f7c; break-inside: avoid; }
 .step.normal { border-left-color: #2e6b34; }
 .step.emergency { border-left-width: 6pt; border-left-color: #a3001b; background: #fdeceb; }
+.step.emergency-room { border-left-width: 6pt; border-left-color: #a3001b; }
 .step .action { font-weight: bold; margin: 0 0 1pt; }
 .step ul { columns: 2; column-gap: 8mm; margin-bottom: 1pt; }
 .step ol { margin-bottom: 1pt; padding-left: 0; list-style-position: inside; }
@@ -304,35 +305,32 @@ fn your_conditions(out: &mut String, library: &Library, options: &HandoutOptions
     }
     out.push_str("<section class=\"flow\">\n");
     heading(out, 2, &library.ui.handout.your_conditions);
-    // Under each condition whose needles may go near a lung (not once for the list: under the
-    // last condition ticked, it read as if about that one).
-    let near_lungs_note = format!(
-        "<strong>{}</strong>",
-        escape(&library.plain(&library.ui.condition_near_lungs))
-    );
+    // Once for the list, naming the conditions whose needles may go near a lung (without the
+    // names, under the last condition, it read as if about that one alone).
+    let near: Vec<String> = ticked
+        .iter()
+        .filter(|(region, condition)| condition.near_lungs(region))
+        .map(|(_, condition)| library.plain(&condition.name))
+        .collect();
+    let near_lungs = (!near.is_empty()).then(|| {
+        format!(
+            "<p>{}: <strong>{}</strong></p>\n",
+            escape(&near.join(", ")),
+            escape(&library.plain(&library.ui.condition_near_lungs))
+        )
+    });
     if ticked.len() > MAX_DESCRIBED {
         let names: Vec<Vec<Span>> = ticked
             .iter()
             .map(|(_, condition)| vec![Span::Plain(library.plain(&condition.full_name()))])
             .collect();
         list(out, "ul", "names", &names);
-        let near: Vec<String> = ticked
-            .iter()
-            .filter(|(region, condition)| condition.near_lungs(region))
-            .map(|(_, condition)| library.plain(&condition.name))
-            .collect();
-        if !near.is_empty() {
-            let _ = writeln!(
-                out,
-                "<p>{}: {near_lungs_note}</p>",
-                escape(&near.join(", "))
-            );
-        }
+        out.push_str(near_lungs.as_deref().unwrap_or_default());
         out.push_str("</section>\n");
         return;
     }
     out.push_str("<dl>\n");
-    for (region, condition) in ticked {
+    for (_, condition) in ticked {
         // The medical name beneath the everyday one, smaller; then what studies say, with its
         // source, as on the condition's page.
         let medical = condition
@@ -358,18 +356,15 @@ fn your_conditions(out: &mut String, library: &Library, options: &HandoutOptions
         let _ = writeln!(
             out,
             "<div class=\"item\"><dt>{}{medical}</dt>\n\
-             <dd><b>{}:</b> {}{source}</dd>{}</div>",
+             <dd><b>{}:</b> {}{source}</dd></div>",
             escape(&library.plain(&condition.name)),
             escape(&library.ui.studies_say),
             escape(&library.plain(&condition.evidence.text)),
-            if condition.near_lungs(region) {
-                format!("\n<dd>{near_lungs_note}</dd>")
-            } else {
-                String::new()
-            },
         );
     }
-    out.push_str("</dl>\n</section>\n");
+    out.push_str("</dl>\n");
+    out.push_str(near_lungs.as_deref().unwrap_or_default());
+    out.push_str("</section>\n");
 }
 
 /// Who should not be needled: the before page's checklist, under its own heading, with tick
@@ -403,13 +398,13 @@ fn who_should_not(out: &mut String, library: &Library) {
 /// short text.
 fn side_effects(out: &mut String, library: &Library) {
     out.push_str("<section class=\"flow\">\n");
-    // The heading stays with the table: a table of numbers cut in two is easy to misread.
-    out.push_str("<div class=\"item\">\n");
+    // The heading stays with the table's first rows; where the table goes on in the next column,
+    // its column headings are printed again there, so no number is read without them.
     heading(out, 2, &library.ui.handout.side_effects);
     let ui = &library.ui;
     let _ = writeln!(
         out,
-        "<table>\n<tr><th>{}</th><th>{}</th></tr>",
+        "<table>\n<thead><tr><th>{}</th><th>{}</th></tr></thead>",
         escape(&ui.handout.effect_column),
         escape(&ui.how_often)
     );
@@ -435,7 +430,6 @@ fn side_effects(out: &mut String, library: &Library) {
         escape(&ui.source_label),
         escape(&sources.join("; "))
     );
-    out.push_str("</div>\n");
     // Under the table, how the studies' counts of serious side effects differ from the
     // clinic's (the side effects page's words under its rare-risk scale), so paper never shows
     // only the lowest; after the table, not with it, so the column may break there.
@@ -515,6 +509,7 @@ fn warning_signs(out: &mut String, library: &Library) {
         let level = match item.level {
             Level::Normal => "normal",
             Level::CallClinic => "call",
+            Level::EmergencyRoom => "emergency-room",
             Level::Emergency => "emergency",
         };
         let _ = writeln!(

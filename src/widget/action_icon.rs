@@ -1,6 +1,7 @@
 //! The picture beside each step of "what to do": a tick for "this is normal", a telephone for
-//! "call your clinic", and an exclamation mark for "call the emergency number now". Each is drawn
-//! in a filled circle, so the three differ in shape as well as colour.
+//! "call your clinic", a hospital's cross for "go to an emergency room now", and an exclamation
+//! mark for "call the emergency number now". Each is drawn in a filled circle, so they differ in
+//! shape as well as colour.
 
 use iced::widget::canvas::{Frame, Path, Stroke};
 use iced::{Element, Point, Size, Vector};
@@ -23,7 +24,7 @@ impl<Message> Paint<Message> for Symbol {
         let (disc, ink) = match self.0 {
             Level::Normal => (palette.primary_soft, palette.primary),
             Level::CallClinic => (palette.primary, palette.on_primary),
-            Level::Emergency => (palette.urgent, palette.on_urgent),
+            Level::EmergencyRoom | Level::Emergency => (palette.urgent, palette.on_urgent),
         };
         frame.fill(&Path::circle(centre, side / 2.0), disc);
         let unit = side / 48.0;
@@ -52,6 +53,15 @@ impl<Message> Paint<Message> for Symbol {
                 for (x, y) in [(-12.0, -10.0), (10.0, 12.0)] {
                     frame.fill(&Path::circle(at(x, y), 4.5 * unit), ink);
                 }
+            }
+            Level::EmergencyRoom => {
+                let cross = Path::new(|path| {
+                    path.move_to(at(0.0, -12.0));
+                    path.line_to(at(0.0, 12.0));
+                    path.move_to(at(-12.0, 0.0));
+                    path.line_to(at(12.0, 0.0));
+                });
+                frame.stroke(&cross, line.with_width(7.0 * unit));
             }
             Level::Emergency => {
                 let bar = Path::line(at(0.0, -12.0), at(0.0, 4.0));

@@ -170,6 +170,9 @@ pub struct ActionStep {
 pub enum Level {
     Normal,
     CallClinic,
+    /// Go to an emergency room now: what a physical-therapy clinic cannot examine, such as the
+    /// signs of a collapsed lung, which needs a chest X-ray.
+    EmergencyRoom,
     Emergency,
 }
 

@@ -727,7 +727,7 @@ fn actions<'a>(items: Vec<ActionItem>, terms: Terms<Message>) -> Element<'a, Mes
         let boxed: fn(&iced::Theme) -> container::Style = match item.level {
             Level::Normal => style::card,
             Level::CallClinic => style::note,
-            Level::Emergency => style::urgent,
+            Level::EmergencyRoom | Level::Emergency => style::urgent,
         };
         let action = spans::sized(item.action, size::SUBHEADING, terms);
         let signs = list(item.signs, terms, |_| marker_text("•"));
