@@ -434,8 +434,14 @@ impl Part {
                     for sign in &item.signs {
                         line(format!("  - {}", joined(sign)));
                     }
-                    for (number, step) in item.steps.iter().enumerate() {
-                        line(format!("  {}. {}", number + 1, joined(step)));
+                    // Numbered when there is an order to follow; a single step is just said.
+                    match item.steps.as_slice() {
+                        [step] => line(format!("  {}", joined(step))),
+                        steps => {
+                            for (number, step) in steps.iter().enumerate() {
+                                line(format!("  {}. {}", number + 1, joined(step)));
+                            }
+                        }
                     }
                 }
             }

@@ -518,7 +518,12 @@ fn warning_signs(out: &mut String, library: &Library) {
             escape(&joined(&item.action))
         );
         list(out, "ul", "", &item.signs);
-        list(out, "ol", "how", &item.steps);
+        // Numbered when there is an order to follow; a single step is just said.
+        if let [step] = item.steps.as_slice() {
+            let _ = writeln!(out, "<p>{}</p>", escape(&joined(step)));
+        } else {
+            list(out, "ol", "how", &item.steps);
+        }
         out.push_str("</div>\n");
     }
     if let Some(spans) = when_you_call {

@@ -731,8 +731,16 @@ fn actions<'a>(items: Vec<ActionItem>, terms: Terms<Message>) -> Element<'a, Mes
         };
         let action = spans::sized(item.action, size::SUBHEADING, terms);
         let signs = list(item.signs, terms, |_| marker_text("•"));
-        let steps = (!item.steps.is_empty())
-            .then(|| list(item.steps, terms, |index| step_number(index + 1)));
+        // Steps are numbered when there is an order to follow; a single one is just said.
+        let steps: Option<Element<'a, Message>> = match item.steps.len() {
+            0 => None,
+            1 => item
+                .steps
+                .into_iter()
+                .next()
+                .map(|step| spans::paragraph(step, terms)),
+            _ => Some(list(item.steps, terms, |index| step_number(index + 1))),
+        };
         let words = column![action, signs]
             .push(steps)
             .spacing(metrics::S)
