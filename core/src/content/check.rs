@@ -11,9 +11,7 @@ use super::rate;
 use super::route::PageId;
 use super::{File, Files, Library, Problem};
 
-/// The most bytes a content file may have. The largest built-in file has about 9,000, a
-/// hundredth of this; a 200 MB file once took the window to 4.8 GB.
-pub const MAX_FILE_BYTES: u64 = 1 << 20;
+pub use super::files::MAX_FILE_BYTES;
 
 /// The most characters one text of a content file may have, as written in the file. The longest
 /// built-in text has about 400.

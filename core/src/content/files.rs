@@ -65,6 +65,10 @@ pub fn folders_of(locale: &str) -> Vec<String> {
     folders
 }
 
+/// The most bytes a content file may have. The largest built-in file has about 9,000, a
+/// hundredth of this; a 200 MB file once took the window to 4.8 GB.
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
 #[cfg(test)]
 mod tests {
     use super::*;

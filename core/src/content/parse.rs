@@ -1,0 +1,313 @@
+//! Reading RON content files: the text of each file kept for later checks, and ron's errors
+//! reworded for a clinic's staff, with the field and the line they are at.
+
+use std::borrow::Cow;
+
+use serde::de::DeserializeOwned;
+
+use super::*;
+
+/// The text of the content files read so far, so that later checks can point at a line.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    pub(super) texts: Vec<(String, String)>,
+}
+
+impl Files {
+    /// The text of the embedded files of `locale` (and `clinic.ron`).
+    pub fn embedded(locale: &str) -> Files {
+        let texts = files::of_locale(locale)
+            .into_iter()
+            .filter_map(|file| {
+                let embedded = Embedded::get(&file)?;
+                let text = String::from_utf8_lossy(&embedded.data).into_owned();
+                Some((file, text))
+            })
+            .collect();
+        Files { texts }
+    }
+
+    /// The 1-based line and column of the first `needle` in `file`.
+    pub fn locate(&self, file: &str, needle: &str) -> Option<(usize, usize)> {
+        self.locate_nth(file, needle, 0)
+    }
+
+    /// The 1-based line and column of the `nth` `needle` in `file`, counting from 0.
+    pub fn locate_nth(&self, file: &str, needle: &str, nth: usize) -> Option<(usize, usize)> {
+        let (_, text) = self.texts.iter().find(|(name, _)| name == file)?;
+        let (at, _) = text.match_indices(needle).nth(nth)?;
+        Some(line_and_column(&text[..at]))
+    }
+}
+
+/// U+FEFF in UTF-8.
+pub(super) const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
+
+/// Reads and parses files, keeping their text and every problem met.
+pub(super) struct Reader<'r, R> {
+    pub(super) read: &'r R,
+    pub(super) files: Files,
+    pub(super) problems: Vec<Problem>,
+}
+
+impl<'a, R: Fn(&str) -> Result<Cow<'a, [u8]>, Unread>> Reader<'_, R> {
+    pub(super) fn parse<T: DeserializeOwned>(&mut self, file: &str) -> Option<T> {
+        let value = self.parse_with(file, |text| ron::from_str::<T>(text))?;
+        let text = &self.files.texts.last().expect("just read").1;
+        self.problems.extend(check::sizes(file, text));
+        Some(value)
+    }
+
+    /// Reads `file` and makes something of its text with `parse`.
+    pub(super) fn parse_with<T>(
+        &mut self,
+        file: &str,
+        parse: impl FnOnce(&str) -> ron::error::SpannedResult<T>,
+    ) -> Option<T> {
+        let problem = |position, message: String| Problem {
+            file: file.to_owned(),
+            position,
+            message,
+        };
+        let bytes = match (self.read)(file) {
+            Ok(bytes) if bytes.len() as u64 > check::MAX_FILE_BYTES => Err(Unread::TooLarge {
+                bytes: bytes.len() as u64,
+            }),
+            other => other,
+        };
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(unread) => {
+                self.problems.push(problem(None, unread.to_string()));
+                return None;
+            }
+        };
+        let mut bytes = bytes.into_owned();
+        // Old Windows editors start a UTF-8 file with a byte-order mark; it is no part of the text.
+        if bytes.starts_with(BYTE_ORDER_MARK) {
+            bytes.drain(..BYTE_ORDER_MARK.len());
+        }
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(error) => {
+                let at = error.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(&error.into_bytes()[..at]).into_owned();
+                self.problems.push(problem(
+                    Some(line_and_column(&text)),
+                    "the file is not UTF-8 text".to_owned(),
+                ));
+                return None;
+            }
+        };
+        // Controls and direction overrides are taken out of every text, and named; the
+        // clinic's details are cleaned field by field as they are read (`clinic::read`).
+        let (cleaned, hidden) = if file == File::Clinic.path("") {
+            (Cow::Borrowed(text.as_str()), Vec::new())
+        } else {
+            check::without_hidden_controls(&text)
+        };
+        let parsed = parse(&cleaned);
+        let hidden = check::hidden_control_problems(file, &text, &hidden);
+        drop(cleaned);
+        self.problems.extend(hidden);
+        self.files.texts.push((file.to_owned(), text));
+        match parsed {
+            Ok(value) => Some(value),
+            Err(error) => {
+                let start = error.span.start;
+                let text = &self.files.texts.last().expect("just pushed").1;
+                let mut message = parse_message(&error.code);
+                // `low: 1.5`: ron reads the 1, then stops at the point.
+                if decimal_point_at(text, start.line, start.col) {
+                    message = "expected a whole number with no decimal point".to_owned();
+                }
+                let about_a_value = !matches!(
+                    error.code,
+                    ron::Error::MissingStructField { .. }
+                        | ron::Error::DuplicateStructField { .. }
+                        | ron::Error::TrailingCharacters
+                );
+                if about_a_value && let Some(field) = field_at(text, start.line, start.col) {
+                    message.push_str(&format!(" for '{field}'"));
+                }
+                self.problems
+                    .push(problem(Some((start.line, start.col)), message));
+                None
+            }
+        }
+    }
+}
+
+/// What a RON parse error expected, in words that never repeat the file's own: the file may be
+/// anything a link points to, and its words are not for the terminal or a log.
+pub(super) fn parse_message(error: &ron::Error) -> String {
+    use ron::Error as E;
+    let known = |name: &Option<String>| {
+        name.as_deref()
+            .filter(|name| known_name(name))
+            .map_or_else(String::new, |name| format!(" of {name}"))
+    };
+    match error {
+        E::ExpectedDifferentStructName { expected, .. } => format!("expected {expected}(...)"),
+        E::InvalidIntegerDigit { base, .. } => format!("expected a digit of a base-{base} number"),
+        E::NoSuchExtension(_) => "unknown RON extension".to_owned(),
+        E::UnexpectedChar(_) => "unexpected character".to_owned(),
+        E::InvalidValueForType { expected, found } => {
+            // `found` quotes the value ("the string \"…\""): say only what kind of value it is.
+            let kind = if found.starts_with("the string") {
+                "text"
+            } else if found.starts_with("the boolean") {
+                "true or false"
+            } else if found.starts_with("the UTF-8 character") {
+                "a character"
+            } else if found.starts_with("the byte string") {
+                "bytes"
+            } else if found.starts_with("the ") {
+                "a number"
+            } else {
+                found
+            };
+            format!("expected {expected}, not {kind}")
+        }
+        E::NoSuchEnumVariant {
+            expected, outer, ..
+        } => format!(
+            "unknown kind{}; expected one of {}",
+            known(outer),
+            expected.join(", ")
+        ),
+        E::NoSuchStructField {
+            expected, outer, ..
+        } => format!(
+            "unknown field{}; expected one of {}",
+            known(outer),
+            expected.join(", ")
+        ),
+        E::MissingStructField { field, outer } => {
+            match outer.as_deref().filter(|n| known_name(n)) {
+                Some(outer) => format!("{outer} needs the field {field}"),
+                None => format!("the field {field} is missing"),
+            }
+        }
+        E::DuplicateStructField { field, .. } => format!("the field {field} is given twice"),
+        E::InvalidIdentifier(_) | E::SuggestRawIdentifier(_) => "not a valid name".to_owned(),
+        E::Message(_) | E::Io(_) => "not a valid value here".to_owned(),
+        // The rest quote nothing of the file: say them as ron does, in lower case.
+        E::Fmt
+        | E::Eof
+        | E::ExpectedArray
+        | E::ExpectedArrayEnd
+        | E::ExpectedAttribute
+        | E::ExpectedAttributeEnd
+        | E::ExpectedBoolean
+        | E::ExpectedComma
+        | E::ExpectedChar
+        | E::ExpectedByteLiteral
+        | E::ExpectedFloat
+        | E::FloatUnderscore
+        | E::ExpectedInteger
+        | E::ExpectedOption
+        | E::ExpectedOptionEnd
+        | E::ExpectedMap
+        | E::ExpectedMapColon
+        | E::ExpectedMapEnd
+        | E::ExpectedStructLike
+        | E::ExpectedNamedStructLike(_)
+        | E::ExpectedStructLikeEnd
+        | E::ExpectedUnit
+        | E::ExpectedString
+        | E::ExpectedByteString
+        | E::ExpectedStringEnd
+        | E::ExpectedIdentifier
+        | E::InvalidEscape(_)
+        | E::IntegerOutOfBounds
+        | E::UnclosedBlockComment
+        | E::UnclosedLineComment
+        | E::UnderscoreAtBeginning
+        | E::Utf8Error(_)
+        | E::TrailingCharacters
+        | E::ExpectedDifferentLength { .. }
+        | E::ExpectedRawValue
+        | E::ExceededRecursionLimit
+        | E::ExpectedStructName(_)
+        | E::ExpectedRangeSyntax => lower_first(&error.to_string()),
+        _ => "not valid here".to_owned(),
+    }
+}
+
+/// Whether `name` is a field or a kind of the guide's own files (`meaning`, `Bullets`): words of
+/// the guide, which a message may repeat, unlike the words of a file it reads.
+pub(super) fn known_name(name: &str) -> bool {
+    static NAMES: OnceLock<HashSet<String>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut names = HashSet::new();
+        for file in Embedded::iter() {
+            let Some(embedded) = Embedded::get(&file) else {
+                continue;
+            };
+            let text = String::from_utf8_lossy(&embedded.data);
+            let is_name = |c: char| c.is_ascii_alphanumeric() || c == '_';
+            let mut rest: &str = &text;
+            while let Some(start) = rest.find(|c: char| c.is_ascii_alphabetic()) {
+                let name_and_after = &rest[start..];
+                let end = name_and_after
+                    .find(|c: char| !is_name(c))
+                    .unwrap_or(name_and_after.len());
+                let (name, after) = name_and_after.split_at(end);
+                if after.trim_start().starts_with([':', '(']) {
+                    names.insert(name.to_owned());
+                }
+                rest = after;
+            }
+        }
+        names
+    });
+    names.contains(name)
+}
+
+/// The 1-based line and column just after `before`.
+pub(super) fn line_and_column(before: &str) -> (usize, usize) {
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Whether a digit, a point and a digit meet at a 1-based line and column (at the point, or
+/// at the digit after it).
+pub(super) fn decimal_point_at(text: &str, line: usize, column: usize) -> bool {
+    let Some(line) = line
+        .checked_sub(1)
+        .and_then(|index| text.lines().nth(index))
+    else {
+        return false;
+    };
+    let chars: Vec<char> = line.chars().collect();
+    let at = column.saturating_sub(1);
+    [at, at.saturating_sub(1)].into_iter().any(|point| {
+        point > 0
+            && chars.get(point) == Some(&'.')
+            && chars[point - 1].is_ascii_digit()
+            && chars.get(point + 1).is_some_and(char::is_ascii_digit)
+    })
+}
+
+/// The field whose value starts before a position, when it is on the same line:
+/// `rate: Some(Range(low: "x"` at the `"` gives `low`. Only a name of the guide's own files is
+/// given, never other words of the file.
+pub(super) fn field_at(text: &str, line: usize, column: usize) -> Option<&str> {
+    let line = text.lines().nth(line.checked_sub(1)?)?;
+    let end = line
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(at, _)| at);
+    let before = line[..end].trim_end();
+    let before = before.strip_suffix(':').or_else(|| {
+        let colon = before.rfind(':')?;
+        Some(&before[..colon])
+    })?;
+    let name_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map_or(0, |at| at + 1);
+    let name = &before[name_start..];
+    known_name(name).then_some(name)
+}
