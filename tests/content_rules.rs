@@ -189,13 +189,13 @@ fn every_urgent_box_gives_the_same_emergency_advice() {
                 "trouble breathing at rest",
                 "blue or gray lips or skin",
                 "chest pain with shortness of breath",
-                "for any other warning sign, get checked now",
+                "for any other warning sign, get help now",
             ],
             _ => &[
                 "respirar en reposo",
                 "los labios o la piel azules o grises",
                 "dolor en el pecho con falta de aire",
-                "ante cualquier otra señal, busque atención ahora mismo",
+                "ante cualquier otra señal, busque ayuda ahora mismo",
             ],
         };
         let emergency = library.emergency_number();
@@ -217,13 +217,13 @@ fn every_urgent_box_gives_the_same_emergency_advice() {
                 // Every box gives the whole route for the other signs, in the same words; home's,
                 // pinned under the kiosk's tiles, sends the reader to the page that gives it.
                 let route: &[&str] = match (library.locale.as_str(), id) {
-                    ("en", PageId::Home) => &["the warning signs page says who to call"],
+                    ("en", PageId::Home) => &["the warning signs page says where to go"],
                     ("en", _) => &[
                         "after-hours",
                         "if a person does not answer right away, or you are told to wait for a call back, go to an emergency room now",
                         "do not drive yourself: if no one can drive you",
                     ],
-                    (_, PageId::Home) => &["la página señales de alarma dice a quién llamar"],
+                    (_, PageId::Home) => &["la página señales de alarma dice adónde ir"],
                     _ => &[
                         "fuera del horario",
                         "si no le atiende una persona enseguida o le piden que espere una llamada, vaya ahora mismo a la sala de emergencias",
