@@ -12,7 +12,7 @@ use crate::content::model::Switch;
 use crate::content::model::Ui;
 use crate::content::route::{PageId, Route};
 use crate::handout;
-use crate::keys::{self, Shortcut};
+use crate::keys::{self, KioskKey, Shortcut};
 use crate::screen::consult::{self, Consult, HandoutSetup};
 use crate::screen::kiosk::{self, Kiosk};
 use crate::screen::reader::{self, Layout, PageView, Reader, StepWords, teach_back};
@@ -947,26 +947,17 @@ fn more_below_cue(ui: &Ui, height: f32) -> Element<'_, Message> {
 /// staff chord.
 fn kiosk_input(event: Event, _status: event::Status, _window: window::Id) -> Option<Message> {
     let kiosk = match event {
-        Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. })
-            if modifiers.control()
-                && modifiers.alt()
-                && modifiers.shift()
-                && key.as_ref() == keyboard::Key::Character("q") =>
-        {
-            kiosk::Message::StaffExit
-        }
         // The keyboard's digits, Backspace and Enter work the staff keypad (and count as
         // reading when it is closed).
-        Event::Keyboard(keyboard::Event::KeyPressed { key, .. }) => match key.as_ref() {
-            keyboard::Key::Character(digit)
-                if digit.len() == 1 && digit.as_bytes()[0].is_ascii_digit() =>
-            {
-                kiosk::Message::PinDigit(char::from(digit.as_bytes()[0]))
+        Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
+            match keys::kiosk_key(&key, modifiers) {
+                KioskKey::StaffExit => kiosk::Message::StaffExit,
+                KioskKey::Digit(digit) => kiosk::Message::PinDigit(digit),
+                KioskKey::Back => kiosk::Message::PinBack,
+                KioskKey::Submit => kiosk::Message::PinSubmit,
+                KioskKey::Other => kiosk::Message::Activity,
             }
-            keyboard::Key::Named(keyboard::key::Named::Backspace) => kiosk::Message::PinBack,
-            keyboard::Key::Named(keyboard::key::Named::Enter) => kiosk::Message::PinSubmit,
-            _ => kiosk::Message::Activity,
-        },
+        }
         Event::Mouse(
             iced::mouse::Event::ButtonPressed(_) | iced::mouse::Event::WheelScrolled { .. },
         )

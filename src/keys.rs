@@ -25,6 +25,35 @@ pub enum Shortcut {
     },
 }
 
+/// What a key does at the kiosk, where none of the therapist's shortcuts work: the staff chord
+/// (Ctrl+Alt+Shift+Q) leaves through the staff PIN, and the digits, Backspace and Enter work
+/// the staff keypad. Any other key is someone reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KioskKey {
+    StaffExit,
+    Digit(char),
+    Back,
+    Submit,
+    Other,
+}
+
+/// The kiosk's meaning of a key press.
+pub fn kiosk_key(key: &Key, modifiers: Modifiers) -> KioskKey {
+    match key.as_ref() {
+        Key::Character("q" | "Q")
+            if modifiers.control() && modifiers.alt() && modifiers.shift() =>
+        {
+            KioskKey::StaffExit
+        }
+        Key::Character(digit) if digit.len() == 1 && digit.as_bytes()[0].is_ascii_digit() => {
+            KioskKey::Digit(char::from(digit.as_bytes()[0]))
+        }
+        Key::Named(Named::Backspace) => KioskKey::Back,
+        Key::Named(Named::Enter) => KioskKey::Submit,
+        _ => KioskKey::Other,
+    }
+}
+
 /// The name of the key held for the shortcuts with a letter (`Modifiers::command`): Cmd on a Mac,
 /// Ctrl elsewhere; and of the one held with an arrow to go back.
 pub const COMMAND: &str = if cfg!(target_os = "macos") {
@@ -79,6 +108,34 @@ mod tests {
 
     fn character(c: &str) -> Key {
         Key::Character(c.into())
+    }
+
+    #[test]
+    fn the_kiosk_knows_the_staff_chord_and_the_keypads_keys_only() {
+        let chord = Modifiers::CTRL | Modifiers::ALT | Modifiers::SHIFT;
+        for q in ["q", "Q"] {
+            assert_eq!(kiosk_key(&character(q), chord), KioskKey::StaffExit);
+        }
+        assert_eq!(
+            kiosk_key(&character("q"), Modifiers::CTRL | Modifiers::ALT),
+            KioskKey::Other
+        );
+        assert_eq!(
+            kiosk_key(&character("7"), Modifiers::empty()),
+            KioskKey::Digit('7')
+        );
+        assert_eq!(
+            kiosk_key(&character("77"), Modifiers::empty()),
+            KioskKey::Other
+        );
+        assert_eq!(
+            kiosk_key(&Key::Named(Named::Enter), Modifiers::empty()),
+            KioskKey::Submit
+        );
+        assert_eq!(
+            kiosk_key(&Key::Named(Named::Backspace), Modifiers::empty()),
+            KioskKey::Back
+        );
     }
 
     #[test]
