@@ -786,18 +786,17 @@ fn every_condition_has_its_common_name_and_a_sourced_line_on_what_studies_say() 
                 .iter()
                 .find(|section| section.heading.as_deref() == Some(library.ui.studies_say.as_str()))
                 .unwrap_or_else(|| panic!("{locale}: {id} says nothing of studies"));
+            // Each paragraph, and each source line on its own.
             let said: Vec<String> = studies
                 .parts
                 .iter()
-                .filter_map(|part| match part {
-                    Part::Paragraph(spans) => Some(joined(spans)),
-                    Part::Contacts(contacts) => Some(
-                        contacts
-                            .iter()
-                            .map(|c| format!("{}: {}", c.label, c.value))
-                            .collect(),
-                    ),
-                    _ => None,
+                .flat_map(|part| match part {
+                    Part::Paragraph(spans) => vec![joined(spans)],
+                    Part::Contacts(contacts) => contacts
+                        .iter()
+                        .map(|c| format!("{}: {}", c.label, c.value))
+                        .collect(),
+                    _ => Vec::new(),
                 })
                 .collect();
             assert!(

@@ -570,7 +570,7 @@ fn the_warning_signs_page_has_all_six_signs_their_timing_and_what_to_do() {
             Level::EmergencyRoom,
             &[&["breathing faster than normal"]],
         ),
-        ("chest pain", Level::EmergencyRoom, &[&["chest pain"]]),
+        ("chest pain", Level::Emergency, &[&["chest pain"]]),
         ("a dry cough", Level::EmergencyRoom, &[&["a dry cough"]]),
         (
             "bluish discoloration of the skin",

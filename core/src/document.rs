@@ -628,11 +628,17 @@ fn condition_document(library: &Library, id: &str) -> Option<Document> {
     let mut studies = vec![Part::Paragraph(library.spans(&condition.evidence.text))];
     // `check` refuses a source that is not in `sources.ron`; a clinic's file that slips past
     // it shows the line without one rather than a wrong one.
-    if let Some(source) = library.source(&condition.evidence.source) {
-        studies.push(Part::Contacts(vec![Contact {
+    let sources: Vec<Contact> = condition
+        .evidence
+        .sources()
+        .filter_map(|id| library.source(id))
+        .map(|source| Contact {
             label: ui.source_label.clone(),
             value: library.plain(&source.name),
-        }]));
+        })
+        .collect();
+    if !sources.is_empty() {
+        studies.push(Part::Contacts(sources));
     }
     studies.push(Part::Callout {
         tone: Tone::Note,

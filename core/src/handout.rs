@@ -92,7 +92,7 @@ body {
   margin: 0;
   font-family: "Atkinson Hyperlegible", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
     "Liberation Sans", "Helvetica Neue", Arial, sans-serif;
-  font-size: 10pt; line-height: 1.15; color: #111; background: #fff;
+  font-size: 10pt; line-height: 1.13; color: #111; background: #fff;
   -webkit-print-color-adjust: exact; print-color-adjust: exact;
 }
 @media screen { body { max-width: 190mm; margin: 10mm auto; padding: 0 8mm; } }
@@ -343,13 +343,19 @@ fn your_conditions(out: &mut String, library: &Library, options: &HandoutOptions
                 )
             })
             .unwrap_or_default();
-        let source = library
-            .source(&condition.evidence.source)
-            .map(|source| {
+        let names: Vec<String> = condition
+            .evidence
+            .sources()
+            .filter_map(|id| library.source(id))
+            .map(|source| library.plain(&source.name))
+            .collect();
+        let source = (!names.is_empty())
+            .then(|| names.join("; "))
+            .map(|names| {
                 format!(
                     " ({}: {})",
                     escape(&library.ui.source_label),
-                    escape(&library.plain(&source.name))
+                    escape(&names)
                 )
             })
             .unwrap_or_default();

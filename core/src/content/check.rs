@@ -484,8 +484,10 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
             );
         }
         // What studies say names where it comes from, as every number does.
-        let source = &condition.evidence.source;
-        if library.source(source).is_none() {
+        for source in condition.evidence.sources() {
+            if library.source(source).is_some() {
+                continue;
+            }
             checker.at_id(
                 &conditions_file,
                 &condition.id,
@@ -1459,7 +1461,10 @@ pub fn locales_agree_in(base: &Library, other: &Library, texts: &Files) -> Vec<P
     let cited = |library: &Library| -> Vec<(String, String)> {
         library
             .conditions()
-            .map(|(_, condition)| (condition.id.clone(), condition.evidence.source.clone()))
+            .map(|(_, condition)| {
+                let sources: Vec<&str> = condition.evidence.sources().map(String::as_str).collect();
+                (condition.id.clone(), sources.join(" "))
+            })
             .chain(
                 library
                     .regions

@@ -411,6 +411,17 @@ impl Condition {
 pub struct Evidence {
     pub text: String,
     pub source: String,
+    /// More sources the line rests on: a trial or review that found less, beside the one that
+    /// found more, so that a condition's page is not one-sided.
+    #[serde(default)]
+    pub also: Vec<String>,
+}
+
+impl Evidence {
+    /// Every source of the line, the first one first.
+    pub fn sources(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.source).chain(&self.also)
+    }
 }
 
 /// `glossary.ron`: medical words, each explained in plain words.
