@@ -290,6 +290,15 @@ impl Library {
         spans
     }
 
+    /// The names of the sources `ids` name, in their order, as a reader sees them; an id that
+    /// `sources.ron` does not have (`check` refuses one) is left out.
+    pub fn source_names<'a>(&self, ids: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+        ids.into_iter()
+            .filter_map(|id| self.source(id))
+            .map(|source| self.plain(&source.name))
+            .collect()
+    }
+
     /// A rate in this edition's words.
     pub fn rate_text(&self, rate: Rate) -> String {
         with_unstated_note(rate::format(rate, &self.ui.rates), rate, &self.ui.rates)

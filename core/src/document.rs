@@ -628,13 +628,12 @@ fn condition_document(library: &Library, id: &str) -> Option<Document> {
     let mut studies = vec![Part::Paragraph(library.spans(&condition.evidence.text))];
     // `check` refuses a source that is not in `sources.ron`; a clinic's file that slips past
     // it shows the line without one rather than a wrong one.
-    let sources: Vec<Contact> = condition
-        .evidence
-        .sources()
-        .filter_map(|id| library.source(id))
-        .map(|source| Contact {
+    let sources: Vec<Contact> = library
+        .source_names(condition.evidence.sources())
+        .into_iter()
+        .map(|name| Contact {
             label: ui.source_label.clone(),
-            value: library.plain(&source.name),
+            value: name,
         })
         .collect();
     if !sources.is_empty() {
@@ -799,12 +798,7 @@ fn effect_part(library: &Library, effect: &SideEffect) -> Effect {
 
 /// A statement with the names of its sources, as a side effect's card names its one.
 fn claim_item(library: &Library, claim: &Claim) -> ClaimItem {
-    let names: Vec<String> = claim
-        .sources
-        .iter()
-        .filter_map(|id| library.source(id))
-        .map(|source| library.plain(&source.name))
-        .collect();
+    let names = library.source_names(&claim.sources);
     let label = if names.len() == 1 {
         &library.ui.source_label
     } else {

@@ -343,12 +343,7 @@ fn your_conditions(out: &mut String, library: &Library, options: &HandoutOptions
                 )
             })
             .unwrap_or_default();
-        let names: Vec<String> = condition
-            .evidence
-            .sources()
-            .filter_map(|id| library.source(id))
-            .map(|source| library.plain(&source.name))
-            .collect();
+        let names = library.source_names(condition.evidence.sources());
         let source = (!names.is_empty())
             .then(|| names.join("; "))
             .map(|names| {
