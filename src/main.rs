@@ -172,13 +172,32 @@ fn carry_out(command: Command) -> Result<(), Failure> {
             output,
             force,
             conditions,
-        } => handout(
-            &edition(&locale, content.as_deref())?,
-            output.as_deref().map(|path| (path, force)),
-            conditions,
-        ),
+        } => {
+            let (library, not_ready) = edition(&locale, content.as_deref())?;
+            handout(
+                &library,
+                output.as_deref().map(|path| (path, force)),
+                conditions,
+            )?;
+            // Staff print it: tell them the sheet has lines to write the numbers in by hand,
+            // and how to put them in for good.
+            if let Some(not_ready) = not_ready.filter(|not_ready| !not_ready.missing.is_empty()) {
+                let not_ready = NotReady {
+                    pin: None,
+                    ..not_ready
+                };
+                eprintln!(
+                    "{}",
+                    content::without_controls(&format!(
+                        "needle-guide: note: the handout has blank lines to write the numbers in \
+                         by hand, as {not_ready}"
+                    ))
+                );
+            }
+            Ok(())
+        }
         Command::Text { locale, content } => {
-            out(&guide_text(&edition(&locale, content.as_deref())?))
+            out(&guide_text(&edition(&locale, content.as_deref())?.0))
         }
         Command::Run {
             start,
@@ -314,14 +333,17 @@ fn open_folder(folder: Option<&Path>) -> Result<Option<ContentFolder>, Failure> 
         .map_err(Failure::Folder)
 }
 
-/// The edition in `locale`, over the content folder if there is one, as the window would show it.
-fn edition(locale: &str, folder: Option<&Path>) -> Result<Library, Failure> {
+/// The edition in `locale`, over the content folder if there is one, as the window would show it,
+/// and what its clinic has not given that a patient must have.
+fn edition(locale: &str, folder: Option<&Path>) -> Result<(Library, Option<NotReady>), Failure> {
     let folder = open_folder(folder)?;
     let (mut editions, problems) = editions(folder.as_ref(), &[locale])?;
     if !problems.is_empty() {
         not_used(problems);
     }
-    Ok(editions.remove(0).library)
+    let edition = editions.remove(0);
+    let not_ready = ready(folder.as_ref(), &edition).err();
+    Ok((edition.library, not_ready))
 }
 
 /// Whether the clinic's details of `edition`, loaded over `folder`, are ready for patients.

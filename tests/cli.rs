@@ -169,7 +169,7 @@ fn text_and_handout_use_the_clinics_folder_over_the_built_in_content() {
     let folder = scratch("clinic");
     fs::write(
         folder.join("clinic.ron"),
-        "Clinic(name: \"Northside Rehab\", phone: \"(555) 010-7777\")",
+        "Clinic(name: \"Northside Rehab\", phone: \"(555) 010-7777\", emergency_number: \"911\")",
     )
     .unwrap();
     let folder = folder.to_str().unwrap();
@@ -188,6 +188,51 @@ fn text_and_handout_use_the_clinics_folder_over_the_built_in_content() {
     let built_in = stdout(&run(&["text"]));
     assert!(!built_in.contains("Northside Rehab") && !built_in.contains("(555)"));
     assert!(built_in.contains("Call the clinic where you had your treatment."));
+}
+
+/// A content folder `clinic` in `folder` whose clinic.ron is `ron`.
+fn clinic_folder(folder: &std::path::Path, ron: &str) -> std::path::PathBuf {
+    let clinic = folder.join("clinic");
+    fs::create_dir_all(&clinic).unwrap();
+    fs::write(clinic.join("clinic.ron"), ron).unwrap();
+    clinic
+}
+
+/// A handout printed without the clinic's numbers has lines to write them in by hand; staff who
+/// print it are told so, and how to put the numbers in for good, after it is written.
+#[test]
+fn a_handout_without_the_clinics_numbers_tells_staff_so() {
+    let folder = scratch("handout-numbers");
+    let output = run_in(&folder, &["handout", "-o", "built-in.html"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(folder.join("built-in.html").exists());
+    assert_eq!(
+        stderr(&output),
+        "needle-guide: note: the handout has blank lines to write the numbers in by hand, as the \
+         built-in clinic.ron has no usable emergency_number and phone; to fix it, run \
+         `needle-guide export-content DIR`, write emergency_number and phone in DIR/clinic.ron, \
+         and run the guide with `--content DIR` (see docs/content.md, \"Your clinic\")\n"
+    );
+
+    let clinic = clinic_folder(&folder, "Clinic(phone: \"(555) 010-7777\")");
+    let output = run(&["handout", "--content", clinic.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("blank lines"), "{message}");
+    assert!(message.contains("emergency_number"), "{message}");
+    assert!(!message.contains("and phone"), "{message}");
+    assert!(message.contains(clinic.to_str().unwrap()), "{message}");
+
+    // Not when the write fails: then only why.
+    fs::write(folder.join("taken.html"), "").unwrap();
+    let output = run_in(&folder, &["handout", "-o", "taken.html"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        !stderr(&output).contains("blank lines"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -236,9 +281,14 @@ fn arguments_come_back_without_control_characters() {
 fn a_closed_output_ends_the_command_quietly() {
     let folder = scratch("closed-output");
     let export = folder.join("export");
+    // A clinic with its numbers, so `handout` has no note for staff to give.
+    let clinic = clinic_folder(
+        &folder,
+        "Clinic(phone: \"(555) 010-7777\", emergency_number: \"911\")",
+    );
     for args in [
         &["text"][..],
-        &["handout"],
+        &["handout", "--content", clinic.to_str().unwrap()],
         &["check"],
         &["check", "/"],
         &["export-content", export.to_str().unwrap()],

@@ -569,7 +569,7 @@ fn where_the_languages_differ_is_named_with_its_line_in_plain_words() {
     assert_eq!(
         report.trim_end(),
         format!(
-            "{}:12:13: the rate of 'bruising' is 15 to 25 out of every 100 treatments, but 15 \
+            "{}:13:13: the rate of 'bruising' is 15 to 25 out of every 100 treatments, but 15 \
              to 20 out of every 100 treatments in en",
             folder.join("es/side-effects.ron").display()
         )
@@ -657,7 +657,7 @@ fn a_translation_that_check_refuses_is_never_shown() {
         );
         let said = String::from_utf8_lossy(&output.stderr);
         assert!(
-            said.contains("was not used") && said.contains("es/side-effects.ron:12:13: the rate"),
+            said.contains("was not used") && said.contains("es/side-effects.ron:13:13: the rate"),
             "{args:?}: {said}"
         );
     }
@@ -681,7 +681,7 @@ fn an_english_file_that_the_built_in_translation_no_longer_matches_is_left_out()
     assert_eq!(said.len(), 1, "{said:?}");
     assert!(
         said[0].starts_with(&format!(
-            "{}: left out, because with it the built-in es/side-effects.ron:12:13 says: the \
+            "{}: left out, because with it the built-in es/side-effects.ron:13:13 says: the \
              rate of 'bruising' is 15 to 20",
             folder.join("en/side-effects.ron").display()
         )),
@@ -758,7 +758,7 @@ fn hidden_controls_in_any_file_are_named_and_never_printed() {
     assert_eq!(report.matches("a hidden character").count(), 5, "{report}");
     assert!(
         report.contains(&format!(
-            "{}:13:37: a hidden character, U+202E",
+            "{}:14:37: a hidden character, U+202E",
             folder.join("en/side-effects.ron").display()
         )),
         "{report}"
@@ -1405,6 +1405,38 @@ fn every_kind_of_problem_check_reports_keeps_its_file_out_of_the_window() {
             Box::new(|t| swap(t, "tone: Urgent", "tone: Note")),
         ),
         ("es/ui.ron", Box::new(|t| swap(t, ", 1000000]", "]"))),
+        // What studies counted, beside a side effect's rate: no rate to set it beside, a count
+        // of another kind, one too rare to show out of every 100.
+        (
+            "en/side-effects.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "rate: Some(FewerThanOneIn(n: 10000, of: Treatments)),",
+                    "rate: None,",
+                )
+            }),
+        ),
+        (
+            "en/sources.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "rate: About(count: 30, per: 1000, of: Treatments)",
+                    "rate: Counted(count: 30, per: 1000, of: Treatments)",
+                )
+            }),
+        ),
+        (
+            "en/sources.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "rate: About(count: 30, per: 1000, of: Treatments)",
+                    "rate: About(count: 3, per: 1000, of: Treatments)",
+                )
+            }),
+        ),
         (
             "en/ui.ron",
             Box::new(|t| swap(t, "(\"{command}+K\"", "(\"Ctrl+K\"")),

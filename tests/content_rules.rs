@@ -437,6 +437,85 @@ fn the_emergency_number_is_the_clinics_or_words_for_the_local_one() {
     }
 }
 
+/// Where studies counted a side effect too, the source's figure never stands alone: wherever
+/// its rate is read, what the studies counted follows; its card gives both, each under its own
+/// name; and its picture is filled only up to the lowest of them.
+#[test]
+fn a_figure_that_studies_counted_otherwise_never_stands_alone() {
+    for library in support::editions().iter() {
+        let locale = &library.locale;
+        let text = guide_text(library);
+        let mut checked = 0;
+        for effect in library
+            .side_effects
+            .iter()
+            .filter(|e| !e.studies.is_empty())
+        {
+            let rate = library.rate_text(effect.rate.expect("a rate beside the studies"));
+            let counts = library
+                .study_counts_text(effect)
+                .unwrap_or_else(|| panic!("{locale}: {}: studies that resolve", effect.id));
+            let times = text.matches(rate.as_str()).count();
+            assert!(times > 0, "{locale}: {rate}");
+            // On the card, the clinic's figure is under the source's name.
+            assert_eq!(
+                text.matches(&format!("{}: {rate}", library.sources[0].name))
+                    .count(),
+                1,
+                "{locale}: {rate}: one card"
+            );
+            // Everywhere else but the rare-risk scale's rows (where the studies have rows of
+            // their own), running text: the studies' counts follow the rate.
+            let card = format!("{}: {rate}", library.sources[0].name);
+            let scale_row = format!("- {}: {rate}", library.plain(&effect.name));
+            for line in text.lines().filter(|line| line.contains(rate.as_str())) {
+                let line = line.trim_start();
+                if line.starts_with(&card) || line.starts_with(&scale_row) {
+                    continue;
+                }
+                assert!(
+                    line.contains(&counts),
+                    "{locale}: '{line}' without '{counts}'"
+                );
+            }
+            let counts_now = library.study_counts(effect).unwrap();
+            let risks = page(library, PageId::Risks);
+            let card = risks
+                .sections
+                .iter()
+                .flat_map(|s| &s.parts)
+                .find_map(|part| match part {
+                    Part::Effect(card) if card.name == library.plain(&effect.name) => Some(card),
+                    _ => None,
+                })
+                .unwrap_or_else(|| panic!("{locale}: the card of {}", effect.id));
+            assert_eq!(card.how_often.len(), 2, "{locale}: {}", effect.id);
+            assert_eq!(
+                card.how_often[1],
+                (library.ui.in_studies.clone(), counts.clone())
+            );
+            if let Some(chart) = &card.chart {
+                let sure = chart
+                    .cells
+                    .iter()
+                    .filter(|cell| **cell == needle_guide::content::chart::Cell::Sure)
+                    .count();
+                assert!(
+                    sure <= counts_now.low as usize,
+                    "{locale}: {}: {sure} filled, the studies' lowest is {}",
+                    effect.id,
+                    counts_now.low
+                );
+            }
+            checked += 1;
+        }
+        assert!(
+            checked >= 2,
+            "{locale}: pain during treatment and serious side effects"
+        );
+    }
+}
+
 #[test]
 fn every_rate_names_a_source_that_exists_and_a_missing_one_is_a_problem() {
     for library in support::editions().iter() {
@@ -451,7 +530,7 @@ fn every_rate_names_a_source_that_exists_and_a_missing_one_is_a_problem() {
         let risks = page(library, PageId::Risks);
         for part in risks.sections.iter().flat_map(|s| &s.parts) {
             if let Part::Effect(effect) = part
-                && effect.how_often.is_some()
+                && !effect.how_often.is_empty()
             {
                 assert!(
                     effect.source.is_some(),

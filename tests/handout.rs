@@ -116,7 +116,12 @@ fn every_safety_fact_is_on_the_handout_in_both_languages() {
             // warning box.
             assert_has(&page, &library.plain(&effect.name), "a side effect");
             if let Some(rate) = effect.rate {
-                assert_has(&page, &library.rate_text(rate), "a rate");
+                // Beside it, what studies counted, where they counted it too.
+                assert_has(
+                    &page,
+                    &library.rate_with_studies(effect, rate),
+                    "a rate, with the studies' counts",
+                );
                 rates += 1;
             }
         }

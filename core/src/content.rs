@@ -329,9 +329,11 @@ impl Library {
                             .and_then(|effect| effect.rate)
                             .map_or_else(|| id.to_owned(), |rate| self.rate_text(rate)),
                     ));
-                    // Wherever a rate is read, it says whose number it is.
-                    if let Some(said_by) = effect.and_then(|effect| self.said_by(effect)) {
-                        spans.push(Span::Plain(said_by));
+                    // Wherever a rate is read, it says whose number it is, and what studies
+                    // counted where they counted it too.
+                    if let Some(effect) = effect {
+                        spans.extend(self.said_by(effect).map(Span::Plain));
+                        spans.extend(self.in_studies(effect).map(Span::Plain));
                     }
                 }
             }
@@ -350,6 +352,60 @@ impl Library {
             &source.short
         };
         (!words.is_empty()).then(|| words.replace("{source}", short))
+    }
+
+    /// What the studies named by a side effect counted, out of the same whole as its rate.
+    pub fn study_counts(&self, effect: &SideEffect) -> Option<rate::StudyCounts> {
+        let findings: Vec<Rate> = effect
+            .studies
+            .iter()
+            .map(|reference| self.finding(reference).map(|(_, finding)| finding.rate))
+            .collect::<Option<_>>()?;
+        rate::StudyCounts::new(effect.rate?, &findings)
+    }
+
+    /// "about 3 to 6 out of every 100 treatments": what studies counted of a side effect, in
+    /// words; `None` where none did.
+    pub fn study_counts_text(&self, effect: &SideEffect) -> Option<String> {
+        self.study_counts(effect)
+            .map(|counts| rate::format_counts(counts, &self.ui.rates))
+    }
+
+    /// "; in studies, about 3 to 6 out of every 100 treatments": what follows a side effect's
+    /// source in running text where studies counted it too.
+    fn in_studies(&self, effect: &SideEffect) -> Option<String> {
+        let words = &self.ui.rates.in_studies;
+        let counts = self.study_counts_text(effect)?;
+        (!words.is_empty()).then(|| words.replace("{counts}", &counts))
+    }
+
+    /// "60 to 70 out of every 100 treatments; studies counted about 3 to 6 …": a side effect's
+    /// rate with what studies counted, where a table names the sources under it.
+    pub fn rate_with_studies(&self, effect: &SideEffect, rate: Rate) -> String {
+        let mut text = self.rate_text(rate);
+        text.extend(self.in_studies(effect));
+        text
+    }
+
+    /// Every source a side effect's numbers come from: its own, then its studies', each once.
+    pub fn effect_sources(&self, effect: &SideEffect) -> Vec<&Source> {
+        let studies = effect
+            .studies
+            .iter()
+            .filter_map(|reference| self.finding(reference).map(|(source, _)| source));
+        let mut sources: Vec<&Source> = Vec::new();
+        for source in effect
+            .source
+            .as_deref()
+            .and_then(|id| self.source(id))
+            .into_iter()
+            .chain(studies)
+        {
+            if !sources.iter().any(|known| known.id == source.id) {
+                sources.push(source);
+            }
+        }
+        sources
     }
 
     /// Patient text as a reader sees it, without marks.

@@ -220,8 +220,9 @@ pub struct CompareRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Effect {
     pub name: String,
-    /// "How often: 15 to 20 out of every 100 treatments", when the source gives a number.
-    pub how_often: Option<(String, String)>,
+    /// "How often: 15 to 20 out of every 100 treatments", when the source gives a number, then
+    /// "In studies: …" where studies counted it too.
+    pub how_often: Vec<(String, String)>,
     pub body: Vec<Span>,
     /// An icon array, for rates out of 100.
     pub chart: Option<IconChart>,
@@ -395,7 +396,7 @@ impl Part {
             }
             Part::Effect(effect) => {
                 line(format!("* {}", effect.name));
-                if let Some((label, rate)) = &effect.how_often {
+                for (label, rate) in &effect.how_often {
                     line(format!("  {label}: {rate}"));
                 }
                 line(format!("  {}", joined(&effect.body)));
@@ -751,9 +752,10 @@ fn region_links(library: &Library, region: &Region) -> Vec<Link> {
 }
 
 fn effect_part(library: &Library, effect: &SideEffect) -> Effect {
+    let studies = library.study_counts(effect);
     let chart = effect.rate.and_then(|rate| {
         let key = legend_words(library, rate)?;
-        let cells = chart::cells(rate)?;
+        let cells = chart::cells_with_studies(rate, studies)?;
         let sentence = effect.chart_sentence.as_ref()?;
         let (sure, maybe, unaffected) = chart::tally(&cells);
         // With nothing certain, "more" would read oddly: the uncertain icons stand alone.
@@ -780,37 +782,54 @@ fn effect_part(library: &Library, effect: &SideEffect) -> Effect {
     });
     Effect {
         name: library.plain(&effect.name),
-        how_often: effect
-            .rate
-            .map(|rate| (library.ui.how_often.clone(), library.rate_text(rate))),
+        how_often: how_often(library, effect),
         body: library.spans(&effect.text),
         chart,
-        source: effect
-            .source
-            .as_deref()
-            .and_then(|id| library.source(id))
-            .map(|source| Contact {
-                label: library.ui.source_label.clone(),
-                value: library.plain(&source.name),
+        source: Some(library.effect_sources(effect))
+            .filter(|sources| !sources.is_empty())
+            .map(|sources| {
+                let names = sources.iter().map(|source| library.plain(&source.name));
+                sources_contact(library, names.collect())
             }),
     }
 }
 
-/// A statement with the names of its sources, as a side effect's card names its one.
-fn claim_item(library: &Library, claim: &Claim) -> ClaimItem {
-    let names = library.source_names(&claim.sources);
+/// "How often: 15 to 20 out of every 100 treatments"; where studies counted it too, the rate
+/// under its source's name and the studies' counts under theirs, so neither reads as the answer.
+fn how_often(library: &Library, effect: &SideEffect) -> Vec<(String, String)> {
+    let Some(rate) = effect.rate else {
+        return Vec::new();
+    };
+    let rate = library.rate_text(rate);
+    let source = effect.source.as_deref().and_then(|id| library.source(id));
+    match (library.study_counts_text(effect), source) {
+        (Some(counts), Some(source)) => vec![
+            (library.plain(&source.name), rate),
+            (library.ui.in_studies.clone(), counts),
+        ],
+        _ => vec![(library.ui.how_often.clone(), rate)],
+    }
+}
+
+/// "Source: …", or "Sources: …; …" for more than one.
+fn sources_contact(library: &Library, names: Vec<String>) -> Contact {
     let label = if names.len() == 1 {
         &library.ui.source_label
     } else {
         &library.ui.sources_label
     };
+    Contact {
+        label: label.clone(),
+        value: names.join("; "),
+    }
+}
+
+/// A statement with the names of its sources, as a side effect's card names its one.
+fn claim_item(library: &Library, claim: &Claim) -> ClaimItem {
     ClaimItem {
         heading: claim.heading.as_ref().map(|heading| library.plain(heading)),
         text: library.spans(&claim.text),
-        sources: Contact {
-            label: label.clone(),
-            value: names.join("; "),
-        },
+        sources: sources_contact(library, library.source_names(&claim.sources)),
         chart: claim
             .helped_more
             .map(|helped| benefit_chart(library, helped)),
@@ -1340,7 +1359,7 @@ mod tests {
         assert!(effects.len() >= 8);
         let rates: Vec<&str> = effects
             .iter()
-            .filter_map(|e| e.how_often.as_ref())
+            .filter_map(|e| e.how_often.first())
             .map(|(_, r)| r.as_str())
             .collect();
         assert!(

@@ -416,11 +416,12 @@ fn side_effects(out: &mut String, library: &Library) {
                 out,
                 "<tr><td>{}</td><td class=\"rate\">{}</td></tr>",
                 escape(&library.plain(&effect.name)),
-                escape(&library.rate_text(rate))
+                escape(&library.rate_with_studies(effect, rate))
             );
-            let source = effect.source.as_deref().and_then(|id| library.source(id));
-            if let Some(source) = source.filter(|source| !sources.contains(&source.name.as_str())) {
-                sources.push(&source.name);
+            for source in library.effect_sources(effect) {
+                if !sources.contains(&source.name.as_str()) {
+                    sources.push(&source.name);
+                }
             }
         }
     }
@@ -428,19 +429,13 @@ fn side_effects(out: &mut String, library: &Library) {
     let _ = writeln!(
         out,
         "</table>\n<p class=\"source\">{}: {}</p>",
-        escape(&ui.source_label),
+        escape(if sources.len() == 1 {
+            &ui.source_label
+        } else {
+            &ui.sources_label
+        }),
         escape(&sources.join("; "))
     );
-    // Under the table, how the studies' counts of serious side effects differ from the
-    // clinic's (the side effects page's words under its rare-risk scale), so paper never shows
-    // only the lowest; after the table, not with it, so the column may break there.
-    if let Some(paragraph) = studies_beside_the_scale(library) {
-        let _ = writeln!(
-            out,
-            "<p class=\"source\">{}</p>",
-            escape(&joined(&paragraph))
-        );
-    }
     // Those with no number, by name: what to do about each is in the warning box, and the app
     // explains each one; their cards in full would push the warning box onto a third page.
     let unrated: Vec<String> = library
@@ -458,18 +453,6 @@ fn side_effects(out: &mut String, library: &Library) {
         );
     }
     out.push_str("</section>\n");
-}
-
-/// The side effects page's words right after its rare-risk scale: the clinic's figure for
-/// serious side effects beside the studies'.
-fn studies_beside_the_scale(library: &Library) -> Option<Vec<Span>> {
-    let page = document(library, PageId::Risks);
-    let mut parts = all_parts(&page).skip_while(|part| !matches!(part, Part::RiskScale { .. }));
-    parts.next()?;
-    parts.find_map(|part| match part {
-        Part::Paragraph(spans) => Some(spans.clone()),
-        _ => None,
-    })
 }
 
 /// The warning-signs page's steps of what to do, each with the signs it is for, and that signs

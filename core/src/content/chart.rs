@@ -3,7 +3,7 @@
 //! drawings all agree.
 
 use super::model::{Denominator, Rate};
-use super::rate::PER;
+use super::rate::{PER, StudyCounts};
 
 // The icon array of 100.
 
@@ -65,6 +65,23 @@ pub fn cells(rate: Rate) -> Option<[Cell; COUNT]> {
     let mut cells = [Cell::Unaffected; COUNT];
     cells[..sure].fill(Cell::Sure);
     cells[sure..sure + maybe].fill(Cell::Maybe);
+    Some(cells)
+}
+
+/// The icons for a rate out of every 100 and what studies counted of the same thing: filled up
+/// to the lowest figure of any of them, striped up to the highest, so no one source's figure
+/// fills the picture alone.
+pub fn cells_with_studies(rate: Rate, studies: Option<StudyCounts>) -> Option<[Cell; COUNT]> {
+    let cells = cells(rate)?;
+    let Some(studies) = studies.filter(|studies| studies.per == PER) else {
+        return Some(cells);
+    };
+    let (sure, maybe, _) = tally(&cells);
+    let low = sure.min(studies.low as usize);
+    let high = (sure + maybe).max(studies.high as usize).min(COUNT);
+    let mut cells = [Cell::Unaffected; COUNT];
+    cells[..low].fill(Cell::Sure);
+    cells[low..high].fill(Cell::Maybe);
     Some(cells)
 }
 

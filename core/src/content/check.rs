@@ -428,6 +428,27 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
             ),
             _ => {}
         }
+        for reference in &effect.studies {
+            let problem = match (library.finding(reference), effect.rate) {
+                (None, _) => {
+                    format!("no source has the finding '{reference}' (source-id/finding-id)")
+                }
+                (Some(_), None) => format!(
+                    "'{}' names what studies counted, but has no rate of its own to set them beside",
+                    effect.id
+                ),
+                (Some((_, finding)), Some(rate)) => {
+                    match rate::StudyCounts::problem(rate, finding.rate) {
+                        Some(why) => format!(
+                            "the finding '{reference}' cannot stand beside the rate of '{}': {why}",
+                            effect.id
+                        ),
+                        None => continue,
+                    }
+                }
+            };
+            checker.at_id(&effects_file, reference, problem);
+        }
         match (&effect.chart_sentence, effect.rate.and_then(chart::cells)) {
             (Some(sentence), Some(_)) => checker.text(&effects_file, sentence),
             (None, Some(_)) => checker.at_id(
@@ -1366,11 +1387,16 @@ pub fn locales_agree_in(base: &Library, other: &Library, texts: &Files) -> Vec<P
             ),
         );
     }
-    let effect_sources = |library: &Library| -> Vec<(String, Option<String>)> {
+    // Each side effect's id, with its source and the studies beside it.
+    type Sourced = (String, (Option<String>, Vec<String>));
+    let effect_sources = |library: &Library| -> Vec<Sourced> {
         library
             .side_effects
             .iter()
-            .map(|effect| (effect.id.clone(), effect.source.clone()))
+            .map(|effect| {
+                let sources = (effect.source.clone(), effect.studies.clone());
+                (effect.id.clone(), sources)
+            })
             .collect()
     };
     let (ours, theirs) = (effect_sources(base), effect_sources(other));
@@ -1382,7 +1408,7 @@ pub fn locales_agree_in(base: &Library, other: &Library, texts: &Files) -> Vec<P
         differs(
             File::SideEffects.path(locale),
             first_difference(&ours, &theirs).and_then(|index| quoted(&theirs[index].0)),
-            format!("the side effects do not name the same sources as in {base_name}"),
+            format!("the side effects do not name the same sources and studies as in {base_name}"),
         );
     }
     let effects = |library: &Library| -> Vec<(String, Option<Rate>)> {
@@ -1985,7 +2011,7 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "es/side-effects.ron:12:13: the rate of 'bruising' is 15 to 25 out of every 100 \
+                "es/side-effects.ron:13:13: the rate of 'bruising' is 15 to 25 out of every 100 \
                  treatments, but 15 to 20 out of every 100 treatments in en",
                 "es/glossary.ron:3:14: the term 'extra' is not in en",
             ]

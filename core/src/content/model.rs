@@ -251,6 +251,11 @@ pub struct SideEffect {
     /// Where the rate comes from: a source id of `sources.ron`. Every rate has one.
     #[serde(default)]
     pub source: Option<String>,
+    /// Studies that counted the same side effect ("source-id/finding-id" of `sources.ron`),
+    /// shown beside the rate wherever it is read, so a source's figure never stands alone where
+    /// studies found otherwise; its icon array spans them all.
+    #[serde(default)]
+    pub studies: Vec<String>,
 }
 
 /// `sources.ron`: where the guide's numbers come from.
@@ -486,6 +491,9 @@ pub struct Ui {
     /// Under a question, before the clinic's answer.
     pub clinic_answer: String,
     pub how_often: String,
+    /// Beside "How often", where studies counted the same side effect: "In studies".
+    #[serde(default)]
+    pub in_studies: String,
     /// The contrast switch: what it turns on, and a short name for a crowded bar.
     pub high_contrast: String,
     pub standard_contrast: String,
@@ -733,6 +741,17 @@ pub struct RateWords {
     /// patient reads names where it comes from; `check` reports it empty.
     #[serde(default)]
     pub said_by: String,
+    /// What studies counted, out of the same whole as the rate beside it: "about {low} to
+    /// {high} out of every {per} {of}".
+    #[serde(default)]
+    pub counts_between: String,
+    /// The same, where one study saw none: "none to about {high} out of every {per} {of}".
+    #[serde(default)]
+    pub counts_none_to: String,
+    /// Put after a rate's source in running text, where studies counted it too: "; in studies,
+    /// {counts}".
+    #[serde(default)]
+    pub in_studies: String,
     /// Put after a rate whose source names no unit ("1 in 200,000"), wherever it is read, so it
     /// is never taken for a count of treatments or of patients. Not on the scale's axis.
     #[serde(default)]

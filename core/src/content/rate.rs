@@ -7,18 +7,6 @@ pub const PER: u32 = 100;
 
 /// Puts a rate into words, with the patterns of one language.
 pub fn format(rate: Rate, words: &RateWords) -> String {
-    let number = |value: u32| {
-        if value.to_string().len() < words.group_from {
-            value.to_string()
-        } else {
-            group_digits(value, &words.thousands_separator)
-        }
-    };
-    let of = match rate.of() {
-        Denominator::Treatments => words.treatments.as_str(),
-        Denominator::Patients => words.patients.as_str(),
-        Denominator::Unstated => "",
-    };
     // "1 in n" reads differently with no unit ("1 in 200,000", not "1 in every 200,000").
     let unstated = rate.of() == Denominator::Unstated;
     let pattern = match rate {
@@ -32,13 +20,37 @@ pub fn format(rate: Rate, words: &RateWords) -> String {
         Rate::AtMost { .. } => &words.at_most,
         Rate::Counted { .. } => &words.counted,
     };
-    let (low, high, per) = match rate {
-        Rate::Range { low, high, .. } => (low, high, PER),
-        Rate::FewerThan { value, .. } => (value, value, PER),
-        Rate::OneIn { n, .. } | Rate::FewerThanOneIn { n, .. } => (n, n, n),
-        Rate::About { count, per, .. }
-        | Rate::AtMost { count, per, .. }
-        | Rate::Counted { count, per, .. } => (count, count, per),
+    let (low, high) = match rate {
+        Rate::Range { low, high, .. } => (low, high),
+        Rate::FewerThan { value, .. } => (value, value),
+        Rate::OneIn { n, .. } | Rate::FewerThanOneIn { n, .. } => (n, n),
+        Rate::About { count, .. } | Rate::AtMost { count, .. } | Rate::Counted { count, .. } => {
+            (count, count)
+        }
+    };
+    fill(pattern, low, high, whole(rate), rate.of(), words)
+}
+
+/// A pattern with its numbers and unit put in.
+fn fill(
+    pattern: &str,
+    low: u32,
+    high: u32,
+    per: u32,
+    of: Denominator,
+    words: &RateWords,
+) -> String {
+    let number = |value: u32| {
+        if value.to_string().len() < words.group_from {
+            value.to_string()
+        } else {
+            group_digits(value, &words.thousands_separator)
+        }
+    };
+    let of = match of {
+        Denominator::Treatments => words.treatments.as_str(),
+        Denominator::Patients => words.patients.as_str(),
+        Denominator::Unstated => "",
     };
     pattern
         .replace("{low}", &number(low))
@@ -48,6 +60,95 @@ pub fn format(rate: Rate, words: &RateWords) -> String {
         .replace("{per}", &number(per))
         .replace("{n}", &number(low))
         .replace("{of}", of)
+}
+
+/// The whole a rate counts out of: 100 for `Range` and `FewerThan`, n for "1 in n", the study's
+/// own number for the others.
+pub fn whole(rate: Rate) -> u32 {
+    match rate {
+        Rate::Range { .. } | Rate::FewerThan { .. } => PER,
+        Rate::OneIn { n, .. } | Rate::FewerThanOneIn { n, .. } => n,
+        Rate::About { per, .. } | Rate::AtMost { per, .. } | Rate::Counted { per, .. } => per,
+    }
+}
+
+/// What studies counted for one side effect, put out of the same whole as the side effect's own
+/// rate ("about 3 to 6 out of every 100 treatments" beside the sheet's "60 to 70 out of every
+/// 100"), so a reader compares like with like. `low` is 0 where a study saw none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StudyCounts {
+    pub low: u32,
+    pub high: u32,
+    pub per: u32,
+    pub of: Denominator,
+}
+
+impl StudyCounts {
+    /// The studies' `findings` out of the whole of `rate`. `None` if there are none, or one
+    /// cannot be put that way ([`StudyCounts::problem`] says why).
+    pub fn new(rate: Rate, findings: &[Rate]) -> Option<StudyCounts> {
+        let per = whole(rate);
+        let counts: Vec<u32> = findings
+            .iter()
+            .map(|&finding| rescaled(finding, per))
+            .collect::<Option<_>>()?;
+        Some(StudyCounts {
+            low: *counts.iter().min()?,
+            high: *counts.iter().max()?,
+            per,
+            of: rate.of(),
+        })
+    }
+
+    /// Why a study's `finding` cannot stand beside a side effect's `rate`, if it cannot.
+    pub fn problem(rate: Rate, finding: Rate) -> Option<String> {
+        if !matches!(finding, Rate::About { .. } | Rate::AtMost { .. }) {
+            return Some("a study's count must be About(...) or AtMost(...)".to_owned());
+        }
+        if finding.of() != rate.of() {
+            return Some(
+                "it counts something else (treatments or patients) than the side effect's rate"
+                    .to_owned(),
+            );
+        }
+        // A finding that makes no sense in itself is reported as such, not here.
+        match (finding, rescaled(finding, whole(rate))) {
+            (Rate::About { .. }, Some(0)) => Some(format!(
+                "it rounds to 0 out of every {}: too rare to show beside this rate",
+                whole(rate)
+            )),
+            _ => None,
+        }
+    }
+}
+
+/// A study's count out of every `per`, rounded; 0 where it saw none.
+fn rescaled(finding: Rate, per: u32) -> Option<u32> {
+    match finding {
+        Rate::AtMost { .. } => Some(0),
+        Rate::About {
+            count,
+            per: its_per,
+            ..
+        } if its_per > 0 => {
+            let scaled =
+                (u64::from(count) * u64::from(per) + u64::from(its_per) / 2) / u64::from(its_per);
+            u32::try_from(scaled).ok()
+        }
+        _ => None,
+    }
+}
+
+/// Puts what studies counted into words: "about 3 to 6 out of every 100 treatments", "none to
+/// about 10 out of every 10,000 treatments", or one count as a study's own "about 3 …".
+pub fn format_counts(counts: StudyCounts, words: &RateWords) -> String {
+    let StudyCounts { low, high, per, of } = counts;
+    let pattern = match (low, high) {
+        (0, _) => &words.counts_none_to,
+        (low, high) if low == high => &words.about,
+        _ => &words.counts_between,
+    };
+    fill(pattern, low, high, per, of, words)
 }
 
 /// Why a rate makes no sense, if it does not.
@@ -246,9 +347,30 @@ pub fn wording_problems(words: &RateWords) -> Vec<(&'static str, String)> {
             None,
         ),
     ];
+    let counts = |low, high| StudyCounts {
+        low,
+        high,
+        per: LARGE,
+        of: Treatments,
+    };
+    let mut said: Vec<_> = tries
+        .into_iter()
+        .map(|(field, rate, given, fixed)| (field, format(rate, words), given, fixed))
+        .collect();
+    said.push((
+        "counts_between",
+        format_counts(counts(LOW, HIGH), words),
+        vec![LOW, HIGH, LARGE],
+        None,
+    ));
+    said.push((
+        "counts_none_to",
+        format_counts(counts(0, HIGH), words),
+        vec![HIGH, LARGE],
+        None,
+    ));
     let mut problems = Vec::new();
-    for (field, rate, given, fixed) in tries {
-        let said = format(rate, words);
+    for (field, said, given, fixed) in said {
         if let Some(why) = numbers_changed(&said, separator, &given, fixed) {
             problems.push((field, format!("'{field}' {why}")));
         }
@@ -312,8 +434,95 @@ mod tests {
             thousands_separator: ",".into(),
             group_from: 4,
             said_by: ", says {source}".into(),
+            counts_between: "about {low} to {high} out of every {per} {of}".into(),
+            counts_none_to: "none to about {high} out of every {per} {of}".into(),
+            in_studies: "; studies counted {counts}".into(),
             unstated_note: String::new(),
         }
+    }
+
+    #[test]
+    fn studies_are_put_out_of_the_same_whole_as_the_rate_beside_them() {
+        let words = english();
+        let sheet = Rate::Range {
+            low: 60,
+            high: 70,
+            of: Denominator::Treatments,
+        };
+        let about = |count, per| Rate::About {
+            count,
+            per,
+            of: Denominator::Treatments,
+        };
+        let counts = StudyCounts::new(sheet, &[about(30, 1000), about(59, 1000)]).unwrap();
+        assert_eq!((counts.low, counts.high, counts.per), (3, 6, 100));
+        assert_eq!(
+            format_counts(counts, &words),
+            "about 3 to 6 out of every 100 treatments"
+        );
+        // A study that saw none starts the span at none, out of the sheet's 1 in 10,000.
+        let rare = Rate::FewerThanOneIn {
+            n: 10_000,
+            of: Denominator::Treatments,
+        };
+        let none = Rate::AtMost {
+            count: 4,
+            per: 10_000,
+            of: Denominator::Treatments,
+        };
+        let counts = StudyCounts::new(rare, &[none, about(1, 1000)]).unwrap();
+        assert_eq!(
+            format_counts(counts, &words),
+            "none to about 10 out of every 10,000 treatments"
+        );
+        // One study alone is told as its own count.
+        let one = StudyCounts::new(sheet, &[about(30, 1000)]).unwrap();
+        assert_eq!(
+            format_counts(one, &words),
+            "about 3 out of every 100 treatments"
+        );
+        assert_eq!(StudyCounts::new(sheet, &[]), None);
+    }
+
+    #[test]
+    fn a_study_that_cannot_stand_beside_a_rate_says_why() {
+        let sheet = Rate::Range {
+            low: 60,
+            high: 70,
+            of: Denominator::Treatments,
+        };
+        let of_patients = Rate::About {
+            count: 3,
+            per: 100,
+            of: Denominator::Patients,
+        };
+        assert!(
+            StudyCounts::problem(sheet, of_patients)
+                .unwrap()
+                .contains("counts something else")
+        );
+        let too_rare = Rate::About {
+            count: 1,
+            per: 1000,
+            of: Denominator::Treatments,
+        };
+        assert!(
+            StudyCounts::problem(sheet, too_rare)
+                .unwrap()
+                .contains("rounds to 0")
+        );
+        let all_together = Rate::Counted {
+            count: 192,
+            per: 1000,
+            of: Denominator::Treatments,
+        };
+        assert!(StudyCounts::problem(sheet, all_together).is_some());
+        let fine = Rate::About {
+            count: 59,
+            per: 1000,
+            of: Denominator::Treatments,
+        };
+        assert_eq!(StudyCounts::problem(sheet, fine), None);
     }
 
     #[test]

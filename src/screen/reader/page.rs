@@ -401,17 +401,18 @@ fn effect_card<'a>(effect: Effect, terms: Terms<Message>) -> Element<'a, Message
         typography::body(format!("{}: {}", source.label, source.value)).style(style::muted)
     });
     let Some(chart) = effect.chart else {
-        let how_often = effect.how_often.map(|(label, rate)| {
+        let how_often = effect.how_often.into_iter().map(|(label, rate)| {
             row![
                 typography::body(format!("{label}:")).style(style::muted),
                 typography::strong(rate).style(style::primary),
             ]
             .spacing(metrics::XS)
             .wrap()
+            .into()
         });
         return card(
             column![name]
-                .push(how_often)
+                .extend(how_often)
                 .push(spans::paragraph(effect.body, terms))
                 .push(source)
                 .spacing(metrics::XS),
