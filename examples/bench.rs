@@ -926,7 +926,7 @@ mod speech {
         // 1. From the press of Read aloud to the program running, through App::update.
         let mut times = Vec::new();
         for _ in 0..20 {
-            let mut app = App::new(editions.clone(), Route::Page(PageId::WarningSigns))
+            let mut app = App::new(editions.clone(), Route::Page(PageId::WARNING_SIGNS))
                 .with_voice(Some(voice.clone()));
             let start = Instant::now();
             let _ = app.update(Message::Speech(Speech::From(0)));
@@ -945,7 +945,7 @@ mod speech {
             let library = &editions[0];
             let passage = needle_guide::document::Document::for_route(
                 library,
-                &Route::Page(PageId::WarningSigns),
+                &Route::Page(PageId::WARNING_SIGNS),
             )
             .unwrap()
             .passages()[0]

@@ -42,7 +42,7 @@ fn main() {
                 setups.push(
                     Setup::new(Mode::Consult, locale, screen)
                         .larger(larger)
-                        .on(Route::Page(PageId::Risks)),
+                        .on(Route::Page(PageId::RISKS)),
                 );
             }
         }
@@ -80,7 +80,7 @@ fn teach_back_setups() -> Vec<Setup> {
     use needle_guide::screen::reader::{self, teach_back::Message as Check};
     let check = |message: Check| Message::Reader(reader::Message::TeachBack(message));
     let screen = Size::new(1280.0, 800.0);
-    let page = Route::Page(PageId::TeachBack);
+    let page = Route::Page(PageId::TEACH_BACK);
     // Question 3 (the warning signs): two signs picked.
     let picking = vec![
         check(Check::Next),

@@ -17,7 +17,7 @@ use support::screens::{Mode, Setup, inspect, logical};
 
 fn main() {
     let setup = Setup::new(Mode::Consult, "en", iced::Size::new(1280.0, 800.0))
-        .on(Route::Page(PageId::TeachBack));
+        .on(Route::Page(PageId::TEACH_BACK));
     let mut app = setup.app();
     let words = app.library().ui.teach_back.clone();
     let mut plan = vec![words.start.clone()];

@@ -548,7 +548,7 @@ impl App {
             consult::Action::Shared(shared) => self.shared(shared),
             consult::Action::Open(route) => self.read(reader::Message::Open(route)),
             consult::Action::Explain(term) => {
-                let task = self.read(reader::Message::Open(Route::Page(PageId::Glossary)));
+                let task = self.read(reader::Message::Open(Route::Page(PageId::GLOSSARY)));
                 let _ = self.read(reader::Message::ShowTerm(term));
                 task
             }
@@ -813,7 +813,7 @@ impl App {
             .qr
             .data
             .as_deref()
-            .filter(|_| self.route() == &Route::Page(PageId::WarningSigns))
+            .filter(|_| self.route() == &Route::Page(PageId::WARNING_SIGNS))
             .map(|data| {
                 container(crate::screen::kiosk::qr(data, &library.ui.kiosk.qr_caption))
                     .center_x(Fill)

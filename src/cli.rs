@@ -7,7 +7,8 @@ use clap::error::{ContextKind, ErrorKind};
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::content::LOCALES;
-use crate::content::route::{PageId, Route};
+use crate::content::files;
+use crate::content::route::Route;
 use crate::screen::kiosk::DEFAULT_IDLE_TIMEOUT;
 
 /// What was asked for.
@@ -51,20 +52,27 @@ where
     Cli::try_parse_from(args).map(Command::from)
 }
 
-/// Said after `--help`: the values the flags take, which the README lists too. clap wraps it to
-/// the terminal, so a paragraph is one line.
-const AFTER_HELP: &str = "\
-Page ids: home, about, compare, conditions, benefits, before, risks, after, warning-signs, \
-sources, questions, glossary, key-points, teach-back, and condition/<id> for each condition \
-(see `needle-guide text`).
-Languages: en (English), es (Spanish).";
+/// Said after `--help`: the values the flags take, which the README lists too; the page ids are
+/// the built-in page list's. clap wraps it to the terminal, so a paragraph is one line.
+fn after_help() -> String {
+    let pages: Vec<&str> = files::built_in_pages()
+        .iter()
+        .map(|page| page.id())
+        .collect();
+    format!(
+        "Page ids: {}, and condition/<id> for each condition (see `needle-guide text`); a \
+         clinic's content folder may add pages of its own.\nLanguages: en (English), es \
+         (Spanish).",
+        pages.join(", ")
+    )
+}
 
 /// Needle Guide: a guide to dry needling for patients.
 #[derive(Debug, Parser)]
 #[command(
     name = "needle-guide",
     version,
-    after_help = AFTER_HELP,
+    after_help = after_help(),
     max_term_width = 100,
     args_conflicts_with_subcommands = true,
     disable_help_subcommand = true
@@ -197,12 +205,16 @@ fn locale(value: &str) -> Result<String, String> {
 }
 
 fn page(id: &str) -> Result<Route, String> {
-    Route::parse(id).ok_or_else(|| format!("unknown page; {}", valid_pages(None)))
+    let built_in = files::built_in_pages().iter().map(|page| page.id());
+    Route::parse(id).ok_or_else(|| format!("unknown page; {}", valid_pages(built_in, None)))
 }
 
 /// The valid page ids, and the condition ids when they are known.
-pub fn valid_pages(conditions: Option<&[&str]>) -> String {
-    let pages: Vec<&str> = PageId::ALL.iter().map(|page| page.id()).collect();
+pub fn valid_pages<'a>(
+    pages: impl Iterator<Item = &'a str>,
+    conditions: Option<&[&str]>,
+) -> String {
+    let pages: Vec<&str> = pages.collect();
     match conditions {
         Some(ids) => format!(
             "valid: {}, or condition/<id> with id one of {}",
@@ -271,6 +283,7 @@ pub fn one_line(error: &clap::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::route::PageId;
 
     fn parse(line: &str) -> Result<Command, clap::Error> {
         parse_from(std::iter::once("needle-guide").chain(line.split_whitespace()))
@@ -299,7 +312,7 @@ mod tests {
     fn page_flag_opens_pages_and_conditions() {
         assert_eq!(
             parse("--page risks").unwrap(),
-            run(Route::Page(PageId::Risks), "en", None)
+            run(Route::Page(PageId::RISKS), "en", None)
         );
         assert_eq!(
             parse("--page condition/sciatica --lang es --content /srv/guide").unwrap(),
@@ -400,13 +413,14 @@ mod tests {
 
     #[test]
     fn the_help_lists_every_page_id_and_language() {
-        for page in PageId::ALL {
+        let after_help = after_help();
+        for page in files::built_in_pages() {
             let listed = format!(" {}, ", page.id());
-            assert!(AFTER_HELP.contains(&listed), "{} is not listed", page.id());
+            assert!(after_help.contains(&listed), "{} is not listed", page.id());
         }
         for locale in LOCALES {
             let listed = format!(" {locale} (");
-            assert!(AFTER_HELP.contains(&listed), "{locale} is not listed");
+            assert!(after_help.contains(&listed), "{locale} is not listed");
         }
         let help = Cli::command().render_long_help().to_string();
         assert!(help.contains("Page ids: home, about,"), "{help}");
@@ -417,8 +431,8 @@ mod tests {
     fn mistakes_are_one_line_naming_the_valid_choices() {
         let cases = [
             (
-                "--page lungs",
-                "invalid value 'lungs' for '--page <ID>': unknown page; valid: home, about",
+                "--page Lungs!",
+                "invalid value 'Lungs!' for '--page <ID>': unknown page; valid: home, about",
             ),
             (
                 "--page condition/",

@@ -82,6 +82,9 @@ enum Failure {
     Folder(String),
     #[error("unknown condition '{id}'; {valid}")]
     UnknownCondition { id: String, valid: String },
+    /// `--page` names a page the guide (with the clinic's folder) does not have.
+    #[error("unknown page '{id}'; {valid}")]
+    UnknownPage { id: String, valid: String },
     /// `export-content` was refused (the folder is not empty) or could not write.
     #[error("{0}")]
     Export(String),
@@ -120,6 +123,7 @@ impl Failure {
             Failure::CommandLine(_)
             | Failure::Folder(_)
             | Failure::UnknownCondition { .. }
+            | Failure::UnknownPage { .. }
             | Failure::Export(_)
             | Failure::Write(needle_guide::handout::WriteError::Exists(_)) => USAGE,
             Failure::BuiltIn(_)
@@ -224,17 +228,28 @@ fn open(
         .into_iter()
         .map(|edition| edition.library)
         .collect();
-    if let Route::Condition(id) = &start
-        && editions[0].condition(id.as_str()).is_none()
-    {
-        let ids: Vec<&str> = editions[0]
-            .conditions()
-            .map(|(_, c)| c.id.as_str())
-            .collect();
-        return Err(Failure::UnknownCondition {
-            id: id.to_string(),
-            valid: format!("{} (see needle-guide --help)", cli::valid_pages(Some(&ids))),
-        });
+    let valid = |library: &Library| {
+        let ids: Vec<&str> = library.conditions().map(|(_, c)| c.id.as_str()).collect();
+        let pages = library.page_ids().map(|page| page.id());
+        format!(
+            "{} (see needle-guide --help)",
+            cli::valid_pages(pages, Some(&ids))
+        )
+    };
+    match &start {
+        Route::Condition(id) if editions[0].condition(id.as_str()).is_none() => {
+            return Err(Failure::UnknownCondition {
+                id: id.to_string(),
+                valid: valid(&editions[0]),
+            });
+        }
+        Route::Page(page) if !editions[0].has_page(*page) => {
+            return Err(Failure::UnknownPage {
+                id: page.id().to_owned(),
+                valid: valid(&editions[0]),
+            });
+        }
+        _ => {}
     }
     // Staff see the problems here and, discreetly, in the window; the guide runs regardless.
     let notice = (!problems.is_empty()).then(|| {

@@ -40,7 +40,7 @@ fn shows(app: &needle_guide::app::App, words: &str) -> bool {
 #[test]
 fn tapping_the_knee_lists_knee_pain_and_only_that() {
     let library = library();
-    let mut app = app_on(Route::Page(PageId::Conditions));
+    let mut app = app_on(Route::Page(PageId::CONDITIONS));
     let knee = body_map::shapes()
         .into_iter()
         .find(|(region, _)| *region == "knee")
@@ -71,7 +71,7 @@ fn tapping_the_knee_lists_knee_pain_and_only_that() {
 
 #[test]
 fn tapping_beside_the_body_selects_nothing() {
-    let app = app_on(Route::Page(PageId::Conditions));
+    let app = app_on(Route::Page(PageId::CONDITIONS));
     let messages = tap(&app, Point::new(220.0, 150.0));
     assert!(messages.is_empty(), "{messages:?}");
 }
@@ -79,7 +79,7 @@ fn tapping_beside_the_body_selects_nothing() {
 #[test]
 fn tapping_the_upper_back_lists_its_muscle_pain_and_show_all_brings_the_list_back() {
     let library = library();
-    let mut app = app_on(Route::Page(PageId::Conditions));
+    let mut app = app_on(Route::Page(PageId::CONDITIONS));
     let messages = tap(&app, Point::new(330.0, 120.0));
     deliver(&mut app, messages);
     assert_eq!(
@@ -107,7 +107,7 @@ fn tapping_the_upper_back_lists_its_muscle_pain_and_show_all_brings_the_list_bac
 #[test]
 fn tapping_the_front_hip_lists_groin_strain() {
     let library = library();
-    let mut app = app_on(Route::Page(PageId::Conditions));
+    let mut app = app_on(Route::Page(PageId::CONDITIONS));
     let front_hip = body_map::shapes()
         .into_iter()
         .find_map(|(region, shape)| match shape {
@@ -135,7 +135,7 @@ fn tapping_the_front_hip_lists_groin_strain() {
 #[test]
 fn the_whole_body_button_lists_fibromyalgia() {
     let library = library();
-    let mut app = app_on(Route::Page(PageId::Conditions));
+    let mut app = app_on(Route::Page(PageId::CONDITIONS));
     let whole_body = library.regions.iter().find(|r| r.id == WHOLE_BODY).unwrap();
     let mut ui = simulate(&app, Size::new(WINDOW.width, 2400.0));
     ui.click(whole_body.name.as_str()).unwrap();
@@ -155,7 +155,7 @@ fn the_whole_body_button_lists_fibromyalgia() {
 fn every_region_on_the_map_lists_a_condition() {
     use needle_guide::document::{Document, Part};
     for library in support::editions().iter() {
-        let page = Document::for_route(library, &Route::Page(PageId::Conditions)).unwrap();
+        let page = Document::for_route(library, &Route::Page(PageId::CONDITIONS)).unwrap();
         let regions = page
             .sections
             .iter()
@@ -185,7 +185,7 @@ fn the_regions_near_the_lungs_show_where_a_needle_can_reach_one() {
     for locale in needle_guide::content::LOCALES {
         let library = needle_guide::content::Library::embedded(locale).unwrap();
         let key = library
-            .page(PageId::WarningSigns)
+            .page(PageId::WARNING_SIGNS)
             .sections
             .iter()
             .flat_map(|section| &section.blocks)
@@ -194,7 +194,7 @@ fn the_regions_near_the_lungs_show_where_a_needle_can_reach_one() {
                 _ => None,
             })
             .expect("the warning signs show where the lungs lie");
-        let mut app = app_on(Route::Page(PageId::Conditions));
+        let mut app = app_on(Route::Page(PageId::CONDITIONS));
         if locale != "en" {
             deliver(
                 &mut app,

@@ -28,10 +28,10 @@ fn needle_guide(args: &[&str]) -> std::process::Output {
 fn export_writes_every_file_and_the_export_checks_clean() {
     let folder = scratch("export");
     let written = content::export(&folder, false).unwrap();
-    let expected = content::LOCALES.len() * (content::files::of_locale("en").len() - 1) + 1;
+    let expected = content::LOCALES.len() * (content::files::of_locale("en").len() - 2) + 2;
     assert_eq!(
         written, expected,
-        "one file per locale file, and clinic.ron once"
+        "one file per locale file, and clinic.ron and pages.ron once"
     );
     assert!(folder.join("es/pages/risks.ron").exists());
     assert!(folder.join("clinic.ron").exists());
@@ -1405,6 +1405,26 @@ fn every_kind_of_problem_check_reports_keeps_its_file_out_of_the_window() {
             Box::new(|t| swap(t, "tone: Urgent", "tone: Note")),
         ),
         ("es/ui.ron", Box::new(|t| swap(t, ", 1000000]", "]"))),
+        // The page list: a page the code names left out, the check's kind taken off it, an
+        // icon there is not.
+        (
+            "pages.ron",
+            Box::new(|t| {
+                swap(
+                    t,
+                    "PageEntry(id: \"glossary\", icon: Some(\"glossary\")),",
+                    "",
+                )
+            }),
+        ),
+        (
+            "pages.ron",
+            Box::new(|t| swap(t, ", kind: TeachBack)", ")")),
+        ),
+        (
+            "pages.ron",
+            Box::new(|t| swap(t, "icon: Some(\"about\")", "icon: Some(\"smile\")")),
+        ),
         // What studies counted, beside a side effect's rate: no rate to set it beside, a count
         // of another kind, one too rare to show out of every 100.
         (
@@ -1556,6 +1576,22 @@ fn every_kind_of_problem_check_reports_keeps_its_file_out_of_the_window() {
     try_folder("unreadable", &|folder| {
         symlink("/proc/self/mem", folder.join("en/ui.ron")).unwrap()
     });
+    try_folder(
+        "a clinic's page of a kind only a built-in page may be",
+        &|folder| {
+            let list = fs::read_to_string("content/pages.ron").unwrap();
+            let list = swap(
+                &list,
+                "\n]",
+                "\n    PageEntry(id: \"our-check\", kind: TeachBack),\n]",
+            );
+            fs::write(folder.join("pages.ron"), list).unwrap();
+            for locale in content::LOCALES {
+                let page = "Page(id: \"our-check\", title: \"Ours\", nav_label: \"Ours\", lead: \"Ours.\")";
+                fs::write(folder.join(format!("{locale}/pages/our-check.ron")), page).unwrap();
+            }
+        },
+    );
     try_folder("a file for a folder", &|folder| {
         fs::remove_dir_all(folder.join("es/pages")).unwrap();
         fs::write(folder.join("es/pages"), "").unwrap();
@@ -1563,4 +1599,91 @@ fn every_kind_of_problem_check_reports_keeps_its_file_out_of_the_window() {
     let _ = fs::remove_dir_all(&folder);
     let missed: Vec<&String> = kinds.iter().filter(|kind| !seen.contains(kind)).collect();
     assert!(missed.is_empty(), "kinds no case shows: {missed:#?}");
+}
+
+/// A clinic adds a page of its own with one line in its page list and one file per language:
+/// the page list, Next and Previous, `text`, search and read-aloud all find it, with no code.
+#[test]
+fn a_clinic_adds_a_page_of_its_own() {
+    use needle_guide::document::{Document, guide_text};
+    use needle_guide::route::{PageId, Route};
+    use needle_guide::search::Index;
+
+    let folder = scratch("own-page");
+    let list = fs::read_to_string("content/pages.ron").unwrap();
+    let list = swap(
+        &list,
+        "    PageEntry(id: \"sources\"",
+        "    PageEntry(id: \"parking\", icon: Some(\"questions\")),\n    PageEntry(id: \"sources\"",
+    );
+    fs::write(folder.join("pages.ron"), list).unwrap();
+    for (locale, title, words) in [
+        (
+            "en",
+            "Parking and payment",
+            "Park behind the clinic. We take cards.",
+        ),
+        (
+            "es",
+            "Estacionamiento y pago",
+            "Estacione detrás de la clínica. Aceptamos tarjetas.",
+        ),
+    ] {
+        fs::create_dir_all(folder.join(format!("{locale}/pages"))).unwrap();
+        let page = format!(
+            "Page(id: \"parking\", title: \"{title}\", nav_label: \"{title}\", lead: \"{words}\", \
+             keywords: [\"car\"], sections: [Section(blocks: [Text(\"{words}\")])])"
+        );
+        fs::write(folder.join(format!("{locale}/pages/parking.ron")), page).unwrap();
+    }
+    let opened = ContentFolder::open(&folder).unwrap();
+    let editions = content::editions(Some(&opened)).unwrap();
+    assert_eq!(editions.problems, [], "the clinic's page is used");
+    let parking = PageId::new("parking");
+    for edition in &editions.editions {
+        let library = &edition.library;
+        assert!(library.has_page(parking), "{}", library.locale);
+        assert_eq!(library.next_page(PageId::WARNING_SIGNS), Some(parking));
+        assert_eq!(library.previous_page(PageId::SOURCES), Some(parking));
+        let title = &library.page(parking).title;
+        assert!(
+            guide_text(library).contains(&format!("{title}\n")),
+            "in `text`"
+        );
+        let document = Document::for_route(library, &Route::Page(parking)).unwrap();
+        assert!(
+            document
+                .passages()
+                .iter()
+                .any(|passage| passage.contains(title))
+        );
+        let hits = Index::new(library).search("car");
+        assert!(
+            hits.iter().any(|hit| hit.title == *title),
+            "{}: search finds it by its keyword",
+            library.locale
+        );
+    }
+    // `check` finds nothing wrong with it, and `--page` opens it (here, it lists it as valid).
+    let output = needle_guide(&["check", folder.to_str().unwrap()]);
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(!report.contains("parking"), "{report}");
+
+    // Without its Spanish file, the list is left out whole, saying which file is missing.
+    fs::remove_file(folder.join("es/pages/parking.ron")).unwrap();
+    let opened = ContentFolder::open(&folder).unwrap();
+    let editions = content::editions(Some(&opened)).unwrap();
+    let problems: Vec<String> = editions.problems.iter().map(ToString::to_string).collect();
+    assert!(
+        problems
+            .iter()
+            .any(|problem| problem.contains("es/pages/parking.ron")),
+        "{problems:?}"
+    );
+    assert!(
+        editions
+            .editions
+            .iter()
+            .all(|edition| !edition.library.has_page(parking))
+    );
 }

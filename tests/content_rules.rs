@@ -77,7 +77,7 @@ fn the_sheets_wrong_lung_and_selling_words_cannot_come_back() {
             library.locale,
             pneumothorax.meaning
         );
-        for where_ in [PageId::WarningSigns, PageId::Risks] {
+        for where_ in [PageId::WARNING_SIGNS, PageId::RISKS] {
             let said = page(library, where_).plain_text().to_lowercase();
             assert!(defines(&said), "{}: {where_:?}", library.locale);
         }
@@ -120,10 +120,10 @@ fn soreness_is_never_promised_to_stop_soon_and_its_usual_length_is_said() {
             _ => "uno o dos días",
         };
         for where_ in [
-            PageId::Before,
-            PageId::Risks,
-            PageId::After,
-            PageId::WarningSigns,
+            PageId::BEFORE,
+            PageId::RISKS,
+            PageId::AFTER,
+            PageId::WARNING_SIGNS,
         ] {
             let said = page(library, where_).plain_text().to_lowercase();
             assert!(
@@ -139,7 +139,7 @@ fn soreness_is_never_promised_to_stop_soon_and_its_usual_length_is_said() {
 /// over the steps of what to do (`WhatToDo`) only leads into them: the steps say it all.
 fn urgent_texts(library: &Library) -> Vec<(PageId, String, bool)> {
     let mut found = Vec::new();
-    for id in PageId::ALL {
+    for id in support::pages() {
         let document = page(library, id);
         let parts = || document.sections.iter().flat_map(|s| &s.parts);
         let has_steps = parts().any(|part| matches!(part, Part::Actions(_)));
@@ -172,10 +172,10 @@ fn every_urgent_box_gives_the_same_emergency_advice() {
         let urgent = urgent_texts(library);
         let pages: Vec<PageId> = urgent.iter().map(|(id, ..)| *id).collect();
         for expected in [
-            PageId::Home,
-            PageId::Risks,
-            PageId::After,
-            PageId::WarningSigns,
+            PageId::HOME,
+            PageId::RISKS,
+            PageId::AFTER,
+            PageId::WARNING_SIGNS,
         ] {
             assert!(
                 pages.contains(&expected),
@@ -217,13 +217,13 @@ fn every_urgent_box_gives_the_same_emergency_advice() {
                 // Every box gives the whole route for the other signs, in the same words; home's,
                 // pinned under the kiosk's tiles, sends the reader to the page that gives it.
                 let route: &[&str] = match (library.locale.as_str(), id) {
-                    ("en", PageId::Home) => &["the warning signs page says where to go"],
+                    ("en", PageId::HOME) => &["the warning signs page says where to go"],
                     ("en", _) => &[
                         "after-hours",
                         "if a person does not answer right away, or you are told to wait for a call back, go to an emergency room now",
                         "do not drive yourself: if no one can drive you",
                     ],
-                    (_, PageId::Home) => &["la página señales de alarma dice adónde ir"],
+                    (_, PageId::HOME) => &["la página señales de alarma dice adónde ir"],
                     _ => &[
                         "fuera del horario",
                         "si no le atiende una persona enseguida o le piden que espere una llamada, vaya ahora mismo a la sala de emergencias",
@@ -246,7 +246,7 @@ fn every_urgent_box_gives_the_same_emergency_advice() {
 /// numbered steps) and its signs.
 fn action_steps(library: &Library) -> Vec<(PageId, Level, String, Vec<String>)> {
     let mut steps = Vec::new();
-    for id in PageId::ALL {
+    for id in support::pages() {
         for part in page(library, id).sections.iter().flat_map(|s| &s.parts) {
             if let Part::Actions(items) = part {
                 steps.extend(items.iter().map(|item| {
@@ -310,7 +310,7 @@ fn every_warning_sign_belongs_to_one_step_of_what_to_do() {
         let locale = &library.locale;
         let steps = action_steps(library);
         assert!(
-            steps.iter().any(|(id, ..)| *id == PageId::WarningSigns),
+            steps.iter().any(|(id, ..)| *id == PageId::WARNING_SIGNS),
             "{locale}: the warning signs page says what to do"
         );
         let mut seen: Vec<(String, Level)> = Vec::new();
@@ -355,7 +355,7 @@ fn every_warning_sign_belongs_to_one_step_of_what_to_do() {
 fn the_page_opens_with_what_to_do_and_says_where_to_go_when_the_clinic_cannot_be_reached() {
     for library in support::editions().iter() {
         let locale = &library.locale;
-        let warning = page(library, PageId::WarningSigns);
+        let warning = page(library, PageId::WARNING_SIGNS);
         let first = warning.sections.first().expect("a first section");
         assert!(
             first
@@ -422,12 +422,12 @@ fn the_emergency_number_is_the_clinics_or_words_for_the_local_one() {
             });
             assert!(!alone, "{}: the guide names {number}", library.locale);
         }
-        let warning = page(library, PageId::WarningSigns).plain_text();
+        let warning = page(library, PageId::WARNING_SIGNS).plain_text();
         assert!(warning.contains(&library.ui.local_emergency_number));
     }
     for library in &mut editions {
         library.clinic.emergency_number = "112".into();
-        let warning = page(library, PageId::WarningSigns).plain_text();
+        let warning = page(library, PageId::WARNING_SIGNS).plain_text();
         assert!(warning.contains("112"), "{}", library.locale);
         assert!(
             !warning.contains(&library.ui.local_emergency_number),
@@ -479,7 +479,7 @@ fn a_figure_that_studies_counted_otherwise_never_stands_alone() {
                 );
             }
             let counts_now = library.study_counts(effect).unwrap();
-            let risks = page(library, PageId::Risks);
+            let risks = page(library, PageId::RISKS);
             let card = risks
                 .sections
                 .iter()
@@ -527,7 +527,7 @@ fn every_rate_names_a_source_that_exists_and_a_missing_one_is_a_problem() {
             assert!(library.source(source).is_some(), "{source}");
         }
         // The risks page names the source on each card with a number.
-        let risks = page(library, PageId::Risks);
+        let risks = page(library, PageId::RISKS);
         for part in risks.sections.iter().flat_map(|s| &s.parts) {
             if let Part::Effect(effect) = part
                 && !effect.how_often.is_empty()
@@ -566,7 +566,7 @@ fn both_languages_have_the_same_questions_sources_and_numbers() {
     assert!(check::locales_agree(english, spanish).is_empty());
     let topics = |library: &Library| -> Vec<_> {
         library
-            .page(PageId::Questions)
+            .page(PageId::QUESTIONS)
             .sections
             .iter()
             .flat_map(|section| &section.blocks)
@@ -597,10 +597,10 @@ fn both_languages_have_the_same_questions_sources_and_numbers() {
 #[test]
 fn the_clinics_answers_show_only_where_it_gave_them() {
     let mut library = support::library().as_ref().clone();
-    let questions = page(&library, PageId::Questions).plain_text();
+    let questions = page(&library, PageId::QUESTIONS).plain_text();
     assert!(!questions.contains(&library.ui.clinic_answer));
     library.clinic.answers.cost = "Each visit is $80.".into();
-    let questions = page(&library, PageId::Questions).plain_text();
+    let questions = page(&library, PageId::QUESTIONS).plain_text();
     assert!(questions.contains(&library.ui.clinic_answer));
     assert!(questions.contains("Each visit is $80."));
     assert_eq!(questions.matches(&library.ui.clinic_answer).count(), 1);
@@ -631,7 +631,7 @@ fn the_guide_is_fair_about_benefits_options_and_the_right_to_say_no() {
     let editions = support::editions();
     for (locale, phrases) in checks {
         let library = editions.iter().find(|l| l.locale == locale).unwrap();
-        let about = page(library, PageId::About).plain_text().to_lowercase();
+        let about = page(library, PageId::ABOUT).plain_text().to_lowercase();
         for phrase in phrases {
             assert!(
                 about.contains(phrase),
@@ -643,7 +643,7 @@ fn the_guide_is_fair_about_benefits_options_and_the_right_to_say_no() {
 
 #[test]
 fn the_pages_follow_the_order_a_patient_lives_them() {
-    let order: Vec<&str> = PageId::ALL.iter().map(|page| page.id()).collect();
+    let order: Vec<&str> = support::pages().iter().map(|page| page.id()).collect();
     assert_eq!(
         order,
         [
@@ -665,7 +665,7 @@ fn the_pages_follow_the_order_a_patient_lives_them() {
     );
     // Home offers every other page, in the same order.
     for library in support::editions().iter() {
-        let choices: Vec<PageId> = page(library, PageId::Home)
+        let choices: Vec<PageId> = page(library, PageId::HOME)
             .sections
             .iter()
             .flat_map(|s| &s.parts)
@@ -675,7 +675,7 @@ fn the_pages_follow_the_order_a_patient_lives_them() {
             })
             .flatten()
             .collect();
-        assert_eq!(choices, PageId::ALL[1..], "{}", library.locale);
+        assert_eq!(choices, support::pages()[1..], "{}", library.locale);
     }
 }
 
@@ -779,7 +779,7 @@ fn blood_thinners_slow_clotting_they_do_not_make_blood_liquid() {
         assert!(!text.contains(wrong), "es: {wrong:?}");
     }
     let right = "para que la sangre no se coagule tan rápido";
-    let before = page(spanish, PageId::Before).plain_text().to_lowercase();
+    let before = page(spanish, PageId::BEFORE).plain_text().to_lowercase();
     assert!(before.contains(right), "es: the checklist lacks {right:?}");
     let tell = needle_guide::document::check_items(spanish)
         .into_iter()
@@ -923,7 +923,7 @@ fn every_condition_has_its_common_name_and_a_sourced_line_on_what_studies_say() 
             assert!(
                 harms.iter().any(|part| matches!(
                     part,
-                    Part::Choices(choices) if choices.iter().any(|c| c.page == PageId::Risks)
+                    Part::Choices(choices) if choices.iter().any(|c| c.page == PageId::RISKS)
                 )),
                 "{locale}: {id}: no way to the side effects page"
             );
@@ -1026,7 +1026,7 @@ fn the_spanish_condition_names_are_the_ones_patients_use() {
 
 fn claims(library: &Library) -> Vec<&Claim> {
     library
-        .page(PageId::Benefits)
+        .page(PageId::BENEFITS)
         .sections
         .iter()
         .flat_map(|section| &section.blocks)
@@ -1055,7 +1055,7 @@ fn every_claim_of_what_studies_found_names_a_source_that_exists() {
             }
         }
         // On screen, each statement carries the names of its sources.
-        let document = page(library, PageId::Benefits);
+        let document = page(library, PageId::BENEFITS);
         let shown: Vec<_> = document
             .sections
             .iter()
@@ -1078,7 +1078,7 @@ fn every_claim_of_what_studies_found_names_a_source_that_exists() {
             }
         }
         // A number on this page is only ever in a statement that names its source.
-        for section in &library.page(PageId::Benefits).sections {
+        for section in &library.page(PageId::BENEFITS).sections {
             for block in &section.blocks {
                 let texts: Vec<&String> = match block {
                     Block::Text(text) => vec![text],
@@ -1125,14 +1125,17 @@ fn every_claim_of_what_studies_found_names_a_source_that_exists() {
 
 #[test]
 fn what_studies_say_comes_before_the_side_effects() {
-    let at = |page: PageId| PageId::ALL.iter().position(|p| *p == page).unwrap();
-    assert!(at(PageId::Benefits) < at(PageId::Risks));
-    assert!(at(PageId::Benefits) < at(PageId::Before));
-    assert_eq!(PageId::Conditions.next(), Some(PageId::Benefits));
     for library in support::editions().iter() {
+        let at = |page: PageId| library.page_ids().position(|p| p == page).unwrap();
+        assert!(at(PageId::BENEFITS) < at(PageId::RISKS));
+        assert!(at(PageId::BENEFITS) < at(PageId::BEFORE));
+        assert_eq!(
+            library.next_page(PageId::CONDITIONS),
+            Some(PageId::BENEFITS)
+        );
         let text = guide_text(library);
-        let studies = text.find(&library.page(PageId::Benefits).title).unwrap();
-        let risks = text.find(&library.page(PageId::Risks).title).unwrap();
+        let studies = text.find(&library.page(PageId::BENEFITS).title).unwrap();
+        let risks = text.find(&library.page(PageId::RISKS).title).unwrap();
         assert!(studies < risks, "{}", library.locale);
     }
 }
@@ -1152,7 +1155,7 @@ fn the_about_pages_benefits_say_may_and_claim_no_healing() {
     for (locale, heading, may, healing) in checks {
         let library = editions.iter().find(|l| l.locale == locale).unwrap();
         let section = library
-            .page(PageId::About)
+            .page(PageId::ABOUT)
             .sections
             .iter()
             .find(|section| section.heading.as_deref() == Some(heading))
@@ -1190,7 +1193,7 @@ fn the_warning_signs_show_where_a_needle_can_reach_a_lung_with_sources() {
     ] {
         let library = Library::embedded(locale).unwrap();
         let areas = library
-            .page(PageId::WarningSigns)
+            .page(PageId::WARNING_SIGNS)
             .sections
             .iter()
             .flat_map(|section| &section.blocks)
@@ -1424,7 +1427,7 @@ fn get_checked_steps(library: &Library) -> Vec<String> {
 
 /// The numbered steps of the warning signs' step at `level`, as read.
 fn steps_of(library: &Library, level: Level) -> Vec<String> {
-    page(library, PageId::WarningSigns)
+    page(library, PageId::WARNING_SIGNS)
         .sections
         .iter()
         .flat_map(|section| &section.parts)

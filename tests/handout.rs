@@ -88,7 +88,7 @@ fn every_safety_fact_is_on_the_handout_in_both_languages() {
         assert_has(&page, &library.ui.handout.title, "the title");
 
         let actions = library
-            .page(PageId::WarningSigns)
+            .page(PageId::WARNING_SIGNS)
             .sections
             .iter()
             .flat_map(|section| &section.blocks)
@@ -128,7 +128,7 @@ fn every_safety_fact_is_on_the_handout_in_both_languages() {
         assert!(rates >= 6, "{locale}: {rates} rates");
 
         // The three reasons not to needle, and the other things to tell the therapist.
-        let to_tell = first_list(&library, PageId::Before, |block| match block {
+        let to_tell = first_list(&library, PageId::BEFORE, |block| match block {
             Block::Checklist(items) => Some(items),
             _ => None,
         });
@@ -183,7 +183,7 @@ fn the_handout_says_where_a_needle_can_reach_a_lung() {
         let library = library(locale);
         let page = html(&library, &no_conditions());
         let (heading, summary) = library
-            .page(PageId::WarningSigns)
+            .page(PageId::WARNING_SIGNS)
             .sections
             .iter()
             .find_map(|section| {

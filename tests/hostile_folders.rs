@@ -262,7 +262,8 @@ fn random_hostile_folders_load_or_give_problems_never_a_panic_or_a_hang() {
 
 const ROUNDS: usize = 60;
 
-/// `needle-guide check` on `folder` ends within [`PATIENCE`], with 0 or 1 and no panic.
+/// `needle-guide check` on `folder` ends within [`PATIENCE`], with 0, 1 or 3 (not ready for
+/// patients, as a clinic.ron without its numbers is) and no panic.
 fn check_within_patience(folder: &Path, planted: &[String]) {
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_needle-guide"))
         .arg("check")
@@ -276,7 +277,7 @@ fn check_within_patience(folder: &Path, planted: &[String]) {
     let status = output.status;
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(
-        matches!(status.code(), Some(0 | 1)),
+        matches!(status.code(), Some(0 | 1 | 3)),
         "{status}: {said}; planted: {planted:#?}"
     );
     assert!(

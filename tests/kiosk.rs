@@ -71,7 +71,7 @@ fn the_welcome_screen_invites_a_touch_and_starts_the_visit() {
     assert!(messages.contains(&Kiosk::StartVisit.into()));
     deliver(&mut app, messages);
     assert!(!app.kiosk_state().unwrap().welcome());
-    assert!(shows(&app, &library.page(PageId::Home).title));
+    assert!(shows(&app, &library.page(PageId::HOME).title));
 }
 
 #[test]
@@ -110,12 +110,12 @@ fn a_visit() -> Vec<Message> {
         Shared::TextLarger.into(),
         Shared::TextLarger.into(),
         Shared::ToggleContrast.into(),
-        Reader::Open(Route::Page(PageId::Conditions)).into(),
+        Reader::Open(Route::Page(PageId::CONDITIONS)).into(),
         Reader::SelectRegion("knee".into()).into(),
         Reader::ShowConditions(needle_guide::screen::reader::ConditionsTab::List).into(),
         Reader::Open(Route::Condition("knee-pain".into())).into(),
         Reader::ShowTerm("tendon".into()).into(),
-        Reader::Open(Route::Page(PageId::TeachBack)).into(),
+        Reader::Open(Route::Page(PageId::TEACH_BACK)).into(),
         Reader::TeachBack(Check::Next).into(),
         Reader::TeachBack(Check::NotSure).into(),
         Reader::TeachBack(Check::Next).into(),

@@ -35,7 +35,10 @@ fn from_home_to_every_page_and_back() {
     let mut app = app_on(Route::HOME);
     // Tall enough for the whole page list: in a shorter window it scrolls.
     let tall = iced::Size::new(WINDOW.width, 1200.0);
-    for page in PageId::ALL.into_iter().filter(|page| *page != PageId::Home) {
+    for page in support::pages()
+        .into_iter()
+        .filter(|page| *page != PageId::HOME)
+    {
         let content = library.page(page);
         click_in(&mut app, &content.nav_label, tall);
         assert_eq!(app.route(), &Route::Page(page));
@@ -51,7 +54,7 @@ fn from_home_to_every_page_and_back() {
             "Back from {} did not return home",
             page.id()
         );
-        assert!(shows(&app, &library.page(PageId::Home).title));
+        assert!(shows(&app, &library.page(PageId::HOME).title));
     }
 }
 
@@ -73,7 +76,7 @@ fn tap_tile(app: &mut needle_guide::app::App, page: PageId) {
 
 #[test]
 fn home_tiles_open_their_pages() {
-    for page in PageId::ALL.into_iter().skip(1) {
+    for page in support::pages().into_iter().skip(1) {
         let mut app = app_on(Route::HOME);
         tap_tile(&mut app, page);
         assert_eq!(app.route(), &Route::Page(page));
@@ -84,8 +87,8 @@ fn home_tiles_open_their_pages() {
 fn the_first_tile_then_next_walks_the_whole_guide_in_reading_order() {
     let library = library();
     let mut app = app_on(Route::HOME);
-    tap_tile(&mut app, PageId::ALL[1]);
-    for page in PageId::ALL.into_iter().skip(2) {
+    tap_tile(&mut app, support::pages()[1]);
+    for page in support::pages().into_iter().skip(2) {
         let next = format!(
             "{}: {}\u{a0}\u{a0}›",
             library.ui.next,
@@ -99,7 +102,7 @@ fn the_first_tile_then_next_walks_the_whole_guide_in_reading_order() {
 #[test]
 fn a_condition_opens_its_detail_page_and_back_returns_to_the_list() {
     let library = library();
-    let mut app = app_on(Route::Page(PageId::Conditions));
+    let mut app = app_on(Route::Page(PageId::CONDITIONS));
     let (region, condition) = library
         .condition("carpal-tunnel-syndrome")
         .expect("carpal tunnel is listed");
@@ -108,13 +111,13 @@ fn a_condition_opens_its_detail_page_and_back_returns_to_the_list() {
     assert!(shows(&app, &condition.name));
     assert!(shows(&app, &region.name));
     click(&mut app, &format!("‹\u{a0}\u{a0}{}", library.ui.back));
-    assert_eq!(app.route(), &Route::Page(PageId::Conditions));
+    assert_eq!(app.route(), &Route::Page(PageId::CONDITIONS));
 }
 
 #[test]
 fn tapping_a_term_explains_it_and_close_hides_it() {
     let library = library();
-    let mut app = app_on(Route::Page(PageId::WarningSigns));
+    let mut app = app_on(Route::Page(PageId::WARNING_SIGNS));
     let term = library.term("pneumothorax").unwrap();
     assert!(!shows(&app, &term.meaning));
     // A term is a link inside rich text, which the simulator cannot target: send its message.
@@ -129,13 +132,13 @@ fn tapping_a_term_explains_it_and_close_hides_it() {
 fn the_language_button_shows_the_same_page_in_spanish_and_back() {
     let editions = support::editions();
     let (english, spanish) = (&editions[0], &editions[1]);
-    let mut app = app_on(Route::Page(PageId::Risks));
+    let mut app = app_on(Route::Page(PageId::RISKS));
     click(&mut app, &spanish.ui.language_name);
     assert_eq!(app.library().locale, "es");
-    assert_eq!(app.route(), &Route::Page(PageId::Risks));
-    assert!(shows(&app, &spanish.page(PageId::Risks).title));
+    assert_eq!(app.route(), &Route::Page(PageId::RISKS));
+    assert!(shows(&app, &spanish.page(PageId::RISKS).title));
     click(&mut app, &english.ui.language_name);
-    assert!(shows(&app, &english.page(PageId::Risks).title));
+    assert!(shows(&app, &english.page(PageId::RISKS).title));
 }
 
 #[test]
@@ -192,7 +195,7 @@ fn quick_jump_by_typing_and_enter_in_the_search_box() {
 #[test]
 fn the_toolbar_buttons_change_text_size_and_present() {
     let library = library();
-    let mut app = app_on(Route::Page(PageId::About));
+    let mut app = app_on(Route::Page(PageId::ABOUT));
     click(&mut app, "A+");
     click(&mut app, "A+");
     assert_eq!(app.text_scale(), 1.5);
@@ -212,7 +215,7 @@ fn the_largest_text_while_presenting_stops_at_the_smallest_layout_it_is_made_for
         &mut app,
         [
             Message::WindowResized(window),
-            Reader::Open(Route::Page(PageId::About)).into(),
+            Reader::Open(Route::Page(PageId::ABOUT)).into(),
             Shared::TextLarger.into(),
             Shared::TextLarger.into(),
             Shared::TextLarger.into(),

@@ -91,11 +91,11 @@ fn running(pid: u32) -> bool {
 fn the_whole_page_is_read_in_order_in_its_language_rates_included() {
     for locale in ["en", "es"] {
         let recorder = Arc::new(Recorder::default());
-        let mut app = with(&recorder, Route::Page(PageId::Risks)).in_locale(locale);
+        let mut app = with(&recorder, Route::Page(PageId::RISKS)).in_locale(locale);
         deliver(&mut app, [Message::Speech(Speech::From(0))]);
         read_to_the_end(&mut app);
         let said = said(&recorder);
-        let document = Document::for_route(app.library(), &Route::Page(PageId::Risks)).unwrap();
+        let document = Document::for_route(app.library(), &Route::Page(PageId::RISKS)).unwrap();
         assert_eq!(
             said.iter()
                 .map(|(text, _)| text.clone())
@@ -128,8 +128,8 @@ fn the_whole_page_is_read_in_order_in_its_language_rates_included() {
 #[test]
 fn reading_can_start_from_any_passage_and_a_tap_on_one_goes_on_from_there() {
     let recorder = Arc::new(Recorder::default());
-    let mut app = with(&recorder, Route::Page(PageId::WarningSigns));
-    let passages = Document::for_route(app.library(), &Route::Page(PageId::WarningSigns))
+    let mut app = with(&recorder, Route::Page(PageId::WARNING_SIGNS));
+    let passages = Document::for_route(app.library(), &Route::Page(PageId::WARNING_SIGNS))
         .unwrap()
         .passages();
     deliver(&mut app, [Message::Speech(Speech::From(3))]);
@@ -154,7 +154,7 @@ fn reading_stops_on_another_page_the_other_language_and_presenting() {
     let stops: [(&str, Message); 4] = [
         (
             "another page",
-            Reader::Open(Route::Page(PageId::After)).into(),
+            Reader::Open(Route::Page(PageId::AFTER)).into(),
         ),
         ("the other language", Shared::SwitchLanguage.into()),
         ("presenting", Consult::TogglePresenting.into()),
@@ -165,7 +165,7 @@ fn reading_stops_on_another_page_the_other_language_and_presenting() {
             hold: true,
             ..Recorder::default()
         });
-        let mut app = with(&recorder, Route::Page(PageId::Risks));
+        let mut app = with(&recorder, Route::Page(PageId::RISKS));
         deliver(&mut app, [Message::Speech(Speech::From(0))]);
         let pid = recorder.programs.lock().unwrap()[0];
         assert!(running(pid));
@@ -192,7 +192,7 @@ fn a_kiosk_reset_stops_reading_and_leaves_no_speech_program() {
         &mut app,
         [
             Kiosk::StartVisit.into(),
-            Reader::Open(Route::Page(PageId::WarningSigns)).into(),
+            Reader::Open(Route::Page(PageId::WARNING_SIGNS)).into(),
             Message::Speech(Speech::From(0)),
         ],
     );
@@ -226,7 +226,7 @@ fn a_kiosk_reset_stops_reading_and_leaves_no_speech_program() {
 #[test]
 fn read_aloud_shows_only_where_it_can_speak_and_a_failure_is_one_notice() {
     let ui = support::library().ui.clone();
-    let without = support::app_on(Route::Page(PageId::Risks));
+    let without = support::app_on(Route::Page(PageId::RISKS));
     assert!(!without.can_read_aloud());
     assert!(
         simulate(&without, WINDOW)
@@ -235,7 +235,7 @@ fn read_aloud_shows_only_where_it_can_speak_and_a_failure_is_one_notice() {
     );
 
     let recorder = Arc::new(Recorder::default());
-    let with_voice = with(&recorder, Route::Page(PageId::Risks));
+    let with_voice = with(&recorder, Route::Page(PageId::RISKS));
     assert!(
         simulate(&with_voice, WINDOW)
             .find(ui.read_aloud.as_str())
@@ -247,7 +247,7 @@ fn read_aloud_shows_only_where_it_can_speak_and_a_failure_is_one_notice() {
     for library in &mut editions {
         library.clinic.read_aloud = Switch::Off;
     }
-    let off = App::new(Arc::new(editions), Route::Page(PageId::Risks))
+    let off = App::new(Arc::new(editions), Route::Page(PageId::RISKS))
         .with_voice(Some(recorder.clone() as Arc<dyn Voice>));
     assert!(!off.can_read_aloud());
     assert!(simulate(&off, WINDOW).find(ui.read_aloud.as_str()).is_err());
@@ -257,7 +257,7 @@ fn read_aloud_shows_only_where_it_can_speak_and_a_failure_is_one_notice() {
         fail: true,
         ..Recorder::default()
     });
-    let mut app = with(&broken, Route::Page(PageId::Risks));
+    let mut app = with(&broken, Route::Page(PageId::RISKS));
     deliver(&mut app, [Message::Speech(Speech::From(0))]);
     assert!(app.speech_failed() && app.reading().is_none());
     assert!(
@@ -265,10 +265,10 @@ fn read_aloud_shows_only_where_it_can_speak_and_a_failure_is_one_notice() {
             .find(ui.speech_failed.as_str())
             .is_ok()
     );
-    deliver(&mut app, [Reader::Open(Route::Page(PageId::After)).into()]);
-    assert_eq!(app.route(), &Route::Page(PageId::After));
+    deliver(&mut app, [Reader::Open(Route::Page(PageId::AFTER)).into()]);
+    assert_eq!(app.route(), &Route::Page(PageId::AFTER));
     // A program that ends in error mid-page: the same one notice.
-    let mut app = with(&recorder, Route::Page(PageId::Risks));
+    let mut app = with(&recorder, Route::Page(PageId::RISKS));
     deliver(&mut app, [Message::Speech(Speech::From(0))]);
     let run = app.reading().unwrap().run;
     deliver(
@@ -288,7 +288,7 @@ fn read_aloud_shows_only_where_it_can_speak_and_a_failure_is_one_notice() {
 fn the_check_is_read_a_step_at_a_time_never_its_answers() {
     use needle_guide::screen::reader::teach_back::Message as Check;
     let recorder = Arc::new(Recorder::default());
-    let mut app = with(&recorder, Route::Page(PageId::TeachBack));
+    let mut app = with(&recorder, Route::Page(PageId::TEACH_BACK));
     deliver(&mut app, [Reader::TeachBack(Check::Next).into()]);
     deliver(&mut app, [Message::Speech(Speech::From(0))]);
     read_to_the_end(&mut app);
@@ -327,7 +327,7 @@ fn espeak_ng_speaks_a_page_in_english_and_spanish() {
     let scratch = std::env::temp_dir().join(format!("needle-guide-speech-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).unwrap();
     for library in support::editions().iter() {
-        let document = Document::for_route(library, &Route::Page(PageId::WarningSigns)).unwrap();
+        let document = Document::for_route(library, &Route::Page(PageId::WARNING_SIGNS)).unwrap();
         let text = document.passages().join("\n");
         let words = text.split_whitespace().count() as f64;
         let wav = scratch.join(format!("warning-signs-{}.wav", library.locale));

@@ -6,7 +6,7 @@ mod support;
 
 use needle_guide::content::Library;
 use needle_guide::document::{Document, guide_text, joined};
-use needle_guide::route::{PageId, Route};
+use needle_guide::route::Route;
 
 /// The most any text may score.
 const MAX_GRADE: f64 = 8.0;
@@ -253,7 +253,7 @@ fn every_page_reads_at_grade_8_or_below() {
 
 /// Every page, and every condition's page.
 fn routes(library: &Library) -> Vec<Route> {
-    PageId::ALL
+    support::pages()
         .into_iter()
         .map(Route::Page)
         .chain(

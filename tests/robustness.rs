@@ -72,7 +72,11 @@ fn show_everything(library: Library, damaged: &str) {
         .conditions()
         .map(|(_, condition)| Route::Condition(condition.id.as_str().into()))
         .collect();
-    for route in PageId::ALL.into_iter().map(Route::Page).chain(conditions) {
+    for route in support::pages()
+        .into_iter()
+        .map(Route::Page)
+        .chain(conditions)
+    {
         let document = Document::for_route(&library, &route)
             .unwrap_or_else(|| panic!("{route} has no document after damage to {damaged}"));
         let _ = document.plain_text();
@@ -87,10 +91,10 @@ fn show_everything(library: Library, damaged: &str) {
     };
     assert!(handout::html(&library, &every_condition).contains("</html>"));
 
-    let page = PageId::ALL
+    let page = support::pages()
         .into_iter()
         .find(|page| File::Page(*page).path(&library.locale) == damaged)
-        .unwrap_or(PageId::Risks);
+        .unwrap_or(PageId::RISKS);
     let editions = Arc::new(vec![library]);
     for route in [Route::HOME, Route::Page(page)] {
         let app = App::new(editions.clone(), route);

@@ -62,7 +62,7 @@ fn check_route(route: Route) {
 
 #[test]
 fn every_page_matches_its_snapshot() {
-    for page in PageId::ALL {
+    for page in support::pages() {
         check_route(Route::Page(page));
     }
 }
@@ -75,7 +75,7 @@ fn a_condition_page_matches_its_snapshot() {
 #[test]
 fn the_risks_page_charts_match_their_snapshot() {
     // Tall enough to show the first icon arrays beside their words.
-    let app = app_on(Route::Page(PageId::Risks));
+    let app = app_on(Route::Page(PageId::RISKS));
     check(
         "risks-charts",
         simulate(&app, Size::new(1280.0, 1400.0)),
@@ -85,14 +85,14 @@ fn the_risks_page_charts_match_their_snapshot() {
 
 #[test]
 fn the_body_map_with_a_region_picked_matches_its_snapshot() {
-    let mut app = app_on(Route::Page(PageId::Conditions));
+    let mut app = app_on(Route::Page(PageId::CONDITIONS));
     let _ = app.update(reader::Message::SelectRegion("knee".into()).into());
     check("body-map-knee", simulate(&app, WINDOW), &app);
 }
 
 #[test]
 fn the_rare_risk_scale_matches_its_snapshot() {
-    let app = app_on(Route::Page(PageId::Risks));
+    let app = app_on(Route::Page(PageId::RISKS));
     section_snapshot(
         "risk-scale",
         &app,
@@ -125,7 +125,7 @@ fn is_lung_picture(part: &Part) -> bool {
 
 #[test]
 fn the_picture_of_where_the_lungs_lie_matches_its_snapshot_in_both_themes() {
-    let mut app = app_on(Route::Page(PageId::WarningSigns));
+    let mut app = app_on(Route::Page(PageId::WARNING_SIGNS));
     let size = Size::new(880.0, 900.0);
     section_snapshot("lung-areas", &app, is_lung_picture, size);
     let _ = app.update(Shared::ToggleContrast.into());
@@ -134,14 +134,14 @@ fn the_picture_of_where_the_lungs_lie_matches_its_snapshot_in_both_themes() {
 
 #[test]
 fn the_body_map_with_the_upper_back_picked_matches_its_snapshot() {
-    let mut app = app_on(Route::Page(PageId::Conditions));
+    let mut app = app_on(Route::Page(PageId::CONDITIONS));
     let _ = app.update(reader::Message::SelectRegion("upper-back".into()).into());
     check("body-map-upper-back", simulate(&app, WINDOW), &app);
 }
 
 #[test]
 fn an_urgent_box_that_opens_the_warning_signs_matches_its_snapshot() {
-    let app = app_on(Route::Page(PageId::After));
+    let app = app_on(Route::Page(PageId::AFTER));
     section_snapshot(
         "urgent-box",
         &app,
@@ -200,7 +200,7 @@ fn the_kiosk_idle_notice_matches_its_snapshot() {
 fn the_foot_of_a_long_kiosk_page_matches_its_snapshot() {
     let mut app = kiosk();
     let _ = app.update(Kiosk::StartVisit.into());
-    let _ = app.update(reader::Message::Open(Route::Page(PageId::WarningSigns)).into());
+    let _ = app.update(reader::Message::Open(Route::Page(PageId::WARNING_SIGNS)).into());
     let size = kiosk_screen(&app);
     let mut ui = simulate(&app, size);
     // Scroll the page (not a bar) as far down as it goes, as a patient's finger or wheel would.
@@ -216,7 +216,7 @@ fn the_foot_of_a_long_kiosk_page_matches_its_snapshot() {
 
 #[test]
 fn the_risks_charts_in_high_contrast_match_their_snapshot() {
-    let mut app = app_on(Route::Page(PageId::Risks));
+    let mut app = app_on(Route::Page(PageId::RISKS));
     let _ = app.update(Shared::ToggleContrast.into());
     check(
         "risks-charts-high-contrast",
@@ -228,7 +228,7 @@ fn the_risks_charts_in_high_contrast_match_their_snapshot() {
 /// The check at one of its steps, in the consult room, reached by `answers` from its start.
 fn check_snapshot(name: &str, answers: &[needle_guide::screen::reader::teach_back::Message]) {
     use needle_guide::screen::reader::teach_back::Message as Check;
-    let mut app = app_on(Route::Page(PageId::TeachBack));
+    let mut app = app_on(Route::Page(PageId::TEACH_BACK));
     for answer in std::iter::once(&Check::Next).chain(answers) {
         let _ = app.update(reader::Message::TeachBack(answer.clone()).into());
     }
@@ -294,7 +294,7 @@ fn the_summary_of_the_check_matches_its_snapshot() {
 #[test]
 fn a_page_read_aloud_marks_its_passage_and_offers_stop() {
     use needle_guide::app::Speech;
-    let mut app = app_on(Route::Page(PageId::WarningSigns)).with_voice(support::silent_voice());
+    let mut app = app_on(Route::Page(PageId::WARNING_SIGNS)).with_voice(support::silent_voice());
     // The third passage: the first sentence under "A collapsed lung".
     let _ = app.update(needle_guide::app::Message::Speech(Speech::From(2)));
     check("read-aloud", simulate(&app, WINDOW), &app);

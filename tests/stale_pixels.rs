@@ -148,7 +148,7 @@ impl Walk {
 
 /// Every page of the reading order, and a condition.
 fn routes() -> Vec<Route> {
-    PageId::ALL
+    support::pages()
         .into_iter()
         .map(Route::Page)
         .chain(Route::parse("condition/lateral-epicondylitis"))
@@ -195,7 +195,7 @@ fn every_page_scrolls_and_turns_at_the_kiosk_without_stale_pixels() {
 #[test]
 fn the_spanish_pages_scroll_without_stale_pixels_on_a_bigger_screen() {
     let mut walk = Walk::new(Setup::new(Mode::Consult, "es", Size::new(1920.0, 1080.0)));
-    for page in [PageId::Conditions, PageId::Risks, PageId::WarningSigns] {
+    for page in [PageId::CONDITIONS, PageId::RISKS, PageId::WARNING_SIGNS] {
         walk.messages("opens the page", [Reader::Open(Route::Page(page)).into()]);
         walk.wheel_down_and_up();
     }
@@ -206,7 +206,7 @@ fn the_spanish_pages_scroll_without_stale_pixels_on_a_bigger_screen() {
 fn text_size_contrast_and_language_change_without_stale_pixels() {
     let mut walks = Vec::new();
     for mode in [Mode::Consult, Mode::Kiosk] {
-        let mut walk = Walk::new(Setup::new(mode, "en", SCREEN).on(Route::Page(PageId::Risks)));
+        let mut walk = Walk::new(Setup::new(mode, "en", SCREEN).on(Route::Page(PageId::RISKS)));
         walk.wheel_down_and_up();
         for _ in 1..TEXT_STEPS.len() {
             walk.messages("makes the text larger", [Shared::TextLarger.into()]);
@@ -228,7 +228,7 @@ fn text_size_contrast_and_language_change_without_stale_pixels() {
 #[test]
 fn panels_dialogs_and_the_pointer_leave_no_stale_pixels_in_the_consult_room() {
     let mut walk =
-        Walk::new(Setup::new(Mode::Consult, "en", SCREEN).on(Route::Page(PageId::About)));
+        Walk::new(Setup::new(Mode::Consult, "en", SCREEN).on(Route::Page(PageId::ABOUT)));
     walk.messages(
         "opens a word's explanation",
         [Reader::ShowTerm(TermId::from("trigger-point")).into()],
@@ -269,7 +269,7 @@ fn panels_dialogs_and_the_pointer_leave_no_stale_pixels_in_the_consult_room() {
 fn the_read_aloud_highlight_moves_without_stale_pixels() {
     let mut walks = Vec::new();
     for mode in [Mode::Consult, Mode::Kiosk] {
-        let mut walk = Walk::new(Setup::new(mode, "en", SCREEN).on(Route::Page(PageId::Risks)));
+        let mut walk = Walk::new(Setup::new(mode, "en", SCREEN).on(Route::Page(PageId::RISKS)));
         walk.messages("reads the page aloud", [Message::Speech(Speech::From(0))]);
         for _ in 0..12 {
             let run = walk.app.reading().expect("still reading").run;
@@ -293,7 +293,7 @@ fn the_read_aloud_highlight_moves_without_stale_pixels() {
 
 #[test]
 fn the_kiosk_idle_notice_countdown_and_keypad_leave_no_stale_pixels() {
-    let mut setup = Setup::new(Mode::Kiosk, "en", SCREEN).on(Route::Page(PageId::Conditions));
+    let mut setup = Setup::new(Mode::Kiosk, "en", SCREEN).on(Route::Page(PageId::CONDITIONS));
     setup.staff_pin = Some("2468");
     let mut walk = Walk::new(setup);
     walk.wheel_down_and_up();

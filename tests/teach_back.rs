@@ -83,9 +83,9 @@ fn the_whole_check_in(locale: &str) {
     assert!((5..=7).contains(&items.len()));
     deliver(
         &mut app,
-        [Reader::Open(Route::Page(PageId::TeachBack)).into()],
+        [Reader::Open(Route::Page(PageId::TEACH_BACK)).into()],
     );
-    assert!(shows(&app, &library.page(PageId::TeachBack).title));
+    assert!(shows(&app, &library.page(PageId::TEACH_BACK).title));
     tap(&mut app, &words.start);
 
     for (index, item) in items.iter().enumerate() {
@@ -190,8 +190,8 @@ fn the_whole_check_in_spanish() {
 #[test]
 fn the_check_is_reached_from_home_the_key_points_and_find() {
     let library = support::library();
-    let check = library.page(PageId::TeachBack);
-    for from in [PageId::Home, PageId::KeyPoints] {
+    let check = library.page(PageId::TEACH_BACK);
+    for from in [PageId::HOME, PageId::KEY_POINTS] {
         let document = Document::for_route(&library, &Route::Page(from)).unwrap();
         assert!(
             document
@@ -205,7 +205,7 @@ fn the_check_is_reached_from_home_the_key_points_and_find() {
         let hits = index.search(query);
         assert!(
             hits.iter().any(|hit| hit.target
-                == needle_guide::search::Target::Route(Route::Page(PageId::TeachBack))),
+                == needle_guide::search::Target::Route(Route::Page(PageId::TEACH_BACK))),
             "Find does not find the check for {query:?}"
         );
     }
@@ -223,7 +223,7 @@ fn at_the_kiosk_the_summary_speaks_to_the_patient_and_a_reset_leaves_no_answer()
         &mut app,
         [
             Kiosk::StartVisit.into(),
-            Reader::Open(Route::Page(PageId::TeachBack)).into(),
+            Reader::Open(Route::Page(PageId::TEACH_BACK)).into(),
         ],
     );
     let words = app.library().ui.teach_back.clone();
@@ -254,7 +254,7 @@ fn at_the_kiosk_the_summary_speaks_to_the_patient_and_a_reset_leaves_no_answer()
         &mut app,
         [
             Kiosk::StartVisit.into(),
-            Reader::Open(Route::Page(PageId::TeachBack)).into(),
+            Reader::Open(Route::Page(PageId::TEACH_BACK)).into(),
         ],
     );
     assert!(shows(&app, &words.start));
@@ -263,7 +263,7 @@ fn at_the_kiosk_the_summary_speaks_to_the_patient_and_a_reset_leaves_no_answer()
 
 #[test]
 fn a_handout_made_after_the_check_carries_its_discussion_summary() {
-    let mut app = support::app_on(Route::Page(PageId::TeachBack));
+    let mut app = support::app_on(Route::Page(PageId::TEACH_BACK));
     let items = check_items(app.library());
     let asks = questions_to_ask(app.library());
     check(&mut app, Check::Next);
@@ -295,7 +295,7 @@ fn a_handout_made_after_the_check_carries_its_discussion_summary() {
     );
 
     // Before any answer there is nothing to summarise, and the dialog says nothing of it.
-    let mut fresh = support::app_on(Route::Page(PageId::TeachBack));
+    let mut fresh = support::app_on(Route::Page(PageId::TEACH_BACK));
     assert!(fresh.reader().check_summary(fresh.library()).is_none());
     deliver(
         &mut fresh,

@@ -19,8 +19,8 @@ const KIOSK_TARGET: f32 = 64.0;
 fn routes() -> Vec<Route> {
     vec![
         Route::HOME,
-        Route::Page(PageId::Conditions),
-        Route::Page(PageId::WarningSigns),
+        Route::Page(PageId::CONDITIONS),
+        Route::Page(PageId::WARNING_SIGNS),
         Route::parse("condition/lateral-epicondylitis").expect("a route"),
     ]
 }
@@ -111,7 +111,10 @@ fn no_label_breaks_and_every_bar_keeps_its_controls_on_one_line() {
 #[test]
 fn every_kiosk_target_is_big_enough_for_a_finger() {
     let mut problems = Vec::new();
-    let mut routes: Vec<Route> = PageId::ALL.iter().map(|page| Route::Page(*page)).collect();
+    let mut routes: Vec<Route> = support::pages()
+        .iter()
+        .map(|page| Route::Page(*page))
+        .collect();
     routes.push(Route::parse("condition/lateral-epicondylitis").expect("a route"));
     for locale in ["en", "es"] {
         for screen in SCREENS {
@@ -327,7 +330,7 @@ fn finger(
 fn a_finger_drag_scrolls_the_page_and_the_quick_jump_list() {
     // A long page at the kiosk: the page is the one scrollable.
     let app = Setup::new(Mode::Kiosk, "en", iced::Size::new(1280.0, 800.0))
-        .on(Route::Page(PageId::WarningSigns))
+        .on(Route::Page(PageId::WARNING_SIGNS))
         .app();
     let size = logical(&app);
     let mut ui = support::simulate(&app, size);
@@ -377,7 +380,7 @@ fn a_finger_drag_scrolls_the_page_and_the_quick_jump_list() {
 fn a_long_page_says_there_is_more_below_until_its_end() {
     use needle_guide::app::Message;
     let mut app = Setup::new(Mode::Kiosk, "es", iced::Size::new(1280.0, 800.0))
-        .on(Route::Page(PageId::WarningSigns))
+        .on(Route::Page(PageId::WARNING_SIGNS))
         .app();
     let size = logical(&app);
     let more_below = app.library().ui.more_below.clone();
@@ -441,7 +444,7 @@ fn high_contrast_is_in_the_consult_toolbar_and_a_key_and_stays_for_the_session()
         &mut app,
         [
             Message::Reader(needle_guide::screen::reader::Message::Open(Route::Page(
-                PageId::Risks,
+                PageId::RISKS,
             ))),
             needle_guide::screen::Shared::SwitchLanguage.into(),
             needle_guide::screen::Shared::TextLarger.into(),
@@ -492,7 +495,7 @@ fn the_more_below_cue_is_back_after_next_and_back_over_a_page_that_fits() {
     use needle_guide::screen::reader::Message as Reader;
     use support::window::Window;
     let mut app = Setup::new(Mode::Kiosk, "en", iced::Size::new(1280.0, 800.0))
-        .on(Route::Page(PageId::KeyPoints))
+        .on(Route::Page(PageId::KEY_POINTS))
         .app();
     let mut window = Window::new();
     // As in a window that just opened on the page: the app holds no cue until the page says so.
@@ -500,11 +503,11 @@ fn the_more_below_cue_is_back_after_next_and_back_over_a_page_that_fits() {
     assert!(app.more_below(), "key points goes on below the screen");
     // The check's first step fits on the screen: the page says nothing there.
     let _ = window.deliver(&mut app, [Reader::Step { forward: true }.into()]);
-    assert_eq!(app.route(), &Route::Page(PageId::TeachBack));
+    assert_eq!(app.route(), &Route::Page(PageId::TEACH_BACK));
     assert!(!app.more_below(), "the cue stayed up on a page that fits");
     // Back on key points, the page is what it last said it was, and says nothing new.
     let _ = window.deliver(&mut app, [Reader::Back.into()]);
-    assert_eq!(app.route(), &Route::Page(PageId::KeyPoints));
+    assert_eq!(app.route(), &Route::Page(PageId::KEY_POINTS));
     assert!(
         app.more_below(),
         "the cue is gone from a page that goes on below"
@@ -557,7 +560,7 @@ fn the_more_below_cue_stays_on_a_long_page_at_every_text_size() {
     use needle_guide::app::Message;
     use support::window::Window;
     let mut app = Setup::new(Mode::Consult, "en", iced::Size::new(1280.0, 800.0))
-        .on(Route::Page(PageId::Risks))
+        .on(Route::Page(PageId::RISKS))
         .app();
     let mut window = Window::new();
     let _ = window.deliver(&mut app, [Message::MoreBelow(false)]);
@@ -604,7 +607,7 @@ fn a_tap_on_a_red_box_opens_the_warning_signs() {
     let mut tapped = Vec::new();
     for mode in [Mode::Kiosk, Mode::Consult] {
         for locale in ["en", "es"] {
-            for page in PageId::ALL {
+            for page in support::pages() {
                 let route = Route::Page(page);
                 let setup = Setup::new(mode, locale, iced::Size::new(1280.0, 800.0)).on(route);
                 let app = setup.app();
@@ -624,12 +627,12 @@ fn a_tap_on_a_red_box_opens_the_warning_signs() {
                     finger(&mut ui, tap(on_box));
                     let messages: Vec<_> = ui.into_messages().collect();
                     support::deliver(&mut app, messages);
-                    if page == PageId::WarningSigns {
+                    if page == PageId::WARNING_SIGNS {
                         assert_eq!(app.route(), &setup.route, "{name}: {heading:?} moved");
                     } else {
                         assert_eq!(
                             app.route(),
-                            &Route::Page(PageId::WarningSigns),
+                            &Route::Page(PageId::WARNING_SIGNS),
                             "{name}: a tap on {heading:?} did not open the warning signs"
                         );
                         tapped.push(page);
@@ -639,7 +642,7 @@ fn a_tap_on_a_red_box_opens_the_warning_signs() {
         }
     }
     // Side effects and After, in both modes and languages.
-    for page in [PageId::Risks, PageId::After] {
+    for page in [PageId::RISKS, PageId::AFTER] {
         assert_eq!(
             tapped.iter().filter(|&&p| p == page).count(),
             4,
@@ -924,15 +927,15 @@ fn a_very_long_word_is_broken_onto_lines_that_fit() {
     // A page's title beside Read aloud.
     let mut editions = support::editions();
     for library in std::sync::Arc::make_mut(&mut editions) {
-        let about = PageId::ALL
+        let about = support::pages()
             .iter()
-            .position(|p| *p == PageId::About)
+            .position(|p| *p == PageId::ABOUT)
             .unwrap();
         library.pages[about].title = word.clone();
         library.clinic.name = word.clone();
     }
     let app =
-        App::new(editions.clone(), Route::Page(PageId::About)).with_voice(support::silent_voice());
+        App::new(editions.clone(), Route::Page(PageId::ABOUT)).with_voice(support::silent_voice());
     let size = logical(&app);
     let found = inspect(&app, size);
     // The title, and the clinic's name in the sidebar at its left.

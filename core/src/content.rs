@@ -21,7 +21,9 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use ids::TermId;
-use model::{Clinic, Condition, Page, Rate, Region, SideEffect, Source, Term, Ui};
+use model::{
+    Clinic, Condition, Page, PageEntry, PageKind, Rate, Region, SideEffect, Source, Term, Ui,
+};
 use route::PageId;
 
 use embedded::Embedded;
@@ -53,7 +55,9 @@ pub struct Overridden {
 pub struct Library {
     pub locale: String,
     pub ui: Ui,
-    /// In reading order, one for each [`PageId`].
+    /// The pages in reading order (`pages.ron`), with each one's icon, kind and colour.
+    pub page_list: Vec<PageEntry>,
+    /// Each page's words, in the order of `page_list`.
     pub pages: Vec<Page>,
     pub side_effects: Vec<SideEffect>,
     pub regions: Vec<Region>,
@@ -107,9 +111,17 @@ impl Library {
             problems: Vec::new(),
         };
 
-        let pages: Vec<Option<Page>> = PageId::ALL
+        let page_list: Option<Vec<PageEntry>> = reader.parse(&File::PageList.path(locale));
+        // Only ids that can name a file are read (`check` names the others), and each once.
+        let mut page_ids: Vec<&str> = Vec::new();
+        for entry in page_list.iter().flatten() {
+            if check::id_problem(&entry.id).is_none() && !page_ids.contains(&entry.id.as_str()) {
+                page_ids.push(&entry.id);
+            }
+        }
+        let pages: Vec<Option<Page>> = page_ids
             .iter()
-            .map(|page| reader.parse(&File::Page(*page).path(locale)))
+            .map(|id| reader.parse(&File::Page(PageId::new(id)).path(locale)))
             .collect();
         let ui = reader.parse::<Ui>(&File::Ui.path(locale));
         let side_effects = reader.parse(&File::SideEffects.path(locale));
@@ -131,13 +143,22 @@ impl Library {
             checked: Vec::new(),
         };
         let (
+            Some(page_list),
             Some(ui),
             Some(side_effects),
             Some(regions),
             Some(glossary),
             Some(sources),
             Some(clinic),
-        ) = (ui, side_effects, regions, glossary, sources, clinic)
+        ) = (
+            page_list,
+            ui,
+            side_effects,
+            regions,
+            glossary,
+            sources,
+            clinic,
+        )
         else {
             return unchecked(problems);
         };
@@ -148,6 +169,7 @@ impl Library {
         let library = Library {
             locale: locale.to_owned(),
             ui,
+            page_list,
             pages,
             side_effects,
             regions,
@@ -187,12 +209,52 @@ impl Library {
         })
     }
 
+    /// The page `page`. Checked content has every page its list names, and every page the code
+    /// names ([`PageId::ALL`]); a route to any other shows the first page, home.
     pub fn page(&self, page: PageId) -> &Page {
-        let index = PageId::ALL
+        self.position(page)
+            .map_or(&self.pages[0], |index| &self.pages[index])
+    }
+
+    /// Whether the guide has the page `page`.
+    pub fn has_page(&self, page: PageId) -> bool {
+        self.position(page).is_some()
+    }
+
+    /// The page's place in the page list: its icon, kind and colour.
+    pub fn page_entry(&self, page: PageId) -> Option<&PageEntry> {
+        self.position(page).map(|index| &self.page_list[index])
+    }
+
+    /// Every page, in reading order.
+    pub fn page_ids(&self) -> impl Iterator<Item = PageId> + '_ {
+        self.page_list.iter().map(|entry| PageId::new(&entry.id))
+    }
+
+    /// The first page of `kind` in the list.
+    pub fn page_of_kind(&self, kind: PageKind) -> Option<PageId> {
+        self.page_list
             .iter()
-            .position(|p| *p == page)
-            .expect("every page is in ALL");
-        &self.pages[index]
+            .find(|entry| entry.kind == kind)
+            .map(|entry| PageId::new(&entry.id))
+    }
+
+    /// The page after `page` in reading order.
+    pub fn next_page(&self, page: PageId) -> Option<PageId> {
+        let index = self.position(page)?;
+        self.page_ids().nth(index + 1)
+    }
+
+    /// The page before `page` in reading order.
+    pub fn previous_page(&self, page: PageId) -> Option<PageId> {
+        let index = self.position(page)?;
+        self.page_ids().nth(index.checked_sub(1)?)
+    }
+
+    fn position(&self, page: PageId) -> Option<usize> {
+        self.page_list
+            .iter()
+            .position(|entry| entry.id == page.id())
     }
 
     pub fn side_effect(&self, id: &str) -> Option<&SideEffect> {
@@ -472,12 +534,17 @@ pub fn editions(folder: Option<&ContentFolder>) -> Result<Editions, Problems> {
             .iter()
             .map(|locale| gate.edition(locale))
             .collect::<Result<Vec<Edition>, Problems>>()?;
+        // A shared file (the page list, clinic.ron) left out for one language is left out for
+        // all: load them all again without it before comparing them.
+        if gate.used.len() != used {
+            continue;
+        }
         let (base, others) = editions.split_first().expect("there is a first language");
         let drift: Vec<Problem> = others
             .iter()
             .flat_map(|other| check::locales_agree_in(&base.library, &other.library, &other.texts))
             .collect();
-        if drift.is_empty() && gate.used.len() == used {
+        if drift.is_empty() {
             return Ok(Editions {
                 editions,
                 problems: gate.problems,
@@ -514,6 +581,8 @@ fn counterpart(file: &str, locale: &str) -> String {
 /// The content folder's files as they were read, and which of them are still in use.
 struct Gate<'f> {
     folder: Option<&'f ContentFolder>,
+    /// The pages the folder's own page list adds, whose files it may have.
+    own_pages: Vec<PageId>,
     read: Vec<(String, Vec<u8>)>,
     used: Vec<String>,
     problems: Vec<Problem>,
@@ -524,6 +593,7 @@ impl<'f> Gate<'f> {
     fn read(folder: Option<&'f ContentFolder>) -> Gate<'f> {
         let mut gate = Gate {
             folder,
+            own_pages: folder.map(ContentFolder::own_pages).unwrap_or_default(),
             read: Vec::new(),
             used: Vec::new(),
             problems: Vec::new(),
@@ -541,7 +611,8 @@ impl<'f> Gate<'f> {
                     message: message.clone(),
                 });
             }
-            for file in files::of_locale(locale) {
+            let own = files::pages_of(locale, &gate.own_pages);
+            for file in files::of_locale(locale).into_iter().chain(own) {
                 let in_bad_folder = bad_folders
                     .iter()
                     .any(|(bad, _)| Path::new(&file).starts_with(bad));
@@ -630,8 +701,12 @@ impl<'f> Gate<'f> {
 
     /// The edition in `locale` with as many of the folder's files as load and check together.
     fn edition(&mut self, locale: &str) -> Result<Edition, Problems> {
-        let of_locale = files::of_locale(locale);
         loop {
+            let mut of_locale = files::of_locale(locale);
+            // The folder's own pages are read only through its own page list.
+            if self.uses(&File::PageList.path(locale)) {
+                of_locale.extend(files::pages_of(locale, &self.own_pages));
+            }
             let mine: Vec<String> = self
                 .used
                 .iter()
@@ -668,7 +743,14 @@ impl<'f> Gate<'f> {
                     .filter(|file| loaded.read.iter().any(|problem| &problem.file == *file))
                     .cloned()
                     .collect();
+                let page_list = File::PageList.path(locale);
                 if blamed.is_empty() {
+                    // A page the folder's list names, whose file is in neither the folder nor
+                    // the built-in content: the list is what is wrong.
+                    if mine.contains(&page_list) {
+                        self.leave_out(&page_list, loaded.read);
+                        continue;
+                    }
                     return Err(Problems(loaded.problems()));
                 }
                 for file in blamed {
@@ -774,12 +856,31 @@ mod tests {
     #[test]
     fn the_embedded_english_edition_loads_and_checks() {
         let library = Library::embedded("en").unwrap_or_else(|problems| panic!("{problems}"));
-        assert_eq!(library.pages.len(), PageId::ALL.len());
-        for (page, id) in library.pages.iter().zip(PageId::ALL) {
+        assert_eq!(library.pages.len(), library.page_list.len());
+        assert!(PageId::ALL.into_iter().all(|page| library.has_page(page)));
+        for (page, id) in library.pages.iter().zip(library.page_ids()) {
             assert_eq!(page.id, id.id());
         }
         assert!(library.conditions().count() >= 19);
         assert!(!library.glossary.is_empty());
+    }
+
+    #[test]
+    fn reading_order_runs_from_home_to_the_check() {
+        let library = Library::embedded("en").unwrap();
+        assert_eq!(library.page_ids().next(), Some(PageId::HOME));
+        assert_eq!(library.previous_page(PageId::HOME), None);
+        assert_eq!(library.next_page(PageId::HOME), Some(PageId::ABOUT));
+        assert_eq!(
+            library.next_page(PageId::KEY_POINTS),
+            Some(PageId::TEACH_BACK)
+        );
+        assert_eq!(library.next_page(PageId::TEACH_BACK), None);
+        assert_eq!(
+            library.previous_page(PageId::KEY_POINTS),
+            Some(PageId::GLOSSARY)
+        );
+        assert_eq!(library.next_page(PageId::new("not-a-page")), None);
     }
 
     #[test]

@@ -6,8 +6,8 @@ use std::fmt::Write;
 use crate::content::chart::{self, COUNT, Cell, Mark, ScaleRow};
 use crate::content::ids::{RegionId, TermId};
 use crate::content::model::{
-    Block, BodyMapWords, Claim, Condition, Denominator, LegendWords, Level, LungAreas, Rate,
-    RateWords, Region, SideEffect, Source, Tone,
+    Block, BodyMapWords, Claim, Condition, Denominator, LegendWords, Level, LungAreas, PageKind,
+    Rate, RateWords, Region, SideEffect, Source, Tone,
 };
 use crate::content::rate;
 use crate::content::route::{PageId, Route};
@@ -121,7 +121,7 @@ pub struct CheckOption {
 
 /// The teach-back check's questions, in `library`'s words.
 pub fn check_items(library: &Library) -> Vec<CheckItem> {
-    page_document(library, PageId::TeachBack)
+    page_document(library, PageId::TEACH_BACK)
         .sections
         .into_iter()
         .flat_map(|section| section.parts)
@@ -134,7 +134,7 @@ pub fn check_items(library: &Library) -> Vec<CheckItem> {
 
 /// The questions a patient may want to ask the therapist (the questions page), in plain words.
 pub fn questions_to_ask(library: &Library) -> Vec<String> {
-    page_document(library, PageId::Questions)
+    page_document(library, PageId::QUESTIONS)
         .sections
         .into_iter()
         .flat_map(|section| section.parts)
@@ -265,6 +265,9 @@ pub struct Choice {
     pub label: String,
     pub title: String,
     pub lead: String,
+    /// Its picture, as the page list names it.
+    pub icon: Option<String>,
+    /// Listed in the urgent colour.
     pub urgent: bool,
 }
 
@@ -514,9 +517,10 @@ pub fn joined(spans: &[Span]) -> String {
 /// conditions page.
 pub fn guide_text(library: &Library) -> String {
     let mut routes = Vec::new();
-    for page in PageId::ALL {
+    let conditions = library.page_of_kind(PageKind::Conditions);
+    for page in library.page_ids() {
         routes.push(Route::Page(page));
-        if page == PageId::Conditions {
+        if Some(page) == conditions {
             routes.extend(
                 library
                     .conditions()
@@ -554,7 +558,7 @@ fn page_document(library: &Library, page: PageId) -> Document {
             })
             .collect(),
     };
-    if page != PageId::WarningSigns {
+    if page != PageId::WARNING_SIGNS {
         link_urgent_boxes(library, &mut document);
     }
     document
@@ -563,7 +567,7 @@ fn page_document(library: &Library, page: PageId) -> Document {
 /// Makes every urgent box of `document` open the warning signs: a patient who reads "Trouble
 /// breathing?" is one tap from the signs and what to do.
 fn link_urgent_boxes(library: &Library, document: &mut Document) {
-    let warning_signs = library.page(PageId::WarningSigns);
+    let warning_signs = library.page(PageId::WARNING_SIGNS);
     for part in document.sections.iter_mut().flat_map(|s| &mut s.parts) {
         if let Part::Callout {
             tone: Tone::Urgent,
@@ -574,7 +578,7 @@ fn link_urgent_boxes(library: &Library, document: &mut Document) {
             *link = Some(Link {
                 label: warning_signs.nav_label.clone(),
                 detail: None,
-                route: Route::Page(PageId::WarningSigns),
+                route: Route::Page(PageId::WARNING_SIGNS),
             });
         }
     }
@@ -584,7 +588,7 @@ fn link_urgent_boxes(library: &Library, document: &mut Document) {
 /// if the page leaves it out.
 fn warning_page_lungs(library: &Library) -> Option<LungPicture> {
     library
-        .page(PageId::WarningSigns)
+        .page(PageId::WARNING_SIGNS)
         .sections
         .iter()
         .flat_map(|section| &section.blocks)
@@ -650,7 +654,7 @@ fn condition_document(library: &Library, id: &str) -> Option<Document> {
     let mut first = vec![Part::Contacts(facts)];
     // Where a needle can reach a lung, the page says so at once, and opens the warning signs.
     if condition.near_lungs(region) {
-        let warning_signs = library.page(PageId::WarningSigns);
+        let warning_signs = library.page(PageId::WARNING_SIGNS);
         let heading = warning_signs
             .sections
             .iter()
@@ -670,7 +674,7 @@ fn condition_document(library: &Library, id: &str) -> Option<Document> {
             link: Some(Link {
                 label: warning_signs.nav_label.clone(),
                 detail: None,
-                route: Route::Page(PageId::WarningSigns),
+                route: Route::Page(PageId::WARNING_SIGNS),
             }),
         });
     }
@@ -688,7 +692,7 @@ fn condition_document(library: &Library, id: &str) -> Option<Document> {
             heading: Some(ui.condition_side_effects_heading.clone()),
             parts: vec![
                 Part::Paragraph(library.spans(&ui.condition_side_effects)),
-                Part::Choices(vec![choice(library, PageId::Risks)]),
+                Part::Choices(vec![choice(library, PageId::RISKS)]),
             ],
         },
     ];
@@ -719,12 +723,14 @@ fn condition_document(library: &Library, id: &str) -> Option<Document> {
 /// A large button that opens `page`, with its names and lead.
 fn choice(library: &Library, page: PageId) -> Choice {
     let content = library.page(page);
+    let entry = library.page_entry(page);
     Choice {
         page,
         label: content.nav_label.clone(),
         title: content.title.clone(),
         lead: library.plain(&content.lead),
-        urgent: page == PageId::WarningSigns,
+        icon: entry.and_then(|entry| entry.icon.clone()),
+        urgent: entry.is_some_and(|entry| entry.urgent),
     }
 }
 
@@ -954,7 +960,7 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
         },
         Block::WhatToDo => {
             let urgent: Vec<_> = library
-                .page(PageId::WarningSigns)
+                .page(PageId::WARNING_SIGNS)
                 .sections
                 .iter()
                 .flat_map(|section| &section.blocks)
@@ -1049,7 +1055,8 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
         }
         Block::Choices(ids) => Part::Choices(
             ids.iter()
-                .filter_map(|id| PageId::from_id(id))
+                .map(|id| PageId::new(id))
+                .filter(|page| library.has_page(*page))
                 .map(|page| choice(library, page))
                 .collect(),
         ),
@@ -1099,7 +1106,9 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                         .collect(),
                     explain: library.plain(&question.explain),
                     teaches: (
-                        PageId::from_id(&question.teaches.page).unwrap_or(PageId::Home),
+                        Some(PageId::new(&question.teaches.page))
+                            .filter(|page| library.has_page(*page))
+                            .unwrap_or(PageId::HOME),
                         question.teaches.section,
                     ),
                 })
@@ -1168,7 +1177,7 @@ mod tests {
     #[test]
     fn every_route_has_a_document_with_a_title() {
         let library = library();
-        for page in PageId::ALL {
+        for page in library.page_ids() {
             let document = Document::for_route(&library, &Route::Page(page)).unwrap();
             assert_eq!(document.title, library.page(page).title);
         }
@@ -1189,7 +1198,7 @@ mod tests {
     fn an_empty_clinic_falls_back_to_words_and_nothing_breaks() {
         let mut library = library();
         library.clinic = crate::content::model::Clinic::default();
-        let page = Document::for_route(&library, &Route::Page(PageId::WarningSigns)).unwrap();
+        let page = Document::for_route(&library, &Route::Page(PageId::WARNING_SIGNS)).unwrap();
         let text = page.plain_text();
         assert!(
             text.contains(&library.ui.consult.call_your_clinic),
@@ -1198,7 +1207,7 @@ mod tests {
         assert!(!text.contains(&library.ui.clinic_phone));
 
         library.clinic.after_hours_phone = "(555) 010-9999".into();
-        let text = Document::for_route(&library, &Route::Page(PageId::WarningSigns))
+        let text = Document::for_route(&library, &Route::Page(PageId::WARNING_SIGNS))
             .unwrap()
             .plain_text();
         assert!(text.contains("(555) 010-9999"));
@@ -1222,7 +1231,7 @@ mod tests {
 
     #[test]
     fn every_urgent_box_opens_the_warning_signs_but_on_that_page() {
-        let warning_signs = Route::Page(PageId::WarningSigns);
+        let warning_signs = Route::Page(PageId::WARNING_SIGNS);
         for locale in crate::content::LOCALES {
             let mut library = Library::embedded(locale).unwrap();
             // An urgent box on the warning-signs page itself, as a clinic might add.
@@ -1235,14 +1244,15 @@ mod tests {
             let page = library
                 .pages
                 .iter_mut()
-                .find(|page| page.id == PageId::WarningSigns.id())
+                .find(|page| page.id == PageId::WARNING_SIGNS.id())
                 .unwrap();
             page.sections[0].blocks.push(urgent);
             let mut urgent_seen = 0;
-            for page in PageId::ALL {
+            let pages: Vec<PageId> = library.page_ids().collect();
+            for page in pages {
                 let document = page_document(&library, page);
                 for (tone, link) in boxes(&document) {
-                    let expected = (tone == Tone::Urgent && page != PageId::WarningSigns)
+                    let expected = (tone == Tone::Urgent && page != PageId::WARNING_SIGNS)
                         .then(|| warning_signs.clone());
                     assert_eq!(link, expected, "{locale}: a {tone:?} box on {page:?}");
                     urgent_seen += usize::from(tone == Tone::Urgent);
@@ -1250,8 +1260,8 @@ mod tests {
             }
             // Home's pinned note, side effects, after, and the one added here.
             assert!(urgent_seen >= 4, "{locale}: {urgent_seen} urgent boxes");
-            let label = &library.page(PageId::WarningSigns).nav_label;
-            let after = page_document(&library, PageId::After);
+            let label = &library.page(PageId::WARNING_SIGNS).nav_label;
+            let after = page_document(&library, PageId::AFTER);
             assert!(
                 after
                     .sections
@@ -1282,7 +1292,7 @@ mod tests {
     fn the_lung_picture_names_its_sources_and_is_said_in_words() {
         for locale in crate::content::LOCALES {
             let library = Library::embedded(locale).unwrap();
-            let picture = lung_picture_on(&library, PageId::WarningSigns)
+            let picture = lung_picture_on(&library, PageId::WARNING_SIGNS)
                 .unwrap_or_else(|| panic!("{locale}: the warning signs have no lung picture"));
             assert!(
                 picture.sources.len() >= 2,
@@ -1309,11 +1319,11 @@ mod tests {
             );
             // The body map shows the same picture, from the warning-signs page.
             assert_eq!(
-                lung_picture_on(&library, PageId::Conditions),
+                lung_picture_on(&library, PageId::CONDITIONS),
                 Some(picture.clone())
             );
             // What the page prints and reads aloud carries the key, the caption and the sources.
-            let page = page_document(&library, PageId::WarningSigns);
+            let page = page_document(&library, PageId::WARNING_SIGNS);
             let text = page.plain_text();
             let passages = page.passages();
             let summary = joined(&picture.summary);
@@ -1340,13 +1350,13 @@ mod tests {
                     .retain(|block| !matches!(block, Block::LungAreas(_)));
             }
         }
-        assert_eq!(lung_picture_on(&library, PageId::Conditions), None);
+        assert_eq!(lung_picture_on(&library, PageId::CONDITIONS), None);
     }
 
     #[test]
     fn side_effects_carry_their_rates_in_words() {
         let library = library();
-        let risks = Document::for_route(&library, &Route::Page(PageId::Risks)).unwrap();
+        let risks = Document::for_route(&library, &Route::Page(PageId::RISKS)).unwrap();
         let effects: Vec<&Effect> = risks
             .sections
             .iter()
@@ -1377,7 +1387,7 @@ mod tests {
         let library = library();
         let text = guide_text(&library);
         let mut last = 0;
-        for page in PageId::ALL {
+        for page in library.page_ids() {
             let title = &library.page(page).title;
             let at = text[last..].find(&format!("{title}\n")).map(|i| i + last);
             let at = at.unwrap_or_else(|| panic!("{title} missing or out of order"));
@@ -1395,7 +1405,7 @@ mod tests {
     }
 
     fn effects(library: &Library) -> Vec<Effect> {
-        let risks = Document::for_route(library, &Route::Page(PageId::Risks)).unwrap();
+        let risks = Document::for_route(library, &Route::Page(PageId::RISKS)).unwrap();
         risks
             .sections
             .into_iter()
@@ -1485,7 +1495,7 @@ mod tests {
             ),
         ] {
             let library = Library::embedded(locale).unwrap();
-            let risks = Document::for_route(&library, &Route::Page(PageId::Risks)).unwrap();
+            let risks = Document::for_route(&library, &Route::Page(PageId::RISKS)).unwrap();
             let rows: Vec<ScaleRow> = risks
                 .sections
                 .into_iter()

@@ -268,7 +268,7 @@ fn heading(out: &mut String, level: u8, text: &str) {
 
 /// The bullets of the key points' first section: the summary of what dry needling is.
 fn what_it_is(out: &mut String, library: &Library) {
-    let key_points = document(library, PageId::KeyPoints);
+    let key_points = document(library, PageId::KEY_POINTS);
     let Some(bullets) = key_points.sections.first().and_then(|section| {
         section.parts.iter().find_map(|part| match part {
             Part::Bullets(items) => Some(items),
@@ -371,7 +371,7 @@ fn your_conditions(out: &mut String, library: &Library, options: &HandoutOptions
 /// Who should not be needled: the before page's checklist, under its own heading, with tick
 /// boxes the patient can use.
 fn who_should_not(out: &mut String, library: &Library) {
-    let before = document(library, PageId::Before);
+    let before = document(library, PageId::BEFORE);
     let Some((section_heading, items)) = before.sections.iter().find_map(|section| {
         section.parts.iter().find_map(|part| match part {
             Part::Checklist(items) => Some((section.heading.as_deref(), items)),
@@ -459,7 +459,7 @@ fn side_effects(out: &mut String, library: &Library) {
 /// can start hours later, in a box across the page. Each step is marked by how urgent it is, as
 /// the window colours it, so the emergency stands out in print too.
 fn warning_signs(out: &mut String, library: &Library) {
-    let page = document(library, PageId::WarningSigns);
+    let page = document(library, PageId::WARNING_SIGNS);
     let words = &library.ui.handout;
     let later = all_parts(&page).find_map(|part| match part {
         Part::Callout { heading, body, .. } => Some((heading, body)),

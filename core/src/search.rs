@@ -4,7 +4,7 @@
 
 use crate::content::Library;
 use crate::content::ids::TermId;
-use crate::content::route::{PageId, Route};
+use crate::content::route::Route;
 use crate::document::Document;
 
 /// The most results shown at once.
@@ -62,7 +62,7 @@ pub struct Index {
 impl Index {
     pub fn new(library: &Library) -> Index {
         let mut entries = Vec::new();
-        for page in PageId::ALL {
+        for page in library.page_ids() {
             let content = library.page(page);
             let route = Route::Page(page);
             let text = Document::for_route(library, &route)
@@ -201,6 +201,7 @@ pub fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::route::PageId;
 
     fn index(locale: &str) -> Index {
         Index::new(&Library::embedded(locale).unwrap())
@@ -292,11 +293,11 @@ mod tests {
     fn lung_finds_the_warning_signs_first() {
         assert_eq!(
             first(&index("en"), "lung"),
-            Target::Route(Route::Page(PageId::WarningSigns))
+            Target::Route(Route::Page(PageId::WARNING_SIGNS))
         );
         assert_eq!(
             first(&index("es"), "PULMON"),
-            Target::Route(Route::Page(PageId::WarningSigns))
+            Target::Route(Route::Page(PageId::WARNING_SIGNS))
         );
     }
 
@@ -308,7 +309,7 @@ mod tests {
             let pages: Vec<&Target> = hits.iter().map(|hit| &hit.target).collect();
             assert_eq!(
                 pages.first(),
-                Some(&&Target::Route(Route::Page(PageId::WarningSigns))),
+                Some(&&Target::Route(Route::Page(PageId::WARNING_SIGNS))),
                 "{locale}: {pages:?}"
             );
         }

@@ -10,7 +10,7 @@ use iced::{Element, Fill};
 
 use crate::content::Library;
 use crate::content::ids::{RegionId, TermId};
-use crate::content::model::Ui;
+use crate::content::model::{PageKind, Ui};
 use crate::content::route::{PageId, Route};
 use crate::document::{Document, check_items, questions_to_ask};
 use crate::theme::style::{self, Role};
@@ -135,7 +135,7 @@ impl Reader {
     /// check, its title and the step on screen (never the answers to come).
     pub fn passages(&self, library: &Library) -> Vec<String> {
         let document = self.document(library);
-        if self.route != Route::Page(PageId::TeachBack) {
+        if !self.on_the_check(library) {
             return document.passages();
         }
         let mut passages = vec![document.title];
@@ -195,7 +195,7 @@ impl Reader {
                 }
                 None => Action::None,
             },
-            Message::Step { forward } => match self.step(forward) {
+            Message::Step { forward } => match self.step(library, forward) {
                 Some(page) => self.update(Message::Open(Route::Page(page)), library),
                 None => Action::None,
             },
@@ -240,13 +240,23 @@ impl Reader {
         }
     }
 
+    /// Whether the route is the page the app draws the check on (its kind in the page list).
+    fn on_the_check(&self, library: &Library) -> bool {
+        match &self.route {
+            Route::Page(page) => library
+                .page_entry(*page)
+                .is_some_and(|entry| entry.kind == PageKind::TeachBack),
+            Route::Condition(_) => false,
+        }
+    }
+
     /// The page Previous or Next opens: a condition's Previous is the list it is in.
-    fn step(&self, forward: bool) -> Option<PageId> {
+    fn step(&self, library: &Library, forward: bool) -> Option<PageId> {
         let section = self.route.section();
         match (&self.route, forward) {
             (Route::Condition(_), false) => Some(section),
-            (_, false) => section.previous(),
-            (_, true) => section.next(),
+            (_, false) => library.previous_page(section),
+            (_, true) => library.next_page(section),
         }
     }
 
@@ -254,7 +264,7 @@ impl Reader {
     /// `palette` colours its glossary terms. `therapist` says who reads the check's summary: the
     /// therapist in the consult room, or the patient alone at the kiosk.
     pub fn page<'a>(&'a self, library: &'a Library, look: Look<'_>) -> PageView<'a> {
-        if self.route == Route::Page(PageId::TeachBack) {
+        if self.on_the_check(library) {
             return PageView {
                 page: self.teach_back_page(library, look),
                 pinned: None,
@@ -363,7 +373,7 @@ impl Reader {
             action(
                 label(&ui.open_glossary),
                 Role::Secondary,
-                Message::Open(Route::Page(PageId::Glossary))
+                Message::Open(Route::Page(PageId::GLOSSARY))
             ),
             action(label(&ui.close), Role::Primary, Message::CloseTerm),
         ]
@@ -411,7 +421,7 @@ impl Reader {
     ) -> Vec<Element<'a, Message>> {
         let ui = &library.ui;
         let step = |forward: bool| {
-            let page = self.step(forward)?;
+            let page = self.step(library, forward)?;
             let name = &library.page(page).nav_label;
             let word = if forward { &ui.next } else { &ui.previous };
             let words = match (forward, words) {
@@ -443,15 +453,15 @@ impl Reader {
             }))
             .spacing(metrics::XS);
 
-        let entries = PageId::ALL.iter().map(|page| {
-            let is_current = *page == current;
+        let entries = library.page_ids().map(|page| {
+            let is_current = page == current;
             let role = Role::Nav {
                 current: is_current,
-                urgent: *page == PageId::WarningSigns,
+                urgent: library.page_entry(page).is_some_and(|entry| entry.urgent),
             };
             let marker = container(space().width(6).height(metrics::TARGET - 2.0 * metrics::S))
                 .style(style::marker(is_current));
-            let name = typography::body(&library.page(*page).nav_label).font(if is_current {
+            let name = typography::body(&library.page(page).nav_label).font(if is_current {
                 BOLD
             } else {
                 FONT
@@ -461,7 +471,7 @@ impl Reader {
                     .spacing(metrics::S)
                     .align_y(Vertical::Center),
                 role,
-                Message::Open(Route::Page(*page)),
+                Message::Open(Route::Page(page)),
             )
             .width(Fill)
             .padding([metrics::S, metrics::S])
@@ -547,7 +557,7 @@ mod tests {
         let library = library();
         let mut reader = Reader::new(&library, Route::HOME);
         assert!(!reader.can_go_back());
-        let risks = Route::Page(PageId::Risks);
+        let risks = Route::Page(PageId::RISKS);
         assert_eq!(
             reader.update(Message::Open(risks.clone()), &library),
             Action::Moved
@@ -583,8 +593,9 @@ mod tests {
     fn history_is_bounded() {
         let library = library();
         let mut reader = Reader::new(&library, Route::HOME);
+        let pages: Vec<PageId> = library.page_ids().collect();
         for index in 0..(HISTORY_LIMIT * 3) {
-            let page = PageId::ALL[1 + index % (PageId::ALL.len() - 1)];
+            let page = pages[1 + index % (pages.len() - 1)];
             let _ = reader.update(Message::Open(Route::Page(page)), &library);
         }
         assert_eq!(reader.history_len(), HISTORY_LIMIT);
@@ -598,7 +609,7 @@ mod tests {
         assert_eq!(reader.term(), None);
         let _ = reader.update(Message::ShowTerm("pneumothorax".into()), &library);
         assert_eq!(reader.term(), Some(&TermId::from("pneumothorax")));
-        let _ = reader.update(Message::Open(Route::Page(PageId::About)), &library);
+        let _ = reader.update(Message::Open(Route::Page(PageId::ABOUT)), &library);
         assert_eq!(reader.term(), None);
     }
 
@@ -625,11 +636,11 @@ mod tests {
         );
         assert_eq!(reader.route(), &Route::HOME);
         let _ = reader.update(Message::Step { forward: true }, &library);
-        assert_eq!(reader.route(), &Route::Page(PageId::About));
+        assert_eq!(reader.route(), &Route::Page(PageId::ABOUT));
         let _ = reader.update(Message::Open(condition("sciatica")), &library);
         let _ = reader.update(Message::Step { forward: false }, &library);
-        assert_eq!(reader.route(), &Route::Page(PageId::Conditions));
-        let last = *PageId::ALL.last().unwrap();
+        assert_eq!(reader.route(), &Route::Page(PageId::CONDITIONS));
+        let last = library.page_ids().last().unwrap();
         let _ = reader.update(Message::Open(Route::Page(last)), &library);
         assert_eq!(
             reader.update(Message::Step { forward: true }, &library),

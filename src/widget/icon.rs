@@ -5,53 +5,67 @@ use std::sync::LazyLock;
 use iced::widget::canvas::Frame;
 use iced::{Element, Size};
 
-use crate::content::route::PageId;
 use crate::theme::Palette;
 use crate::widget::paint::{self, Paint};
 use crate::widget::vector::Drawing;
 
-/// The icon's SVG file, for pages that have one (every page but Home).
-fn svg(page: PageId) -> Option<&'static [u8]> {
-    Some(match page {
-        PageId::Home => return None,
-        PageId::About => include_bytes!("../../assets/icons/about.svg"),
-        PageId::Compare => include_bytes!("../../assets/icons/compare.svg"),
-        PageId::Conditions => include_bytes!("../../assets/icons/conditions.svg"),
-        PageId::Benefits => include_bytes!("../../assets/icons/benefits.svg"),
-        PageId::Risks => include_bytes!("../../assets/icons/risks.svg"),
-        PageId::WarningSigns => include_bytes!("../../assets/icons/warning-signs.svg"),
-        PageId::Before => include_bytes!("../../assets/icons/before.svg"),
-        PageId::After => include_bytes!("../../assets/icons/after.svg"),
-        PageId::Sources => include_bytes!("../../assets/icons/sources.svg"),
-        PageId::Questions => include_bytes!("../../assets/icons/questions.svg"),
-        PageId::Glossary => include_bytes!("../../assets/icons/glossary.svg"),
-        PageId::KeyPoints => include_bytes!("../../assets/icons/key-points.svg"),
-        PageId::TeachBack => include_bytes!("../../assets/icons/teach-back.svg"),
-    })
-}
+/// Every icon a page can show, by the name the page list (`pages.ron`) gives it: the names
+/// `check` allows ([`crate::content::ids::ICON_NAMES`]), in that order.
+const ICONS: [(&str, &[u8]); 13] = [
+    ("about", include_bytes!("../../assets/icons/about.svg")),
+    ("compare", include_bytes!("../../assets/icons/compare.svg")),
+    (
+        "conditions",
+        include_bytes!("../../assets/icons/conditions.svg"),
+    ),
+    (
+        "benefits",
+        include_bytes!("../../assets/icons/benefits.svg"),
+    ),
+    ("risks", include_bytes!("../../assets/icons/risks.svg")),
+    (
+        "warning-signs",
+        include_bytes!("../../assets/icons/warning-signs.svg"),
+    ),
+    ("before", include_bytes!("../../assets/icons/before.svg")),
+    ("after", include_bytes!("../../assets/icons/after.svg")),
+    ("sources", include_bytes!("../../assets/icons/sources.svg")),
+    (
+        "questions",
+        include_bytes!("../../assets/icons/questions.svg"),
+    ),
+    (
+        "glossary",
+        include_bytes!("../../assets/icons/glossary.svg"),
+    ),
+    (
+        "key-points",
+        include_bytes!("../../assets/icons/key-points.svg"),
+    ),
+    (
+        "teach-back",
+        include_bytes!("../../assets/icons/teach-back.svg"),
+    ),
+];
 
-/// The page's icon drawing, read the first time any icon is drawn.
-fn drawing(page: PageId) -> Option<&'static Drawing> {
-    static DRAWINGS: LazyLock<Vec<(PageId, Drawing)>> = LazyLock::new(|| {
-        PageId::ALL
-            .into_iter()
-            .filter_map(|page| Some((page, Drawing::built_in(svg(page)?))))
+/// The icon's drawing, read the first time any icon is drawn.
+fn drawing(icon: &str) -> Option<&'static Drawing> {
+    static DRAWINGS: LazyLock<Vec<(&str, Drawing)>> = LazyLock::new(|| {
+        ICONS
+            .iter()
+            .map(|(name, svg)| (*name, Drawing::built_in(svg)))
             .collect()
     });
     DRAWINGS
         .iter()
-        .find(|(known, _)| *known == page)
+        .find(|(known, _)| *known == icon)
         .map(|(_, drawing)| drawing)
 }
 
-/// The page's icon, `size` pixels square, in the theme's primary colour or, if `urgent`, its
-/// urgent one.
-pub fn view<'a, Message: 'a>(
-    page: PageId,
-    size: f32,
-    urgent: bool,
-) -> Option<Element<'a, Message>> {
-    let drawing = drawing(page)?;
+/// The icon named `icon`, `size` pixels square, in the theme's primary colour or, if `urgent`,
+/// its urgent one; `None` if there is no such icon.
+pub fn view<'a, Message: 'a>(icon: &str, size: f32, urgent: bool) -> Option<Element<'a, Message>> {
+    let drawing = drawing(icon)?;
     Some(
         paint::canvas(Icon { drawing, urgent })
             .width(size)
@@ -82,18 +96,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_page_but_home_has_a_square_icon_that_reads() {
-        for page in PageId::ALL {
-            match svg(page) {
-                None => assert_eq!(page, PageId::Home),
-                Some(bytes) => {
-                    let icon = Drawing::parse(bytes)
-                        .unwrap_or_else(|error| panic!("the {page:?} icon does not read: {error}"));
-                    assert!(!icon.is_empty(), "the {page:?} icon draws nothing");
-                    assert_eq!(icon.view_box, Size::new(48.0, 48.0), "{page:?}");
-                    assert!(drawing(page).is_some_and(|drawn| drawn.len() == icon.len()));
-                }
-            }
+    fn every_icon_is_square_and_reads() {
+        for (name, bytes) in ICONS {
+            let icon = Drawing::parse(bytes)
+                .unwrap_or_else(|error| panic!("the {name} icon does not read: {error}"));
+            assert!(!icon.is_empty(), "the {name} icon draws nothing");
+            assert_eq!(icon.view_box, Size::new(48.0, 48.0), "{name}");
+            assert!(drawing(name).is_some_and(|drawn| drawn.len() == icon.len()));
         }
+        assert!(drawing("home").is_none(), "home has no icon");
+        let names: Vec<&str> = ICONS.iter().map(|(name, _)| *name).collect();
+        assert_eq!(
+            names,
+            crate::content::ids::ICON_NAMES,
+            "the icons check allows"
+        );
     }
 }

@@ -16,6 +16,11 @@ use needle_guide::content::Library;
 use needle_guide::route::Route;
 use needle_guide::theme;
 
+/// Every page of the built-in guide, in reading order (its `pages.ron`).
+pub fn pages() -> Vec<needle_guide::route::PageId> {
+    library().page_ids().collect()
+}
+
 pub fn library() -> Arc<Library> {
     Arc::new(Library::embedded("en").unwrap_or_else(|problems| panic!("{problems}")))
 }

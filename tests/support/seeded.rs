@@ -9,7 +9,7 @@ use needle_guide::app::{App, MIN_WINDOW_SIZE, Message, WINDOW_SIZE};
 use needle_guide::content::Library;
 use needle_guide::content::ids::{ConditionId, RegionId, TermId};
 use needle_guide::keys::Shortcut;
-use needle_guide::route::{PageId, Route};
+use needle_guide::route::Route;
 use needle_guide::screen::Shared;
 use needle_guide::screen::consult::Message as Consult;
 use needle_guide::screen::kiosk::Message as Kiosk;
@@ -86,8 +86,8 @@ impl MessageMix {
         MessageMix {
             window: WINDOW_SIZE,
             random: Random::new(seed),
-            routes: PageId::ALL
-                .into_iter()
+            routes: library
+                .page_ids()
                 .map(Route::Page)
                 .chain(conditions.iter().cloned().map(Route::Condition))
                 .collect(),

@@ -4,23 +4,19 @@
 use std::collections::{BTreeSet, HashSet};
 
 use super::chart;
-use super::ids::REGION_IDS;
+use super::ids::{ICON_NAMES, REGION_IDS};
+pub use super::ids::{MAX_ID_CHARS, id_problem};
 use super::markup::{self, Piece};
-use super::model::{Block, ChartWords, CheckQuestion, Clinic, Page, Rate, RateWords};
+use super::model::{Block, ChartWords, CheckQuestion, Clinic, Page, PageKind, Rate, RateWords};
 use super::rate;
 use super::route::PageId;
 use super::{File, Files, Library, Problem};
 
-pub use super::files::MAX_FILE_BYTES;
+pub use super::files::{MAX_FILE_BYTES, MAX_ITEMS};
 
 /// The most characters one text of a content file may have, as written in the file. The longest
 /// built-in text has about 400.
 pub const MAX_TEXT_CHARS: usize = 4000;
-
-/// The most items one list of a content file may have: sections of a page, blocks of a section,
-/// bullets, glossary terms, conditions of a region, side effects, sources, findings. The longest
-/// built-in list, the glossary, has 29.
-pub const MAX_ITEMS: usize = 200;
 
 /// How many questions the teach-back check asks: enough to cover what matters, few enough to do
 /// in a few minutes.
@@ -382,7 +378,8 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
     };
     let locale = &library.locale;
 
-    for (page, id) in library.pages.iter().zip(PageId::ALL) {
+    checker.page_list();
+    for (page, id) in library.pages.iter().zip(library.page_ids()) {
         checker.page(page, id, &File::Page(id).path(locale));
     }
 
@@ -649,33 +646,6 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
 /// The count an icon array's key is tried with: not 100, the number each key is out of.
 const LEGEND_COUNT: u32 = 37;
 
-/// The most characters of an id.
-pub const MAX_ID_CHARS: usize = 64;
-
-/// Why `id` is not an id of the guide, if it is not: ids are lower-case letters and digits in
-/// words joined by single hyphens ("sore-muscle-2"), at most [`MAX_ID_CHARS`] long.
-pub fn id_problem(id: &str) -> Option<String> {
-    let word_ok = |word: &str| {
-        !word.is_empty()
-            && word
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    };
-    if id.chars().count() > MAX_ID_CHARS {
-        Some(format!(
-            "an id has {} characters; an id may have at most {MAX_ID_CHARS}",
-            id.chars().count()
-        ))
-    } else if !id.split('-').all(word_ok) {
-        Some(format!(
-            "the id '{id}' must be lower-case letters (a to z) and digits, in words joined by \
-             hyphens, such as 'sore-muscle'"
-        ))
-    } else {
-        None
-    }
-}
-
 pub use super::model::MAX_PIN_DIGITS;
 
 /// The most characters of the clinic's name: it heads the kiosk's welcome screen, in large
@@ -898,6 +868,65 @@ impl Checker<'_> {
         }
     }
 
+    /// `pages.ron`: ids that name files, each once; every page the code names, the two that the
+    /// app draws around their words marked so (and no other), and icons there are.
+    fn page_list(&mut self) {
+        let file = File::PageList.path("");
+        let list = &self.library.page_list;
+        self.unique(&file, list.iter().map(|entry| entry.id.as_str()));
+        for required in PageId::ALL {
+            let entry = list.iter().find(|entry| entry.id == required.id());
+            let kind = match required {
+                PageId::CONDITIONS => PageKind::Conditions,
+                PageId::TEACH_BACK => PageKind::TeachBack,
+                _ => PageKind::Text,
+            };
+            match entry {
+                None => self.report(
+                    &file,
+                    "[",
+                    format!(
+                        "the page '{}' is missing: a page list may add pages and change their \
+                         order, but keeps every page of the built-in one",
+                        required.id()
+                    ),
+                ),
+                Some(entry) if entry.kind != kind => self.at_id(
+                    &file,
+                    &entry.id,
+                    format!("the page '{}' must be of kind {kind:?}", entry.id),
+                ),
+                Some(_) => {}
+            }
+        }
+        for entry in list {
+            let special = entry.kind != PageKind::Text;
+            if special && PageId::required(&entry.id).is_none() {
+                self.at_id(
+                    &file,
+                    &entry.id,
+                    format!(
+                        "the page '{}' is of kind {:?}, which only the built-in page of that \
+                         kind may be",
+                        entry.id, entry.kind
+                    ),
+                );
+            }
+            if let Some(icon) = entry.icon.as_deref()
+                && !ICON_NAMES.contains(&icon)
+            {
+                self.at_id(
+                    &file,
+                    icon,
+                    format!(
+                        "there is no icon '{icon}' (icons: {})",
+                        ICON_NAMES.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+
     fn page(&mut self, page: &Page, id: PageId, file: &str) {
         if page.id != id.id() {
             self.at_id(
@@ -1059,8 +1088,9 @@ impl Checker<'_> {
             }
             Block::Choices(ids) => {
                 for id in ids {
-                    if PageId::from_id(id).is_none() {
-                        let valid: Vec<&str> = PageId::ALL.iter().map(|p| p.id()).collect();
+                    if !self.library.has_page(PageId::new(id)) {
+                        let valid: Vec<&str> =
+                            self.library.page_ids().map(|page| page.id()).collect();
                         self.at_id(
                             file,
                             id,
@@ -1151,7 +1181,8 @@ impl Checker<'_> {
                 );
             }
             let teaches = &question.teaches;
-            match PageId::from_id(&teaches.page) {
+            let page = Some(PageId::new(&teaches.page)).filter(|page| self.library.has_page(*page));
+            match page {
                 None => self.at_id(
                     file,
                     &teaches.page,
@@ -1535,10 +1566,10 @@ pub fn locales_agree_in(base: &Library, other: &Library, texts: &Files) -> Vec<P
         );
     }
 
-    for ((page, base_page), other_page) in PageId::ALL.iter().zip(&base.pages).zip(&other.pages) {
+    for ((page, base_page), other_page) in base.page_ids().zip(&base.pages).zip(&other.pages) {
         let (ours, theirs) = (page_shape(base_page), page_shape(other_page));
         if ours != theirs {
-            let file = File::Page(*page).path(locale);
+            let file = File::Page(page).path(locale);
             // At the first section that differs.
             let section = first_difference(&ours, &theirs);
             let position = section.and_then(|index| texts.locate_nth(&file, "Section(", index));
@@ -1547,7 +1578,7 @@ pub fn locales_agree_in(base: &Library, other: &Library, texts: &Files) -> Vec<P
                 position,
                 message: format!(
                     "its sections and blocks do not match {} (same kinds, ids and list lengths)",
-                    File::Page(*page).path(base_name)
+                    File::Page(page).path(base_name)
                 ),
             });
         }
@@ -1702,7 +1733,7 @@ mod tests {
             }))
         });
         let library = loaded.library.expect("it parses");
-        let title = &library.page(crate::content::route::PageId::Risks).title;
+        let title = &library.page(crate::content::route::PageId::RISKS).title;
         assert!(title.starts_with('c'), "{title:?}");
         assert!(!title.chars().any(crate::content::is_hidden_control));
     }

@@ -1,10 +1,16 @@
 //! Where each content file lives, relative to `content/`: the one place their paths are written.
 
+use std::sync::LazyLock;
+
+use super::embedded::Embedded;
+use super::model::PageEntry;
 use super::route::PageId;
 
 /// One content file of an edition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum File {
+    /// The list of pages, in reading order, shared by every edition.
+    PageList,
     Page(PageId),
     Ui,
     SideEffects,
@@ -16,9 +22,11 @@ pub enum File {
 }
 
 impl File {
-    /// Every file an edition is read from, pages first.
+    /// Every file an edition is read from: the page list, the pages of the built-in list, then
+    /// the rest.
     pub fn all() -> impl Iterator<Item = File> {
-        PageId::ALL.into_iter().map(File::Page).chain([
+        let pages = built_in_pages().iter().copied().map(File::Page);
+        std::iter::once(File::PageList).chain(pages).chain([
             File::Ui,
             File::SideEffects,
             File::Conditions,
@@ -31,6 +39,7 @@ impl File {
     /// The file's path for the edition in `locale`, relative to `content/`.
     pub fn path(self, locale: &str) -> String {
         match self {
+            File::PageList => "pages.ron".to_owned(),
             File::Page(page) => format!("{locale}/pages/{}.ron", page.id()),
             File::Ui => format!("{locale}/ui.ron"),
             File::SideEffects => format!("{locale}/side-effects.ron"),
@@ -40,6 +49,30 @@ impl File {
             File::Clinic => "clinic.ron".to_owned(),
         }
     }
+}
+
+/// The pages of the built-in page list, in its order; none if it cannot be read (then loading the
+/// built-in content says why).
+pub fn built_in_pages() -> &'static [PageId] {
+    static PAGES: LazyLock<Vec<PageId>> = LazyLock::new(|| {
+        let Some(file) = Embedded::get(&File::PageList.path("")) else {
+            return Vec::new();
+        };
+        let entries: Vec<PageEntry> = std::str::from_utf8(&file.data)
+            .ok()
+            .and_then(|text| ron::from_str(text).ok())
+            .unwrap_or_default();
+        entries.iter().map(|entry| PageId::new(&entry.id)).collect()
+    });
+    &PAGES
+}
+
+/// The files of `pages` in `locale`: a clinic's own pages, which its page list names.
+pub fn pages_of(locale: &str, pages: &[PageId]) -> Vec<String> {
+    pages
+        .iter()
+        .map(|page| File::Page(*page).path(locale))
+        .collect()
 }
 
 /// Every content file of `locale`, and `clinic.ron`.
@@ -69,17 +102,27 @@ pub fn folders_of(locale: &str) -> Vec<String> {
 /// hundredth of this; a 200 MB file once took the window to 4.8 GB.
 pub const MAX_FILE_BYTES: u64 = 1 << 20;
 
+/// The most items one list of a content file may have: pages of the page list, sections of a
+/// page, blocks of a section, bullets, glossary terms, conditions of a region, side effects,
+/// sources, findings. The longest built-in list, the glossary, has 29.
+pub const MAX_ITEMS: usize = 200;
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn paths_are_per_locale_but_the_clinic_is_shared() {
-        assert_eq!(File::Page(PageId::Risks).path("es"), "es/pages/risks.ron");
+        assert_eq!(File::Page(PageId::RISKS).path("es"), "es/pages/risks.ron");
         assert_eq!(File::Glossary.path("en"), "en/glossary.ron");
         assert_eq!(File::Clinic.path("en"), File::Clinic.path("es"));
         let files = of_locale("en");
-        assert_eq!(files.len(), PageId::ALL.len() + 6);
+        assert_eq!(files.len(), built_in_pages().len() + 7);
+        assert!(
+            PageId::ALL
+                .iter()
+                .all(|page| built_in_pages().contains(page))
+        );
         let unique: std::collections::HashSet<_> = files.iter().collect();
         assert_eq!(unique.len(), files.len());
     }

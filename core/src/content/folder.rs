@@ -9,7 +9,11 @@ use std::path::{Path, PathBuf};
 
 use super::embedded::{Embedded, LOCALES};
 use super::files::{self, MAX_FILE_BYTES};
+use super::files::{File, MAX_ITEMS};
+use super::ids::id_problem;
+use super::model::PageEntry;
 use super::problem::lower_first;
+use super::route::PageId;
 
 /// A folder of content files, laid out as `content/`, that override the embedded ones.
 #[derive(Debug, Clone)]
@@ -98,9 +102,13 @@ impl ContentFolder {
     /// `en/pages` ...) are looked into, and never through a link, so a link to `.` or to `/` is
     /// named, not walked; at most [`Unknown::MAX_LISTED`] names are given.
     pub fn unknown_files(&self) -> Unknown {
+        let own_pages = self.own_pages();
         let known: Vec<String> = LOCALES
             .iter()
-            .flat_map(|locale| files::of_locale(locale))
+            .flat_map(|locale| {
+                let own = files::pages_of(locale, &own_pages);
+                files::of_locale(locale).into_iter().chain(own)
+            })
             .collect();
         let known_folders: Vec<String> = LOCALES
             .iter()
@@ -195,6 +203,30 @@ impl ContentFolder {
     /// The bytes of `file`, or why they were not read; `None` if the folder has nothing by that
     /// name. Only a regular file (or a link to one) is opened, and what was opened is looked at
     /// again before it is read.
+    /// The pages the folder's own page list adds to the built-in ones, so that their files are
+    /// read too: each id that can name a file, once, at most [`MAX_ITEMS`]. A list that cannot
+    /// be read adds none (loading it says why).
+    pub fn own_pages(&self) -> Vec<PageId> {
+        let Some(Ok(bytes)) = self.read(&File::PageList.path("")) else {
+            return Vec::new();
+        };
+        let entries: Vec<PageEntry> = std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(|text| ron::from_str(text).ok())
+            .unwrap_or_default();
+        let mut pages: Vec<PageId> = Vec::new();
+        for entry in entries.iter().take(MAX_ITEMS) {
+            let page = PageId::new(&entry.id);
+            if id_problem(&entry.id).is_none()
+                && !files::built_in_pages().contains(&page)
+                && !pages.contains(&page)
+            {
+                pages.push(page);
+            }
+        }
+        pages
+    }
+
     pub(super) fn read(&self, file: &str) -> Option<Result<Vec<u8>, Unread>> {
         let path = self.path.join(file);
         let link = match fs::symlink_metadata(&path) {

@@ -46,6 +46,24 @@ id!(
     ConditionId
 );
 
+/// Every picture a page can show on its tile and in the list (`assets/icons/<name>.svg`), as the
+/// page list names them.
+pub const ICON_NAMES: [&str; 13] = [
+    "about",
+    "compare",
+    "conditions",
+    "benefits",
+    "risks",
+    "warning-signs",
+    "before",
+    "after",
+    "sources",
+    "questions",
+    "glossary",
+    "key-points",
+    "teach-back",
+];
+
 /// Every region a condition can belong to, as `conditions.ron` names them. The body map draws
 /// each one; a content file can name no other.
 pub const REGION_IDS: [&str; 13] = [
@@ -70,6 +88,33 @@ pub const NEAR_LUNGS: [&str; 3] = ["neck", "shoulder", "upper-back"];
 
 /// The region that stands for the whole body: a button beside the map, not a place on it.
 pub const WHOLE_BODY: &str = "whole-body";
+
+/// The most characters of an id.
+pub const MAX_ID_CHARS: usize = 64;
+
+/// Why `id` is not an id of the guide, if it is not: ids are lower-case letters and digits in
+/// words joined by single hyphens ("sore-muscle-2"), at most [`MAX_ID_CHARS`] long.
+pub fn id_problem(id: &str) -> Option<String> {
+    let word_ok = |word: &str| {
+        !word.is_empty()
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    };
+    if id.chars().count() > MAX_ID_CHARS {
+        Some(format!(
+            "an id has {} characters; an id may have at most {MAX_ID_CHARS}",
+            id.chars().count()
+        ))
+    } else if !id.split('-').all(word_ok) {
+        Some(format!(
+            "the id '{id}' must be lower-case letters (a to z) and digits, in words joined by \
+             hyphens, such as 'sore-muscle'"
+        ))
+    } else {
+        None
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,39 @@
 
 use serde::Deserialize;
 
+/// `pages.ron`: one place in the guide's list of pages, which is in reading order and the same
+/// in every language.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PageEntry {
+    /// The page's id: its words are `<locale>/pages/<id>.ron` in every language.
+    pub id: String,
+    /// What the app draws on it besides its sections.
+    #[serde(default)]
+    pub kind: PageKind,
+    /// The picture on its tile and beside its name in the list: one of [`ICON_NAMES`]. None for
+    /// home, which is where the tiles are.
+    ///
+    /// [`ICON_NAMES`]: super::ids::ICON_NAMES
+    #[serde(default)]
+    pub icon: Option<String>,
+    /// Listed in the urgent colour wherever it is listed, as the warning signs are.
+    #[serde(default)]
+    pub urgent: bool,
+}
+
+/// What kind of page a place in the list is: most are their sections as written; two are drawn
+/// by the app around them.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+pub enum PageKind {
+    #[default]
+    Text,
+    /// The list of conditions, with the body map; each condition's own page follows it.
+    Conditions,
+    /// The check of how well the guide explained, which the app runs.
+    TeachBack,
+}
+
 /// One page of the guide (`<locale>/pages/<id>.ron`).
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]

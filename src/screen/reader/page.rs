@@ -618,7 +618,10 @@ fn choice_grid<'a>(choices: Vec<Choice>, width: f32) -> Element<'a, Message> {
             } else {
                 style::primary
             };
-            let picture = icon::view(choice.page, TILE_ICON_SIZE, choice.urgent);
+            let picture = choice
+                .icon
+                .as_deref()
+                .and_then(|name| icon::view(name, TILE_ICON_SIZE, choice.urgent));
             let name = typography::strong(choice.label)
                 .style(name_style)
                 .width(Fill);
@@ -698,7 +701,7 @@ pub fn pinned<'a>(
         .spacing(metrics::S)
         .align_y(Vertical::Center),
         Role::Choice { urgent },
-        Message::Open(Route::Page(PageId::WarningSigns)),
+        Message::Open(Route::Page(PageId::WARNING_SIGNS)),
     )
     .width(Fill)
     .padding([metrics::S, metrics::M]);
