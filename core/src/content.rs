@@ -384,6 +384,7 @@ impl Library {
                     spans.push(Span::Number(self.emergency_number().to_owned()));
                 }
                 markup::Piece::CallClinic => spans.extend(self.call_clinic()),
+                markup::Piece::LungAreas => spans.push(Span::Plain(self.ui.lung_areas.clone())),
                 markup::Piece::Rate { id } => {
                     let effect = self.side_effect(id);
                     spans.push(Span::Number(

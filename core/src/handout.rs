@@ -92,7 +92,7 @@ body {
   margin: 0;
   font-family: "Atkinson Hyperlegible", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
     "Liberation Sans", "Helvetica Neue", Arial, sans-serif;
-  font-size: 10pt; line-height: 1.13; color: #111; background: #fff;
+  font-size: 10pt; line-height: 1.1; color: #111; background: #fff;
   -webkit-print-color-adjust: exact; print-color-adjust: exact;
 }
 @media screen { body { max-width: 190mm; margin: 10mm auto; padding: 0 8mm; } }
@@ -113,7 +113,7 @@ section.flow { break-inside: auto; }
 .item, tr, li { break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 2pt; }
 td { padding: 2pt 0; border-bottom: 0.5pt solid #aaa; vertical-align: top; }
-td.rate { font-weight: bold; padding-left: 6pt; width: 58%; }
+td.rate { font-weight: bold; padding-left: 6pt; width: 64%; }
 th { text-align: left; font-size: 9.5pt; padding: 0 0 1pt; border-bottom: 1pt solid #111; }
 th + th { padding-left: 6pt; }
 .source { font-size: 9.5pt; margin-top: 2pt; }

@@ -618,6 +618,16 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
         ],
     );
     checker.text(&ui_file, &library.ui.call_clinic.no_phone);
+    checker.text(&ui_file, &library.ui.lung_areas);
+    if library.ui.lung_areas.trim().is_empty() {
+        checker.report(
+            &ui_file,
+            "lung_areas",
+            "lung_areas is empty: it lists where a needle can reach a lung, wherever \
+             {lung_areas} is written"
+                .into(),
+        );
+    }
     // Ctrl is Cmd on a Mac: the app names the key held for the platform it runs on.
     for (keys, _) in &library.ui.consult.shortcuts {
         if keys.contains("Ctrl") || keys.contains("Cmd") {

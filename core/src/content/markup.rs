@@ -1,6 +1,7 @@
 //! The markups allowed in patient text: `[shown words](term-id)`, `{rate:effect-id}`, and
 //! `{emergency}` for the emergency number (the clinic's, or words that name the local one), and
-//! `{call_clinic}` for a sentence that gives the clinic's phone and after-hours line.
+//! `{call_clinic}` for a sentence that gives the clinic's phone and after-hours line, and
+//! `{lung_areas}` for the one list of where a needle can reach a lung.
 
 /// A piece of patient text, before terms and rates are looked up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +18,8 @@ pub enum Piece<'a> {
     Emergency,
     /// "Call your clinic now at …", with the numbers the clinic gave.
     CallClinic,
+    /// Where a needle can reach a lung ("the chest, the sides of the chest, …"), written once.
+    LungAreas,
 }
 
 /// Why a piece of text could not be read.
@@ -79,13 +82,15 @@ fn parse_rate(marked: &str, at: usize) -> Result<(Piece<'_>, usize), MarkupError
     let broken = |message: &str| MarkupError {
         at,
         message: format!(
-            "{message} in a rate marked as {{rate:effect-id}}, or {{emergency}} or {{call_clinic}}"
+            "{message} in a rate marked as {{rate:effect-id}}, or {{emergency}}, {{call_clinic}} \
+             or {{lung_areas}}"
         ),
     };
     let end = marked.find('}').ok_or_else(|| broken("missing '}'"))?;
     match marked[1..end].trim() {
         "emergency" => return Ok((Piece::Emergency, end + 1)),
         "call_clinic" => return Ok((Piece::CallClinic, end + 1)),
+        "lung_areas" => return Ok((Piece::LungAreas, end + 1)),
         _ => {}
     }
     let id = marked[1..end]

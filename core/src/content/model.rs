@@ -514,6 +514,10 @@ pub struct Ui {
     /// The emergency number, when the clinic gives none: "your local emergency number".
     pub local_emergency_number: String,
     pub clinic_emergency: String,
+    /// `{lung_areas}` in patient text: every place a needle can reach a lung, as one list in
+    /// running text, so that every page names the same places.
+    #[serde(default)]
+    pub lung_areas: String,
     /// `{call_clinic}` in patient text, as the clinic's numbers allow.
     pub call_clinic: CallClinicWords,
     /// "Source", before a rate's source; "Sources", before more than one.
