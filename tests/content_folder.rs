@@ -827,11 +827,17 @@ fn problem_kinds() -> Vec<String> {
         let end = start + text[start..].find(to).unwrap();
         text[start..end].to_owned()
     };
-    let check = source(
-        "core/src/content/check.rs",
-        "pub fn library(",
-        "#[cfg(test)]",
-    );
+    // The checks, whichever of check's files they are in.
+    let check = [
+        source(
+            "core/src/content/check.rs",
+            "pub fn library(",
+            "#[cfg(test)]",
+        ),
+        fs::read_to_string("core/src/content/check/locales.rs").unwrap(),
+        fs::read_to_string("core/src/content/check/clinic.rs").unwrap(),
+    ]
+    .concat();
     let rate = source(
         "core/src/content/rate.rs",
         "pub fn problem(",
