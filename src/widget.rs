@@ -15,5 +15,6 @@ pub mod paint;
 pub mod repaint;
 pub mod risk_scale;
 pub mod spans;
+pub mod tick_box;
 pub mod vector;
 pub mod wrap;

@@ -1,6 +1,8 @@
 //! The reader: the page on screen, the way back, the term being explained and the body region
 //! picked. The same in the consult room and the kiosk.
 
+mod layout;
+mod message;
 mod page;
 pub mod teach_back;
 
@@ -20,35 +22,12 @@ use crate::widget::nav::{action, label};
 use crate::widget::spans::Terms;
 use teach_back::TeachBack;
 
+pub use layout::Layout;
+pub use message::{ConditionsTab, Message};
 pub use page::{BODY_MAP_WIDTH, SHORT_LAYOUT};
 
 /// How many screens Back remembers.
 pub const HISTORY_LIMIT: usize = 64;
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Message {
-    /// Go to a screen, remembering this one for Back.
-    Open(Route),
-    /// Return to the screen before.
-    Back,
-    /// The next or previous page in reading order.
-    Step {
-        forward: bool,
-    },
-    /// Explain a glossary term at the foot of the page.
-    ShowTerm(TermId),
-    CloseTerm,
-    /// Pick a body region on the conditions page, to list its conditions.
-    SelectRegion(RegionId),
-    /// List every condition again.
-    ShowAllConditions,
-    /// On a narrow window, show the body map or the list.
-    ShowConditions(ConditionsTab),
-    /// The teach-back check.
-    TeachBack(teach_back::Message),
-    /// While reading aloud, go on from this passage (a tap on it).
-    ReadFrom(usize),
-}
 
 /// What the app must do after an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,25 +41,6 @@ pub enum Action {
 
 /// The passage being read aloud, so that it can be scrolled into view.
 pub const READING: &str = "reading";
-
-/// Which half of the conditions page a narrow window shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ConditionsTab {
-    #[default]
-    Map,
-    List,
-}
-
-/// The room the reader has, in the layout's pixels.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Layout {
-    /// The whole window's width.
-    pub width: f32,
-    /// The width the page's text gets.
-    pub content_width: f32,
-    /// The whole window's height.
-    pub height: f32,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reader {

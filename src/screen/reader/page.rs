@@ -5,7 +5,8 @@ use iced::widget::text::Wrapping;
 use iced::widget::{Column, column, container, rich_text, row, span, text};
 use iced::{Element, Fill, Length};
 
-use super::{ConditionsTab, Layout, Message};
+use super::layout::Layout;
+use super::message::{ConditionsTab, Message};
 use crate::content::ids::{RegionId, WHOLE_BODY};
 use crate::content::model::Level;
 use crate::content::model::{BodyMapWords, Tone};
@@ -19,6 +20,7 @@ use crate::theme::typography;
 use crate::theme::{BOLD, metrics, size};
 use crate::widget::nav::{action, label};
 use crate::widget::spans::{self, Terms};
+use crate::widget::tick_box::tick_box;
 use crate::widget::{action_icon, body_map, icon, icon_array, lung_areas, risk_scale};
 
 /// What the page view needs beyond the words: the picked region, the tab, the room it has, and
@@ -243,17 +245,6 @@ fn list<'a>(
 
 fn marker_text<'a>(marker: &'static str) -> Element<'a, Message> {
     typography::strong(marker).style(style::primary).into()
-}
-
-/// A box to tick, ticked or not: empty on a checklist (to tick in your head, or on the printed
-/// page), and on the check's questions.
-pub(super) fn tick_box<'a, M: 'a>(ticked: bool) -> Element<'a, M> {
-    let inside: Element<'a, M> = if ticked {
-        action_icon::view(Level::Normal, 24.0)
-    } else {
-        iced::widget::space().width(24).height(24).into()
-    };
-    container(inside).style(style::tick_box).into()
 }
 
 /// A number in a filled circle.

@@ -16,8 +16,8 @@ use crate::theme::{BOLD, metrics};
 use crate::widget::action_icon;
 use crate::widget::nav::{action, label};
 
-use super::page::tick_box;
 use crate::screen::toggle;
+use crate::widget::tick_box::tick_box;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
