@@ -506,6 +506,21 @@ fn a_figure_that_studies_counted_otherwise_never_stands_alone() {
                     effect.id,
                     counts_now.low
                 );
+                // Its key says whose numbers the icons are, and claims nothing of the empty
+                // ones ("it does not happen in 30" is what no source says).
+                let keys = &library.ui.charts.per_treatment;
+                let said: Vec<&str> = chart
+                    .legend
+                    .iter()
+                    .map(|(_, words)| words.as_str())
+                    .collect();
+                for (words, pattern) in
+                    said.iter()
+                        .zip([&keys.lowest, &keys.up_to_highest, &keys.the_rest])
+                {
+                    let (before, _) = pattern.split_once("{n}").expect("a count");
+                    assert!(words.starts_with(before), "{locale}: {words:?}");
+                }
             }
             checked += 1;
         }

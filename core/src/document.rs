@@ -770,10 +770,16 @@ fn effect_part(library: &Library, effect: &SideEffect) -> Effect {
         } else {
             &key.maybe
         };
+        let differ = studies.is_some() && !key.lowest.is_empty();
+        let words = if differ {
+            [&key.lowest, &key.up_to_highest, &key.the_rest]
+        } else {
+            [&key.sure, maybe_words, &key.unaffected]
+        };
         let legend = [
-            (Cell::Sure, sure, &key.sure),
-            (Cell::Maybe, maybe, maybe_words),
-            (Cell::Unaffected, unaffected, &key.unaffected),
+            (Cell::Sure, sure, words[0]),
+            (Cell::Maybe, maybe, words[1]),
+            (Cell::Unaffected, unaffected, words[2]),
         ]
         .into_iter()
         .filter(|(_, count, _)| *count > 0)

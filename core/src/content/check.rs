@@ -793,7 +793,14 @@ impl Checker<'_> {
                     ("maybe", &legend.maybe),
                     ("maybe_only", &legend.maybe_only),
                     ("unaffected", &legend.unaffected),
+                    ("lowest", &legend.lowest),
+                    ("up_to_highest", &legend.up_to_highest),
+                    ("the_rest", &legend.the_rest),
                 ]
+            })
+            // Those used only where sources differ may be left out.
+            .filter(|(field, pattern)| {
+                !(pattern.is_empty() && ["lowest", "up_to_highest", "the_rest"].contains(field))
             })
             .chain([
                 ("helped", &words.benefit.helped),

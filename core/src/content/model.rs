@@ -730,6 +730,15 @@ pub struct LegendWords {
     /// The uncertain icons when none are certain, as for "fewer than 3".
     pub maybe_only: String,
     pub unaffected: String,
+    /// Where sources give different numbers (a side effect's `studies`), the key says whose the
+    /// icons are, and claims nothing of the empty ones: filled up to the lowest number any
+    /// source gives, striped up to the highest, and the rest. Left empty, the usual key is used.
+    #[serde(default)]
+    pub lowest: String,
+    #[serde(default)]
+    pub up_to_highest: String,
+    #[serde(default)]
+    pub the_rest: String,
 }
 
 /// Words around the body map.
