@@ -324,11 +324,11 @@ fn every_rate_is_shown_with_its_denominator_on_the_right_side_effect() {
         [
             (
                 "Pain during treatment, in a study of 7,629 treatments in Ireland",
-                "about 30 out of every 1,000 treatments"
+                "about 3 out of every 100 treatments"
             ),
             (
                 "Pain during treatment, in a survey of 20,464 treatments in the United States",
-                "about 59 out of every 1,000 treatments"
+                "about 6 out of every 100 treatments"
             ),
             (
                 "Serious side effects, in a study of 7,629 treatments in Ireland",
@@ -336,7 +336,7 @@ fn every_rate_is_shown_with_its_denominator_on_the_right_side_effect() {
             ),
             (
                 "\"Major\" side effects (20 in all), in a survey of 20,464 treatments in the United States",
-                "about 1 out of every 1,000 treatments"
+                "about 10 out of every 10,000 treatments"
             ),
         ],
         "the studies' rows on the risk scale"

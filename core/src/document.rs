@@ -993,15 +993,27 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
             let rows = ids
                 .iter()
                 .filter_map(|id| match library.finding(id) {
-                    Some((source, finding)) => Some(ScaleRow {
-                        name: charts
-                            .study_row
-                            .replace("{finding}", &library.plain(&finding.name))
-                            .replace("{source}", &library.plain(&source.short)),
-                        words: scale_words(library, finding.rate),
-                        rate: finding.rate,
-                        study: true,
-                    }),
+                    Some((source, finding)) => {
+                        // Beside the side effect that names it among its studies, out of the
+                        // same whole, so 3 out of 100 is never read against 30 out of 1,000.
+                        let rate = library
+                            .side_effects
+                            .iter()
+                            .filter(|effect| effect.studies.contains(id))
+                            .find_map(|effect| {
+                                rate::out_of(finding.rate, rate::whole(effect.rate?))
+                            })
+                            .unwrap_or(finding.rate);
+                        Some(ScaleRow {
+                            name: charts
+                                .study_row
+                                .replace("{finding}", &library.plain(&finding.name))
+                                .replace("{source}", &library.plain(&source.short)),
+                            words: scale_words(library, rate),
+                            rate,
+                            study: true,
+                        })
+                    }
                     None => {
                         let effect = library.side_effect(id)?;
                         let rate = effect.rate?;

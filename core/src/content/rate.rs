@@ -122,6 +122,28 @@ impl StudyCounts {
     }
 }
 
+/// A study's finding put out of every `per` ("about 30 out of every 1,000" as "about 3 out of
+/// every 100"), so that it can stand beside a rate out of that whole; `None` for a finding that
+/// is no single count, or that would round to 0.
+pub fn out_of(finding: Rate, per: u32) -> Option<Rate> {
+    let scale = |count: u32, its_per: u32| -> Option<u32> {
+        let scaled = (u64::from(count) * u64::from(per) + u64::from(its_per) / 2)
+            .checked_div(u64::from(its_per))?;
+        u32::try_from(scaled).ok().filter(|scaled| *scaled > 0)
+    };
+    let (count, its_per) = match finding {
+        Rate::About { count, per, .. } | Rate::AtMost { count, per, .. } => (count, per),
+        _ => return None,
+    };
+    let count = scale(count, its_per)?;
+    let of = finding.of();
+    Some(if matches!(finding, Rate::AtMost { .. }) {
+        Rate::AtMost { count, per, of }
+    } else {
+        Rate::About { count, per, of }
+    })
+}
+
 /// A study's count out of every `per`, rounded; 0 where it saw none.
 fn rescaled(finding: Rate, per: u32) -> Option<u32> {
     match finding {
@@ -482,6 +504,33 @@ mod tests {
             "about 3 out of every 100 treatments"
         );
         assert_eq!(StudyCounts::new(sheet, &[]), None);
+    }
+
+    #[test]
+    fn a_finding_is_put_out_of_the_whole_of_the_rate_it_stands_under() {
+        let treatments = Denominator::Treatments;
+        let about = |count, per| Rate::About {
+            count,
+            per,
+            of: treatments,
+        };
+        assert_eq!(out_of(about(30, 1000), 100), Some(about(3, 100)));
+        assert_eq!(out_of(about(59, 1000), 100), Some(about(6, 100)));
+        assert_eq!(out_of(about(1, 1000), 10_000), Some(about(10, 10_000)));
+        let none_seen = Rate::AtMost {
+            count: 4,
+            per: 10_000,
+            of: treatments,
+        };
+        assert_eq!(out_of(none_seen, 10_000), Some(none_seen));
+        // Too rare to say out of every 100, or no single count: left as it is found.
+        assert_eq!(out_of(about(1, 1000), 100), None);
+        let together = Rate::Counted {
+            count: 192,
+            per: 1000,
+            of: treatments,
+        };
+        assert_eq!(out_of(together, 100), None);
     }
 
     #[test]
