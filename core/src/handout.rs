@@ -92,7 +92,7 @@ body {
   margin: 0;
   font-family: "Atkinson Hyperlegible", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
     "Liberation Sans", "Helvetica Neue", Arial, sans-serif;
-  font-size: 10pt; line-height: 1.1; color: #111; background: #fff;
+  font-size: 10pt; line-height: 1.08; color: #111; background: #fff;
   -webkit-print-color-adjust: exact; print-color-adjust: exact;
 }
 @media screen { body { max-width: 190mm; margin: 10mm auto; padding: 0 8mm; } }
