@@ -112,16 +112,10 @@ impl Library {
         };
 
         let page_list: Option<Vec<PageEntry>> = reader.parse(&File::PageList.path(locale));
-        // Only ids that can name a file are read (`check` names the others), and each once.
-        let mut page_ids: Vec<&str> = Vec::new();
-        for entry in page_list.iter().flatten() {
-            if check::id_problem(&entry.id).is_none() && !page_ids.contains(&entry.id.as_str()) {
-                page_ids.push(&entry.id);
-            }
-        }
-        let pages: Vec<Option<Page>> = page_ids
+        let readable = files::readable_pages(page_list.as_deref().unwrap_or_default());
+        let pages: Vec<Option<Page>> = readable
             .iter()
-            .map(|id| reader.parse(&File::Page(PageId::new(id)).path(locale)))
+            .map(|page| reader.parse(&File::Page(*page).path(locale)))
             .collect();
         let ui = reader.parse::<Ui>(&File::Ui.path(locale));
         let side_effects = reader.parse(&File::SideEffects.path(locale));
@@ -214,6 +208,15 @@ impl Library {
     pub fn page(&self, page: PageId) -> &Page {
         self.position(page)
             .map_or(&self.pages[0], |index| &self.pages[index])
+    }
+
+    /// The page content names by `id` ("teaches: page", a tile), if the guide has it. An id it
+    /// does not have is not made a `PageId`.
+    pub fn page_named(&self, id: &str) -> Option<PageId> {
+        self.page_list
+            .iter()
+            .find(|entry| entry.id == id)
+            .map(|entry| PageId::new(&entry.id))
     }
 
     /// Whether the guide has the page `page`.
@@ -359,6 +362,15 @@ impl Library {
             .filter_map(|id| self.source(id))
             .map(|source| self.plain(&source.name))
             .collect()
+    }
+
+    /// "Source" before one source's name, "Sources" before more.
+    pub fn source_label(&self, count: usize) -> &str {
+        if count == 1 {
+            &self.ui.source_label
+        } else {
+            &self.ui.sources_label
+        }
     }
 
     /// A rate in this edition's words.

@@ -825,13 +825,8 @@ fn how_often(library: &Library, effect: &SideEffect) -> Vec<(String, String)> {
 
 /// "Source: …", or "Sources: …; …" for more than one.
 fn sources_contact(library: &Library, names: Vec<String>) -> Contact {
-    let label = if names.len() == 1 {
-        &library.ui.source_label
-    } else {
-        &library.ui.sources_label
-    };
     Contact {
-        label: label.clone(),
+        label: library.source_label(names.len()).to_owned(),
         value: names.join("; "),
     }
 }
@@ -1073,8 +1068,7 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
         }
         Block::Choices(ids) => Part::Choices(
             ids.iter()
-                .map(|id| PageId::new(id))
-                .filter(|page| library.has_page(*page))
+                .filter_map(|id| library.page_named(id))
                 .map(|page| choice(library, page))
                 .collect(),
         ),
@@ -1124,8 +1118,8 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                         .collect(),
                     explain: library.plain(&question.explain),
                     teaches: (
-                        Some(PageId::new(&question.teaches.page))
-                            .filter(|page| library.has_page(*page))
+                        library
+                            .page_named(&question.teaches.page)
                             .unwrap_or(PageId::HOME),
                         question.teaches.section,
                     ),

@@ -429,11 +429,7 @@ fn side_effects(out: &mut String, library: &Library) {
     let _ = writeln!(
         out,
         "</table>\n<p class=\"source\">{}: {}</p>",
-        escape(if sources.len() == 1 {
-            &ui.source_label
-        } else {
-            &ui.sources_label
-        }),
+        escape(library.source_label(sources.len())),
         escape(&sources.join("; "))
     );
     // Those with no number, by name: what to do about each is in the warning box, and the app

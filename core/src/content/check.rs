@@ -570,7 +570,7 @@ impl Checker<'_> {
             }
             Block::Choices(ids) => {
                 for id in ids {
-                    if !self.library.has_page(PageId::new(id)) {
+                    if self.library.page_named(id).is_none() {
                         let valid: Vec<&str> =
                             self.library.page_ids().map(|page| page.id()).collect();
                         self.at_id(
@@ -663,8 +663,7 @@ impl Checker<'_> {
                 );
             }
             let teaches = &question.teaches;
-            let page = Some(PageId::new(&teaches.page)).filter(|page| self.library.has_page(*page));
-            match page {
+            match self.library.page_named(&teaches.page) {
                 None => self.at_id(
                     file,
                     &teaches.page,

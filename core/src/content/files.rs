@@ -3,6 +3,7 @@
 use std::sync::LazyLock;
 
 use super::embedded::Embedded;
+use super::ids::id_problem;
 use super::model::PageEntry;
 use super::route::PageId;
 
@@ -55,16 +56,36 @@ impl File {
 /// built-in content says why).
 pub fn built_in_pages() -> &'static [PageId] {
     static PAGES: LazyLock<Vec<PageId>> = LazyLock::new(|| {
-        let Some(file) = Embedded::get(&File::PageList.path("")) else {
-            return Vec::new();
-        };
-        let entries: Vec<PageEntry> = std::str::from_utf8(&file.data)
-            .ok()
-            .and_then(|text| ron::from_str(text).ok())
-            .unwrap_or_default();
-        entries.iter().map(|entry| PageId::new(&entry.id)).collect()
+        Embedded::get(&File::PageList.path(""))
+            .map(|file| listed_pages(&file.data))
+            .unwrap_or_default()
     });
     &PAGES
+}
+
+/// The pages a page list's bytes name whose files can be read; none if the list cannot be read
+/// (loading it says why). Read before the content is checked, to know which files to read.
+pub fn listed_pages(bytes: &[u8]) -> Vec<PageId> {
+    let entries: Vec<PageEntry> = std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|text| ron::from_str(text).ok())
+        .unwrap_or_default();
+    readable_pages(&entries)
+}
+
+/// Of a page list's `entries`, the ids that can name a file (`check` names the others), each
+/// once, at most [`MAX_ITEMS`] (a longer list is refused whole).
+pub fn readable_pages(entries: &[PageEntry]) -> Vec<PageId> {
+    let mut pages: Vec<PageId> = Vec::new();
+    for entry in entries.iter().take(MAX_ITEMS) {
+        if id_problem(&entry.id).is_none() {
+            let page = PageId::new(&entry.id);
+            if !pages.contains(&page) {
+                pages.push(page);
+            }
+        }
+    }
+    pages
 }
 
 /// The files of `pages` in `locale`: a clinic's own pages, which its page list names.

@@ -8,10 +8,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use super::embedded::{Embedded, LOCALES};
-use super::files::{self, MAX_FILE_BYTES};
-use super::files::{File, MAX_ITEMS};
-use super::ids::id_problem;
-use super::model::PageEntry;
+use super::files::{self, File, MAX_FILE_BYTES};
 use super::problem::lower_first;
 use super::route::PageId;
 
@@ -200,33 +197,21 @@ impl ContentFolder {
         bad
     }
 
-    /// The bytes of `file`, or why they were not read; `None` if the folder has nothing by that
-    /// name. Only a regular file (or a link to one) is opened, and what was opened is looked at
-    /// again before it is read.
     /// The pages the folder's own page list adds to the built-in ones, so that their files are
-    /// read too: each id that can name a file, once, at most [`MAX_ITEMS`]. A list that cannot
-    /// be read adds none (loading it says why).
+    /// read too ([`files::listed_pages`]).
     pub fn own_pages(&self) -> Vec<PageId> {
         let Some(Ok(bytes)) = self.read(&File::PageList.path("")) else {
             return Vec::new();
         };
-        let entries: Vec<PageEntry> = std::str::from_utf8(&bytes)
-            .ok()
-            .and_then(|text| ron::from_str(text).ok())
-            .unwrap_or_default();
-        let mut pages: Vec<PageId> = Vec::new();
-        for entry in entries.iter().take(MAX_ITEMS) {
-            let page = PageId::new(&entry.id);
-            if id_problem(&entry.id).is_none()
-                && !files::built_in_pages().contains(&page)
-                && !pages.contains(&page)
-            {
-                pages.push(page);
-            }
-        }
-        pages
+        files::listed_pages(&bytes)
+            .into_iter()
+            .filter(|page| !files::built_in_pages().contains(page))
+            .collect()
     }
 
+    /// The bytes of `file`, or why they were not read; `None` if the folder has nothing by that
+    /// name. Only a regular file (or a link to one) is opened, and what was opened is looked at
+    /// again before it is read.
     pub(super) fn read(&self, file: &str) -> Option<Result<Vec<u8>, Unread>> {
         let path = self.path.join(file);
         let link = match fs::symlink_metadata(&path) {

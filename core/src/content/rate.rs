@@ -126,16 +126,11 @@ impl StudyCounts {
 /// every 100"), so that it can stand beside a rate out of that whole; `None` for a finding that
 /// is no single count, or that would round to 0.
 pub fn out_of(finding: Rate, per: u32) -> Option<Rate> {
-    let scale = |count: u32, its_per: u32| -> Option<u32> {
-        let scaled = (u64::from(count) * u64::from(per) + u64::from(its_per) / 2)
-            .checked_div(u64::from(its_per))?;
-        u32::try_from(scaled).ok().filter(|scaled| *scaled > 0)
-    };
     let (count, its_per) = match finding {
         Rate::About { count, per, .. } | Rate::AtMost { count, per, .. } => (count, per),
         _ => return None,
     };
-    let count = scale(count, its_per)?;
+    let count = rounded(count, its_per, per).filter(|count| *count > 0)?;
     let of = finding.of();
     Some(if matches!(finding, Rate::AtMost { .. }) {
         Rate::AtMost { count, per, of }
@@ -152,13 +147,17 @@ fn rescaled(finding: Rate, per: u32) -> Option<u32> {
             count,
             per: its_per,
             ..
-        } if its_per > 0 => {
-            let scaled =
-                (u64::from(count) * u64::from(per) + u64::from(its_per) / 2) / u64::from(its_per);
-            u32::try_from(scaled).ok()
-        }
+        } => rounded(count, its_per, per),
         _ => None,
     }
+}
+
+/// `count` out of every `its_per` as a whole number out of every `per`, to the nearest; `None`
+/// where `its_per` is 0 or the result does not fit.
+fn rounded(count: u32, its_per: u32, per: u32) -> Option<u32> {
+    let scaled = (u64::from(count) * u64::from(per) + u64::from(its_per) / 2)
+        .checked_div(u64::from(its_per))?;
+    u32::try_from(scaled).ok()
 }
 
 /// Puts what studies counted into words: "about 3 to 6 out of every 100 treatments", "none to
