@@ -53,11 +53,6 @@ impl Speaking {
         }
     }
 
-    /// A handle that can end this run from elsewhere (the app's Stop) while it is awaited.
-    pub fn stopper(&self) -> Stopper {
-        Stopper(self.child.clone())
-    }
-
     /// Waits, without blocking the interface, until the passage has been said or stopped.
     /// Stopped counts as done.
     pub async fn finished(self) -> Result<(), SpeechError> {
@@ -84,7 +79,7 @@ impl Speaking {
             program: program.clone(),
             status: "no answer".to_owned(),
         })?;
-        let stopped = Stopper(self.child.clone()).was_stopped();
+        let stopped = was_stopped(&self.child);
         match status {
             Ok(status) if status.success() || stopped => Ok(()),
             Ok(status) => Err(SpeechError::Failed {
@@ -96,13 +91,49 @@ impl Speaking {
     }
 }
 
-/// Ends a passage's program, if it still runs.
+/// Says `text` in `language` as `run`, and waits, without blocking the interface, until it has
+/// been said or stopped (stopped counts as said). A run stopped before its program started never
+/// starts it. The app runs this as a task: starting a program is not part of `update`.
+pub async fn say(
+    voice: Arc<dyn Voice>,
+    text: String,
+    language: String,
+    run: Stopper,
+) -> Result<(), SpeechError> {
+    let speaking = {
+        // Held while the program starts, so that a Stop cannot slip in between.
+        let Ok(mut started) = run.0.lock() else {
+            return Ok(());
+        };
+        if started.stopped {
+            return Ok(());
+        }
+        let speaking = voice.say(&text, &language)?;
+        started.child = speaking.child.clone();
+        speaking
+    };
+    speaking.finished().await
+}
+
+/// One passage's run of the speech program, from before it starts: the app holds it to end the
+/// run, the task that says the passage ([`say`]) to start it.
 #[derive(Clone, Default)]
-pub struct Stopper(Option<Arc<Mutex<Child>>>);
+pub struct Stopper(Arc<Mutex<Run>>);
+
+#[derive(Default)]
+struct Run {
+    stopped: bool,
+    child: Option<Arc<Mutex<Child>>>,
+}
 
 impl Stopper {
+    /// Ends the run: its program, if it still runs, or its start, if it has not started.
     pub fn stop(&self) {
-        if let Some(child) = &self.0
+        let Ok(mut run) = self.0.lock() else {
+            return;
+        };
+        run.stopped = true;
+        if let Some(child) = &run.child
             && let Ok(mut child) = child.lock()
             && matches!(child.try_wait(), Ok(None))
         {
@@ -110,38 +141,40 @@ impl Stopper {
             let _ = child.wait();
         }
     }
+}
 
-    /// Whether the program was ended by [`Stopper::stop`] (it died of a signal) rather than
-    /// finishing.
-    fn was_stopped(&self) -> bool {
-        #[cfg(unix)]
-        {
-            use std::os::unix::process::ExitStatusExt;
-            self.0.as_ref().is_some_and(|child| {
-                child
-                    .lock()
-                    .ok()
-                    .and_then(|mut child| child.try_wait().ok().flatten())
-                    .is_some_and(|status| status.signal().is_some())
-            })
-        }
-        #[cfg(not(unix))]
-        {
-            false
-        }
+/// Whether the program was ended by [`Stopper::stop`] (it died of a signal) rather than
+/// finishing.
+fn was_stopped(child: &Option<Arc<Mutex<Child>>>) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        child.as_ref().is_some_and(|child| {
+            child
+                .lock()
+                .ok()
+                .and_then(|mut child| child.try_wait().ok().flatten())
+                .is_some_and(|status| status.signal().is_some())
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = child;
+        false
     }
 }
 
 impl std::fmt::Debug for Stopper {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("Stopper").field(&self.0.is_some()).finish()
+        let started = self.0.lock().is_ok_and(|run| run.child.is_some());
+        f.debug_tuple("Stopper").field(&started).finish()
     }
 }
 
 // Two stoppers are the same when they end the same run.
 impl PartialEq for Stopper {
     fn eq(&self, other: &Self) -> bool {
-        same(&self.0, &other.0)
+        Arc::ptr_eq(&self.0, &other.0)
     }
 }
 
@@ -314,3 +347,43 @@ fn end_with_the_app(command: &mut Command) {
 
 #[cfg(not(target_os = "linux"))]
 fn end_with_the_app(_command: &mut Command) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Counts the passages it is asked to say; each is done at once.
+    #[derive(Default)]
+    struct Counting(AtomicUsize);
+
+    impl Voice for Counting {
+        fn say(&self, _text: &str, _language: &str) -> Result<Speaking, SpeechError> {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            Ok(Speaking::done())
+        }
+    }
+
+    fn said(voice: &Arc<Counting>, run: Stopper) -> Result<(), SpeechError> {
+        let saying = say(voice.clone(), "Hello.".into(), "en".into(), run);
+        iced::futures::executor::block_on(saying)
+    }
+
+    #[test]
+    fn a_run_starts_its_program_only_when_its_task_runs_and_not_once_stopped() {
+        let voice = Arc::new(Counting::default());
+        let run = Stopper::default();
+        // Asking for the run starts nothing: only running it does.
+        let saying = say(voice.clone(), "Hello.".into(), "en".into(), run.clone());
+        assert_eq!(voice.0.load(Ordering::SeqCst), 0);
+        drop(saying);
+        assert_eq!(said(&voice, run), Ok(()));
+        assert_eq!(voice.0.load(Ordering::SeqCst), 1);
+
+        // Stopped before its task ran: the program never starts, and that is no failure.
+        let stopped = Stopper::default();
+        stopped.stop();
+        assert_eq!(said(&voice, stopped), Ok(()));
+        assert_eq!(voice.0.load(Ordering::SeqCst), 1);
+    }
+}

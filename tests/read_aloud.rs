@@ -18,7 +18,7 @@ use needle_guide::screen::consult::Message as Consult;
 use needle_guide::screen::kiosk::Message as Kiosk;
 use needle_guide::screen::reader::Message as Reader;
 use needle_guide::speech::{Speaking, SpeechError, Voice};
-use support::{WINDOW, deliver, simulate};
+use support::{WINDOW, simulate};
 
 /// Writes down what it is asked to say; with `hold`, each passage is a real program that runs
 /// until stopped, so a test can see that no speech outlives what it was for.
@@ -52,6 +52,29 @@ impl Voice for Recorder {
             .expect("sleep runs");
         self.programs.lock().unwrap().push(child.id());
         Ok(Speaking::running("sleep", child))
+    }
+}
+
+/// Delivers `messages` as the runtime would: what each answer's task does at once (start a
+/// speech program, or fail to) is done, and a failure is delivered back. A passage's end is the
+/// test's to give (`read_to_the_end`), as the program's end would, so none is delivered here.
+fn deliver(app: &mut App, messages: impl IntoIterator<Item = Message>) {
+    use iced_test::futures::futures::{StreamExt, task};
+    use iced_test::runtime::{Action, task::into_stream};
+    for message in messages {
+        let Some(mut stream) = into_stream(app.update(message)) else {
+            continue;
+        };
+        let mut answers = Vec::new();
+        let mut context = task::Context::from_waker(task::noop_waker_ref());
+        while let std::task::Poll::Ready(Some(action)) = stream.poll_next_unpin(&mut context) {
+            if let Action::Output(Message::Speech(failed @ Speech::Said { result: Err(_), .. })) =
+                action
+            {
+                answers.push(Message::Speech(failed));
+            }
+        }
+        deliver(app, answers);
     }
 }
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use iced::Task;
 
-use crate::speech::{SpeechError, Stopper, Voice};
+use crate::speech::{self, SpeechError, Stopper, Voice};
 
 /// Read-aloud's messages.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,8 +125,8 @@ impl ReadAloud {
         }
     }
 
-    /// Says passage `passage` of the page and asks to hear when it has been said; past the last
-    /// one, reading ends.
+    /// Asks for passage `passage` of the page to be said, and to hear when it has been, or could
+    /// not be; past the last one, reading ends.
     fn read(&mut self, passage: usize, page: &Page<'_>) -> Task<Speech> {
         let Some(voice) = self.speaker.0.clone().filter(|_| page.allowed) else {
             return Task::none();
@@ -134,25 +134,16 @@ impl ReadAloud {
         let Some(text) = page.passages.get(passage) else {
             return Task::none();
         };
-        match voice.say(text, page.locale) {
-            Ok(speaking) => {
-                self.runs += 1;
-                let run = self.runs;
-                self.reading = Some(Reading {
-                    passage,
-                    run,
-                    stopper: speaking.stopper(),
-                });
-                Task::perform(speaking.finished(), move |result| Speech::Said {
-                    run,
-                    result,
-                })
-            }
-            Err(error) => {
-                self.went_wrong(&error);
-                Task::none()
-            }
-        }
+        self.runs += 1;
+        let run = self.runs;
+        let stopper = Stopper::default();
+        self.reading = Some(Reading {
+            passage,
+            run,
+            stopper: stopper.clone(),
+        });
+        let saying = speech::say(voice, text.clone(), page.locale.to_owned(), stopper);
+        Task::perform(saying, move |result| Speech::Said { run, result })
     }
 
     /// One notice on the screen, the reason in the log, and the guide goes on.
