@@ -46,9 +46,17 @@ id!(
     ConditionId
 );
 
-/// Every picture a page can show on its tile and in the list (`assets/icons/<name>.svg`), as the
-/// page list names them.
-pub const ICON_NAMES: [&str; 13] = [
+/// Each name with its drawing, `assets/icons/<name>.svg`, read into the binary.
+macro_rules! icons {
+    ($($name:literal),* $(,)?) => {
+        [$(($name, include_bytes!(concat!("../../../assets/icons/", $name, ".svg")))),*]
+    };
+}
+
+/// Every picture a page can show on its tile and in the list, by the name the page list gives
+/// it, with its drawing (`assets/icons/<name>.svg`): the one table of icons, which `check` and the
+/// window both read.
+pub const ICONS: [(&str, &[u8]); 13] = icons![
     "about",
     "compare",
     "conditions",
@@ -63,6 +71,17 @@ pub const ICON_NAMES: [&str; 13] = [
     "key-points",
     "teach-back",
 ];
+
+/// The names of [`ICONS`], in that order: the icons a page list may name.
+pub const ICON_NAMES: [&str; ICONS.len()] = {
+    let mut names = [""; ICONS.len()];
+    let mut at = 0;
+    while at < ICONS.len() {
+        names[at] = ICONS[at].0;
+        at += 1;
+    }
+    names
+};
 
 /// Every region a condition can belong to, as `conditions.ron` names them. The body map draws
 /// each one; a content file can name no other.
