@@ -4,13 +4,16 @@
 use std::collections::{BTreeSet, HashSet};
 
 use super::chart;
+use super::files::File;
 use super::ids::{ICON_NAMES, REGION_IDS};
 pub use super::ids::{MAX_ID_CHARS, id_problem};
+use super::library::Library;
 use super::markup::{self, Piece};
 use super::model::{Block, ChartWords, CheckQuestion, Clinic, Page, PageKind, Rate, RateWords};
+use super::parse::Files;
+use super::problem::Problem;
 use super::rate;
 use super::route::PageId;
-use super::{File, Files, Library, Problem};
 
 pub use super::files::{MAX_FILE_BYTES, MAX_ITEMS};
 

@@ -11,7 +11,8 @@ use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::check;
 use super::model::{Answers, Clinic, LeftOut, Switch};
-use super::{Problem, line_and_column, parse_message, without_controls};
+use super::parse::{line_and_column, parse_message};
+use super::problem::{Problem, without_controls};
 
 /// The fields of `clinic.ron`, and the old name one of them still answers to. `es` holds the
 /// clinic's own words in Spanish (see [`TRANSLATED`]).

@@ -517,3 +517,21 @@ impl Made {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file of `/proc` says it has 0 bytes and has more: it is read no further than the limit.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_is_read_no_further_than_the_limit_whatever_it_says_its_size_is() {
+        let maps = Path::new("/proc/self/maps");
+        assert_eq!(fs::metadata(maps).unwrap().len(), 0);
+        assert!(matches!(
+            read_regular(maps, false, 100),
+            Err(Unread::TooLarge { bytes: 101 })
+        ));
+        assert!(read_regular(maps, false, MAX_FILE_BYTES).is_ok());
+    }
+}

@@ -1,6 +1,7 @@
 //! The shapes of the content files, as serde reads them from RON.
 //!
-//! Patient text may carry two kinds of markup, both resolved by [`crate::content::Library`]:
+//! Patient text may carry two kinds of markup, both resolved by
+//! [`crate::content::library::Library`]:
 //! - `[shown words](term-id)` marks a glossary term, so the app can explain it where it appears;
 //! - `{rate:effect-id}` stands for the rate of a side effect, formatted in the reader's language,
 //!   so that every number lives in one place (`side-effects.ron`).
@@ -838,7 +839,7 @@ pub struct LeftOut {
     /// The field, as the guide names it (`staff_pin`, `answers`); for a name the guide does not
     /// know, `staff_pin` if it may have been meant for it (`staffpin`), else empty.
     pub field: &'static str,
-    pub problem: super::Problem,
+    pub problem: super::problem::Problem,
 }
 
 /// On or off.

@@ -1,11 +1,12 @@
-//! Reading RON content files: the text of each file kept for later checks, and ron's errors
-//! reworded for a clinic's staff, with the field and the line they are at.
+//! The text of the content files as read, kept for later checks to point at a line, and ron's
+//! errors reworded for a clinic's staff, with the field and the line they are at.
 
-use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
-use serde::de::DeserializeOwned;
-
-use super::*;
+use super::embedded::Embedded;
+use super::files;
+use super::problem::lower_first;
 
 /// The text of the content files read so far, so that later checks can point at a line.
 #[derive(Debug, Clone, Default)]
@@ -37,104 +38,6 @@ impl Files {
         let (_, text) = self.texts.iter().find(|(name, _)| name == file)?;
         let (at, _) = text.match_indices(needle).nth(nth)?;
         Some(line_and_column(&text[..at]))
-    }
-}
-
-/// U+FEFF in UTF-8.
-pub(super) const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
-
-/// Reads and parses files, keeping their text and every problem met.
-pub(super) struct Reader<'r, R> {
-    pub(super) read: &'r R,
-    pub(super) files: Files,
-    pub(super) problems: Vec<Problem>,
-}
-
-impl<'a, R: Fn(&str) -> Result<Cow<'a, [u8]>, Unread>> Reader<'_, R> {
-    pub(super) fn parse<T: DeserializeOwned>(&mut self, file: &str) -> Option<T> {
-        let value = self.parse_with(file, |text| ron::from_str::<T>(text))?;
-        let text = &self.files.texts.last().expect("just read").1;
-        self.problems.extend(check::sizes(file, text));
-        Some(value)
-    }
-
-    /// Reads `file` and makes something of its text with `parse`.
-    pub(super) fn parse_with<T>(
-        &mut self,
-        file: &str,
-        parse: impl FnOnce(&str) -> ron::error::SpannedResult<T>,
-    ) -> Option<T> {
-        let problem = |position, message: String| Problem {
-            file: file.to_owned(),
-            position,
-            message,
-        };
-        let bytes = match (self.read)(file) {
-            Ok(bytes) if bytes.len() as u64 > check::MAX_FILE_BYTES => Err(Unread::TooLarge {
-                bytes: bytes.len() as u64,
-            }),
-            other => other,
-        };
-        let bytes = match bytes {
-            Ok(bytes) => bytes,
-            Err(unread) => {
-                self.problems.push(problem(None, unread.to_string()));
-                return None;
-            }
-        };
-        let mut bytes = bytes.into_owned();
-        // Old Windows editors start a UTF-8 file with a byte-order mark; it is no part of the text.
-        if bytes.starts_with(BYTE_ORDER_MARK) {
-            bytes.drain(..BYTE_ORDER_MARK.len());
-        }
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(error) => {
-                let at = error.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(&error.into_bytes()[..at]).into_owned();
-                self.problems.push(problem(
-                    Some(line_and_column(&text)),
-                    "the file is not UTF-8 text".to_owned(),
-                ));
-                return None;
-            }
-        };
-        // Controls and direction overrides are taken out of every text, and named; the
-        // clinic's details are cleaned field by field as they are read (`clinic::read`).
-        let (cleaned, hidden) = if file == File::Clinic.path("") {
-            (Cow::Borrowed(text.as_str()), Vec::new())
-        } else {
-            check::without_hidden_controls(&text)
-        };
-        let parsed = parse(&cleaned);
-        let hidden = check::hidden_control_problems(file, &text, &hidden);
-        drop(cleaned);
-        self.problems.extend(hidden);
-        self.files.texts.push((file.to_owned(), text));
-        match parsed {
-            Ok(value) => Some(value),
-            Err(error) => {
-                let start = error.span.start;
-                let text = &self.files.texts.last().expect("just pushed").1;
-                let mut message = parse_message(&error.code);
-                // `low: 1.5`: ron reads the 1, then stops at the point.
-                if decimal_point_at(text, start.line, start.col) {
-                    message = "expected a whole number with no decimal point".to_owned();
-                }
-                let about_a_value = !matches!(
-                    error.code,
-                    ron::Error::MissingStructField { .. }
-                        | ron::Error::DuplicateStructField { .. }
-                        | ron::Error::TrailingCharacters
-                );
-                if about_a_value && let Some(field) = field_at(text, start.line, start.col) {
-                    message.push_str(&format!(" for '{field}'"));
-                }
-                self.problems
-                    .push(problem(Some((start.line, start.col)), message));
-                None
-            }
-        }
     }
 }
 
@@ -310,4 +213,20 @@ pub(super) fn field_at(text: &str, line: usize, column: usize) -> Option<&str> {
         .map_or(0, |at| at + 1);
     let name = &before[name_start..];
     known_name(name).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_finds_line_and_column() {
+        let mut files = Files::default();
+        files
+            .texts
+            .push(("a.ron".into(), "one\n  two \"x\"\n".into()));
+        assert_eq!(files.locate("a.ron", "\"x\""), Some((2, 7)));
+        assert_eq!(files.locate("a.ron", "zzz"), None);
+        assert_eq!(files.locate("b.ron", "one"), None);
+    }
 }

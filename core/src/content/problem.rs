@@ -69,3 +69,18 @@ pub(super) fn lower_first(text: &str) -> String {
         first.to_lowercase().chain(chars).collect()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_is_one_line_without_control_characters() {
+        let problem = Problem {
+            file: "a\u{1B}[31m\nb\u{202E}.ron".into(),
+            position: Some((1, 2)),
+            message: "x\u{9B}y\u{2067}".into(),
+        };
+        assert_eq!(problem.to_string(), "a[31m b.ron:1:2: xy");
+    }
+}

@@ -2,6 +2,8 @@
 //! their limits, and hidden characters, each at its line.
 
 use super::*;
+use crate::content::parse::{known_name, line_and_column};
+use crate::content::problem::is_hidden_control;
 
 /// The most characters one text of a content file may have, as written in the file. The longest
 /// built-in text has about 400.
@@ -24,7 +26,7 @@ pub fn sizes(file: &str, text: &str) -> Vec<Problem> {
     let mut report = |at: usize, message: String| {
         problems.push(Problem {
             file: file.to_owned(),
-            position: Some(super::super::line_and_column(&text[..at])),
+            position: Some(line_and_column(&text[..at])),
             message,
         });
     };
@@ -156,7 +158,7 @@ fn comment_end(text: &str, mut i: usize) -> Option<usize> {
     }
 }
 
-/// The RON `text` with every [hidden control](super::is_hidden_control) taken out of its strings
+/// The RON `text` with every [hidden control](is_hidden_control) taken out of its strings
 /// (written as itself or as an escape such as `\u{1b}`, `\x1b`, `\0` or `\r`), and the byte
 /// offset and character of each one taken out. Comments and what is outside strings are left
 /// as they are: RON refuses a control there itself.
@@ -196,7 +198,7 @@ pub fn without_hidden_controls(text: &str) -> (std::borrow::Cow<'_, str>, Vec<(u
                     .find(&closing)
                     .map_or(bytes.len(), |length| start + length);
                 for (at, c) in text[start..end].char_indices() {
-                    if super::super::is_hidden_control(c) {
+                    if is_hidden_control(c) {
                         found.push((start + at, c));
                         drop.push(start + at..start + at + c.len_utf8());
                     }
@@ -208,7 +210,7 @@ pub fn without_hidden_controls(text: &str) -> (std::borrow::Cow<'_, str>, Vec<(u
                 while i < bytes.len() && bytes[i] != b'"' {
                     if bytes[i] != b'\\' {
                         let c = text[i..].chars().next().expect("a character");
-                        if super::super::is_hidden_control(c) {
+                        if is_hidden_control(c) {
                             found.push((i, c));
                             drop.push(i..i + c.len_utf8());
                         }
@@ -245,7 +247,7 @@ pub fn without_hidden_controls(text: &str) -> (std::borrow::Cow<'_, str>, Vec<(u
                         _ => (None, i + 2),
                     };
                     let end = end.min(bytes.len());
-                    if let Some(c) = decoded.filter(|c| super::super::is_hidden_control(*c)) {
+                    if let Some(c) = decoded.filter(|c| is_hidden_control(*c)) {
                         found.push((start, c));
                         drop.push(start..end);
                     }
@@ -290,7 +292,7 @@ pub fn hidden_control_problems(file: &str, text: &str, found: &[(usize, char)]) 
         .iter()
         .map(|&(at, c)| Problem {
             file: file.to_owned(),
-            position: Some(super::super::line_and_column(&text[..at])),
+            position: Some(line_and_column(&text[..at])),
             message: format!(
                 "a hidden character, {}, is in this text: it can make what is shown read other \
                  than what is written, or move a terminal's cursor; take it out",
@@ -348,5 +350,5 @@ fn name_before(text: &str, at: usize) -> Option<&str> {
     if name == "Some" {
         return name_before(text, start);
     }
-    (!name.is_empty() && super::super::known_name(name)).then_some(name)
+    (!name.is_empty() && known_name(name)).then_some(name)
 }
