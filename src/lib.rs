@@ -15,4 +15,4 @@ pub mod speech;
 pub mod theme;
 pub mod widget;
 
-pub use needle_guide_core::{content, document, handout, route, search};
+pub use needle_guide_core::{colors, content, document, handout, route, search};

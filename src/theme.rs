@@ -6,7 +6,9 @@
 pub mod style;
 pub mod typography;
 
-use iced::{Color, Font, Theme, color, font};
+use iced::{Color, Font, Theme, font};
+
+use crate::colors::{self, Colors, Rgb};
 
 /// Atkinson Hyperlegible: designed for low-vision readers, and embedded so text never falls
 /// back to a missing system font.
@@ -53,7 +55,7 @@ pub mod metrics {
     pub const RADIUS: f32 = 12.0;
 }
 
-/// The colours of one theme.
+/// The colours of one theme, as iced draws them ([`Colors`] names what each is for).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Palette {
     pub background: Color,
@@ -68,47 +70,36 @@ pub struct Palette {
     pub on_urgent: Color,
     pub urgent_soft: Color,
     pub note_soft: Color,
-    /// The outline of shapes that stand for "nothing here", such as the empty icons of an icon
-    /// array: lighter than the filled ones, but at least 3:1 on the card (WCAG 1.4.11), so they
-    /// can still be counted.
     pub faint: Color,
 }
 
 impl Palette {
     /// Calm and clinical: deep teal on soft grey-white, with red kept for what is urgent.
-    pub const STANDARD: Palette = Palette {
-        background: color!(0xf3f6f7),
-        surface: color!(0xffffff),
-        text: color!(0x18262f),
-        muted: color!(0x45565f),
-        primary: color!(0x0a5a61),
-        on_primary: color!(0xffffff),
-        primary_soft: color!(0xdcefee),
-        border: color!(0xc5d3d8),
-        urgent: color!(0xa3161b),
-        on_urgent: color!(0xffffff),
-        urgent_soft: color!(0xfcebea),
-        note_soft: color!(0xe6f0f7),
-        faint: color!(0x7d8d95),
-    };
+    pub const STANDARD: Palette = Palette::from_colors(Colors::STANDARD);
 
-    /// For low vision: near-black on white, deep blue and deep red, every pair at least 7:1
-    /// (WCAG AAA). Shapes keep their outlines and stripes, so charts do not rely on hue.
-    pub const HIGH_CONTRAST: Palette = Palette {
-        background: color!(0xffffff),
-        surface: color!(0xffffff),
-        text: color!(0x000000),
-        muted: color!(0x2b2b2b),
-        primary: color!(0x00307a),
-        on_primary: color!(0xffffff),
-        primary_soft: color!(0xdde7f7),
-        border: color!(0x4d4d4d),
-        urgent: color!(0x8a0000),
-        on_urgent: color!(0xffffff),
-        urgent_soft: color!(0xfff0f0),
-        note_soft: color!(0xf0f4fa),
-        faint: color!(0x6e6e6e),
-    };
+    /// For low vision: every text pair at least 7:1 (WCAG AAA).
+    pub const HIGH_CONTRAST: Palette = Palette::from_colors(Colors::HIGH_CONTRAST);
+
+    const fn from_colors(colors: Colors) -> Palette {
+        const fn color(rgb: Rgb) -> Color {
+            Color::from_rgb8(rgb.r, rgb.g, rgb.b)
+        }
+        Palette {
+            background: color(colors.background),
+            surface: color(colors.surface),
+            text: color(colors.text),
+            muted: color(colors.muted),
+            primary: color(colors.primary),
+            on_primary: color(colors.on_primary),
+            primary_soft: color(colors.primary_soft),
+            border: color(colors.border),
+            urgent: color(colors.urgent),
+            on_urgent: color(colors.on_urgent),
+            urgent_soft: color(colors.urgent_soft),
+            note_soft: color(colors.note_soft),
+            faint: color(colors.faint),
+        }
+    }
 
     /// Every pair of (text colour, background colour) the styles draw, with what it is for.
     pub fn text_pairs(&self) -> Vec<(&'static str, Color, Color)> {
@@ -172,37 +163,17 @@ impl Palette {
 
 /// WCAG 2 contrast ratio of two opaque colours, from 1 to 21.
 pub fn contrast_ratio(a: Color, b: Color) -> f32 {
-    let (lighter, darker) = {
-        let (la, lb) = (relative_luminance(a), relative_luminance(b));
-        if la > lb { (la, lb) } else { (lb, la) }
-    };
-    (lighter + 0.05) / (darker + 0.05)
+    colors::contrast_ratio([a.r, a.g, a.b], [b.r, b.g, b.b])
 }
 
 /// WCAG 2 relative luminance of an sRGB colour.
 pub fn relative_luminance(color: Color) -> f32 {
-    let linear = |channel: f32| {
-        if channel <= 0.04045 {
-            channel / 12.92
-        } else {
-            ((channel + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * linear(color.r) + 0.7152 * linear(color.g) + 0.0722 * linear(color.b)
+    colors::relative_luminance([color.r, color.g, color.b])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn contrast_of_black_on_white_is_21() {
-        assert!((contrast_ratio(Color::BLACK, Color::WHITE) - 21.0).abs() < 0.01);
-        assert!((contrast_ratio(Color::WHITE, Color::WHITE) - 1.0).abs() < 0.001);
-        // A known pair: #767676 on white is the lightest grey that passes AA, at 4.54:1.
-        let grey = color!(0x767676);
-        assert!((contrast_ratio(grey, Color::WHITE) - 4.54).abs() < 0.01);
-    }
 
     #[test]
     fn every_text_colour_pair_meets_wcag_aa() {

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::colors::{Colors, Rgb};
 use crate::content::ids::ConditionId;
 use crate::content::model::Level;
 use crate::content::route::{PageId, Route};
@@ -49,7 +50,8 @@ pub fn html(library: &Library, options: &HandoutOptions) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+         <title>{title}</title>\n<style>{style}</style>\n</head>\n<body>\n",
+        style = style(),
         lang = escape(&library.locale),
         title = escape(&words.title),
     );
@@ -82,6 +84,30 @@ pub fn html(library: &Library, options: &HandoutOptions) -> String {
     out
 }
 
+/// The handout's colours, by the names its style sheet gives them: the standard theme's, on white
+/// paper. (`$urgent_soft` comes before `$urgent`, which it begins with.)
+fn paint() -> [(&'static str, Rgb); 7] {
+    let colors = Colors::STANDARD;
+    [
+        ("$paper", colors.surface),
+        ("$text", colors.text),
+        ("$muted", colors.muted),
+        ("$primary", colors.primary),
+        ("$faint", colors.faint),
+        ("$urgent_soft", colors.urgent_soft),
+        ("$urgent", colors.urgent),
+    ]
+}
+
+/// The style sheet, in the theme's colours.
+fn style() -> String {
+    paint()
+        .into_iter()
+        .fold(STYLE.to_owned(), |css, (name, colour)| {
+            css.replace(name, &colour.css())
+        })
+}
+
 /// Print first, screen second: compact type that still reads easily on paper, two columns for
 /// the short chunks, and the warning signs boxed across the whole width so they cannot be missed.
 const STYLE: &str = r#"
@@ -92,14 +118,14 @@ body {
   margin: 0;
   font-family: "Atkinson Hyperlegible", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
     "Liberation Sans", "Helvetica Neue", Arial, sans-serif;
-  font-size: 10pt; line-height: 1.08; color: #111; background: #fff;
+  font-size: 10pt; line-height: 1.08; color: $text; background: $paper;
   -webkit-print-color-adjust: exact; print-color-adjust: exact;
 }
 @media screen { body { max-width: 190mm; margin: 10mm auto; padding: 0 8mm; } }
-header { border-bottom: 1.5pt solid #1d4f7c; padding-bottom: 3pt; margin-bottom: 6pt; }
-h1 { font-size: 18pt; line-height: 1.15; margin: 0; color: #1d4f7c; }
+header { border-bottom: 1.5pt solid $primary; padding-bottom: 3pt; margin-bottom: 6pt; }
+h1 { font-size: 18pt; line-height: 1.15; margin: 0; color: $primary; }
 .given-by { font-size: 11pt; margin: 2pt 0 0; }
-h2 { font-size: 12.5pt; line-height: 1.2; margin: 0 0 2pt; color: #1d4f7c; break-after: avoid; }
+h2 { font-size: 12.5pt; line-height: 1.2; margin: 0 0 2pt; color: $primary; break-after: avoid; }
 h3 { font-size: 10.5pt; margin: 3pt 0 1pt; break-after: avoid; }
 p { margin: 0 0 3pt; }
 ul, ol { margin: 0 0 3pt; padding-left: 13pt; }
@@ -112,34 +138,34 @@ section { break-inside: avoid; margin: 0 0 3pt; }
 section.flow { break-inside: auto; }
 .item, tr, li { break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 2pt; }
-td { padding: 2pt 0; border-bottom: 0.5pt solid #aaa; vertical-align: top; }
+td { padding: 2pt 0; border-bottom: 0.5pt solid $faint; vertical-align: top; }
 td.rate { font-weight: bold; padding-left: 6pt; width: 64%; }
-th { text-align: left; font-size: 9.5pt; padding: 0 0 1pt; border-bottom: 1pt solid #111; }
+th { text-align: left; font-size: 9.5pt; padding: 0 0 1pt; border-bottom: 1pt solid $text; }
 th + th { padding-left: 6pt; }
 .source { font-size: 9.5pt; margin-top: 2pt; }
 .names { columns: 2; column-gap: 4mm; font-size: 9.5pt; }
 .names li { margin: 0; }
-.medical { display: block; font-weight: normal; font-size: 9.5pt; color: #444; }
+.medical { display: block; font-weight: normal; font-size: 9.5pt; color: $muted; }
 .checklist { list-style: none; padding-left: 0; }
 .checklist li { position: relative; padding-left: 15pt; }
 .checklist li::before {
   content: ""; position: absolute; left: 0; top: 2pt; width: 8pt; height: 8pt;
-  border: 1pt solid #111;
+  border: 1pt solid $text;
 }
-.warning { break-inside: auto; border: 2.5pt solid #a3001b; border-radius: 4pt; padding: 5pt 8pt 3pt; }
-.warning h2 { color: #a3001b; font-size: 14pt; }
-.warning h3 { color: #a3001b; font-size: 11.5pt; }
-.step { padding: 2pt 6pt 1pt; margin: 0 0 2pt; border-left: 4pt solid #1d4f7c; break-inside: avoid; }
-.step.normal { border-left-color: #2e6b34; }
-.step.emergency { border-left-width: 6pt; border-left-color: #a3001b; background: #fdeceb; }
-.step.emergency-room { border-left-width: 6pt; border-left-color: #a3001b; }
+.warning { break-inside: auto; border: 2.5pt solid $urgent; border-radius: 4pt; padding: 5pt 8pt 3pt; }
+.warning h2 { color: $urgent; font-size: 14pt; }
+.warning h3 { color: $urgent; font-size: 11.5pt; }
+.step { padding: 2pt 6pt 1pt; margin: 0 0 2pt; border-left: 4pt solid $primary; break-inside: avoid; }
+.step.normal { border-left-color: $faint; }
+.step.emergency { border-left-width: 6pt; border-left-color: $urgent; background: $urgent_soft; }
+.step.emergency-room { border-left-width: 6pt; border-left-color: $urgent; }
 .step .action { font-weight: bold; margin: 0 0 1pt; }
 .step ul { columns: 2; column-gap: 8mm; margin-bottom: 1pt; }
 .step ol { margin-bottom: 1pt; padding-left: 0; list-style-position: inside; }
-.later { background: #fdeceb; padding: 3pt 6pt; margin: 3pt 0 2pt; }
+.later { background: $urgent_soft; padding: 3pt 6pt; margin: 3pt 0 2pt; }
 .contacts {
   display: grid; grid-template-columns: repeat(4, 1fr); column-gap: 5mm;
-  border: 1pt solid #1d4f7c; border-radius: 4pt; padding: 4pt 8pt 2pt; margin: 0 0 8pt;
+  border: 1pt solid $primary; border-radius: 4pt; padding: 4pt 8pt 2pt; margin: 0 0 8pt;
 }
 .contacts h2, .contacts .call { grid-column: 1 / -1; }
 .contacts p { font-size: 11pt; margin: 0 0 2pt; }
@@ -152,7 +178,7 @@ th + th { padding-left: 6pt; }
 .signature { display: flex; gap: 8mm; margin-top: 14pt; }
 .signature .field { flex: 3; }
 .signature .field.date { flex: 1; }
-.signature .line { border-bottom: 0.75pt solid #111; height: 24pt; }
+.signature .line { border-bottom: 0.75pt solid $text; height: 24pt; }
 .signature span { display: block; font-size: 9.5pt; margin-top: 2pt; }
 "#;
 
@@ -832,6 +858,68 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
     use std::ffi::OsString;
+
+    #[test]
+    fn the_handouts_colours_are_the_themes_and_keep_their_contrast_on_paper() {
+        use crate::colors::contrast_ratio;
+        let css = style();
+        assert!(
+            !css.contains('$'),
+            "a colour the style sheet names is not painted"
+        );
+        let theme = Colors::STANDARD;
+        let own = [
+            theme.surface,
+            theme.text,
+            theme.muted,
+            theme.primary,
+            theme.faint,
+            theme.urgent_soft,
+            theme.urgent,
+        ];
+        // Every declaration with a colour in it: (property, colour).
+        let mut declared = Vec::new();
+        for declaration in css.split([';', '{', '}']) {
+            let Some((property, value)) = declaration.split_once(':') else {
+                continue;
+            };
+            for word in value.split_whitespace() {
+                if let Some(hex) = word.strip_prefix('#') {
+                    let value = u32::from_str_radix(hex, 16).expect("a colour in hex");
+                    assert_eq!(hex.len(), 6, "{word}: write colours in six digits");
+                    let colour = Rgb::hex(value);
+                    assert!(own.contains(&colour), "{word} is not one of the theme's");
+                    declared.push((property.trim().to_owned(), colour));
+                }
+            }
+        }
+        let backgrounds: Vec<Rgb> = declared
+            .iter()
+            .filter(|(property, _)| property.starts_with("background"))
+            .map(|(_, colour)| *colour)
+            .collect();
+        let texts = declared.iter().filter(|(property, _)| property == "color");
+        let borders = declared
+            .iter()
+            .filter(|(property, _)| property.starts_with("border"));
+        assert!(texts.clone().count() >= 4 && borders.clone().count() >= 8);
+        for (_, text) in texts {
+            for background in &backgrounds {
+                let ratio = contrast_ratio(text.channels(), background.channels());
+                assert!(
+                    ratio >= 4.5,
+                    "{} on {}: {ratio:.2}:1",
+                    text.css(),
+                    background.css()
+                );
+            }
+        }
+        // Lines that mark out a box or a step are seen at 3:1 on the paper (WCAG 1.4.11).
+        for (property, line) in borders {
+            let ratio = contrast_ratio(line.channels(), theme.surface.channels());
+            assert!(ratio >= 3.0, "{property} {}: {ratio:.2}:1", line.css());
+        }
+    }
 
     #[test]
     fn escape_covers_the_five_special_characters() {

@@ -1,7 +1,9 @@
 //! The guide itself, with no window: the content and its checks, the rates and the charts'
 //! arithmetic, the routes, the document model every screen and the read-aloud draw from, search,
-//! and the handout. The `needle-guide` crate is the app around it.
+//! the handout, and the colours the window and the handout share. The `needle-guide` crate is the
+//! app around it.
 
+pub mod colors;
 pub mod content;
 pub mod document;
 pub mod handout;
