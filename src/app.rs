@@ -20,7 +20,8 @@ use crate::screen::{Comfort, PageParts, Shared};
 use crate::speech::Voice;
 use crate::theme::style;
 use crate::theme::{self, Palette, metrics};
-use crate::widget::drag::drag;
+use crate::widget::drag::{drag, drag_by_touch};
+use crate::widget::untinted::untinted;
 use crate::widget::wrap::Tell;
 use crate::widget::{below, measure, nav, repaint};
 
@@ -754,7 +755,7 @@ impl App {
         let content = repaint::whole(self.window_content());
         if self.kiosk_state().is_some() {
             measure::window(
-                content,
+                untinted(content),
                 self.scale_factor(),
                 Tell {
                     holds: self.viewport.window(),
@@ -772,10 +773,14 @@ impl App {
         let library = self.library();
         let other = &self.editions[(self.locale + 1) % self.editions.len()];
         let comfort = Comfort {
-            other_language: (other.locale != library.locale)
-                .then_some(other.ui.language_name.as_str()),
+            other: (other.locale != library.locale).then_some(&other.ui),
             high_contrast: self.palette == Palette::HIGH_CONTRAST,
             can_enlarge: self.can_enlarge_text(),
+            // The kiosk's controls stay as they are on the screen whatever the text size.
+            scale: match self.mode {
+                Mode::Kiosk(_) => self.viewport.steady_scale(self.mode_scale()),
+                Mode::Consult(_) => 1.0,
+            },
         };
         let width = self.layout().width;
         match &self.mode {
@@ -869,8 +874,14 @@ impl App {
             ),
             None => self.footer(library, layout.width),
         };
+        // At the kiosk a pressed pointer drags too: many touch panels send pointer events.
+        let page = if self.kiosk_state().is_some() {
+            drag_by_touch(page)
+        } else {
+            drag(page)
+        };
         PageParts {
-            page: stack![drag(page)].push(over_foot).into(),
+            page: stack![page].push(over_foot).into(),
             term: self
                 .reader
                 .term_panel(library)

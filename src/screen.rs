@@ -8,8 +8,9 @@ pub mod reader;
 use iced::Element;
 
 use crate::content::model::Ui;
+use crate::theme::size;
 use crate::theme::style::Role;
-use crate::widget::nav::{self, action, label};
+use crate::widget::nav::{self, action_scaled};
 
 /// What the controls every screen shares ask of the app: the edition and comfort settings are
 /// the app's, not any one screen's.
@@ -32,13 +33,39 @@ pub struct PageParts<'a, M> {
     pub foot: Element<'a, M>,
 }
 
-/// What the comfort controls show: the other language's name (if there is another), whether
-/// high contrast is on, and whether the text can grow.
+/// What the comfort controls show: the other edition's words (if there is another language),
+/// whether high contrast is on, whether the text can grow, and how large they are drawn.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Comfort<'a> {
-    pub other_language: Option<&'a str>,
+    pub other: Option<&'a Ui>,
     pub high_contrast: bool,
     pub can_enlarge: bool,
+    /// How large the controls are drawn against the page. The kiosk enlarges its whole layout
+    /// for a larger text size, and draws its controls that much smaller, so that on the screen
+    /// they keep their place and size under a finger that taps A+ again and again.
+    pub scale: f32,
+}
+
+impl<'a> Comfort<'a> {
+    /// The words of the same control in both languages, from `words`: what it may show, and so
+    /// the room it keeps whichever it shows.
+    fn in_both(&self, ui: &'a Ui, words: impl Fn(&'a Ui) -> &'a str) -> Vec<&'a str> {
+        std::iter::once(ui).chain(self.other).map(words).collect()
+    }
+
+    /// A label that shows `shown` as wide as the widest of `room`.
+    fn label(&self, shown: &'a str, room: Vec<&'a str>) -> Element<'a, Shared> {
+        nav::steady_label(shown, room, size::BODY * self.scale)
+    }
+
+    fn action(
+        &self,
+        label: Element<'a, Shared>,
+        role: Role,
+        message: Shared,
+    ) -> Element<'a, Shared> {
+        action_scaled(label, role, message, self.scale).into()
+    }
 }
 
 /// How much room a bar's labels get: all their words, or their short forms.
@@ -59,35 +86,58 @@ pub fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
 }
 
 /// Home, in the given role.
-pub fn home_button<'a>(ui: &'a Ui, role: Role) -> Element<'a, Shared> {
-    action(label(&ui.home), role, Shared::Home).into()
+pub fn home_button<'a>(ui: &'a Ui, comfort: Comfort<'a>, role: Role) -> Element<'a, Shared> {
+    let label = comfort.label(&ui.home, comfort.in_both(ui, |ui| &ui.home));
+    comfort.action(label, role, Shared::Home)
 }
 
-/// The switch to the other language, named in that language.
-pub fn language_button(name: &str) -> Element<'_, Shared> {
-    action(label(name), Role::Secondary, Shared::SwitchLanguage).into()
+/// The switch to the other language, named in that language; none with one language.
+pub fn language_button<'a>(ui: &'a Ui, comfort: Comfort<'a>) -> Option<Element<'a, Shared>> {
+    let other = comfort.other?;
+    let names = comfort.in_both(ui, |ui| &ui.language_name);
+    let label = comfort.label(&other.language_name, names);
+    Some(comfort.action(label, Role::Secondary, Shared::SwitchLanguage))
 }
 
 /// The switch between standard colours and high contrast, saying what it turns on; in its short
-/// form, only "Contrast".
-pub fn contrast_button<'a>(ui: &'a Ui, high_contrast: bool, words: Words) -> Element<'a, Shared> {
-    let name = match (words, high_contrast) {
-        (Words::Short, _) => &ui.contrast_short,
-        (Words::Full, true) => &ui.standard_contrast,
-        (Words::Full, false) => &ui.high_contrast,
+/// form, only "Contrast". It keeps the room of its longest words, in either state and language.
+pub fn contrast_button<'a>(ui: &'a Ui, comfort: Comfort<'a>, words: Words) -> Element<'a, Shared> {
+    let name = |ui: &'a Ui, high_contrast: bool| match (words, high_contrast) {
+        (Words::Short, _) => ui.contrast_short.as_str(),
+        (Words::Full, true) => ui.standard_contrast.as_str(),
+        (Words::Full, false) => ui.high_contrast.as_str(),
     };
-    action(label(name), Role::Secondary, Shared::ToggleContrast).into()
+    let mut room = comfort.in_both(ui, |ui| name(ui, true));
+    room.extend(comfort.in_both(ui, |ui| name(ui, false)));
+    let label = comfort.label(name(ui, comfort.high_contrast), room);
+    comfort.action(label, Role::Secondary, Shared::ToggleContrast)
 }
 
-/// A− and A+, after "Text size" when the words are full.
-pub fn text_size<'a>(ui: &'a Ui, comfort: Comfort<'_>, words: Words) -> Vec<Element<'a, Shared>> {
-    nav::text_size(
-        ui,
-        words == Words::Full,
-        comfort.can_enlarge,
-        Shared::TextSmaller,
+/// A− and A+, after "Text size" when the words are full; A+ is greyed out when the text can grow
+/// no more.
+pub fn text_size<'a>(ui: &'a Ui, comfort: Comfort<'a>, words: Words) -> Vec<Element<'a, Shared>> {
+    let caption = (words == Words::Full).then(|| {
+        let room = comfort.in_both(ui, |ui| &ui.consult.text_size);
+        nav::steady_caption(&ui.consult.text_size, room, size::BODY * comfort.scale)
+    });
+    let larger = action_scaled(
+        comfort.label("A+", vec!["A+"]),
+        Role::Secondary,
         Shared::TextLarger,
+        comfort.scale,
     )
+    .on_press_maybe(comfort.can_enlarge.then_some(Shared::TextLarger));
+    caption
+        .into_iter()
+        .chain([
+            comfort.action(
+                comfort.label("A−", vec!["A−"]),
+                Role::Secondary,
+                Shared::TextSmaller,
+            ),
+            larger.into(),
+        ])
+        .collect()
 }
 
 /// Text size, contrast and the other language, in `words`.
@@ -97,7 +147,7 @@ pub fn comfort_controls<'a>(
     words: Words,
 ) -> Vec<Element<'a, Shared>> {
     let mut controls = text_size(ui, comfort, words);
-    controls.push(contrast_button(ui, comfort.high_contrast, words));
-    controls.extend(comfort.other_language.map(language_button));
+    controls.push(contrast_button(ui, comfort, words));
+    controls.extend(language_button(ui, comfort));
     controls
 }

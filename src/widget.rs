@@ -3,6 +3,7 @@
 pub mod action_icon;
 pub mod below;
 pub mod body_map;
+pub mod choose;
 pub mod delegate;
 pub mod drag;
 pub mod ends;
@@ -14,7 +15,9 @@ pub mod nav;
 pub mod paint;
 pub mod repaint;
 pub mod risk_scale;
+pub mod room;
 pub mod spans;
 pub mod tick_box;
+pub mod untinted;
 pub mod vector;
 pub mod wrap;

@@ -461,9 +461,16 @@ fn high_contrast_is_in_the_consult_toolbar_and_a_key_and_stays_for_the_session()
     assert_eq!(app.palette(), Palette::STANDARD);
 }
 
+/// Whether `messages` open a page.
+fn opens_a_page(messages: &[needle_guide::app::Message]) -> bool {
+    use needle_guide::app::Message;
+    messages
+        .iter()
+        .any(|message| matches!(message, Message::Reader(reader::Message::Open(_))))
+}
+
 #[test]
 fn a_drag_that_starts_on_a_tile_scrolls_and_a_tap_still_opens_it() {
-    use needle_guide::app::Message;
     let setup =
         Setup::new(Mode::Kiosk, "es", iced::Size::new(1280.0, 800.0)).larger(TEXT_STEPS.len() - 1);
     let app = setup.app();
@@ -471,22 +478,23 @@ fn a_drag_that_starts_on_a_tile_scrolls_and_a_tap_still_opens_it() {
     let found = inspect(&app, size);
     let (_, tile) = topic_tiles(&app, &found)[0];
     let on_tile = tile.visible.expect("the first tile shows").center();
-    let opens = |messages: &[Message]| {
-        messages
-            .iter()
-            .any(|message| matches!(message, Message::Reader(reader::Message::Open(_))))
-    };
 
     let mut ui = support::simulate(&app, size);
     finger(&mut ui, drag_up(on_tile, 120.0));
     assert!(scrolled(&mut ui)[0] > 60.0, "the drag did not scroll home");
     let messages: Vec<_> = ui.into_messages().collect();
-    assert!(!opens(&messages), "a drag opened a page: {messages:?}");
+    assert!(
+        !opens_a_page(&messages),
+        "a drag opened a page: {messages:?}"
+    );
 
     let mut ui = support::simulate(&app, size);
     finger(&mut ui, drag_up(on_tile, 0.0));
     let messages: Vec<_> = ui.into_messages().collect();
-    assert!(opens(&messages), "a tap did not open the tile's page");
+    assert!(
+        opens_a_page(&messages),
+        "a tap did not open the tile's page"
+    );
 }
 
 #[test]
@@ -1035,4 +1043,170 @@ fn a_very_long_word_is_broken_onto_lines_that_fit() {
         lines(&bounds, size::LEAD * 1.45 / 1.3) >= 3.0,
         "the lead is broken onto lines: {bounds:?}"
     );
+}
+
+/// The kiosk's top bar's targets, in the screen's pixels, from left to right.
+fn kiosk_controls(app: &App, found: &Inspection) -> Vec<Rectangle> {
+    let top = found
+        .bars
+        .iter()
+        .min_by(|a, b| a.y.total_cmp(&b.y))
+        .expect("the kiosk has a bar");
+    let scale = app.scale_factor();
+    let mut controls: Vec<Rectangle> = found
+        .targets
+        .iter()
+        .filter(|target| top.contains(target.bounds.center()))
+        .map(|target| {
+            let bounds = target.bounds;
+            Rectangle::new(
+                iced::Point::new(bounds.x * scale, bounds.y * scale),
+                iced::Size::new(bounds.width * scale, bounds.height * scale),
+            )
+        })
+        .collect();
+    controls.sort_by(|a, b| a.x.total_cmp(&b.x));
+    controls
+}
+
+#[test]
+fn the_kiosks_controls_stay_under_the_finger_at_every_text_size_contrast_and_language() {
+    let mut problems = Vec::new();
+    for screen in [
+        iced::Size::new(1280.0, 800.0),
+        iced::Size::new(1920.0, 1080.0),
+    ] {
+        let first = Setup::new(Mode::Kiosk, "en", screen);
+        let (app, _, found) = laid_out(&first);
+        let steady = kiosk_controls(&app, &found);
+        // Home, A−, A+, contrast and language.
+        assert_eq!(steady.len(), 5, "{screen:?}: {steady:?}");
+        for locale in ["en", "es"] {
+            for larger in 0..TEXT_STEPS.len() {
+                for contrast in [false, true] {
+                    let mut setup = Setup::new(Mode::Kiosk, locale, screen).larger(larger);
+                    if contrast {
+                        setup = setup.high_contrast();
+                    }
+                    let (app, name, found) = laid_out(&setup);
+                    let controls = kiosk_controls(&app, &found);
+                    let moved = controls.len() != steady.len()
+                        || controls.iter().zip(&steady).any(|(now, then)| {
+                            (now.x - then.x).abs() > 0.5
+                                || (now.y - then.y).abs() > 0.5
+                                || (now.width - then.width).abs() > 0.5
+                                || (now.height - then.height).abs() > 0.5
+                        });
+                    if moved {
+                        problems.push(format!("{name}: {controls:?}, not {steady:?}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The same touches as a pointer sends them, from a panel that reports a finger as a mouse: its
+/// left button down, moves, and the button up.
+fn as_pointer(
+    ui: &mut iced_test::Simulator<'_, needle_guide::app::Message>,
+    touches: Vec<iced::Event>,
+) {
+    use iced::mouse::{Button, Event};
+    use iced::touch::Event as Touch;
+    for touch in touches {
+        let (position, event) = match touch {
+            iced::Event::Touch(Touch::FingerPressed { position, .. }) => {
+                (position, Event::ButtonPressed(Button::Left))
+            }
+            iced::Event::Touch(Touch::FingerMoved { position, .. }) => {
+                (position, Event::CursorMoved { position })
+            }
+            iced::Event::Touch(Touch::FingerLifted { position, .. }) => {
+                (position, Event::ButtonReleased(Button::Left))
+            }
+            _ => continue,
+        };
+        ui.point_at(position);
+        let _ = ui.simulate([iced::Event::Mouse(event)]);
+    }
+}
+
+#[test]
+fn at_the_kiosk_a_pressed_pointer_drags_as_a_finger_does_and_a_click_still_opens() {
+    let kiosk = Setup::new(Mode::Kiosk, "en", iced::Size::new(1280.0, 800.0))
+        .larger(TEXT_STEPS.len() - 1)
+        .app();
+    let size = logical(&kiosk);
+    let found = inspect(&kiosk, size);
+    let (_, tile) = topic_tiles(&kiosk, &found)[0];
+    let on_tile = tile.visible.expect("the first tile shows").center();
+
+    let mut ui = support::simulate(&kiosk, size);
+    as_pointer(&mut ui, drag_up(on_tile, 120.0));
+    assert!(
+        scrolled(&mut ui)[0] > 60.0,
+        "the pointer's drag did not scroll home"
+    );
+    let messages: Vec<_> = ui.into_messages().collect();
+    assert!(
+        !opens_a_page(&messages),
+        "a drag opened a page: {messages:?}"
+    );
+
+    let mut ui = support::simulate(&kiosk, size);
+    as_pointer(&mut ui, drag_up(on_tile, 0.0));
+    let messages: Vec<_> = ui.into_messages().collect();
+    assert!(
+        opens_a_page(&messages),
+        "a click did not open the tile's page"
+    );
+
+    // In the consult room a mouse is a mouse: a drag on a tile scrolls nothing.
+    let consult = Setup::new(Mode::Consult, "en", iced::Size::new(1280.0, 800.0))
+        .larger(TEXT_STEPS.len() - 1)
+        .app();
+    let size = logical(&consult);
+    let found = inspect(&consult, size);
+    let (_, tile) = topic_tiles(&consult, &found)[0];
+    let mut ui = support::simulate(&consult, size);
+    as_pointer(
+        &mut ui,
+        drag_up(tile.visible.expect("shows").center(), 120.0),
+    );
+    assert_eq!(scrolled(&mut ui)[0], 0.0);
+}
+
+#[test]
+fn the_kiosk_tints_nothing_under_a_resting_pointer_and_the_consult_room_does() {
+    let theme_of = |app: &App| app.theme();
+    for (mode, tinted) in [(Mode::Kiosk, false), (Mode::Consult, true)] {
+        let app = Setup::new(mode, "en", iced::Size::new(1280.0, 800.0)).app();
+        let size = logical(&app);
+        let found = inspect(&app, size);
+        let (_, tile) = topic_tiles(&app, &found)[0];
+        let hash = std::env::temp_dir().join(format!(
+            "needle-guide-hover-{mode:?}-{}.sha256",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_file(&hash);
+        let mut ui = support::simulate(&app, size);
+        ui.point_at(iced::Point::new(1.0, size.height - 1.0));
+        let resting = ui.snapshot(&theme_of(&app)).expect("a frame");
+        assert!(resting.matches_hash(&hash).expect("hash written"));
+        let mut ui = support::simulate(&app, size);
+        ui.point_at(tile.visible.expect("the tile shows").center());
+        let _ = ui.simulate([iced::Event::Mouse(iced::mouse::Event::CursorMoved {
+            position: tile.visible.expect("the tile shows").center(),
+        })]);
+        let over_tile = ui.snapshot(&theme_of(&app)).expect("a frame");
+        let same = over_tile.matches_hash(&hash).expect("hash compared");
+        let _ = std::fs::remove_file(&hash);
+        assert_eq!(
+            !same, tinted,
+            "{mode:?}: a tile under the pointer is tinted: {}",
+            !same
+        );
+    }
 }

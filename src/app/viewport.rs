@@ -91,6 +91,12 @@ impl Viewport {
         (fit_scale(self.window) * self.text_scale() * mode).min(self.largest_scale())
     }
 
+    /// How much smaller than the page to draw what must keep its size on the screen whatever
+    /// the text size (the kiosk's controls): the scale at the normal text size over this one.
+    pub fn steady_scale(self, mode: f32) -> f32 {
+        self.fresh().scale(mode) / self.scale(mode)
+    }
+
     /// The most the window can be enlarged and still hold [`MIN_LAYOUT`].
     fn largest_scale(self) -> f32 {
         (self.window.width / MIN_LAYOUT.width)

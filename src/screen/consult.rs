@@ -393,7 +393,7 @@ impl Consult {
                 Words::Full => format!("{}  ({})", ui.consult.find, keys::label("{command}+K")),
                 Words::Short => ui.consult.find.clone(),
             };
-            let home = with_home.then(|| shared(home_button(ui, Role::Secondary)));
+            let home = with_home.then(|| shared(home_button(ui, comfort, Role::Secondary)));
             home.into_iter()
                 .chain([action(label(find), Role::Secondary, Message::OpenSearch).into()])
                 .collect::<Vec<_>>()
@@ -588,31 +588,27 @@ fn shortcuts(ui: &Ui) -> Element<'_, Message> {
 fn more_view<'a>(library: &'a Library, comfort: Comfort<'a>) -> Element<'a, Message> {
     let ui = &library.ui;
     let shared = |element: Element<'a, Shared>| element.map(Message::Shared);
-    let controls = comfort
-        .other_language
-        .map(|name| shared(language_button(name)))
-        .into_iter()
-        .chain([
-            shared(contrast_button(ui, comfort.high_contrast, Words::Full)),
-            action(
-                label(&ui.handout.button),
-                Role::Secondary,
-                Message::OpenHandout,
-            )
-            .into(),
-            action(
-                label(&ui.consult.present),
-                Role::Secondary,
-                Message::TogglePresenting,
-            )
-            .into(),
-            action(
-                label(&ui.consult.shortcuts_title),
-                Role::Secondary,
-                Message::ToggleShortcuts,
-            )
-            .into(),
-        ]);
+    let controls = language_button(ui, comfort).map(shared).into_iter().chain([
+        shared(contrast_button(ui, comfort, Words::Full)),
+        action(
+            label(&ui.handout.button),
+            Role::Secondary,
+            Message::OpenHandout,
+        )
+        .into(),
+        action(
+            label(&ui.consult.present),
+            Role::Secondary,
+            Message::TogglePresenting,
+        )
+        .into(),
+        action(
+            label(&ui.consult.shortcuts_title),
+            Role::Secondary,
+            Message::ToggleShortcuts,
+        )
+        .into(),
+    ]);
     let panel = column![
         row![
             typography::heading(&ui.more).width(Fill),
@@ -783,9 +779,10 @@ mod tests {
         assert!(consult.presenting());
         assert_eq!(consult.overlay(), None);
         let comfort = Comfort {
-            other_language: None,
+            other: None,
             high_contrast: false,
             can_enlarge: true,
+            scale: 1.0,
         };
         assert!(consult.toolbar(library, comfort, false, 1280.0).is_none());
     }

@@ -516,14 +516,18 @@ fn comfort_bar<'a>(
 ) -> Element<'a, Message> {
     let ui = &library.ui;
     let form = |words: Words| {
-        let home = with_home.then(|| home_button(ui, Role::Primary).map(Message::Shared));
+        let home = with_home.then(|| home_button(ui, comfort, Role::Primary).map(Message::Shared));
         let controls = comfort_controls(ui, comfort, words)
             .into_iter()
             .map(|control| control.map(Message::Shared))
             .collect();
         (home.into_iter().collect(), controls)
     };
-    nav::bar([form(Words::Full), form(Words::Short)], width)
+    nav::bar_scaled(
+        [form(Words::Full), form(Words::Short)],
+        width,
+        comfort.scale,
+    )
 }
 
 /// "Are you still reading?", with the seconds left and one big button; at a large text size on

@@ -1,5 +1,5 @@
 //! Handing a widget's work on to the children it shows, for the widgets here that wrap others
-//! ([`super::wrap`], [`super::ends`]): each child drawn, updated, asked for its cursor and its
+//! ([`super::wrap`], [`super::choose`]): each child drawn, updated, asked for its cursor and its
 //! overlay, in the layout the parent gave it.
 
 use iced::advanced::layout::Layout;

@@ -1,7 +1,8 @@
 //! Scrolling by finger, wherever the finger lands. iced's scrollable scrolls on a drag only when
 //! the finger lands on no button, and a page of tiles or list rows is mostly buttons. Around a
 //! scrollable, this turns a finger that moves more than a few pixels into scrolling, and cancels
-//! the press of the button it started on, so a drag never opens a page. A tap still taps.
+//! the press of the button it started on, so a drag never opens a page. A tap still taps. At the
+//! kiosk a pressed pointer is a finger too: many touch panels under X11 send pointer events.
 
 use iced::advanced::mouse;
 use iced::{Element, Event, Point, touch};
@@ -15,11 +16,56 @@ pub const SLOP: f32 = 10.0;
 pub fn drag<'a, Message: 'a>(
     content: impl Into<Element<'a, Message>>,
 ) -> Wrapped<'a, Message, FingerScroll> {
-    wrap(FingerScroll, content)
+    wrap(FingerScroll { pointer: false }, content)
+}
+
+/// `content`, scrolled by a finger or a pressed pointer dragged anywhere on it: for a touch
+/// screen, whatever events its panel sends.
+pub fn drag_by_touch<'a, Message: 'a>(
+    content: impl Into<Element<'a, Message>>,
+) -> Wrapped<'a, Message, FingerScroll> {
+    wrap(FingerScroll { pointer: true }, content)
 }
 
 /// Turns a finger's drag into scrolling; what [`drag`] adds to its content.
-pub struct FingerScroll;
+pub struct FingerScroll {
+    /// Whether a pressed pointer counts as a finger.
+    pointer: bool,
+}
+
+/// The finger a pressed pointer stands for: no touch panel numbers its fingers this high.
+const POINTER: touch::Finger = touch::Finger(u64::MAX);
+
+impl FingerScroll {
+    /// The event as a finger's: a touch, or, where the pointer counts, the left button and the
+    /// pointer's moves.
+    fn as_finger(&self, event: &Event, cursor: mouse::Cursor) -> Option<touch::Event> {
+        let at = cursor.position();
+        match event {
+            Event::Touch(touch) => Some(*touch),
+            _ if !self.pointer => None,
+            Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Left)) => {
+                at.map(|position| touch::Event::FingerPressed {
+                    id: POINTER,
+                    position,
+                })
+            }
+            Event::Mouse(mouse::Event::CursorMoved { position }) => {
+                Some(touch::Event::FingerMoved {
+                    id: POINTER,
+                    position: *position,
+                })
+            }
+            Event::Mouse(mouse::Event::ButtonReleased(mouse::Button::Left)) => {
+                Some(touch::Event::FingerLifted {
+                    id: POINTER,
+                    position: at.unwrap_or_default(),
+                })
+            }
+            _ => None,
+        }
+    }
+}
 
 /// The finger being followed, if any.
 #[derive(Debug, Clone, Copy, Default)]
@@ -40,67 +86,61 @@ impl<Message> Wrap<Message> for FingerScroll {
     type State = Finger;
 
     fn update(&self, finger: &mut Finger, event: &Event, child: &mut Child<'_, '_, '_, Message>) {
-        let (next, handled) = match (*finger, event) {
-            (_, Event::Touch(touch::Event::FingerPressed { id, position }))
-                if child.bounds().contains(*position) =>
+        let Some(touch) = self.as_finger(event, child.cursor) else {
+            child.update(event, child.cursor);
+            return;
+        };
+        let (next, handled) = match (*finger, touch) {
+            (_, touch::Event::FingerPressed { id, position })
+                if child.bounds().contains(position) =>
             {
-                (
-                    Finger::Down {
-                        id: *id,
-                        from: *position,
-                    },
-                    false,
-                )
+                (Finger::Down { id, from: position }, false)
             }
             (
                 Finger::Down { id, from },
-                Event::Touch(touch::Event::FingerMoved {
+                touch::Event::FingerMoved {
                     id: moved,
                     position,
-                }),
-            ) if *moved == id && from.distance(*position) > SLOP => {
+                },
+            ) if moved == id && from.distance(position) > SLOP => {
                 // A drag, not a tap: the button under the finger lets go without a press.
                 child.update(
                     &Event::Touch(touch::Event::FingerLost { id, position: from }),
                     mouse::Cursor::Available(from),
                 );
-                scroll(child, from, from, *position);
+                scroll(child, from, from, position);
                 let dragging = Finger::Dragging {
                     id,
                     origin: from,
-                    at: *position,
+                    at: position,
                 };
                 (dragging, true)
             }
             (
                 Finger::Dragging { id, origin, at },
-                Event::Touch(touch::Event::FingerMoved {
+                touch::Event::FingerMoved {
                     id: moved,
                     position,
-                }),
-            ) if *moved == id => {
-                scroll(child, origin, at, *position);
+                },
+            ) if moved == id => {
+                scroll(child, origin, at, position);
                 let dragging = Finger::Dragging {
                     id,
                     origin,
-                    at: *position,
+                    at: position,
                 };
                 (dragging, true)
             }
             (
                 Finger::Dragging { id, .. },
-                Event::Touch(
-                    touch::Event::FingerLifted { id: lifted, .. }
-                    | touch::Event::FingerLost { id: lifted, .. },
-                ),
-            ) if *lifted == id => (Finger::Up, true),
+                touch::Event::FingerLifted { id: lifted, .. }
+                | touch::Event::FingerLost { id: lifted, .. },
+            ) if lifted == id => (Finger::Up, true),
             (
                 Finger::Down { id, .. },
-                Event::Touch(
-                    touch::Event::FingerLifted { id: lifted, .. }
-                    | touch::Event::FingerLost { id: lifted, .. },
-                ),
-            ) if *lifted == id => (Finger::Up, false),
+                touch::Event::FingerLifted { id: lifted, .. }
+                | touch::Event::FingerLost { id: lifted, .. },
+            ) if lifted == id => (Finger::Up, false),
             (finger, _) => (finger, false),
         };
         *finger = next;

@@ -3,12 +3,11 @@
 //! forms are measured with the real text, in whatever language and size it is, so nothing has
 //! to guess how wide a word is.
 
-use iced::advanced::layout::{Layout, Limits, Node};
-use iced::advanced::widget::{Operation, Tree, tree};
-use iced::advanced::{Clipboard, Shell, Widget, mouse, overlay, renderer};
-use iced::{Element, Event, Length, Rectangle, Size, Vector};
+use iced::advanced::layout::{Limits, Node};
+use iced::advanced::widget::Tree;
+use iced::{Element, Length, Size};
 
-use super::delegate::{self, Shown};
+use super::choose::{Choice, Chosen, chosen};
 
 /// The start and end of a bar, with `gap` at least between them. The first form of `forms` whose
 /// two ends fit side by side is shown; when none does, the last (the most compact). Each end is
@@ -16,73 +15,53 @@ use super::delegate::{self, Shown};
 pub fn ends<'a, Message: 'a>(
     forms: impl IntoIterator<Item = (Element<'a, Message>, Element<'a, Message>)>,
     gap: f32,
-) -> Ends<'a, Message> {
+) -> Chosen<'a, Message, Ends> {
     let children: Vec<_> = forms
         .into_iter()
         .flat_map(|(start, end)| [start, end])
         .collect();
     assert!(!children.is_empty(), "a bar needs at least one form");
-    Ends { children, gap }
+    chosen(Ends { gap }, children)
 }
 
-pub struct Ends<'a, Message> {
-    /// Each form's start and end, one after the other.
-    children: Vec<Element<'a, Message>>,
+/// A bar's forms, each a start and an end one after the other among the children.
+pub struct Ends {
     gap: f32,
 }
 
 /// Which form the last layout chose.
 #[derive(Debug, Clone, Copy, Default)]
-struct Chosen(usize);
+pub struct Form(usize);
 
-impl<Message> Ends<'_, Message> {
-    /// The children of the form the last layout chose, its start and its end, in `layout`.
-    fn shown<'b>(tree: &Tree, layout: Layout<'b>) -> Shown<'b> {
-        let Chosen(form) = *tree.state.downcast_ref::<Chosen>();
-        (2 * form..2 * form + 2).zip(layout.children()).collect()
-    }
-}
+impl Choice for Ends {
+    type State = Form;
 
-impl<'a, Message: 'a> From<Ends<'a, Message>> for Element<'a, Message> {
-    fn from(ends: Ends<'a, Message>) -> Self {
-        Element::new(ends)
-    }
-}
-
-impl<Message> Widget<Message, iced::Theme, iced::Renderer> for Ends<'_, Message> {
     fn size(&self) -> Size<Length> {
         Size::new(Length::Fill, Length::Shrink)
     }
 
-    fn tag(&self) -> tree::Tag {
-        tree::Tag::of::<Chosen>()
+    fn shown(&self, state: &Form) -> Vec<usize> {
+        vec![2 * state.0, 2 * state.0 + 1]
     }
 
-    fn state(&self) -> tree::State {
-        tree::State::new(Chosen::default())
-    }
-
-    fn children(&self) -> Vec<Tree> {
-        self.children.iter().map(Tree::new).collect()
-    }
-
-    fn diff(&self, tree: &mut Tree) {
-        tree.diff_children(&self.children);
-    }
-
-    fn layout(&mut self, tree: &mut Tree, renderer: &iced::Renderer, limits: &Limits) -> Node {
+    fn layout<Message>(
+        &self,
+        chosen: &mut Form,
+        children: &mut [Element<'_, Message>],
+        trees: &mut [Tree],
+        renderer: &iced::Renderer,
+        limits: &Limits,
+    ) -> Node {
         let max = limits.max();
         // Each end as wide as it wants to be, to see whether the two fit.
         let loose = Limits::new(Size::ZERO, Size::new(f32::INFINITY, max.height));
-        let forms = self.children.len() / 2;
+        let forms = children.len() / 2;
         let mut laid_out = None;
         for form in 0..forms {
             let [start, end] = [2 * form, 2 * form + 1].map(|index| {
-                self.children[index].as_widget_mut().layout(
-                    &mut tree.children[index],
-                    renderer,
-                    &loose,
-                )
+                children[index]
+                    .as_widget_mut()
+                    .layout(&mut trees[index], renderer, &loose)
             });
             let needs = start.size().width + self.gap + end.size().width;
             // Half a pixel of slack for rounding.
@@ -92,7 +71,7 @@ impl<Message> Widget<Message, iced::Theme, iced::Renderer> for Ends<'_, Message>
             }
         }
         let (form, start, end) = laid_out.expect("there is at least one form");
-        *tree.state.downcast_mut::<Chosen>() = Chosen(form);
+        *chosen = Form(form);
 
         let needs = start.size().width + self.gap + end.size().width;
         let width = if max.width.is_finite() {
@@ -107,99 +86,6 @@ impl<Message> Widget<Message, iced::Theme, iced::Renderer> for Ends<'_, Message>
         Node::with_children(
             limits.resolve(Length::Fill, Length::Shrink, Size::new(width, height)),
             vec![start.move_to((0.0, start_y)), end.move_to((end_x, end_y))],
-        )
-    }
-
-    fn draw(
-        &self,
-        tree: &Tree,
-        renderer: &mut iced::Renderer,
-        theme: &iced::Theme,
-        style: &renderer::Style,
-        layout: Layout<'_>,
-        cursor: mouse::Cursor,
-        viewport: &Rectangle,
-    ) {
-        let shown = Self::shown(tree, layout);
-        delegate::draw(
-            &self.children,
-            tree,
-            shown,
-            renderer,
-            theme,
-            style,
-            cursor,
-            viewport,
-        );
-    }
-
-    fn operate(
-        &mut self,
-        tree: &mut Tree,
-        layout: Layout<'_>,
-        renderer: &iced::Renderer,
-        operation: &mut dyn Operation,
-    ) {
-        let shown = Self::shown(tree, layout);
-        operation.container(None, layout.bounds());
-        operation.traverse(&mut |operation| {
-            delegate::operate(&mut self.children, tree, shown.clone(), renderer, operation);
-        });
-    }
-
-    fn update(
-        &mut self,
-        tree: &mut Tree,
-        event: &Event,
-        layout: Layout<'_>,
-        cursor: mouse::Cursor,
-        renderer: &iced::Renderer,
-        clipboard: &mut dyn Clipboard,
-        shell: &mut Shell<'_, Message>,
-        viewport: &Rectangle,
-    ) {
-        let shown = Self::shown(tree, layout);
-        delegate::update(
-            &mut self.children,
-            tree,
-            shown,
-            event,
-            cursor,
-            renderer,
-            clipboard,
-            shell,
-            viewport,
-        );
-    }
-
-    fn mouse_interaction(
-        &self,
-        tree: &Tree,
-        layout: Layout<'_>,
-        cursor: mouse::Cursor,
-        viewport: &Rectangle,
-        renderer: &iced::Renderer,
-    ) -> mouse::Interaction {
-        let shown = Self::shown(tree, layout);
-        delegate::mouse_interaction(&self.children, tree, shown, cursor, viewport, renderer)
-    }
-
-    fn overlay<'b>(
-        &'b mut self,
-        tree: &'b mut Tree,
-        layout: Layout<'b>,
-        renderer: &iced::Renderer,
-        viewport: &Rectangle,
-        translation: Vector,
-    ) -> Option<overlay::Element<'b, Message, iced::Theme, iced::Renderer>> {
-        let shown = Self::shown(tree, layout);
-        delegate::overlay(
-            &mut self.children,
-            tree,
-            shown,
-            renderer,
-            viewport,
-            translation,
         )
     }
 }

@@ -3,14 +3,14 @@
 //! over the message: the caller says what a press produces.
 
 use iced::alignment::Vertical;
-use iced::widget::{button, container, mouse_area, opaque, row, space, text};
+use iced::widget::{Text, button, container, mouse_area, opaque, row, space, text};
 use iced::{Element, Fill};
 
-use crate::content::model::Ui;
 use crate::theme::style::{self, Role};
-use crate::theme::typography;
 use crate::theme::{BOLD, metrics, size};
+use crate::widget::choose::Chosen;
 use crate::widget::ends::ends;
+use crate::widget::room::Room;
 
 /// Names that mark, in the widget tree, what the layout tests measure: every touch target, every
 /// label that must stay on one line, and every bar whose controls must share one line.
@@ -63,9 +63,45 @@ pub fn label_sized<'a, Message: 'a>(
     words: impl text::IntoFragment<'a>,
     size: f32,
 ) -> Element<'a, Message> {
-    container(text(words).size(size).font(BOLD))
-        .id(mark::LABEL)
+    marked_label(text(words).size(size).font(BOLD))
+}
+
+/// A label's words, marked as a label (for the layout tests that hold labels to one line).
+fn marked_label<'a, Message: 'a>(words: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
+    container(words).id(mark::LABEL).into()
+}
+
+/// A label showing `shown`, as wide as the widest of `room` (the same control's words in its
+/// other states and languages), so that the control keeps its size, and the controls beside it
+/// their place, when they change.
+pub fn steady_label<'a, Message: 'a>(
+    shown: &'a str,
+    room: Vec<&'a str>,
+    size: f32,
+) -> Element<'a, Message> {
+    let words = |words: &'a str| text(words).size(size).font(BOLD);
+    marked_label(steady(words(shown), room, words))
+}
+
+/// A caption beside controls, such as "Text size", kept as [`steady_label`] keeps its room.
+pub fn steady_caption<'a, Message: 'a>(
+    shown: &'a str,
+    room: Vec<&'a str>,
+    size: f32,
+) -> Element<'a, Message> {
+    let words = |words: &'a str| text(words).size(size);
+    steady(words(shown).style(style::muted), room, words)
+        .at_end()
         .into()
+}
+
+/// `shown`, as wide as the widest of `room`, each set by `words`.
+fn steady<'a, Message: 'a>(
+    shown: Text<'a>,
+    room: Vec<&'a str>,
+    words: impl Fn(&'a str) -> Text<'a>,
+) -> Chosen<'a, Message, Room> {
+    super::room::room(shown, room.into_iter().map(|other| words(other).into()))
 }
 
 /// One way to lay out a bar: the controls at its start, and those at its end.
@@ -78,16 +114,26 @@ pub fn bar<'a, Message: 'a>(
     forms: impl IntoIterator<Item = Form<'a, Message>>,
     width: f32,
 ) -> Element<'a, Message> {
+    bar_scaled(forms, width, 1.0)
+}
+
+/// A [`bar`] drawn `scale` times its size, its gaps too, in a layout `width` wide: it takes the
+/// same share of the screen as a bar of its full size in a layout `width / scale` wide.
+pub fn bar_scaled<'a, Message: 'a>(
+    forms: impl IntoIterator<Item = Form<'a, Message>>,
+    width: f32,
+    scale: f32,
+) -> Element<'a, Message> {
     let line = |items: Vec<Element<'a, Message>>| -> Element<'a, Message> {
         row(items)
-            .spacing(metrics::S)
+            .spacing(metrics::S * scale)
             .align_y(Vertical::Center)
             .into()
     };
     let forms = forms
         .into_iter()
         .map(|(start, end)| (line(start), line(end)));
-    framed(ends(forms, metrics::M), width)
+    framed(ends(forms, metrics::M * scale), width / scale, scale)
 }
 
 /// A bar whose first control takes the room the others leave: a note pinned to the foot of the
@@ -103,13 +149,15 @@ pub fn wide_bar<'a, Message: 'a>(
             .spacing(metrics::S)
             .align_y(Vertical::Center),
         width,
+        1.0,
     )
 }
 
-/// A bar's background and padding, in a layout `width` wide.
+/// A bar's background and padding, `scale` times their size, for a layout `width` wide.
 fn framed<'a, Message: 'a>(
     controls: impl Into<Element<'a, Message>>,
     width: f32,
+    scale: f32,
 ) -> Element<'a, Message> {
     let side = if width < metrics::COMPACT_WIDTH {
         metrics::M
@@ -118,35 +166,10 @@ fn framed<'a, Message: 'a>(
     };
     container(controls)
         .id(mark::BAR)
-        .padding([metrics::S, side])
+        .padding([metrics::S * scale, side * scale])
         .width(Fill)
         .style(style::bar)
         .into()
-}
-
-/// "Text size", then smaller and larger; larger is greyed out when `can_enlarge` is false (the
-/// largest size, or no more room in the window). Without `caption`, only the two buttons.
-pub fn text_size<'a, Message: Clone + 'a>(
-    ui: &'a Ui,
-    caption: bool,
-    can_enlarge: bool,
-    smaller: Message,
-    larger: Message,
-) -> Vec<Element<'a, Message>> {
-    let caption = caption.then(|| {
-        typography::body(&ui.consult.text_size)
-            .style(style::muted)
-            .into()
-    });
-    caption
-        .into_iter()
-        .chain([
-            action(label("A−"), Role::Secondary, smaller).into(),
-            action(label("A+"), Role::Secondary, larger.clone())
-                .on_press_maybe(can_enlarge.then_some(larger))
-                .into(),
-        ])
-        .collect()
 }
 
 /// A card over a dimmed page; a tap on the dimmed part sends `on_backdrop`. `top` puts it near

@@ -1,6 +1,6 @@
 //! A widget around one child, laid out in the child's very place, that adds to what the child
 //! does: [`super::drag`] turns a finger's drag into scrolling, [`super::repaint`] has the window
-//! repainted whole. What the wrapper adds is a [`Wrap`]; everything else goes to the child.
+//! repainted whole, [`super::untinted`] draws no hover at a touch screen. What the wrapper adds is a [`Wrap`]; everything else goes to the child.
 
 use iced::advanced::layout::{Layout, Limits, Node};
 use iced::advanced::widget::{Operation, Tree, tree};
@@ -22,6 +22,11 @@ pub trait Wrap<Message> {
         child: &mut Child<'_, '_, '_, Message>,
     ) {
         child.update(event, child.cursor);
+    }
+
+    /// Where the child is told the pointer is when it is drawn: by default where it is.
+    fn cursor(&self, _state: &Self::State, cursor: mouse::Cursor) -> mouse::Cursor {
+        cursor
     }
 
     /// Whether the child is drawn, in the wrapper's `bounds`: by default it is.
@@ -185,6 +190,7 @@ impl<Message, W: Wrap<Message>> Widget<Message, iced::Theme, iced::Renderer>
         } else {
             Vec::new()
         };
+        let cursor = self.wrap.cursor(tree.state.downcast_ref(), cursor);
         delegate::draw(
             &self.content,
             tree,
@@ -251,6 +257,7 @@ impl<Message, W: Wrap<Message>> Widget<Message, iced::Theme, iced::Renderer>
         renderer: &iced::Renderer,
     ) -> mouse::Interaction {
         let shown = vec![(0, layout)];
+        let cursor = self.wrap.cursor(tree.state.downcast_ref(), cursor);
         delegate::mouse_interaction(&self.content, tree, shown, cursor, viewport, renderer)
     }
 
