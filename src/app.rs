@@ -847,6 +847,7 @@ impl App {
             .center_x(Fill),
         )
         .id(PAGE_SCROLL)
+        .style(style::scrollbar)
         .width(Fill)
         .height(Fill);
         let page = below::report(
@@ -890,24 +891,18 @@ impl App {
         }
     }
 
-    /// The bar under the page: Back and Stop presenting at the left, Previous and Next at the
-    /// right, saying less where the layout, `width` wide, is narrow.
+    /// The bar under the page: the one way back and Stop presenting at the left, the way on at
+    /// the right, saying less where the layout, `width` wide, is narrow.
     fn footer<'a>(&'a self, library: &'a Library, width: f32) -> Element<'a, Message> {
         let form = |words: StepWords| {
-            let leading = self
-                .reader
-                .back_button(&library.ui)
-                .map(|back| back.map(Message::Reader))
+            let (back, on) = self.reader.foot(library, words);
+            let leading = back
                 .into_iter()
+                .map(|back| back.map(Message::Reader))
                 .chain(self.stop_presenting(library))
                 .collect();
-            let steps = self
-                .reader
-                .step_buttons(library, words)
-                .into_iter()
-                .map(|step| step.map(Message::Reader))
-                .collect();
-            (leading, steps)
+            let on = on.into_iter().map(|on| on.map(Message::Reader)).collect();
+            (leading, on)
         };
         nav::bar(StepWords::ALL.map(form), width)
     }

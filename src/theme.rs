@@ -125,6 +125,25 @@ impl Palette {
         ]
     }
 
+    /// Every pair of (line or shape, what it is drawn on) that says a control is there: at
+    /// least 3:1 (WCAG 1.4.11). The style functions draw them with these fields.
+    pub fn non_text_pairs(&self) -> Vec<(&'static str, Color, Color)> {
+        vec![
+            (
+                "tile and list-row edges on the page",
+                self.faint,
+                self.background,
+            ),
+            ("tile and list-row edges on cards", self.faint, self.surface),
+            ("the scrollbar's thumb", self.faint, self.background),
+            ("a dialog's empty tick boxes", self.faint, self.surface),
+            ("a waiting button's edge", self.faint, self.surface),
+            ("outlined buttons' edges", self.primary, self.surface),
+            ("the check's empty tick boxes", self.primary, self.surface),
+            ("the urgent tile's edge", self.urgent, self.urgent_soft),
+        ]
+    }
+
     /// Every theme the app offers.
     pub const ALL: [Palette; 2] = [Palette::STANDARD, Palette::HIGH_CONTRAST];
 
@@ -189,6 +208,36 @@ mod tests {
             let ratio = contrast_ratio(text, background);
             assert!(ratio >= 7.0, "{what}: {ratio:.2}:1 is below 7:1");
         }
+    }
+
+    #[test]
+    fn every_control_edge_can_be_seen_in_both_themes() {
+        for palette in Palette::ALL {
+            for (what, line, under) in palette.non_text_pairs() {
+                let ratio = contrast_ratio(line, under);
+                assert!(ratio >= 3.0, "{what}: {ratio:.2}:1 is below 3:1");
+            }
+        }
+        // The styles draw them so: a resting tile's edge, a scrollbar's thumb, a dialog's box.
+        use iced::widget::{button, checkbox, scrollable};
+        let theme = Palette::STANDARD.theme();
+        let tile = style::button_in(
+            &Palette::STANDARD,
+            style::Role::Choice { urgent: false },
+            button::Status::Active,
+        );
+        assert_eq!(tile.border.color, Palette::STANDARD.faint);
+        let resting = scrollable::Status::Active {
+            is_horizontal_scrollbar_disabled: true,
+            is_vertical_scrollbar_disabled: false,
+        };
+        let thumb = style::scrollbar(&theme, resting)
+            .vertical_rail
+            .scroller
+            .background;
+        assert_eq!(thumb, iced::Background::Color(Palette::STANDARD.faint));
+        let empty = style::checkbox(&theme, checkbox::Status::Active { is_checked: false });
+        assert_eq!(empty.border.color, Palette::STANDARD.faint);
     }
 
     #[test]
@@ -268,13 +317,14 @@ mod tests {
                 button::Status::Active,
                 button::Status::Hovered,
                 button::Status::Pressed,
+                button::Status::Disabled,
             ] {
                 let style = style::button_in(palette, role, status);
                 let background = match style.background {
                     Some(Background::Color(background)) => background,
                     // A resting entry of the navigation bar shows the sidebar under it.
                     None if matches!(role, Role::Nav { current: false, .. })
-                        && status == button::Status::Active =>
+                        && matches!(status, button::Status::Active | button::Status::Disabled) =>
                     {
                         palette.surface
                     }

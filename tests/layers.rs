@@ -6,15 +6,16 @@ use std::fs;
 use std::path::Path;
 
 /// Each top-level module of `core/src/` and `src/` and its layer; a module may use only lower
-/// layers (and itself). `theme` and `keys` are leaves the interface draws on: they use nothing of
-/// the app. (The first four are the core crate's: the compiler already keeps it from using the
-/// app; this keeps its own layers, and the app's.)
-const LAYERS: [(&str, u8); 14] = [
+/// layers (and itself). `colors`, `theme` (over `colors`) and `keys` are leaves the interface
+/// draws on: they use nothing of the app. (The core crate's modules are here too: the compiler
+/// already keeps it from using the app; this keeps its own layers, and the app's.)
+const LAYERS: [(&str, u8); 15] = [
+    ("colors", 0),
     ("content", 0),
-    ("theme", 0),
+    ("theme", 1),
     ("keys", 0),
     ("document", 1),
-    ("fonts", 1),
+    ("fonts", 2),
     ("search", 2),
     ("handout", 2),
     ("speech", 2),

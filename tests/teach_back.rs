@@ -110,6 +110,27 @@ fn the_whole_check_in(locale: &str) {
             shows(&app, &item.explain),
             "{locale}: no explanation of {index}"
         );
+        // A wrong answer is plainly not right, kindly, with the patient's own choice marked and
+        // a way to try again there and then; "not sure" is no wrong answer.
+        let wrong = item.id == "warning-signs";
+        let verdict = match item.id.as_str() {
+            "chart" => &words.the_answer,
+            "warning-signs" => &words.not_quite,
+            _ => &words.right,
+        };
+        assert!(shows(&app, verdict), "{locale}: {index} is not {verdict:?}");
+        assert_eq!(
+            shows(&app, &words.try_this_again),
+            wrong,
+            "{locale}: {index}"
+        );
+        assert_eq!(shows(&app, &words.your_answer), item.id != "chart");
+        if wrong {
+            tap(&mut app, &words.try_this_again);
+            assert_eq!(app.reader().teach_back().step(), Step::Question(index));
+            answer(&mut app, item, false);
+            assert!(shows(&app, &words.not_quite));
+        }
         // No score and no percentage anywhere.
         assert!(!shows(&app, "%"));
 

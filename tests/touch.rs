@@ -1210,3 +1210,78 @@ fn the_kiosk_tints_nothing_under_a_resting_pointer_and_the_consult_room_does() {
         );
     }
 }
+
+/// Whether a text reading `words` shows whole, without scrolling.
+fn in_view(found: &Inspection, words: &str) -> bool {
+    found
+        .texts
+        .iter()
+        .any(|(text, target)| text.contains(words) && target.in_view())
+}
+
+#[test]
+fn the_checks_ways_on_show_at_the_foot_without_scrolling_and_there_is_one_way_back() {
+    use needle_guide::screen::reader::teach_back::Message as Check;
+    let check =
+        |message: Check| needle_guide::app::Message::from(reader::Message::TeachBack(message));
+    let mut problems = Vec::new();
+    for locale in ["en", "es"] {
+        let setup = |then: Vec<needle_guide::app::Message>| {
+            Setup::new(Mode::Kiosk, locale, iced::Size::new(1280.0, 800.0))
+                .on(Route::Page(PageId::TEACH_BACK))
+                .doing("check", then)
+        };
+        let app = setup(Vec::new()).app();
+        let ui = app.library().ui.clone();
+        let words = &ui.teach_back;
+        let questions = needle_guide::document::check_items(app.library()).len();
+        let mut steps = vec![(vec![], vec![words.start.as_str()])];
+        let mut then = vec![check(Check::Next)];
+        for _ in 0..questions {
+            steps.push((then.clone(), vec![words.not_sure.as_str()]));
+            then.push(check(Check::NotSure));
+            steps.push((
+                then.clone(),
+                vec![words.show_me_again.as_str(), words.next.as_str()],
+            ));
+            then.push(check(Check::Next));
+        }
+        steps.push((then.clone(), vec![words.next.as_str()]));
+        then.push(check(Check::Next));
+        steps.push((then.clone(), vec![words.finish.as_str()]));
+        for (then, ways_on) in steps {
+            let app = setup(then).app();
+            let step = app.reader().teach_back().step();
+            let found = inspect(&app, logical(&app));
+            for way_on in ways_on {
+                if !in_view(&found, way_on) {
+                    problems.push(format!("{locale} {step:?}: {way_on:?} is not in view"));
+                }
+            }
+            // One way back (Back, from home), never Previous as well.
+            if found
+                .texts
+                .iter()
+                .any(|(text, _)| text.contains(&ui.previous))
+            {
+                problems.push(format!("{locale} {step:?}: Previous beside Back"));
+            }
+        }
+        // After "Show me again", the one way back is to the check.
+        let app = setup(vec![check(Check::Next), check(Check::ShowMeAgain)]).app();
+        assert!(app.reader().teach_back().showing());
+        let found = inspect(&app, logical(&app));
+        let backs: Vec<&String> = found
+            .texts
+            .iter()
+            .map(|(text, _)| text)
+            .filter(|text| text.starts_with('‹'))
+            .collect();
+        assert_eq!(backs.len(), 1, "{locale}: {backs:?}");
+        assert!(
+            backs[0].contains(&words.back_to_check),
+            "{locale}: {backs:?}"
+        );
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

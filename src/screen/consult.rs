@@ -508,7 +508,11 @@ fn search_view<'a>(search: &Search, results: Vec<Hit>, ui: &'a Ui) -> Element<'a
         .align_y(Vertical::Center),
         input,
         // On a short screen the results scroll, by finger too, under the box.
-        drag(scrollable(listed).height(Length::Shrink)),
+        drag(
+            scrollable(listed)
+                .height(Length::Shrink)
+                .style(style::scrollbar),
+        ),
     ]
     .spacing(metrics::M);
     modal(panel, true, Message::Close)
@@ -529,6 +533,7 @@ fn handout_view<'a>(
             .size(28)
             .text_size(size::BODY)
             .spacing(metrics::S)
+            .style(style::checkbox)
             .into()
     });
     let list = scrollable(
@@ -536,7 +541,8 @@ fn handout_view<'a>(
             .spacing(metrics::S)
             .padding([0.0, metrics::S]),
     )
-    .height(Length::Fixed(300.0));
+    .height(Length::Fixed(300.0))
+    .style(style::scrollbar);
     let outcome = dialog
         .outcome
         .as_ref()

@@ -241,7 +241,7 @@ impl Reader {
     }
 
     /// The check's page with the check as it stands; or, after "Show me again", the section
-    /// that teaches the question, between two ways back.
+    /// that teaches the question.
     fn teach_back_page<'a>(&'a self, library: &'a Library, look: Look<'_>) -> Element<'a, Message> {
         let items = check_items(library);
         let words = &library.ui.teach_back;
@@ -258,21 +258,9 @@ impl Reader {
                 document.lead = Vec::new();
                 Some(document)
             });
+        // The way back to the check is at the foot of the screen (`Reader::foot`).
         if let Some(document) = teaching {
-            let back = || {
-                action(
-                    label(format!("‹\u{a0}\u{a0}{}", words.back_to_check)),
-                    Role::Primary,
-                    Message::TeachBack(teach_back::Message::BackToCheck),
-                )
-            };
-            return column![
-                back(),
-                Reader::page_of(document, self, look.layout, look.palette),
-                back()
-            ]
-            .spacing(metrics::L)
-            .into();
+            return Reader::page_of(document, self, look.layout, look.palette);
         }
         let check = self
             .teach_back
@@ -372,33 +360,69 @@ impl Reader {
         })
     }
 
-    /// Previous and Next in reading order, in `words`. The arrow is held to its word by a
-    /// non-breaking space, so it can never end up alone on a line.
-    pub fn step_buttons<'a>(
+    /// The foot of the screen's two ends, in `words`: one way back at the left (Back to where
+    /// the reader came from, or else the page before in reading order) and one way on at the
+    /// right (the next page; on the check, its own next step). After "Show me again" the one way
+    /// back is to the check.
+    pub fn foot<'a>(
         &self,
         library: &'a Library,
         words: StepWords,
-    ) -> Vec<Element<'a, Message>> {
-        let ui = &library.ui;
-        let step = |forward: bool| {
-            let page = self.step(library, forward)?;
-            let name = &library.page(page).nav_label;
-            let word = if forward { &ui.next } else { &ui.previous };
-            let words = match (forward, words) {
-                (true, StepWords::Named) => format!("{word}: {name}\u{a0}\u{a0}›"),
-                (false, StepWords::Named) => format!("‹\u{a0}\u{a0}{word}: {name}"),
-                (true, StepWords::Plain | StepWords::Fewest) => format!("{word}\u{a0}\u{a0}›"),
-                (false, StepWords::Plain) => format!("‹\u{a0}\u{a0}{word}"),
-                (false, StepWords::Fewest) => "‹".to_owned(),
-            };
-            let role = if forward {
-                Role::Primary
-            } else {
-                Role::Secondary
-            };
-            Some(action(label(words), role, Message::Open(Route::Page(page))).into())
+    ) -> (Vec<Element<'a, Message>>, Vec<Element<'a, Message>>) {
+        let on_check = matches!(self.route, Route::Page(page)
+            if library.page_of_kind(PageKind::TeachBack) == Some(page));
+        if on_check && self.teach_back.showing() {
+            let back = action(
+                label(format!(
+                    "‹\u{a0}\u{a0}{}",
+                    library.ui.teach_back.back_to_check
+                )),
+                Role::Primary,
+                Message::TeachBack(teach_back::Message::BackToCheck),
+            );
+            return (vec![back.into()], Vec::new());
+        }
+        let back = self
+            .back_button(&library.ui)
+            .or_else(|| self.step_button(library, words, false));
+        let on = if on_check {
+            let items = check_items(library);
+            self.teach_back
+                .forward(&items, &library.ui.teach_back)
+                .into_iter()
+                .map(|button| button.map(Message::TeachBack))
+                .collect()
+        } else {
+            self.step_button(library, words, true).into_iter().collect()
         };
-        [step(false), step(true)].into_iter().flatten().collect()
+        (back.into_iter().collect(), on)
+    }
+
+    /// Previous or Next in reading order, in `words`. The arrow is held to its word by a
+    /// non-breaking space, so it can never end up alone on a line.
+    fn step_button<'a>(
+        &self,
+        library: &'a Library,
+        words: StepWords,
+        forward: bool,
+    ) -> Option<Element<'a, Message>> {
+        let ui = &library.ui;
+        let page = self.step(library, forward)?;
+        let name = &library.page(page).nav_label;
+        let word = if forward { &ui.next } else { &ui.previous };
+        let words = match (forward, words) {
+            (true, StepWords::Named) => format!("{word}: {name}\u{a0}\u{a0}›"),
+            (false, StepWords::Named) => format!("‹\u{a0}\u{a0}{word}: {name}"),
+            (true, StepWords::Plain | StepWords::Fewest) => format!("{word}\u{a0}\u{a0}›"),
+            (false, StepWords::Plain) => format!("‹\u{a0}\u{a0}{word}"),
+            (false, StepWords::Fewest) => "‹".to_owned(),
+        };
+        let role = if forward {
+            Role::Primary
+        } else {
+            Role::Secondary
+        };
+        Some(action(label(words), role, Message::Open(Route::Page(page))).into())
     }
 
     /// The list of pages down the left side, with the current one marked, and at the foot any
@@ -454,6 +478,7 @@ impl Reader {
         .direction(scrollable::Direction::Vertical(
             scrollable::Scrollbar::new().width(4).scroller_width(4),
         ))
+        .style(style::scrollbar)
         .height(Fill);
         let foot = Column::with_children(notices)
             .spacing(metrics::S)

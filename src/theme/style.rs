@@ -1,7 +1,7 @@
 //! Style functions of the theme: each takes the iced [`Theme`] the app is drawn with and finds
 //! its [`Palette`] there, so views name a style (`.style(style::card)`) and never carry colours.
 
-use iced::widget::{button as iced_button, container, text};
+use iced::widget::{button as iced_button, checkbox as iced_checkbox, container, scrollable, text};
 use iced::{Background, Border, Color, Shadow, Theme};
 
 use super::{Palette, metrics};
@@ -139,6 +139,57 @@ pub fn marker(current: bool) -> impl Fn(&Theme) -> container::Style {
     }
 }
 
+/// A scrollbar whose thumb can be seen, at 3:1 on the page (WCAG 1.4.11); the primary colour
+/// while it is pointed at or dragged.
+pub fn scrollbar(theme: &Theme, status: scrollable::Status) -> scrollable::Style {
+    use scrollable::Status;
+    let palette = Palette::of(theme);
+    let (vertical, horizontal) = match status {
+        Status::Active { .. } => (false, false),
+        Status::Hovered {
+            is_vertical_scrollbar_hovered: vertical,
+            is_horizontal_scrollbar_hovered: horizontal,
+            ..
+        }
+        | Status::Dragged {
+            is_vertical_scrollbar_dragged: vertical,
+            is_horizontal_scrollbar_dragged: horizontal,
+            ..
+        } => (vertical, horizontal),
+    };
+    let thumb = |held: bool| if held { palette.primary } else { palette.faint };
+    let mut style = scrollable::default(theme, status);
+    style.vertical_rail.scroller.background = thumb(vertical).into();
+    style.horizontal_rail.scroller.background = thumb(horizontal).into();
+    style
+}
+
+/// A box to tick in a dialog: its edge at 3:1 on the card, filled in the primary colour when
+/// ticked.
+pub fn checkbox(theme: &Theme, status: iced_checkbox::Status) -> iced_checkbox::Style {
+    let palette = Palette::of(theme);
+    let ticked = match status {
+        iced_checkbox::Status::Active { is_checked }
+        | iced_checkbox::Status::Hovered { is_checked }
+        | iced_checkbox::Status::Disabled { is_checked } => is_checked,
+    };
+    let (background, edge) = if ticked {
+        (palette.primary, palette.primary)
+    } else {
+        (palette.surface, palette.faint)
+    };
+    iced_checkbox::Style {
+        background: background.into(),
+        icon_color: palette.on_primary,
+        border: Border {
+            color: edge,
+            width: 2.0,
+            radius: 4.0.into(),
+        },
+        text_color: Some(palette.text),
+    }
+}
+
 /// An empty box to tick.
 pub fn tick_box(theme: &Theme) -> container::Style {
     let palette = Palette::of(theme);
@@ -216,7 +267,7 @@ pub fn button_in(palette: &Palette, role: Role, status: iced_button::Status) -> 
         status,
         iced_button::Status::Hovered | iced_button::Status::Pressed
     );
-    let (background, text, edge, width) = match role {
+    let (background, text, edge, width): (Color, Color, Color, f32) = match role {
         Role::Primary => (palette.primary, palette.on_primary, palette.primary, 0.0),
         Role::Secondary => (palette.surface, palette.primary, palette.primary, 2.0),
         Role::Nav { current: true, .. } => {
@@ -227,18 +278,22 @@ pub fn button_in(palette: &Palette, role: Role, status: iced_button::Status) -> 
             (palette.surface, text, palette.surface, 0.0)
         }
         Role::Choice { urgent: true } => (palette.urgent_soft, palette.text, palette.urgent, 2.0),
+        // Its edge at 3:1 on the page, so a tile reads as something to tap (WCAG 1.4.11).
         Role::Choice { urgent: false } | Role::ListItem => {
-            (palette.surface, palette.text, palette.border, 1.0)
+            (palette.surface, palette.text, palette.faint, 1.5)
         }
     };
-    // A button that does nothing now (A+ at the largest text) keeps its shape, greyed.
-    let (text, edge) = if status == iced_button::Status::Disabled {
+    // A button that does nothing yet (A+ at the largest text, Done before a pick) keeps its
+    // shape and a readable label: outlined, waiting, not a broken filled one.
+    let (background, text, edge, width) = if status == iced_button::Status::Disabled {
         (
+            palette.surface,
             palette.muted,
-            if width > 0.0 { palette.border } else { edge },
+            palette.faint,
+            width.max(2.0),
         )
     } else {
-        (text, edge)
+        (background, text, edge, width)
     };
     // A resting entry of the navigation bar or of quick jump's results draws no box: it would
     // be the colour of the panel under it, and ten such boxes cost about 0.4 ms a frame at

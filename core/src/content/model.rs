@@ -575,7 +575,14 @@ pub struct TeachBackWords {
     pub not_sure: String,
     pub done: String,
     pub right: String,
+    /// Over the answer to a question answered wrong: kind, and plain that it was not right.
+    pub not_quite: String,
+    /// The answer to a question answered "I'm not sure".
     pub the_answer: String,
+    /// Beside the choice the patient picked, once the answer is shown.
+    pub your_answer: String,
+    /// Asks the question answered wrong again, there and then.
+    pub try_this_again: String,
     pub show_me_again: String,
     pub back_to_check: String,
     pub next: String,

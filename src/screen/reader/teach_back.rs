@@ -133,7 +133,13 @@ impl TeachBack {
         matches!(self.answer(question), Some(Answer::Picked(picked)) if items[question].is_right(picked))
     }
 
-    /// "Yes, that's right." or "Here is the answer.", for question `question`: never a cross.
+    /// Whether `question` was answered, and not right ("I'm not sure" is no wrong answer).
+    fn is_wrong(&self, items: &[CheckItem], question: usize) -> bool {
+        matches!(self.answer(question), Some(Answer::Picked(_))) && !self.is_right(items, question)
+    }
+
+    /// "Yes, that's right.", "Not quite." or, after "I'm not sure", "Here is the answer.", for
+    /// question `question`: never a cross.
     fn verdict<'w>(
         &self,
         items: &[CheckItem],
@@ -142,6 +148,8 @@ impl TeachBack {
     ) -> &'w str {
         if self.is_right(items, question) {
             &words.right
+        } else if self.is_wrong(items, question) {
+            &words.not_quite
         } else {
             &words.the_answer
         }
@@ -207,6 +215,10 @@ impl TeachBack {
                 Moved::No
             }
             (Message::Finish, Step::Sure) => self.go(Step::Summary),
+            // A wrong answer can be tried again there and then.
+            (Message::TryAgain, Step::Explained(index)) if self.is_wrong(items, index) => {
+                self.ask(index)
+            }
             (Message::TryAgain, Step::Summary) => {
                 let mut missed = self.must_know_missed(items);
                 if missed.is_empty() {
@@ -322,12 +334,7 @@ impl TeachBack {
     ) -> Element<'a, Message> {
         let count = items.len();
         match self.step {
-            Step::Intro => column![action(
-                label(words.start.clone()),
-                Role::Primary,
-                Message::Next
-            ),]
-            .into(),
+            Step::Intro => column![].into(),
             Step::Question(index) => self.question(&items[index], index, count, words),
             Step::Explained(index) => self.explained(items, index, words),
             Step::Questions => self.questions(asks, words),
@@ -337,6 +344,41 @@ impl TeachBack {
                 summary_view(summary, words, therapist)
             }
         }
+    }
+
+    /// The ways on from the step on screen, for the bottom right of the screen, where the way
+    /// on always is: start; "I'm not sure" (and Done, where several may be right); after an
+    /// answer, Try again (when it was wrong), Show me again and Next; Next after the questions
+    /// to ask; Finish. The summary's own choices are on it.
+    pub fn forward<'a>(
+        &self,
+        items: &[CheckItem],
+        words: &'a TeachBackWords,
+    ) -> Vec<Element<'a, Message>> {
+        let button = |words: &String, role, message| action(label(words.clone()), role, message);
+        let next = || button(&words.next, Role::Primary, Message::Next);
+        let buttons = match self.step {
+            Step::Intro => vec![button(&words.start, Role::Primary, Message::Next)],
+            Step::Question(index) => {
+                let not_sure = button(&words.not_sure, Role::Secondary, Message::NotSure);
+                let done = items[index].pick_all.then(|| {
+                    button(&words.done, Role::Primary, Message::Done)
+                        .on_press_maybe((!self.picking.is_empty()).then_some(Message::Done))
+                });
+                std::iter::once(not_sure).chain(done).collect()
+            }
+            Step::Explained(index) => {
+                let again = self
+                    .is_wrong(items, index)
+                    .then(|| button(&words.try_this_again, Role::Secondary, Message::TryAgain));
+                let show = button(&words.show_me_again, Role::Secondary, Message::ShowMeAgain);
+                again.into_iter().chain([show, next()]).collect()
+            }
+            Step::Questions => vec![next()],
+            Step::Sure => vec![button(&words.finish, Role::Primary, Message::Finish)],
+            Step::Summary => Vec::new(),
+        };
+        buttons.into_iter().map(Element::from).collect()
     }
 
     fn question<'a>(
@@ -368,23 +410,10 @@ impl TeachBack {
             .width(Fill)
             .into()
         });
-        let done = item.pick_all.then(|| {
-            action(label(words.done.clone()), Role::Primary, Message::Done)
-                .on_press_maybe((!self.picking.is_empty()).then_some(Message::Done))
-        });
-        let buttons = row![]
-            .push(done)
-            .push(action(
-                label(words.not_sure.clone()),
-                Role::Secondary,
-                Message::NotSure,
-            ))
-            .spacing(metrics::S);
         column![
             counter(index, count, words, Some(hint(item, words))),
             typography::subheading(item.text.clone()),
             Column::with_children(choices).spacing(metrics::XS),
-            buttons,
         ]
         .spacing(metrics::M)
         .into()
@@ -398,8 +427,14 @@ impl TeachBack {
     ) -> Element<'a, Message> {
         let (item, count) = (&items[index], items.len());
         let verdict = self.verdict(items, index, words);
-        // The right choices, each with a tick; no mark on any other, and no cross.
-        let choices = item.choices.iter().map(|option| {
+        let picked = match self.answer(index) {
+            Some(Answer::Picked(picked)) => picked.as_slice(),
+            _ => &[],
+        };
+        // The right choices, each with a tick; no mark on any other, and no cross; the patient's
+        // own choices say so.
+        let your_answer = &words.your_answer;
+        let choices = item.choices.iter().enumerate().map(|(choice, option)| {
             let mark: Element<'a, Message> = if option.right {
                 action_icon::view(Level::Normal, 28.0)
             } else {
@@ -411,13 +446,20 @@ impl TeachBack {
             } else {
                 words.style(style::muted)
             };
+            let yours = picked.contains(&choice).then(|| {
+                container(typography::strong(your_answer.clone()))
+                    .padding([metrics::XS, metrics::S])
+                    .style(style::note)
+            });
             row![mark, words]
+                .push(yours)
                 .spacing(metrics::S)
                 .align_y(Vertical::Center)
                 .into()
         });
-        // The answer and the way on first, where they show without scrolling; then the choices,
-        // the right ones ticked.
+
+        // The answer first, where it shows without scrolling; then the choices, the right ones
+        // ticked. The ways on are at the foot of the screen ([`TeachBack::forward`]).
         column![
             counter(index, count, words, None),
             typography::subheading(item.text.clone()),
@@ -431,15 +473,6 @@ impl TeachBack {
             .padding(metrics::M)
             .width(Fill)
             .style(style::note),
-            row![
-                action(
-                    label(words.show_me_again.clone()),
-                    Role::Secondary,
-                    Message::ShowMeAgain
-                ),
-                action(label(words.next.clone()), Role::Primary, Message::Next),
-            ]
-            .spacing(metrics::S),
             Column::with_children(choices).spacing(metrics::S),
         ]
         .spacing(metrics::M)
@@ -464,11 +497,7 @@ impl TeachBack {
             Column::with_children(rows).spacing(metrics::XS),
         ]
         .spacing(metrics::M);
-        stage(
-            &words.questions_heading,
-            vec![body.into()],
-            (&words.next, Role::Primary, Message::Next),
-        )
+        stage(&words.questions_heading, vec![body.into()])
     }
 
     fn sure<'a>(&self, words: &'a TeachBackWords) -> Element<'a, Message> {
@@ -502,11 +531,7 @@ impl TeachBack {
             Column::with_children(items).spacing(metrics::M).into(),
         ];
         let body = body.into_iter().chain(talk).collect();
-        stage(
-            &words.sure_heading,
-            body,
-            (&words.finish, Role::Primary, Message::Finish),
-        )
+        stage(&words.sure_heading, body)
     }
 }
 
@@ -551,25 +576,24 @@ fn summary_view(summary: Summary, words: &TeachBackWords, therapist: bool) -> El
             questions.map(Element::from),
             talk,
             kept.map(Element::from),
+            Some(
+                action(
+                    label(words.start_over.clone()),
+                    Role::Secondary,
+                    Message::StartOver,
+                )
+                .into(),
+            ),
         ])
         .flatten()
         .collect();
-    stage(
-        heading,
-        body,
-        (&words.start_over, Role::Secondary, Message::StartOver),
-    )
+    stage(heading, body)
 }
 
-/// A step after the questions: its heading, what it holds, and the button that ends it.
-fn stage<'a>(
-    heading: &str,
-    body: Vec<Element<'a, Message>>,
-    (button, role, message): (&str, Role, Message),
-) -> Element<'a, Message> {
+/// A step after the questions: its heading and what it holds.
+fn stage<'a>(heading: &str, body: Vec<Element<'a, Message>>) -> Element<'a, Message> {
     column![typography::heading(heading.to_owned())]
         .extend(body)
-        .push(action(label(button.to_owned()), role, message))
         .spacing(metrics::M)
         .into()
 }
