@@ -579,6 +579,9 @@ impl App {
         match action {
             kiosk::Action::None => Task::none(),
             kiosk::Action::Shared(shared) => self.shared(shared),
+            kiosk::Action::SharedAndWake(shared, deadline) => {
+                Task::batch([self.shared(shared), wake_at(deadline)])
+            }
             kiosk::Action::WakeAt(deadline) => wake_at(deadline),
             kiosk::Action::Reset => {
                 self.reset();
@@ -934,17 +937,21 @@ fn stop_reading_bar(ui: &Ui) -> Element<'_, Message> {
 /// under it. In a layout `height` short (large text), only the fade, so that it never hides the
 /// first row of home's tiles.
 fn more_below_cue(ui: &Ui, height: f32) -> Element<'_, Message> {
-    let words = (height >= reader::SHORT_LAYOUT).then(|| {
-        // Words only: the embedded font has no arrow pointing down (tests/glyphs.rs).
-        iced::widget::text(&ui.more_below)
-            .size(theme::size::BODY)
-            .font(theme::BOLD)
-            .style(style::primary)
-    });
-    let fade = container(container(column![].push(words)).center_x(Fill))
+    // Words only: the embedded font has no arrow pointing down (tests/glyphs.rs).
+    let words = iced::widget::text(&ui.more_below)
+        .size(theme::size::BODY)
+        .font(theme::BOLD)
+        .style(style::primary);
+    // In a short layout (large text) the fade is shallower, to cover less of the page.
+    let fade_above = if height >= reader::SHORT_LAYOUT {
+        metrics::M
+    } else {
+        metrics::XS
+    };
+    let fade = container(container(words).center_x(Fill))
         .id(nav::mark::COVER)
         .width(Fill)
-        .padding(iced::Padding::ZERO.top(metrics::M).bottom(metrics::XS))
+        .padding(iced::Padding::ZERO.top(fade_above).bottom(metrics::XS))
         .style(style::fade);
     container(fade).align_bottom(Fill).into()
 }

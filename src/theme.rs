@@ -30,6 +30,9 @@ pub mod size {
     pub const BODY: f32 = 21.0;
     pub const LEAD: f32 = 25.0;
     pub const TITLE: f32 = 42.0;
+    /// A page's title where room is short (large text, a page of buttons): still larger than
+    /// any heading on the page.
+    pub const SHORT_TITLE: f32 = 36.0;
     pub const HEADING: f32 = 30.0;
     pub const SUBHEADING: f32 = 24.0;
     pub const BRAND: f32 = 24.0;

@@ -755,3 +755,43 @@ fn a_second_kiosk_on_the_same_screen_refuses_to_start_until_the_first_is_gone() 
     third.wait().unwrap();
     std::fs::remove_dir_all(&runtime).unwrap();
 }
+
+#[test]
+fn the_welcome_screen_says_how_long_and_starts_in_either_language() {
+    let english = library();
+    let app = kiosk();
+    assert!(shows(&app, &english.ui.kiosk.takes));
+    let spanish = support::editions()
+        .iter()
+        .find(|edition| edition.locale == "es")
+        .expect("a Spanish edition")
+        .clone();
+    // Side by side: the start in Spanish, in Spanish.
+    let mut ui = simulate(&app, WINDOW);
+    ui.click(spanish.ui.kiosk.start_in.as_str()).unwrap();
+    let messages: Vec<Message> = ui.into_messages().collect();
+    let mut app = app;
+    deliver(&mut app, messages);
+    assert!(!app.kiosk_state().unwrap().welcome());
+    assert_eq!(app.library().locale, "es");
+    assert!(shows(&app, &spanish.page(PageId::HOME).title));
+}
+
+#[test]
+fn settings_changed_on_the_welcome_screen_are_undone_for_the_next_person() {
+    use needle_guide::screen::Shared;
+    let mut app = kiosk();
+    deliver(
+        &mut app,
+        [
+            Kiosk::Shared(Shared::TextLarger).into(),
+            Kiosk::Shared(Shared::ToggleContrast).into(),
+            Kiosk::Shared(Shared::SwitchLanguage).into(),
+        ],
+    );
+    assert!(app.kiosk_state().unwrap().welcome());
+    assert!(app.text_scale() > 1.0);
+    assert_eq!(app.library().locale, "es");
+    let_time_pass(&mut app);
+    assert_eq!(app, kiosk(), "not a fresh start");
+}

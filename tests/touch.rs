@@ -573,14 +573,50 @@ fn the_more_below_cue_stays_on_a_long_page_at_every_text_size() {
     let mut window = Window::new();
     let _ = window.deliver(&mut app, [Message::MoreBelow(false)]);
     assert!(app.more_below(), "side effects goes on below the screen");
-    while app.can_enlarge_text() {
-        let _ = window.deliver(&mut app, [needle_guide::screen::Shared::TextLarger.into()]);
+    let more_below = app.library().ui.more_below.clone();
+    let document =
+        needle_guide::document::Document::for_route(app.library(), app.route()).expect("the page");
+    let heading = document
+        .sections
+        .iter()
+        .find_map(|section| section.heading.clone())
+        .expect("a heading");
+    loop {
+        let size = (app.text_scale() * 100.0).round();
+        assert!(app.more_below(), "the cue is gone at {size}% text");
+        let found = inspect(&app, logical(&app));
         assert!(
-            app.more_below(),
-            "the cue is gone at {}% text",
-            (app.text_scale() * 100.0).round()
+            in_view(&found, &more_below),
+            "no words in the cue at {size}% text"
         );
+        // The title stands above the section headings at every size.
+        let height = |words: &str| {
+            found
+                .texts
+                .iter()
+                .find(|(text, _)| text == words)
+                .map(|(_, target)| target.bounds.height)
+                .unwrap_or_else(|| panic!("{words:?} is not laid out"))
+        };
+        assert!(
+            height(&document.title) > height(&heading) * 1.1,
+            "at {size}% the title is no larger than a heading"
+        );
+        if !app.can_enlarge_text() {
+            break;
+        }
+        let _ = window.deliver(&mut app, [needle_guide::screen::Shared::TextLarger.into()]);
     }
+}
+
+#[test]
+fn at_the_largest_text_home_says_more_topics_follow() {
+    let app = Setup::new(Mode::Kiosk, "en", iced::Size::new(1280.0, 800.0))
+        .larger(TEXT_STEPS.len() - 1)
+        .app();
+    assert!(app.more_below(), "home's topics go on below");
+    let found = inspect(&app, logical(&app));
+    assert!(in_view(&found, &app.library().ui.more_below));
 }
 
 /// A finger put down at `at` and lifted there.

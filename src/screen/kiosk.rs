@@ -88,6 +88,8 @@ pub enum Message {
     Shared(Shared),
     /// The welcome screen was touched.
     StartVisit,
+    /// The welcome screen's start in the other language was touched.
+    StartVisitInOther,
     /// A touch, click or key anywhere.
     Activity,
     /// The clock reached `Instant` (a timer fired, or the countdown moved on).
@@ -107,6 +109,9 @@ pub enum Message {
 pub enum Action {
     None,
     Shared(Shared),
+    /// A shared control, and then wake the kiosk at this instant: a setting changed on the
+    /// welcome screen, where the idle clock now runs so that it is undone for the next person.
+    SharedAndWake(Shared, Instant),
     /// Wake the kiosk with a [`Message::Tick`] at this instant.
     WakeAt(Instant),
     /// Start afresh for the next person.
@@ -198,11 +203,27 @@ impl Kiosk {
     /// came, from the app's clock: the kiosk reads no clock of its own.
     pub fn update(&mut self, message: Message, staff_pin: &str, now: Instant) -> Action {
         match message {
+            Message::Shared(shared) if self.welcome => {
+                self.idle.input(now);
+                match self.idle.deadline() {
+                    Some(deadline) => Action::SharedAndWake(shared, deadline),
+                    None => Action::Shared(shared),
+                }
+            }
             Message::Shared(shared) => Action::Shared(shared),
             Message::StartVisit => {
                 self.welcome = false;
                 self.idle.input(now);
                 self.wake()
+            }
+            Message::StartVisitInOther => {
+                let started = self.update(Message::StartVisit, staff_pin, now);
+                match started {
+                    Action::WakeAt(deadline) => {
+                        Action::SharedAndWake(Shared::SwitchLanguage, deadline)
+                    }
+                    _ => Action::Shared(Shared::SwitchLanguage),
+                }
             }
             Message::Activity => {
                 if !self.welcome {
@@ -341,9 +362,20 @@ impl Kiosk {
             / (WELCOME_ROOM.width - QR_WIDTH - metrics::XL - 2.0 * metrics::L))
             .ceil()
             .max(1.0);
+        // How long it takes (two lines at most), and the start in the other language under the
+        // first.
+        let takes_height = 2.0 * size::LEAD * 1.3 + metrics::M;
+        let other_start_height = if comfort.other.is_some() {
+            size::HEADING * 1.3 + 2.0 * metrics::L + metrics::S
+        } else {
+            0.0
+        };
         let full = Size::new(
             WELCOME_ROOM.width,
-            WELCOME_ROOM.height + (name_lines - 1.0) * size::HEADING * 1.3,
+            WELCOME_ROOM.height
+                + (name_lines - 1.0) * size::HEADING * 1.3
+                + takes_height
+                + other_start_height,
         );
         let middle = responsive(move |room| {
             let scale = fitted(room, full);
@@ -360,7 +392,20 @@ impl Kiosk {
                 Message::StartVisit,
                 scale,
             )
-            .padding([metrics::L * scale, metrics::XL * 2.0 * scale]);
+            .padding([metrics::L * scale, metrics::XL * scale]);
+            // Beside it, under it, the start in the other language, in its own words.
+            let start_in_other = comfort.other.map(|other| {
+                action_scaled(
+                    label_sized(&other.kiosk.start_in, size::HEADING * scale),
+                    Role::Secondary,
+                    Message::StartVisitInOther,
+                    scale,
+                )
+                .padding([metrics::L * scale, metrics::L * scale])
+            });
+            let starts = column![start]
+                .push(start_in_other)
+                .spacing(metrics::S * scale);
             let invitation = column![]
                 .push(clinic)
                 .push(
@@ -370,10 +415,17 @@ impl Kiosk {
                         .style(style::primary),
                 )
                 .push(text(&words.welcome).size(size::LEAD * scale))
+                .push(text(&words.takes).size(size::LEAD * scale))
                 .push(space().height(metrics::M * scale))
-                .push(start)
+                .push(starts)
                 .spacing(metrics::M * scale)
-                .width(Fill);
+                // Beside a QR code the words take the room it leaves; alone, they sit in the
+                // middle of a wide screen, not at its left.
+                .width(if qr_data.is_some() {
+                    Length::Fill
+                } else {
+                    Length::Shrink
+                });
             let middle = row![invitation]
                 .push(qr_data.map(|code| qr_scaled(code, &words.qr_caption, scale)))
                 .spacing(metrics::XL * scale)

@@ -622,7 +622,11 @@ pub struct TeachBackWords {
 #[serde(deny_unknown_fields)]
 pub struct KioskWords {
     pub welcome: String,
+    /// About how long the guide takes, on the welcome screen.
+    pub takes: String,
     pub touch_to_start: String,
+    /// On the welcome screen of the other language: start in this one (in its own words).
+    pub start_in: String,
     pub still_reading: String,
     pub starting_over: String,
     pub keep_reading: String,

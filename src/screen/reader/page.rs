@@ -20,7 +20,6 @@ use crate::theme::typography;
 use crate::theme::{BOLD, metrics, size};
 use crate::widget::nav::{action, label};
 use crate::widget::spans::{self, Terms};
-use crate::widget::tick_box::tick_box;
 use crate::widget::{action_icon, body_map, icon, icon_array, lung_areas, risk_scale};
 
 /// What the page view needs beyond the words: the picked region, the tab, the room it has, and
@@ -58,7 +57,7 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
             .any(|part| matches!(part, Part::Choices(_) | Part::TeachBack(_)))
     });
     let title_size = if launcher || state.layout.height < SHORT_LAYOUT {
-        size::HEADING
+        size::SHORT_TITLE
     } else {
         size::TITLE
     };
@@ -168,8 +167,9 @@ fn part_view<'a>(part: Part, state: &mut PageState<'a>) -> Element<'a, Message> 
     let terms = state.terms;
     match part {
         Part::Paragraph(spans) => spans::paragraph(spans, terms),
-        Part::Bullets(items) => list(items, terms, |_| marker_text("•")),
-        Part::Checklist(items) => list(items, terms, |_| tick_box(false)),
+        // A checklist is bullets on the screen, where nothing would keep a tick and an empty box
+        // would look like something to tap; the handout prints its boxes, for a pen.
+        Part::Bullets(items) | Part::Checklist(items) => list(items, terms, |_| marker_text("•")),
         Part::Steps(items) => list(items, terms, |index| step_number(index + 1)),
         Part::Callout {
             tone,
