@@ -1322,3 +1322,31 @@ fn the_checks_ways_on_show_at_the_foot_without_scrolling_and_there_is_one_way_ba
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn are_you_still_reading_keeps_its_width_as_the_seconds_count_down() {
+    use needle_guide::screen::kiosk::Message as Kiosk;
+    let later = std::time::Instant::now() + std::time::Duration::from_secs(24 * 3600);
+    for locale in ["en", "es"] {
+        let card = |waited: u64| {
+            let setup = Setup::new(Mode::Kiosk, locale, iced::Size::new(1280.0, 800.0)).doing(
+                "idle",
+                vec![
+                    Kiosk::Tick(later).into(),
+                    Kiosk::Tick(later + std::time::Duration::from_secs(waited)).into(),
+                ],
+            );
+            let (app, name, found) = laid_out(&setup);
+            let seconds = app.kiosk_state().and_then(|kiosk| kiosk.seconds_left());
+            assert!(seconds.is_some(), "{name}: no countdown");
+            (seconds, *found.cards.first().expect("the notice's card"))
+        };
+        let (first, at_first) = card(0);
+        let (last, at_last) = card(22);
+        assert!(first.unwrap() >= 10 && last.unwrap() < 10, "{first:?} {last:?}");
+        assert!(
+            (at_first.width - at_last.width).abs() < 0.5 && (at_first.x - at_last.x).abs() < 0.5,
+            "{locale}: {at_first:?} became {at_last:?}"
+        );
+    }
+}

@@ -19,6 +19,7 @@ use crate::content::Library;
 use crate::theme::style::{self, Role};
 use crate::theme::{BOLD, metrics, size};
 use crate::widget::nav::{self, action_scaled, label_sized};
+use crate::widget::room;
 
 /// How much kiosk mode enlarges everything: body text to 26 px and targets to 65 px, for a
 /// touch screen read standing up.
@@ -585,19 +586,23 @@ fn comfort_bar<'a>(
 /// "Are you still reading?", with the seconds left and one big button; at a large text size on
 /// a short screen it shrinks to the room it has, the button whole.
 fn still_reading(library: &Library, seconds: u64) -> Element<'_, Message> {
-    let starting_over = library
-        .ui
-        .kiosk
-        .starting_over
-        .replace("{n}", &seconds.to_string());
+    let with = |n: &str| library.ui.kiosk.starting_over.replace("{n}", n);
+    let starting_over = with(&seconds.to_string());
+    // The box keeps its width as the seconds count down: the words take the room of the widest
+    // two digits.
+    let widest = with("88");
     responsive(move |room| {
         let scale = fitted(room, STILL_READING_ROOM);
         let words = &library.ui.kiosk;
+        let seconds_left = room::room(
+            text(starting_over.clone()).size(size::LEAD * scale),
+            [text(widest.clone()).size(size::LEAD * scale).into()],
+        );
         let panel = column![
             text(&words.still_reading)
                 .size(size::TITLE * scale)
                 .font(BOLD),
-            text(starting_over.clone()).size(size::LEAD * scale),
+            seconds_left,
             action_scaled(
                 label_sized(&words.keep_reading, size::HEADING * scale),
                 Role::Primary,
