@@ -861,19 +861,15 @@ impl App {
                 on_change: Message::MoreBelow,
             },
         );
-        // While reading aloud, Stop stays in view where the cue would be.
-        let over_foot = if self.reading().is_some() {
-            Some(stop_reading_bar(&library.ui))
-        } else {
-            self.more_below
-                .then(|| more_below_cue(&library.ui, layout.height))
-        };
+        let over_foot = self
+            .more_below
+            .then(|| more_below_cue(&library.ui, layout.height));
         // A page with a pinned note (home) shows it in place of Previous and Next: its tiles
-        // lead on. Stop presenting stays beside it.
+        // lead on. Stop reading and Stop presenting stay beside it.
         let foot = match pinned {
             Some(pinned) => nav::wide_bar(
                 pinned.map(Message::Reader),
-                self.stop_presenting(library).into_iter().collect(),
+                self.stop_buttons(library).collect(),
                 layout.width,
             ),
             None => self.footer(library, layout.width),
@@ -894,15 +890,15 @@ impl App {
         }
     }
 
-    /// The bar under the page: the one way back and Stop presenting at the left, the way on at
-    /// the right, saying less where the layout, `width` wide, is narrow.
+    /// The bar under the page: the one way back, Stop reading and Stop presenting at the left,
+    /// the way on at the right, saying less where the layout, `width` wide, is narrow.
     fn footer<'a>(&'a self, library: &'a Library, width: f32) -> Element<'a, Message> {
         let form = |words: StepWords| {
             let (back, on) = self.reader.foot(library, words);
             let leading = back
                 .into_iter()
                 .map(|back| back.map(Message::Reader))
-                .chain(self.stop_presenting(library))
+                .chain(self.stop_buttons(library))
                 .collect();
             let on = on.into_iter().map(|on| on.map(Message::Reader)).collect();
             (leading, on)
@@ -918,24 +914,31 @@ impl App {
             .stop_presenting(&library.ui)
             .map(|button| button.map(Message::Consult))
     }
+
+    /// Stop reading, while the page is read aloud, and Stop presenting, while presenting.
+    fn stop_buttons<'a>(
+        &'a self,
+        library: &'a Library,
+    ) -> impl Iterator<Item = Element<'a, Message>> + 'a {
+        let reading = self.reading().map(|_| stop_reading(&library.ui));
+        reading.into_iter().chain(self.stop_presenting(library))
+    }
 }
 
-/// Stop, at the foot of the page while it is read aloud, wherever the page has scrolled to.
-fn stop_reading_bar(ui: &Ui) -> Element<'_, Message> {
-    let stop = nav::action(
+/// Stop, in the bar under the page while it is read aloud, wherever the page has scrolled to:
+/// in the bar, it covers none of the page.
+fn stop_reading(ui: &Ui) -> Element<'_, Message> {
+    nav::action(
         nav::label(&ui.stop_reading),
         style::Role::Primary,
         Message::Speech(Speech::Stop),
-    );
-    container(container(stop).center_x(Fill).padding(metrics::S))
-        .align_bottom(Fill)
-        .into()
+    )
+    .into()
 }
 
 /// A page that goes on below the screen says so, for a patient who would not think to scroll:
-/// its foot fades out under the words "More below". Not a button: a touch on it reaches the page
-/// under it. In a layout `height` short (large text), only the fade, so that it never hides the
-/// first row of home's tiles.
+/// its foot fades out under the words "More below", at every text size. Not a button: a touch on
+/// it reaches the page under it. In a layout `height` short (large text), the fade is shallower.
 fn more_below_cue(ui: &Ui, height: f32) -> Element<'_, Message> {
     // Words only: the embedded font has no arrow pointing down (tests/glyphs.rs).
     let words = iced::widget::text(&ui.more_below)

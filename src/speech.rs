@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::content::{Access, io_words};
 
@@ -19,6 +19,10 @@ pub enum SpeechError {
     Start { program: String, reason: String },
     #[error("the speech program {program} stopped with an error ({status})")]
     Failed { program: String, status: String },
+    #[error(
+        "the speech program {program} ended faster than anyone speaks: the computer may have no sound device"
+    )]
+    NoSound { program: String },
 }
 
 /// Something that can say a passage in a language ("en", "es") and tell when it is done.
@@ -112,7 +116,21 @@ pub async fn say(
         started.child = speaking.child.clone();
         speaking
     };
-    speaking.finished().await
+    let (program, runs_a_program) = (speaking.program.clone(), speaking.child.is_some());
+    let start = Instant::now();
+    speaking.finished().await?;
+    if runs_a_program && !run.stopped() && too_quick(&text, start.elapsed()) {
+        return Err(SpeechError::NoSound { program });
+    }
+    Ok(())
+}
+
+/// Whether a passage was said faster than anyone speaks (about 3 words a second; 16 is far past
+/// the fastest voice): then it was not heard. espeak-ng, for one, ends at once, and with success,
+/// on a computer with no sound device.
+fn too_quick(text: &str, took: Duration) -> bool {
+    let words = text.split_whitespace().count() as u32;
+    words >= 4 && took < Duration::from_millis(60) * words
 }
 
 /// One passage's run of the speech program, from before it starts: the app holds it to end the
@@ -127,6 +145,11 @@ struct Run {
 }
 
 impl Stopper {
+    /// Whether the run was stopped.
+    fn stopped(&self) -> bool {
+        self.0.lock().is_ok_and(|run| run.stopped)
+    }
+
     /// Ends the run: its program, if it still runs, or its start, if it has not started.
     pub fn stop(&self) {
         let Ok(mut run) = self.0.lock() else {
@@ -367,6 +390,42 @@ mod tests {
     fn said(voice: &Arc<Counting>, run: Stopper) -> Result<(), SpeechError> {
         let saying = say(voice.clone(), "Hello.".into(), "en".into(), run);
         iced::futures::executor::block_on(saying)
+    }
+
+    /// Runs `program` (with `args`) for each passage.
+    struct Running(&'static str, &'static [&'static str]);
+
+    impl Voice for Running {
+        fn say(&self, _text: &str, _language: &str) -> Result<Speaking, SpeechError> {
+            let child = quietly(Command::new(self.0).args(self.1))
+                .spawn()
+                .expect("the program runs");
+            Ok(Speaking::running(self.0, child))
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_passage_over_at_once_was_not_heard_and_one_said_in_time_was() {
+        let passage = "Call your clinic if the soreness lasts more than three days.";
+        let run = |voice: Running| {
+            let saying = say(
+                Arc::new(voice),
+                passage.into(),
+                "en".into(),
+                Stopper::default(),
+            );
+            iced::futures::executor::block_on(saying)
+        };
+        assert_eq!(
+            run(Running("true", &[])),
+            Err(SpeechError::NoSound {
+                program: "true".into()
+            })
+        );
+        assert_eq!(run(Running("sleep", &["1"])), Ok(()));
+        // A word or two can be said quickly.
+        assert!(!too_quick("Stop.", Duration::ZERO));
     }
 
     #[test]

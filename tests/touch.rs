@@ -1343,7 +1343,10 @@ fn are_you_still_reading_keeps_its_width_as_the_seconds_count_down() {
         };
         let (first, at_first) = card(0);
         let (last, at_last) = card(22);
-        assert!(first.unwrap() >= 10 && last.unwrap() < 10, "{first:?} {last:?}");
+        assert!(
+            first.unwrap() >= 10 && last.unwrap() < 10,
+            "{first:?} {last:?}"
+        );
         assert!(
             (at_first.width - at_last.width).abs() < 0.5 && (at_first.x - at_last.x).abs() < 0.5,
             "{locale}: {at_first:?} became {at_last:?}"
