@@ -776,7 +776,7 @@ impl App {
         let library = self.library();
         let other = &self.editions[(self.locale + 1) % self.editions.len()];
         let comfort = Comfort {
-            other: (other.locale != library.locale).then_some(&other.ui),
+            other: (other.locale != library.locale).then_some(other),
             high_contrast: self.palette == Palette::HIGH_CONTRAST,
             can_enlarge: self.can_enlarge_text(),
             // The kiosk's controls stay as they are on the screen whatever the text size.

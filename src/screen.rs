@@ -7,6 +7,7 @@ pub mod reader;
 
 use iced::Element;
 
+use crate::content::Library;
 use crate::content::model::Ui;
 use crate::theme::size;
 use crate::theme::style::Role;
@@ -33,11 +34,11 @@ pub struct PageParts<'a, M> {
     pub foot: Element<'a, M>,
 }
 
-/// What the comfort controls show: the other edition's words (if there is another language),
+/// What the comfort controls show: the other edition (if there is another language),
 /// whether high contrast is on, whether the text can grow, and how large they are drawn.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Comfort<'a> {
-    pub other: Option<&'a Ui>,
+    pub other: Option<&'a Library>,
     pub high_contrast: bool,
     pub can_enlarge: bool,
     /// How large the controls are drawn against the page. The kiosk enlarges its whole layout
@@ -50,7 +51,10 @@ impl<'a> Comfort<'a> {
     /// The words of the same control in both languages, from `words`: what it may show, and so
     /// the room it keeps whichever it shows.
     fn in_both(&self, ui: &'a Ui, words: impl Fn(&'a Ui) -> &'a str) -> Vec<&'a str> {
-        std::iter::once(ui).chain(self.other).map(words).collect()
+        std::iter::once(ui)
+            .chain(self.other.map(|other| &other.ui))
+            .map(words)
+            .collect()
     }
 
     /// A label that shows `shown` as wide as the widest of `room`.
@@ -95,7 +99,7 @@ pub fn home_button<'a>(ui: &'a Ui, comfort: Comfort<'a>, role: Role) -> Element<
 pub fn language_button<'a>(ui: &'a Ui, comfort: Comfort<'a>) -> Option<Element<'a, Shared>> {
     let other = comfort.other?;
     let names = comfort.in_both(ui, |ui| &ui.language_name);
-    let label = comfort.label(&other.language_name, names);
+    let label = comfort.label(&other.ui.language_name, names);
     Some(comfort.action(label, Role::Secondary, Shared::SwitchLanguage))
 }
 

@@ -262,3 +262,47 @@ fn switching_language_with_quick_jump_open_highlights_its_first_result() {
     // Spanish finds fewer for "lung": the highlight must not point past the last.
     assert_eq!(selected(&app), Some(("lung".into(), 0)));
 }
+
+#[test]
+fn quick_jump_says_when_only_the_other_language_has_the_word_and_switches_to_it() {
+    let mut app = app_on(Route::HOME);
+    deliver(
+        &mut app,
+        [
+            Consult::OpenSearch.into(),
+            Consult::SearchChanged("codo".into()).into(),
+        ],
+    );
+    let english = library();
+    let shows =
+        |app: &needle_guide::app::App, words: &str| simulate(app, WINDOW).find(words).is_ok();
+    assert!(shows(&app, &english.ui.consult.find_nothing));
+    assert!(shows(&app, &english.ui.consult.find_in_other));
+    // A button beside it names the other language (the toolbar's is the other one of the two);
+    // it switches, and the results show there.
+    let spanish_name = support::editions()[1].ui.language_name.clone();
+    let named = |app: &needle_guide::app::App| {
+        let mut count = 0;
+        let _ = simulate(app, WINDOW).find(|candidate: iced_test::selector::Candidate<'_>| {
+            if let iced_test::selector::Candidate::Text { content, .. } = candidate
+                && content == spanish_name
+            {
+                count += 1;
+            }
+            None::<()>
+        });
+        count
+    };
+    assert_eq!(named(&app), 2);
+    deliver(&mut app, [Shared::SwitchLanguage.into()]);
+    assert_eq!(app.library().locale, "es");
+    let spanish = app.library().clone();
+    assert!(
+        !shows(&app, &spanish.ui.consult.find_nothing),
+        "Spanish has it"
+    );
+    // A word neither has gets no such line.
+    deliver(&mut app, [Consult::SearchChanged("xyzzy".into()).into()]);
+    assert!(shows(&app, &spanish.ui.consult.find_nothing));
+    assert!(!shows(&app, &spanish.ui.consult.find_in_other));
+}

@@ -364,7 +364,15 @@ impl Consult {
         Some(match self.overlay.as_ref()? {
             Overlay::Shortcuts => shortcuts(&library.ui),
             Overlay::Search(search) => {
-                search_view(search, self.search_results(library, locale), &library.ui)
+                let results = self.search_results(library, locale);
+                // Nothing here, but something in the other language: say so, with the switch.
+                let other = comfort.other.filter(|other| {
+                    results.is_empty()
+                        && !self
+                            .search_results(other, (locale + 1) % self.indexes.len())
+                            .is_empty()
+                });
+                search_view(search, results, &library.ui, other)
             }
             Overlay::Handout(dialog) => handout_view(dialog, library, with_discussion),
             Overlay::More => more_view(library, comfort),
@@ -460,7 +468,12 @@ impl Consult {
 }
 
 /// Quick jump: a box to type in, and the results under it, the highlighted one marked.
-fn search_view<'a>(search: &Search, results: Vec<Hit>, ui: &'a Ui) -> Element<'a, Message> {
+fn search_view<'a>(
+    search: &Search,
+    results: Vec<Hit>,
+    ui: &'a Ui,
+    found_in: Option<&'a Library>,
+) -> Element<'a, Message> {
     let words = &ui.consult;
     let input = text_input(&words.find_placeholder, &search.query)
         .id(SEARCH_INPUT)
@@ -469,8 +482,21 @@ fn search_view<'a>(search: &Search, results: Vec<Hit>, ui: &'a Ui) -> Element<'a
         .size(size::SUBHEADING)
         .padding(metrics::S);
     let listed: Element<'a, Message> = if results.is_empty() && !search.query.trim().is_empty() {
-        typography::body(&words.find_nothing)
-            .style(style::muted)
+        let other = found_in.map(|other| {
+            row![
+                typography::body(&words.find_in_other).width(Fill),
+                action(
+                    label(&other.ui.language_name),
+                    Role::Secondary,
+                    Message::Shared(Shared::SwitchLanguage),
+                ),
+            ]
+            .spacing(metrics::S)
+            .align_y(Vertical::Center)
+        });
+        column![typography::body(&words.find_nothing).style(style::muted)]
+            .push(other)
+            .spacing(metrics::S)
             .into()
     } else {
         Column::with_children(results.into_iter().enumerate().map(|(index, hit)| {

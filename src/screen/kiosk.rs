@@ -397,7 +397,7 @@ impl Kiosk {
             // Beside it, under it, the start in the other language, in its own words.
             let start_in_other = comfort.other.map(|other| {
                 action_scaled(
-                    label_sized(&other.kiosk.start_in, size::HEADING * scale),
+                    label_sized(&other.ui.kiosk.start_in, size::HEADING * scale),
                     Role::Secondary,
                     Message::StartVisitInOther,
                     scale,

@@ -646,6 +646,8 @@ pub struct ConsultWords {
     pub find: String,
     pub find_placeholder: String,
     pub find_nothing: String,
+    /// Under "Nothing found", when the other language's guide has the word.
+    pub find_in_other: String,
     /// Labels of the kinds of result.
     pub result_page: String,
     pub result_condition: String,
