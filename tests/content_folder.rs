@@ -1214,7 +1214,7 @@ fn every_kind_of_problem_check_reports_keeps_its_file_out_of_the_window() {
         ),
         (
             "en/pages/teach-back.ron",
-            Box::new(|t| swap(t, "nav_label: \"Check\"", "nav_label: \"\"")),
+            Box::new(|t| swap(t, "nav_label: \"Did it make sense?\"", "nav_label: \"\"")),
         ),
         (
             "en/pages/warning-signs.ron",
