@@ -65,6 +65,8 @@ pub enum Message {
     Measured(Size),
     /// Whether the page goes on below the bottom of the screen, as it last scrolled or grew.
     MoreBelow(bool),
+    /// The page scrolled: how far down it is, from 0 (its top) to 1 (its foot).
+    PageScrolled(f32),
     /// Reading the page aloud.
     Speech(Speech),
 }
@@ -195,6 +197,8 @@ pub struct App {
     qr: Qr,
     /// The page goes on below the screen: the "More below" cue shows.
     more_below: bool,
+    /// How far down the page is scrolled, from 0 to 1: kept when presenting starts or ends.
+    place: f32,
     read_aloud: ReadAloud,
     clock: Clock,
 }
@@ -227,6 +231,7 @@ impl App {
             mode,
             content_notice: None,
             more_below: false,
+            place: 0.0,
             read_aloud: ReadAloud::default(),
             clock: Clock::default(),
             editions,
@@ -390,6 +395,11 @@ impl App {
         }
     }
 
+    /// How far down the page is scrolled, from 0 (its top) to 1 (its foot).
+    pub fn place(&self) -> f32 {
+        self.place
+    }
+
     pub fn more_below(&self) -> bool {
         self.more_below
     }
@@ -478,6 +488,10 @@ impl App {
                 self.more_below = more;
                 Task::none()
             }
+            Message::PageScrolled(place) => {
+                self.place = place;
+                Task::none()
+            }
             Message::Speech(speech) => self.speak(speech),
             Message::Measured(size) => {
                 // A window with no room (minimised) has no screen to fit.
@@ -554,6 +568,15 @@ impl App {
                 task
             }
             consult::Action::FocusSearch => operation::focus(consult::SEARCH_INPUT),
+            // Presenting starts or ends: the page is laid out again, larger or smaller, at the
+            // same place.
+            consult::Action::KeepPlace => operation::snap_to(
+                PAGE_SCROLL,
+                operation::RelativeOffset {
+                    x: 0.0,
+                    y: self.place,
+                },
+            ),
             consult::Action::Fullscreen(on) => {
                 let mode = if on {
                     window::Mode::Fullscreen
@@ -850,6 +873,7 @@ impl App {
             .center_x(Fill),
         )
         .id(PAGE_SCROLL)
+        .on_scroll(|viewport| Message::PageScrolled(viewport.relative_offset().y))
         .style(style::scrollbar)
         .width(Fill)
         .height(Fill);

@@ -1353,3 +1353,38 @@ fn are_you_still_reading_keeps_its_width_as_the_seconds_count_down() {
         );
     }
 }
+
+#[test]
+fn presenting_starts_and_ends_at_the_same_place_on_the_page() {
+    use needle_guide::app::Message;
+    use needle_guide::screen::consult::Message as Consult;
+    use support::window::Window;
+    let mut app = Setup::new(Mode::Consult, "en", iced::Size::new(1920.0, 1080.0))
+        .on(Route::Page(PageId::WARNING_SIGNS))
+        .app();
+    let mut window = Window::new();
+    let _ = window.deliver(&mut app, [Message::MoreBelow(false)]);
+    let middle = iced::Point::new(700.0, 400.0);
+    let wheel = iced::Event::Mouse(iced::mouse::Event::WheelScrolled {
+        delta: iced::mouse::ScrollDelta::Pixels { x: 0.0, y: -1200.0 },
+    });
+    let _ = window.step(
+        &mut app,
+        &[
+            iced::Event::Mouse(iced::mouse::Event::CursorMoved { position: middle }),
+            wheel,
+        ],
+    );
+    let before = app.place();
+    assert!(before > 0.1 && before < 0.9, "scrolled to {before}");
+    for presenting in [true, false] {
+        let _ = window.deliver_running(&mut app, [Consult::TogglePresenting.into()]);
+        let _ = window.deliver(&mut app, []);
+        assert_eq!(app.presenting(), presenting);
+        let now = app.place();
+        assert!(
+            (now - before).abs() < 0.02,
+            "presenting {presenting}: the page went from {before} to {now}"
+        );
+    }
+}

@@ -73,6 +73,8 @@ pub enum Action {
     Fullscreen(bool),
     /// Save this handout and open it; report back with [`Message::HandoutMade`].
     SaveHandout(handout::Job),
+    /// The page is drawn at another size: keep the reader's place on it.
+    KeepPlace,
 }
 
 /// Quick jump's state: what was typed and which result is highlighted.
@@ -268,7 +270,7 @@ impl Consult {
                 if matches!(self.overlay, Some(Overlay::Search(_) | Overlay::More)) {
                     self.overlay = None;
                 }
-                Action::None
+                Action::KeepPlace
             }
             Message::ToggleFullscreen => {
                 self.fullscreen = !self.fullscreen;

@@ -124,6 +124,37 @@ impl Window {
         self.frame(app)
     }
 
+    /// Delivers messages to the app, and runs on the interface the widget operations its answers
+    /// ask for (scroll to a place, focus a box), as the window's event loop does; then draws a
+    /// frame.
+    #[allow(dead_code)]
+    pub fn deliver_running(
+        &mut self,
+        app: &mut App,
+        messages: impl IntoIterator<Item = Message>,
+    ) -> Option<Stale> {
+        use iced_test::futures::futures::{StreamExt, task};
+        use iced_test::runtime::{Action, task::into_stream};
+        for message in messages {
+            let Some(mut stream) = into_stream(app.update(message)) else {
+                continue;
+            };
+            let mut context = task::Context::from_waker(task::noop_waker_ref());
+            while let std::task::Poll::Ready(Some(action)) = stream.poll_next_unpin(&mut context) {
+                if let Action::Widget(mut operation) = action {
+                    // Laid out as the app now is, as the window would before it operates.
+                    let (logical, _) = Window::viewport(app);
+                    let cache = self.cache.take().unwrap_or_default();
+                    let mut ui =
+                        UserInterface::build(app.view(), logical, cache, &mut self.renderer);
+                    ui.operate(&self.renderer, operation.as_mut());
+                    self.cache = Some(ui.into_cache());
+                }
+            }
+        }
+        self.frame(app)
+    }
+
     /// The events through the interface, and what it publishes through the app.
     fn update(&mut self, app: &mut App, events: &[Event]) {
         let (logical, _) = Window::viewport(app);
