@@ -360,30 +360,29 @@ fn compare<'a>(
     rows: Vec<CompareRow>,
     terms: Terms<Message>,
 ) -> Element<'a, Message> {
-    let header = row![
-        typography::subheading(left.clone())
-            .style(style::primary)
-            .width(Fill),
-        typography::subheading(right.clone())
-            .style(style::muted)
-            .width(Fill),
-    ]
-    .spacing(metrics::M)
-    .padding([0.0, metrics::M]);
+    // Each row names its two sides, so a row far down the page still says which is which.
+    let side = |name: &String, colour: fn(&iced::Theme) -> text::Style, words| {
+        column![
+            typography::strong(name.clone()).style(colour),
+            spans::paragraph(words, terms)
+        ]
+        .spacing(metrics::XS / 2.0)
+        .width(Fill)
+    };
     let cards = rows.into_iter().map(|row| {
         card(
             column![
-                typography::strong(joined(&row.topic)).style(style::muted),
+                typography::subheading(joined(&row.topic)),
                 row![
-                    spans::paragraph(row.left, terms),
-                    spans::paragraph(row.right, terms)
+                    side(&left, style::primary, row.left),
+                    side(&right, style::muted, row.right)
                 ]
                 .spacing(metrics::M),
             ]
             .spacing(metrics::XS),
         )
     });
-    column![header].extend(cards).spacing(metrics::S).into()
+    Column::with_children(cards).spacing(metrics::S).into()
 }
 
 fn effect_card<'a>(effect: Effect, terms: Terms<Message>) -> Element<'a, Message> {
