@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use iced::widget::{column, container, operation, scrollable, stack};
+use iced::widget::{column, container, operation, scrollable};
 use iced::{Element, Event, Fill, Size, Subscription, Task, Theme, event, keyboard, window};
 
 use crate::content::Library;
@@ -520,9 +520,15 @@ impl App {
     fn read(&mut self, message: reader::Message) -> Task<Message> {
         match self.reader.update(message, &self.editions[self.locale]) {
             reader::Action::Moved => {
-                // The check's next step is another page to read.
+                // The check's next step is another page to read; an answer's verdict shows at
+                // its top, whatever the text size.
                 self.stop_reading();
-                scroll_to_top()
+                let check = self.reader.teach_back();
+                if matches!(check.step(), teach_back::Step::Explained(_)) && !check.showing() {
+                    scroll_to(teach_back::VERDICT)
+                } else {
+                    scroll_to_top()
+                }
             }
             reader::Action::ReadFrom(passage) => self.speak(Speech::From(passage)),
             reader::Action::None => Task::none(),
@@ -885,9 +891,7 @@ impl App {
                 on_change: Message::MoreBelow,
             },
         );
-        let over_foot = self
-            .more_below
-            .then(|| more_below_cue(&library.ui, layout.height));
+        let cue = self.more_below.then(|| more_below_cue(&library.ui));
         // A page with a pinned note (home) shows it in place of Previous and Next: its tiles
         // lead on. Stop reading and Stop presenting stay beside it.
         let foot = match pinned {
@@ -905,7 +909,7 @@ impl App {
             drag(page)
         };
         PageParts {
-            page: stack![page].push(over_foot).into(),
+            page: column![page].push(cue).height(Fill).into(),
             term: self
                 .reader
                 .term_panel(library)
@@ -960,27 +964,19 @@ fn stop_reading(ui: &Ui) -> Element<'_, Message> {
     .into()
 }
 
-/// A page that goes on below the screen says so, for a patient who would not think to scroll:
-/// its foot fades out under the words "More below", at every text size. Not a button: a touch on
-/// it reaches the page under it. In a layout `height` short (large text), the fade is shallower.
-fn more_below_cue(ui: &Ui, height: f32) -> Element<'_, Message> {
+/// A page that goes on below the screen says so, for a patient who would not think to scroll: the
+/// words "More below", at every text size, in a strip under the page, where they cover none of
+/// it.
+fn more_below_cue(ui: &Ui) -> Element<'_, Message> {
     // Words only: the embedded font has no arrow pointing down (tests/glyphs.rs).
     let words = iced::widget::text(&ui.more_below)
         .size(theme::size::BODY)
         .font(theme::BOLD)
         .style(style::primary);
-    // In a short layout (large text) the fade is shallower, to cover less of the page.
-    let fade_above = if height >= reader::SHORT_LAYOUT {
-        metrics::M
-    } else {
-        metrics::XS
-    };
-    let fade = container(container(words).center_x(Fill))
-        .id(nav::mark::COVER)
-        .width(Fill)
-        .padding(iced::Padding::ZERO.top(fade_above).bottom(metrics::XS))
-        .style(style::fade);
-    container(fade).align_bottom(Fill).into()
+    container(words)
+        .center_x(Fill)
+        .padding([metrics::XS, 0.0])
+        .into()
 }
 
 /// In kiosk mode, presses, touches, scrolling and keys count as someone reading; so does the
@@ -1024,8 +1020,13 @@ fn scroll_to_top() -> Task<Message> {
 
 /// Scrolls the passage being read into view, a little below the top of the page.
 fn scroll_to_passage() -> Task<Message> {
+    scroll_to(reader::READING)
+}
+
+/// Scrolls the page so that the element `id` shows a little below the top of the screen.
+fn scroll_to(id: &'static str) -> Task<Message> {
     use iced::widget::selector;
-    selector::find(selector::id(reader::READING)).then(|passage| {
+    selector::find(selector::id(id)).then(|passage| {
         let Some(passage) = passage else {
             return Task::none();
         };

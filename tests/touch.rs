@@ -1388,3 +1388,73 @@ fn presenting_starts_and_ends_at_the_same_place_on_the_page() {
         );
     }
 }
+
+#[test]
+fn every_control_of_more_can_be_reached_at_the_largest_text() {
+    use iced_test::selector::Candidate;
+    use needle_guide::screen::consult::Message as Consult;
+    let app = Setup::new(Mode::Consult, "en", iced::Size::new(1280.0, 800.0))
+        .larger(TEXT_STEPS.len() - 1)
+        .doing("more", vec![Consult::OpenMore.into()])
+        .app();
+    let last = app.library().ui.consult.shortcuts_title.clone();
+    let size = logical(&app);
+    let card = *inspect(&app, size).cards.first().expect("the More card");
+    let shown = |ui: &mut iced_test::Simulator<'_, needle_guide::app::Message>| {
+        let mut whole = false;
+        let _ = ui.find(|candidate: Candidate<'_>| -> Option<()> {
+            if let Candidate::Text {
+                content,
+                bounds,
+                visible_bounds,
+                ..
+            } = candidate
+                && content == last
+            {
+                whole = visible_bounds.is_some_and(|visible| {
+                    (visible.height - bounds.height).abs() < 0.5 && card.contains(visible.center())
+                });
+            }
+            None
+        });
+        whole
+    };
+    let mut ui = support::simulate(&app, size);
+    if !shown(&mut ui) {
+        ui.point_at(card.center());
+        let _ = ui.simulate([iced::Event::Mouse(iced::mouse::Event::WheelScrolled {
+            delta: iced::mouse::ScrollDelta::Pixels { x: 0.0, y: -600.0 },
+        })]);
+    }
+    assert!(shown(&mut ui), "{last:?} cannot be reached in More");
+}
+
+#[test]
+fn at_the_largest_text_a_question_of_the_check_shows_its_answers() {
+    use needle_guide::screen::reader::teach_back::Message as Check;
+    let check =
+        |message: Check| needle_guide::app::Message::from(reader::Message::TeachBack(message));
+    for locale in ["en", "es"] {
+        for screen in [
+            iced::Size::new(1280.0, 800.0),
+            iced::Size::new(1920.0, 1080.0),
+        ] {
+            let setup = |then| {
+                Setup::new(Mode::Kiosk, locale, screen)
+                    .larger(TEXT_STEPS.len() - 1)
+                    .on(Route::Page(PageId::TEACH_BACK))
+                    .doing("check", then)
+            };
+            // A question: at least its first answer shows.
+            let (app, name, found) = laid_out(&setup(vec![check(Check::Next)]));
+            let items = needle_guide::document::check_items(app.library());
+            let first_choice = &items[0].choices[0].text;
+            let place = found.texts.iter().find(|(text, _)| text == first_choice);
+            assert!(
+                in_view(&found, first_choice),
+                "{name}: {first_choice:?} is not in view: {place:?} in {:?}",
+                logical(&app)
+            );
+        }
+    }
+}

@@ -650,7 +650,14 @@ fn more_view<'a>(library: &'a Library, comfort: Comfort<'a>) -> Element<'a, Mess
         ]
         .spacing(metrics::M)
         .align_y(Vertical::Center),
-        Column::with_children(controls).spacing(metrics::S),
+        // In large text on a short screen the list scrolls (by finger too), so no control is
+        // cut off at the card's foot.
+        drag(
+            scrollable(Column::with_children(controls).spacing(metrics::S))
+                .width(Fill)
+                .height(Length::Shrink)
+                .style(style::scrollbar),
+        ),
     ]
     .spacing(metrics::M);
     modal(panel, false, Message::Close)

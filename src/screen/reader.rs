@@ -262,15 +262,28 @@ impl Reader {
         if let Some(document) = teaching {
             return Reader::page_of(document, self, look.layout, look.palette);
         }
+        // Where room is short (large text), once the check has started, its title gives way to
+        // the question's number, which the step then does not say again.
+        let compact =
+            self.teach_back.step() != teach_back::Step::Intro && look.layout.height < SHORT_LAYOUT;
         let check = self
             .teach_back
-            .view(&items, &questions_to_ask(library), words, look.therapist)
+            .view(
+                &items,
+                &questions_to_ask(library),
+                words,
+                look.therapist,
+                compact,
+            )
             .map(Message::TeachBack);
         let state = self.page_state(look, Some(check));
         let mut document = self.document(library);
         // Its lead says what the check is; once started, each step gets the room.
         if self.teach_back.step() != teach_back::Step::Intro {
             document.lead = Vec::new();
+        }
+        if compact {
+            document.title = self.teach_back.title(&items, words);
         }
         page::view(document, state)
     }

@@ -73,7 +73,15 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
     } else {
         SHORT_LAYOUT
     };
-    let lead = (!document.lead.is_empty() && (!launcher || state.layout.height >= room_for_lead))
+    // A page of tiles lets its tiles have the room where it is short; the check keeps its lead,
+    // which is all its first step says.
+    let has_tiles = document.sections.iter().any(|section| {
+        section
+            .parts
+            .iter()
+            .any(|part| matches!(part, Part::Choices(_)))
+    });
+    let lead = (!document.lead.is_empty() && (!has_tiles || state.layout.height >= room_for_lead))
         .then(|| spans::sized(document.lead, size::LEAD, state.terms));
     let read_aloud = state
         .read_aloud

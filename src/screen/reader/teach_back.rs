@@ -19,6 +19,9 @@ use crate::widget::nav::{action, label};
 use crate::screen::toggle;
 use crate::widget::tick_box::tick_box;
 
+/// The answer to the question on screen, once given: scrolled to the top of the screen.
+pub const VERDICT: &str = "check-verdict";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
     /// Pick a choice of the question on screen (or, where any number may be right, unpick it).
@@ -325,18 +328,22 @@ impl TeachBack {
 
     /// The check as it stands. `therapist` says who reads the summary: the therapist in the
     /// consult room, or the patient alone at the kiosk.
+    /// `compact`: room is short (large text), and the page's title is the question's number
+    /// ([`TeachBack::title`]), so the step does not say it again.
     pub fn view<'a>(
         &self,
         items: &[CheckItem],
         asks: &[String],
         words: &'a TeachBackWords,
         therapist: bool,
+        compact: bool,
     ) -> Element<'a, Message> {
         let count = items.len();
+        let counted = |index: usize| (!compact).then(|| counted(index, count, words));
         match self.step {
             Step::Intro => column![].into(),
-            Step::Question(index) => self.question(&items[index], index, count, words),
-            Step::Explained(index) => self.explained(items, index, words),
+            Step::Question(index) => self.question(&items[index], counted(index), words),
+            Step::Explained(index) => self.explained(items, index, counted(index), words),
             Step::Questions => self.questions(asks, words),
             Step::Sure => self.sure(words),
             Step::Summary => {
@@ -381,13 +388,22 @@ impl TeachBack {
         buttons.into_iter().map(Element::from).collect()
     }
 
+    /// Where room is short, the page's title once the check has started: "Question 2 of 6" on a
+    /// question and its answer, nothing on the other steps.
+    pub fn title(&self, items: &[CheckItem], words: &TeachBackWords) -> String {
+        match self.step {
+            Step::Question(index) | Step::Explained(index) => counted(index, items.len(), words),
+            _ => String::new(),
+        }
+    }
+
     fn question<'a>(
         &self,
         item: &CheckItem,
-        index: usize,
-        count: usize,
+        counted: Option<String>,
         words: &'a TeachBackWords,
     ) -> Element<'a, Message> {
+        let compact = counted.is_none();
         let choices = item.choices.iter().enumerate().map(|(choice, option)| {
             let picked = self.picking.contains(&choice);
             let role = if picked {
@@ -410,22 +426,27 @@ impl TeachBack {
             .width(Fill)
             .into()
         });
-        column![
-            counter(index, count, words, Some(hint(item, words))),
-            typography::subheading(item.text.clone()),
-            Column::with_children(choices).spacing(metrics::XS),
-        ]
-        .spacing(metrics::M)
-        .into()
+        column![]
+            // Where room is short, a question with one answer goes without "Pick one answer":
+            // a tap on an answer is the answer. "Pick every one that is right" stays.
+            .push(counter(
+                counted,
+                (!compact || item.pick_all).then(|| hint(item, words)),
+            ))
+            .push(typography::subheading(item.text.clone()))
+            .push(Column::with_children(choices).spacing(metrics::XS))
+            .spacing(if compact { metrics::S } else { metrics::M })
+            .into()
     }
 
     fn explained<'a>(
         &self,
         items: &[CheckItem],
         index: usize,
+        counted: Option<String>,
         words: &'a TeachBackWords,
     ) -> Element<'a, Message> {
-        let (item, count) = (&items[index], items.len());
+        let item = &items[index];
         let verdict = self.verdict(items, index, words);
         let picked = match self.answer(index) {
             Some(Answer::Picked(picked)) => picked.as_slice(),
@@ -458,25 +479,34 @@ impl TeachBack {
                 .into()
         });
 
-        // The answer first, where it shows without scrolling; then the choices, the right ones
-        // ticked. The ways on are at the foot of the screen ([`TeachBack::forward`]).
-        column![
-            counter(index, count, words, None),
-            typography::subheading(item.text.clone()),
-            container(
-                column![
-                    typography::subheading(verdict),
-                    typography::body(item.explain.clone()),
-                ]
-                .spacing(metrics::XS)
-            )
-            .padding(metrics::M)
-            .width(Fill)
-            .style(style::note),
-            Column::with_children(choices).spacing(metrics::S),
-        ]
-        .spacing(metrics::M)
-        .into()
+        // The answer first, where it shows without scrolling (the app scrolls it to the top where
+        // large text would leave it below); then the choices, the right ones ticked. The ways on
+        // are at the foot of the screen ([`TeachBack::forward`]). A must-know question answered
+        // wrong is said in the urgent box: kind words, but not the calm look of a right answer.
+        let must_know_missed = item.must_know && self.is_wrong(items, index);
+        let verdict_style = if must_know_missed {
+            style::urgent
+        } else {
+            style::note
+        };
+        let verdict = container(
+            column![
+                typography::subheading(verdict),
+                typography::body(item.explain.clone()),
+            ]
+            .spacing(metrics::XS),
+        )
+        .id(VERDICT)
+        .padding(metrics::M)
+        .width(Fill)
+        .style(verdict_style);
+        column![]
+            .push(counter(counted, None))
+            .push(typography::subheading(item.text.clone()))
+            .push(verdict)
+            .push(Column::with_children(choices).spacing(metrics::S))
+            .spacing(metrics::M)
+            .into()
     }
 
     fn questions<'a>(&self, asks: &[String], words: &'a TeachBackWords) -> Element<'a, Message> {
@@ -607,22 +637,23 @@ fn hint<'w>(item: &CheckItem, words: &'w TeachBackWords) -> &'w String {
     }
 }
 
-/// "Question 2 of 6", and what to do, if `hint` says.
-fn counter<'a>(
-    index: usize,
-    count: usize,
-    words: &TeachBackWords,
-    hint: Option<&String>,
-) -> Element<'a, Message> {
-    let counted = words
+/// "Question 2 of 6", for question `index` of `count`.
+fn counted(index: usize, count: usize, words: &TeachBackWords) -> String {
+    words
         .question_of
         .replace("{n}", &(index + 1).to_string())
-        .replace("{total}", &count.to_string());
-    let line = match hint {
-        Some(hint) => format!("{counted}. {hint}"),
-        None => counted,
+        .replace("{total}", &count.to_string())
+}
+
+/// The line over a question: its number (unless the title says it) and what to do.
+fn counter<'a>(counted: Option<String>, hint: Option<&String>) -> Option<Element<'a, Message>> {
+    let line = match (counted, hint) {
+        (Some(counted), Some(hint)) => format!("{counted}. {hint}"),
+        (Some(counted), None) => counted,
+        (None, Some(hint)) => hint.clone(),
+        (None, None) => return None,
     };
-    typography::body(line).style(style::muted).into()
+    Some(typography::body(line).style(style::muted).into())
 }
 
 fn bullets<'a>(items: Vec<String>) -> Element<'a, Message> {
