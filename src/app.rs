@@ -353,12 +353,31 @@ impl App {
         self.viewport.screen()
     }
 
-    /// The page list shows unless presenting or too narrow for it. The kiosk has none: its home
-    /// page's big buttons, Home, and Previous/Next are simpler for a passing patient, and the page
-    /// gets the room.
+    /// The page list shows at the normal text size, unless presenting or too narrow for it: a
+    /// larger text gives the page all the room, and the toolbar the same room it had, so that
+    /// its controls stay where they were. The kiosk has none: its home page's big buttons, Home,
+    /// and Previous/Next are simpler for a passing patient, and the page gets the room.
     pub fn shows_sidebar(&self) -> bool {
         matches!(&self.mode, Mode::Consult(consult) if !consult.presenting())
+            && self.viewport.text_step() == 0
             && !self.viewport.compact(self.mode_scale())
+    }
+
+    /// Where the consult room's bar goes: the room it has at the normal text size (the window
+    /// less the page list), whatever the text size, so that a larger text neither regroups its
+    /// controls nor moves them on the screen.
+    fn toolbar(&self) -> consult::Bar {
+        let mode = self.mode_scale();
+        let normal = self.viewport.fresh();
+        let (page_list, home_inside) = if normal.compact(mode) {
+            (0.0, true)
+        } else {
+            (metrics::SIDEBAR_WIDTH, false)
+        };
+        consult::Bar {
+            width: (normal.layout(mode).width - page_list) * self.viewport.steady_scale(mode),
+            home_inside,
+        }
     }
 
     /// The room the reader has.
@@ -808,11 +827,8 @@ impl App {
             other: (other.locale != library.locale).then_some(other),
             high_contrast: self.palette == Palette::HIGH_CONTRAST,
             can_enlarge: self.can_enlarge_text(),
-            // The kiosk's controls stay as they are on the screen whatever the text size.
-            scale: match self.mode {
-                Mode::Kiosk(_) => self.viewport.steady_scale(self.mode_scale()),
-                Mode::Consult(_) => 1.0,
-            },
+            // The bars' controls stay as they are on the screen whatever the text size.
+            scale: self.viewport.steady_scale(self.mode_scale()),
         };
         let width = self.layout().width;
         match &self.mode {
@@ -828,7 +844,7 @@ impl App {
                 library,
                 self.locale,
                 comfort,
-                width,
+                self.toolbar(),
                 self.reader.teach_back().started(),
                 self.shows_sidebar().then(|| {
                     self.reader

@@ -41,25 +41,25 @@ pub struct Comfort<'a> {
     pub other: Option<&'a Library>,
     pub high_contrast: bool,
     pub can_enlarge: bool,
-    /// How large the controls are drawn against the page. The kiosk enlarges its whole layout
-    /// for a larger text size, and draws its controls that much smaller, so that on the screen
-    /// they keep their place and size under a finger that taps A+ again and again.
+    /// How large the controls are drawn against the page. A larger text size enlarges the whole
+    /// layout, and the bars' controls are drawn that much smaller, so that on the screen they
+    /// keep their place and size under a finger (or pointer) that taps A+ again and again.
     pub scale: f32,
 }
 
 impl<'a> Comfort<'a> {
     /// The words of the same control in both languages, from `words`: what it may show, and so
     /// the room it keeps whichever it shows.
-    fn in_both(&self, ui: &'a Ui, words: impl Fn(&'a Ui) -> &'a str) -> Vec<&'a str> {
+    fn in_both<T: Into<String>>(&self, ui: &'a Ui, words: impl Fn(&'a Ui) -> T) -> Vec<String> {
         std::iter::once(ui)
             .chain(self.other.map(|other| &other.ui))
-            .map(words)
+            .map(|ui| words(ui).into())
             .collect()
     }
 
     /// A label that shows `shown` as wide as the widest of `room`.
-    fn label(&self, shown: &'a str, room: Vec<&'a str>) -> Element<'a, Shared> {
-        nav::steady_label(shown, room, size::BODY * self.scale)
+    fn label(&self, shown: &str, room: Vec<String>) -> Element<'a, Shared> {
+        nav::steady_label(shown.to_owned(), room, size::BODY * self.scale)
     }
 
     fn action(
@@ -68,6 +68,20 @@ impl<'a> Comfort<'a> {
         role: Role,
         message: Shared,
     ) -> Element<'a, Shared> {
+        action_scaled(label, role, message, self.scale).into()
+    }
+
+    /// A button of a bar beside the comfort controls, as large as they are drawn, with the
+    /// room of its words (`words` of an edition) in either language.
+    pub fn button<M: Clone + 'a, T: Into<String>>(
+        &self,
+        ui: &'a Ui,
+        words: impl Fn(&'a Ui) -> T,
+        role: Role,
+        message: M,
+    ) -> Element<'a, M> {
+        let room = self.in_both(ui, &words);
+        let label = nav::steady_label(words(ui).into(), room, size::BODY * self.scale);
         action_scaled(label, role, message, self.scale).into()
     }
 }
@@ -122,10 +136,14 @@ pub fn contrast_button<'a>(ui: &'a Ui, comfort: Comfort<'a>, words: Words) -> El
 pub fn text_size<'a>(ui: &'a Ui, comfort: Comfort<'a>, words: Words) -> Vec<Element<'a, Shared>> {
     let caption = (words == Words::Full).then(|| {
         let room = comfort.in_both(ui, |ui| &ui.consult.text_size);
-        nav::steady_caption(&ui.consult.text_size, room, size::BODY * comfort.scale)
+        nav::steady_caption(
+            ui.consult.text_size.clone(),
+            room,
+            size::BODY * comfort.scale,
+        )
     });
     let larger = action_scaled(
-        comfort.label("A+", vec!["A+"]),
+        comfort.label("A+", Vec::new()),
         Role::Secondary,
         Shared::TextLarger,
         comfort.scale,
@@ -135,7 +153,7 @@ pub fn text_size<'a>(ui: &'a Ui, comfort: Comfort<'a>, words: Words) -> Vec<Elem
         .into_iter()
         .chain([
             comfort.action(
-                comfort.label("A−", vec!["A−"]),
+                comfort.label("A−", Vec::new()),
                 Role::Secondary,
                 Shared::TextSmaller,
             ),

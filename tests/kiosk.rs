@@ -795,3 +795,25 @@ fn settings_changed_on_the_welcome_screen_are_undone_for_the_next_person() {
     let_time_pass(&mut app);
     assert_eq!(app, kiosk(), "not a fresh start");
 }
+
+#[test]
+fn a_tap_on_the_welcome_screens_greyed_a_plus_does_not_start_the_visit() {
+    use needle_guide::screen::Shared;
+    let mut app = kiosk();
+    while app.can_enlarge_text() {
+        deliver(&mut app, [Kiosk::Shared(Shared::TextLarger).into()]);
+    }
+    let mut ui = simulate(&app, WINDOW);
+    ui.click("A+").expect("A+ shows");
+    let messages: Vec<Message> = ui.into_messages().collect();
+    assert!(
+        !messages.contains(&Kiosk::StartVisit.into()),
+        "the greyed A+ started the visit: {messages:?}"
+    );
+    // Elsewhere, a touch still starts.
+    let mut ui = simulate(&app, WINDOW);
+    ui.click(app.library().ui.app_title.as_str())
+        .expect("the title shows");
+    let messages: Vec<Message> = ui.into_messages().collect();
+    assert!(messages.contains(&Kiosk::StartVisit.into()));
+}

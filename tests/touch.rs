@@ -1082,7 +1082,7 @@ fn a_very_long_word_is_broken_onto_lines_that_fit() {
     );
 }
 
-/// The kiosk's top bar's targets, in the screen's pixels, from left to right.
+/// The top bar's targets, in the screen's pixels, from left to right.
 fn kiosk_controls(app: &App, found: &Inspection) -> Vec<Rectangle> {
     let top = found
         .bars
@@ -1104,6 +1104,41 @@ fn kiosk_controls(app: &App, found: &Inspection) -> Vec<Rectangle> {
         .collect();
     controls.sort_by(|a, b| a.x.total_cmp(&b.x));
     controls
+}
+
+#[test]
+fn the_consult_rooms_text_size_and_the_controls_after_it_stay_under_the_pointer() {
+    let mut problems = Vec::new();
+    for screen in [
+        iced::Size::new(1280.0, 800.0),
+        iced::Size::new(1920.0, 1080.0),
+    ] {
+        // A−, A+ and what follows them, at the right of the bar.
+        let right = |app: &App, found: &Inspection| -> Vec<Rectangle> {
+            kiosk_controls(app, found)
+                .into_iter()
+                .filter(|control| control.x > screen.width / 3.0)
+                .collect()
+        };
+        let (app, _, found) = laid_out(&Setup::new(Mode::Consult, "en", screen));
+        let steady = right(&app, &found);
+        assert!(steady.len() >= 4, "{screen:?}: {steady:?}");
+        for locale in ["en", "es"] {
+            for larger in 0..TEXT_STEPS.len() {
+                let (app, name, found) =
+                    laid_out(&Setup::new(Mode::Consult, locale, screen).larger(larger));
+                let controls = right(&app, &found);
+                let moved = controls.len() != steady.len()
+                    || controls.iter().zip(&steady).any(|(now, then)| {
+                        (now.x - then.x).abs() > 0.5 || (now.width - then.width).abs() > 0.5
+                    });
+                if moved {
+                    problems.push(format!("{name}: {controls:?}, not {steady:?}"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]

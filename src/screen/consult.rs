@@ -91,6 +91,14 @@ pub struct HandoutDialog {
     pub outcome: Option<handout::Outcome>,
 }
 
+/// Where the consult room's bar goes: `width` wide at the right (its room at the normal text
+/// size), with Home on it (`home_inside`) where the page list is hidden at every text size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bar {
+    pub width: f32,
+    pub home_inside: bool,
+}
+
 /// The one dialog over the page, if any.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
@@ -322,26 +330,44 @@ impl Consult {
         }
     }
 
-    /// The consult room's whole window, in a layout `width` wide: its bar (none while
-    /// presenting) over the page, the page list beside them when there is room (`sidebar`), and
-    /// the open dialog over all. `with_home` puts Home on the bar, for when the list is hidden;
-    /// `to_app` carries the room's messages to the app.
+    /// The consult room's whole window: its bar (none while presenting), `width` wide at the
+    /// right, over the page, the page list beside them when there is room (`sidebar`), and
+    /// the open dialog over all. `to_app` carries the room's messages to the app.
     #[allow(clippy::too_many_arguments)]
     pub fn frame<'a, M: 'a>(
         &'a self,
         library: &'a Library,
         locale: usize,
         comfort: Comfort<'a>,
-        width: f32,
+        bar: Bar,
         with_discussion: bool,
         sidebar: Option<Element<'a, M>>,
         parts: PageParts<'a, M>,
         to_app: fn(Message) -> M,
     ) -> Element<'a, M> {
         let PageParts { page, term, foot } = parts;
+        let hidden_list = sidebar.is_none();
         let toolbar = self
-            .toolbar(library, comfort, sidebar.is_none(), width)
-            .map(|toolbar| toolbar.map(to_app));
+            .toolbar(library, comfort, hidden_list && bar.home_inside, bar.width)
+            .map(|toolbar| {
+                // At the right, as wide as at the normal text size; where a larger text hid the
+                // page list, Home at the left, in its place.
+                let home = (hidden_list && !bar.home_inside).then(|| {
+                    iced::widget::container(
+                        home_button(&library.ui, comfort, Role::Secondary)
+                            .map(Message::Shared)
+                            .map(to_app),
+                    )
+                    .padding([metrics::S * comfort.scale, metrics::M * comfort.scale])
+                });
+                let toolbar = iced::widget::container(toolbar.map(to_app)).width(bar.width);
+                let row = row![]
+                    .push(home)
+                    .push(iced::widget::space().width(Fill))
+                    .push(toolbar)
+                    .align_y(Vertical::Center);
+                iced::widget::container(row).style(style::bar)
+            });
         let main = column![].push(toolbar).push(page).push(term).push(foot);
         let frame: Element<'a, M> = match sidebar {
             Some(sidebar) => row![sidebar, main].into(),
@@ -382,8 +408,8 @@ impl Consult {
     }
 
     /// Find, text size, contrast, the other language, the handout and presenting, over the page,
-    /// in a layout `width` wide. When the page list is hidden (a narrow window), Home comes first,
-    /// so every page is still in reach. Where they do not all fit on one line, the labels get
+    /// `width` wide. With `with_home`, Home comes first, so every page is in reach when the page
+    /// list is hidden (a narrow window). Where they do not all fit on one line, the labels get
     /// shorter, then the language, contrast and handout move into More. None while presenting:
     /// the patient sees only the page.
     pub fn toolbar<'a>(
@@ -399,32 +425,39 @@ impl Consult {
         let ui = &library.ui;
         let shared = |element: Element<'a, Shared>| element.map(Message::Shared);
         let start = |words: Words| {
-            let find = match words {
+            let find = move |ui: &Ui| match words {
                 Words::Full => format!("{}  ({})", ui.consult.find, keys::label("{command}+K")),
                 Words::Short => ui.consult.find.clone(),
             };
             let home = with_home.then(|| shared(home_button(ui, comfort, Role::Secondary)));
             home.into_iter()
-                .chain([action(label(find), Role::Secondary, Message::OpenSearch).into()])
+                .chain([comfort.button(ui, find, Role::Secondary, Message::OpenSearch)])
                 .collect::<Vec<_>>()
         };
         let handout = || {
-            action(
-                label(&ui.handout.button),
+            comfort.button(
+                ui,
+                |ui| ui.handout.button.as_str(),
                 Role::Secondary,
                 Message::OpenHandout,
             )
-            .into()
         };
         let present = || {
-            action(
-                label(&ui.consult.present),
+            comfort.button(
+                ui,
+                |ui| ui.consult.present.as_str(),
                 Role::Primary,
                 Message::TogglePresenting,
             )
-            .into()
         };
-        let more = || action(label(&ui.more), Role::Secondary, Message::OpenMore).into();
+        let more = || {
+            comfort.button(
+                ui,
+                |ui| ui.more.as_str(),
+                Role::Secondary,
+                Message::OpenMore,
+            )
+        };
         let all = |words: Words| -> Vec<Element<'a, Message>> {
             let mut end: Vec<_> = comfort_controls(ui, comfort, words)
                 .into_iter()
@@ -453,7 +486,7 @@ impl Consult {
                 end
             }),
         ];
-        Some(nav::bar(forms, width))
+        Some(nav::bar_scaled(forms, width, comfort.scale))
     }
 
     /// Stop presenting, for the footer, while presenting.

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use iced::alignment::Vertical;
 use iced::widget::text::Wrapping;
 use iced::widget::{
-    Column, column, container, mouse_area, qr_code, responsive, row, space, stack, text,
+    Column, column, container, mouse_area, opaque, qr_code, responsive, row, space, stack, text,
 };
 use iced::{Center, Element, Fill, Length, Size};
 
@@ -436,7 +436,9 @@ impl Kiosk {
                 .padding(metrics::L * scale)
                 .into()
         });
-        let screen = column![comfort_bar(library, comfort, width, false), middle];
+        // A tap on the bar is a tap on its controls, never a start: a greyed A+ does nothing.
+        let bar = opaque(comfort_bar(library, comfort, width, false));
+        let screen = column![bar, middle];
         // A touch anywhere starts, not only on the button.
         mouse_area(container(screen).width(Fill).height(Fill))
             .on_press(Message::StartVisit)

@@ -75,21 +75,21 @@ fn marked_label<'a, Message: 'a>(words: impl Into<Element<'a, Message>>) -> Elem
 /// other states and languages), so that the control keeps its size, and the controls beside it
 /// their place, when they change.
 pub fn steady_label<'a, Message: 'a>(
-    shown: &'a str,
-    room: Vec<&'a str>,
+    shown: String,
+    room: Vec<String>,
     size: f32,
 ) -> Element<'a, Message> {
-    let words = |words: &'a str| text(words).size(size).font(BOLD);
+    let words = |words: String| text(words).size(size).font(BOLD);
     marked_label(steady(words(shown), room, words))
 }
 
 /// A caption beside controls, such as "Text size", kept as [`steady_label`] keeps its room.
 pub fn steady_caption<'a, Message: 'a>(
-    shown: &'a str,
-    room: Vec<&'a str>,
+    shown: String,
+    room: Vec<String>,
     size: f32,
 ) -> Element<'a, Message> {
-    let words = |words: &'a str| text(words).size(size);
+    let words = |words: String| text(words).size(size);
     steady(words(shown).style(style::muted), room, words)
         .at_end()
         .into()
@@ -98,8 +98,8 @@ pub fn steady_caption<'a, Message: 'a>(
 /// `shown`, as wide as the widest of `room`, each set by `words`.
 fn steady<'a, Message: 'a>(
     shown: Text<'a>,
-    room: Vec<&'a str>,
-    words: impl Fn(&'a str) -> Text<'a>,
+    room: Vec<String>,
+    words: impl Fn(String) -> Text<'a>,
 ) -> Chosen<'a, Message, Room> {
     super::room::room(shown, room.into_iter().map(|other| words(other).into()))
 }
