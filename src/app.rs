@@ -1,29 +1,25 @@
 //! The app: what every screen shares (the editions, the comfort settings, the window and the
-//! mode), and the dispatch of each message to the screen that owns it.
+//! mode), and the dispatch of each message to the screen that owns it. What the window shows is
+//! drawn in `app/frame.rs`, the window itself is set up in `app/shell.rs`, read-aloud is
+//! `app/read_aloud.rs` and the window's size and scale `app/viewport.rs`.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use iced::widget::{column, container, operation, scrollable};
-use iced::{Element, Event, Fill, Size, Subscription, Task, Theme, event, keyboard, window};
+use iced::widget::operation;
+use iced::{Event, Size, Subscription, Task, Theme, event, keyboard, window};
 
 use crate::content::Library;
 use crate::content::model::Switch;
-use crate::content::model::Ui;
 use crate::content::route::{PageId, Route};
 use crate::handout;
 use crate::keys::{self, KioskKey, Shortcut};
+use crate::screen::Shared;
 use crate::screen::consult::{self, Consult, HandoutSetup};
 use crate::screen::kiosk::{self, Kiosk};
-use crate::screen::reader::{self, Layout, PageView, Reader, StepWords, teach_back};
-use crate::screen::{Comfort, PageParts, Shared};
+use crate::screen::reader::{self, Layout, Reader, teach_back};
 use crate::speech::Voice;
-use crate::theme::style;
-use crate::theme::{self, Palette, metrics};
-use crate::widget::drag::{drag, drag_by_touch};
-use crate::widget::untinted::untinted;
-use crate::widget::wrap::Tell;
-use crate::widget::{below, measure, nav, repaint};
+use crate::theme::{Palette, metrics};
 
 pub use crate::screen::kiosk::Settings as KioskSettings;
 pub use read_aloud::{Reading, Speech};
@@ -33,8 +29,12 @@ pub use viewport::{
     fit_scale,
 };
 
+mod frame;
 mod read_aloud;
+mod shell;
 mod viewport;
+
+pub use shell::{run, window_icon, window_settings};
 
 use read_aloud::ReadAloud;
 use viewport::Viewport;
@@ -361,23 +361,6 @@ impl App {
         matches!(&self.mode, Mode::Consult(consult) if !consult.presenting())
             && self.viewport.text_step() == 0
             && !self.viewport.compact(self.mode_scale())
-    }
-
-    /// Where the consult room's bar goes: the room it has at the normal text size (the window
-    /// less the page list), whatever the text size, so that a larger text neither regroups its
-    /// controls nor moves them on the screen.
-    fn toolbar(&self) -> consult::Bar {
-        let mode = self.mode_scale();
-        let normal = self.viewport.fresh();
-        let (page_list, home_inside) = if normal.compact(mode) {
-            (0.0, true)
-        } else {
-            (metrics::SIDEBAR_WIDTH, false)
-        };
-        consult::Bar {
-            width: (normal.layout(mode).width - page_list) * self.viewport.steady_scale(mode),
-            home_inside,
-        }
     }
 
     /// The room the reader has.
@@ -801,198 +784,6 @@ impl App {
     pub fn theme(&self) -> Theme {
         self.palette.theme()
     }
-
-    pub fn view(&self) -> Element<'_, Message> {
-        let content = repaint::whole(self.window_content());
-        if self.kiosk_state().is_some() {
-            measure::window(
-                untinted(content),
-                self.scale_factor(),
-                Tell {
-                    holds: self.viewport.window(),
-                    on_change: Message::Measured,
-                },
-            )
-            .into()
-        } else {
-            content.into()
-        }
-    }
-
-    /// What the window shows: the kiosk's welcome, or the page with its bars and overlays.
-    fn window_content(&self) -> Element<'_, Message> {
-        let library = self.library();
-        let other = &self.editions[(self.locale + 1) % self.editions.len()];
-        let comfort = Comfort {
-            other: (other.locale != library.locale).then_some(other),
-            high_contrast: self.palette == Palette::HIGH_CONTRAST,
-            can_enlarge: self.can_enlarge_text(),
-            // The bars' controls stay as they are on the screen whatever the text size.
-            scale: self.viewport.steady_scale(self.mode_scale()),
-        };
-        let width = self.layout().width;
-        match &self.mode {
-            Mode::Kiosk(kiosk) => kiosk.frame(
-                library,
-                comfort,
-                width,
-                self.qr.data.as_deref(),
-                || self.page_parts(library),
-                Message::Kiosk,
-            ),
-            Mode::Consult(consult) => consult.frame(
-                library,
-                self.locale,
-                comfort,
-                self.toolbar(),
-                self.reader.teach_back().started(),
-                self.shows_sidebar().then(|| {
-                    self.reader
-                        .sidebar(library, self.staff_notices())
-                        .map(Message::Reader)
-                }),
-                self.page_parts(library),
-                Message::Consult,
-            ),
-        }
-    }
-
-    /// What both modes' frames hold: the page, scrolled by a finger from anywhere, with the "More
-    /// below" cue or read-aloud's Stop over its foot; the explained term; and the bar under it.
-    fn page_parts<'a>(&'a self, library: &'a Library) -> PageParts<'a, Message> {
-        let layout = self.layout();
-        // Patients can keep the warning signs on their phone.
-        let qr_here = self
-            .qr
-            .data
-            .as_deref()
-            .filter(|_| self.route() == &Route::Page(PageId::WARNING_SIGNS))
-            .map(|data| {
-                container(crate::screen::kiosk::qr(data, &library.ui.kiosk.qr_caption))
-                    .center_x(Fill)
-            });
-        let look = reader::Look {
-            layout,
-            palette: &self.palette,
-            therapist: self.consult_state().is_some(),
-            reading: self.reading().map(|reading| reading.passage),
-            read_aloud: self
-                .can_read_aloud()
-                .then_some(library.ui.read_aloud.as_str()),
-            speech_notice: (self.can_read_aloud() && self.speech_failed())
-                .then_some(library.ui.speech_failed.as_str()),
-        };
-        let PageView { page, pinned } = self.reader.page(library, look);
-        let content = column![page.map(Message::Reader)]
-            .push(qr_here)
-            .spacing(metrics::L);
-        let page = scrollable(
-            container(
-                container(content)
-                    .max_width(self.page_width())
-                    .padding([PAGE_END_SPACE, self.page_side()]),
-            )
-            .center_x(Fill),
-        )
-        .id(PAGE_SCROLL)
-        .on_scroll(|viewport| Message::PageScrolled(viewport.relative_offset().y))
-        .style(style::scrollbar)
-        .width(Fill)
-        .height(Fill);
-        let page = below::report(
-            page,
-            PAGE_END_SPACE,
-            Tell {
-                holds: self.more_below,
-                on_change: Message::MoreBelow,
-            },
-        );
-        let cue = self.more_below.then(|| more_below_cue(&library.ui));
-        // A page with a pinned note (home) shows it in place of Previous and Next: its tiles
-        // lead on. Stop reading and Stop presenting stay beside it.
-        let foot = match pinned {
-            Some(pinned) => nav::wide_bar(
-                pinned.map(Message::Reader),
-                self.stop_buttons(library).collect(),
-                layout.width,
-            ),
-            None => self.footer(library, layout.width),
-        };
-        // At the kiosk a pressed pointer drags too: many touch panels send pointer events.
-        let page = if self.kiosk_state().is_some() {
-            drag_by_touch(page)
-        } else {
-            drag(page)
-        };
-        PageParts {
-            page: column![page].push(cue).height(Fill).into(),
-            term: self
-                .reader
-                .term_panel(library)
-                .map(|panel| panel.map(Message::Reader)),
-            foot,
-        }
-    }
-
-    /// The bar under the page: the one way back, Stop reading and Stop presenting at the left,
-    /// the way on at the right, saying less where the layout, `width` wide, is narrow.
-    fn footer<'a>(&'a self, library: &'a Library, width: f32) -> Element<'a, Message> {
-        let form = |words: StepWords| {
-            let (back, on) = self.reader.foot(library, words);
-            let leading = back
-                .into_iter()
-                .map(|back| back.map(Message::Reader))
-                .chain(self.stop_buttons(library))
-                .collect();
-            let on = on.into_iter().map(|on| on.map(Message::Reader)).collect();
-            (leading, on)
-        };
-        nav::bar(StepWords::ALL.map(form), width)
-    }
-}
-
-impl App {
-    /// Stop presenting, while presenting.
-    fn stop_presenting<'a>(&'a self, library: &'a Library) -> Option<Element<'a, Message>> {
-        self.consult_state()?
-            .stop_presenting(&library.ui)
-            .map(|button| button.map(Message::Consult))
-    }
-
-    /// Stop reading, while the page is read aloud, and Stop presenting, while presenting.
-    fn stop_buttons<'a>(
-        &'a self,
-        library: &'a Library,
-    ) -> impl Iterator<Item = Element<'a, Message>> + 'a {
-        let reading = self.reading().map(|_| stop_reading(&library.ui));
-        reading.into_iter().chain(self.stop_presenting(library))
-    }
-}
-
-/// Stop, in the bar under the page while it is read aloud, wherever the page has scrolled to:
-/// in the bar, it covers none of the page.
-fn stop_reading(ui: &Ui) -> Element<'_, Message> {
-    nav::action(
-        nav::label(&ui.stop_reading),
-        style::Role::Primary,
-        Message::Speech(Speech::Stop),
-    )
-    .into()
-}
-
-/// A page that goes on below the screen says so, for a patient who would not think to scroll: the
-/// words "More below", at every text size, in a strip under the page, where they cover none of
-/// it.
-fn more_below_cue(ui: &Ui) -> Element<'_, Message> {
-    // Words only: the embedded font has no arrow pointing down (tests/glyphs.rs).
-    let words = iced::widget::text(&ui.more_below)
-        .size(theme::size::BODY)
-        .font(theme::BOLD)
-        .style(style::primary);
-    container(words)
-        .center_x(Fill)
-        .padding([metrics::XS, 0.0])
-        .into()
 }
 
 /// In kiosk mode, presses, touches, scrolling and keys count as someone reading; so does the
@@ -1062,93 +853,6 @@ fn scroll_to(id: &'static str) -> Task<Message> {
     })
 }
 
-/// The app's icon, as the package installs it (`packaging/icons/`), 64 pixels square.
-const ICON_RGBA: &[u8] = include_bytes!("../packaging/icons/needle-guide-64.rgba");
-const ICON_SIZE: u32 = 64;
-
-/// The window's icon, the same as the desktop's.
-pub fn window_icon() -> Option<window::Icon> {
-    window::icon::from_rgba(ICON_RGBA.to_vec(), ICON_SIZE, ICON_SIZE).ok()
-}
-
-/// On Linux, the name the desktop matches the window with (the desktop entry's StartupWMClass
-/// and the Wayland app id), so the window has the entry's name and icon in the task bar.
-fn platform() -> window::settings::PlatformSpecific {
-    #[cfg(target_os = "linux")]
-    {
-        window::settings::PlatformSpecific {
-            application_id: "needle-guide".to_owned(),
-            ..Default::default()
-        }
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        window::settings::PlatformSpecific::default()
-    }
-}
-
-/// The window `app` opens in.
-pub fn window_settings(app: &App) -> window::Settings {
-    // iced makes the window this size times the app's scale: the app's window, unscaled.
-    let size = app.window() * (1.0 / app.scale_factor());
-    let every_window = window::Settings {
-        size,
-        max_size: Some(MAX_WINDOW_SIZE),
-        icon: window_icon(),
-        platform_specific: platform(),
-        ..window::Settings::default()
-    };
-    if app.kiosk_state().is_some() {
-        // Full screen, no decorations, and the close button does nothing: the kiosk decides.
-        // Resizable, so that winit asks for no minimum size: a fixed size is a minimum, and the
-        // compositor must be free to give the window the screen's size.
-        window::Settings {
-            fullscreen: true,
-            decorations: false,
-            exit_on_close_request: false,
-            ..every_window
-        }
-    } else {
-        window::Settings {
-            min_size: Some(MIN_WINDOW_SIZE),
-            ..every_window
-        }
-    }
-}
-
-/// Runs the app in a window.
-pub fn run(app: App) -> iced::Result {
-    let kiosk = app.kiosk_state().is_some();
-    let window = window_settings(&app);
-    let boot = move || {
-        // Where no window manager makes the window full screen (X alone), make it the
-        // monitor's size. The monitor's size and the resize are both in iced's scaled pixels;
-        // the scale they use stays as the window was made until the window changes size, which
-        // is what this does. On Wayland the monitor is unknown here, and the compositor sizes
-        // the window. The layout follows whatever size the window ends up (`Message::Measured`).
-        let fit = if kiosk {
-            window::latest().and_then(|id| {
-                window::monitor_size(id).and_then(move |size| window::resize(id, size))
-            })
-        } else {
-            Task::none()
-        };
-        (app.clone(), fit)
-    };
-    let mut application = iced::application(boot, App::update, App::view)
-        .title(App::title)
-        .theme(App::theme)
-        .subscription(App::subscription)
-        .scale_factor(App::scale_factor)
-        .default_font(theme::FONT)
-        .window(window)
-        .antialiasing(true);
-    for font in theme::FONT_FILES {
-        application = application.font(font);
-    }
-    application.run()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1166,19 +870,6 @@ mod tests {
             text: None,
             repeat: false,
         })
-    }
-
-    #[test]
-    fn the_window_has_the_packages_icon() {
-        assert_eq!(
-            ICON_RGBA.len(),
-            (ICON_SIZE * ICON_SIZE * 4) as usize,
-            "packaging/icons/needle-guide-64.rgba is not 64×64 RGBA"
-        );
-        assert!(window_icon().is_some());
-        // Opaque in the middle: the picture is there, not an empty square.
-        let middle = ((ICON_SIZE / 2 * ICON_SIZE + ICON_SIZE / 2) * 4 + 3) as usize;
-        assert_eq!(ICON_RGBA[middle], 255);
     }
 
     fn kiosk_message(event: Event) -> Option<Message> {
