@@ -324,3 +324,30 @@ fn a_handout_made_after_the_check_carries_its_discussion_summary() {
     );
     assert!(!shows(&fresh, &sentence));
 }
+
+#[test]
+fn no_choice_of_the_check_names_a_source_that_would_give_its_answer_away() {
+    for library in support::editions().iter() {
+        let said = library.plain("{rate:bruising}");
+        let number = library.plain_numbers("{rate:bruising}");
+        let source = said
+            .strip_prefix(number.as_str())
+            .expect("the number comes first")
+            .trim_start_matches([',', ' ', ';']);
+        assert!(
+            !source.is_empty(),
+            "{}: a rate says whose it is",
+            library.locale
+        );
+        for item in check_items(library) {
+            for choice in &item.choices {
+                assert!(
+                    !choice.text.contains(source),
+                    "{}: {:?} names its source",
+                    library.locale,
+                    choice.text
+                );
+            }
+        }
+    }
+}

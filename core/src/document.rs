@@ -1112,7 +1112,7 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                         .choices
                         .iter()
                         .map(|choice| CheckOption {
-                            text: library.plain(&choice.text),
+                            text: library.plain_numbers(&choice.text),
                             right: choice.right,
                         })
                         .collect(),

@@ -205,6 +205,11 @@ impl Library {
     /// Patient text with its markup resolved: terms stay marked, rates become words.
     /// Checked content has no broken markup; if some slips through, it is shown as written.
     pub fn spans(&self, text: &str) -> Vec<Span> {
+        self.spans_said_by(text, true)
+    }
+
+    /// [`Library::spans`], each rate with whose number it is (`said_by`), or alone.
+    fn spans_said_by(&self, text: &str, said_by: bool) -> Vec<Span> {
         let Ok(pieces) = markup::parse(text) else {
             return vec![Span::Plain(text.to_owned())];
         };
@@ -230,7 +235,7 @@ impl Library {
                     ));
                     // Wherever a rate is read, it says whose number it is, and what studies
                     // counted where they counted it too.
-                    if let Some(effect) = effect {
+                    if let Some(effect) = effect.filter(|_| said_by) {
                         spans.extend(self.said_by(effect).map(Span::Plain));
                         spans.extend(self.in_studies(effect).map(Span::Plain));
                     }
@@ -310,6 +315,16 @@ impl Library {
     /// Patient text as a reader sees it, without marks.
     pub fn plain(&self, text: &str) -> String {
         self.spans(text).iter().map(Span::text).collect()
+    }
+
+    /// [`Library::plain`] with each rate's number alone: for a choice among answers, where the
+    /// question says whose numbers they are, and a source named on one choice only would give
+    /// the answer away.
+    pub fn plain_numbers(&self, text: &str) -> String {
+        self.spans_said_by(text, false)
+            .iter()
+            .map(Span::text)
+            .collect()
     }
 }
 
