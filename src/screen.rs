@@ -41,6 +41,8 @@ pub struct Comfort<'a> {
     pub other: Option<&'a Library>,
     pub high_contrast: bool,
     pub can_enlarge: bool,
+    /// The text is larger than normal: A− would make it smaller.
+    pub can_shrink: bool,
     /// How large the controls are drawn against the page. A larger text size enlarges the whole
     /// layout, and the bars' controls are drawn that much smaller, so that on the screen they
     /// keep their place and size under a finger (or pointer) that taps A+ again and again.
@@ -142,22 +144,22 @@ pub fn text_size<'a>(ui: &'a Ui, comfort: Comfort<'a>, words: Words) -> Vec<Elem
             size::BODY * comfort.scale,
         )
     });
-    let larger = action_scaled(
-        comfort.label("A+", Vec::new()),
-        Role::Secondary,
-        Shared::TextLarger,
-        comfort.scale,
-    )
-    .on_press_maybe(comfort.can_enlarge.then_some(Shared::TextLarger));
+    // Greyed where it would do nothing: A− at the normal size, A+ at the largest.
+    let step = |words: &str, message: Shared, can: bool| -> Element<'a, Shared> {
+        action_scaled(
+            comfort.label(words, Vec::new()),
+            Role::Secondary,
+            message,
+            comfort.scale,
+        )
+        .on_press_maybe(can.then_some(message))
+        .into()
+    };
     caption
         .into_iter()
         .chain([
-            comfort.action(
-                comfort.label("A−", Vec::new()),
-                Role::Secondary,
-                Shared::TextSmaller,
-            ),
-            larger.into(),
+            step("A−", Shared::TextSmaller, comfort.can_shrink),
+            step("A+", Shared::TextLarger, comfort.can_enlarge),
         ])
         .collect()
 }

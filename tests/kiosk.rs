@@ -817,3 +817,20 @@ fn a_tap_on_the_welcome_screens_greyed_a_plus_does_not_start_the_visit() {
     let messages: Vec<Message> = ui.into_messages().collect();
     assert!(messages.contains(&Kiosk::StartVisit.into()));
 }
+
+#[test]
+fn a_minus_is_greyed_at_the_normal_text_size() {
+    use needle_guide::screen::Shared;
+    let mut app = kiosk();
+    deliver(&mut app, [Kiosk::StartVisit.into()]);
+    let smaller = Message::Kiosk(Kiosk::Shared(Shared::TextSmaller));
+    let mut ui = simulate(&app, WINDOW);
+    ui.click("A−").expect("A− shows");
+    let messages: Vec<Message> = ui.into_messages().collect();
+    assert!(!messages.contains(&smaller), "A− works at the normal size");
+    deliver(&mut app, [Kiosk::Shared(Shared::TextLarger).into()]);
+    let mut ui = simulate(&app, WINDOW);
+    ui.click("A−").expect("A− shows");
+    let messages: Vec<Message> = ui.into_messages().collect();
+    assert!(messages.contains(&smaller), "{messages:?}");
+}

@@ -60,6 +60,7 @@ impl App {
             other: (other.locale != library.locale).then_some(other),
             high_contrast: self.palette == Palette::HIGH_CONTRAST,
             can_enlarge: self.can_enlarge_text(),
+            can_shrink: self.text_scale() > 1.0,
             // The bars' controls stay as they are on the screen whatever the text size.
             scale: self.viewport.steady_scale(self.mode_scale()),
         };

@@ -856,6 +856,7 @@ mod tests {
             other: None,
             high_contrast: false,
             can_enlarge: true,
+            can_shrink: false,
             scale: 1.0,
         };
         assert!(consult.toolbar(library, comfort, false, 1280.0).is_none());
