@@ -447,6 +447,12 @@ impl App {
         if unseen && self.kiosk_state().is_some_and(Kiosk::welcome) {
             return Task::none();
         }
+        // At the kiosk, a patient done with the check clears everything for the next person.
+        let clear = Message::Reader(reader::Message::TeachBack(teach_back::Message::Clear));
+        if message == clear && self.kiosk_state().is_some() {
+            self.reset();
+            return scroll_to_top();
+        }
         match message {
             Message::Reader(message) => self.read(message),
             Message::Consult(message) => {

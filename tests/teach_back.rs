@@ -264,6 +264,18 @@ fn at_the_kiosk_the_summary_speaks_to_the_patient_and_a_reset_leaves_no_answer()
     assert!(shows(&app, &words.kept_nowhere));
     assert!(shows(&app, &items[0].topic));
 
+    // The patient can clear it all at once: the next person finds the welcome screen.
+    let mut cleared = app.clone();
+    tap(&mut cleared, &words.clear);
+    assert!(
+        cleared.kiosk_state().unwrap().welcome(),
+        "the visit was reset"
+    );
+    assert!(
+        cleared.reader().teach_back().is_empty(),
+        "an answer was left"
+    );
+
     // The idle clock runs out: the next person finds a fresh check.
     support::let_the_idle_clock_run_out(&mut app);
     assert!(app.kiosk_state().unwrap().welcome(), "the visit was reset");

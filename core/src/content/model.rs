@@ -607,6 +607,8 @@ pub struct TeachBackWords {
     pub start_over: String,
     /// At the kiosk, under the summary.
     pub kept_nowhere: String,
+    /// At the kiosk, under the summary: clear everything for the next person now.
+    pub clear: String,
     /// The handout's section.
     pub discussion_title: String,
     pub companion: String,

@@ -42,6 +42,8 @@ pub enum Message {
     /// Try the must-know questions not yet right.
     TryAgain,
     StartOver,
+    /// At the kiosk: done, clear everything for the next person (the app resets the kiosk).
+    Clear,
 }
 
 /// Where the check is.
@@ -597,8 +599,14 @@ fn summary_view(summary: Summary, words: &TeachBackWords, therapist: bool) -> El
         .spacing(metrics::S)
     });
     let talk = (!summary.unsure.is_empty()).then(|| note(&words.talk_first));
-    let kept =
-        (!therapist).then(|| typography::body(words.kept_nowhere.clone()).style(style::muted));
+    // At the kiosk, the patient can clear it all for the next person, not only wait.
+    let kept = (!therapist).then(|| {
+        column![
+            typography::body(words.kept_nowhere.clone()).style(style::muted),
+            action(label(words.clear.clone()), Role::Primary, Message::Clear),
+        ]
+        .spacing(metrics::S)
+    });
     let body = [Some(topics)]
         .into_iter()
         .chain([
