@@ -16,6 +16,7 @@ pub mod paint;
 pub mod repaint;
 pub mod risk_scale;
 pub mod room;
+pub mod settle;
 pub mod spans;
 pub mod tick_box;
 pub mod untinted;

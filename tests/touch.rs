@@ -1493,3 +1493,42 @@ fn at_the_largest_text_a_question_of_the_check_shows_its_answers() {
         }
     }
 }
+
+#[test]
+fn a_double_tap_on_the_checks_way_on_does_not_pass_the_answer_unseen() {
+    use needle_guide::screen::reader::teach_back::{Message as Check, Step};
+    use support::window::Window;
+    let check =
+        |message: Check| needle_guide::app::Message::from(reader::Message::TeachBack(message));
+    let mut app = Setup::new(Mode::Kiosk, "en", iced::Size::new(1280.0, 800.0))
+        .on(Route::Page(PageId::TEACH_BACK))
+        .doing("check", vec![check(Check::Next)])
+        .app();
+    assert_eq!(app.reader().teach_back().step(), Step::Question(0));
+    let found = inspect(&app, logical(&app));
+    let not_sure = &app.library().ui.teach_back.not_sure;
+    let (_, target) = found
+        .texts
+        .iter()
+        .find(|(text, _)| text == not_sure)
+        .expect("I'm not sure shows");
+    let at = target.bounds.center();
+    let tap = [
+        iced::Event::Mouse(iced::mouse::Event::CursorMoved { position: at }),
+        iced::Event::Mouse(iced::mouse::Event::ButtonPressed(iced::mouse::Button::Left)),
+        iced::Event::Mouse(iced::mouse::Event::ButtonReleased(
+            iced::mouse::Button::Left,
+        )),
+    ];
+    let mut window = Window::new();
+    let _ = window.deliver(&mut app, []);
+    let _ = window.step(&mut app, &tap);
+    assert_eq!(app.reader().teach_back().step(), Step::Explained(0));
+    // The second tap of a double tap, on Next, which is now where the finger is: nothing.
+    let _ = window.step(&mut app, &tap);
+    assert_eq!(app.reader().teach_back().step(), Step::Explained(0));
+    // A moment later, Next is Next.
+    std::thread::sleep(needle_guide::widget::settle::SETTLE);
+    let _ = window.step(&mut app, &tap);
+    assert_eq!(app.reader().teach_back().step(), Step::Question(1));
+}

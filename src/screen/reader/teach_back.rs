@@ -17,6 +17,7 @@ use crate::widget::action_icon;
 use crate::widget::nav::{action, label};
 
 use crate::screen::toggle;
+use crate::widget::settle::settle;
 use crate::widget::tick_box::tick_box;
 
 /// The answer to the question on screen, once given: scrolled to the top of the screen.
@@ -387,7 +388,22 @@ impl TeachBack {
             Step::Sure => vec![button(&words.finish, Role::Primary, Message::Finish)],
             Step::Summary => Vec::new(),
         };
-        buttons.into_iter().map(Element::from).collect()
+        // Each step's ways on appear where the last tap was: together they take no press for a
+        // moment, so a double tap does not pass a step unseen.
+        let buttons = row(buttons.into_iter().map(Element::from)).spacing(metrics::S);
+        vec![settle(self.step_number(), buttons).into()]
+    }
+
+    /// A number for the step on screen, different for each.
+    fn step_number(&self) -> u64 {
+        match self.step {
+            Step::Intro => 0,
+            Step::Question(index) => 1 + 2 * index as u64,
+            Step::Explained(index) => 2 + 2 * index as u64,
+            Step::Questions => u64::MAX - 2,
+            Step::Sure => u64::MAX - 1,
+            Step::Summary => u64::MAX,
+        }
     }
 
     /// Where room is short, the page's title once the check has started: "Question 2 of 6" on a
