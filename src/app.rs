@@ -10,7 +10,7 @@ use iced::widget::operation;
 use iced::{Event, Size, Subscription, Task, Theme, event, keyboard, window};
 
 use crate::content::Library;
-use crate::content::model::Switch;
+use crate::content::model::{PageKind, Switch};
 use crate::content::route::{PageId, Route};
 use crate::handout;
 use crate::keys::{self, KioskKey, Shortcut};
@@ -532,7 +532,14 @@ impl App {
                 // its top, whatever the text size.
                 self.stop_reading();
                 let check = self.reader.teach_back();
-                if matches!(check.step(), teach_back::Step::Explained(_)) && !check.showing() {
+                let on_check = self
+                    .library()
+                    .page_of_kind(PageKind::TeachBack)
+                    .is_some_and(|check| *self.route() == Route::Page(check));
+                if on_check
+                    && matches!(check.step(), teach_back::Step::Explained(_))
+                    && !check.showing()
+                {
                     scroll_to(teach_back::VERDICT)
                 } else {
                     scroll_to_top()

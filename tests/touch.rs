@@ -1532,3 +1532,72 @@ fn a_double_tap_on_the_checks_way_on_does_not_pass_the_answer_unseen() {
     let _ = window.step(&mut app, &tap);
     assert_eq!(app.reader().teach_back().step(), Step::Question(1));
 }
+
+#[test]
+fn after_the_check_a_page_opened_starts_at_its_top() {
+    use needle_guide::app::Message;
+    use needle_guide::screen::reader::teach_back::Message as Check;
+    use support::window::Window;
+    let check = |message: Check| Message::from(reader::Message::TeachBack(message));
+    let mut app = Setup::new(Mode::Kiosk, "en", iced::Size::new(1280.0, 800.0))
+        .on(Route::Page(PageId::TEACH_BACK))
+        .doing("check", vec![check(Check::Next), check(Check::NotSure)])
+        .app();
+    let mut window = Window::new();
+    let _ = window.deliver(&mut app, []);
+    let _ = window.deliver_running(
+        &mut app,
+        [reader::Message::Open(Route::Page(PageId::ABOUT)).into()],
+    );
+    // Down the page, then on to the next: it starts at its top.
+    let wheel = iced::Event::Mouse(iced::mouse::Event::WheelScrolled {
+        delta: iced::mouse::ScrollDelta::Pixels { x: 0.0, y: -600.0 },
+    });
+    let middle = iced::Point::new(500.0, 300.0);
+    let _ = window.step(
+        &mut app,
+        &[
+            iced::Event::Mouse(iced::mouse::Event::CursorMoved { position: middle }),
+            wheel,
+        ],
+    );
+    assert!(app.place() > 0.0, "the page did not scroll");
+    let next = Message::from(reader::Message::Step { forward: true });
+    let _ = window.deliver_running(&mut app, [next]);
+    let _ = window.deliver(&mut app, []);
+    assert_eq!(app.place(), 0.0, "the next page opened part way down");
+}
+
+#[test]
+fn the_checks_foot_keeps_every_way_on_inside_the_screen_at_every_text_size() {
+    use needle_guide::screen::reader::teach_back::Message as Check;
+    let check =
+        |message: Check| needle_guide::app::Message::from(reader::Message::TeachBack(message));
+    let mut problems = Vec::new();
+    for locale in ["en", "es"] {
+        for larger in 0..TEXT_STEPS.len() {
+            // A wrong answer: Try again, Show me again and Next beside the way back.
+            let setup = Setup::new(Mode::Kiosk, locale, iced::Size::new(1280.0, 800.0))
+                .larger(larger)
+                .on(Route::Page(PageId::TEACH_BACK))
+                .doing("wrong", vec![check(Check::Next), check(Check::Pick(0))]);
+            let (app, name, found) = laid_out(&setup);
+            let size = logical(&app);
+            let foot = found
+                .bars
+                .iter()
+                .max_by(|a, b| a.y.total_cmp(&b.y))
+                .expect("the foot");
+            for target in found
+                .targets
+                .iter()
+                .filter(|t| foot.contains(t.bounds.center()))
+            {
+                if !inside(&target.bounds, size) {
+                    problems.push(format!("{name}: {:?} is off the screen", target.bounds));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -170,7 +170,10 @@ th + th { padding-left: 6pt; }
 .contacts h2, .contacts .call { grid-column: 1 / -1; }
 .contacts p { font-size: 11pt; margin: 0 0 2pt; }
 .contacts .label { display: block; font-size: 9.5pt; font-weight: bold; }
-.contacts .blank { display: block; overflow: hidden; white-space: nowrap; }
+.contacts .blank {
+  display: block; height: 14pt; border-bottom: 0.75pt solid $text;
+  color: transparent; overflow: hidden; white-space: nowrap;
+}
 .lungs { margin: 3pt 0 2pt; }
 .discussion { break-before: page; font-size: 11.5pt; }
 .discussion h2 { font-size: 14pt; }

@@ -362,14 +362,14 @@ impl Reader {
     }
 
     /// Back, when there is somewhere to go back to.
-    pub fn back_button<'a>(&self, ui: &'a Ui) -> Option<Element<'a, Message>> {
+    /// Back, in `words`: only its arrow where the bar has the least room.
+    pub fn back_button<'a>(&self, ui: &'a Ui, words: StepWords) -> Option<Element<'a, Message>> {
         self.can_go_back().then(|| {
-            action(
-                label(format!("‹\u{a0}\u{a0}{}", ui.back)),
-                Role::Secondary,
-                Message::Back,
-            )
-            .into()
+            let words = match words {
+                StepWords::Fewest => "‹".to_owned(),
+                StepWords::Named | StepWords::Plain => format!("‹\u{a0}\u{a0}{}", ui.back),
+            };
+            action(label(words), Role::Secondary, Message::Back).into()
         })
     }
 
@@ -396,7 +396,7 @@ impl Reader {
             return (vec![back.into()], Vec::new());
         }
         let back = self
-            .back_button(&library.ui)
+            .back_button(&library.ui, words)
             .or_else(|| self.step_button(library, words, false));
         let on = if on_check {
             let items = check_items(library);

@@ -378,11 +378,19 @@ impl TeachBack {
                 std::iter::once(not_sure).chain(done).collect()
             }
             Step::Explained(index) => {
+                // A must-know question answered wrong: trying again is the way on offered first.
+                let must_retry = items[index].must_know && self.is_wrong(items, index);
+                let (again_role, next_role) = if must_retry {
+                    (Role::Primary, Role::Secondary)
+                } else {
+                    (Role::Secondary, Role::Primary)
+                };
                 let again = self
                     .is_wrong(items, index)
-                    .then(|| button(&words.try_this_again, Role::Secondary, Message::TryAgain));
+                    .then(|| button(&words.try_this_again, again_role, Message::TryAgain));
                 let show = button(&words.show_me_again, Role::Secondary, Message::ShowMeAgain);
-                again.into_iter().chain([show, next()]).collect()
+                let next = button(&words.next, next_role, Message::Next);
+                again.into_iter().chain([show, next]).collect()
             }
             Step::Questions => vec![next()],
             Step::Sure => vec![button(&words.finish, Role::Primary, Message::Finish)],
