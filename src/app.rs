@@ -701,7 +701,7 @@ impl App {
         self.update(Message::Consult(consult_only))
     }
 
-    /// Closes whatever is on top: the mode's dialog first, then the explained term.
+    /// Closes whatever is on top: the mode's dialog first, then the explained term, then Present.
     fn dismiss(&mut self) -> Task<Message> {
         let closed = match &mut self.mode {
             Mode::Consult(consult) => consult.dismiss(),
@@ -709,8 +709,11 @@ impl App {
         };
         if closed {
             Task::none()
-        } else {
+        } else if self.reader.term().is_some() || !self.presenting() {
             self.read(reader::Message::CloseTerm)
+        } else {
+            // Nothing else open: Escape leaves Present, as Stop presenting does.
+            self.update(consult::Message::TogglePresenting.into())
         }
     }
 

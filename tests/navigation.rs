@@ -306,3 +306,21 @@ fn quick_jump_says_when_only_the_other_language_has_the_word_and_switches_to_it(
     assert!(shows(&app, &spanish.ui.consult.find_nothing));
     assert!(!shows(&app, &spanish.ui.consult.find_in_other));
 }
+
+#[test]
+fn escape_leaves_present_once_nothing_else_is_open() {
+    let mut app = app_on(Route::HOME);
+    deliver(&mut app, [Consult::TogglePresenting.into()]);
+    assert!(app.presenting());
+    deliver(
+        &mut app,
+        [Message::Key(needle_guide::keys::Shortcut::Dismiss)],
+    );
+    assert!(!app.presenting(), "Escape did not leave Present");
+    // Escape with nothing open and not presenting changes nothing.
+    deliver(
+        &mut app,
+        [Message::Key(needle_guide::keys::Shortcut::Dismiss)],
+    );
+    assert!(!app.presenting());
+}
