@@ -10,7 +10,7 @@ use iced::widget::operation;
 use iced::{Event, Size, Subscription, Task, Theme, event, keyboard, window};
 
 use crate::content::Library;
-use crate::content::model::{PageKind, Switch};
+use crate::content::model::Switch;
 use crate::content::route::{PageId, Route};
 use crate::handout;
 use crate::keys::{self, KioskKey, Shortcut};
@@ -447,12 +447,6 @@ impl App {
         if unseen && self.kiosk_state().is_some_and(Kiosk::welcome) {
             return Task::none();
         }
-        // At the kiosk, a patient done with the check clears everything for the next person.
-        let clear = Message::Reader(reader::Message::TeachBack(teach_back::Message::Clear));
-        if message == clear && self.kiosk_state().is_some() {
-            self.reset();
-            return scroll_to_top();
-        }
         match message {
             Message::Reader(message) => self.read(message),
             Message::Consult(message) => {
@@ -532,11 +526,7 @@ impl App {
                 // its top, whatever the text size.
                 self.stop_reading();
                 let check = self.reader.teach_back();
-                let on_check = self
-                    .library()
-                    .page_of_kind(PageKind::TeachBack)
-                    .is_some_and(|check| *self.route() == Route::Page(check));
-                if on_check
+                if self.reader.on_the_check(&self.editions[self.locale])
                     && matches!(check.step(), teach_back::Step::Explained(_))
                     && !check.showing()
                 {
@@ -546,7 +536,12 @@ impl App {
                 }
             }
             reader::Action::ReadFrom(passage) => self.speak(Speech::From(passage)),
-            reader::Action::None => Task::none(),
+            // Only the kiosk offers it: a fresh start for the next person.
+            reader::Action::Clear if self.kiosk_state().is_some() => {
+                self.reset();
+                scroll_to_top()
+            }
+            reader::Action::Clear | reader::Action::None => Task::none(),
         }
     }
 

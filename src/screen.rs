@@ -107,8 +107,7 @@ pub fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
 
 /// Home, in the given role.
 pub fn home_button<'a>(ui: &'a Ui, comfort: Comfort<'a>, role: Role) -> Element<'a, Shared> {
-    let label = comfort.label(&ui.home, comfort.in_both(ui, |ui| &ui.home));
-    comfort.action(label, role, Shared::Home)
+    comfort.button(ui, |ui| &ui.home, role, Shared::Home)
 }
 
 /// The switch to the other language, named in that language; none with one language.

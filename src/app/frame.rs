@@ -92,7 +92,7 @@ impl App {
     }
 
     /// What both modes' frames hold: the page, scrolled by a finger from anywhere, with the "More
-    /// below" cue or read-aloud's Stop over its foot; the explained term; and the bar under it.
+    /// below" strip under it; the explained term; and the bar under them (with read-aloud's Stop).
     fn page_parts<'a>(&'a self, library: &'a Library) -> PageParts<'a, Message> {
         let layout = self.layout();
         // Patients can keep the warning signs on their phone.

@@ -92,7 +92,7 @@ impl Viewport {
     }
 
     /// How much smaller than the page to draw what must keep its size on the screen whatever
-    /// the text size (the kiosk's controls): the scale at the normal text size over this one.
+    /// the text size (the bars' controls): the scale at the normal text size over this one.
     pub fn steady_scale(self, mode: f32) -> f32 {
         self.fresh().scale(mode) / self.scale(mode)
     }

@@ -206,10 +206,7 @@ impl Kiosk {
         match message {
             Message::Shared(shared) if self.welcome => {
                 self.idle.input(now);
-                match self.idle.deadline() {
-                    Some(deadline) => Action::SharedAndWake(shared, deadline),
-                    None => Action::Shared(shared),
-                }
+                self.shared_and_wake(shared)
             }
             Message::Shared(shared) => Action::Shared(shared),
             Message::StartVisit => {
@@ -218,13 +215,9 @@ impl Kiosk {
                 self.wake()
             }
             Message::StartVisitInOther => {
-                let started = self.update(Message::StartVisit, staff_pin, now);
-                match started {
-                    Action::WakeAt(deadline) => {
-                        Action::SharedAndWake(Shared::SwitchLanguage, deadline)
-                    }
-                    _ => Action::Shared(Shared::SwitchLanguage),
-                }
+                self.welcome = false;
+                self.idle.input(now);
+                self.shared_and_wake(Shared::SwitchLanguage)
             }
             Message::Activity => {
                 if !self.welcome {
@@ -303,6 +296,14 @@ impl Kiosk {
                     None => self.update(Message::Activity, staff_pin, now),
                 }
             }
+        }
+    }
+
+    /// `shared` for the app, and a timer for the clock's next deadline, if it has one.
+    fn shared_and_wake(&self, shared: Shared) -> Action {
+        match self.idle.deadline() {
+            Some(deadline) => Action::SharedAndWake(shared, deadline),
+            None => Action::Shared(shared),
         }
     }
 

@@ -37,6 +37,8 @@ pub enum Action {
     Moved,
     /// Read the page aloud from this passage on.
     ReadFrom(usize),
+    /// The patient is done with the check: clear everything for the next person.
+    Clear,
 }
 
 /// The passage being read aloud, so that it can be scrolled into view.
@@ -195,13 +197,14 @@ impl Reader {
                 match self.teach_back.update(message, &items, asks) {
                     teach_back::Moved::Yes => Action::Moved,
                     teach_back::Moved::No => Action::None,
+                    teach_back::Moved::Clear => Action::Clear,
                 }
             }
         }
     }
 
     /// Whether the route is the page the app draws the check on (its kind in the page list).
-    fn on_the_check(&self, library: &Library) -> bool {
+    pub fn on_the_check(&self, library: &Library) -> bool {
         match &self.route {
             Route::Page(page) => library
                 .page_entry(*page)
@@ -382,8 +385,7 @@ impl Reader {
         library: &'a Library,
         words: StepWords,
     ) -> (Vec<Element<'a, Message>>, Vec<Element<'a, Message>>) {
-        let on_check = matches!(self.route, Route::Page(page)
-            if library.page_of_kind(PageKind::TeachBack) == Some(page));
+        let on_check = self.on_the_check(library);
         if on_check && self.teach_back.showing() {
             let back = action(
                 label(format!(

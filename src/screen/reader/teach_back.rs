@@ -106,6 +106,8 @@ pub enum Moved {
     /// Another screen of the check: start it at its top.
     Yes,
     No,
+    /// The patient is done: clear everything for the next person.
+    Clear,
 }
 
 impl TeachBack {
@@ -142,6 +144,12 @@ impl TeachBack {
     /// Whether `question` was answered, and not right ("I'm not sure" is no wrong answer).
     fn is_wrong(&self, items: &[CheckItem], question: usize) -> bool {
         matches!(self.answer(question), Some(Answer::Picked(_))) && !self.is_right(items, question)
+    }
+
+    /// Whether `question` is a must-know one answered wrong: trying again comes first, and the
+    /// answer is said in the urgent box.
+    fn must_retry(&self, items: &[CheckItem], question: usize) -> bool {
+        items[question].must_know && self.is_wrong(items, question)
     }
 
     /// "Yes, that's right.", "Not quite." or, after "I'm not sure", "Here is the answer.", for
@@ -234,6 +242,7 @@ impl TeachBack {
                 self.retrying = Some(missed);
                 self.ask(first)
             }
+            (Message::Clear, Step::Summary) => Moved::Clear,
             (Message::StartOver, _) => {
                 *self = TeachBack::default();
                 Moved::Yes
@@ -366,7 +375,6 @@ impl TeachBack {
         words: &'a TeachBackWords,
     ) -> Vec<Element<'a, Message>> {
         let button = |words: &String, role, message| action(label(words.clone()), role, message);
-        let next = || button(&words.next, Role::Primary, Message::Next);
         let buttons = match self.step {
             Step::Intro => vec![button(&words.start, Role::Primary, Message::Next)],
             Step::Question(index) => {
@@ -379,8 +387,7 @@ impl TeachBack {
             }
             Step::Explained(index) => {
                 // A must-know question answered wrong: trying again is the way on offered first.
-                let must_retry = items[index].must_know && self.is_wrong(items, index);
-                let (again_role, next_role) = if must_retry {
+                let (again_role, next_role) = if self.must_retry(items, index) {
                     (Role::Primary, Role::Secondary)
                 } else {
                     (Role::Secondary, Role::Primary)
@@ -392,7 +399,7 @@ impl TeachBack {
                 let next = button(&words.next, next_role, Message::Next);
                 again.into_iter().chain([show, next]).collect()
             }
-            Step::Questions => vec![next()],
+            Step::Questions => vec![button(&words.next, Role::Primary, Message::Next)],
             Step::Sure => vec![button(&words.finish, Role::Primary, Message::Finish)],
             Step::Summary => Vec::new(),
         };
@@ -509,8 +516,7 @@ impl TeachBack {
         // large text would leave it below); then the choices, the right ones ticked. The ways on
         // are at the foot of the screen ([`TeachBack::forward`]). A must-know question answered
         // wrong is said in the urgent box: kind words, but not the calm look of a right answer.
-        let must_know_missed = item.must_know && self.is_wrong(items, index);
-        let verdict_style = if must_know_missed {
+        let verdict_style = if self.must_retry(items, index) {
             style::urgent
         } else {
             style::note
