@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # The real window shows what the guide drew: under Xvfb, at 1280×800 and 1920×1080, in the
 # consult room and at the kiosk, in English and Spanish, every page is scrolled down and back up
-# (with the wheel, and at the kiosk with a pressed pointer dragged as a finger; the kiosk does not
-# yet scroll with a dragged pointer, only with a touch, so for now that step proves only that a
-# press, a move and a release leave nothing stale), then the next page
+# (with the wheel, and at the kiosk with a pressed pointer dragged as a finger, which scrolls it
+# as a touch does), then the next page
 # is opened and the guide comes back. Screenshots before and after are compared: no pixel may
 # differ. Then the window is resized, hidden and shown again, and covered and uncovered, and must
 # come back exactly as it was. Prints the count of differing pixels for every page; fails if any
