@@ -376,21 +376,14 @@ impl Shell {
     /// Draws a frame, as iced does: the view laid out in the room iced holds, a redraw event
     /// through it, then the drawing; and only then hands the app what the widgets said.
     fn frame(&mut self, app: &mut App) -> Frame {
-        use iced_test::core::renderer::{Headless, Style};
+        use iced_test::core::renderer::Style;
         use iced_test::core::theme::Base;
         use iced_test::core::{clipboard, mouse};
         use iced_test::runtime::UserInterface;
 
         let room = self.pixels * (1.0 / (self.output * self.held));
         let layout = app.window() * (1.0 / app.scale_factor());
-        let mut renderer = iced_test::futures::futures::executor::block_on(
-            <iced_tiny_skia::Renderer as Headless>::new(
-                needle_guide::theme::FONT,
-                iced::Settings::default().default_text_size,
-                Some("tiny-skia"),
-            ),
-        )
-        .expect("the tiny-skia renderer starts");
+        let mut renderer = support::window::renderer();
         let mut ui = UserInterface::build(app.view(), room, Default::default(), &mut renderer);
         let mut said = Vec::new();
         let redraw = iced::Event::Window(iced::window::Event::RedrawRequested(Instant::now()));
@@ -833,4 +826,62 @@ fn a_minus_is_greyed_at_the_normal_text_size() {
     ui.click("A−").expect("A− shows");
     let messages: Vec<Message> = ui.into_messages().collect();
     assert!(messages.contains(&smaller), "{messages:?}");
+}
+
+#[test]
+fn the_tile_under_the_finger_that_woke_the_kiosk_is_not_left_tinted() {
+    use iced_test::core::{clipboard, mouse, window};
+    use iced_test::runtime::{UserInterface, user_interface};
+
+    // The welcome screen starts the visit on the press: home is laid out under a finger still
+    // down, and drawn with its tile pressed. When the finger lifts, the window must draw again.
+    let mut app = kiosk();
+    let mut renderer = support::window::renderer();
+    let room = app.window() * (1.0 / app.scale_factor());
+    let middle = mouse::Cursor::Available(iced::Point::new(room.width / 2.0, room.height / 2.0));
+    // The widgets' state lives on from event to event, as in the window.
+    let mut cache = Some(user_interface::Cache::default());
+    let mut through = |app: &mut App, event: iced::Event| {
+        let kept = cache.take().unwrap_or_default();
+        let mut ui = UserInterface::build(app.view(), room, kept, &mut renderer);
+        let mut said = Vec::new();
+        let (state, _) = ui.update(
+            &[event],
+            middle,
+            &mut renderer,
+            &mut clipboard::Null,
+            &mut said,
+        );
+        cache = Some(ui.into_cache());
+        for message in said {
+            let _ = app.update(message);
+        }
+        state
+    };
+    let _ = through(
+        &mut app,
+        iced::Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Left)),
+    );
+    assert!(
+        !app.kiosk_state().expect("a kiosk").welcome(),
+        "the press did not start the visit"
+    );
+    let _ = through(
+        &mut app,
+        iced::Event::Window(window::Event::RedrawRequested(Instant::now())),
+    );
+    let lifted = through(
+        &mut app,
+        iced::Event::Mouse(mouse::Event::ButtonReleased(mouse::Button::Left)),
+    );
+    let redraws = match lifted {
+        user_interface::State::Updated { redraw_request, .. } => {
+            redraw_request != window::RedrawRequest::Wait
+        }
+        user_interface::State::Outdated => true,
+    };
+    assert!(
+        redraws,
+        "the lifted finger asked for no frame: the tile stays drawn pressed"
+    );
 }

@@ -31,6 +31,12 @@ impl<Message> Wrap<Message> for Untinted {
             | Event::Touch(touch::Event::FingerPressed { .. }) => down.0 = true,
             Event::Mouse(mouse::Event::ButtonReleased(mouse::Button::Left))
             | Event::Touch(touch::Event::FingerLifted { .. } | touch::Event::FingerLost { .. }) => {
+                // What was drawn while it was down showed the pointer; a button under it sees
+                // the real pointer on this event, finds its look unchanged and asks for no frame.
+                // Without a new one, a page opened by the press keeps a tinted tile.
+                if down.0 {
+                    child.request_redraw();
+                }
                 down.0 = false
             }
             _ => {}

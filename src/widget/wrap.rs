@@ -113,6 +113,11 @@ impl<Message> Child<'_, '_, '_, Message> {
         self.shell.capture_event();
     }
 
+    /// Asks for a new frame, for a look that changed without the child knowing.
+    pub fn request_redraw(&mut self) {
+        self.shell.request_redraw();
+    }
+
     /// Sends the app a message.
     pub fn publish(&mut self, message: Message) {
         self.shell.publish(message);

@@ -347,7 +347,7 @@ fn load_fonts() {
 }
 
 /// The software renderer a window has, with the app's font as its default.
-fn renderer() -> Renderer {
+pub fn renderer() -> Renderer {
     let future = <Renderer as Headless>::new(
         needle_guide::theme::FONT,
         iced::Settings::default().default_text_size,
