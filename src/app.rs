@@ -46,9 +46,6 @@ const PAGE_SCROLL: &str = "page";
 /// warning fit a kiosk screen together.
 const PAGE_END_SPACE: f32 = metrics::M;
 
-/// How much presenting enlarges everything, for a patient across the desk.
-pub const PRESENT_SCALE: f32 = 1.5;
-
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
     Reader(reader::Message),
@@ -536,6 +533,7 @@ impl App {
                 }
             }
             reader::Action::ReadFrom(passage) => self.speak(Speech::From(passage)),
+            reader::Action::Show(id) => scroll_to(id),
             // Only the kiosk offers it: a fresh start for the next person.
             reader::Action::Clear if self.kiosk_state().is_some() => {
                 self.reset();
@@ -609,6 +607,19 @@ impl App {
                 Task::perform(
                     async move { job.run(&handout::timestamp(), opener.as_ref()) },
                     |outcome| Message::Consult(consult::Message::HandoutMade(outcome)),
+                )
+            }
+            consult::Action::ShowFolder(folder) => {
+                let Mode::Consult(consult) = &self.mode else {
+                    return Task::none();
+                };
+                let opener = consult.handout_setup().opener.clone();
+                Task::perform(
+                    async move {
+                        let shown = opener.open(&folder).is_ok();
+                        consult::Message::FolderShown { folder, shown }
+                    },
+                    Message::Consult,
                 )
             }
         }
@@ -738,7 +749,7 @@ impl App {
     /// kiosk.
     fn mode_scale(&self) -> f32 {
         match &self.mode {
-            Mode::Consult(consult) if consult.presenting() => PRESENT_SCALE,
+            Mode::Consult(consult) if consult.presenting() => self.viewport.presenting(),
             Mode::Consult(_) => 1.0,
             Mode::Kiosk(_) => kiosk::SCALE,
         }

@@ -34,6 +34,8 @@ pub mod size {
     /// any heading on the page.
     pub const SHORT_TITLE: f32 = 36.0;
     pub const HEADING: f32 = 30.0;
+    /// A section's heading beside [`SHORT_TITLE`]: the title stays a third larger.
+    pub const SHORT_HEADING: f32 = 26.0;
     pub const SUBHEADING: f32 = 24.0;
     pub const BRAND: f32 = 24.0;
 }

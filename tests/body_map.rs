@@ -6,25 +6,27 @@ use iced::{Point, Size};
 use needle_guide::app::Message;
 use needle_guide::content::ids::{RegionId, WHOLE_BODY};
 use needle_guide::route::{PageId, Route};
-use needle_guide::screen::reader::{self, BODY_MAP_WIDTH};
-use needle_guide::theme::metrics;
+use needle_guide::screen::reader;
 use needle_guide::widget::body_map;
 use support::{WINDOW, app_on, deliver, library, simulate};
 
 /// Taps the body map at a point of its view box, on the conditions page; returns what the tap
 /// produced (not the page telling the app it goes on below, which it does at any event).
 fn tap(app: &needle_guide::app::App, view_point: Point) -> Vec<Message> {
-    let library = library();
     // Tall enough that the whole map is on screen however long the page's opening words are.
-    let mut ui = simulate(app, Size::new(WINDOW.width, 2400.0));
-    // The map sits left of the list, level with the list's first line.
-    let prompt = ui
-        .find(library.ui.body_map.prompt.as_str())
-        .expect("the prompt is shown");
-    let bounds = iced_test::selector::Bounded::bounds(&prompt);
-    let map_origin = Point::new(bounds.x - metrics::L - BODY_MAP_WIDTH, bounds.y);
-    let on_map = body_map::to_screen(view_point, body_map::size_for(BODY_MAP_WIDTH));
-    ui.point_at(Point::new(map_origin.x + on_map.x, map_origin.y + on_map.y));
+    let room = Size::new(WINDOW.width, 2400.0);
+    // The map is as wide as the screen's height allows: found where it is laid out.
+    let found = support::screens::inspect(app, room);
+    let [map] = found.wholes[..] else {
+        panic!(
+            "the conditions page shows one map: {:?}",
+            found.wholes.len()
+        );
+    };
+    let map = map.bounds;
+    let on_map = body_map::to_screen(view_point, body_map::size_for(map.width));
+    let mut ui = simulate(app, room);
+    ui.point_at(Point::new(map.x + on_map.x, map.y + on_map.y));
     let _ = ui.simulate(iced_test::simulator::click());
     ui.into_messages()
         .filter(|message| !matches!(message, Message::MoreBelow(_)))

@@ -275,11 +275,10 @@ fn invariants(app: &App, mix: &MessageMix) -> Result<(), String> {
     let Some(consult) = app.consult_state() else {
         return Err("the app is in neither mode".into());
     };
-    if let Some(dialog) = consult.handout_dialog() {
-        for (index, id) in dialog.ticked.iter().enumerate() {
-            if library.condition(id.as_str()).is_none() || dialog.ticked[..index].contains(id) {
-                return Err(format!("the handout ticks {:?}", dialog.ticked));
-            }
+    let ticks = consult.handout_ticks();
+    for (index, id) in ticks.iter().enumerate() {
+        if library.condition(id.as_str()).is_none() || ticks[..index].contains(id) {
+            return Err(format!("the handout ticks {ticks:?}"));
         }
     }
     let locale = needle_guide::content::LOCALES

@@ -431,7 +431,7 @@ fn save_and_open_reports_what_happened() {
         "20260101-000000",
         &recorder,
     );
-    let Outcome::Opened(path) = &outcome else {
+    let Outcome::Sent(path) = &outcome else {
         panic!("{outcome:?}");
     };
     assert!(path.is_file());

@@ -885,3 +885,39 @@ fn the_tile_under_the_finger_that_woke_the_kiosk_is_not_left_tinted() {
         "the lifted finger asked for no frame: the tile stays drawn pressed"
     );
 }
+
+#[test]
+fn a_plus_on_the_welcome_screen_enlarges_its_words_and_keeps_its_buttons() {
+    for screen in [
+        iced::Size::new(1280.0, 800.0),
+        iced::Size::new(1920.0, 1080.0),
+    ] {
+        let mut app = kiosk();
+        let _ = app.update(Message::Measured(screen));
+        // How tall a text is on the screen, in its pixels.
+        let on_screen = |app: &App, words: &str| {
+            let found = support::screens::inspect(app, screen / app.scale_factor());
+            let (_, target) = found
+                .texts
+                .iter()
+                .find(|(text, _)| text == words)
+                .unwrap_or_else(|| panic!("{words:?} is not on the welcome screen"));
+            assert!(target.in_view(), "{words:?} is cut off");
+            target.bounds.height * app.scale_factor()
+        };
+        let words = app.library().ui.kiosk.takes.clone();
+        let start = app.library().ui.kiosk.touch_to_start.clone();
+        let (words_before, start_before) = (on_screen(&app, &words), on_screen(&app, &start));
+        let _ = app.update(Shared::TextLarger.into());
+        assert!(app.kiosk_state().expect("a kiosk").welcome());
+        let (words_after, start_after) = (on_screen(&app, &words), on_screen(&app, &start));
+        assert!(
+            words_after > words_before * 1.15,
+            "{screen:?}: A+ took the words from {words_before:.0} to {words_after:.0} pixels"
+        );
+        assert!(
+            (start_after / start_before - 1.0).abs() < 0.05,
+            "{screen:?}: Touch to start went from {start_before:.0} to {start_after:.0} pixels"
+        );
+    }
+}

@@ -589,24 +589,39 @@ fn the_more_below_cue_stays_on_a_long_page_at_every_text_size() {
             in_view(&found, &more_below),
             "no words in the cue at {size}% text"
         );
-        // The title stands above the section headings at every size.
-        let height = |words: &str| {
-            found
-                .texts
-                .iter()
-                .find(|(text, _)| text == words)
-                .map(|(_, target)| target.bounds.height)
-                .unwrap_or_else(|| panic!("{words:?} is not laid out"))
-        };
         assert!(
-            height(&document.title) > height(&heading) * 1.1,
-            "at {size}% the title is no larger than a heading"
+            title_stands_out(&found, &document.title, &heading),
+            "at {size}% the title does not stand out from a heading"
         );
         if !app.can_enlarge_text() {
             break;
         }
         let _ = window.deliver(&mut app, [needle_guide::screen::Shared::TextLarger.into()]);
     }
+    // And when presenting, on a 1080p screen.
+    let mut app = Setup::new(Mode::Consult, "en", iced::Size::new(1920.0, 1080.0))
+        .on(Route::Page(PageId::RISKS))
+        .app();
+    let _ = app.update(needle_guide::screen::consult::Message::TogglePresenting.into());
+    assert!(app.presenting());
+    let found = inspect(&app, logical(&app));
+    assert!(
+        title_stands_out(&found, &document.title, &heading),
+        "presenting, the title does not stand out from a heading"
+    );
+}
+
+/// Whether the title's line is at least a third taller than the heading's.
+fn title_stands_out(found: &Inspection, title: &str, heading: &str) -> bool {
+    let height = |words: &str| {
+        found
+            .texts
+            .iter()
+            .find(|(text, _)| text == words)
+            .map(|(_, target)| target.bounds.height)
+            .unwrap_or_else(|| panic!("{words:?} is not laid out"))
+    };
+    height(title) >= height(heading) * 1.3
 }
 
 #[test]
@@ -1600,4 +1615,114 @@ fn the_checks_foot_keeps_every_way_on_inside_the_screen_at_every_text_size() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn presenting_each_picture_with_its_key_and_each_what_to_do_tier_fits_one_screen() {
+    let pages = [PageId::RISKS, PageId::BENEFITS, PageId::WARNING_SIGNS];
+    let mut problems = Vec::new();
+    for (locale, window) in [
+        ("en", (1920.0, 1080.0)),
+        ("es", (1920.0, 1080.0)),
+        ("en", (1280.0, 800.0)),
+    ] {
+        for page in pages {
+            let mut app = Setup::new(Mode::Consult, locale, iced::Size::new(window.0, window.1))
+                .on(Route::Page(page))
+                .app();
+            let _ = app.update(needle_guide::screen::consult::Message::TogglePresenting.into());
+            problems.extend(blocks_too_tall(
+                &mut app,
+                &format!("{locale} {page:?} {window:?}"),
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn the_body_map_shows_a_whole_body_at_the_kiosk_at_every_text_size() {
+    let mut problems = Vec::new();
+    for locale in ["en", "es"] {
+        for screen in SCREENS {
+            for step in 0..TEXT_STEPS.len() {
+                let mut app = Setup::new(Mode::Kiosk, locale, screen)
+                    .on(Route::Page(PageId::CONDITIONS))
+                    .larger(step)
+                    .app();
+                problems.extend(blocks_too_tall(
+                    &mut app,
+                    &format!("{locale} {screen:?} +{step}"),
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// The blocks to be seen whole that are taller than the part of the screen the page shows in,
+/// which runs from under the bar at the top (if any) to the "More below" strip.
+fn blocks_too_tall(app: &mut App, name: &str) -> Vec<String> {
+    // A frame as the window draws it, which tells the app the page goes on below.
+    let _ =
+        support::window::Window::new().deliver(app, [needle_guide::app::Message::MoreBelow(false)]);
+    let found = inspect(app, logical(app));
+    let more_below = &app.library().ui.more_below;
+    let Some((_, strip)) = found.texts.iter().find(|(text, _)| text == more_below) else {
+        return vec![format!("{name}: no More below")];
+    };
+    let top = found
+        .bars
+        .iter()
+        .filter(|bar| bar.y < 1.0)
+        .map(|bar| bar.y + bar.height)
+        .fold(0.0, f32::max);
+    let shown = strip.bounds.y - top;
+    if found.wholes.is_empty() {
+        return vec![format!("{name}: nothing to see whole")];
+    }
+    found
+        .wholes
+        .iter()
+        .filter(|whole| whole.bounds.height > shown)
+        .map(|whole| {
+            format!(
+                "{name}: a block {:.0} high, {shown:.0} shown",
+                whole.bounds.height
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_consult_rooms_page_list_shows_every_page_without_scrolling_beside_the_staff_notice() {
+    let mut problems = Vec::new();
+    for locale in ["en", "es"] {
+        for window in [
+            iced::Size::new(1280.0, 800.0),
+            iced::Size::new(1920.0, 1080.0),
+        ] {
+            let app = Setup::new(Mode::Consult, locale, window)
+                .on(Route::Page(PageId::ABOUT))
+                .app();
+            assert!(app.shows_sidebar(), "{locale} {window:?}: no page list");
+            assert!(
+                !app.staff_notices().is_empty(),
+                "the made-up clinic lacks details"
+            );
+            let found = inspect(&app, logical(&app));
+            let library = app.library();
+            for page in library.page_ids() {
+                let name = &library.page(page).nav_label;
+                let shows = found
+                    .texts
+                    .iter()
+                    .any(|(text, target)| text == name && target.in_view());
+                if !shows {
+                    problems.push(format!("{locale} {window:?}: {name:?} needs a scroll"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
 }

@@ -771,7 +771,7 @@ impl Job {
     pub fn run(&self, now: &str, opener: &dyn Opener) -> Outcome {
         match self.save(now) {
             Ok(path) => match opener.open(&path) {
-                Ok(()) => Outcome::Opened(path),
+                Ok(()) => Outcome::Sent(path),
                 Err(_) => Outcome::SavedOnly(path),
             },
             Err(error) => Outcome::Failed(error),
@@ -782,12 +782,23 @@ impl Job {
 /// What became of a handout.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    /// Saved, and handed to a program that shows it.
-    Opened(PathBuf),
+    /// Saved, and handed to the desktop's launcher to show: whether a window opened, the
+    /// launcher cannot tell.
+    Sent(PathBuf),
     /// Saved, but nothing opened it (no desktop program): staff open the file.
     SavedOnly(PathBuf),
     /// Not saved, and why.
     Failed(SaveError),
+}
+
+impl Outcome {
+    /// The saved file, if it was saved.
+    pub fn saved(&self) -> Option<&Path> {
+        match self {
+            Outcome::Sent(path) | Outcome::SavedOnly(path) => Some(path),
+            Outcome::Failed(_) => None,
+        }
+    }
 }
 
 /// Saves the handout, then asks `opener` to show it.
@@ -805,8 +816,8 @@ pub fn save_and_open(
 pub fn message(library: &Library, outcome: &Outcome) -> String {
     let words = &library.ui.handout;
     match outcome {
-        Outcome::Opened(path) => words
-            .saved_and_opened
+        Outcome::Sent(path) => words
+            .saved_and_sent
             .replace("{path}", &path.display().to_string()),
         Outcome::SavedOnly(path) => words
             .saved_only

@@ -23,6 +23,11 @@ pub const KIOSK_FIRST_WINDOW: Size = Size::new(1080.0, 720.0);
 /// The most a large window enlarges everything.
 const MAX_FIT_SCALE: f32 = 1.5;
 
+/// The layout's height when presenting: the page alone fills the screen, larger, and the
+/// longest What to do tier (seven emergency signs) and each picture with its key still fit on
+/// one screen. On a 1080p screen that is 1.5 times normal, text 32 pixels high.
+const PRESENT_HEIGHT: f32 = 720.0;
+
 /// The smallest layout the screens are made for: below it the toolbars no longer fit on a line
 /// and a page shows little more than its heading, so enlarging stops there. At 1920×1080 that is
 /// 2.7 times, text 57 pixels high.
@@ -91,6 +96,12 @@ impl Viewport {
         (fit_scale(self.window) * self.text_scale() * mode).min(self.largest_scale())
     }
 
+    /// How much presenting enlarges the layout beyond filling the window: to [`PRESENT_HEIGHT`],
+    /// and never less than the window would show it.
+    pub fn presenting(self) -> f32 {
+        (self.window.height / PRESENT_HEIGHT / fit_scale(self.window)).max(1.0)
+    }
+
     /// How much smaller than the page to draw what must keep its size on the screen whatever
     /// the text size (the bars' controls): the scale at the normal text size over this one.
     pub fn steady_scale(self, mode: f32) -> f32 {
@@ -150,5 +161,22 @@ impl Viewport {
     pub fn fill_screen(&mut self, screen: Size) {
         self.screen = Some(screen);
         self.window = screen;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presenting_lays_the_page_out_720_high_and_never_smaller_than_the_window_shows_it() {
+        for (width, height) in [(1920.0, 1080.0), (1280.0, 800.0), (2560.0, 1440.0)] {
+            let viewport = Viewport::new(Size::new(width, height));
+            let layout = viewport.layout(viewport.presenting());
+            assert!((layout.height - PRESENT_HEIGHT).abs() < 0.5, "{layout:?}");
+        }
+        // A window already shorter than that: presenting enlarges nothing it would shrink.
+        let small = Viewport::new(MIN_WINDOW_SIZE);
+        assert_eq!(small.presenting(), 1.0);
     }
 }

@@ -14,7 +14,7 @@ use super::{
 };
 use crate::content::Library;
 use crate::content::ids::{ConditionId, TermId};
-use crate::content::model::Ui;
+use crate::content::model::{Condition, Ui};
 use crate::content::route::Route;
 use crate::desktop::SystemOpener;
 use crate::handout::{self, Opener};
@@ -51,10 +51,20 @@ pub enum Message {
     OpenHandout,
     /// Tick or untick a condition to name on the handout.
     ToggleHandoutCondition(ConditionId),
+    /// Narrow the list of conditions to those whose names hold these words.
+    FilterConditions(String),
+    UntickAll,
     /// Save the handout and hand it to the desktop to open.
     MakeHandout,
     /// What became of the handout.
     HandoutMade(handout::Outcome),
+    /// Show the folder the handout was saved in.
+    ShowFolder,
+    /// Whether the desktop could show the folder.
+    FolderShown {
+        folder: PathBuf,
+        shown: bool,
+    },
     /// Close the dialog.
     Close,
 }
@@ -73,6 +83,8 @@ pub enum Action {
     Fullscreen(bool),
     /// Save this handout and open it; report back with [`Message::HandoutMade`].
     SaveHandout(handout::Job),
+    /// Hand this folder to the desktop to show; report back with [`Message::FolderShown`].
+    ShowFolder(PathBuf),
     /// The page is drawn at another size: keep the reader's place on it.
     KeepPlace,
 }
@@ -84,11 +96,13 @@ pub struct Search {
     pub selected: usize,
 }
 
-/// The handout dialog: the conditions ticked, and what happened last time it was made.
+/// The handout dialog: the words that narrow its list, what happened last time it was made, and
+/// the folder the desktop could not show. The ticks outlive it ([`Consult::handout_ticks`]).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HandoutDialog {
-    pub ticked: Vec<ConditionId>,
+    pub filter: String,
     pub outcome: Option<handout::Outcome>,
+    pub folder_not_shown: Option<PathBuf>,
 }
 
 /// Where the consult room's bar goes: `width` wide at the right (its room at the normal text
@@ -149,6 +163,9 @@ pub struct Consult {
     /// the first time it is searched, not at start-up, where the first frame would wait for it.
     indexes: Arc<[OnceLock<search::Index>]>,
     handout: HandoutSetup,
+    /// The conditions ticked for the handout, kept while the dialog is closed: a second
+    /// handout for the same patient, in the other language, needs them again.
+    handout_ticks: Vec<ConditionId>,
 }
 
 impl Consult {
@@ -159,6 +176,7 @@ impl Consult {
             fullscreen: false,
             indexes: editions.iter().map(|_| OnceLock::new()).collect(),
             handout: HandoutSetup::default(),
+            handout_ticks: Vec::new(),
         }
     }
 
@@ -180,6 +198,10 @@ impl Consult {
             Some(Overlay::Search(search)) => Some(search),
             _ => None,
         }
+    }
+
+    pub fn handout_ticks(&self) -> &[ConditionId] {
+        &self.handout_ticks
     }
 
     pub fn handout_dialog(&self) -> Option<&HandoutDialog> {
@@ -290,22 +312,30 @@ impl Consult {
             }
             Message::ToggleHandoutCondition(id) => {
                 let known = library.condition(id.as_str()).is_some();
-                if let Some(Overlay::Handout(dialog)) = &mut self.overlay
-                    && known
-                {
-                    super::toggle(&mut dialog.ticked, id);
+                if self.handout_dialog().is_some() && known {
+                    super::toggle(&mut self.handout_ticks, id);
                 }
                 Action::None
             }
+            Message::FilterConditions(filter) => {
+                if let Some(Overlay::Handout(dialog)) = &mut self.overlay {
+                    dialog.filter = filter;
+                }
+                Action::None
+            }
+            Message::UntickAll => {
+                self.handout_ticks.clear();
+                Action::None
+            }
             Message::MakeHandout => {
-                let Some(dialog) = self.handout_dialog() else {
+                if self.handout_dialog().is_none() {
                     return Action::None;
-                };
+                }
                 // In reading order, whatever order they were ticked in.
                 let conditions = library
                     .conditions()
                     .map(|(_, condition)| ConditionId::from(condition.id.as_str()))
-                    .filter(|id| dialog.ticked.contains(id))
+                    .filter(|id| self.handout_ticks.contains(id))
                     .collect();
                 let options = handout::HandoutOptions {
                     conditions,
@@ -320,6 +350,17 @@ impl Consult {
             Message::HandoutMade(outcome) => {
                 if let Some(Overlay::Handout(dialog)) = &mut self.overlay {
                     dialog.outcome = Some(outcome);
+                    dialog.folder_not_shown = None;
+                }
+                Action::None
+            }
+            Message::ShowFolder => self
+                .handout_dialog()
+                .and_then(|dialog| dialog.outcome.as_ref()?.saved()?.parent())
+                .map_or(Action::None, |folder| Action::ShowFolder(folder.to_owned())),
+            Message::FolderShown { folder, shown } => {
+                if let Some(Overlay::Handout(dialog)) = &mut self.overlay {
+                    dialog.folder_not_shown = (!shown).then_some(folder);
                 }
                 Action::None
             }
@@ -402,7 +443,9 @@ impl Consult {
                 });
                 search_view(search, results, &library.ui, other)
             }
-            Overlay::Handout(dialog) => handout_view(dialog, library, with_discussion),
+            Overlay::Handout(dialog) => {
+                handout_view(dialog, &self.handout_ticks, library, with_discussion)
+            }
             Overlay::More => more_view(library, comfort),
         })
     }
@@ -515,7 +558,8 @@ fn search_view<'a>(
         .on_input(Message::SearchChanged)
         .on_submit(Message::SearchSubmit)
         .size(size::SUBHEADING)
-        .padding(metrics::S);
+        .padding(metrics::S)
+        .style(style::text_input);
     let listed: Element<'a, Message> = if results.is_empty() && !search.query.trim().is_empty() {
         let other = found_in.map(|other| {
             row![
@@ -579,16 +623,25 @@ fn search_view<'a>(
     modal(panel, true, Message::Close)
 }
 
-/// The handout dialog: tick the conditions to name, then make it; says where it was saved.
+/// The handout dialog: find and tick the conditions to name, then make it; says where it was
+/// saved and offers to show that folder. It sits at the top, so that the sentence that comes
+/// after making moves nothing under the pointer.
 fn handout_view<'a>(
-    dialog: &HandoutDialog,
+    dialog: &'a HandoutDialog,
+    ticks: &[ConditionId],
     library: &'a Library,
     with_discussion: bool,
 ) -> Element<'a, Message> {
     let words = &library.ui.handout;
-    let boxes = library.conditions().map(|(_, condition)| {
-        let id = ConditionId::from(condition.id.as_str());
-        checkbox(dialog.ticked.contains(&id))
+    // A ticked condition stays in the list whatever is typed, so no tick is hidden.
+    let shown: Vec<_> = library
+        .conditions()
+        .map(|(_, condition)| (ConditionId::from(condition.id.as_str()), condition))
+        .filter(|(id, condition)| ticks.contains(id) || names_hold(condition, &dialog.filter))
+        .collect();
+    let boxes = shown.iter().map(|(id, condition)| {
+        let id = id.clone();
+        checkbox(ticks.contains(&id))
             .label(condition.full_name())
             .on_toggle(move |_| Message::ToggleHandoutCondition(id.clone()))
             .size(28)
@@ -597,35 +650,111 @@ fn handout_view<'a>(
             .style(style::checkbox)
             .into()
     });
+    let matching = library
+        .conditions()
+        .any(|(_, condition)| names_hold(condition, &dialog.filter));
+    let nothing_found = (!matching).then(|| {
+        typography::body(
+            words
+                .no_condition_found
+                .replace("{query}", dialog.filter.trim()),
+        )
+        .style(style::muted)
+    });
     let list = scrollable(
         Column::with_children(boxes)
+            .push(nothing_found)
             .spacing(metrics::S)
             .padding([0.0, metrics::S]),
     )
     .height(Length::Fixed(300.0))
+    .width(Fill)
     .style(style::scrollbar);
+    let filter = text_input(&words.find_condition, &dialog.filter)
+        .on_input(Message::FilterConditions)
+        .size(size::BODY)
+        .padding(metrics::S)
+        .width(Fill)
+        .style(style::text_input);
+    let untick = (!ticks.is_empty()).then(|| {
+        action(
+            label(&words.untick_all),
+            Role::Secondary,
+            Message::UntickAll,
+        )
+    });
     let outcome = dialog
         .outcome
         .as_ref()
         .map(|outcome| typography::strong(handout::message(library, outcome)));
+    let show_folder = dialog
+        .outcome
+        .as_ref()
+        .and_then(handout::Outcome::saved)
+        .map(|_| {
+            action(
+                label(&words.show_folder),
+                Role::Secondary,
+                Message::ShowFolder,
+            )
+        });
+    let folder_not_shown = dialog.folder_not_shown.as_ref().map(|folder| {
+        typography::body(
+            words
+                .folder_not_shown
+                .replace("{folder}", &folder.display().to_string()),
+        )
+    });
+    let body = column![
+        typography::body(&words.choose_conditions),
+        row![filter]
+            .push(untick)
+            .spacing(metrics::S)
+            .align_y(Vertical::Center),
+        list,
+    ]
+    .push(with_discussion.then(|| typography::strong(&words.with_discussion)))
+    .push(
+        row![action(
+            label(&words.make),
+            Role::Primary,
+            Message::MakeHandout
+        )]
+        .push(show_folder)
+        .spacing(metrics::S)
+        .wrap(),
+    )
+    .push(outcome)
+    .push(folder_not_shown)
+    .spacing(metrics::M);
     let panel = column![
         row![
             typography::heading(&words.dialog_title).width(Fill),
             action(label(&library.ui.close), Role::Secondary, Message::Close),
         ]
         .align_y(Vertical::Center),
-        typography::body(&words.choose_conditions),
-        list,
+        // Where the window is too short for all of it, what it said last stays in reach.
+        scrollable(body)
+            .width(Fill)
+            .height(Length::Shrink)
+            .style(style::scrollbar),
     ]
-    .push(with_discussion.then(|| typography::strong(&words.with_discussion)))
-    .push(action(
-        label(&words.make),
-        Role::Primary,
-        Message::MakeHandout,
-    ))
-    .push(outcome)
     .spacing(metrics::M);
-    modal(panel, false, Message::Close)
+    modal(panel, true, Message::Close)
+}
+
+/// Whether every word of `filter` is in one of the condition's names, whatever the case and
+/// accents: "codo" finds "Codo de tenista", "epicond" its medical name.
+fn names_hold(condition: &Condition, filter: &str) -> bool {
+    let names = std::iter::once(&condition.name)
+        .chain(&condition.medical_name)
+        .chain(&condition.also_called)
+        .map(|name| search::fold(name))
+        .collect::<Vec<_>>()
+        .join(" ");
+    search::fold(filter)
+        .split_whitespace()
+        .all(|word| names.contains(word))
 }
 
 /// Every keyboard shortcut, in two columns.
@@ -796,7 +925,7 @@ mod tests {
             let _ = consult.update(Message::ToggleHandoutCondition(id.into()), library, 0, None);
         }
         assert_eq!(
-            consult.handout_dialog().unwrap().ticked,
+            consult.handout_ticks(),
             [
                 ConditionId::from("sciatica"),
                 ConditionId::from("neck-pain")
@@ -841,6 +970,94 @@ mod tests {
         let outcome = handout::Outcome::SavedOnly(folder.join("x.html"));
         let _ = consult.update(Message::HandoutMade(outcome.clone()), library, 0, None);
         assert_eq!(consult.handout_dialog().unwrap().outcome, Some(outcome));
+    }
+
+    #[test]
+    fn the_handouts_ticks_outlive_the_dialog_and_untick_all_clears_them() {
+        let editions = editions();
+        let library = &editions[0];
+        let mut consult = Consult::new(&editions);
+        // No dialog, no tick.
+        let _ = consult.update(
+            Message::ToggleHandoutCondition("sciatica".into()),
+            library,
+            0,
+            None,
+        );
+        assert!(consult.handout_ticks().is_empty());
+        let _ = consult.update(Message::OpenHandout, library, 0, None);
+        let _ = consult.update(
+            Message::ToggleHandoutCondition("sciatica".into()),
+            library,
+            0,
+            None,
+        );
+        let _ = consult.update(Message::FilterConditions("knee".into()), library, 0, None);
+        let _ = consult.update(Message::Close, library, 0, None);
+        let _ = consult.update(Message::OpenHandout, library, 0, None);
+        assert_eq!(consult.handout_ticks(), [ConditionId::from("sciatica")]);
+        assert_eq!(
+            consult.handout_dialog().unwrap().filter,
+            "",
+            "a fresh dialog, the same ticks"
+        );
+        let _ = consult.update(Message::UntickAll, library, 0, None);
+        assert!(consult.handout_ticks().is_empty());
+    }
+
+    #[test]
+    fn the_filter_finds_a_condition_by_any_of_its_names_whatever_the_accents() {
+        let editions = editions();
+        let found = |locale: usize, filter: &str| -> Vec<String> {
+            editions[locale]
+                .conditions()
+                .filter(|(_, condition)| names_hold(condition, filter))
+                .map(|(_, condition)| condition.id.clone())
+                .collect()
+        };
+        assert_eq!(found(0, "tennis"), ["lateral-epicondylitis"]);
+        assert_eq!(found(0, "EPICONDYL lateral"), ["lateral-epicondylitis"]);
+        assert!(
+            found(0, "tennis knee").is_empty(),
+            "every word must be found"
+        );
+        let es = editions
+            .iter()
+            .position(|library| library.locale == "es")
+            .unwrap();
+        assert_eq!(found(es, "codo tenista"), found(es, "CÓDO tenísta"));
+        assert_eq!(found(es, "codo tenista"), ["lateral-epicondylitis"]);
+        assert_eq!(found(0, "  ").len(), editions[0].conditions().count());
+    }
+
+    #[test]
+    fn show_the_folder_asks_for_the_saved_files_folder_and_says_where_it_is_if_none_showed() {
+        let editions = editions();
+        let library = &editions[0];
+        let mut consult = Consult::new(&editions);
+        let _ = consult.update(Message::OpenHandout, library, 0, None);
+        assert_eq!(
+            consult.update(Message::ShowFolder, library, 0, None),
+            Action::None
+        );
+        let folder = std::env::temp_dir().join("handouts");
+        let outcome = handout::Outcome::Sent(folder.join("x.html"));
+        let _ = consult.update(Message::HandoutMade(outcome), library, 0, None);
+        assert_eq!(
+            consult.update(Message::ShowFolder, library, 0, None),
+            Action::ShowFolder(folder.clone())
+        );
+        let shown = |shown| Message::FolderShown {
+            folder: folder.clone(),
+            shown,
+        };
+        let _ = consult.update(shown(false), library, 0, None);
+        assert_eq!(
+            consult.handout_dialog().unwrap().folder_not_shown,
+            Some(folder.clone())
+        );
+        let _ = consult.update(shown(true), library, 0, None);
+        assert_eq!(consult.handout_dialog().unwrap().folder_not_shown, None);
     }
 
     #[test]

@@ -357,8 +357,11 @@ impl Kiosk {
         width: f32,
         qr_data: Option<&'a WebCode>,
     ) -> Element<'a, Message> {
-        // At a large text size on a short screen, the invitation and the code shrink to the room
-        // they have, so "Touch to start" and the whole code stay on the screen.
+        // The words grow with the text size, as A+ promises; the title, the clinic's name, the
+        // buttons and the code keep their size on the screen (`steady`), as the bar's controls
+        // do: they are large already. At a large text size on a short screen, all of it shrinks
+        // to the room it has, so "Touch to start" and the whole code stay on the screen.
+        let steady = comfort.scale;
         // A long name takes more lines (an estimate: half a letter's size for each letter).
         let name_lines = (library.clinic.name.chars().count() as f32 * 0.5 * size::HEADING
             / (WELCOME_ROOM.width - QR_WIDTH - metrics::XL - 2.0 * metrics::L))
@@ -374,13 +377,15 @@ impl Kiosk {
         };
         let full = Size::new(
             WELCOME_ROOM.width,
-            WELCOME_ROOM.height
-                + (name_lines - 1.0) * size::HEADING * 1.3
-                + takes_height
-                + other_start_height,
+            steady
+                * (WELCOME_ROOM.height
+                    + (name_lines - 1.0) * size::HEADING * 1.3
+                    + other_start_height)
+                + takes_height,
         );
         let middle = responsive(move |room| {
-            let scale = fitted(room, full);
+            let words_scale = fitted(room, full);
+            let scale = words_scale * steady;
             let words = &library.ui.kiosk;
             let clinic = (!library.clinic.name.trim().is_empty()).then(|| {
                 text(&library.clinic.name)
@@ -416,8 +421,8 @@ impl Kiosk {
                         .font(BOLD)
                         .style(style::primary),
                 )
-                .push(text(&words.welcome).size(size::LEAD * scale))
-                .push(text(&words.takes).size(size::LEAD * scale))
+                .push(text(&words.welcome).size(size::LEAD * words_scale))
+                .push(text(&words.takes).size(size::LEAD * words_scale))
                 .push(space().height(metrics::M * scale))
                 .push(starts)
                 .spacing(metrics::M * scale)

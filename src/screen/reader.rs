@@ -7,7 +7,7 @@ mod page;
 pub mod teach_back;
 
 use iced::alignment::Vertical;
-use iced::widget::{Column, column, container, row, scrollable, space};
+use iced::widget::{Column, button, column, container, row, scrollable, space};
 use iced::{Element, Fill};
 
 use crate::content::Library;
@@ -17,7 +17,7 @@ use crate::content::route::{PageId, Route};
 use crate::document::{Document, check_items, questions_to_ask};
 use crate::theme::style::{self, Role};
 use crate::theme::typography;
-use crate::theme::{BOLD, FONT, Palette, metrics};
+use crate::theme::{BOLD, FONT, Palette, metrics, size};
 use crate::widget::nav::{action, label};
 use crate::widget::spans::Terms;
 use teach_back::TeachBack;
@@ -39,10 +39,15 @@ pub enum Action {
     ReadFrom(usize),
     /// The patient is done with the check: clear everything for the next person.
     Clear,
+    /// Scroll the page so that the element with this id shows at the top.
+    Show(&'static str),
 }
 
 /// The passage being read aloud, so that it can be scrolled into view.
 pub const READING: &str = "reading";
+
+/// The page list's mark of the current page: as tall as an entry's line of words.
+const MARKER_HEIGHT: f32 = size::BODY * 1.3;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reader {
@@ -179,7 +184,9 @@ impl Reader {
                 {
                     self.region = Some(id);
                 }
-                Action::None
+                // The chosen part's list, which may start above or below what shows: beside
+                // the map, at the map's top; under it, where it starts.
+                Action::Show(page::CHOSEN_PART)
             }
             Message::ShowAllConditions => {
                 self.region = None;
@@ -458,34 +465,37 @@ impl Reader {
                 current: is_current,
                 urgent: library.page_entry(page).is_some_and(|entry| entry.urgent),
             };
-            let marker = container(space().width(6).height(metrics::TARGET - 2.0 * metrics::S))
-                .style(style::marker(is_current));
+            let marker =
+                container(space().width(6).height(MARKER_HEIGHT)).style(style::marker(is_current));
             let name = typography::body(&library.page(page).nav_label).font(if is_current {
                 BOLD
             } else {
                 FONT
             });
-            action(
+            // Not a finger's target: the consult room's list is for a mouse, and all of it
+            // fits a 1280×800 or 1080p screen this way.
+            button(
                 row![marker, name]
                     .spacing(metrics::S)
                     .align_y(Vertical::Center),
-                role,
-                Message::Open(Route::Page(page)),
             )
+            .style(style::button(role))
+            .on_press(Message::Open(Route::Page(page)))
             .width(Fill)
-            .padding([metrics::S, metrics::S])
+            .padding([metrics::XS, metrics::S])
             .into()
         });
 
         let notices = notices
             .into_iter()
             .map(|notice| typography::body(notice).style(style::muted).into());
-        // The pages scroll only in a window too short for them all; any notice stays in view at
-        // the foot.
+        // The pages scroll only in a window too short for them all; the staff's notices follow
+        // them, so that every page is in the list's view.
         let pages = scrollable(
             column![
                 brand,
-                Column::with_children(entries).spacing(metrics::XS / 2.0)
+                Column::with_children(entries).spacing(metrics::XS / 2.0),
+                Column::with_children(notices).spacing(metrics::S),
             ]
             .spacing(metrics::M)
             .padding([metrics::M, metrics::M]),
@@ -495,10 +505,7 @@ impl Reader {
         ))
         .style(style::scrollbar)
         .height(Fill);
-        let foot = Column::with_children(notices)
-            .spacing(metrics::S)
-            .padding([metrics::S, metrics::M]);
-        container(column![pages, foot].height(Fill))
+        container(pages)
             .width(metrics::SIDEBAR_WIDTH)
             .height(Fill)
             .style(style::sidebar)

@@ -194,6 +194,11 @@ pub fn size_for(width: f32) -> Size {
     Size::new(width, width * VIEW.height / VIEW.width + CAPTION_HEIGHT)
 }
 
+/// The width of a map `height` pixels high with its captions: the inverse of [`size_for`].
+pub fn width_for(height: f32) -> f32 {
+    (height - CAPTION_HEIGHT) * VIEW.width / VIEW.height
+}
+
 /// Something painted over the figures, under the selection's outline, in the view box's scale
 /// and offset (the areas where a needle can reach a lung, `lung_areas::paint_areas`). Passed in,
 /// so the map does not depend on what is drawn over it.

@@ -24,6 +24,8 @@ pub mod mark {
     pub const QR: &str = "qr";
     /// A dialog's card.
     pub const CARD: &str = "card";
+    /// A block to be seen whole, on one screen: a What to do tier, a picture with its key.
+    pub const WHOLE: &str = "whole";
 }
 
 /// A button at least [`metrics::TARGET`] tall, styled by its role. Content taller than that

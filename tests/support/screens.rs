@@ -180,6 +180,8 @@ pub struct Inspection {
     pub codes: Vec<Rectangle>,
     /// Every dialog's card.
     pub cards: Vec<Rectangle>,
+    /// Every block to be seen whole on one screen, and how much of it shows.
+    pub wholes: Vec<Target>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -229,6 +231,11 @@ pub fn inspect_element(element: iced::Element<'_, Message>, size: Size) -> Inspe
                     found.codes.push(bounds);
                 } else if is(mark::CARD) {
                     found.cards.push(bounds);
+                } else if is(mark::WHOLE) {
+                    found.wholes.push(Target {
+                        bounds,
+                        visible: visible_bounds,
+                    });
                 }
                 last_container = Some(Target {
                     bounds,

@@ -208,6 +208,11 @@ impl MessageMix {
             },
             6 => Consult::OpenHandout,
             7 => Consult::Shared(Shared::ToggleContrast),
+            8 => match random.below(3) {
+                0 => Consult::FilterConditions(random.pick(&QUERIES).to_string()),
+                1 => Consult::UntickAll,
+                _ => Consult::ShowFolder,
+            },
             _ => Consult::ToggleHandoutCondition(random.pick(&self.conditions).clone()),
         }
         .into()

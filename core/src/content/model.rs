@@ -678,9 +678,17 @@ pub struct HandoutWords {
     /// In the dialog, once the patient has done the check: the handout ends with its summary.
     pub with_discussion: String,
     pub make: String,
-    pub saved_and_opened: String,
+    /// The box that narrows the list of conditions, and what shows when nothing matches.
+    pub find_condition: String,
+    pub no_condition_found: String,
+    pub untick_all: String,
+    /// Saved and handed to the desktop's launcher, which cannot tell whether a window opened.
+    pub saved_and_sent: String,
     pub saved_only: String,
     pub failed: String,
+    pub show_folder: String,
+    /// The folder could not be shown: where it is, to find by hand.
+    pub folder_not_shown: String,
     pub title: String,
     pub given_by: String,
     pub what_it_is: String,

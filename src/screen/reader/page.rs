@@ -18,7 +18,7 @@ use crate::document::{
 use crate::theme::style::{self, Role};
 use crate::theme::typography;
 use crate::theme::{BOLD, metrics, size};
-use crate::widget::nav::{action, label};
+use crate::widget::nav::{action, label, mark};
 use crate::widget::spans::{self, Terms};
 use crate::widget::{action_icon, body_map, icon, icon_array, lung_areas, risk_scale};
 
@@ -56,10 +56,17 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
             .iter()
             .any(|part| matches!(part, Part::Choices(_) | Part::TeachBack(_)))
     });
-    let title_size = if launcher || state.layout.height < SHORT_LAYOUT {
+    let short = state.layout.height < SHORT_LAYOUT;
+    let title_size = if launcher || short {
         size::SHORT_TITLE
     } else {
         size::TITLE
+    };
+    // The title stands well above the sections' headings, the short title too (presenting).
+    let heading_size = if short {
+        size::SHORT_HEADING
+    } else {
+        size::HEADING
     };
     // In large text, a page of topics goes straight from its title to its tiles; so does a page
     // that opens with its tiles (home) on a screen not tall enough for them all and its lead.
@@ -134,7 +141,9 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
     {
         let mut chunk = Column::new().spacing(metrics::M).width(Fill);
         if let Some(heading) = section.heading {
-            let heading = typography::heading(heading).wrapping(Wrapping::WordOrGlyph);
+            let heading = typography::heading(heading)
+                .size(heading_size)
+                .wrapping(Wrapping::WordOrGlyph);
             chunk = chunk.push(passage(heading, next(), state.reading));
         }
         for part in section.parts {
@@ -416,30 +425,47 @@ fn effect_card<'a>(effect: Effect, terms: Terms<Message>) -> Element<'a, Message
                 .spacing(metrics::XS),
         );
     };
-    // The picture and its sentence side by side, the sentence first in reading order.
-    let words = column![
+    // The picture beside its sentence and key, the sentence first in reading order; the rest
+    // under both, across the card. So the chart is no taller than its picture and the words
+    // that read it, and fits one screen when presenting.
+    let reading = column![
         spans::sized(chart.sentence, size::SUBHEADING, terms),
         icon_array::legend(chart.mark, chart.legend),
-        spans::paragraph(effect.body, terms),
     ]
-    .push(source)
     .spacing(metrics::S)
     .width(Fill);
+    let chart = column![
+        name,
+        row![
+            icon_array::grid(chart.mark, chart.cells, ICON_ARRAY_WIDTH),
+            reading
+        ]
+        .spacing(metrics::L),
+    ]
+    .spacing(metrics::S);
     card(
         column![
-            name,
-            row![
-                icon_array::grid(chart.mark, chart.cells, ICON_ARRAY_WIDTH),
-                words
-            ]
-            .spacing(metrics::L)
+            container(chart).id(mark::WHOLE),
+            spans::paragraph(effect.body, terms),
         ]
+        .push(source)
         .spacing(metrics::S),
     )
 }
 
 /// Wide enough that each of the 100 icons is plain to see.
 const ICON_ARRAY_WIDTH: f32 = 260.0;
+
+/// Where the chosen part of the body's list starts (beside the map, or under it), to scroll to
+/// when a part is chosen.
+pub const CHOSEN_PART: &str = "chosen-part";
+
+/// The most of the screen's height the body map's figures take, so that a whole body shows with
+/// the bars above and below it, whatever the text size (the bars keep their size on the screen,
+/// so at larger text they take less of the layout).
+const BODY_MAP_SHARE: f32 = 0.55;
+/// The narrowest the map gets, so each part stays big enough to tap.
+const BODY_MAP_MIN_WIDTH: f32 = 180.0;
 
 /// Below this much room, the body map and the list take turns instead of sitting side by side.
 const SIDE_BY_SIDE_WIDTH: f32 = 700.0;
@@ -458,11 +484,14 @@ fn condition_index<'a>(
         .cloned();
     let content_width = state.layout.content_width;
     let side_by_side = content_width >= SIDE_BY_SIDE_WIDTH;
+    let fits_the_screen =
+        body_map::width_for(BODY_MAP_SHARE * state.layout.height).max(BODY_MAP_MIN_WIDTH);
     let map_width = if side_by_side {
         BODY_MAP_WIDTH
     } else {
         content_width.min(body_map::VIEW.width)
-    };
+    }
+    .min(fits_the_screen);
 
     let whole_body = regions
         .iter()
@@ -486,7 +515,7 @@ fn condition_index<'a>(
             .as_ref()
             .is_some_and(|group| lung_areas::NEAR_LUNGS.contains(&group.id.as_str()))
     });
-    let map = column![body_map::view(
+    let figures = body_map::view(
         selected.as_ref().map(|group| &group.id),
         [words.front.clone(), words.back.clone()],
         lungs
@@ -494,10 +523,11 @@ fn condition_index<'a>(
             .then_some(lung_areas::paint_areas as body_map::Overlay),
         map_width,
         Message::SelectRegion,
-    )]
-    .push(whole_body)
-    .spacing(metrics::S)
-    .align_x(iced::Center);
+    );
+    let map = column![container(figures).id(mark::WHOLE)]
+        .push(whole_body)
+        .spacing(metrics::S)
+        .align_x(iced::Center);
 
     let chosen = selected.clone().map(|group| {
         let show_all = action(
@@ -535,8 +565,8 @@ fn condition_index<'a>(
                 .spacing(metrics::M)
                 .into(),
         };
-        return row![map, container(list).width(Fill)]
-            .spacing(metrics::L)
+        return container(row![map, container(list).width(Fill)].spacing(metrics::L))
+            .id(CHOSEN_PART)
             .into();
     }
 
@@ -555,7 +585,7 @@ fn condition_index<'a>(
     .spacing(metrics::S);
     let shown: Element<'a, Message> = match state.conditions_tab {
         ConditionsTab::Map => column![typography::body(words.prompt.clone()), map]
-            .push(chosen)
+            .push(chosen.map(|chosen| container(chosen).id(CHOSEN_PART)))
             .spacing(metrics::M)
             .into(),
         ConditionsTab::List => everything().into(),
@@ -752,6 +782,7 @@ fn actions<'a>(items: Vec<ActionItem>, terms: Terms<Message>) -> Element<'a, Mes
                 .spacing(metrics::M)
                 .align_y(Vertical::Top),
         )
+        .id(mark::WHOLE)
         .padding(metrics::M)
         .width(Fill)
         .style(boxed)
@@ -805,18 +836,23 @@ fn evidence<'a>(items: Vec<ClaimItem>, terms: Terms<Message>) -> Element<'a, Mes
                     .as_ref()
                     .map(|chart| icon_array::legend(chart.mark, chart.legend.clone())),
             )
-            .push(sources)
             .spacing(metrics::S)
             .width(Fill);
+        // As on a side effect's card: the picture beside the words that read it, the sources
+        // under both.
         let statement: Element<'a, Message> = match item.chart {
-            Some(chart) => row![
-                icon_array::grid(chart.mark, chart.cells, ICON_ARRAY_WIDTH),
-                words
-            ]
-            .spacing(metrics::L)
+            Some(chart) => container(
+                row![
+                    icon_array::grid(chart.mark, chart.cells, ICON_ARRAY_WIDTH),
+                    words
+                ]
+                .spacing(metrics::L),
+            )
+            .id(mark::WHOLE)
             .into(),
             None => words.into(),
         };
+        let statement = column![statement, sources].spacing(metrics::S);
         row![
             container(marker_text("•"))
                 .width(40)
