@@ -434,13 +434,14 @@ impl Consult {
             Overlay::Shortcuts => shortcuts(&library.ui),
             Overlay::Search(search) => {
                 let results = self.search_results(library, locale);
-                // Nothing here, but something in the other language: say so, with the switch.
-                let other = comfort.other.filter(|other| {
-                    results.is_empty()
-                        && !self
-                            .search_results(other, (locale + 1) % self.indexes.len())
-                            .is_empty()
-                });
+                // Nothing here, but something in the other language: say what, with the switch.
+                let other = comfort
+                    .other
+                    .filter(|_| results.is_empty())
+                    .and_then(|other| {
+                        let hits = self.search_results(other, (locale + 1) % self.indexes.len());
+                        Some((other, hits.into_iter().next()?.title))
+                    });
                 search_view(search, results, &library.ui, other)
             }
             Overlay::Handout(dialog) => {
@@ -545,12 +546,15 @@ impl Consult {
     }
 }
 
+/// The column that says what a result is: wide enough for "Problema de salud" on one line.
+const KIND_WIDTH: f32 = 200.0;
+
 /// Quick jump: a box to type in, and the results under it, the highlighted one marked.
 fn search_view<'a>(
     search: &Search,
     results: Vec<Hit>,
     ui: &'a Ui,
-    found_in: Option<&'a Library>,
+    found_in: Option<(&'a Library, String)>,
 ) -> Element<'a, Message> {
     let words = &ui.consult;
     let input = text_input(&words.find_placeholder, &search.query)
@@ -561,9 +565,9 @@ fn search_view<'a>(
         .padding(metrics::S)
         .style(style::text_input);
     let listed: Element<'a, Message> = if results.is_empty() && !search.query.trim().is_empty() {
-        let other = found_in.map(|other| {
+        let other = found_in.map(|(other, found)| {
             row![
-                typography::body(&words.find_in_other).width(Fill),
+                typography::body(words.find_in_other.replace("{found}", &found)).width(Fill),
                 action(
                     label(&other.ui.language_name),
                     Role::Secondary,
@@ -587,7 +591,7 @@ fn search_view<'a>(
             let line = row![
                 typography::body(kind)
                     .style(style::muted)
-                    .width(Length::Fixed(150.0)),
+                    .width(Length::Fixed(KIND_WIDTH)),
                 column![typography::strong(hit.title)].push(
                     hit.detail
                         .map(|detail| typography::body(detail).style(style::muted))

@@ -278,6 +278,28 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
                 &library.ui.call_clinic.phone_only,
                 &["{phone}"],
             ),
+            (
+                "find_in_other",
+                &library.ui.consult.find_in_other,
+                &["{found}"],
+            ),
+            (
+                "no_condition_found",
+                &library.ui.handout.no_condition_found,
+                &["{query}"],
+            ),
+            (
+                "saved_and_sent",
+                &library.ui.handout.saved_and_sent,
+                &["{path}"],
+            ),
+            ("saved_only", &library.ui.handout.saved_only, &["{path}"]),
+            ("failed", &library.ui.handout.failed, &["{error}"]),
+            (
+                "folder_not_shown",
+                &library.ui.handout.folder_not_shown,
+                &["{folder}"],
+            ),
         ],
     );
     checker.text(&ui_file, &library.ui.call_clinic.no_phone);
