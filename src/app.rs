@@ -533,7 +533,7 @@ impl App {
                 }
             }
             reader::Action::ReadFrom(passage) => self.speak(Speech::From(passage)),
-            reader::Action::Show(id) => scroll_to(id),
+            reader::Action::Show(id) => reveal(id),
             // Only the kiosk offers it: a fresh start for the next person.
             reader::Action::Clear if self.kiosk_state().is_some() => {
                 self.reset();
@@ -663,13 +663,15 @@ impl App {
             Shared::SwitchLanguage => {
                 self.locale = (self.locale + 1) % self.editions.len();
                 // Quick jump now lists the other language's results, maybe fewer: its highlight
-                // starts again at the first, as for a new query.
+                // starts again at the first, as for a new query, and typing goes on in its box
+                // (its button for the other language took the cursor).
                 let query = self
                     .consult_state()
                     .and_then(Consult::search)
                     .map(|search| search.query.clone());
                 if let Some(query) = query {
-                    return self.update(consult::Message::SearchChanged(query).into());
+                    let listed = self.update(consult::Message::SearchChanged(query).into());
+                    return Task::batch([listed, operation::focus(consult::SEARCH_INPUT)]);
                 }
             }
             // A step that would not show (the window is full) is not taken, so that one A−
@@ -850,6 +852,33 @@ fn scroll_to_top() -> Task<Message> {
 /// Scrolls the passage being read into view, a little below the top of the page.
 fn scroll_to_passage() -> Task<Message> {
     scroll_to(reader::READING)
+}
+
+/// Scrolls the page so that the element `id` shows a little below the top of the screen, unless
+/// its top shows already with a good part of it: a tap must not move what is under the finger.
+fn reveal(id: &'static str) -> Task<Message> {
+    use iced::widget::selector;
+    selector::find(selector::id(id)).then(move |element| {
+        let Some(element) = element else {
+            return Task::none();
+        };
+        selector::find(selector::id(PAGE_SCROLL)).then(move |page| {
+            let (Some(page), Some(shown)) = (page, element.visible_bounds()) else {
+                return scroll_to(id);
+            };
+            let Some(room) = page.visible_bounds() else {
+                return Task::none();
+            };
+            let whole = element.bounds();
+            let top_cut = shown.y <= room.y + 0.5 && shown.height < whole.height - 0.5;
+            let enough = shown.height >= whole.height.min(room.height / 3.0) - 0.5;
+            if top_cut || !enough {
+                scroll_to(id)
+            } else {
+                Task::none()
+            }
+        })
+    })
 }
 
 /// Scrolls the page so that the element `id` shows a little below the top of the screen.

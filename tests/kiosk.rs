@@ -921,3 +921,38 @@ fn a_plus_on_the_welcome_screen_enlarges_its_words_and_keeps_its_buttons() {
         );
     }
 }
+
+#[test]
+fn the_pinned_emergency_note_keeps_the_number_to_call_at_every_text_size() {
+    let mut app = kiosk();
+    let _ = app.update(Kiosk::StartVisit.into());
+    let number = app.library().emergency_number().to_owned();
+    assert!(!number.is_empty());
+    // From the first larger size on, where the note has no room for its whole sentence (at the
+    // normal size it says the number in that sentence).
+    let _ = app.update(Shared::TextLarger.into());
+    loop {
+        let size = app.window() * (1.0 / app.scale_factor());
+        let says_it = simulate(&app, size)
+            .find(
+                |candidate: iced_test::selector::Candidate<'_>| match candidate {
+                    iced_test::selector::Candidate::Text { content, .. }
+                        if content.contains(&number) =>
+                    {
+                        Some(())
+                    }
+                    _ => None,
+                },
+            )
+            .is_ok();
+        assert!(
+            says_it,
+            "at {}% text home's note does not say {number}",
+            app.text_scale() * 100.0
+        );
+        if !app.can_enlarge_text() {
+            break;
+        }
+        let _ = app.update(Shared::TextLarger.into());
+    }
+}

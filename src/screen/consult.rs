@@ -637,11 +637,27 @@ fn handout_view<'a>(
     with_discussion: bool,
 ) -> Element<'a, Message> {
     let words = &library.ui.handout;
-    // A ticked condition stays in the list whatever is typed, so no tick is hidden.
-    let shown: Vec<_> = library
+    // The ticked conditions come first and stay whatever is typed, so no tick is out of sight.
+    let (ticked, unticked): (Vec<_>, Vec<_>) = library
         .conditions()
         .map(|(_, condition)| (ConditionId::from(condition.id.as_str()), condition))
-        .filter(|(id, condition)| ticks.contains(id) || names_hold(condition, &dialog.filter))
+        .partition(|(id, _)| ticks.contains(id));
+    let will_name = if ticked.is_empty() {
+        words.will_name_none.clone()
+    } else {
+        let names: Vec<&str> = ticked
+            .iter()
+            .map(|(_, condition)| condition.name.as_str())
+            .collect();
+        words.will_name.replace("{conditions}", &names.join(", "))
+    };
+    let shown: Vec<_> = ticked
+        .into_iter()
+        .chain(
+            unticked
+                .into_iter()
+                .filter(|(_, condition)| names_hold(condition, &dialog.filter)),
+        )
         .collect();
     let boxes = shown.iter().map(|(id, condition)| {
         let id = id.clone();
@@ -665,28 +681,19 @@ fn handout_view<'a>(
         )
         .style(style::muted)
     });
-    let list = scrollable(
-        Column::with_children(boxes)
-            .push(nothing_found)
-            .spacing(metrics::S)
-            .padding([0.0, metrics::S]),
-    )
-    .height(Length::Fixed(300.0))
-    .width(Fill)
-    .style(style::scrollbar);
     let filter = text_input(&words.find_condition, &dialog.filter)
         .on_input(Message::FilterConditions)
         .size(size::BODY)
         .padding(metrics::S)
         .width(Fill)
         .style(style::text_input);
-    let untick = (!ticks.is_empty()).then(|| {
-        action(
-            label(&words.untick_all),
-            Role::Secondary,
-            Message::UntickAll,
-        )
-    });
+    // Always there, greyed with nothing ticked, so the box beside it keeps its width.
+    let untick = action(
+        label(&words.untick_all),
+        Role::Secondary,
+        Message::UntickAll,
+    )
+    .on_press_maybe((!ticks.is_empty()).then_some(Message::UntickAll));
     let outcome = dialog
         .outcome
         .as_ref()
@@ -709,16 +716,22 @@ fn handout_view<'a>(
                 .replace("{folder}", &folder.display().to_string()),
         )
     });
-    let body = column![
-        typography::body(&words.choose_conditions),
-        row![filter]
-            .push(untick)
+    // One list that scrolls, between the words that choose and the button that makes, which
+    // stay in view with what it said last.
+    let list = scrollable(
+        Column::with_children(boxes)
+            .push(nothing_found)
             .spacing(metrics::S)
-            .align_y(Vertical::Center),
-        list,
-    ]
-    .push(with_discussion.then(|| typography::strong(&words.with_discussion)))
-    .push(
+            .padding([0.0, metrics::S]),
+    )
+    .direction(scrollable::Direction::Vertical(
+        scrollable::Scrollbar::new().spacing(metrics::XS),
+    ))
+    .height(Fill)
+    .width(Fill)
+    .style(style::scrollbar);
+    let make = column![
+        typography::body(will_name),
         row![action(
             label(&words.make),
             Role::Primary,
@@ -727,21 +740,23 @@ fn handout_view<'a>(
         .push(show_folder)
         .spacing(metrics::S)
         .wrap(),
-    )
+    ]
+    .push(with_discussion.then(|| typography::strong(&words.with_discussion)))
     .push(outcome)
     .push(folder_not_shown)
-    .spacing(metrics::M);
+    .spacing(metrics::S);
     let panel = column![
         row![
             typography::heading(&words.dialog_title).width(Fill),
             action(label(&library.ui.close), Role::Secondary, Message::Close),
         ]
         .align_y(Vertical::Center),
-        // Where the window is too short for all of it, what it said last stays in reach.
-        scrollable(body)
-            .width(Fill)
-            .height(Length::Shrink)
-            .style(style::scrollbar),
+        typography::body(&words.choose_conditions),
+        row![filter, untick]
+            .spacing(metrics::S)
+            .align_y(Vertical::Center),
+        list,
+        make,
     ]
     .spacing(metrics::M);
     modal(panel, true, Message::Close)

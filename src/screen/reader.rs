@@ -39,7 +39,7 @@ pub enum Action {
     ReadFrom(usize),
     /// The patient is done with the check: clear everything for the next person.
     Clear,
-    /// Scroll the page so that the element with this id shows at the top.
+    /// Bring the element with this id into view, at the top, unless it shows already.
     Show(&'static str),
 }
 
@@ -241,9 +241,10 @@ impl Reader {
             };
         }
         let mut document = self.document(library);
+        let short = library.spans(&library.ui.emergency_short);
         let pinned = document
             .take_pinned()
-            .and_then(|part| page::pinned(part, look.layout, look.palette));
+            .and_then(|part| page::pinned(part, short, look.layout, look.palette));
         PageView {
             page: page::view(document, self.page_state(look, None)),
             pinned,

@@ -11,7 +11,7 @@ use iced::widget::container;
 use iced::{Color, Element, Fill, Point, Size};
 
 use crate::content::ids::RegionId;
-use crate::theme::{BOLD, Palette, size};
+use crate::theme::{BOLD, Palette, metrics, size};
 use crate::widget::paint::{self, Paint};
 use crate::widget::vector::{self, Drawing};
 
@@ -174,8 +174,9 @@ pub fn region_near(point: Point, reach: f32) -> Option<&'static str> {
         .map(|(region, _)| region)
 }
 
-/// How far from a region a tap still counts, in screen pixels: about half a fingertip.
-const TAP_REACH: f32 = 16.0;
+/// How far from a region a tap still counts, in the layout's pixels: about half a fingertip
+/// (30 of the kiosk's screen pixels).
+const TAP_REACH: f32 = 24.0;
 
 /// How the view box fits into `bounds`: its scale and top-left offset (centred, aspect kept).
 fn fit(bounds: Size) -> (f32, Point) {
@@ -297,6 +298,16 @@ pub fn paint_figures(
 ) -> (f32, Point) {
     let (scale, offset) = fit(bounds);
     outline().paint(frame, scale, offset, None);
+    // Each name has the room between the two views' centres: on a narrow map the names get
+    // smaller rather than run into each other (an estimate: a bold letter is 0.6 of its size).
+    let longest = captions
+        .iter()
+        .map(|caption| caption.chars().count())
+        .max()
+        .unwrap_or(1)
+        .max(1) as f32;
+    let room = (BACK - FRONT) * scale - metrics::S;
+    let caption_size = size::BODY.min(room / (longest * 0.6));
     for (caption, centre) in captions.iter().zip([FRONT, BACK]) {
         frame.fill_text(canvas::Text {
             content: caption.clone(),
@@ -305,7 +316,7 @@ pub fn paint_figures(
                 offset.y + VIEW.height * scale + 4.0,
             ),
             color: palette.text,
-            size: size::BODY.into(),
+            size: caption_size.into(),
             font: BOLD,
             align_x: iced::widget::text::Alignment::Center,
             ..canvas::Text::default()

@@ -269,6 +269,11 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
         &[
             ("clinic_not_set", &library.ui.clinic_not_set, &["{missing}"]),
             (
+                "emergency_short",
+                &library.ui.emergency_short,
+                &["{emergency}"],
+            ),
+            (
                 "with_after_hours",
                 &library.ui.call_clinic.with_after_hours,
                 &["{phone}", "{after_hours}"],
@@ -294,6 +299,11 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
                 &["{path}"],
             ),
             ("saved_only", &library.ui.handout.saved_only, &["{path}"]),
+            (
+                "will_name",
+                &library.ui.handout.will_name,
+                &["{conditions}"],
+            ),
             ("failed", &library.ui.handout.failed, &["{error}"]),
             (
                 "folder_not_shown",

@@ -544,6 +544,9 @@ pub struct Ui {
     pub speech_failed: String,
     /// At the foot of a page that goes on below the screen.
     pub more_below: String,
+    /// After the pinned emergency note's heading where there is no room for its sentence: the
+    /// number to call, which it must never lose.
+    pub emergency_short: String,
     pub rates: RateWords,
     pub charts: ChartWords,
     pub body_map: BodyMapWords,
@@ -682,6 +685,10 @@ pub struct HandoutWords {
     pub find_condition: String,
     pub no_condition_found: String,
     pub untick_all: String,
+    /// By the button that makes it: the conditions it will name, or that it names none, so a
+    /// tick kept from an earlier handout is never missed.
+    pub will_name: String,
+    pub will_name_none: String,
     /// Saved and handed to the desktop's launcher, which cannot tell whether a window opened.
     pub saved_and_sent: String,
     pub saved_only: String,

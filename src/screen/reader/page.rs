@@ -7,6 +7,7 @@ use iced::{Element, Fill, Length};
 
 use super::layout::Layout;
 use super::message::{ConditionsTab, Message};
+use crate::content::Span;
 use crate::content::ids::{RegionId, WHOLE_BODY};
 use crate::content::model::Level;
 use crate::content::model::{BodyMapWords, Tone};
@@ -75,20 +76,10 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
         .first()
         .and_then(|section| section.parts.first())
         .is_some_and(|part| matches!(part, Part::Choices(_)));
-    let room_for_lead = if opens_with_tiles {
-        TILES_AND_LEAD
-    } else {
-        SHORT_LAYOUT
-    };
-    // A page of tiles lets its tiles have the room where it is short; the check keeps its lead,
-    // which is all its first step says.
-    let has_tiles = document.sections.iter().any(|section| {
-        section
-            .parts
-            .iter()
-            .any(|part| matches!(part, Part::Choices(_)))
-    });
-    let lead = (!document.lead.is_empty() && (!has_tiles || state.layout.height >= room_for_lead))
+    // Only such a page gives its lead's room to its tiles: elsewhere the lead says what the page
+    // is about (on a condition's page, what the condition is), at every size.
+    let lead = (!document.lead.is_empty()
+        && (!opens_with_tiles || state.layout.height >= TILES_AND_LEAD))
         .then(|| spans::sized(document.lead, size::LEAD, state.terms));
     let read_aloud = state
         .read_aloud
@@ -684,9 +675,10 @@ fn choice_grid<'a>(choices: Vec<Choice>, width: f32) -> Element<'a, Message> {
 
 /// The page's pinned note at the foot of the screen, on a button that opens the warning signs: its
 /// heading in bold leading into its sentence, so the box takes a line less under home's tiles (only
-/// its heading in a short layout).
+/// its heading and `short`, the number to call, in a short layout).
 pub fn pinned<'a>(
     part: Part,
+    short: Vec<Span>,
     layout: super::Layout,
     palette: &crate::theme::Palette,
 ) -> Option<Element<'a, Message>> {
@@ -706,10 +698,14 @@ pub fn pinned<'a>(
         (style::primary, palette.primary)
     };
     let words: Element<'a, Message> = if layout.height < SHORT_LAYOUT {
-        typography::strong(heading)
-            .style(heading_style)
-            .width(Fill)
-            .into()
+        row![
+            typography::strong(heading).style(heading_style),
+            typography::body(joined(&short)),
+        ]
+        .spacing(metrics::XS)
+        .width(Fill)
+        .wrap()
+        .into()
     } else {
         rich_text::<(), _, _, _>([
             span(heading).font(BOLD).color(heading_colour),
@@ -830,27 +826,24 @@ fn evidence<'a>(items: Vec<ClaimItem>, terms: Terms<Message>) -> Element<'a, Mes
         let sources = typography::body(format!("{}: {}", item.sources.label, item.sources.value))
             .style(style::muted);
         let heading = item.heading.map(typography::strong);
-        let words = column![heading, spans::paragraph(item.text, terms)]
-            .push(
-                item.chart
-                    .as_ref()
-                    .map(|chart| icon_array::legend(chart.mark, chart.legend.clone())),
-            )
-            .spacing(metrics::S)
-            .width(Fill);
-        // As on a side effect's card: the picture beside the words that read it, the sources
-        // under both.
+        let said = column![heading, spans::paragraph(item.text, terms)].spacing(metrics::S);
+        // With a picture: the statement across the column, then the picture beside its key,
+        // all of it seen together; the sources under both, as on a side effect's card.
         let statement: Element<'a, Message> = match item.chart {
             Some(chart) => container(
-                row![
-                    icon_array::grid(chart.mark, chart.cells, ICON_ARRAY_WIDTH),
-                    words
+                column![
+                    said,
+                    row![
+                        icon_array::grid(chart.mark, chart.cells, ICON_ARRAY_WIDTH),
+                        icon_array::legend(chart.mark, chart.legend),
+                    ]
+                    .spacing(metrics::L),
                 ]
-                .spacing(metrics::L),
+                .spacing(metrics::S),
             )
             .id(mark::WHOLE)
             .into(),
-            None => words.into(),
+            None => said.width(Fill).into(),
         };
         let statement = column![statement, sources].spacing(metrics::S);
         row![
