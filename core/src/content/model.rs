@@ -599,6 +599,8 @@ pub struct TeachBackWords {
     pub yes: String,
     pub no: String,
     pub talk_first: String,
+    /// Under the "are you sure" questions, always: so an answer moves nothing on the screen.
+    pub sure_if_no: String,
     pub finish: String,
     /// Over the summary at the kiosk, and in the consult room.
     pub summary_patient: String,

@@ -318,6 +318,7 @@ impl TeachBack {
                 .collect(),
             Step::Sure => std::iter::once(words.sure_intro.clone())
                 .chain(words.sure.iter().cloned())
+                .chain([words.sure_if_no.clone()])
                 .collect(),
             Step::Summary => {
                 let summary = self.summary(items, asks, words);
@@ -584,15 +585,13 @@ impl TeachBack {
                 .spacing(metrics::XS)
                 .into()
             });
-        let talk = self
-            .sure
-            .contains(&Some(false))
-            .then(|| note(&words.talk_first));
+        // Said from the start, not when a "no" comes: an answer moves no question under the
+        // finger.
         let body = vec![
             typography::body(words.sure_intro.clone()).into(),
             Column::with_children(items).spacing(metrics::M).into(),
+            note(&words.sure_if_no),
         ];
-        let body = body.into_iter().chain(talk).collect();
         stage(&words.sure_heading, body)
     }
 }
