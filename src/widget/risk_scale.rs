@@ -3,7 +3,7 @@
 //! each step to the right is ten times rarer, and every row shares the same axis.
 
 use iced::widget::canvas::{self, Frame, Path, Stroke};
-use iced::widget::{Column, column};
+use iced::widget::column;
 use iced::{Color, Element, Fill, Point, Size};
 
 use crate::content::chart::{
@@ -40,11 +40,16 @@ pub fn view<'a, Message: 'a>(
         .spacing(metrics::XS)
         .into()
     });
-    let axis = paint::canvas(Axis { ticks, last })
-        .width(Fill)
-        .height(size::BODY * 2.8);
-    Column::with_children(rows)
-        .push(axis)
+    // Above the rows as well as under them: scrolled through a long chart, its scale is still
+    // in view.
+    let axis = |ticks| {
+        paint::canvas(Axis { ticks, last })
+            .width(Fill)
+            .height(size::BODY * 2.8)
+    };
+    column![axis(ticks.clone())]
+        .extend(rows)
+        .push(axis(ticks))
         .spacing(metrics::S)
         .into()
 }
@@ -197,13 +202,22 @@ impl<Message> Paint<Message> for Axis {
             } else {
                 bounds.height / 2.0
             };
+            // The end labels run inwards from their ticks, so a long one ("1 de cada
+            // 1 000 000") stays inside the chart.
+            let align = if index == 0 {
+                iced::alignment::Horizontal::Left
+            } else if index + 1 == self.ticks.len() {
+                iced::alignment::Horizontal::Right
+            } else {
+                iced::alignment::Horizontal::Center
+            };
             frame.fill_text(canvas::Text {
                 content: label.clone(),
                 position: Point::new(x_of(f64::from(*tick), self.last, bounds.width), y),
                 color: palette.muted,
                 size: size::BODY.into(),
                 font: FONT,
-                align_x: iced::alignment::Horizontal::Center.into(),
+                align_x: align.into(),
                 ..canvas::Text::default()
             });
         }
