@@ -64,6 +64,10 @@ pub enum Message {
     MoreBelow(bool),
     /// The page scrolled: how far down it is, from 0 (its top) to 1 (its foot).
     PageScrolled(f32),
+    /// A task scrolled the page to something it looked for. Nothing changes, but the window must
+    /// draw it: iced draws again after a message, not after a widget's operation, and this one
+    /// comes after the frame of the tap that asked for it.
+    ScrolledTo,
     /// Reading the page aloud.
     Speech(Speech),
 }
@@ -194,8 +198,6 @@ pub struct App {
     qr: Qr,
     /// The page goes on below the screen: the "More below" cue shows.
     more_below: bool,
-    /// How far down the page is scrolled, from 0 to 1: kept when presenting starts or ends.
-    place: f32,
     read_aloud: ReadAloud,
     clock: Clock,
 }
@@ -228,7 +230,6 @@ impl App {
             mode,
             content_notice: None,
             more_below: false,
-            place: 0.0,
             read_aloud: ReadAloud::default(),
             clock: Clock::default(),
             editions,
@@ -396,7 +397,7 @@ impl App {
 
     /// How far down the page is scrolled, from 0 (its top) to 1 (its foot).
     pub fn place(&self) -> f32 {
-        self.place
+        self.reader.place()
     }
 
     pub fn more_below(&self) -> bool {
@@ -488,9 +489,10 @@ impl App {
                 Task::none()
             }
             Message::PageScrolled(place) => {
-                self.place = place;
+                self.reader.scrolled(place);
                 Task::none()
             }
+            Message::ScrolledTo => Task::none(),
             Message::Speech(speech) => self.speak(speech),
             Message::Measured(size) => {
                 // A window with no room (minimised) has no screen to fit.
@@ -531,6 +533,11 @@ impl App {
                 } else {
                     scroll_to_top()
                 }
+            }
+            // Back where the page was left, as it was.
+            reader::Action::Returned => {
+                self.stop_reading();
+                self.keep_place()
             }
             reader::Action::ReadFrom(passage) => self.speak(Speech::From(passage)),
             reader::Action::Show(id) => reveal(id),
@@ -584,13 +591,7 @@ impl App {
             consult::Action::FocusSearch => operation::focus(consult::SEARCH_INPUT),
             // Presenting starts or ends: the page is laid out again, larger or smaller, at the
             // same place.
-            consult::Action::KeepPlace => operation::snap_to(
-                PAGE_SCROLL,
-                operation::RelativeOffset {
-                    x: 0.0,
-                    y: self.place,
-                },
-            ),
+            consult::Action::KeepPlace => self.keep_place(),
             consult::Action::Fullscreen(on) => {
                 let mode = if on {
                     window::Mode::Fullscreen
@@ -657,6 +658,17 @@ impl App {
         }
     }
 
+    /// Keeps the reader's place on a page laid out again at another size.
+    fn keep_place(&self) -> Task<Message> {
+        operation::snap_to(
+            PAGE_SCROLL,
+            operation::RelativeOffset {
+                x: 0.0,
+                y: self.reader.place(),
+            },
+        )
+    }
+
     fn shared(&mut self, shared: Shared) -> Task<Message> {
         match shared {
             Shared::Home => return self.read(reader::Message::Open(Route::HOME)),
@@ -675,10 +687,20 @@ impl App {
                 }
             }
             // A step that would not show (the window is full) is not taken, so that one A−
-            // always makes the text smaller again.
-            Shared::TextLarger => self.viewport.larger_text(self.mode_scale()),
-            Shared::TextSmaller => self.viewport.smaller_text(),
-            Shared::TextReset => self.viewport.normal_text(),
+            // always makes the text smaller again. The page is laid out again, larger or
+            // smaller, at the same place.
+            Shared::TextLarger => {
+                self.viewport.larger_text(self.mode_scale());
+                return self.keep_place();
+            }
+            Shared::TextSmaller => {
+                self.viewport.smaller_text();
+                return self.keep_place();
+            }
+            Shared::TextReset => {
+                self.viewport.normal_text();
+                return self.keep_place();
+            }
             Shared::ToggleContrast => {
                 self.palette = if self.palette == Palette::STANDARD {
                     Palette::HIGH_CONTRAST
@@ -900,6 +922,7 @@ fn scroll_to(id: &'static str) -> Task<Message> {
                     y: y.max(0.0),
                 },
             )
+            .chain(Task::done(Message::ScrolledTo))
         })
     })
 }

@@ -352,3 +352,18 @@ fn escape_leaves_present_once_nothing_else_is_open() {
     );
     assert!(!app.presenting());
 }
+
+#[test]
+fn back_returns_to_the_place_the_page_was_left_at_and_a_new_page_starts_at_its_top() {
+    let mut app = app_on(Route::Page(PageId::CONDITIONS));
+    deliver(&mut app, [Message::PageScrolled(0.4)]);
+    deliver(
+        &mut app,
+        [Reader::Open(Route::parse("condition/lateral-epicondylitis").expect("a route")).into()],
+    );
+    assert_eq!(app.place(), 0.0, "a condition's page starts at its top");
+    deliver(&mut app, [Message::PageScrolled(0.7)]);
+    deliver(&mut app, [Reader::Back.into()]);
+    assert_eq!(app.route(), &Route::Page(PageId::CONDITIONS));
+    assert_eq!(app.place(), 0.4, "Back returns to where the list was left");
+}

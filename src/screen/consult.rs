@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use iced::alignment::Vertical;
-use iced::widget::{Column, checkbox, column, row, scrollable, stack, text_input};
+use iced::widget::{Column, checkbox, column, responsive, row, scrollable, stack, text_input};
 use iced::{Element, Fill, Length};
 
 use super::{
@@ -628,47 +628,65 @@ fn search_view<'a>(
 }
 
 /// The handout dialog: find and tick the conditions to name, then make it; says where it was
-/// saved and offers to show that folder. It sits at the top, so that the sentence that comes
-/// after making moves nothing under the pointer.
+/// saved and offers to show that folder. It sits at the top, and nothing in it moves when a box
+/// is ticked or the handout made: the list stays in reading order, and Make stays at the foot,
+/// with what it said above it.
 fn handout_view<'a>(
+    dialog: &'a HandoutDialog,
+    ticks: &'a [ConditionId],
+    library: &'a Library,
+    with_discussion: bool,
+) -> Element<'a, Message> {
+    let panel = responsive(move |room| {
+        handout_panel(
+            dialog,
+            ticks,
+            library,
+            with_discussion,
+            room.height >= HANDOUT_LIST_ROOM,
+        )
+    });
+    modal(panel, true, Message::Close)
+}
+
+/// Below this room (large text on a short window), the handout dialog scrolls as a whole: its
+/// list alone between the fixed parts would have no room left.
+const HANDOUT_LIST_ROOM: f32 = 560.0;
+
+/// The handout dialog's card: with `list_scrolls`, the list alone scrolls, between the words
+/// that choose and the foot that makes; without, everything under the title scrolls together.
+fn handout_panel<'a>(
     dialog: &'a HandoutDialog,
     ticks: &[ConditionId],
     library: &'a Library,
     with_discussion: bool,
+    list_scrolls: bool,
 ) -> Element<'a, Message> {
     let words = &library.ui.handout;
-    // The ticked conditions come first and stay whatever is typed, so no tick is out of sight.
-    let (ticked, unticked): (Vec<_>, Vec<_>) = library
+    let named: Vec<&str> = library
         .conditions()
-        .map(|(_, condition)| (ConditionId::from(condition.id.as_str()), condition))
-        .partition(|(id, _)| ticks.contains(id));
-    let will_name = if ticked.is_empty() {
+        .filter(|(_, condition)| ticks.iter().any(|id| id.as_str() == condition.id))
+        .map(|(_, condition)| condition.name.as_str())
+        .collect();
+    let will_name = if named.is_empty() {
         words.will_name_none.clone()
     } else {
-        let names: Vec<&str> = ticked
-            .iter()
-            .map(|(_, condition)| condition.name.as_str())
-            .collect();
-        words.will_name.replace("{conditions}", &names.join(", "))
+        words.will_name.replace("{conditions}", &named.join(", "))
     };
-    let shown: Vec<_> = ticked
-        .into_iter()
-        .chain(
-            unticked
-                .into_iter()
-                .filter(|(_, condition)| names_hold(condition, &dialog.filter)),
-        )
-        .collect();
-    let boxes = shown.iter().map(|(id, condition)| {
-        let id = id.clone();
-        checkbox(ticks.contains(&id))
-            .label(condition.full_name())
-            .on_toggle(move |_| Message::ToggleHandoutCondition(id.clone()))
-            .size(28)
-            .text_size(size::BODY)
-            .spacing(metrics::S)
-            .style(style::checkbox)
-            .into()
+    // A ticked condition stays in the list whatever is typed, so no tick is out of sight.
+    let boxes = library.conditions().filter_map(|(_, condition)| {
+        let id = ConditionId::from(condition.id.as_str());
+        let ticked = ticks.contains(&id);
+        (ticked || names_hold(condition, &dialog.filter)).then(|| {
+            checkbox(ticked)
+                .label(condition.full_name())
+                .on_toggle(move |_| Message::ToggleHandoutCondition(id.clone()))
+                .size(28)
+                .text_size(size::BODY)
+                .spacing(metrics::S)
+                .style(style::checkbox)
+                .into()
+        })
     });
     let matching = library
         .conditions()
@@ -716,50 +734,52 @@ fn handout_view<'a>(
                 .replace("{folder}", &folder.display().to_string()),
         )
     });
-    // One list that scrolls, between the words that choose and the button that makes, which
-    // stay in view with what it said last.
-    let list = scrollable(
-        Column::with_children(boxes)
-            .push(nothing_found)
-            .spacing(metrics::S)
-            .padding([0.0, metrics::S]),
-    )
-    .direction(scrollable::Direction::Vertical(
-        scrollable::Scrollbar::new().spacing(metrics::XS),
-    ))
-    .height(Fill)
-    .width(Fill)
-    .style(style::scrollbar);
-    let make = column![
-        typography::body(will_name),
-        row![action(
-            label(&words.make),
-            Role::Primary,
-            Message::MakeHandout
-        )]
-        .push(show_folder)
+    let list = Column::with_children(boxes)
+        .push(nothing_found)
         .spacing(metrics::S)
-        .wrap(),
+        .padding([0.0, metrics::S]);
+    let make = column![typography::body(will_name)]
+        .push(with_discussion.then(|| typography::strong(&words.with_discussion)))
+        .push(outcome)
+        .push(folder_not_shown)
+        .push(
+            row![action(
+                label(&words.make),
+                Role::Primary,
+                Message::MakeHandout
+            )]
+            .push(show_folder)
+            .spacing(metrics::S),
+        )
+        .spacing(metrics::S);
+    let title = row![
+        typography::heading(&words.dialog_title).width(Fill),
+        action(label(&library.ui.close), Role::Secondary, Message::Close),
     ]
-    .push(with_discussion.then(|| typography::strong(&words.with_discussion)))
-    .push(outcome)
-    .push(folder_not_shown)
-    .spacing(metrics::S);
-    let panel = column![
-        row![
-            typography::heading(&words.dialog_title).width(Fill),
-            action(label(&library.ui.close), Role::Secondary, Message::Close),
-        ]
-        .align_y(Vertical::Center),
-        typography::body(&words.choose_conditions),
-        row![filter, untick]
-            .spacing(metrics::S)
-            .align_y(Vertical::Center),
-        list,
-        make,
-    ]
-    .spacing(metrics::M);
-    modal(panel, true, Message::Close)
+    .align_y(Vertical::Center);
+    let choose = typography::body(&words.choose_conditions);
+    let find = row![filter, untick]
+        .spacing(metrics::S)
+        .align_y(Vertical::Center);
+    let scrolled = |content: Element<'a, Message>| {
+        scrollable(content)
+            .direction(scrollable::Direction::Vertical(
+                scrollable::Scrollbar::new().spacing(metrics::XS),
+            ))
+            .height(Fill)
+            .width(Fill)
+            .style(style::scrollbar)
+    };
+    if list_scrolls {
+        column![title, choose, find, scrolled(list.into()), make]
+            .spacing(metrics::M)
+            .into()
+    } else {
+        let rest = column![choose, find, list, make].spacing(metrics::M);
+        column![title, scrolled(rest.into())]
+            .spacing(metrics::M)
+            .into()
+    }
 }
 
 /// Whether every word of `filter` is in one of the condition's names, whatever the case and

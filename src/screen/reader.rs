@@ -35,6 +35,8 @@ pub enum Action {
     None,
     /// Another screen is showing: start it at its top.
     Moved,
+    /// Back on the screen before: show it where it was left ([`Reader::place`]).
+    Returned,
     /// Read the page aloud from this passage on.
     ReadFrom(usize),
     /// The patient is done with the check: clear everything for the next person.
@@ -52,7 +54,10 @@ const MARKER_HEIGHT: f32 = size::BODY * 1.3;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reader {
     route: Route,
-    history: Vec<Route>,
+    /// How far down the page is scrolled, from 0 (its top) to 1 (its foot).
+    place: f32,
+    /// The pages before this one, each with the place it was left at, so Back returns there.
+    history: Vec<(Route, f32)>,
     term: Option<TermId>,
     region: Option<RegionId>,
     conditions_tab: ConditionsTab,
@@ -70,6 +75,7 @@ impl Reader {
         };
         Reader {
             route,
+            place: 0.0,
             history: Vec::new(),
             term: None,
             region: None,
@@ -141,6 +147,16 @@ impl Reader {
             .expect("the home page always exists")
     }
 
+    /// How far down the page is scrolled, from 0 (its top) to 1 (its foot).
+    pub fn place(&self) -> f32 {
+        self.place
+    }
+
+    /// The page scrolled to `place`.
+    pub fn scrolled(&mut self, place: f32) {
+        self.place = place;
+    }
+
     pub fn update(&mut self, message: Message, library: &Library) -> Action {
         match message {
             Message::Open(route) => {
@@ -150,15 +166,18 @@ impl Reader {
                 if self.history.len() == HISTORY_LIMIT {
                     self.history.remove(0);
                 }
-                self.history.push(std::mem::replace(&mut self.route, route));
+                let left = std::mem::replace(&mut self.route, route);
+                self.history.push((left, self.place));
+                self.place = 0.0;
                 self.term = None;
                 Action::Moved
             }
             Message::Back => match self.history.pop() {
-                Some(route) => {
+                Some((route, place)) => {
                     self.route = route;
+                    self.place = place;
                     self.term = None;
-                    Action::Moved
+                    Action::Returned
                 }
                 None => Action::None,
             },

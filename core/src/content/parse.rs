@@ -208,9 +208,12 @@ pub(super) fn field_at(text: &str, line: usize, column: usize) -> Option<&str> {
         let colon = before.rfind(':')?;
         Some(&before[..colon])
     })?;
+    // After the last character that is no part of a name, whatever its length in bytes ("”").
     let name_start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .map_or(0, |at| at + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '_'))
+        .map_or(0, |(at, c)| at + c.len_utf8());
     let name = &before[name_start..];
     known_name(name).then_some(name)
 }
@@ -218,6 +221,17 @@ pub(super) fn field_at(text: &str, line: usize, column: usize) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_is_found_after_a_character_of_several_bytes() {
+        let text = "        find_in_other: \"finds “{found}”: more\",\n";
+        // Every column of the line, the curly quotes' included: never a panic.
+        for column in 0..=text.chars().count() + 1 {
+            let _ = field_at(text, 1, column);
+        }
+        let finds = text.find("finds").unwrap() + 1;
+        assert_eq!(field_at(text, 1, finds), Some("find_in_other"));
+    }
 
     #[test]
     fn locate_finds_line_and_column() {
