@@ -876,30 +876,14 @@ fn scroll_to_passage() -> Task<Message> {
     scroll_to(reader::READING)
 }
 
-/// Scrolls the page so that the element `id` shows a little below the top of the screen, unless
-/// its top shows already with a good part of it: a tap must not move what is under the finger.
+/// Scrolls the page so that the element `id` shows a little below the top of the screen, only
+/// if none of it shows: a tap must not move what is under the finger when what it brought up is
+/// already in sight.
 fn reveal(id: &'static str) -> Task<Message> {
     use iced::widget::selector;
-    selector::find(selector::id(id)).then(move |element| {
-        let Some(element) = element else {
-            return Task::none();
-        };
-        selector::find(selector::id(PAGE_SCROLL)).then(move |page| {
-            let (Some(page), Some(shown)) = (page, element.visible_bounds()) else {
-                return scroll_to(id);
-            };
-            let Some(room) = page.visible_bounds() else {
-                return Task::none();
-            };
-            let whole = element.bounds();
-            let top_cut = shown.y <= room.y + 0.5 && shown.height < whole.height - 0.5;
-            let enough = shown.height >= whole.height.min(room.height / 3.0) - 0.5;
-            if top_cut || !enough {
-                scroll_to(id)
-            } else {
-                Task::none()
-            }
-        })
+    selector::find(selector::id(id)).then(move |element| match element {
+        Some(element) if element.visible_bounds().is_none() => scroll_to(id),
+        _ => Task::none(),
     })
 }
 

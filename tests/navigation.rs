@@ -223,8 +223,8 @@ fn the_largest_text_while_presenting_stops_at_the_smallest_layout_it_is_made_for
             Consult::TogglePresenting.into(),
         ],
     );
-    // 1.35 for the big window, 2 for the text, 1.18 for presenting (a layout 680 high) would be
-    // 3.18: a layout of 604×340. The app stops at the smallest layout it is made for, and says so
+    // 1.35 for the big window, 2 for the text, 1.14 for presenting (a layout 700 high) would be
+    // 3.09: a layout of 622×350. The app stops at the smallest layout it is made for, and says so
     // on A+.
     let scale = app.scale_factor();
     let layout = iced::Size::new(window.width / scale, window.height / scale);

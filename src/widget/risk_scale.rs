@@ -45,7 +45,7 @@ pub fn view<'a, Message: 'a>(
     let axis = |ticks| {
         paint::canvas(Axis { ticks, last })
             .width(Fill)
-            .height(size::BODY * 2.8)
+            .height(size::BODY * 1.35 * AXIS_LINES as f32)
     };
     column![axis(ticks.clone())]
         .extend(rows)
@@ -53,6 +53,9 @@ pub fn view<'a, Message: 'a>(
         .spacing(metrics::S)
         .into()
 }
+
+/// The lines the axis's labels take in turn.
+const AXIS_LINES: usize = 3;
 
 /// Side room at each end, so the first and last labels fit.
 fn inset(width: f32) -> f32 {
@@ -196,28 +199,21 @@ struct Axis {
 impl<Message> Paint<Message> for Axis {
     fn paint(&self, frame: &mut Frame, bounds: Size, palette: &Palette) {
         for (index, (tick, label)) in self.ticks.iter().enumerate() {
-            // Alternate two lines, so long labels never run into each other.
-            let y = if index % 2 == 0 {
-                0.0
-            } else {
-                bounds.height / 2.0
-            };
-            // The end labels run inwards from their ticks, so a long one ("1 de cada
-            // 1 000 000") stays inside the chart.
-            let align = if index == 0 {
-                iced::alignment::Horizontal::Left
-            } else if index + 1 == self.ticks.len() {
-                iced::alignment::Horizontal::Right
-            } else {
-                iced::alignment::Horizontal::Center
-            };
+            // Three lines in turn, so long labels never run into each other: a label has the
+            // room of three steps of the scale ("1 de cada 10 000", "1 de cada 1 000 000").
+            let y = (index % AXIS_LINES) as f32 * bounds.height / AXIS_LINES as f32;
+            // Centred on its tick, but moved in just enough that a long end label ("1 de cada
+            // 1 000 000") stays inside the chart (an estimate: a letter is 0.55 of its size).
+            let half = label.chars().count() as f32 * 0.55 * size::BODY / 2.0;
+            let x = x_of(f64::from(*tick), self.last, bounds.width);
+            let x = x.min(bounds.width - half).max(half.min(bounds.width / 2.0));
             frame.fill_text(canvas::Text {
                 content: label.clone(),
-                position: Point::new(x_of(f64::from(*tick), self.last, bounds.width), y),
+                position: Point::new(x, y),
                 color: palette.muted,
                 size: size::BODY.into(),
                 font: FONT,
-                align_x: align.into(),
+                align_x: iced::alignment::Horizontal::Center.into(),
                 ..canvas::Text::default()
             });
         }
