@@ -601,20 +601,18 @@ impl App {
                 window::latest().and_then(move |id| window::set_mode(id, mode))
             }
             consult::Action::SaveHandout(job) => {
-                let Mode::Consult(consult) = &self.mode else {
+                let Some(opener) = self.handout_opener() else {
                     return Task::none();
                 };
-                let opener = consult.handout_setup().opener.clone();
                 Task::perform(
                     async move { job.run(&handout::timestamp(), opener.as_ref()) },
                     |outcome| Message::Consult(consult::Message::HandoutMade(outcome)),
                 )
             }
             consult::Action::ShowFolder(folder) => {
-                let Mode::Consult(consult) = &self.mode else {
+                let Some(opener) = self.handout_opener() else {
                     return Task::none();
                 };
-                let opener = consult.handout_setup().opener.clone();
                 Task::perform(
                     async move {
                         let shown = opener.open(&folder).is_ok();
@@ -656,6 +654,12 @@ impl App {
                 iced::exit()
             }
         }
+    }
+
+    /// What hands the consult room's handouts and their folder to the desktop.
+    fn handout_opener(&self) -> Option<Arc<dyn handout::Opener + Send + Sync>> {
+        self.consult_state()
+            .map(|consult| consult.handout_setup().opener.clone())
     }
 
     /// Keeps the reader's place on a page laid out again at another size.
@@ -881,8 +885,8 @@ fn scroll_to_passage() -> Task<Message> {
 /// already in sight.
 fn reveal(id: &'static str) -> Task<Message> {
     use iced::widget::selector;
-    selector::find(selector::id(id)).then(move |element| match element {
-        Some(element) if element.visible_bounds().is_none() => scroll_to(id),
+    selector::find(selector::id(id)).then(|element| match element {
+        Some(element) if element.visible_bounds().is_none() => scroll_to_target(element),
         _ => Task::none(),
     })
 }
@@ -890,24 +894,27 @@ fn reveal(id: &'static str) -> Task<Message> {
 /// Scrolls the page so that the element `id` shows a little below the top of the screen.
 fn scroll_to(id: &'static str) -> Task<Message> {
     use iced::widget::selector;
-    selector::find(selector::id(id)).then(|passage| {
-        let Some(passage) = passage else {
+    selector::find(selector::id(id))
+        .then(|element| element.map_or_else(Task::none, scroll_to_target))
+}
+
+/// Scrolls the page so that `element`, found on it, shows a little below the top of the screen;
+/// then asks for the frame that shows it (iced draws after a message, not after an operation).
+fn scroll_to_target(element: iced::widget::selector::Target) -> Task<Message> {
+    use iced::widget::selector;
+    selector::find(selector::id(PAGE_SCROLL)).then(move |page| {
+        let Some(page) = page else {
             return Task::none();
         };
-        selector::find(selector::id(PAGE_SCROLL)).then(move |page| {
-            let Some(page) = page else {
-                return Task::none();
-            };
-            let y = passage.bounds().y - page.bounds().y - metrics::L;
-            operation::scroll_to(
-                PAGE_SCROLL,
-                iced::widget::scrollable::AbsoluteOffset {
-                    x: 0.0,
-                    y: y.max(0.0),
-                },
-            )
-            .chain(Task::done(Message::ScrolledTo))
-        })
+        let y = element.bounds().y - page.bounds().y - metrics::L;
+        operation::scroll_to(
+            PAGE_SCROLL,
+            iced::widget::scrollable::AbsoluteOffset {
+                x: 0.0,
+                y: y.max(0.0),
+            },
+        )
+        .chain(Task::done(Message::ScrolledTo))
     })
 }
 

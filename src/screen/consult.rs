@@ -331,11 +331,8 @@ impl Consult {
                 if self.handout_dialog().is_none() {
                     return Action::None;
                 }
-                // In reading order, whatever order they were ticked in.
-                let conditions = library
-                    .conditions()
-                    .map(|(_, condition)| ConditionId::from(condition.id.as_str()))
-                    .filter(|id| self.handout_ticks.contains(id))
+                let conditions = ticked(library, &self.handout_ticks)
+                    .map(|condition| ConditionId::from(condition.id.as_str()))
                     .collect();
                 let options = handout::HandoutOptions {
                     conditions,
@@ -663,10 +660,8 @@ fn handout_panel<'a>(
     list_scrolls: bool,
 ) -> Element<'a, Message> {
     let words = &library.ui.handout;
-    let named: Vec<&str> = library
-        .conditions()
-        .filter(|(_, condition)| ticks.iter().any(|id| id.as_str() == condition.id))
-        .map(|(_, condition)| condition.name.as_str())
+    let named: Vec<&str> = ticked(library, ticks)
+        .map(|condition| condition.name.as_str())
         .collect();
     let will_name = if named.is_empty() {
         words.will_name_none.clone()
@@ -780,6 +775,18 @@ fn handout_panel<'a>(
             .spacing(metrics::M)
             .into()
     }
+}
+
+/// The conditions ticked for the handout, in reading order whatever order they were ticked in:
+/// the order the handout names them in, and the dialog says it will.
+fn ticked<'a>(
+    library: &'a Library,
+    ticks: &'a [ConditionId],
+) -> impl Iterator<Item = &'a Condition> + 'a {
+    library
+        .conditions()
+        .map(|(_, condition)| condition)
+        .filter(|condition| ticks.iter().any(|id| id.as_str() == condition.id))
 }
 
 /// Whether every word of `filter` is in one of the condition's names, whatever the case and

@@ -260,10 +260,11 @@ impl Reader {
             };
         }
         let mut document = self.document(library);
-        let short = library.spans(&library.ui.emergency_short);
-        let pinned = document
-            .take_pinned()
-            .and_then(|part| page::pinned(part, short, look.layout, look.palette));
+        // Where the note shows only its heading, the number to call follows it.
+        let pinned = document.take_pinned().and_then(|part| {
+            let short = library.spans(&library.ui.emergency_short);
+            page::pinned(part, short, look.layout, look.palette)
+        });
         PageView {
             page: page::view(document, self.page_state(look, None)),
             pinned,
