@@ -48,15 +48,15 @@ fn main() {
         }
     }
     setups.extend(teach_back_setups());
-    // The handout with the longest discussion summary, to open in a browser and print.
+    // The handout with the longest discussion summary, to open and print.
     for library in support::editions().iter() {
         let options = needle_guide::handout::HandoutOptions {
             discussion: Some(support::longest_discussion(library)),
             ..Default::default()
         };
-        let path = out.join(format!("handout-discussion-{}.html", library.locale));
-        std::fs::write(&path, needle_guide::handout::html(library, &options))
-            .expect("the handout can be written");
+        let path = out.join(format!("handout-discussion-{}.pdf", library.locale));
+        let printed = needle_guide::handout::print(library, &options).expect("the handout is made");
+        std::fs::write(&path, printed.pdf).expect("the handout can be written");
         println!("{}", path.display());
     }
     for setup in setups {

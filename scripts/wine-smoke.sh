@@ -51,10 +51,10 @@ same "text" text
 same "text --lang es" text --lang es
 same "check" check
 same "check of a missing folder" check --content no-such-folder
-"$linux" handout -o "$work/linux.html"
-(cd "$work" && wine needle-guide.exe handout -o windows.html)
-if cmp -s "$work/linux.html" "$work/windows.html"; then
-    echo "same as Linux: handout -o ($(stat -c %s "$work/windows.html") bytes)"
+"$linux" handout -o "$work/linux.pdf"
+(cd "$work" && wine needle-guide.exe handout -o windows.pdf)
+if cmp -s "$work/linux.pdf" "$work/windows.pdf"; then
+    echo "same as Linux: handout -o ($(stat -c %s "$work/windows.pdf") bytes)"
 else
     echo "DIFFERENT from Linux: handout -o"
     failed=$((failed + 1))

@@ -19,6 +19,7 @@ use crate::screen::consult::{self, Consult, HandoutSetup};
 use crate::screen::kiosk::{self, Kiosk};
 use crate::screen::reader::{self, Layout, Reader, teach_back};
 use crate::speech::Voice;
+use crate::take_home::{Section, TakeHome};
 use crate::theme::{Palette, metrics};
 
 pub use crate::screen::kiosk::Settings as KioskSettings;
@@ -542,6 +543,12 @@ impl App {
             reader::Action::ReadFrom(passage) => self.speak(Speech::From(passage)),
             reader::Action::Show(id) => reveal(id),
             // Only the kiosk offers it: a fresh start for the next person.
+            reader::Action::TakeHome => match self.take_home() {
+                Some(home) => {
+                    self.update(Message::Kiosk(kiosk::Message::ShowTakeHome(Box::new(home))))
+                }
+                None => Task::none(),
+            },
             reader::Action::Clear if self.kiosk_state().is_some() => {
                 self.reset();
                 scroll_to_top()
@@ -654,6 +661,37 @@ impl App {
                 iced::exit()
             }
         }
+    }
+
+    /// What the kiosk's "Take this with you" holds on this screen: on the check's summary, the
+    /// topics to ask about and the questions ticked; on the questions page, its questions.
+    /// Nothing at all outside the kiosk.
+    fn take_home(&self) -> Option<TakeHome> {
+        self.kiosk_state()?;
+        let library = self.library();
+        let words = &library.ui.teach_back;
+        let summary = self.reader.check_summary(library);
+        let sections = if self.reader.on_the_check(library) {
+            let summary = summary?;
+            vec![
+                Section {
+                    heading: words.summary_patient.clone(),
+                    items: summary.topics,
+                },
+                Section {
+                    heading: words.questions_ticked.clone(),
+                    items: summary.questions,
+                },
+            ]
+        } else if self.reader.route() == &Route::Page(PageId::QUESTIONS) {
+            vec![Section {
+                heading: library.page(PageId::QUESTIONS).title.clone(),
+                items: crate::document::questions_to_ask(library),
+            }]
+        } else {
+            return None;
+        };
+        TakeHome::new(&library.ui.kiosk.take_home_title, &sections)
     }
 
     /// What hands the consult room's handouts and their folder to the desktop.

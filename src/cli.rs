@@ -27,7 +27,7 @@ pub enum Command {
         locale: String,
         content: Option<PathBuf>,
     },
-    /// Write the handout as HTML, to a file or standard output.
+    /// Write the handout as a PDF, to a file or standard output.
     Handout {
         locale: String,
         content: Option<PathBuf>,
@@ -35,6 +35,8 @@ pub enum Command {
         /// Replace `output` if it exists.
         force: bool,
         conditions: Vec<String>,
+        /// `None`: the clinic's.
+        paper: Option<crate::handout::Paper>,
     },
     /// Validate the built-in content, or a content folder over it.
     Check { folder: Option<PathBuf> },
@@ -124,7 +126,7 @@ enum Subcommands {
         #[command(flatten)]
         edition: Edition,
     },
-    /// Write the take-home handout (HTML, to print) to a file or standard output
+    /// Write the take-home handout (a PDF of two pages at most) to a file or standard output
     Handout {
         #[command(flatten)]
         edition: Edition,
@@ -137,6 +139,9 @@ enum Subcommands {
         /// Add a condition's page; may be given more than once
         #[arg(long = "condition", value_name = "ID")]
         conditions: Vec<String>,
+        /// The paper it is printed on [default: the clinic's `paper`, else Letter]
+        #[arg(long, value_enum)]
+        paper: Option<PaperArg>,
     },
     /// Check the built-in content, or a content folder over it
     ///
@@ -183,17 +188,29 @@ impl From<Cli> for Command {
                 output,
                 force,
                 conditions,
+                paper,
             }) => Command::Handout {
                 locale: edition.lang,
                 content: edition.content,
                 output,
                 force,
                 conditions,
+                paper: paper.map(|paper| match paper {
+                    PaperArg::A4 => crate::handout::Paper::A4,
+                    PaperArg::Letter => crate::handout::Paper::Letter,
+                }),
             },
             Some(Subcommands::Check { folder }) => Command::Check { folder },
             Some(Subcommands::ExportContent { folder, force }) => Command::Export { folder, force },
         }
     }
+}
+
+/// The handout's paper, as the command line names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
 }
 
 fn locale(value: &str) -> Result<String, String> {
@@ -365,24 +382,26 @@ mod tests {
         assert_eq!(parse("export-content out").unwrap(), export(false));
         assert_eq!(parse("export-content --force out").unwrap(), export(true));
         assert_eq!(
-            parse("handout --lang es -o out.html --condition sciatica --condition tennis-elbow")
+            parse("handout --lang es -o out.pdf --condition sciatica --condition tennis-elbow")
                 .unwrap(),
             Command::Handout {
                 locale: "es".into(),
                 content: None,
-                output: Some("out.html".into()),
+                output: Some("out.pdf".into()),
                 force: false,
                 conditions: vec!["sciatica".into(), "tennis-elbow".into()],
+                paper: None,
             }
         );
         assert_eq!(
-            parse("handout --content mine --output out.html --force").unwrap(),
+            parse("handout --content mine --output out.pdf --force --paper a4").unwrap(),
             Command::Handout {
                 locale: "en".into(),
                 content: Some("mine".into()),
-                output: Some("out.html".into()),
+                output: Some("out.pdf".into()),
                 force: true,
                 conditions: Vec::new(),
+                paper: Some(crate::handout::Paper::A4),
             }
         );
         assert!(

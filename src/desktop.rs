@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::content::{Access, io_words};
 use crate::handout::{OpenError, Opener};
 
-/// Opens files in the desktop's default program (usually the web browser, for HTML), without
+/// Opens files in the desktop's default program (a PDF viewer or web browser, for the handout), without
 /// waiting for it to close. It can only tell whether a launcher started, not whether a window
 /// appeared.
 pub struct SystemOpener;

@@ -15,4 +15,6 @@ pub mod speech;
 pub mod theme;
 pub mod widget;
 
-pub use needle_guide_core::{colors, content, document, handout, route, search};
+pub use needle_guide_core::{
+    colors, content, document, handout, pictogram, route, search, symbol, take_home, typeface,
+};

@@ -102,6 +102,9 @@ enum Failure {
     /// `handout -o` did not write its file.
     #[error("{0}")]
     Write(#[from] needle_guide::handout::WriteError),
+    /// The handout's PDF could not be made.
+    #[error("the handout could not be made: {0}")]
+    Handout(String),
     #[error("cannot open a window: {0}")]
     Window(#[from] iced::Error),
     /// A kiosk is already running on this screen, or that cannot be known.
@@ -129,6 +132,7 @@ impl Failure {
             Failure::BuiltIn(_)
             | Failure::Content(_)
             | Failure::Write(_)
+            | Failure::Handout(_)
             | Failure::Window(_)
             | Failure::SecondKiosk(_)
             | Failure::Output(_)
@@ -168,7 +172,7 @@ fn carry_out(command: Command) -> Result<(), Failure> {
             let count = content::export(&folder, force).map_err(Failure::Export)?;
             let folder = folder.display().to_string();
             let folder = content::without_controls(&folder);
-            out(&format!("wrote {count} files to {folder}\n"))
+            out(format!("wrote {count} files to {folder}\n"))
         }
         Command::Handout {
             locale,
@@ -176,12 +180,14 @@ fn carry_out(command: Command) -> Result<(), Failure> {
             output,
             force,
             conditions,
+            paper,
         } => {
             let (library, not_ready) = edition(&locale, content.as_deref())?;
             handout(
                 &library,
                 output.as_deref().map(|path| (path, force)),
                 conditions,
+                paper,
             )?;
             // Staff print it: tell them the sheet has lines to write the numbers in by hand,
             // and how to put them in for good.
@@ -201,7 +207,7 @@ fn carry_out(command: Command) -> Result<(), Failure> {
             Ok(())
         }
         Command::Text { locale, content } => {
-            out(&guide_text(&edition(&locale, content.as_deref())?.0))
+            out(guide_text(&edition(&locale, content.as_deref())?.0))
         }
         Command::Run {
             start,
@@ -311,11 +317,13 @@ fn run(
     Ok(app::run(app)?)
 }
 
-/// Writes the handout to `output` (a file, and whether it may be replaced) or to stdout.
+/// Writes the handout, a PDF, to `output` (a file, and whether it may be replaced) or to
+/// stdout, and says what it left out to keep to two pages.
 fn handout(
     library: &Library,
     output: Option<(&Path, bool)>,
     conditions: Vec<String>,
+    paper: Option<needle_guide::handout::Paper>,
 ) -> Result<(), Failure> {
     if let Some(unknown) = conditions.iter().find(|id| library.condition(id).is_none()) {
         let ids: Vec<&str> = library.conditions().map(|(_, c)| c.id.as_str()).collect();
@@ -324,20 +332,32 @@ fn handout(
             valid: format!("valid: {}", ids.join(", ")),
         });
     }
-    let html = needle_guide::handout::html(
+    let printed = needle_guide::handout::print(
         library,
         &needle_guide::handout::HandoutOptions {
             conditions: conditions.iter().map(|id| id.as_str().into()).collect(),
             discussion: None,
+            paper: paper.unwrap_or(library.clinic.paper),
         },
-    );
+    )
+    .map_err(Failure::Handout)?;
+    if !printed.left_out.is_empty() {
+        eprintln!(
+            "needle-guide: note: {}",
+            library
+                .ui
+                .handout
+                .left_out
+                .replace("{what}", &printed.left_out.join("; "))
+        );
+    }
     match output {
         Some((path, replace)) => Ok(needle_guide::handout::write_file(
             path,
-            html.as_bytes(),
+            &printed.pdf,
             replace,
         )?),
-        None => out(&html),
+        None => out(&printed.pdf),
     }
 }
 
@@ -408,7 +428,7 @@ fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
     let folder = open_folder(folder)?;
     let (editions, mut problems) = match editions(folder.as_ref(), &LOCALES) {
         Err(Failure::BuiltIn(problems)) => {
-            out(&format!("the built-in content has problems:\n{problems}\n"))?;
+            out(format!("the built-in content has problems:\n{problems}\n"))?;
             return Err(Failure::Content(problems.0.len()));
         }
         found => found?,
@@ -449,18 +469,18 @@ fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
         let in_clinic_ron = problems
             .iter()
             .any(|problem| Path::new(&problem.file).ends_with(content::File::Clinic.path("")));
-        out(&format!("{}\n", Problems(problems)))?;
+        out(format!("{}\n", Problems(problems)))?;
         if let Some(not_ready) = not_ready.as_ref().filter(|_| in_clinic_ron) {
-            out(&content::without_controls(not_ready))?;
+            out(content::without_controls(not_ready).as_bytes())?;
             return Err(Failure::NotReady);
         }
         return Err(Failure::Content(count));
     }
     match &not_ready {
-        Some(not_ready) => out(&content::without_controls(not_ready))?,
+        Some(not_ready) => out(content::without_controls(not_ready).as_bytes())?,
         None => {
             for library in editions.iter().map(|edition| &edition.library) {
-                out(&format!(
+                out(format!(
                     "{}: ok ({} pages, {} conditions, {} side effects, {} glossary terms)\n",
                     library.locale,
                     library.pages.len(),
@@ -473,7 +493,7 @@ fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
     }
     let fonts = needle_guide::fonts::needed(editions.iter().map(|edition| &edition.library));
     if let Some(note) = fonts.note() {
-        out(&format!("note: {}\n", content::without_controls(&note)))?;
+        out(format!("note: {}\n", content::without_controls(&note)))?;
     }
     match not_ready {
         Some(_) => Err(Failure::NotReady),
@@ -483,10 +503,10 @@ fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
 
 /// Writes to standard output. A reader that stops reading (`needle-guide text | head`) ends the
 /// command quietly, as other command-line tools do, instead of with a panic.
-fn out(text: &str) -> Result<(), Failure> {
+fn out(text: impl AsRef<[u8]>) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
     match stdout
-        .write_all(text.as_bytes())
+        .write_all(text.as_ref())
         .and_then(|()| stdout.flush())
     {
         Ok(()) => Ok(()),

@@ -12,7 +12,7 @@ use crate::colors::{self, Colors, Rgb};
 
 /// Atkinson Hyperlegible: designed for low-vision readers, and embedded so text never falls
 /// back to a missing system font.
-pub const FONT_NAME: &str = "Atkinson Hyperlegible";
+pub const FONT_NAME: &str = crate::typeface::NAME;
 pub const FONT: Font = Font::with_name(FONT_NAME);
 pub const BOLD: Font = Font {
     weight: font::Weight::Bold,
@@ -20,10 +20,7 @@ pub const BOLD: Font = Font {
 };
 
 /// The font files, for the app and for tests.
-pub const FONT_FILES: [&[u8]; 2] = [
-    include_bytes!("../assets/fonts/AtkinsonHyperlegible-Regular.ttf"),
-    include_bytes!("../assets/fonts/AtkinsonHyperlegible-Bold.ttf"),
-];
+pub const FONT_FILES: [&[u8]; 2] = crate::typeface::FILES;
 
 /// Text sizes in logical pixels. Nothing a patient reads is smaller than `BODY`.
 pub mod size {
@@ -76,6 +73,8 @@ pub struct Palette {
     pub urgent_soft: Color,
     pub note_soft: Color,
     pub faint: Color,
+    /// The colours it was made from, by what they are for.
+    colors: Colors,
 }
 
 impl Palette {
@@ -103,7 +102,14 @@ impl Palette {
             urgent_soft: color(colors.urgent_soft),
             note_soft: color(colors.note_soft),
             faint: color(colors.faint),
+            colors,
         }
+    }
+
+    /// The colour a symbol's part takes in this theme (as [`Colors::tone`] on paper).
+    pub fn tone(&self, tone: crate::colors::Tone) -> Color {
+        let rgb = self.colors.tone(tone);
+        Color::from_rgb8(rgb.r, rgb.g, rgb.b)
     }
 
     /// Every pair of (text colour, background colour) the styles draw, with what it is for.

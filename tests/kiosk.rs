@@ -956,3 +956,147 @@ fn the_pinned_emergency_note_keeps_the_number_to_call_at_every_text_size() {
         let _ = app.update(Shared::TextLarger.into());
     }
 }
+
+/// Reads the QR code in the window's pixels, as a phone's camera would.
+fn read_code(window: &support::window::Window) -> String {
+    let pixels = window.shown();
+    let width = window.width();
+    let height = pixels.len() / width;
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| {
+        let pixel = pixels[y * width + x];
+        // The darkest of the three channels: the code is dark on light.
+        [16, 8, 0]
+            .into_iter()
+            .map(|shift| ((pixel >> shift) & 0xff) as u8)
+            .min()
+            .unwrap_or(255)
+    });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one code on the screen");
+    grids[0].decode().expect("the code reads").1
+}
+
+/// Whether `words` are on the page, the whole page in view.
+fn on_the_page(app: &App, words: &str) -> bool {
+    simulate(app, Size::new(1280.0, 3200.0)).find(words).is_ok()
+}
+
+/// The lines of a list in the code ("- …").
+fn listed(code: &str) -> Vec<&str> {
+    code.lines()
+        .filter_map(|line| line.strip_prefix("- "))
+        .collect()
+}
+
+/// At the kiosk, the questions page and the check's summary offer "Take this with you": a code
+/// a phone reads with no network, holding the very text on the screen, in the patient's
+/// language. Nothing of it outlives the visit.
+#[test]
+fn the_take_home_code_holds_the_text_on_the_screen_in_both_languages() {
+    for other in [false, true] {
+        let mut app = kiosk();
+        let start = if other {
+            Kiosk::StartVisitInOther
+        } else {
+            Kiosk::StartVisit
+        };
+        deliver(&mut app, [Message::Kiosk(start)]);
+        let library = app.library().clone();
+        let words = &library.ui.kiosk;
+
+        // The questions page: its questions.
+        deliver(
+            &mut app,
+            [Message::Reader(Reader::Open(Route::Page(
+                PageId::QUESTIONS,
+            )))],
+        );
+        assert!(
+            shows(&app, &words.take_home),
+            "{}: the button",
+            library.locale
+        );
+        // The page's questions, as the page draws them (each a paragraph of the document).
+        let page =
+            needle_guide::document::Document::for_route(&library, &Route::Page(PageId::QUESTIONS))
+                .unwrap();
+        let questions: Vec<String> = page
+            .sections
+            .iter()
+            .flat_map(|section| &section.parts)
+            .filter_map(|part| match part {
+                needle_guide::document::Part::Questions(items) => Some(items),
+                _ => None,
+            })
+            .flatten()
+            .map(|item| needle_guide::document::joined(&item.question))
+            .collect();
+        assert!(questions.len() >= 5);
+        deliver(&mut app, [Message::Reader(Reader::TakeHome)]);
+        let mut window = support::window::Window::new();
+        window.step(&mut app, &[]);
+        let code = read_code(&window);
+        assert_eq!(code.lines().next(), Some(words.take_home_title.as_str()));
+        assert_eq!(listed(&code), questions, "{}", library.locale);
+        assert!(shows(&app, &words.take_home_how));
+        deliver(&mut app, [Message::Kiosk(Kiosk::CloseTakeHome)]);
+        assert!(!shows(&app, &words.take_home_how), "closed");
+
+        // The check's summary: the topics to ask about and the questions ticked.
+        deliver(
+            &mut app,
+            [Message::Reader(Reader::Open(Route::Page(
+                PageId::TEACH_BACK,
+            )))],
+        );
+        let items = needle_guide::document::check_items(&library);
+        let mut messages = vec![Check::Next];
+        for _ in &items {
+            messages.extend([Check::NotSure, Check::Next]);
+        }
+        messages.extend([Check::Tick(0), Check::Tick(2), Check::Next]);
+        messages.extend((0..4).map(|question| Check::Sure(question, true)));
+        messages.push(Check::Finish);
+        for message in messages {
+            deliver(&mut app, [Message::Reader(Reader::TeachBack(message))]);
+        }
+        let summary = app
+            .reader()
+            .check_summary(&library)
+            .expect("the check is done");
+        assert!(!summary.topics.is_empty() && summary.questions.len() == 2);
+        assert!(
+            shows(&app, &words.take_home),
+            "{}: the button",
+            library.locale
+        );
+        let on_screen: Vec<&str> = summary
+            .topics
+            .iter()
+            .chain(&summary.questions)
+            .map(String::as_str)
+            .collect();
+        for line in &on_screen {
+            assert!(
+                on_the_page(&app, line),
+                "{}: {line} on the screen",
+                library.locale
+            );
+        }
+        deliver(
+            &mut app,
+            [Message::Reader(Reader::TeachBack(Check::TakeHome))],
+        );
+        window.step(&mut app, &[]);
+        let code = read_code(&window);
+        assert_eq!(listed(&code), on_screen, "{}", library.locale);
+        let teach_back = &library.ui.teach_back;
+        assert!(code.contains(&teach_back.summary_patient));
+        assert!(code.contains(&teach_back.questions_ticked));
+
+        // The reset wipes it: the next person finds no code and no answers.
+        support::let_the_idle_clock_run_out(&mut app);
+        assert!(!shows(&app, &words.take_home_how));
+        assert!(app.reader().check_summary(&library).is_none());
+    }
+}

@@ -9,12 +9,16 @@ use std::path::Path;
 /// layers (and itself). `colors`, `theme` (over `colors`) and `keys` are leaves the interface
 /// draws on: they use nothing of the app. (The core crate's modules are here too: the compiler
 /// already keeps it from using the app; this keeps its own layers, and the app's.)
-const LAYERS: [(&str, u8); 15] = [
+const LAYERS: [(&str, u8); 19] = [
     ("colors", 0),
+    ("typeface", 0),
+    ("take_home", 0),
     ("content", 0),
     ("theme", 1),
     ("keys", 0),
     ("document", 1),
+    ("symbol", 1),
+    ("pictogram", 1),
     ("fonts", 2),
     ("search", 2),
     ("handout", 2),

@@ -89,7 +89,8 @@ fn show_everything(library: Library, damaged: &str) {
             .collect(),
         ..HandoutOptions::default()
     };
-    assert!(handout::html(&library, &every_condition).contains("</html>"));
+    let printed = handout::print(&library, &every_condition).expect("the handout is made");
+    assert!(printed.pdf.starts_with(b"%PDF-") && printed.pages <= handout::MAX_PAGES);
 
     let page = support::pages()
         .into_iter()
@@ -155,11 +156,11 @@ fn file_errors_are_told_in_words() {
     }
 }
 
-/// Runs `handout -o h.html --force` in `folder` and sends `signal` after `delay`.
+/// Runs `handout -o h.pdf --force` in `folder` and sends `signal` after `delay`.
 #[cfg(target_os = "linux")]
 fn stopped_handout(folder: &std::path::Path, signal: libc::c_int, delay: std::time::Duration) {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_needle-guide"))
-        .args(["handout", "-o", "h.html", "--force"])
+        .args(["handout", "-o", "h.pdf", "--force"])
         .current_dir(folder)
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -170,18 +171,19 @@ fn stopped_handout(folder: &std::path::Path, signal: libc::c_int, delay: std::ti
     child.wait().unwrap();
 }
 
-/// What is in `folder` besides `h.html`, and whether `h.html` is the old file or a whole handout.
+/// What is in `folder` besides `h.pdf`, and whether `h.pdf` is the old file or a whole handout.
 #[cfg(target_os = "linux")]
 fn left_beside(folder: &std::path::Path) -> Vec<String> {
-    let text = std::fs::read_to_string(folder.join("h.html")).unwrap();
+    let bytes = std::fs::read(folder.join("h.pdf")).unwrap();
     assert!(
-        text == "precious\n" || text.ends_with("</html>\n"),
-        "cut: {text:?}"
+        bytes == b"precious\n" || (bytes.starts_with(b"%PDF-") && bytes.ends_with(b"%%EOF")),
+        "cut: {} bytes",
+        bytes.len()
     );
     std::fs::read_dir(folder)
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name != "h.html")
+        .filter(|name| name != "h.pdf")
         .collect()
 }
 
@@ -200,7 +202,7 @@ fn a_handout_stopped_at_any_moment_leaves_no_temporary_file() {
     let run = started.elapsed().max(std::time::Duration::from_millis(5));
     let mut random = Random::new(0x5109_7e2a_0b1c_4d3e);
     for round in 0..45 {
-        std::fs::write(folder.join("h.html"), "precious\n").unwrap();
+        std::fs::write(folder.join("h.pdf"), "precious\n").unwrap();
         let signal = [libc::SIGTERM, libc::SIGHUP, libc::SIGINT][round % 3];
         let delay = run.mul_f64(random.below(1200) as f64 / 1000.0);
         stopped_handout(&folder, signal, delay);
@@ -227,19 +229,19 @@ fn temporary_files_of_killed_programs_are_removed_by_the_next_write() {
     ended.wait().unwrap();
     let running = std::process::id();
     let stale = [
-        format!(".h.html.{dead}-0.tmp"),
-        format!(".h.html.{dead}-1.tmp"),
-        format!(".h.h.{dead}-0.tmp"),
+        format!(".h.pdf.{dead}-0.tmp"),
+        format!(".h.pdf.{dead}-1.tmp"),
+        format!(".h.p.{dead}-0.tmp"),
     ];
     let kept = [
-        format!(".h.html.{running}-0.tmp"),
+        format!(".h.pdf.{running}-0.tmp"),
         format!(".g.html.{dead}-0.tmp"),
         "notes.txt".to_owned(),
     ];
     for name in stale.iter().chain(&kept) {
         std::fs::write(folder.join(name), "a whole handout").unwrap();
     }
-    std::fs::write(folder.join("h.html"), "precious\n").unwrap();
+    std::fs::write(folder.join("h.pdf"), "precious\n").unwrap();
     stopped_handout(&folder, 0, std::time::Duration::ZERO);
     let mut left = left_beside(&folder);
     left.sort();
@@ -249,7 +251,7 @@ fn temporary_files_of_killed_programs_are_removed_by_the_next_write() {
     let _ = std::fs::remove_dir_all(&folder);
 }
 
-/// Stops `handout -o h.html --force` in `folder` while `syscall` returns (strace holds it there
+/// Stops `handout -o h.pdf --force` in `folder` while `syscall` returns (strace holds it there
 /// for half a second), with `signal`.
 #[cfg(target_os = "linux")]
 fn stopped_in(folder: &std::path::Path, syscall: &str, signal: libc::c_int) {
@@ -257,7 +259,7 @@ fn stopped_in(folder: &std::path::Path, syscall: &str, signal: libc::c_int) {
         .args(["-q", "-o", "/dev/null", "-e"])
         .arg(format!("inject={syscall}:delay_exit=500000"))
         .arg(env!("CARGO_BIN_EXE_needle-guide"))
-        .args(["handout", "-o", "h.html", "--force"])
+        .args(["handout", "-o", "h.pdf", "--force"])
         .current_dir(folder)
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -295,7 +297,7 @@ fn a_handout_stopped_while_it_has_a_temporary_name_leaves_none() {
     std::fs::create_dir_all(&folder).unwrap();
     for syscall in ["fsync", "linkat"] {
         for signal in [libc::SIGTERM, libc::SIGHUP, libc::SIGINT] {
-            std::fs::write(folder.join("h.html"), "precious\n").unwrap();
+            std::fs::write(folder.join("h.pdf"), "precious\n").unwrap();
             stopped_in(&folder, syscall, signal);
             assert_eq!(
                 left_beside(&folder),
@@ -303,8 +305,8 @@ fn a_handout_stopped_while_it_has_a_temporary_name_leaves_none() {
                 "stopped in {syscall} by signal {signal}"
             );
             assert_eq!(
-                std::fs::read_to_string(folder.join("h.html")).unwrap(),
-                "precious\n",
+                std::fs::read(folder.join("h.pdf")).unwrap(),
+                b"precious\n",
                 "stopped before it was done, so the old file stays"
             );
         }

@@ -1,6 +1,18 @@
 //! The guide's colours, written once: the window's two themes and the printed handout take them
 //! from here, and the contrast they must keep is measured here.
 
+/// Which of a theme's colours a symbol's disc or ink takes, so that each theme and the paper
+/// give it their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Primary,
+    PrimarySoft,
+    OnPrimary,
+    Urgent,
+    OnUrgent,
+    Faint,
+}
+
 /// An opaque sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rgb {
@@ -54,6 +66,18 @@ pub struct Colors {
 }
 
 impl Colors {
+    /// The colour a symbol's part takes in this theme.
+    pub const fn tone(&self, tone: Tone) -> Rgb {
+        match tone {
+            Tone::Primary => self.primary,
+            Tone::PrimarySoft => self.primary_soft,
+            Tone::OnPrimary => self.on_primary,
+            Tone::Urgent => self.urgent,
+            Tone::OnUrgent => self.on_urgent,
+            Tone::Faint => self.faint,
+        }
+    }
+
     /// Calm and clinical: deep teal on soft grey-white, with red kept for what is urgent. The
     /// handout is printed in these.
     pub const STANDARD: Colors = Colors {

@@ -7,7 +7,11 @@ pub mod colors;
 pub mod content;
 pub mod document;
 pub mod handout;
+pub mod pictogram;
 pub mod search;
+pub mod symbol;
+pub mod take_home;
+pub mod typeface;
 
 /// The pages and screens of the guide; part of the content, named here for short.
 pub use content::route;

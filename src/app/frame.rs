@@ -116,8 +116,20 @@ impl App {
             speech_notice: (self.can_read_aloud() && self.speech_failed())
                 .then_some(library.ui.speech_failed.as_str()),
         };
+        // At the kiosk, the questions page's questions go home on a phone.
+        let take_home_here = (self.kiosk_state().is_some()
+            && self.route() == &Route::Page(PageId::QUESTIONS))
+            .then(|| {
+                container(nav::action(
+                    nav::label(library.ui.kiosk.take_home.clone()),
+                    style::Role::Primary,
+                    Message::Reader(reader::Message::TakeHome),
+                ))
+                .center_x(Fill)
+            });
         let PageView { page, pinned } = self.reader.page(library, look);
         let content = column![page.map(Message::Reader)]
+            .push(take_home_here)
             .push(qr_here)
             .spacing(metrics::L);
         let page = scrollable(

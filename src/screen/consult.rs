@@ -337,6 +337,7 @@ impl Consult {
                 let options = handout::HandoutOptions {
                     conditions,
                     discussion,
+                    paper: library.clinic.paper,
                 };
                 Action::SaveHandout(handout::Job::new(
                     library,
@@ -989,16 +990,32 @@ mod tests {
         let expected = handout::Job::new(
             library,
             &handout::HandoutOptions {
-                conditions: in_order,
+                conditions: in_order.clone(),
                 discussion: None,
+                paper: library.clinic.paper,
             },
             folder.clone(),
         );
-        assert_eq!(job.html(), expected.html());
-        assert!(job.html().contains("Sciatica") && !job.html().contains("Knee pain"));
+        assert_eq!(job.pdf(), expected.pdf());
+        assert!(job.pdf().is_some_and(|pdf| pdf.starts_with(b"%PDF")));
+        // What it says: the ticked conditions, and no summary before the check.
+        let says = |discussion| {
+            handout::sheet(
+                library,
+                &handout::HandoutOptions {
+                    conditions: in_order.clone(),
+                    discussion,
+                    paper: library.clinic.paper,
+                },
+                handout::Shorten::Whole,
+            )
+            .text()
+        };
+        let without = says(None);
+        assert!(without.contains("Sciatica") && !without.contains("Knee pain"));
         assert_eq!(job.folder(), handout::default_folder().as_path());
         let title = &library.ui.teach_back.discussion_title;
-        assert!(!job.html().contains(title.as_str()));
+        assert!(!without.contains(title.as_str()));
 
         // After the check, the handout carries its discussion summary.
         let discussion = handout::Discussion {
@@ -1006,14 +1023,25 @@ mod tests {
             ..handout::Discussion::default()
         };
         let Action::SaveHandout(job) =
-            consult.update(Message::MakeHandout, library, 0, Some(discussion))
+            consult.update(Message::MakeHandout, library, 0, Some(discussion.clone()))
         else {
             panic!("making the handout asks the app to save it");
         };
-        assert!(job.html().contains(title.as_str()));
-        assert!(job.html().contains("The warning signs of a collapsed lung"));
+        let expected = handout::Job::new(
+            library,
+            &handout::HandoutOptions {
+                conditions: in_order.clone(),
+                discussion: Some(discussion.clone()),
+                paper: library.clinic.paper,
+            },
+            folder.clone(),
+        );
+        assert_eq!(job.pdf(), expected.pdf());
+        let with = says(Some(discussion));
+        assert!(with.contains(title.as_str()));
+        assert!(with.contains("The warning signs of a collapsed lung"));
 
-        let outcome = handout::Outcome::SavedOnly(folder.join("x.html"));
+        let outcome = handout::Outcome::SavedOnly(folder.join("x.pdf"));
         let _ = consult.update(Message::HandoutMade(outcome.clone()), library, 0, None);
         assert_eq!(consult.handout_dialog().unwrap().outcome, Some(outcome));
     }
@@ -1087,7 +1115,7 @@ mod tests {
             Action::None
         );
         let folder = std::env::temp_dir().join("handouts");
-        let outcome = handout::Outcome::Sent(folder.join("x.html"));
+        let outcome = handout::Outcome::Sent(folder.join("x.pdf"));
         let _ = consult.update(Message::HandoutMade(outcome), library, 0, None);
         assert_eq!(
             consult.update(Message::ShowFolder, library, 0, None),

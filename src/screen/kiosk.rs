@@ -5,6 +5,7 @@
 pub mod idle;
 pub mod lock;
 
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use iced::alignment::Vertical;
@@ -16,6 +17,7 @@ use iced::{Center, Element, Fill, Length, Size};
 
 use super::{Comfort, PageParts, Shared, Words, comfort_controls, home_button};
 use crate::content::Library;
+use crate::take_home::TakeHome;
 use crate::theme::style::{self, Role};
 use crate::theme::{BOLD, metrics, size};
 use crate::widget::nav::{self, action_scaled, label_sized};
@@ -103,6 +105,9 @@ pub enum Message {
     PinBack,
     PinCancel,
     PinSubmit,
+    /// Show the code that takes this text home on a phone.
+    ShowTakeHome(Box<TakeHome>),
+    CloseTakeHome,
 }
 
 /// What the app must do after an update.
@@ -135,6 +140,19 @@ pub struct Kiosk {
     guard: PinGuard,
     /// When the last PIN was checked or refused, for the keypad's message.
     pin_checked: Option<Instant>,
+    /// The code being shown that takes a list home, made from the screen's state: only here,
+    /// never written down, and gone with the kiosk at the reset.
+    take_home: Option<Shown>,
+}
+
+/// A list taken home and its code, as shown. Two are the same when they hold the same list.
+#[derive(Debug, Clone)]
+struct Shown(Rc<(TakeHome, WebCode)>);
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Shown) -> bool {
+        self.0.0 == other.0.0
+    }
 }
 
 impl Kiosk {
@@ -148,6 +166,7 @@ impl Kiosk {
             wrong_pin: false,
             guard: PinGuard::default(),
             pin_checked: None,
+            take_home: None,
         }
     }
 
@@ -224,6 +243,17 @@ impl Kiosk {
                     self.idle.input(now);
                 }
                 Action::None
+            }
+            Message::ShowTakeHome(home) => {
+                self.idle.input(now);
+                let code = WebCode::sized(&home.text, TAKE_HOME_CODE);
+                self.take_home = code.map(|code| Shown(Rc::new((*home, code))));
+                self.wake()
+            }
+            Message::CloseTakeHome => {
+                self.idle.input(now);
+                self.take_home = None;
+                self.wake()
             }
             Message::KeepReading => {
                 self.idle.keep_reading(now);
@@ -452,11 +482,15 @@ impl Kiosk {
     }
 
     /// The dialog over the page, if any: the staff keypad, or "Are you still reading?".
-    pub fn overlay_view<'a>(&self, library: &'a Library) -> Option<Element<'a, Message>> {
+    pub fn overlay_view<'a>(&'a self, library: &'a Library) -> Option<Element<'a, Message>> {
         match (self.pin(), self.seconds_left()) {
             (Some(_), _) => Some(self.keypad(library)),
             (None, Some(seconds)) if !self.welcome => Some(still_reading(library, seconds)),
-            _ => None,
+            _ => self
+                .take_home
+                .as_ref()
+                .filter(|_| !self.welcome)
+                .map(|Shown(shown)| take_home(library, &shown.0, &shown.1)),
         }
     }
 
@@ -626,6 +660,67 @@ fn still_reading(library: &Library, seconds: u64) -> Element<'_, Message> {
     .into()
 }
 
+/// The code that takes the list on the screen behind it home: how to take it, and that the screen
+/// keeps nothing; where the list was too long for one code, how much of it the code holds.
+fn take_home<'a>(
+    library: &'a Library,
+    home: &'a TakeHome,
+    code: &'a WebCode,
+) -> Element<'a, Message> {
+    let words = &library.ui.kiosk;
+    responsive(move |room| {
+        let scale = fitted(room, TAKE_HOME_ROOM);
+        let shortened = (home.kept < home.total).then(|| {
+            text(
+                words
+                    .take_home_shortened
+                    .replace("{kept}", &home.kept.to_string())
+                    .replace("{total}", &home.total.to_string()),
+            )
+            .size(size::BODY * scale)
+            .font(BOLD)
+        });
+        let panel = column![
+            row![
+                text(&words.take_home)
+                    .size(size::HEADING * scale)
+                    .font(BOLD)
+                    .width(Fill),
+                action_scaled(
+                    label_sized(&library.ui.close, size::BODY * scale),
+                    Role::Primary,
+                    Message::CloseTakeHome,
+                    scale
+                ),
+            ]
+            .spacing(metrics::M * scale)
+            .align_y(Vertical::Center),
+            row![
+                container(qr_code(&code.data).cell_size(code.cell * scale)).id(nav::mark::QR),
+                column![
+                    text(&words.take_home_how)
+                        .size(size::BODY * scale)
+                        .style(style::muted),
+                ]
+                .push(shortened)
+                .spacing(metrics::M * scale)
+                .width(Fill),
+            ]
+            .spacing(metrics::L * scale),
+        ]
+        .spacing(metrics::M * scale);
+        nav::modal_scaled(panel, true, Message::CloseTakeHome, scale)
+    })
+    .into()
+}
+
+/// The room in which the take-home code and its words show at their full size.
+const TAKE_HOME_ROOM: Size = Size::new(880.0, 560.0);
+
+/// How wide the take-home code may be drawn: the largest code (version 20, 105 cells with its
+/// margin) at 4 pixels a cell, which a phone reads from arm's length.
+const TAKE_HOME_CODE: f32 = 440.0;
+
 /// Room for the QR code and its caption.
 pub const QR_WIDTH: f32 = 280.0;
 
@@ -645,16 +740,21 @@ impl WebCode {
     /// The smallest code that holds `web`, as iced would choose it (medium error correction);
     /// none if no code can hold it.
     pub fn new(web: &str) -> Option<WebCode> {
+        WebCode::sized(web, QR_WIDTH)
+    }
+
+    /// The smallest code that holds `text`, with cells as large as fit `room` pixels across.
+    pub fn sized(text: &str, room: f32) -> Option<WebCode> {
         (1..=40u8).find_map(|version| {
             let data = qr_code::Data::with_version(
-                web,
+                text,
                 qr_code::Version::Normal(version),
                 qr_code::ErrorCorrection::Medium,
             )
             .ok()?;
             // A code of version v is 17 + 4v cells across, and iced leaves 2 cells blank around it.
             let across = 17.0 + 4.0 * f32::from(version) + 4.0;
-            let cell = (QR_WIDTH / across).floor().clamp(1.0, QR_CELL);
+            let cell = (room / across).floor().clamp(1.0, QR_CELL);
             Some(WebCode { data, cell, across })
         })
     }

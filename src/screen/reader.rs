@@ -43,6 +43,8 @@ pub enum Action {
     Clear,
     /// Bring the element with this id into view, at the top, unless it shows already.
     Show(&'static str),
+    /// Show the code that takes this screen's questions home on a phone.
+    TakeHome,
 }
 
 /// The passage being read aloud, so that it can be scrolled into view.
@@ -217,6 +219,7 @@ impl Reader {
                 Action::None
             }
             Message::ReadFrom(passage) => Action::ReadFrom(passage),
+            Message::TakeHome => Action::TakeHome,
             Message::TeachBack(message) => {
                 let items = check_items(library);
                 let asks = questions_to_ask(library).len();
@@ -224,6 +227,7 @@ impl Reader {
                     teach_back::Moved::Yes => Action::Moved,
                     teach_back::Moved::No => Action::None,
                     teach_back::Moved::Clear => Action::Clear,
+                    teach_back::Moved::TakeHome => Action::TakeHome,
                 }
             }
         }
@@ -303,6 +307,7 @@ impl Reader {
                 &items,
                 &questions_to_ask(library),
                 words,
+                &library.ui.kiosk.take_home,
                 look.therapist,
                 compact,
             )

@@ -181,3 +181,32 @@ pub fn run_within(
         stderr: stderr.join().unwrap(),
     }
 }
+
+#[allow(dead_code)]
+/// The text poppler's `pdftotext` reads from `pdf`, or `None` where it is not installed (then
+/// said on stderr, past the harness's capture; under CI it must be there).
+pub fn pdf_text(pdf: &[u8]) -> Option<String> {
+    use std::io::Write;
+    let child = std::process::Command::new("pdftotext")
+        .args(["-", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(child) => child,
+        Err(error) => {
+            assert!(
+                std::env::var("CI").is_err(),
+                "pdftotext is needed under CI: {error}"
+            );
+            let _ = writeln!(
+                std::io::stderr(),
+                "*** pdftotext not found: the PDF's words are unchecked ***"
+            );
+            return None;
+        }
+    };
+    child.stdin.take().unwrap().write_all(pdf).unwrap();
+    let output = child.wait_with_output().unwrap();
+    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+}

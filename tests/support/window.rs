@@ -287,6 +287,12 @@ impl Window {
     pub fn shown(&self) -> Vec<u32> {
         self.pixels.clone()
     }
+
+    /// How many pixels across the window is.
+    #[allow(dead_code)]
+    pub fn width(&self) -> usize {
+        self.physical.width as usize
+    }
 }
 
 fn draw(

@@ -310,6 +310,14 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
                 &library.ui.handout.folder_not_shown,
                 &["{folder}"],
             ),
+            ("page_of", &library.ui.handout.page_of, &["{n}", "{total}"]),
+            ("left_out", &library.ui.handout.left_out, &["{what}"]),
+            ("too_long", &library.ui.handout.too_long, &["{what}"]),
+            (
+                "cannot_print",
+                &library.ui.handout.cannot_print,
+                &["{what}"],
+            ),
         ],
     );
     checker.text(&ui_file, &library.ui.call_clinic.no_phone);

@@ -10,13 +10,13 @@ use ron::value::RawValue;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::check;
-use super::model::{Answers, Clinic, LeftOut, Switch};
+use super::model::{Answers, Clinic, LeftOut, Paper, Switch};
 use super::parse::{line_and_column, parse_message};
 use super::problem::{Problem, without_controls};
 
 /// The fields of `clinic.ron`, and the old name one of them still answers to. `es` holds the
 /// clinic's own words in Spanish (see [`TRANSLATED`]).
-const FIELDS: [&str; 11] = [
+const FIELDS: [&str; 12] = [
     "name",
     "phone",
     "after_hours_phone",
@@ -27,6 +27,7 @@ const FIELDS: [&str; 11] = [
     "reviewed",
     "answers",
     "read_aloud",
+    "paper",
     "es",
 ];
 
@@ -75,6 +76,10 @@ pub(super) fn read(file: &str, text: &str, locale: &str) -> ron::error::SpannedR
             "emergency_number" => clinic.emergency_number = reading.number(field, value),
             "reviewed" => clinic.reviewed = reading.words(field, value),
             "answers" => clinic.answers = reading.answers(value),
+            "paper" => match value.into_rust::<Paper>() {
+                Ok(paper) => clinic.paper = paper,
+                Err(error) => reading.leave_out(field, value, &parse_message(&error.code)),
+            },
             _ => match value.into_rust::<Switch>() {
                 Ok(switch) => clinic.read_aloud = switch,
                 Err(error) => reading.leave_out(field, value, &parse_message(&error.code)),

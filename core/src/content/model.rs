@@ -622,12 +622,23 @@ pub struct TeachBackWords {
     pub patient_signature: String,
     pub therapist_signature: String,
     pub date: String,
+    /// Lines on the page to sign, for the names.
+    pub patient_name: String,
+    pub therapist_name: String,
 }
 
 /// Words of the waiting-room kiosk. `{n}` is a number of seconds.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct KioskWords {
+    /// On the check's summary and the questions page: the button that shows the code.
+    pub take_home: String,
+    /// The first line of what the code holds, as a phone shows it.
+    pub take_home_title: String,
+    /// Beside the code: how to take it, and that nothing is kept.
+    pub take_home_how: String,
+    /// Where the list is too long for one code: `{kept}` of `{total}` lines are in it.
+    pub take_home_shortened: String,
     pub welcome: String,
     /// About how long the guide takes, on the welcome screen.
     pub takes: String,
@@ -700,7 +711,6 @@ pub struct HandoutWords {
     pub folder_not_shown: String,
     pub title: String,
     pub given_by: String,
-    pub what_it_is: String,
     pub your_conditions: String,
     pub side_effects: String,
     /// The heading of the table's first column; the second is [`Ui::how_often`].
@@ -716,6 +726,31 @@ pub struct HandoutWords {
     pub treated_on: String,
     /// A line for the therapist: whether any needle went near a lung today ("Yes / No").
     pub near_lungs_today: String,
+    /// The third column of the side-effects table: the picture of 100.
+    pub out_of_100: String,
+    /// Under the table: what the pictures' shapes and fills mean.
+    pub picture_key: String,
+    /// At the foot of each page: when the facts were checked against their sources.
+    pub content_checked: String,
+    /// At the foot of each page: `{n}` and `{total}`.
+    pub page_of: String,
+    /// What was left out to keep to two pages: `{what}` lists it.
+    pub left_out: String,
+    /// In that list: the studies' findings for each ticked condition.
+    pub evidence_left_out: String,
+    /// In that list: the side effects with no number, named under the table.
+    pub unrated_left_out: String,
+    /// In that list: what to tell the therapist before treatment.
+    pub checklist_left_out: String,
+    /// In that list: the conditions ticked.
+    pub conditions_left_out: String,
+    /// In that list: the "are you sure" questions answered no.
+    pub unsure_left_out: String,
+    /// In that list: a clinic's detail too long to print whole (`{what}` is its label).
+    pub too_long: String,
+    /// In that list: a clinic's detail in letters the handout's font lacks (`{what}` is its
+    /// label); a line is left to write it in.
+    pub cannot_print: String,
 }
 
 /// Words on the icon arrays and the rare-risk scale.
@@ -859,6 +894,8 @@ pub struct Clinic {
     pub answers: Answers,
     /// `Off` hides read-aloud, for a kiosk without speakers.
     pub read_aloud: Switch,
+    /// The paper the handout is printed on.
+    pub paper: Paper,
     /// The fields written in the file that could not be used, each left empty (or at its
     /// default) with the problem that says why. A staff PIN among them keeps the kiosk from
     /// starting (`check::ready`).
@@ -872,6 +909,35 @@ pub struct LeftOut {
     /// know, `staff_pin` if it may have been meant for it (`staffpin`), else empty.
     pub field: &'static str,
     pub problem: super::problem::Problem,
+}
+
+/// The paper the clinic prints the handout on (`paper` in `clinic.ron`); its size in points
+/// (1/72 inch).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+pub enum Paper {
+    /// 210 × 297 mm, most of the world's.
+    A4,
+    /// 8.5 × 11 inches, the Americas'.
+    #[default]
+    Letter,
+}
+
+impl Paper {
+    pub const ALL: [Paper; 2] = [Paper::A4, Paper::Letter];
+
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.28, 841.89),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "Letter",
+        }
+    }
 }
 
 /// On or off.

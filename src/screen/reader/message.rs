@@ -28,6 +28,8 @@ pub enum Message {
     TeachBack(teach_back::Message),
     /// While reading aloud, go on from this passage (a tap on it).
     ReadFrom(usize),
+    /// At the kiosk: take the questions (or the check's summary) home on a phone.
+    TakeHome,
 }
 
 /// Which half of the conditions page a narrow window shows.

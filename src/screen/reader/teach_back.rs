@@ -45,6 +45,8 @@ pub enum Message {
     StartOver,
     /// At the kiosk: done, clear everything for the next person (the app resets the kiosk).
     Clear,
+    /// Show the code that takes the summary home on a phone (the kiosk).
+    TakeHome,
 }
 
 /// Where the check is.
@@ -108,6 +110,8 @@ pub enum Moved {
     No,
     /// The patient is done: clear everything for the next person.
     Clear,
+    /// The patient takes the summary home on a phone.
+    TakeHome,
 }
 
 impl TeachBack {
@@ -243,6 +247,7 @@ impl TeachBack {
                 self.ask(first)
             }
             (Message::Clear, Step::Summary) => Moved::Clear,
+            (Message::TakeHome, Step::Summary) => Moved::TakeHome,
             (Message::StartOver, _) => {
                 *self = TeachBack::default();
                 Moved::Yes
@@ -340,7 +345,8 @@ impl TeachBack {
     }
 
     /// The check as it stands. `therapist` says who reads the summary: the therapist in the
-    /// consult room, or the patient alone at the kiosk.
+    /// consult room, or the patient alone at the kiosk, who may take it home (`take_home`, the
+    /// button's words).
     /// `compact`: room is short (large text), and the page's title is the question's number
     /// ([`TeachBack::title`]), so the step does not say it again.
     pub fn view<'a>(
@@ -348,6 +354,7 @@ impl TeachBack {
         items: &[CheckItem],
         asks: &[String],
         words: &'a TeachBackWords,
+        take_home: &'a str,
         therapist: bool,
         compact: bool,
     ) -> Element<'a, Message> {
@@ -361,7 +368,7 @@ impl TeachBack {
             Step::Sure => self.sure(words),
             Step::Summary => {
                 let summary = self.summary(items, asks, words);
-                summary_view(summary, words, therapist)
+                summary_view(summary, words, take_home, therapist)
             }
         }
     }
@@ -598,7 +605,12 @@ impl TeachBack {
 
 /// The summary: what to go over, the questions ticked, and what to do next. `therapist` says
 /// whether the therapist reads it (the consult room) or the patient alone (the kiosk).
-fn summary_view(summary: Summary, words: &TeachBackWords, therapist: bool) -> Element<'_, Message> {
+fn summary_view<'a>(
+    summary: Summary,
+    words: &'a TeachBackWords,
+    take_home: &'a str,
+    therapist: bool,
+) -> Element<'a, Message> {
     let heading = if therapist {
         &words.summary_therapist
     } else {
@@ -628,9 +640,15 @@ fn summary_view(summary: Summary, words: &TeachBackWords, therapist: bool) -> El
         .spacing(metrics::S)
     });
     let talk = (!summary.unsure.is_empty()).then(|| note(&words.talk_first));
-    // At the kiosk, the patient can clear it all for the next person, not only wait.
+    // At the kiosk, the patient can take it home on a phone, and clear it all for the next
+    // person, not only wait.
     let kept = (!therapist).then(|| {
         column![
+            action(
+                label(take_home.to_owned()),
+                Role::Secondary,
+                Message::TakeHome
+            ),
             typography::body(words.kept_nowhere.clone()).style(style::muted),
             action(label(words.clear.clone()), Role::Primary, Message::Clear),
         ]

@@ -1,0 +1,776 @@
+//! What the handout says, in reading order, as pieces the layout places on paper: taken from the
+//! pages' documents, so the handout says what the guide says, in the reader's language, with the
+//! same numbers. What to do comes first, as it is what a patient looks for at home.
+
+use crate::content::ids::ConditionId;
+use crate::content::model::Level;
+use crate::content::route::{PageId, Route};
+use crate::content::{Library, Span};
+use crate::document::{Document, Effect, Part, joined};
+
+use super::layout::Face;
+use super::{Discussion, HandoutOptions};
+
+/// A piece of text in one weight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub text: String,
+    pub bold: bool,
+}
+
+impl Run {
+    pub fn plain(text: impl Into<String>) -> Run {
+        Run {
+            text: text.into(),
+            bold: false,
+        }
+    }
+
+    pub fn bold(text: impl Into<String>) -> Run {
+        Run {
+            text: text.into(),
+            bold: true,
+        }
+    }
+}
+
+/// Spans as runs: rates in bold, as the window shows them.
+fn runs(spans: &[Span]) -> Vec<Run> {
+    spans
+        .iter()
+        .map(|span| match span {
+            Span::Number(text) => Run::bold(text.clone()),
+            span => Run::plain(span.text()),
+        })
+        .collect()
+}
+
+/// A detail of the clinic's, or a line to write it on by hand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub label: String,
+    /// `None`: a line to write on.
+    pub value: Option<String>,
+}
+
+/// One row of the side-effects table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EffectRow {
+    pub name: String,
+    /// "15 to 20 out of every 100 treatments", and what studies counted, each under its label.
+    pub how_often: Vec<Run>,
+    /// Its picture of 100, where the rate is out of 100.
+    pub chart: Option<crate::document::IconChart>,
+}
+
+/// A piece of the handout.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    /// A section's heading; `urgent` ones are in the urgent colour.
+    Heading {
+        text: String,
+        urgent: bool,
+    },
+    /// A smaller heading inside a section.
+    Subheading {
+        text: String,
+        urgent: bool,
+    },
+    Paragraph(Vec<Run>),
+    /// A paragraph on a tinted band, for what must not be missed.
+    Note(Vec<Run>),
+    Bullets(Vec<Vec<Run>>),
+    /// Items with a box to tick, in two columns.
+    Checklist(Vec<String>),
+    /// The clinic's numbers under a heading, each written or a line to write it on; and what to
+    /// do without one.
+    Contacts {
+        heading: String,
+        fields: Vec<Field>,
+        note: Option<String>,
+    },
+    /// A step of what to do: its symbol, what to do, the signs it is for, and how.
+    Step {
+        level: Level,
+        action: String,
+        signs: Vec<String>,
+        steps: Vec<String>,
+    },
+    /// The side effects with a number: name, how often, and a picture of 100.
+    Effects {
+        headings: [String; 3],
+        rows: Vec<EffectRow>,
+    },
+    /// Lines to write a name, a date or a signature on.
+    Lines(Vec<String>),
+}
+
+/// The whole handout, before it is laid out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    /// The language's code, for the PDF and screen readers.
+    pub lang: String,
+    pub title: String,
+    /// "From {clinic}", where the clinic named itself.
+    pub given_by: Option<String>,
+    pub pieces: Vec<Piece>,
+    /// At the foot of every page: when the content was checked, and by the clinic.
+    pub footer: String,
+    /// "Page {n} of {total}".
+    pub page_of: String,
+    /// What is not on it, to keep it to two pages or because it could not be printed; the
+    /// handout ends by saying so.
+    pub left_out: Vec<String>,
+}
+
+impl Sheet {
+    /// The clinic's details as the handout gives them: each label, and its value or `None`
+    /// for a line to write it on.
+    pub fn contacts(&self) -> Vec<(String, Option<String>)> {
+        self.pieces
+            .iter()
+            .find_map(|piece| match piece {
+                Piece::Contacts { fields, .. } => Some(
+                    fields
+                        .iter()
+                        .map(|field| (field.label.clone(), field.value.clone()))
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
+    /// Every word the handout says, in reading order, one piece a line: what a screen reader
+    /// reads, and what tests look for.
+    pub fn text(&self) -> String {
+        let mut out = vec![self.title.clone()];
+        out.extend(self.given_by.clone());
+        for piece in &self.pieces {
+            out.push(piece.text());
+        }
+        out.push(self.footer.clone());
+        out.join("\n")
+    }
+}
+
+impl Piece {
+    pub fn text(&self) -> String {
+        let words = |runs: &[Run]| runs.iter().map(|run| run.text.as_str()).collect::<String>();
+        match self {
+            Piece::Heading { text, .. } | Piece::Subheading { text, .. } => text.clone(),
+            Piece::Paragraph(runs) | Piece::Note(runs) => words(runs),
+            Piece::Bullets(items) => items
+                .iter()
+                .map(|item| words(item))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Piece::Checklist(items) | Piece::Lines(items) => items.join("\n"),
+            Piece::Contacts {
+                heading,
+                fields,
+                note,
+            } => std::iter::once(heading.clone())
+                .chain(fields.iter().map(|field| {
+                    format!("{}: {}", field.label, field.value.as_deref().unwrap_or(""))
+                }))
+                .chain(note.clone())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Piece::Step {
+                action,
+                signs,
+                steps,
+                ..
+            } => std::iter::once(action.clone())
+                .chain(signs.iter().cloned())
+                .chain(steps.iter().cloned())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Piece::Effects { headings, rows } => std::iter::once(headings.join(" | "))
+                .chain(
+                    rows.iter()
+                        .map(|row| format!("{} | {}", row.name, words(&row.how_often))),
+                )
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+}
+
+/// What may be left out, in the order it is given up, when the handout would not fit on two
+/// pages: first what is said at more length in the guide, last what the therapist goes over in
+/// the consult anyway. What to do, whom to call and the side effects' numbers are never left
+/// out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Shorten {
+    /// Nothing left out.
+    Whole,
+    /// Without naming the side effects the sheet gives no number for (each is in a step of
+    /// what to do).
+    WithoutUnrated,
+    /// And the ticked conditions named without what studies say for each.
+    ConditionsByName,
+    /// And without the list of what to tell the therapist before treatment.
+    WithoutChecklist,
+    /// And without the questions the patient ticked in the check (the therapist answers them
+    /// in the consult).
+    WithoutQuestions,
+    /// And without the conditions ticked (whether needles went near a lung is a line the
+    /// therapist fills in, in the clinic's box).
+    WithoutConditions,
+    /// And without the list of "are you sure" questions answered no (the summary still says to
+    /// talk to the therapist before deciding).
+    WithoutUnsure,
+}
+
+impl Shorten {
+    /// The next thing to give up, if any is left.
+    pub fn next(self) -> Option<Shorten> {
+        match self {
+            Shorten::Whole => Some(Shorten::WithoutUnrated),
+            Shorten::WithoutUnrated => Some(Shorten::ConditionsByName),
+            Shorten::ConditionsByName => Some(Shorten::WithoutChecklist),
+            Shorten::WithoutChecklist => Some(Shorten::WithoutQuestions),
+            Shorten::WithoutQuestions => Some(Shorten::WithoutConditions),
+            Shorten::WithoutConditions => Some(Shorten::WithoutUnsure),
+            Shorten::WithoutUnsure => None,
+        }
+    }
+}
+
+/// A clinic's detail is printed up to this many characters; a longer one is cut at a space
+/// before it, and the handout says so.
+const MAX_DETAIL: usize = 60;
+
+/// A clinic's detail as the handout can print it: whole; cut at a word, with "…", where it is
+/// too long; or `None` where the font lacks its letters (a line is left to write it on). What
+/// was not printed goes into `left_out`, named by `label`.
+fn printable(
+    value: &str,
+    label: &str,
+    library: &Library,
+    face: &Face,
+    left_out: &mut Vec<String>,
+) -> Option<String> {
+    let words = &library.ui.handout;
+    let value = value.trim();
+    if !face.covers(value) {
+        left_out.push(words.cannot_print.replace("{what}", label));
+        return None;
+    }
+    if value.chars().count() <= MAX_DETAIL {
+        return Some(value.to_owned());
+    }
+    let limit = value
+        .char_indices()
+        .nth(MAX_DETAIL)
+        .map_or(value.len(), |(at, _)| at);
+    let cut = value[..limit]
+        .rfind(' ')
+        .filter(|&at| at > 0)
+        .unwrap_or(limit);
+    left_out.push(words.too_long.replace("{what}", label));
+    Some(format!("{}…", value[..cut].trim_end()))
+}
+
+/// The handout's pieces for `options`, shortened as `shorten` says; `face` says which letters
+/// it can print.
+pub fn build(library: &Library, options: &HandoutOptions, shorten: Shorten, face: &Face) -> Sheet {
+    let words = &library.ui.handout;
+    let mut left_out = Vec::new();
+    let clinic_name = library.clinic.name.trim();
+    let clinic = (!clinic_name.is_empty())
+        .then(|| {
+            printable(
+                clinic_name,
+                &library.ui.clinic_name,
+                library,
+                face,
+                &mut left_out,
+            )
+        })
+        .flatten();
+    let mut pieces = Vec::new();
+    contacts(&mut pieces, library, clinic.as_deref(), face, &mut left_out);
+    warning_signs(&mut pieces, library);
+    your_conditions(&mut pieces, library, options, shorten, &mut left_out);
+    side_effects(&mut pieces, library, shorten, &mut left_out);
+    if shorten < Shorten::WithoutChecklist {
+        who_should_not(&mut pieces, library);
+    } else {
+        left_out.push(words.checklist_left_out.clone());
+    }
+    if let Some(discussion) = &options.discussion {
+        let questions = if shorten >= Shorten::WithoutQuestions && !discussion.questions.is_empty()
+        {
+            left_out.push(library.ui.teach_back.questions_ticked.to_lowercase());
+            &[][..]
+        } else {
+            &discussion.questions[..]
+        };
+        let unsure = if shorten >= Shorten::WithoutUnsure && !discussion.unsure.is_empty() {
+            left_out.push(library.ui.handout.unsure_left_out.clone());
+            &[][..]
+        } else {
+            &discussion.unsure[..]
+        };
+        discussion_summary(&mut pieces, library, discussion, questions, unsure);
+    }
+    if !left_out.is_empty() {
+        pieces.push(Piece::Note(vec![Run::bold(
+            words.left_out.replace("{what}", &left_out.join("; ")),
+        )]));
+    }
+    let mut footer = words.content_checked.clone();
+    let reviewed = library.clinic.reviewed.trim();
+    if !reviewed.is_empty() && reviewed.chars().count() <= 30 && face.covers(reviewed) {
+        footer.push_str(&format!(" {}: {reviewed}.", library.ui.reviewed));
+    }
+    Sheet {
+        lang: library.locale.clone(),
+        title: words.title.clone(),
+        given_by: clinic
+            .as_ref()
+            .map(|name| words.given_by.replace("{clinic}", name)),
+        pieces,
+        footer,
+        page_of: words.page_of.clone(),
+        left_out,
+    }
+}
+
+/// A page's resolved parts; the handout takes its words from there, so it never drifts from
+/// what the app shows, and it finds them by kind, not by English words.
+fn document(library: &Library, page: PageId) -> Document {
+    Document::for_route(library, &Route::Page(page)).expect("every page has a document")
+}
+
+fn all_parts(document: &Document) -> impl Iterator<Item = &Part> {
+    document.sections.iter().flat_map(|section| &section.parts)
+}
+
+/// A callout's heading set before its text on the same line: it needs an end mark to read as a
+/// sentence ("Signs can start hours later."), unless it has one ("Feeling dizzy?").
+fn run_in(heading: &str) -> String {
+    let heading = heading.trim();
+    if heading.ends_with(['.', '?', '!', ':']) {
+        heading.to_owned()
+    } else {
+        format!("{heading}.")
+    }
+}
+
+/// The clinic's name and numbers, and the emergency number, in the order of the warning-signs
+/// page. Each one the clinic left out is a line to write it in by hand (never words such as
+/// "your local emergency number", which give a patient at home no number); with no clinic phone,
+/// the patient is also told to call the clinic that treated them. A web address is not written
+/// by hand: it is shown only when set.
+fn contacts(
+    pieces: &mut Vec<Piece>,
+    library: &Library,
+    name: Option<&str>,
+    face: &Face,
+    left_out: &mut Vec<String>,
+) {
+    let ui = &library.ui;
+    let clinic = &library.clinic;
+    let mut fields = Vec::new();
+    let name = name.unwrap_or_default().to_owned();
+    for (label, value, by_hand) in [
+        (&ui.clinic_name, &name, true),
+        (&ui.clinic_phone, &clinic.phone, true),
+        (
+            &ui.clinic_after_hours_phone,
+            &clinic.after_hours_phone,
+            true,
+        ),
+        (&ui.clinic_emergency, &clinic.emergency_number, true),
+        (&ui.clinic_web, &clinic.web, false),
+        // For the therapist to fill in: the day, and whether a needle went near a lung, so the
+        // patient knows whether the lung's signs apply to them.
+        (&ui.handout.treated_on, &String::new(), true),
+        (&ui.handout.near_lungs_today, &String::new(), true),
+    ] {
+        let value = value.trim();
+        if value.is_empty() && !by_hand {
+            continue;
+        }
+        // The name was made printable once, for the title too.
+        let value = if value.is_empty() {
+            None
+        } else if std::ptr::eq(label, &ui.clinic_name) {
+            Some(value.to_owned())
+        } else {
+            printable(value, label, library, face, left_out)
+        };
+        if value.is_none() && !by_hand {
+            continue;
+        }
+        fields.push(Field {
+            label: label.clone(),
+            value,
+        });
+    }
+    let note = (!clinic.has_phone()).then(|| ui.consult.call_your_clinic.clone());
+    pieces.push(Piece::Contacts {
+        heading: ui.handout.contacts.clone(),
+        fields,
+        note,
+    });
+}
+
+/// The warning-signs page's steps of what to do, each with the signs it is for; what a caller
+/// says; that signs can start hours later; and where a needle can reach a lung.
+fn warning_signs(pieces: &mut Vec<Piece>, library: &Library) {
+    let page = document(library, PageId::WARNING_SIGNS);
+    let words = &library.ui.handout;
+    pieces.push(Piece::Heading {
+        text: words.warning_signs.clone(),
+        urgent: true,
+    });
+    let actions = all_parts(&page).find_map(|part| match part {
+        Part::Actions(items) => Some(items),
+        _ => None,
+    });
+    if actions.is_some() {
+        pieces.push(Piece::Subheading {
+            text: words.what_to_do.clone(),
+            urgent: true,
+        });
+    }
+    for item in actions.into_iter().flatten() {
+        pieces.push(Piece::Step {
+            level: item.level,
+            action: joined(&item.action),
+            signs: item.signs.iter().map(|sign| joined(sign)).collect(),
+            steps: item.steps.iter().map(|step| joined(step)).collect(),
+        });
+    }
+    // What the page says right after the steps ("When you call, say that you had dry needling,
+    // and when."): the words a caller needs.
+    let when_you_call = page.sections.iter().find_map(|section| {
+        let steps = section
+            .parts
+            .iter()
+            .position(|part| matches!(part, Part::Actions(_)))?;
+        section.parts[steps + 1..]
+            .iter()
+            .find_map(|part| match part {
+                Part::Paragraph(spans) => Some(spans),
+                _ => None,
+            })
+    });
+    if let Some(spans) = when_you_call {
+        pieces.push(Piece::Paragraph(vec![Run::bold(joined(spans))]));
+    }
+    if let Some((heading, body)) = all_parts(&page).find_map(|part| match part {
+        Part::Callout { heading, body, .. } => Some((heading, body)),
+        _ => None,
+    }) {
+        let mut note = vec![Run::bold(format!("{} ", run_in(heading)))];
+        note.extend(runs(body));
+        pieces.push(Piece::Note(note));
+    }
+    // Where a needle can reach a lung, in words: the section's heading and the picture's
+    // summary.
+    if let Some((title, picture)) = page.sections.iter().find_map(|section| {
+        section.parts.iter().find_map(|part| match part {
+            Part::LungAreas(picture) => Some((section.heading.as_deref(), picture)),
+            _ => None,
+        })
+    }) {
+        let mut line: Vec<Run> = title
+            .map(|title| Run::bold(format!("{} ", run_in(title))))
+            .into_iter()
+            .collect();
+        line.extend(runs(&picture.summary));
+        pieces.push(Piece::Paragraph(line));
+    }
+}
+
+/// Up to this many ticked conditions are given with what studies say; more are only named.
+pub const MAX_DESCRIBED: usize = 2;
+
+/// The conditions the therapist ticked, in the guide's order, each with its medical name and
+/// what studies say for it, with the source (or, past [`MAX_DESCRIBED`], or when shortened, by
+/// name only); then which of them have needles that may go near a lung.
+fn your_conditions(
+    pieces: &mut Vec<Piece>,
+    library: &Library,
+    options: &HandoutOptions,
+    shorten: Shorten,
+    left_out: &mut Vec<String>,
+) {
+    let ticked: Vec<_> = library
+        .conditions()
+        .filter(|(_, condition)| {
+            options
+                .conditions
+                .iter()
+                .any(|id: &ConditionId| id.as_str() == condition.id)
+        })
+        .collect();
+    if ticked.is_empty() {
+        return;
+    }
+    let near: Vec<String> = ticked
+        .iter()
+        .filter(|(region, condition)| condition.near_lungs(region))
+        .map(|(_, condition)| library.plain(&condition.name))
+        .collect();
+    let near_lungs = (!near.is_empty()).then(|| {
+        Piece::Paragraph(vec![
+            Run::plain(format!("{}: ", near.join(", "))),
+            Run::bold(library.plain(&library.ui.condition_near_lungs)),
+        ])
+    });
+    if shorten >= Shorten::WithoutConditions {
+        left_out.push(library.ui.handout.conditions_left_out.clone());
+        return;
+    }
+    pieces.push(Piece::Heading {
+        text: library.ui.handout.your_conditions.clone(),
+        urgent: false,
+    });
+    if ticked.len() <= MAX_DESCRIBED && shorten >= Shorten::ConditionsByName {
+        left_out.push(library.ui.handout.evidence_left_out.clone());
+    }
+    if ticked.len() > MAX_DESCRIBED || shorten >= Shorten::ConditionsByName {
+        // Named in a line rather than a list: with every condition ticked, a list would fill a
+        // column.
+        let names: Vec<String> = ticked
+            .iter()
+            .map(|(_, condition)| library.plain(&condition.name))
+            .collect();
+        pieces.push(Piece::Paragraph(vec![Run::plain(format!(
+            "{}.",
+            names.join("; ")
+        ))]));
+    } else {
+        for (_, condition) in &ticked {
+            let mut name = vec![Run::bold(library.plain(&condition.name))];
+            if let Some(medical) = &condition.medical_name {
+                name.push(Run::plain(format!(" ({})", library.plain(medical))));
+            }
+            pieces.push(Piece::Paragraph(name));
+            let mut says = vec![
+                Run::bold(format!("{}: ", library.ui.studies_say)),
+                Run::plain(library.plain(&condition.evidence.text)),
+            ];
+            let names = library.source_names(condition.evidence.sources());
+            if !names.is_empty() {
+                says.push(Run::plain(format!(
+                    " ({}: {})",
+                    library.source_label(names.len()),
+                    names.join("; ")
+                )));
+            }
+            pieces.push(Piece::Paragraph(says));
+        }
+    }
+    // Once for the list, naming the conditions whose needles may go near a lung.
+    pieces.extend(near_lungs);
+}
+
+/// Who should not be needled, and what else to tell the therapist: the before page's
+/// checklist, under its own heading, with boxes the patient can tick.
+fn who_should_not(pieces: &mut Vec<Piece>, library: &Library) {
+    let before = document(library, PageId::BEFORE);
+    let Some((section_heading, items)) = before.sections.iter().find_map(|section| {
+        section.parts.iter().find_map(|part| match part {
+            Part::Checklist(items) => Some((section.heading.as_deref(), items)),
+            _ => None,
+        })
+    }) else {
+        return;
+    };
+    if let Some(text) = section_heading {
+        pieces.push(Piece::Heading {
+            text: text.to_owned(),
+            urgent: false,
+        });
+    }
+    pieces.push(Piece::Paragraph(vec![Run::plain(format!(
+        "{}:",
+        library.ui.handout.who_should_not
+    ))]));
+    pieces.push(Piece::Checklist(
+        items.iter().map(|item| joined(item)).collect(),
+    ));
+}
+
+/// Every side effect with a number, with how often and its picture of 100 where it has one;
+/// where the numbers come from; then those the source gives no number for, by name, unless
+/// `shorten` gives them up.
+fn side_effects(
+    pieces: &mut Vec<Piece>,
+    library: &Library,
+    shorten: Shorten,
+    left_out: &mut Vec<String>,
+) {
+    let ui = &library.ui;
+    let risks = document(library, PageId::RISKS);
+    let effects: Vec<&Effect> = all_parts(&risks)
+        .filter_map(|part| match part {
+            Part::Effect(effect) => Some(effect),
+            _ => None,
+        })
+        .collect();
+    pieces.push(Piece::Heading {
+        text: ui.handout.side_effects.clone(),
+        urgent: false,
+    });
+    let mut sources: Vec<&str> = Vec::new();
+    let mut rows = Vec::new();
+    for effect in &library.side_effects {
+        let Some(rate) = effect.rate else { continue };
+        let name = library.plain(&effect.name);
+        let chart = effects
+            .iter()
+            .find(|shown| shown.name == name)
+            .and_then(|shown| shown.chart.clone());
+        // The clinic's number, then what studies counted, each under its own label.
+        let how_often = effects
+            .iter()
+            .find(|shown| shown.name == name)
+            .map(|shown| {
+                shown
+                    .how_often
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(index, (label, value))| {
+                        let label = if index == 0 {
+                            String::new()
+                        } else {
+                            format!(" {label}: ")
+                        };
+                        [Run::plain(label), Run::bold(value.clone())]
+                    })
+                    .filter(|run| !run.text.is_empty())
+                    .collect()
+            })
+            .unwrap_or_else(|| vec![Run::bold(library.rate_with_studies(effect, rate))]);
+        rows.push(EffectRow {
+            name,
+            how_often,
+            chart,
+        });
+        for source in library.effect_sources(effect) {
+            if !sources.contains(&source.name.as_str()) {
+                sources.push(&source.name);
+            }
+        }
+    }
+    pieces.push(Piece::Effects {
+        headings: [
+            ui.handout.effect_column.clone(),
+            ui.how_often.clone(),
+            ui.handout.out_of_100.clone(),
+        ],
+        rows,
+    });
+    pieces.push(Piece::Paragraph(vec![Run::plain(
+        ui.handout.picture_key.clone(),
+    )]));
+    // Every number names where it comes from, on paper too.
+    pieces.push(Piece::Paragraph(vec![
+        Run::bold(format!("{}: ", library.source_label(sources.len()))),
+        Run::plain(sources.join("; ")),
+    ]));
+    let unrated: Vec<String> = library
+        .side_effects
+        .iter()
+        .filter(|effect| effect.rate.is_none())
+        .map(|effect| library.plain(&effect.name))
+        .collect();
+    if !unrated.is_empty() && shorten >= Shorten::WithoutUnrated {
+        left_out.push(ui.handout.unrated_left_out.clone());
+    } else if !unrated.is_empty() {
+        pieces.push(Piece::Paragraph(vec![
+            Run::bold(format!("{} ", ui.handout.unrated)),
+            Run::plain(format!("{}.", unrated.join("; "))),
+        ]));
+    }
+}
+
+/// The discussion summary: the topics to go over together, the patient's questions, any "are
+/// you sure" answered no, the language, and lines for the names, the date and the signatures.
+/// It says that it goes with the clinic's consent form and does not replace it.
+fn discussion_summary(
+    pieces: &mut Vec<Piece>,
+    library: &Library,
+    discussion: &Discussion,
+    questions: &[String],
+    unsure: &[String],
+) {
+    let words = &library.ui.teach_back;
+    let items = |items: &[String]| {
+        Piece::Bullets(
+            items
+                .iter()
+                .map(|item| vec![Run::plain(item.clone())])
+                .collect(),
+        )
+    };
+    pieces.push(Piece::Heading {
+        text: words.discussion_title.clone(),
+        urgent: false,
+    });
+    pieces.push(Piece::Paragraph(vec![Run::bold(words.companion.clone())]));
+    pieces.push(Piece::Paragraph(vec![
+        Run::bold(format!("{}: ", words.language)),
+        Run::plain(library.ui.language_name.clone()),
+    ]));
+    pieces.push(Piece::Subheading {
+        text: words.summary_therapist.clone(),
+        urgent: false,
+    });
+    if discussion.topics.is_empty() {
+        pieces.push(Piece::Paragraph(vec![Run::plain(
+            words.nothing_missed.clone(),
+        )]));
+    } else {
+        pieces.push(items(&discussion.topics));
+    }
+    if !questions.is_empty() {
+        pieces.push(Piece::Subheading {
+            text: words.questions_ticked.clone(),
+            urgent: false,
+        });
+        pieces.push(items(questions));
+    }
+    if !unsure.is_empty() {
+        pieces.push(Piece::Subheading {
+            text: words.unsure.clone(),
+            urgent: false,
+        });
+        pieces.push(items(unsure));
+    }
+    if !discussion.unsure.is_empty() {
+        pieces.push(Piece::Paragraph(vec![Run::bold(words.talk_first.clone())]));
+    }
+    pieces.push(Piece::Lines(vec![
+        words.patient_name.clone(),
+        words.patient_signature.clone(),
+        words.date.clone(),
+        words.therapist_name.clone(),
+        words.therapist_signature.clone(),
+        library.ui.clinic_name.clone(),
+    ]));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_in_headings_end_as_sentences() {
+        assert_eq!(
+            run_in("Signs can start hours later"),
+            "Signs can start hours later."
+        );
+        assert_eq!(run_in("¿Siente sueño? "), "¿Siente sueño?");
+        assert_eq!(run_in("Done."), "Done.");
+    }
+}

@@ -1,0 +1,195 @@
+//! What a patient at the kiosk takes home on a phone: the topics to ask the therapist about and
+//! the questions they ticked, or the questions page's questions, as plain text in a QR code. A
+//! phone's camera reads the text itself, with no network and no server, and the kiosk writes
+//! nothing down: the code is made from the screen's state and goes with it at the reset.
+
+use qrcode::{EcLevel, QrCode, Version};
+
+/// The largest code a phone's camera reads from the kiosk's screen at a glance: version 20 is
+/// 97 cells across, drawn 4 pixels or more a cell in the kiosk's column. Medium error correction,
+/// as for the clinic's web address, so a smudge or a glare does not spoil it.
+pub const MAX_VERSION: i16 = 20;
+pub const ERROR_CORRECTION: EcLevel = EcLevel::M;
+
+/// A part of what is taken home: its heading and its lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub heading: String,
+    pub items: Vec<String>,
+}
+
+/// The text of the code, and how much of it there was room for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TakeHome {
+    /// What the code holds, as a phone shows it.
+    pub text: String,
+    /// The sections as they are in the code (the screen shows these).
+    pub sections: Vec<Section>,
+    /// How many lines it holds, of how many there were. Fewer: the screen says so.
+    pub kept: usize,
+    pub total: usize,
+}
+
+impl TakeHome {
+    /// The sections under `title`, in a code no larger than [`MAX_VERSION`]. Where they do not
+    /// fit, lines are left out from the end, whole, until they do, and `kept` says how many are
+    /// in; `None` when there is nothing to take, or not even the title fits.
+    pub fn new(title: &str, sections: &[Section]) -> Option<TakeHome> {
+        let total: usize = sections.iter().map(|section| section.items.len()).sum();
+        if total == 0 {
+            return None;
+        }
+        let mut kept = sections.to_vec();
+        loop {
+            let text = compose(title, &kept);
+            let count = kept.iter().map(|section| section.items.len()).sum();
+            if count == 0 {
+                return None;
+            }
+            if fits(&text) {
+                kept.retain(|section| !section.items.is_empty());
+                return Some(TakeHome {
+                    text,
+                    sections: kept,
+                    kept: count,
+                    total,
+                });
+            }
+            if let Some(last) = kept
+                .iter_mut()
+                .rev()
+                .find(|section| !section.items.is_empty())
+            {
+                last.items.pop();
+            }
+        }
+    }
+
+    /// The code, at the smallest version that holds the text.
+    pub fn code(&self) -> QrCode {
+        code(&self.text).expect("the text was fitted to a code")
+    }
+}
+
+/// The title, then each section: its heading and its lines as a list.
+fn compose(title: &str, sections: &[Section]) -> String {
+    let mut text = title.trim().to_owned();
+    for section in sections.iter().filter(|section| !section.items.is_empty()) {
+        text.push_str("\n\n");
+        text.push_str(section.heading.trim());
+        for item in &section.items {
+            text.push_str("\n- ");
+            text.push_str(item.trim());
+        }
+    }
+    text
+}
+
+/// The smallest code, up to [`MAX_VERSION`], that holds `text`.
+fn code(text: &str) -> Option<QrCode> {
+    (1..=MAX_VERSION).find_map(|version| {
+        QrCode::with_version(text.as_bytes(), Version::Normal(version), ERROR_CORRECTION).ok()
+    })
+}
+
+fn fits(text: &str) -> bool {
+    code(text).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(heading: &str, items: &[&str]) -> Section {
+        Section {
+            heading: heading.into(),
+            items: items.iter().map(|item| item.to_string()).collect(),
+        }
+    }
+
+    /// Reads a code back as a phone would from its picture: the cells drawn 4 pixels each,
+    /// with a blank margin, then found and decoded.
+    pub(crate) fn decoded(code: &QrCode) -> String {
+        let width = code.width();
+        let scale = 4;
+        let margin = 4;
+        let side = (width + 2 * margin) * scale;
+        let colors = code.to_colors();
+        let mut image = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
+            let (cx, cy) = (x / scale, y / scale);
+            let inside = cx >= margin && cy >= margin && cx < width + margin && cy < width + margin;
+            if inside && colors[(cy - margin) * width + (cx - margin)] == qrcode::Color::Dark {
+                0
+            } else {
+                255
+            }
+        });
+        let grids = image.detect_grids();
+        assert_eq!(grids.len(), 1, "one code");
+        grids[0].decode().expect("the code reads").1
+    }
+
+    #[test]
+    fn a_phone_reads_back_the_text_itself_accents_and_all() {
+        let home = TakeHome::new(
+            "Punción seca: preguntas para su fisioterapeuta",
+            &[
+                section("Temas para repasar", &["Qué hacer si siente falta de aire"]),
+                section(
+                    "Preguntas que marcó",
+                    &["¿Cuánto va a costar?", "¿Qué voy a sentir?"],
+                ),
+            ],
+        )
+        .expect("something to take");
+        assert_eq!((home.kept, home.total), (3, 3));
+        assert_eq!(decoded(&home.code()), home.text);
+        assert!(
+            home.text
+                .contains("- ¿Cuánto va a costar?\n- ¿Qué voy a sentir?")
+        );
+    }
+
+    #[test]
+    fn too_long_a_list_is_shortened_by_whole_lines_and_says_so() {
+        let many: Vec<String> = (1..=80)
+            .map(|n| format!("Question number {n}: what will it feel like, and for how long?"))
+            .collect();
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        let home = TakeHome::new("Questions", &[section("Ticked", &refs)]).expect("some fit");
+        assert!(
+            home.kept < home.total && home.kept > 5,
+            "{} of {}",
+            home.kept,
+            home.total
+        );
+        assert_eq!(home.total, 80);
+        // Whole lines, in order, none cut.
+        let lines: Vec<&str> = home
+            .text
+            .lines()
+            .filter_map(|line| line.strip_prefix("- "))
+            .collect();
+        assert_eq!(lines, refs[..home.kept]);
+        let Version::Normal(version) = home.code().version() else {
+            panic!("a normal code");
+        };
+        assert!(version <= MAX_VERSION, "version {version}");
+        assert_eq!(decoded(&home.code()), home.text);
+        // One more line would not have fitted.
+        let one_more = compose("Questions", &[section("Ticked", &refs[..=home.kept])]);
+        assert!(!fits(&one_more));
+    }
+
+    #[test]
+    fn nothing_to_take_makes_no_code() {
+        assert_eq!(TakeHome::new("Questions", &[section("Ticked", &[])]), None);
+        assert_eq!(TakeHome::new("Questions", &[]), None);
+        // A single line longer than any code: not even that fits.
+        let huge = "x".repeat(5000);
+        assert_eq!(
+            TakeHome::new("Questions", &[section("Ticked", &[&huge])]),
+            None
+        );
+    }
+}
