@@ -1100,3 +1100,35 @@ fn the_take_home_code_holds_the_text_on_the_screen_in_both_languages() {
         assert!(app.reader().check_summary(&library).is_none());
     }
 }
+
+/// "Take this with you" left open until the idle notice, then the reset: the window draws each
+/// step (the notice over the dialog, then the welcome screen), as the real window does.
+#[test]
+fn the_take_home_code_left_open_gives_way_to_the_idle_notice_and_the_reset() {
+    let mut app = kiosk();
+    deliver(&mut app, [Message::Kiosk(Kiosk::StartVisit)]);
+    deliver(
+        &mut app,
+        [Message::Reader(Reader::Open(Route::Page(
+            PageId::QUESTIONS,
+        )))],
+    );
+    deliver(&mut app, [Message::Reader(Reader::TakeHome)]);
+    let mut window = support::window::Window::new();
+    window.step(&mut app, &[]);
+    let words = app.library().ui.kiosk.clone();
+    assert!(shows(&app, &words.take_home_how));
+    let later = Instant::now() + Duration::from_secs(24 * 3600);
+    window.deliver(&mut app, [Kiosk::Tick(later).into()]);
+    assert!(shows(&app, &words.still_reading), "the notice shows");
+    assert!(
+        !shows(&app, &words.take_home_how),
+        "over the dialog, which closed"
+    );
+    window.deliver(
+        &mut app,
+        [Kiosk::Tick(later + Duration::from_secs(31)).into()],
+    );
+    assert!(shows(&app, &words.touch_to_start), "the welcome screen");
+    window.step(&mut app, &[]);
+}

@@ -13,12 +13,14 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::content::Library;
 use crate::content::ids::ConditionId;
 
+mod face;
 mod layout;
 mod pdf;
 mod save;
 mod sheet;
 pub use crate::content::model::Paper;
-pub use layout::{Faces, Laid, Mark, Placed, Role, WIDTH};
+pub use face::Faces;
+pub use layout::{Laid, Mark, Placed, Role, WIDTH};
 pub use save::{WriteError, make_private, private_folder, write_file};
 pub use sheet::{MAX_DESCRIBED, Piece, Run, Sheet, Shorten};
 

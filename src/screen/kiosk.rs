@@ -265,7 +265,11 @@ impl Kiosk {
                 self.now = Some(now);
                 match self.idle.tick(now) {
                     Some(idle::Event::Reset) => Action::Reset,
-                    Some(idle::Event::ShowNotice) => Action::None,
+                    // The notice takes the dialog's place: a list left on the screen goes.
+                    Some(idle::Event::ShowNotice) => {
+                        self.take_home = None;
+                        Action::None
+                    }
                     // Someone touched the screen since: sleep until the new deadline.
                     None if matches!(self.idle.phase(), idle::Phase::Reading { .. }) => self.wake(),
                     None => self.update(Message::Activity, staff_pin, now),
@@ -668,7 +672,7 @@ fn take_home<'a>(
     code: &'a WebCode,
 ) -> Element<'a, Message> {
     let words = &library.ui.kiosk;
-    responsive(move |room| {
+    let dialog = responsive(move |room| {
         let scale = fitted(room, TAKE_HOME_ROOM);
         let shortened = (home.kept < home.total).then(|| {
             text(
@@ -710,8 +714,8 @@ fn take_home<'a>(
         ]
         .spacing(metrics::M * scale);
         nav::modal_scaled(panel, true, Message::CloseTakeHome, scale)
-    })
-    .into()
+    });
+    dialog.into()
 }
 
 /// The room in which the take-home code and its words show at their full size.

@@ -40,6 +40,9 @@ pub fn chosen<'a, Message, C: Choice>(
     Chosen { choice, children }
 }
 
+/// The tag of a [`Chosen`] whose choice keeps `S`.
+struct ChosenState<S>(std::marker::PhantomData<S>);
+
 pub struct Chosen<'a, Message, C> {
     pub(super) choice: C,
     children: Vec<Element<'a, Message>>,
@@ -68,8 +71,12 @@ impl<Message, C: Choice> Widget<Message, iced::Theme, iced::Renderer> for Chosen
         self.choice.size()
     }
 
+    /// A tag of its own, never the stateless one: a choice whose state is `()` would otherwise
+    /// share its tag with stateless widgets, and iced would keep their empty state for it when
+    /// one takes the other's place (the kiosk's idle notice over the take-home dialog:
+    /// "Downcast on stateless state").
     fn tag(&self) -> tree::Tag {
-        tree::Tag::of::<C::State>()
+        tree::Tag::of::<ChosenState<C::State>>()
     }
 
     fn state(&self) -> tree::State {

@@ -68,6 +68,9 @@ impl<T: PartialEq, Message> Tell<T, Message> {
     }
 }
 
+/// The tag of a [`Wrap`] whose wrapper keeps `S`.
+struct WrapState<S>(std::marker::PhantomData<S>);
+
 pub struct Wrapped<'a, Message, W> {
     wrap: W,
     /// The one child, kept in a slice for [`delegate`].
@@ -154,8 +157,9 @@ impl<Message, W: Wrap<Message>> Widget<Message, iced::Theme, iced::Renderer>
         self.content[0].as_widget().size_hint()
     }
 
+    /// A tag of its own, never the stateless one (see `choose::Chosen::tag`).
     fn tag(&self) -> tree::Tag {
-        tree::Tag::of::<W::State>()
+        tree::Tag::of::<WrapState<W::State>>()
     }
 
     fn state(&self) -> tree::State {

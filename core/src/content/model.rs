@@ -734,13 +734,16 @@ pub struct HandoutWords {
     pub content_checked: String,
     /// At the foot of each page: `{n}` and `{total}`.
     pub page_of: String,
+    /// After a step of what to do where it goes on in the next column.
+    pub continued: String,
     /// What was left out to keep to two pages: `{what}` lists it.
     pub left_out: String,
     /// In that list: the studies' findings for each ticked condition.
     pub evidence_left_out: String,
     /// In that list: the side effects with no number, named under the table.
     pub unrated_left_out: String,
-    /// In that list: what to tell the therapist before treatment.
+    /// In that list: the last `{n}` of the `{total}` things to tell the therapist before
+    /// treatment.
     pub checklist_left_out: String,
     /// In that list: the conditions ticked.
     pub conditions_left_out: String,

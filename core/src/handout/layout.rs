@@ -3,16 +3,11 @@
 //! it runs on. The result is what is drawn, mark by mark, and the reading order of what is read
 //! aloud, so the PDF is written from it alone and tests can measure it.
 
-use skrifa::instance::{LocationRef, Size};
-use skrifa::metrics::GlyphMetrics;
-use skrifa::{FontRef, MetadataProvider};
-
+use super::face::Faces;
+use super::sheet::{EffectRow, Piece, Run, Sheet};
 use crate::colors::{Colors, Rgb, Tone};
 use crate::content::chart::{COUNT, Cell, Mark as IconMark};
 use crate::content::model::{Level, Paper};
-use crate::typeface;
-
-use super::sheet::{EffectRow, Piece, Run, Sheet};
 
 /// The handout is laid out in the part that A4 and Letter share (A4's width, Letter's height),
 /// less a margin every printer can print to, and centred on either: the same pages on both.
@@ -37,7 +32,7 @@ pub mod size {
 }
 
 /// Line height as a share of the type size.
-const LEADING: f32 = 1.13;
+const LEADING: f32 = 1.1;
 /// Space after a paragraph, list or box.
 const GAP: f32 = 4.0;
 /// Where a list item's words start, after its bullet or box.
@@ -111,6 +106,36 @@ pub enum Mark {
     },
 }
 
+impl Mark {
+    /// Where it starts, from the left.
+    fn x(&self) -> f32 {
+        match self {
+            Mark::Text { x, .. }
+            | Mark::Rect { x, .. }
+            | Mark::Symbol { x, .. }
+            | Mark::Icons { x, .. } => *x,
+            Mark::Line { from, to, .. } => from.0.min(to.0),
+        }
+    }
+
+    /// Where it ends, from the top (a line of text: its baseline and a little below).
+    fn bottom(&self) -> f32 {
+        match self {
+            Mark::Text { y, size, .. } => y + size * 0.3,
+            Mark::Rect { y, height, .. } => y + height,
+            Mark::Symbol { y, size, .. } => y + size,
+            Mark::Icons {
+                y,
+                cell,
+                columns,
+                cells,
+                ..
+            } => y + cell * cells.len().div_ceil(*columns) as f32,
+            Mark::Line { from, to, .. } => from.1.max(to.1),
+        }
+    }
+}
+
 /// A mark and what it is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placed {
@@ -144,68 +169,6 @@ impl Laid {
             }
         }
         out
-    }
-}
-
-/// A font's widths, read from the file itself.
-pub struct Face {
-    font: FontRef<'static>,
-    metrics: GlyphMetrics<'static>,
-}
-
-impl Face {
-    pub fn new(data: &'static [u8]) -> Face {
-        let font = FontRef::new(data).expect("the built-in font reads");
-        let metrics = font.glyph_metrics(Size::new(1.0), LocationRef::default());
-        Face { font, metrics }
-    }
-
-    /// Whether the font can draw every character of `text`.
-    pub fn covers(&self, text: &str) -> bool {
-        let charmap = self.font.charmap();
-        text.chars()
-            .all(|c| c.is_whitespace() || charmap.map(c).is_some())
-    }
-
-    /// How wide `text` is at `size` points (kerning aside, which only narrows it).
-    pub fn width(&self, text: &str, size: f32) -> f32 {
-        let charmap = self.font.charmap();
-        text.chars()
-            .map(|c| {
-                let glyph = charmap.map(c).unwrap_or_default();
-                self.metrics.advance_width(glyph).unwrap_or(0.5)
-            })
-            .sum::<f32>()
-            * size
-    }
-}
-
-/// The regular and bold faces.
-pub struct Faces {
-    pub regular: Face,
-    pub bold: Face,
-}
-
-impl Faces {
-    pub fn new() -> Faces {
-        Faces {
-            regular: Face::new(typeface::REGULAR),
-            bold: Face::new(typeface::BOLD),
-        }
-    }
-
-    fn face(&self, bold: bool) -> &Face {
-        if bold { &self.bold } else { &self.regular }
-    }
-
-    fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
-        self.face(bold).width(text, size)
-    }
-}
-
-impl Default for Faces {
-    fn default() -> Faces {
-        Faces::new()
     }
 }
 
@@ -334,6 +297,9 @@ struct Block {
     keep_with_next: bool,
     /// Across both columns, at the head of the first page.
     span: bool,
+    /// Drawn above it where it starts a column: what it goes on from (a step of what to do
+    /// split between columns says again which step it is).
+    continued: Option<Box<Block>>,
 }
 
 impl Block {
@@ -397,28 +363,49 @@ pub fn lay_out(sheet: &Sheet, paper: Paper, faces: &Faces) -> Laid {
     let mut foot = None;
     for piece in &sheet.pieces {
         if let Piece::Lines(labels) = piece {
-            foot = Some(lines_to_write_on(labels, faces, &colors));
+            foot = Some(labels);
             continue;
         }
-        piece_blocks(piece, faces, &colors, &mut blocks, &mut lists, &mut tables);
+        piece_blocks(
+            piece,
+            sheet,
+            faces,
+            &colors,
+            &mut blocks,
+            &mut lists,
+            &mut tables,
+        );
     }
     let mut pages = flow(&blocks, None);
-    if let Some(foot) = foot {
-        // The columns of the last page stop above the lines; where that pushes the last blocks
-        // onto a page more, the lines go there instead.
-        let room = foot.before + foot.height;
-        // Under the end of the last page, or on a page of their own.
+    if let Some(labels) = foot {
+        // Across the foot of the last page, where both its columns end above the lines; else
+        // at the foot of its second column, where that ends above them; else on a page of
+        // their own.
+        let across = lines_to_write_on(labels, WIDTH, 3, faces, &colors);
+        let narrow = lines_to_write_on(labels, COLUMN, 2, faces, &colors);
         let last = pages.len() - 1;
-        let tried = flow(&blocks, Some((last, BODY_HEIGHT - room)));
-        if tried.len() == last + 1 {
+        let tried = flow(
+            &blocks,
+            Some((last, BODY_HEIGHT - across.before - across.height)),
+        );
+        let second_column_ends = pages[last]
+            .iter()
+            .filter(|placed| placed.mark.x() >= COLUMN)
+            .map(|placed| placed.mark.bottom())
+            .fold(0.0, f32::max);
+        let (foot, x) = if tried.len() == last + 1 {
             pages = tried;
+            (across, 0.0)
+        } else if second_column_ends + narrow.before + narrow.height <= BODY_HEIGHT {
+            (narrow, COLUMN + GUTTER)
         } else {
             pages.push(Vec::new());
-        }
+            (across, 0.0)
+        };
         let top = BODY_HEIGHT - foot.height;
         let page = pages.last_mut().expect("a page");
         page.extend(foot.marks.iter().map(|placed| Placed {
-            mark: shifted(&placed.mark, 0.0, top),
+            mark: shifted(&placed.mark, x, top),
             role: placed.role.clone(),
         }));
     }
@@ -452,10 +439,18 @@ fn flow(blocks: &[Block], shorter: Option<(usize, f32)>) -> Vec<Vec<Placed>> {
         }
         let group = &blocks[index..=end];
         let at_top = y == top;
+        let header = |block: &Block| block.continued.as_ref().map_or(0.0, |head| head.height);
         let needed: f32 = group
             .iter()
             .enumerate()
-            .map(|(i, block)| block.height + if at_top && i == 0 { 0.0 } else { block.before })
+            .map(|(i, block)| {
+                block.height
+                    + if at_top && i == 0 {
+                        header(block)
+                    } else {
+                        block.before
+                    }
+            })
             .sum();
         if !at_top && y + needed > bottom(pages.len() - 1) {
             if column == 0 {
@@ -468,15 +463,23 @@ fn flow(blocks: &[Block], shorter: Option<(usize, f32)>) -> Vec<Vec<Placed>> {
             continue;
         }
         for block in group {
-            if y > 0.0 {
-                y += block.before;
-            }
             let x = if block.span {
                 0.0
             } else {
                 column as f32 * (COLUMN + GUTTER)
             };
             let page = pages.last_mut().expect("a page");
+            if y == top
+                && let Some(head) = &block.continued
+            {
+                page.extend(head.marks.iter().map(|placed| Placed {
+                    mark: shifted(&placed.mark, x, y),
+                    role: placed.role.clone(),
+                }));
+                y += head.height;
+            } else if y > 0.0 {
+                y += block.before;
+            }
             for placed in &block.marks {
                 page.push(Placed {
                     mark: shifted(&placed.mark, x, y),
@@ -572,6 +575,7 @@ fn heading(text: &str, size: f32, colour: Rgb, role: Role, faces: &Faces) -> Blo
 
 fn piece_blocks(
     piece: &Piece,
+    sheet: &Sheet,
     faces: &Faces,
     colors: &Colors,
     blocks: &mut Vec<Block>,
@@ -707,13 +711,22 @@ fn piece_blocks(
             steps,
         } => {
             *lists += 2;
-            blocks.extend(step(*level, action, signs, steps, *lists, faces, colors));
+            blocks.extend(step(
+                *level,
+                action,
+                signs,
+                steps,
+                &sheet.continued,
+                *lists,
+                faces,
+                colors,
+            ));
         }
         Piece::Effects { headings, rows } => {
             *tables += 1;
             effects(headings, rows, *tables, faces, colors, blocks);
         }
-        Piece::Lines(labels) => blocks.push(lines_to_write_on(labels, faces, colors)),
+        Piece::Lines(labels) => blocks.push(lines_to_write_on(labels, WIDTH, 3, faces, colors)),
     }
 }
 
@@ -853,11 +866,13 @@ fn contacts(
 /// its symbol and what to do in bold, the signs as a list, and how, numbered where there is
 /// more than one step. Each line of it is a block, so a long step runs on into the next column
 /// with its edge, and what to do stays with its first sign.
+#[allow(clippy::too_many_arguments)]
 fn step(
     level: Level,
     action: &str,
     signs: &[String],
     steps: &[String],
+    continued: &str,
     lists: usize,
     faces: &Faces,
     colors: &Colors,
@@ -874,6 +889,24 @@ fn step(
         Level::EmergencyRoom | Level::Emergency => colors.urgent,
     };
     let tint = (level == Level::Emergency).then_some(colors.urgent_soft);
+    // The tint and the edge behind a part of the step, `height` high, drawn first.
+    let behind = |height: f32| -> Vec<Placed> {
+        let rect = |width: f32, fill: Rgb| Placed {
+            mark: Mark::Rect {
+                x: 0.0,
+                y: 0.0,
+                width,
+                height,
+                fill: Some(fill),
+                stroke: None,
+            },
+            role: Role::Decoration,
+        };
+        tint.map(|tint| rect(COLUMN, tint))
+            .into_iter()
+            .chain([rect(edge_width, edge)])
+            .collect()
+    };
     let pad = 4.0;
     let left = edge_width + pad + symbol + 6.0;
     let width = COLUMN - left - pad;
@@ -922,6 +955,46 @@ fn step(
         }
     }
     let count = parts.len();
+    // Where the step runs on into the next column: its symbol and what it is, again.
+    let what = action
+        .split([':', '.'])
+        .next()
+        .unwrap_or(action)
+        .trim()
+        .to_owned();
+    let continued = {
+        let small = 16.0;
+        let mut head = Block::default();
+        let lines = break_lines(
+            &[Run::bold(format!("{what} {continued}"))],
+            faces,
+            size::BODY,
+            width,
+        );
+        let height = write_lines(
+            &mut head,
+            &lines,
+            left,
+            pad,
+            size::BODY,
+            colors.muted,
+            &Role::Decoration,
+        ) + pad;
+        head.push(
+            Mark::Symbol {
+                x: edge_width + pad + (symbol - small) / 2.0,
+                y: pad,
+                size: small,
+                level,
+            },
+            Role::Decoration,
+        );
+        let mut marks = behind(height);
+        marks.append(&mut head.marks);
+        head.marks = marks;
+        head.height = height;
+        head
+    };
     parts
         .into_iter()
         .enumerate()
@@ -965,37 +1038,11 @@ fn step(
             if last {
                 height += pad;
             }
-            // The tint and the edge behind the words, drawn first.
-            let mut behind = vec![Placed {
-                mark: Mark::Rect {
-                    x: 0.0,
-                    y: 0.0,
-                    width: edge_width,
-                    height,
-                    fill: Some(edge),
-                    stroke: None,
-                },
-                role: Role::Decoration,
-            }];
-            if let Some(tint) = tint {
-                behind.insert(
-                    0,
-                    Placed {
-                        mark: Mark::Rect {
-                            x: 0.0,
-                            y: 0.0,
-                            width: COLUMN,
-                            height,
-                            fill: Some(tint),
-                            stroke: None,
-                        },
-                        role: Role::Decoration,
-                    },
-                );
-            }
+            let mut behind = behind(height);
             behind.append(&mut block.marks);
             block.marks = behind;
             block.height = height;
+            block.continued = (!first).then(|| Box::new(continued.clone()));
             block
         })
         .collect()
@@ -1112,16 +1159,22 @@ fn effects(
     }
 }
 
-/// Lines to write on across the page, three a row, each with its label under it.
-fn lines_to_write_on(labels: &[String], faces: &Faces, colors: &Colors) -> Block {
+/// Lines to write on, `per_row` a row across `width`, each with its label under it.
+fn lines_to_write_on(
+    labels: &[String],
+    width: f32,
+    per_row: usize,
+    faces: &Faces,
+    colors: &Colors,
+) -> Block {
     let gap = 14.0;
-    let column = (WIDTH - 2.0 * gap) / 3.0;
+    let column = (width - (per_row - 1) as f32 * gap) / per_row as f32;
     let mut block = Block {
         before: GAP + 4.0,
         ..Block::default()
     };
     let mut y = 0.0;
-    for pair in labels.chunks(3) {
+    for pair in labels.chunks(per_row) {
         y += 22.0;
         let mut row: f32 = 0.0;
         for (index, label) in pair.iter().enumerate() {

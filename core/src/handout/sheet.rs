@@ -8,7 +8,7 @@ use crate::content::route::{PageId, Route};
 use crate::content::{Library, Span};
 use crate::document::{Document, Effect, Part, joined};
 
-use super::layout::Face;
+use super::face::Face;
 use super::{Discussion, HandoutOptions};
 
 /// A piece of text in one weight.
@@ -118,6 +118,8 @@ pub struct Sheet {
     pub footer: String,
     /// "Page {n} of {total}".
     pub page_of: String,
+    /// After a step's name where it goes on in the next column: "(continued)".
+    pub continued: String,
     /// What is not on it, to keep it to two pages or because it could not be printed; the
     /// handout ends by saying so.
     pub left_out: Vec<String>,
@@ -211,17 +213,20 @@ pub enum Shorten {
     WithoutUnrated,
     /// And the ticked conditions named without what studies say for each.
     ConditionsByName,
-    /// And without the list of what to tell the therapist before treatment.
-    WithoutChecklist,
     /// And without the questions the patient ticked in the check (the therapist answers them
     /// in the consult).
     WithoutQuestions,
-    /// And without the conditions ticked (whether needles went near a lung is a line the
-    /// therapist fills in, in the clinic's box).
-    WithoutConditions,
     /// And without the list of "are you sure" questions answered no (the summary still says to
     /// talk to the therapist before deciding).
     WithoutUnsure,
+    /// And without the conditions ticked (whether needles went near a lung is a line the
+    /// therapist fills in, in the clinic's box).
+    WithoutConditions,
+    /// And the topics to go over in one line rather than a list (nothing is left out).
+    CompactTopics,
+    /// And, last, this many fewer of the things to tell the therapist before treatment, from
+    /// the end of the list: it opens with the reasons not to be needled, which stay longest.
+    ShorterChecklist(usize),
 }
 
 impl Shorten {
@@ -230,14 +235,29 @@ impl Shorten {
         match self {
             Shorten::Whole => Some(Shorten::WithoutUnrated),
             Shorten::WithoutUnrated => Some(Shorten::ConditionsByName),
-            Shorten::ConditionsByName => Some(Shorten::WithoutChecklist),
-            Shorten::WithoutChecklist => Some(Shorten::WithoutQuestions),
-            Shorten::WithoutQuestions => Some(Shorten::WithoutConditions),
-            Shorten::WithoutConditions => Some(Shorten::WithoutUnsure),
-            Shorten::WithoutUnsure => None,
+            Shorten::ConditionsByName => Some(Shorten::WithoutQuestions),
+            Shorten::WithoutQuestions => Some(Shorten::WithoutUnsure),
+            Shorten::WithoutUnsure => Some(Shorten::WithoutConditions),
+            Shorten::WithoutConditions => Some(Shorten::CompactTopics),
+            Shorten::CompactTopics => Some(Shorten::ShorterChecklist(1)),
+            Shorten::ShorterChecklist(fewer) if fewer < MAX_CHECKLIST => {
+                Some(Shorten::ShorterChecklist(fewer + 1))
+            }
+            Shorten::ShorterChecklist(_) => None,
+        }
+    }
+
+    /// How many of the checklist's items it gives up.
+    fn checklist_fewer(self) -> usize {
+        match self {
+            Shorten::ShorterChecklist(fewer) => fewer,
+            _ => 0,
         }
     }
 }
+
+/// More items than any checklist has: by then it is given up whole.
+const MAX_CHECKLIST: usize = 64;
 
 /// A clinic's detail is printed up to this many characters; a longer one is cut at a space
 /// before it, and the handout says so.
@@ -296,11 +316,12 @@ pub fn build(library: &Library, options: &HandoutOptions, shorten: Shorten, face
     warning_signs(&mut pieces, library);
     your_conditions(&mut pieces, library, options, shorten, &mut left_out);
     side_effects(&mut pieces, library, shorten, &mut left_out);
-    if shorten < Shorten::WithoutChecklist {
-        who_should_not(&mut pieces, library);
-    } else {
-        left_out.push(words.checklist_left_out.clone());
-    }
+    who_should_not(
+        &mut pieces,
+        library,
+        shorten.checklist_fewer(),
+        &mut left_out,
+    );
     if let Some(discussion) = &options.discussion {
         let questions = if shorten >= Shorten::WithoutQuestions && !discussion.questions.is_empty()
         {
@@ -315,7 +336,8 @@ pub fn build(library: &Library, options: &HandoutOptions, shorten: Shorten, face
         } else {
             &discussion.unsure[..]
         };
-        discussion_summary(&mut pieces, library, discussion, questions, unsure);
+        let compact = shorten >= Shorten::CompactTopics;
+        discussion_summary(&mut pieces, library, discussion, questions, unsure, compact);
     }
     if !left_out.is_empty() {
         pieces.push(Piece::Note(vec![Run::bold(
@@ -336,6 +358,7 @@ pub fn build(library: &Library, options: &HandoutOptions, shorten: Shorten, face
         pieces,
         footer,
         page_of: words.page_of.clone(),
+        continued: words.continued.clone(),
         left_out,
     }
 }
@@ -433,22 +456,9 @@ fn warning_signs(pieces: &mut Vec<Piece>, library: &Library) {
         Part::Actions(items) => Some(items),
         _ => None,
     });
-    if actions.is_some() {
-        pieces.push(Piece::Subheading {
-            text: words.what_to_do.clone(),
-            urgent: true,
-        });
-    }
-    for item in actions.into_iter().flatten() {
-        pieces.push(Piece::Step {
-            level: item.level,
-            action: joined(&item.action),
-            signs: item.signs.iter().map(|sign| joined(sign)).collect(),
-            steps: item.steps.iter().map(|step| joined(step)).collect(),
-        });
-    }
-    // What the page says right after the steps ("When you call, say that you had dry needling,
-    // and when."): the words a caller needs.
+    // What the page says right after the steps ("If you notice things from more than one box,
+    // do what the most urgent box says. When you call, say that you had dry needling, and
+    // when."): first, with the steps on page 1.
     let when_you_call = page.sections.iter().find_map(|section| {
         let steps = section
             .parts
@@ -461,8 +471,22 @@ fn warning_signs(pieces: &mut Vec<Piece>, library: &Library) {
                 _ => None,
             })
     });
+    if actions.is_some() {
+        pieces.push(Piece::Subheading {
+            text: words.what_to_do.clone(),
+            urgent: true,
+        });
+    }
     if let Some(spans) = when_you_call {
         pieces.push(Piece::Paragraph(vec![Run::bold(joined(spans))]));
+    }
+    for item in actions.into_iter().flatten() {
+        pieces.push(Piece::Step {
+            level: item.level,
+            action: joined(&item.action),
+            signs: item.signs.iter().map(|sign| joined(sign)).collect(),
+            steps: item.steps.iter().map(|step| joined(step)).collect(),
+        });
     }
     if let Some((heading, body)) = all_parts(&page).find_map(|part| match part {
         Part::Callout { heading, body, .. } => Some((heading, body)),
@@ -575,7 +599,12 @@ fn your_conditions(
 
 /// Who should not be needled, and what else to tell the therapist: the before page's
 /// checklist, under its own heading, with boxes the patient can tick.
-fn who_should_not(pieces: &mut Vec<Piece>, library: &Library) {
+fn who_should_not(
+    pieces: &mut Vec<Piece>,
+    library: &Library,
+    fewer: usize,
+    left_out: &mut Vec<String>,
+) {
     let before = document(library, PageId::BEFORE);
     let Some((section_heading, items)) = before.sections.iter().find_map(|section| {
         section.parts.iter().find_map(|part| match part {
@@ -585,6 +614,20 @@ fn who_should_not(pieces: &mut Vec<Piece>, library: &Library) {
     }) else {
         return;
     };
+    let kept = items.len().saturating_sub(fewer);
+    if kept < items.len() {
+        left_out.push(
+            library
+                .ui
+                .handout
+                .checklist_left_out
+                .replace("{n}", &(items.len() - kept).to_string())
+                .replace("{total}", &items.len().to_string()),
+        );
+    }
+    if kept == 0 {
+        return;
+    }
     if let Some(text) = section_heading {
         pieces.push(Piece::Heading {
             text: text.to_owned(),
@@ -596,7 +639,7 @@ fn who_should_not(pieces: &mut Vec<Piece>, library: &Library) {
         library.ui.handout.who_should_not
     ))]));
     pieces.push(Piece::Checklist(
-        items.iter().map(|item| joined(item)).collect(),
+        items[..kept].iter().map(|item| joined(item)).collect(),
     ));
 }
 
@@ -643,7 +686,7 @@ fn side_effects(
                         let label = if index == 0 {
                             String::new()
                         } else {
-                            format!(" {label}: ")
+                            format!("; {}: ", label.to_lowercase())
                         };
                         [Run::plain(label), Run::bold(value.clone())]
                     })
@@ -703,6 +746,7 @@ fn discussion_summary(
     discussion: &Discussion,
     questions: &[String],
     unsure: &[String],
+    compact: bool,
 ) {
     let words = &library.ui.teach_back;
     let items = |items: &[String]| {
@@ -718,10 +762,6 @@ fn discussion_summary(
         urgent: false,
     });
     pieces.push(Piece::Paragraph(vec![Run::bold(words.companion.clone())]));
-    pieces.push(Piece::Paragraph(vec![
-        Run::bold(format!("{}: ", words.language)),
-        Run::plain(library.ui.language_name.clone()),
-    ]));
     pieces.push(Piece::Subheading {
         text: words.summary_therapist.clone(),
         urgent: false,
@@ -730,6 +770,11 @@ fn discussion_summary(
         pieces.push(Piece::Paragraph(vec![Run::plain(
             words.nothing_missed.clone(),
         )]));
+    } else if compact {
+        pieces.push(Piece::Paragraph(vec![Run::plain(format!(
+            "{}.",
+            discussion.topics.join("; ")
+        ))]));
     } else {
         pieces.push(items(&discussion.topics));
     }
