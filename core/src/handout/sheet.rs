@@ -398,10 +398,12 @@ fn contacts(
 ) {
     let ui = &library.ui;
     let clinic = &library.clinic;
-    let mut fields = Vec::new();
-    let name = name.unwrap_or_default().to_owned();
+    // The name was made printable once, for the title too; a line to write it on if none.
+    let mut fields = vec![Field {
+        label: ui.clinic_name.clone(),
+        value: name.map(str::to_owned),
+    }];
     for (label, value, by_hand) in [
-        (&ui.clinic_name, &name, true),
         (&ui.clinic_phone, &clinic.phone, true),
         (
             &ui.clinic_after_hours_phone,
@@ -416,17 +418,9 @@ fn contacts(
         (&ui.handout.near_lungs_today, &String::new(), true),
     ] {
         let value = value.trim();
-        if value.is_empty() && !by_hand {
-            continue;
-        }
-        // The name was made printable once, for the title too.
-        let value = if value.is_empty() {
-            None
-        } else if std::ptr::eq(label, &ui.clinic_name) {
-            Some(value.to_owned())
-        } else {
-            printable(value, label, library, face, left_out)
-        };
+        let value = (!value.is_empty())
+            .then(|| printable(value, label, library, face, left_out))
+            .flatten();
         if value.is_none() && !by_hand {
             continue;
         }
