@@ -226,7 +226,7 @@ fn every_urgent_box_gives_the_same_emergency_advice() {
                     (_, PageId::HOME) => &["la página señales de alarma dice adónde ir"],
                     _ => &[
                         "fuera del horario",
-                        "si no le atiende una persona enseguida o le piden que espere una llamada, vaya ahora mismo a la sala de emergencias",
+                        "si nadie le contesta enseguida o le dicen que espere a que le devuelvan la llamada, vaya ahora mismo a la sala de emergencias",
                         "no maneje: si nadie puede llevarlo",
                     ],
                 };
@@ -378,8 +378,8 @@ fn the_page_opens_with_what_to_do_and_says_where_to_go_when_the_clinic_cannot_be
                 &[
                     "sala de emergencias",
                     "fuera del horario",
-                    "no le atiende una persona enseguida",
-                    "espere una llamada",
+                    "nadie le contesta enseguida",
+                    "que le devuelvan la llamada",
                 ],
                 "ahora mismo",
             ),
@@ -1461,7 +1461,7 @@ fn getting_checked_is_numbered_steps_that_carry_the_clinics_own_numbers() {
     for library in support::editions().iter() {
         let (after_hours_words, wait_words) = match library.locale.as_str() {
             "en" => ("after-hours", "wait for a call back"),
-            _ => ("fuera del horario", "espere una llamada"),
+            _ => ("fuera del horario", "que le devuelvan la llamada"),
         };
         let mut filled = library.clone();
         filled.clinic.phone = "555-0100".into();

@@ -69,6 +69,19 @@ fn first_list(
     items.iter().map(|item| library.plain(item)).collect()
 }
 
+/// The things to tell the therapist before treatment, from the before page's checklist.
+fn things_to_tell(library: &Library) -> Vec<String> {
+    first_list(library, PageId::BEFORE, |block| match block {
+        Block::Checklist(items) => Some(items),
+        _ => None,
+    })
+}
+
+/// A text up to and with the full stop of its first sentence.
+fn first_sentence(text: &str) -> &str {
+    text.find(". ").map_or(text, |end| &text[..=end])
+}
+
 /// The handout's text in reading order, as its pieces say it, and the PDF printed from it.
 fn printed(library: &Library, options: &HandoutOptions) -> handout::Printed {
     handout::print(library, options).unwrap_or_else(|error| panic!("{error}"))
@@ -137,10 +150,7 @@ fn every_safety_fact_is_on_the_handout_in_both_languages() {
         assert!(rates >= 6, "{locale}: {rates} rates");
 
         // The three reasons not to needle, and the other things to tell the therapist.
-        let to_tell = first_list(&library, PageId::BEFORE, |block| match block {
-            Block::Checklist(items) => Some(items),
-            _ => None,
-        });
+        let to_tell = things_to_tell(&library);
         assert_eq!(to_tell.len(), 13, "{locale}");
         // All of them where there is room; where there is not, the list gives up its last
         // items first, so the reasons not to be needled (its first three) stay, and the
@@ -154,28 +164,33 @@ fn every_safety_fact_is_on_the_handout_in_both_languages() {
             &library.ui.handout.who_should_not,
             "the checklist's lead",
         );
+        // Where there is less room, each item is given as its first sentence, and only then
+        // does the list give up its last items.
         let kept = to_tell
             .iter()
-            .take_while(|item| page.contains(item.as_str()))
+            .take_while(|item| page.contains(first_sentence(item)))
             .count();
         assert!(
             to_tell[kept..]
                 .iter()
-                .all(|item| !page.contains(item.as_str())),
+                .all(|item| !page.contains(first_sentence(item))),
             "{locale}: the list keeps its first items"
         );
         assert!(kept >= 3, "{locale}: the reasons not to be needled stay");
-        let prefix = library
-            .ui
-            .handout
-            .checklist_left_out
-            .split("{n}")
-            .next()
-            .unwrap();
+        let said_with = |words: &str| {
+            let prefix = words.split('{').next().unwrap();
+            printed.left_out.iter().any(|left| left.starts_with(prefix))
+        };
         assert_eq!(
             kept < to_tell.len(),
-            printed.left_out.iter().any(|left| left.starts_with(prefix)),
+            said_with(&library.ui.handout.checklist_left_out),
             "{locale}: said, when left out"
+        );
+        let why = library.ui.handout.checklist_why.split('{').next().unwrap();
+        assert_eq!(
+            to_tell.iter().any(|item| !page.contains(item.as_str())),
+            page.contains(why),
+            "{locale}: where to read why, when shortened"
         );
 
         // The built-in clinic is no real clinic: no number, so the patient is told whom to call.
@@ -211,7 +226,7 @@ fn each_side_effects_number_is_in_a_table_with_its_source_and_picture() {
             .iter()
             .position(|piece| matches!(piece, handout::Piece::Effects { .. }))
             .unwrap_or_else(|| panic!("{locale}: a table of side effects"));
-        let handout::Piece::Effects { headings, rows } = &pieces[at] else {
+        let handout::Piece::Effects { headings, rows, .. } = &pieces[at] else {
             unreachable!()
         };
         assert_eq!(headings[0], library.ui.handout.effect_column);
@@ -230,12 +245,14 @@ fn each_side_effects_number_is_in_a_table_with_its_source_and_picture() {
         // The common ones (rates out of 100) have their picture; the rare ones do not.
         let pictured = rows.iter().filter(|row| row.chart.is_some()).count();
         assert!(pictured >= 4, "{locale}: {pictured} pictures");
-        // Under the table, the key to the pictures and where every number comes from.
-        let after: Vec<String> = pieces[at + 1..at + 3].iter().map(|p| p.text()).collect();
-        assert_eq!(after[0], library.ui.handout.picture_key);
+        // Under the table, why a side effect has two numbers, the key to the pictures and where
+        // every number comes from.
+        let after: Vec<String> = pieces[at + 1..at + 4].iter().map(|p| p.text()).collect();
+        assert_eq!(after[0], library.ui.handout.two_numbers);
+        assert_eq!(after[1], library.ui.handout.picture_key);
         for effect in &rated {
             for source in library.effect_sources(effect) {
-                assert!(after[1].contains(&source.name), "{locale}: {}", source.name);
+                assert!(after[2].contains(&source.name), "{locale}: {}", source.name);
             }
         }
         // The pictures are drawn as vectors, one icon for each of the 100.
@@ -874,6 +891,7 @@ fn extracted(pdf: &[u8], scratch: &Path, name: &str) -> Result<String, String> {
 fn the_handout_is_at_most_two_pages_in_every_combination() {
     let scratch = Scratch::new("print");
     let mut counts = Vec::new();
+    let mut missing = Vec::new();
     let kiosk_editions = support::kiosk_editions();
     for locale in ["en", "es"] {
         let library = library(locale);
@@ -882,6 +900,7 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
             .map(|(_, c)| c.id.as_str().into())
             .collect();
         let longest = support::longest_discussion(&library);
+        let to_tell = things_to_tell(&library);
         let filled = kiosk_editions
             .iter()
             .find(|edition| edition.locale == locale)
@@ -915,9 +934,12 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
                             ),
                             "{name}: the paper's size"
                         );
+                        let why = edition.ui.handout.checklist_why.split('{').next().unwrap();
                         println!(
-                            "{name}: {} page(s); left out: {:?}",
-                            handout.pages, handout.left_out
+                            "{name}: {} page(s); checklist in brief: {}; left out: {:?}",
+                            handout.pages,
+                            handout.sheet.text().contains(why),
+                            handout.left_out
                         );
                         // To look at the result: NEEDLE_GUIDE_KEEP_HANDOUT=<folder>.
                         if let Some(keep) = std::env::var_os("NEEDLE_GUIDE_KEEP_HANDOUT") {
@@ -938,12 +960,37 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
                                 assert!(first.contains(&start), "{name}: {action}");
                             }
                         }
+                        // Every thing to tell the therapist before treatment, at least in
+                        // brief; with the longest discussion summary in Spanish, the list's
+                        // first items, and always the reasons not to be needled (its first 3).
+                        let said = handout.sheet.text();
+                        let kept = to_tell
+                            .iter()
+                            .take_while(|item| said.contains(first_sentence(item)))
+                            .count();
+                        let least = if discussion.is_none() || locale == "en" {
+                            to_tell.len()
+                        } else {
+                            3
+                        };
+                        if kept < least
+                            || to_tell[kept..]
+                                .iter()
+                                .any(|item| said.contains(first_sentence(item)))
+                        {
+                            missing.push(format!("{name}: kept {kept} of {}", to_tell.len()));
+                        }
                         counts.push((name, handout));
                     }
                 }
             }
         }
     }
+    assert!(
+        missing.is_empty(),
+        "things to tell the therapist left out:\n{}",
+        missing.join("\n")
+    );
     for (name, handout) in &counts {
         assert!(
             (1..=handout::MAX_PAGES).contains(&handout.pages),

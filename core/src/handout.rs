@@ -75,12 +75,20 @@ pub const MAX_PAGES: usize = 2;
 pub fn print(library: &Library, options: &HandoutOptions) -> Result<Printed, String> {
     let faces = Faces::new();
     let mut shorten = Shorten::Whole;
+    let mut sheet = sheet::build(library, options, shorten, &faces.regular);
     loop {
-        let sheet = sheet::build(library, options, shorten, &faces.regular);
         let laid = layout::lay_out(&sheet, options.paper, &faces);
-        match shorten.next() {
-            Some(next) if laid.pages.len() > MAX_PAGES => shorten = next,
-            _ => {
+        // The next step that changes the sheet, if the sheet is too long and one is left.
+        let shorter = (laid.pages.len() > MAX_PAGES)
+            .then(|| {
+                std::iter::successors(shorten.next(), |step| step.next())
+                    .map(|step| (step, sheet::build(library, options, step, &faces.regular)))
+                    .find(|(_, shorter)| *shorter != sheet)
+            })
+            .flatten();
+        match shorter {
+            Some((step, shorter)) => (shorten, sheet) = (step, shorter),
+            None => {
                 let pdf = pdf::write(&laid, &sheet.lang, &sheet.title)?;
                 return Ok(Printed {
                     pdf,
@@ -181,27 +189,27 @@ pub fn save(
     Job::new(library, options, folder.to_owned()).save(now)
 }
 
-/// A handout made and ready to save: the page, and where it goes. Making it is pure; saving and
-/// opening it is the app's side effect, run as a task.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A handout to make and save: what goes on it, and where it goes. Making it takes tens of
+/// milliseconds, so it is done with the saving, in the app's task, not in its update.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Job {
-    locale: String,
-    /// The PDF, or why it could not be made.
-    pdf: Result<Vec<u8>, String>,
+    library: Library,
+    options: HandoutOptions,
     folder: PathBuf,
 }
 
 impl Job {
     pub fn new(library: &Library, options: &HandoutOptions, folder: PathBuf) -> Job {
         Job {
-            locale: library.locale.clone(),
-            pdf: print(library, options).map(|printed| printed.pdf),
+            library: library.clone(),
+            options: options.clone(),
             folder,
         }
     }
 
-    pub fn pdf(&self) -> Option<&[u8]> {
-        self.pdf.as_deref().ok()
+    /// The PDF, or why it could not be made.
+    pub fn pdf(&self) -> Result<Vec<u8>, String> {
+        print(&self.library, &self.options).map(|printed| printed.pdf)
     }
 
     pub fn folder(&self) -> &Path {
@@ -218,10 +226,10 @@ impl Job {
                 reason,
             })?;
         }
-        let stem = file_stem(&self.locale, now);
-        let pdf = self.pdf.as_ref().map_err(|reason| SaveError::Write {
+        let stem = file_stem(&self.library.locale, now);
+        let pdf = self.pdf().map_err(|reason| SaveError::Write {
             path: self.folder.join(format!("{stem}.pdf")),
-            reason: reason.clone(),
+            reason,
         })?;
         for copy in 1..=MAX_COPIES {
             let name = if copy == 1 {
@@ -230,7 +238,7 @@ impl Job {
                 format!("{stem}-{copy}.pdf")
             };
             let path = self.folder.join(name);
-            return match write_file(&path, pdf, false) {
+            return match write_file(&path, &pdf, false) {
                 Ok(()) => Ok(path),
                 Err(WriteError::Exists(_)) => continue,
                 Err(WriteError::Failed { path, reason }) => Err(SaveError::Write { path, reason }),

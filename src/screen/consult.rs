@@ -82,7 +82,7 @@ pub enum Action {
     /// Make the window full screen, or not.
     Fullscreen(bool),
     /// Save this handout and open it; report back with [`Message::HandoutMade`].
-    SaveHandout(handout::Job),
+    SaveHandout(Box<handout::Job>),
     /// Hand this folder to the desktop to show; report back with [`Message::FolderShown`].
     ShowFolder(PathBuf),
     /// The page is drawn at another size: keep the reader's place on it.
@@ -339,11 +339,11 @@ impl Consult {
                     discussion,
                     paper: library.clinic.paper,
                 };
-                Action::SaveHandout(handout::Job::new(
+                Action::SaveHandout(Box::new(handout::Job::new(
                     library,
                     &options,
                     self.handout.folder.clone(),
-                ))
+                )))
             }
             Message::HandoutMade(outcome) => {
                 if let Some(Overlay::Handout(dialog)) = &mut self.overlay {
@@ -997,7 +997,7 @@ mod tests {
             folder.clone(),
         );
         assert_eq!(job.pdf(), expected.pdf());
-        assert!(job.pdf().is_some_and(|pdf| pdf.starts_with(b"%PDF")));
+        assert!(job.pdf().is_ok_and(|pdf| pdf.starts_with(b"%PDF")));
         // What it says: the ticked conditions, and no summary before the check.
         let says = |discussion| {
             handout::sheet(

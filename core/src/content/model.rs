@@ -730,6 +730,9 @@ pub struct HandoutWords {
     pub out_of_100: String,
     /// Under the table: what the pictures' shapes and fills mean.
     pub picture_key: String,
+    /// Under the table, where a side effect has the sheet's number and the studies': why they
+    /// differ.
+    pub two_numbers: String,
     /// At the foot of each page: when the facts were checked against their sources.
     pub content_checked: String,
     /// At the foot of each page: `{n}` and `{total}`.
@@ -742,9 +745,14 @@ pub struct HandoutWords {
     pub evidence_left_out: String,
     /// In that list: the side effects with no number, named under the table.
     pub unrated_left_out: String,
+    /// In that list: the pictures of 100 beside the common side effects.
+    pub pictures_left_out: String,
     /// In that list: the last `{n}` of the `{total}` things to tell the therapist before
     /// treatment.
     pub checklist_left_out: String,
+    /// Under the things to tell the therapist, when each is printed as its first sentence only:
+    /// where the guide says why each matters (`{page}`, the page's name).
+    pub checklist_why: String,
     /// In that list: the conditions ticked.
     pub conditions_left_out: String,
     /// In that list: the "are you sure" questions answered no.

@@ -722,9 +722,16 @@ fn piece_blocks(
                 colors,
             ));
         }
-        Piece::Effects { headings, rows } => {
+        Piece::Effects {
+            headings,
+            rows,
+            small_pictures,
+        } => {
             *tables += 1;
-            effects(headings, rows, *tables, faces, colors, blocks);
+            // Nearly 2 mm a shape, big enough to count the filled ones without a magnifier;
+            // 1.5 mm where room is short.
+            let cell = if *small_pictures { 4.2 } else { 5.2 };
+            effects(headings, rows, cell, *tables, faces, colors, blocks);
         }
         Piece::Lines(labels) => blocks.push(lines_to_write_on(labels, WIDTH, 3, faces, colors)),
     }
@@ -908,8 +915,11 @@ fn step(
             .collect()
     };
     let pad = 4.0;
+    // What to do sits beside the symbol; the signs and steps under it take the box's width.
     let left = edge_width + pad + symbol + 6.0;
     let width = COLUMN - left - pad;
+    let body = edge_width + pad + 6.0;
+    let body_width = COLUMN - body - pad;
     // The parts of the step, each (its lines, where they start, how they are read, a bullet).
     let mut parts: Vec<(Vec<LineRuns>, f32, Role, bool)> = Vec::new();
     parts.push((
@@ -920,8 +930,8 @@ fn step(
     ));
     for (index, sign) in signs.iter().enumerate() {
         parts.push((
-            break_lines(&[Run::plain(sign)], faces, size::BODY, width - INDENT),
-            left + INDENT,
+            break_lines(&[Run::plain(sign)], faces, size::BODY, body_width - INDENT),
+            body + INDENT,
             Role::Item {
                 list: lists - 1,
                 item: index,
@@ -931,8 +941,8 @@ fn step(
     }
     if let [only] = steps {
         parts.push((
-            break_lines(&[Run::plain(only)], faces, size::BODY, width),
-            left,
+            break_lines(&[Run::plain(only)], faces, size::BODY, body_width),
+            body,
             Role::Paragraph,
             false,
         ));
@@ -943,9 +953,9 @@ fn step(
                     &[Run::plain(format!("{}. {how}", number + 1))],
                     faces,
                     size::BODY,
-                    width,
+                    body_width,
                 ),
-                left,
+                body,
                 Role::Item {
                     list: lists,
                     item: number,
@@ -1054,14 +1064,16 @@ fn step(
 fn effects(
     headings: &[String; 3],
     rows: &[EffectRow],
+    cell: f32,
     table: usize,
     faces: &Faces,
     colors: &Colors,
     blocks: &mut Vec<Block>,
 ) {
-    let cell = 4.2;
-    let picture = cell * 10.0;
-    let gap = 8.0;
+    // Without pictures (given up to make room), the text takes the table's width.
+    let pictured = rows.iter().any(|row| row.chart.is_some());
+    let picture = if pictured { cell * 10.0 } else { 0.0 };
+    let gap = if pictured { 8.0 } else { 0.0 };
     let text_width = COLUMN - picture - gap;
     // The headings, kept with the first row.
     let mut head = Block {
@@ -1075,7 +1087,7 @@ fn effects(
         row: 0,
         heading: column == 0,
     };
-    for (column, (left, width, text)) in [
+    let columns = [
         (
             0.0,
             text_width,
@@ -1086,9 +1098,11 @@ fn effects(
             picture + gap / 2.0,
             headings[2].clone(),
         ),
-    ]
-    .into_iter()
-    .enumerate()
+    ];
+    for (column, (left, width, text)) in columns
+        .into_iter()
+        .take(if pictured { 2 } else { 1 })
+        .enumerate()
     {
         let lines = break_lines(&[Run::bold(text)], faces, size::BODY, width);
         height = height.max(write_lines(
@@ -1103,10 +1117,24 @@ fn effects(
     }
     head.rule(height + 1.5, colors.text, 1.0);
     head.height = height + 3.0;
+    // A row that starts a column has the headings again above it, drawn but not read twice.
+    let repeated = Box::new(Block {
+        marks: head
+            .marks
+            .iter()
+            .map(|placed| Placed {
+                mark: placed.mark.clone(),
+                role: Role::Decoration,
+            })
+            .collect(),
+        height: head.height,
+        ..Block::default()
+    });
     blocks.push(head);
     for (index, row) in rows.iter().enumerate() {
         let mut block = Block {
             before: 3.0,
+            continued: Some(repeated.clone()),
             ..Block::default()
         };
         let role = |column: usize| Role::Cell {

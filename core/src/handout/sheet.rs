@@ -100,6 +100,8 @@ pub enum Piece {
     Effects {
         headings: [String; 3],
         rows: Vec<EffectRow>,
+        /// Pictures drawn smaller, to make room.
+        small_pictures: bool,
     },
     /// Lines to write a name, a date or a signature on.
     Lines(Vec<String>),
@@ -189,7 +191,7 @@ impl Piece {
                 .chain(steps.iter().cloned())
                 .collect::<Vec<_>>()
                 .join("\n"),
-            Piece::Effects { headings, rows } => std::iter::once(headings.join(" | "))
+            Piece::Effects { headings, rows, .. } => std::iter::once(headings.join(" | "))
                 .chain(
                     rows.iter()
                         .map(|row| format!("{} | {}", row.name, words(&row.how_often))),
@@ -208,11 +210,16 @@ impl Piece {
 pub enum Shorten {
     /// Nothing left out.
     Whole,
-    /// Without naming the side effects the sheet gives no number for (each is in a step of
+    /// Each thing to tell the therapist before treatment as its first sentence only: what it is
+    /// stays, why and what else to know goes (a line says where the guide has it whole).
+    BriefChecklist,
+    /// And without naming the side effects the sheet gives no number for (each is in a step of
     /// what to do).
     WithoutUnrated,
     /// And the ticked conditions named without what studies say for each.
     ConditionsByName,
+    /// And the pictures of 100 drawn smaller (1.5 mm a shape rather than 1.8).
+    SmallerPictures,
     /// And without the questions the patient ticked in the check (the therapist answers them
     /// in the consult).
     WithoutQuestions,
@@ -224,8 +231,13 @@ pub enum Shorten {
     WithoutConditions,
     /// And the topics to go over in one line rather than a list (nothing is left out).
     CompactTopics,
+    /// And without the line on why a side effect has two numbers.
+    WithoutTwoNumbers,
+    /// And without the pictures of 100 and their key (the numbers stay).
+    WithoutPictures,
     /// And, last, this many fewer of the things to tell the therapist before treatment, from
-    /// the end of the list: it opens with the reasons not to be needled, which stay longest.
+    /// the end of the list. It opens with the reasons not to be needled, which are never given
+    /// up: a handout that cannot keep them runs to a third page.
     ShorterChecklist(usize),
 }
 
@@ -233,13 +245,17 @@ impl Shorten {
     /// The next thing to give up, if any is left.
     pub fn next(self) -> Option<Shorten> {
         match self {
-            Shorten::Whole => Some(Shorten::WithoutUnrated),
+            Shorten::Whole => Some(Shorten::BriefChecklist),
+            Shorten::BriefChecklist => Some(Shorten::WithoutUnrated),
             Shorten::WithoutUnrated => Some(Shorten::ConditionsByName),
-            Shorten::ConditionsByName => Some(Shorten::WithoutQuestions),
+            Shorten::ConditionsByName => Some(Shorten::SmallerPictures),
+            Shorten::SmallerPictures => Some(Shorten::WithoutQuestions),
             Shorten::WithoutQuestions => Some(Shorten::WithoutUnsure),
             Shorten::WithoutUnsure => Some(Shorten::WithoutConditions),
             Shorten::WithoutConditions => Some(Shorten::CompactTopics),
-            Shorten::CompactTopics => Some(Shorten::ShorterChecklist(1)),
+            Shorten::CompactTopics => Some(Shorten::WithoutTwoNumbers),
+            Shorten::WithoutTwoNumbers => Some(Shorten::WithoutPictures),
+            Shorten::WithoutPictures => Some(Shorten::ShorterChecklist(1)),
             Shorten::ShorterChecklist(fewer) if fewer < MAX_CHECKLIST => {
                 Some(Shorten::ShorterChecklist(fewer + 1))
             }
@@ -256,8 +272,12 @@ impl Shorten {
     }
 }
 
-/// More items than any checklist has: by then it is given up whole.
+/// More items than any checklist has; the reasons not to be needled stay all the same.
 const MAX_CHECKLIST: usize = 64;
+
+/// The checklist's first items, the reasons not to be needled at all (pregnancy, a bleeding
+/// disorder, an infection where the needles go), which the handout never gives up.
+const REASONS_NOT_TO_NEEDLE: usize = 3;
 
 /// A clinic's detail is printed up to this many characters; a longer one is cut at a space
 /// before it, and the handout says so.
@@ -316,12 +336,7 @@ pub fn build(library: &Library, options: &HandoutOptions, shorten: Shorten, face
     warning_signs(&mut pieces, library);
     your_conditions(&mut pieces, library, options, shorten, &mut left_out);
     side_effects(&mut pieces, library, shorten, &mut left_out);
-    who_should_not(
-        &mut pieces,
-        library,
-        shorten.checklist_fewer(),
-        &mut left_out,
-    );
+    who_should_not(&mut pieces, library, shorten, &mut left_out);
     if let Some(discussion) = &options.discussion {
         let questions = if shorten >= Shorten::WithoutQuestions && !discussion.questions.is_empty()
         {
@@ -596,7 +611,7 @@ fn your_conditions(
 fn who_should_not(
     pieces: &mut Vec<Piece>,
     library: &Library,
-    fewer: usize,
+    shorten: Shorten,
     left_out: &mut Vec<String>,
 ) {
     let before = document(library, PageId::BEFORE);
@@ -608,7 +623,10 @@ fn who_should_not(
     }) else {
         return;
     };
-    let kept = items.len().saturating_sub(fewer);
+    let fewer = shorten
+        .checklist_fewer()
+        .min(items.len().saturating_sub(REASONS_NOT_TO_NEEDLE));
+    let kept = items.len() - fewer;
     if kept < items.len() {
         left_out.push(
             library
@@ -622,6 +640,7 @@ fn who_should_not(
     if kept == 0 {
         return;
     }
+    let brief = shorten >= Shorten::BriefChecklist;
     if let Some(text) = section_heading {
         pieces.push(Piece::Heading {
             text: text.to_owned(),
@@ -633,8 +652,32 @@ fn who_should_not(
         library.ui.handout.who_should_not
     ))]));
     pieces.push(Piece::Checklist(
-        items[..kept].iter().map(|item| joined(item)).collect(),
+        items[..kept]
+            .iter()
+            .map(|item| {
+                let item = joined(item);
+                if brief {
+                    first_sentence(&item).to_owned()
+                } else {
+                    item
+                }
+            })
+            .collect(),
     ));
+    if brief {
+        pieces.push(Piece::Paragraph(vec![Run::plain(
+            library
+                .ui
+                .handout
+                .checklist_why
+                .replace("{page}", &library.page(PageId::BEFORE).nav_label),
+        )]));
+    }
+}
+
+/// A text up to and with the full stop of its first sentence; the whole text if it has one.
+fn first_sentence(text: &str) -> &str {
+    text.find(". ").map_or(text, |end| &text[..=end])
 }
 
 /// Every side effect with a number, with how often and its picture of 100 where it has one;
@@ -660,6 +703,7 @@ fn side_effects(
     });
     let mut sources: Vec<&str> = Vec::new();
     let mut rows = Vec::new();
+    let mut pictures = false;
     for effect in &library.side_effects {
         let Some(rate) = effect.rate else { continue };
         let name = library.plain(&effect.name);
@@ -688,6 +732,8 @@ fn side_effects(
                     .collect()
             })
             .unwrap_or_else(|| vec![Run::bold(library.rate_with_studies(effect, rate))]);
+        let chart = chart.filter(|_| shorten < Shorten::WithoutPictures);
+        pictures |= chart.is_some();
         rows.push(EffectRow {
             name,
             how_often,
@@ -706,10 +752,22 @@ fn side_effects(
             ui.handout.out_of_100.clone(),
         ],
         rows,
+        small_pictures: shorten >= Shorten::SmallerPictures,
     });
-    pieces.push(Piece::Paragraph(vec![Run::plain(
-        ui.handout.picture_key.clone(),
-    )]));
+    // The clinic's number beside far fewer in the studies puzzles a reader without a reason.
+    let two_numbers = effects.iter().any(|shown| shown.how_often.len() > 1);
+    if two_numbers && shorten < Shorten::WithoutTwoNumbers {
+        pieces.push(Piece::Paragraph(vec![Run::plain(
+            ui.handout.two_numbers.clone(),
+        )]));
+    }
+    if pictures {
+        pieces.push(Piece::Paragraph(vec![Run::plain(
+            ui.handout.picture_key.clone(),
+        )]));
+    } else if shorten >= Shorten::WithoutPictures {
+        left_out.push(ui.handout.pictures_left_out.clone());
+    }
     // Every number names where it comes from, on paper too.
     pieces.push(Piece::Paragraph(vec![
         Run::bold(format!("{}: ", library.source_label(sources.len()))),

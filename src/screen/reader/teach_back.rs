@@ -640,17 +640,17 @@ fn summary_view<'a>(
         .spacing(metrics::S)
     });
     let talk = (!summary.unsure.is_empty()).then(|| note(&words.talk_first));
-    // At the kiosk, the patient can take it home on a phone, and clear it all for the next
-    // person, not only wait.
+    // At the kiosk, the patient can take it home on a phone, the step that matters most to
+    // them, and clear it all for the next person, not only wait.
     let kept = (!therapist).then(|| {
         column![
             action(
                 label(take_home.to_owned()),
-                Role::Secondary,
+                Role::Primary,
                 Message::TakeHome
             ),
             typography::body(words.kept_nowhere.clone()).style(style::muted),
-            action(label(words.clear.clone()), Role::Primary, Message::Clear),
+            action(label(words.clear.clone()), Role::Secondary, Message::Clear),
         ]
         .spacing(metrics::S)
     });
