@@ -42,6 +42,13 @@ pub enum Command {
     Check { folder: Option<PathBuf> },
     /// Write the built-in content out to a folder.
     Export { folder: PathBuf, force: bool },
+    /// Print the clinic's anonymous counts, as a table or CSV.
+    Insights {
+        csv: bool,
+        since: Option<crate::insights::IsoWeek>,
+        /// `None`: the platform's data folder.
+        file: Option<PathBuf>,
+    },
 }
 
 /// Reads a command line, program name first. `--help` and `--version` come back as errors whose
@@ -151,6 +158,21 @@ enum Subcommands {
         #[arg(value_name = "DIR")]
         folder: Option<PathBuf>,
     },
+    /// Print the anonymous counts of the check's answers and the pages opened, by week
+    ///
+    /// Counts are kept only when clinic.ron says `insights: true`. Weeks with fewer than 5
+    /// visits are shown together with the next, so no one patient's answers stand out.
+    Insights {
+        /// One count a row, as CSV, for a spreadsheet
+        #[arg(long)]
+        csv: bool,
+        /// Only from this ISO week on, as 2026-W49
+        #[arg(long, value_name = "WEEK")]
+        since: Option<crate::insights::IsoWeek>,
+        /// The counts file [default: insights.sqlite in the platform's data folder]
+        #[arg(long = "insights", value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
     /// Write the built-in content to a folder to edit
     ExportContent {
         /// The folder to write to; it must be empty, unless --force
@@ -202,6 +224,9 @@ impl From<Cli> for Command {
             },
             Some(Subcommands::Check { folder }) => Command::Check { folder },
             Some(Subcommands::ExportContent { folder, force }) => Command::Export { folder, force },
+            Some(Subcommands::Insights { csv, since, file }) => {
+                Command::Insights { csv, since, file }
+            }
         }
     }
 }

@@ -16,5 +16,6 @@ pub mod theme;
 pub mod widget;
 
 pub use needle_guide_core::{
-    colors, content, document, handout, pictogram, route, search, symbol, take_home, typeface,
+    colors, content, document, handout, insights, pictogram, route, search, symbol, take_home,
+    typeface,
 };

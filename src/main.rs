@@ -6,7 +6,7 @@
 #![cfg_attr(windows, windows_subsystem = "windows")]
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -105,6 +105,12 @@ enum Failure {
     /// The handout's PDF could not be made.
     #[error("the handout could not be made: {0}")]
     Handout(String),
+    /// The counts could not be read.
+    #[error("{0}")]
+    Insights(#[from] needle_guide::insights::InsightsError),
+    /// No counts file was named and the environment names no data folder.
+    #[error("no counts file: name one with --insights FILE")]
+    NoInsightsFile,
     #[error("cannot open a window: {0}")]
     Window(#[from] iced::Error),
     /// A kiosk is already running on this screen, or that cannot be known.
@@ -128,11 +134,13 @@ impl Failure {
             | Failure::UnknownCondition { .. }
             | Failure::UnknownPage { .. }
             | Failure::Export(_)
+            | Failure::NoInsightsFile
             | Failure::Write(needle_guide::handout::WriteError::Exists(_)) => USAGE,
             Failure::BuiltIn(_)
             | Failure::Content(_)
             | Failure::Write(_)
             | Failure::Handout(_)
+            | Failure::Insights(_)
             | Failure::Window(_)
             | Failure::SecondKiosk(_)
             | Failure::Output(_)
@@ -174,6 +182,7 @@ fn carry_out(command: Command) -> Result<(), Failure> {
             let folder = content::without_controls(&folder);
             out(format!("wrote {count} files to {folder}\n"))
         }
+        Command::Insights { csv, since, file } => out(insights_report(csv, since, file)?),
         Command::Handout {
             locale,
             content,
@@ -359,6 +368,40 @@ fn handout(
         )?),
         None => out(&printed.pdf),
     }
+}
+
+/// The counts, kiosk then consult room, merged so no quiet week stands alone.
+fn insights_report(
+    csv: bool,
+    since: Option<needle_guide::insights::IsoWeek>,
+    file: Option<PathBuf>,
+) -> Result<String, Failure> {
+    use needle_guide::insights::{self, Mode, Store};
+    let file = file
+        .or_else(|| insights::default_file(|name| std::env::var_os(name)))
+        .ok_or(Failure::NoInsightsFile)?;
+    if !file.exists() {
+        return Ok(format!(
+            "no counts yet: {} does not exist (the guide keeps counts only when clinic.ron says \
+             `insights: true`)\n",
+            content::without_controls(&file.display().to_string())
+        ));
+    }
+    let store = Store::open(&file)?;
+    let mut report = if csv {
+        format!("{}\n", insights::CSV_HEADER)
+    } else {
+        String::new()
+    };
+    for mode in Mode::ALL {
+        let spans = insights::merge_small(store.weeks(mode, since)?);
+        report.push_str(&if csv {
+            insights::csv(mode, &spans)
+        } else {
+            insights::table(mode, &spans)
+        });
+    }
+    Ok(report)
 }
 
 fn open_folder(folder: Option<&Path>) -> Result<Option<ContentFolder>, Failure> {

@@ -669,3 +669,93 @@ fn export_refuses_a_folder_it_cannot_list() {
     );
     assert_eq!(fs::read_dir(&target).unwrap().count(), 1);
 }
+
+#[test]
+fn insights_prints_the_weeks_counts_merged_so_no_quiet_week_stands_alone() {
+    use needle_guide::insights::{Answer, IsoWeek, Mode, Store, Visit};
+    let folder = scratch("insights");
+    let file = folder.join("counts.sqlite");
+    let path = file.to_str().unwrap();
+    // No file yet: said plainly, and not an error.
+    let none = run(&["insights", "--insights", path]);
+    assert_eq!(none.status.code(), Some(0), "{}", stderr(&none));
+    assert!(stdout(&none).contains("no counts yet"), "{}", stdout(&none));
+
+    let mut store = Store::open(&file).unwrap();
+    let first: IsoWeek = "2026-W49".parse().unwrap();
+    // Six visits in the first week, two in the next: the second is too quiet to stand alone.
+    for (week, visits) in [(first, 6), (first.next(), 2)] {
+        for n in 0..visits {
+            let visit = Visit {
+                reached_check: true,
+                answers: [(
+                    "lungs".to_owned(),
+                    if n < 2 { Answer::Wrong } else { Answer::Right },
+                )]
+                .into_iter()
+                .collect(),
+                ..Visit::default()
+            };
+            store.record(week, Mode::Kiosk, &visit).unwrap();
+        }
+    }
+    drop(store);
+    let table = run(&["insights", "--insights", path]);
+    assert_eq!(table.status.code(), Some(0), "{}", stderr(&table));
+    let text = stdout(&table);
+    assert!(
+        text.contains("kiosk 2026-W49 to 2026-W50: 8 visits, 8 reached the check"),
+        "{text}"
+    );
+    // 2 wrong in the first week and 2 in the second, of 8 answers.
+    let lungs = text
+        .lines()
+        .find(|line| line.trim_start().starts_with("lungs"))
+        .unwrap();
+    let cells: Vec<&str> = lungs.split_whitespace().collect();
+    assert_eq!(
+        cells,
+        ["lungs", "4", "(50%)", "4", "(50%)", "0", "(0%)"],
+        "{text}"
+    );
+    assert!(text.contains("consult: no counts yet"), "{text}");
+
+    let csv = run(&["insights", "--csv", "--insights", path]);
+    let csv = stdout(&csv);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "mode,from,to,what,item,answer,count");
+    assert!(
+        lines.contains(&"kiosk,2026-W49,2026-W50,visits,,,8"),
+        "{csv}"
+    );
+    assert!(
+        lines.contains(&"kiosk,2026-W49,2026-W50,answer,lungs,wrong,4"),
+        "{csv}"
+    );
+
+    // Counts from a later week only: too few to show.
+    let since = run(&["insights", "--since", "2026-W50", "--insights", path]);
+    assert!(!stdout(&since).contains("visits,"), "{}", stdout(&since));
+    assert!(
+        stdout(&since).contains("kiosk: no counts yet"),
+        "{}",
+        stdout(&since)
+    );
+
+    // A file that is not counts: one line naming it, exit 1, and the file left alone.
+    let notes = folder.join("notes.txt");
+    fs::write(
+        &notes,
+        "not a database, just a long enough text ".repeat(100),
+    )
+    .unwrap();
+    let refused = run(&["insights", "--insights", notes.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("notes.txt"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(stderr(&refused).lines().count(), 1, "{}", stderr(&refused));
+    let _ = fs::remove_dir_all(&folder);
+}

@@ -7,6 +7,7 @@ pub mod colors;
 pub mod content;
 pub mod document;
 pub mod handout;
+pub mod insights;
 pub mod pictogram;
 pub mod search;
 pub mod symbol;

@@ -16,7 +16,7 @@ use super::problem::{Problem, without_controls};
 
 /// The fields of `clinic.ron`, and the old name one of them still answers to. `es` holds the
 /// clinic's own words in Spanish (see [`TRANSLATED`]).
-const FIELDS: [&str; 12] = [
+const FIELDS: [&str; 13] = [
     "name",
     "phone",
     "after_hours_phone",
@@ -28,6 +28,7 @@ const FIELDS: [&str; 12] = [
     "answers",
     "read_aloud",
     "paper",
+    "insights",
     "es",
 ];
 
@@ -78,6 +79,10 @@ pub(super) fn read(file: &str, text: &str, locale: &str) -> ron::error::SpannedR
             "answers" => clinic.answers = reading.answers(value),
             "paper" => match value.into_rust::<Paper>() {
                 Ok(paper) => clinic.paper = paper,
+                Err(error) => reading.leave_out(field, value, &parse_message(&error.code)),
+            },
+            "insights" => match value.into_rust::<bool>() {
+                Ok(on) => clinic.insights = on,
                 Err(error) => reading.leave_out(field, value, &parse_message(&error.code)),
             },
             _ => match value.into_rust::<Switch>() {

@@ -907,6 +907,9 @@ pub struct Clinic {
     pub read_aloud: Switch,
     /// The paper the handout is printed on.
     pub paper: Paper,
+    /// Whether the guide keeps anonymous counts of the check's answers and the pages opened
+    /// (`crate::insights`); off unless the clinic turns it on.
+    pub insights: bool,
     /// The fields written in the file that could not be used, each left empty (or at its
     /// default) with the problem that says why. A staff PIN among them keeps the kiosk from
     /// starting (`check::ready`).

@@ -1,0 +1,772 @@
+//! What a clinic may learn from its guide without keeping anything about a patient: for each ISO
+//! week, how many visits started and reached the check, how each check question was answered
+//! (right, wrong, not sure), how often each page was opened and each question to ask was ticked.
+//! Counts only: no time finer than the week, no order of events, no free text, no row per visit.
+//! The kiosk's counts and the consult room's are kept apart.
+//!
+//! They live in SQLite (bundled, so nothing to install). A visit's counts are added in one
+//! transaction when it ends, so a guide killed at any instant loses at most the visit it was
+//! writing; two guides writing one file wait for each other's transaction and lose nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+
+/// An ISO 8601 week: the year it belongs to (which, around New Year, may not be the calendar's)
+/// and its number, 1 to 53.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IsoWeek {
+    year: i32,
+    week: u32,
+}
+
+impl IsoWeek {
+    pub fn new(year: i32, week: u32) -> Option<IsoWeek> {
+        (1..=weeks_in(year))
+            .contains(&week)
+            .then_some(IsoWeek { year, week })
+    }
+
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    pub fn week(self) -> u32 {
+        self.week
+    }
+
+    /// The week of the day `days` after 1 January 1970.
+    pub fn of_day(days: i64) -> IsoWeek {
+        let (year, ordinal) = year_and_ordinal(days);
+        // Monday 1 … Sunday 7; 1 January 1970 was a Thursday.
+        let weekday = (days + 3).rem_euclid(7) + 1;
+        let week = (ordinal - weekday + 10).div_euclid(7);
+        if week < 1 {
+            IsoWeek {
+                year: year - 1,
+                week: weeks_in(year - 1),
+            }
+        } else if week as u32 > weeks_in(year) {
+            IsoWeek {
+                year: year + 1,
+                week: 1,
+            }
+        } else {
+            IsoWeek {
+                year,
+                week: week as u32,
+            }
+        }
+    }
+
+    /// This week, by the machine's clock (UTC: a week starts a few hours early or late at most).
+    pub fn now() -> IsoWeek {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| since.as_secs() as i64);
+        IsoWeek::of_day(seconds.div_euclid(86_400))
+    }
+
+    /// The week after this one.
+    pub fn next(self) -> IsoWeek {
+        if self.week < weeks_in(self.year) {
+            IsoWeek {
+                week: self.week + 1,
+                ..self
+            }
+        } else {
+            IsoWeek {
+                year: self.year + 1,
+                week: 1,
+            }
+        }
+    }
+
+    /// As the database keeps it: 2649 for 2026-W49, two bytes on disk until the year 2327, which
+    /// keeps ten years of counts under a megabyte.
+    fn key(self) -> i64 {
+        i64::from(self.year - 2000) * 100 + i64::from(self.week)
+    }
+
+    fn from_key(key: i64) -> Option<IsoWeek> {
+        let year = i32::try_from(key.div_euclid(100)).ok()?.checked_add(2000)?;
+        IsoWeek::new(year, key.rem_euclid(100) as u32)
+    }
+}
+
+impl fmt::Display for IsoWeek {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-W{:02}", self.year, self.week)
+    }
+}
+
+impl FromStr for IsoWeek {
+    type Err = String;
+
+    /// `2026-W49` (the form the table prints), or `2026W49`.
+    fn from_str(text: &str) -> Result<IsoWeek, String> {
+        let bad = || format!("“{text}” is not a week: write it as 2026-W49");
+        let (year, week) = text.trim().split_once(['W', 'w']).ok_or_else(bad)?;
+        let year: i32 = year.trim_end_matches('-').parse().map_err(|_| bad())?;
+        let week: u32 = week.parse().map_err(|_| bad())?;
+        IsoWeek::new(year, week).ok_or_else(|| format!("{year} has no week {week}"))
+    }
+}
+
+fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// 53 when the year starts on a Thursday, or is a leap year starting on a Wednesday; else 52.
+fn weeks_in(year: i32) -> u32 {
+    let jan_1 = days_from_civil(year, 1, 1);
+    let weekday = (jan_1 + 3).rem_euclid(7) + 1;
+    if weekday == 4 || (weekday == 3 && is_leap(year)) {
+        53
+    } else {
+        52
+    }
+}
+
+/// Days from 1 January 1970 to a date of the proleptic Gregorian calendar (H. Hinnant's
+/// `days_from_civil`).
+fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    let year = i64::from(year) - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month = i64::from(month);
+    let day_of_year =
+        (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The calendar year of a day, and the day's number in it (1 January is 1).
+fn year_and_ordinal(days: i64) -> (i32, i64) {
+    // An estimate, corrected by at most a year either way.
+    let mut year = (1970 + days.div_euclid(365)) as i32;
+    while days_from_civil(year, 1, 1) > days {
+        year -= 1;
+    }
+    while days_from_civil(year + 1, 1, 1) <= days {
+        year += 1;
+    }
+    (year, days - days_from_civil(year, 1, 1) + 1)
+}
+
+/// Where the counts come from; kept apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Mode {
+    Kiosk,
+    Consult,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 2] = [Mode::Kiosk, Mode::Consult];
+
+    fn key(self) -> i64 {
+        match self {
+            Mode::Kiosk => 0,
+            Mode::Consult => 1,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Kiosk => "kiosk",
+            Mode::Consult => "consult",
+        }
+    }
+}
+
+/// How a check question was answered, the last time it was answered in a visit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Answer {
+    Right,
+    Wrong,
+    NotSure,
+}
+
+impl Answer {
+    pub const ALL: [Answer; 3] = [Answer::Right, Answer::Wrong, Answer::NotSure];
+
+    fn key(self) -> i64 {
+        match self {
+            Answer::Right => 1,
+            Answer::Wrong => 2,
+            Answer::NotSure => 3,
+        }
+    }
+
+    fn from_key(key: i64) -> Option<Answer> {
+        Answer::ALL.into_iter().find(|answer| answer.key() == key)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Answer::Right => "right",
+            Answer::Wrong => "wrong",
+            Answer::NotSure => "not sure",
+        }
+    }
+}
+
+/// One visit's counts, gathered in memory while it lasts and added to the week's when it ends.
+/// It holds ids the content defines (questions, pages, topics), never anything typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Visit {
+    pub reached_check: bool,
+    /// Each check question answered, by its id, with the answer that counted.
+    pub answers: BTreeMap<String, Answer>,
+    /// Each page opened, by its route id, and how many times.
+    pub pages: BTreeMap<String, u32>,
+    /// The questions to ask that were ticked, by topic.
+    pub ticked: BTreeSet<String>,
+}
+
+/// The counts of one week, or of several merged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counts {
+    /// The first and the last week counted here.
+    pub from: IsoWeek,
+    pub to: IsoWeek,
+    pub visits: u64,
+    pub checks: u64,
+    pub answers: BTreeMap<(String, Answer), u64>,
+    pub pages: BTreeMap<String, u64>,
+    pub ticked: BTreeMap<String, u64>,
+}
+
+impl Counts {
+    fn empty(week: IsoWeek) -> Counts {
+        Counts {
+            from: week,
+            to: week,
+            visits: 0,
+            checks: 0,
+            answers: BTreeMap::new(),
+            pages: BTreeMap::new(),
+            ticked: BTreeMap::new(),
+        }
+    }
+
+    /// These counts and `later`'s, as one span of weeks.
+    fn merged(mut self, later: Counts) -> Counts {
+        self.to = later.to;
+        self.visits += later.visits;
+        self.checks += later.checks;
+        for (key, n) in later.answers {
+            *self.answers.entry(key).or_default() += n;
+        }
+        for (key, n) in later.pages {
+            *self.pages.entry(key).or_default() += n;
+        }
+        for (key, n) in later.ticked {
+            *self.ticked.entry(key).or_default() += n;
+        }
+        self
+    }
+}
+
+/// Weeks with fewer visits than this are merged with the next, so that no patient's answers can
+/// be picked out of a quiet week.
+pub const MIN_VISITS: u64 = 5;
+
+/// `weeks`, in order, with each run of weeks that has fewer than [`MIN_VISITS`] visits merged
+/// into the week after it. The last span, if still too small, is merged into the one before;
+/// if there is only one and it is too small, nothing is shown.
+pub fn merge_small(weeks: Vec<Counts>) -> Vec<Counts> {
+    let mut spans: Vec<Counts> = Vec::new();
+    let mut pending: Option<Counts> = None;
+    for week in weeks {
+        let span = match pending.take() {
+            Some(earlier) => earlier.merged(week),
+            None => week,
+        };
+        if span.visits < MIN_VISITS {
+            pending = Some(span);
+        } else {
+            spans.push(span);
+        }
+    }
+    if let Some(rest) = pending
+        && let Some(last) = spans.pop()
+    {
+        spans.push(last.merged(rest));
+    }
+    spans
+}
+
+/// Where the counts are kept unless `--insights FILE` says: the platform's folder for an app's
+/// data (`$XDG_DATA_HOME`, else `~/.local/share`, on Linux; `%LOCALAPPDATA%` on Windows;
+/// `~/Library/Application Support` on macOS), in `needle-guide/insights.sqlite`. `None` when the
+/// environment names no such folder.
+pub fn default_file(
+    var: impl Fn(&str) -> Option<std::ffi::OsString>,
+) -> Option<std::path::PathBuf> {
+    use std::path::PathBuf;
+    let absolute = |name: &str| {
+        var(name)
+            .map(PathBuf::from)
+            .filter(|path| path.is_absolute())
+    };
+    let folder = if cfg!(windows) {
+        absolute("LOCALAPPDATA").or_else(|| absolute("APPDATA"))
+    } else if cfg!(target_os = "macos") {
+        absolute("HOME").map(|home| home.join("Library/Application Support"))
+    } else {
+        absolute("XDG_DATA_HOME").or_else(|| absolute("HOME").map(|home| home.join(".local/share")))
+    }?;
+    Some(folder.join("needle-guide").join("insights.sqlite"))
+}
+
+/// The counts as a table to read in a terminal: for each span of weeks, the visits, the check's
+/// answers with the share of each, the pages opened and the questions ticked.
+pub fn table(mode: Mode, spans: &[Counts]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    if spans.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}: no counts yet (weeks with fewer than {MIN_VISITS} visits are shown only with the next).",
+            mode.name()
+        );
+        return out;
+    }
+    for span in spans {
+        let weeks = if span.from == span.to {
+            span.from.to_string()
+        } else {
+            format!("{} to {}", span.from, span.to)
+        };
+        let _ = writeln!(
+            out,
+            "{} {weeks}: {} visits, {} reached the check",
+            mode.name(),
+            span.visits,
+            span.checks
+        );
+        let questions: BTreeSet<&String> =
+            span.answers.keys().map(|(question, _)| question).collect();
+        if !questions.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {:<32} {:>12} {:>12} {:>12}",
+                "check question", "right", "wrong", "not sure"
+            );
+        }
+        for question in questions {
+            let count = |answer| {
+                span.answers
+                    .get(&(question.clone(), answer))
+                    .copied()
+                    .unwrap_or(0)
+            };
+            let total: u64 = Answer::ALL.into_iter().map(count).sum();
+            let cell = |answer| {
+                let n = count(answer);
+                format!("{n} ({}%)", (n * 100 + total / 2) / total.max(1))
+            };
+            let _ = writeln!(
+                out,
+                "  {question:<32} {:>12} {:>12} {:>12}",
+                cell(Answer::Right),
+                cell(Answer::Wrong),
+                cell(Answer::NotSure)
+            );
+        }
+        let listed = |counts: &BTreeMap<String, u64>| {
+            counts
+                .iter()
+                .map(|(name, n)| format!("{name} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if !span.pages.is_empty() {
+            let _ = writeln!(out, "  pages opened: {}", listed(&span.pages));
+        }
+        if !span.ticked.is_empty() {
+            let _ = writeln!(out, "  questions to ask ticked: {}", listed(&span.ticked));
+        }
+    }
+    out
+}
+
+/// The counts as CSV, one count a row (`mode,from,to,what,item,answer,count`), for a
+/// spreadsheet. Ids are the content's own, never free text, so nothing needs quoting.
+pub fn csv(mode: Mode, spans: &[Counts]) -> String {
+    let mut out = String::new();
+    let mut row = |span: &Counts, what: &str, item: &str, answer: &str, n: u64| {
+        out.push_str(&format!(
+            "{},{},{},{what},{item},{answer},{n}\n",
+            mode.name(),
+            span.from,
+            span.to
+        ));
+    };
+    for span in spans {
+        row(span, "visits", "", "", span.visits);
+        row(span, "checks", "", "", span.checks);
+        for ((question, answer), n) in &span.answers {
+            row(span, "answer", question, answer.name(), *n);
+        }
+        for (page, n) in &span.pages {
+            row(span, "page", page, "", *n);
+        }
+        for (topic, n) in &span.ticked {
+            row(span, "ticked", topic, "", *n);
+        }
+    }
+    out
+}
+
+/// The header line of [`csv`].
+pub const CSV_HEADER: &str = "mode,from,to,what,item,answer,count";
+
+/// Why the counts cannot be kept or read. The kiosk then goes on as if insights were off.
+#[derive(Debug, thiserror::Error)]
+pub enum InsightsError {
+    #[error("{path}: cannot open it: {reason}")]
+    Open { path: String, reason: String },
+    #[error("{path}: it is not a counts file the guide can read: {reason}")]
+    NotCounts { path: String, reason: String },
+    #[error(
+        "{path}: it was written by a newer version of the guide (version {found}; this one reads up to {known})"
+    )]
+    Newer {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("{path}: cannot write the counts: {reason}")]
+    Write { path: String, reason: String },
+    #[error("{path}: cannot read the counts: {reason}")]
+    Read { path: String, reason: String },
+}
+
+/// The kinds of thing counted, as the database keeps them.
+const VISIT: i64 = 0;
+const ANSWER: i64 = 1;
+const PAGE: i64 = 2;
+const TICKED: i64 = 3;
+/// The two visit counts' names.
+const STARTED: &str = "started";
+const REACHED_CHECK: &str = "reached-check";
+
+/// Each step from an older file to the next version, in order: `MIGRATIONS[n]` takes version `n`
+/// to `n + 1`. Version 0 is a new, empty file.
+const MIGRATIONS: &[&str] = &[
+    // 1: what is counted, named once in `items`; the counts, a row per week, mode, item and
+    // answer, with small integer keys so ten years stay small.
+    "CREATE TABLE items (
+        id INTEGER PRIMARY KEY,
+        kind INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        UNIQUE (kind, name)
+    );
+    CREATE TABLE counts (
+        week INTEGER NOT NULL,
+        mode INTEGER NOT NULL,
+        item INTEGER NOT NULL REFERENCES items (id),
+        answer INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (week, mode, item, answer)
+    ) WITHOUT ROWID;",
+];
+
+/// The version this guide writes.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// How long one guide waits for another's transaction on the same file.
+const BUSY: Duration = Duration::from_secs(5);
+
+/// The counts file, open.
+pub struct Store {
+    connection: Connection,
+    path: String,
+}
+
+impl Store {
+    /// Opens the counts at `path`, making the file if there is none and bringing an older one up
+    /// to date in place, in one transaction.
+    pub fn open(path: &Path) -> Result<Store, InsightsError> {
+        let name = path.display().to_string();
+        let open = |reason: rusqlite::Error| InsightsError::Open {
+            path: name.clone(),
+            reason: reason.to_string(),
+        };
+        let not_counts = |reason: rusqlite::Error| InsightsError::NotCounts {
+            path: name.clone(),
+            reason: reason.to_string(),
+        };
+        let mut connection = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(open)?;
+        connection.busy_timeout(BUSY).map_err(open)?;
+        // Not a database at all shows here, on the first read.
+        let found: i64 = connection
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .map_err(not_counts)?;
+        if found > VERSION {
+            return Err(InsightsError::Newer {
+                path: name,
+                found,
+                known: VERSION,
+            });
+        }
+        // The write-ahead log lets a reader read while a guide writes, and makes each commit
+        // one append; `NORMAL` syncs at checkpoints, and a crash still keeps every commit whole.
+        connection
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(open)?;
+        connection
+            .pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open)?;
+        if found < VERSION {
+            let transaction = connection
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(open)?;
+            // Another guide may have brought it up to date while this one waited.
+            let now: i64 = transaction
+                .query_row("PRAGMA user_version", [], |row| row.get(0))
+                .map_err(not_counts)?;
+            if found == 0 && now == 0 {
+                let tables: i64 = transaction
+                    .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+                    .map_err(not_counts)?;
+                if tables > 0 {
+                    return Err(InsightsError::NotCounts {
+                        path: name,
+                        reason: "it is an SQLite database of something else".into(),
+                    });
+                }
+            }
+            for (from, step) in MIGRATIONS.iter().enumerate().skip(now as usize) {
+                transaction
+                    .execute_batch(step)
+                    .map_err(|error| InsightsError::Write {
+                        path: name.clone(),
+                        reason: format!("bringing it from version {from} to {}: {error}", from + 1),
+                    })?;
+            }
+            transaction
+                .pragma_update(None, "user_version", VERSION)
+                .map_err(open)?;
+            transaction.commit().map_err(open)?;
+        }
+        Ok(Store {
+            connection,
+            path: name,
+        })
+    }
+
+    /// Adds one visit's counts to `week`'s, in one transaction: all of them or none.
+    pub fn record(
+        &mut self,
+        week: IsoWeek,
+        mode: Mode,
+        visit: &Visit,
+    ) -> Result<(), InsightsError> {
+        let path = self.path.clone();
+        let write = |reason: rusqlite::Error| InsightsError::Write {
+            path: path.clone(),
+            reason: reason.to_string(),
+        };
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(write)?;
+        let mut counts: Vec<(i64, &str, Option<Answer>, u64)> = vec![(VISIT, STARTED, None, 1)];
+        if visit.reached_check {
+            counts.push((VISIT, REACHED_CHECK, None, 1));
+        }
+        counts.extend(
+            visit
+                .answers
+                .iter()
+                .map(|(question, answer)| (ANSWER, question.as_str(), Some(*answer), 1)),
+        );
+        counts.extend(
+            visit
+                .pages
+                .iter()
+                .map(|(page, times)| (PAGE, page.as_str(), None, u64::from(*times))),
+        );
+        counts.extend(
+            visit
+                .ticked
+                .iter()
+                .map(|topic| (TICKED, topic.as_str(), None, 1)),
+        );
+        {
+            let mut name_item = transaction
+                .prepare_cached("INSERT OR IGNORE INTO items (kind, name) VALUES (?1, ?2)")
+                .map_err(write)?;
+            let mut find_item = transaction
+                .prepare_cached("SELECT id FROM items WHERE kind = ?1 AND name = ?2")
+                .map_err(write)?;
+            let mut add = transaction
+                .prepare_cached(
+                    "INSERT INTO counts (week, mode, item, answer, n) VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (week, mode, item, answer) DO UPDATE SET n = n + excluded.n",
+                )
+                .map_err(write)?;
+            for (kind, name, answer, n) in counts {
+                name_item.execute(params![kind, name]).map_err(write)?;
+                let item: i64 = find_item
+                    .query_row(params![kind, name], |row| row.get(0))
+                    .map_err(write)?;
+                add.execute(params![
+                    week.key(),
+                    mode.key(),
+                    item,
+                    answer.map_or(0, Answer::key),
+                    n as i64
+                ])
+                .map_err(write)?;
+            }
+        }
+        transaction.commit().map_err(write)
+    }
+
+    /// Every week with counts for `mode`, from `since` on, in order (not merged).
+    pub fn weeks(&self, mode: Mode, since: Option<IsoWeek>) -> Result<Vec<Counts>, InsightsError> {
+        let read = |reason: rusqlite::Error| InsightsError::Read {
+            path: self.path.clone(),
+            reason: reason.to_string(),
+        };
+        let mut query = self
+            .connection
+            .prepare(
+                "SELECT counts.week, items.kind, items.name, counts.answer, counts.n
+                 FROM counts JOIN items ON items.id = counts.item
+                 WHERE counts.mode = ?1 AND counts.week >= ?2
+                 ORDER BY counts.week",
+            )
+            .map_err(read)?;
+        let rows = query
+            .query_map(
+                params![mode.key(), since.map_or(i64::MIN, IsoWeek::key)],
+                |row| {
+                    Ok((
+                        row.get::<_, i64>(0)?,
+                        row.get::<_, i64>(1)?,
+                        row.get::<_, String>(2)?,
+                        row.get::<_, i64>(3)?,
+                        row.get::<_, i64>(4)?,
+                    ))
+                },
+            )
+            .map_err(read)?;
+        let mut weeks: Vec<Counts> = Vec::new();
+        for row in rows {
+            let (week, kind, name, answer, n) = row.map_err(read)?;
+            let Some(week) = IsoWeek::from_key(week) else {
+                continue;
+            };
+            if weeks.last().is_none_or(|last| last.from != week) {
+                weeks.push(Counts::empty(week));
+            }
+            let counts = weeks.last_mut().expect("pushed above");
+            let n = n.max(0) as u64;
+            match (kind, name.as_str(), Answer::from_key(answer)) {
+                (VISIT, STARTED, _) => counts.visits += n,
+                (VISIT, REACHED_CHECK, _) => counts.checks += n,
+                (ANSWER, _, Some(answer)) => {
+                    *counts.answers.entry((name, answer)).or_default() += n
+                }
+                (PAGE, _, _) => *counts.pages.entry(name).or_default() += n,
+                (TICKED, _, _) => *counts.ticked.entry(name).or_default() += n,
+                _ => {}
+            }
+        }
+        Ok(weeks)
+    }
+
+    /// Whether the file is whole: SQLite's own check of every page and index.
+    pub fn is_whole(&self) -> bool {
+        self.connection
+            .query_row("PRAGMA integrity_check", [], |row| row.get::<_, String>(0))
+            .optional()
+            .is_ok_and(|result| result.as_deref() == Some("ok"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_weeks_match_the_calendar_around_new_year() {
+        // Known ISO weeks: 1 January 2021 (a Friday) is in 2020-W53; 31 December 2024 (a
+        // Tuesday) is in 2025-W01; 4 December 2026 is in 2026-W49.
+        let cases = [
+            ((2021, 1, 1), "2020-W53"),
+            ((2024, 12, 31), "2025-W01"),
+            ((2026, 12, 4), "2026-W49"),
+            ((2027, 1, 3), "2026-W53"),
+            ((2027, 1, 4), "2027-W01"),
+            ((1970, 1, 1), "1970-W01"),
+            ((2000, 2, 29), "2000-W09"),
+        ];
+        for ((year, month, day), expected) in cases {
+            let week = IsoWeek::of_day(days_from_civil(year, month, day));
+            assert_eq!(week.to_string(), expected, "{year}-{month}-{day}");
+            assert_eq!(expected.parse::<IsoWeek>(), Ok(week));
+        }
+        assert_eq!(weeks_in(2026), 53);
+        assert_eq!(weeks_in(2025), 52);
+        assert!("2025-W53".parse::<IsoWeek>().is_err());
+        assert!("last week".parse::<IsoWeek>().is_err());
+    }
+
+    #[test]
+    fn every_day_of_fifty_years_falls_in_the_week_after_the_day_a_week_before() {
+        let start = days_from_civil(2000, 1, 1);
+        for day in start..start + 50 * 366 {
+            let week = IsoWeek::of_day(day);
+            assert_eq!(IsoWeek::of_day(day - 7).next(), week, "day {day}");
+            assert_eq!(IsoWeek::from_key(week.key()), Some(week));
+        }
+    }
+
+    fn week(n: u32, visits: u64) -> Counts {
+        Counts {
+            visits,
+            checks: visits / 2,
+            ..Counts::empty(IsoWeek::new(2026, n).unwrap())
+        }
+    }
+
+    #[test]
+    fn quiet_weeks_are_merged_with_the_next_so_no_one_stands_out() {
+        let merged = merge_small(vec![
+            week(1, 2),
+            week(2, 1),
+            week(3, 9),
+            week(4, 6),
+            week(5, 3),
+        ]);
+        let spans: Vec<(String, String, u64)> = merged
+            .iter()
+            .map(|span| (span.from.to_string(), span.to.to_string(), span.visits))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("2026-W01".into(), "2026-W03".into(), 12),
+                ("2026-W04".into(), "2026-W05".into(), 9),
+            ]
+        );
+        assert!(merge_small(vec![week(1, 4)]).is_empty());
+        assert!(merged.iter().all(|span| span.visits >= MIN_VISITS));
+    }
+}

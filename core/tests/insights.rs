@@ -1,0 +1,387 @@
+//! The clinic's counts: kept whole whatever happens to the guide or the file.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use needle_guide_core::insights::{
+    Answer, Counts, InsightsError, IsoWeek, Mode, Store, VERSION, Visit, merge_small,
+};
+
+/// A folder of its own under the system's temporary folder, removed afterwards.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let path = std::env::temp_dir().join(format!(
+            "needle-guide-insights-{name}-{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        Scratch(path)
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn week() -> IsoWeek {
+    "2026-W49".parse().unwrap()
+}
+
+/// A visit as the kiosk gathers one: `n` varies what it holds.
+fn visit(n: usize) -> Visit {
+    let answers = [Answer::Right, Answer::Wrong, Answer::NotSure];
+    Visit {
+        reached_check: n.is_multiple_of(2),
+        answers: (0..6)
+            .map(|question| (format!("q{question}"), answers[(n + question) % 3]))
+            .collect(),
+        pages: [
+            ("home".to_owned(), 1),
+            ("warning-signs".to_owned(), 1 + n as u32 % 3),
+        ]
+        .into_iter()
+        .collect(),
+        ticked: [format!("topic{}", n % 4)].into_iter().collect(),
+    }
+}
+
+/// `visits` added up, as `week`'s counts hold them.
+fn expected(week: IsoWeek, visits: &[Visit]) -> Counts {
+    let mut counts = Counts {
+        from: week,
+        to: week,
+        visits: visits.len() as u64,
+        checks: visits.iter().filter(|visit| visit.reached_check).count() as u64,
+        answers: BTreeMap::new(),
+        pages: BTreeMap::new(),
+        ticked: BTreeMap::new(),
+    };
+    for visit in visits {
+        for (question, answer) in &visit.answers {
+            *counts
+                .answers
+                .entry((question.clone(), *answer))
+                .or_default() += 1;
+        }
+        for (page, times) in &visit.pages {
+            *counts.pages.entry(page.clone()).or_default() += u64::from(*times);
+        }
+        for topic in &visit.ticked {
+            *counts.ticked.entry(topic.clone()).or_default() += 1;
+        }
+    }
+    counts
+}
+
+#[test]
+fn a_visits_counts_are_added_to_its_week_and_read_back_apart_by_mode() {
+    let scratch = Scratch::new("add");
+    let path = scratch.file("counts.sqlite");
+    let mut store = Store::open(&path).unwrap();
+    let visits: Vec<Visit> = (0..7).map(visit).collect();
+    for visit in &visits {
+        store.record(week(), Mode::Kiosk, visit).unwrap();
+    }
+    store
+        .record(week().next(), Mode::Consult, &visits[0])
+        .unwrap();
+    drop(store);
+
+    let store = Store::open(&path).unwrap();
+    let kiosk = store.weeks(Mode::Kiosk, None).unwrap();
+    assert_eq!(kiosk, [expected(week(), &visits)]);
+    let consult = store.weeks(Mode::Consult, None).unwrap();
+    assert_eq!(
+        (consult.len(), consult[0].from, consult[0].visits),
+        (1, week().next(), 1)
+    );
+    assert!(
+        store
+            .weeks(Mode::Kiosk, Some(week().next()))
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_file_that_is_not_the_guides_counts_is_refused_and_left_as_it_was() {
+    let scratch = Scratch::new("refuse");
+    // Not SQLite at all.
+    let text = scratch.file("notes.txt");
+    std::fs::write(
+        &text,
+        "shopping list: milk, eggs, and a great deal more than a page of it\n".repeat(200),
+    )
+    .unwrap();
+    let before = std::fs::read(&text).unwrap();
+    assert!(matches!(
+        Store::open(&text),
+        Err(InsightsError::NotCounts { .. })
+    ));
+    assert_eq!(std::fs::read(&text).unwrap(), before);
+
+    // SQLite, but someone else's.
+    let other = scratch.file("other.sqlite");
+    raw(&other)
+        .execute_batch("CREATE TABLE recipes (name TEXT);")
+        .unwrap();
+    assert!(matches!(
+        Store::open(&other),
+        Err(InsightsError::NotCounts { .. })
+    ));
+
+    // The guide's, from a newer version: not touched.
+    let newer = scratch.file("newer.sqlite");
+    Store::open(&newer)
+        .unwrap()
+        .record(week(), Mode::Kiosk, &visit(0))
+        .unwrap();
+    set_version(&newer, VERSION + 1);
+    match Store::open(&newer) {
+        Err(InsightsError::Newer { found, known, .. }) => {
+            assert_eq!((found, known), (VERSION + 1, VERSION));
+        }
+        other => panic!("{:?}", other.err()),
+    }
+    set_version(&newer, VERSION);
+    assert_eq!(
+        Store::open(&newer)
+            .unwrap()
+            .weeks(Mode::Kiosk, None)
+            .unwrap()[0]
+            .visits,
+        1
+    );
+
+    // Garbage over the middle of a real one: an error, never a panic, and never a wrong count
+    // read as a right one.
+    let broken = scratch.file("broken.sqlite");
+    let mut store = Store::open(&broken).unwrap();
+    for n in 0..200 {
+        store.record(week(), Mode::Kiosk, &visit(n)).unwrap();
+    }
+    drop(store);
+    let mut bytes = std::fs::read(&broken).unwrap();
+    let middle = bytes.len() / 2;
+    let end = (middle + 4096).min(bytes.len());
+    bytes[middle..end].fill(0xA5);
+    std::fs::write(&broken, &bytes).unwrap();
+    match Store::open(&broken) {
+        Err(error) => assert!(error.to_string().contains("broken.sqlite"), "{error}"),
+        Ok(store) => assert!(!store.is_whole(), "the damage goes unseen"),
+    }
+}
+
+fn set_version(path: &Path, version: i64) {
+    raw(path)
+        .execute_batch(&format!("PRAGMA user_version = {version};"))
+        .unwrap();
+}
+
+/// A connection of the test's own, as another program would have.
+fn raw(path: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open(path).unwrap()
+}
+
+#[test]
+fn a_read_only_file_is_read_and_its_writes_fail_with_a_reason() {
+    let scratch = Scratch::new("readonly");
+    let path = scratch.file("counts.sqlite");
+    Store::open(&path)
+        .unwrap()
+        .record(week(), Mode::Kiosk, &visit(1))
+        .unwrap();
+    let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions.clone()).unwrap();
+    // Root can write a read-only file: then there is nothing to test here.
+    if std::fs::OpenOptions::new().write(true).open(&path).is_ok() {
+        eprintln!("running as root: a read-only file is still writable, skipped");
+        return;
+    }
+    match Store::open(&path) {
+        Ok(mut store) => {
+            let error = store.record(week(), Mode::Kiosk, &visit(2)).unwrap_err();
+            assert!(error.to_string().contains("counts.sqlite"), "{error}");
+        }
+        Err(error) => assert!(error.to_string().contains("counts.sqlite"), "{error}"),
+    }
+}
+
+#[test]
+fn two_guides_writing_one_file_at_once_lose_no_count() {
+    let scratch = Scratch::new("two");
+    let path = scratch.file("counts.sqlite");
+    Store::open(&path).unwrap();
+    let per_guide = 150;
+    let writers: Vec<_> = [Mode::Kiosk, Mode::Kiosk]
+        .into_iter()
+        .enumerate()
+        .map(|(guide, mode)| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut store = Store::open(&path).unwrap();
+                for n in 0..per_guide {
+                    store
+                        .record(week(), mode, &visit(guide * 1000 + n))
+                        .unwrap();
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer.join().unwrap();
+    }
+    let weeks = Store::open(&path)
+        .unwrap()
+        .weeks(Mode::Kiosk, None)
+        .unwrap();
+    assert_eq!(weeks[0].visits, 2 * per_guide as u64);
+    let answered: u64 = weeks[0].answers.values().sum();
+    assert_eq!(answered, 2 * per_guide as u64 * 6);
+}
+
+#[test]
+fn ten_years_of_busy_weeks_stay_under_one_megabyte() {
+    let scratch = Scratch::new("ten-years");
+    let path = scratch.file("counts.sqlite");
+    let mut store = Store::open(&path).unwrap();
+    // The worst case: every week of ten years, in both modes, with every one of the check's
+    // six questions answered all three ways, 32 pages opened and 8 questions ticked.
+    let mut week = week();
+    let pages: BTreeMap<String, u32> = (0..32)
+        .map(|page| (format!("condition/page-{page:02}"), 3))
+        .collect();
+    for _ in 0..52 * 10 {
+        for mode in Mode::ALL {
+            for answer in Answer::ALL {
+                let visit = Visit {
+                    reached_check: true,
+                    answers: (0..6)
+                        .map(|question| (format!("question-{question}"), answer))
+                        .collect(),
+                    pages: pages.clone(),
+                    ticked: (0..8).map(|topic| format!("topic-{topic}")).collect(),
+                };
+                store.record(week, mode, &visit).unwrap();
+            }
+        }
+        week = week.next();
+    }
+    drop(store);
+    // The write-ahead log is folded back in when the last connection closes.
+    let bytes = std::fs::metadata(&path).unwrap().len();
+    println!("ten years, both modes, every count non-zero: {bytes} bytes");
+    assert!(bytes < 1024 * 1024, "{bytes} bytes");
+    let store = Store::open(&path).unwrap();
+    assert!(store.is_whole());
+    let weeks = store.weeks(Mode::Kiosk, None).unwrap();
+    assert_eq!(weeks.len(), 520);
+    assert!(weeks.iter().all(|week| week.visits == 3));
+}
+
+#[test]
+fn quiet_weeks_are_merged_before_anyone_reads_them() {
+    let scratch = Scratch::new("quiet");
+    let path = scratch.file("counts.sqlite");
+    let mut store = Store::open(&path).unwrap();
+    let mut week = week();
+    for visits in [1, 2, 6, 0, 3] {
+        for n in 0..visits {
+            store.record(week, Mode::Kiosk, &visit(n)).unwrap();
+        }
+        week = week.next();
+    }
+    let merged: Vec<Counts> = merge_small(store.weeks(Mode::Kiosk, None).unwrap());
+    let spans: Vec<(String, u64)> = merged
+        .iter()
+        .map(|span| (format!("{} to {}", span.from, span.to), span.visits))
+        .collect();
+    // 1 + 2 + 6 visits make the first span; week 52 had none; week 53's 3 are too few alone,
+    // so they join it.
+    assert_eq!(spans, [("2026-W49 to 2026-W53".to_owned(), 12)]);
+}
+
+/// The child's side of the kill test: writes visits until it is killed, saying after each
+/// commit how many it has committed.
+#[test]
+fn writer_child() {
+    let Some(path) = std::env::var_os("NEEDLE_GUIDE_INSIGHTS_CHILD") else {
+        return;
+    };
+    let mut store = Store::open(Path::new(&path)).unwrap();
+    let mut stdout = std::io::stdout();
+    for n in 0.. {
+        store.record(week(), Mode::Kiosk, &visit(n)).unwrap();
+        writeln!(stdout, "committed {}", n + 1).unwrap();
+        stdout.flush().unwrap();
+    }
+}
+
+#[test]
+fn killed_at_any_instant_the_file_opens_and_only_the_visit_being_written_is_lost() {
+    let scratch = Scratch::new("kill");
+    let path = scratch.file("counts.sqlite");
+    Store::open(&path).unwrap();
+    let exe = std::env::current_exe().unwrap();
+    let mut committed_before = 0u64;
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    let kills = 200;
+    let started = Instant::now();
+    for _ in 0..kills {
+        let mut child = Command::new(&exe)
+            .args(["--exact", "writer_child", "--nocapture", "--test-threads=1"])
+            .env("NEEDLE_GUIDE_INSIGHTS_CHILD", &path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // A pseudo-random moment, 0 to 40 ms into its writing.
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        std::thread::sleep(Duration::from_micros(seed % 40_000));
+        child.kill().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        child.wait().unwrap();
+        let said: u64 = BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .filter_map(|line| line.strip_prefix("committed ")?.parse().ok())
+            .last()
+            .unwrap_or(0);
+        let store = Store::open(&path).expect("the file opens after a kill");
+        let visits = store
+            .weeks(Mode::Kiosk, None)
+            .unwrap()
+            .first()
+            .map_or(0, |week| week.visits);
+        // Every commit it reported is there; at most the one it was making when killed, whose
+        // commit it had not yet reported, may be there too.
+        let this_run = visits - committed_before;
+        assert!(
+            this_run == said || this_run == said + 1,
+            "it reported {said} visits, the file holds {this_run} more ({visits} in all, \
+             {committed_before} before)"
+        );
+        committed_before = visits;
+    }
+    let store = Store::open(&path).unwrap();
+    assert!(store.is_whole());
+    println!(
+        "{kills} kills in {:.1} s; {committed_before} visits kept",
+        started.elapsed().as_secs_f64()
+    );
+}
