@@ -419,7 +419,7 @@ fn the_consult_room_tells_staff_what_is_missing() {
 
 /// The handout's box of the clinic's details.
 fn contacts(library: &needle_guide::content::Library) -> Vec<(String, Option<String>)> {
-    handout::sheet(library, &HandoutOptions::default(), handout::Shorten::Whole).contacts()
+    handout::sheet(library, &HandoutOptions::default(), &handout::Cuts::none()).contacts()
 }
 
 #[test]

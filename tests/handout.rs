@@ -155,7 +155,7 @@ fn every_safety_fact_is_on_the_handout_in_both_languages() {
         // All of them where there is room; where there is not, the list gives up its last
         // items first, so the reasons not to be needled (its first three) stay, and the
         // handout says how many it left out.
-        let whole = handout::sheet(&library, &no_conditions(), handout::Shorten::Whole).text();
+        let whole = handout::sheet(&library, &no_conditions(), &handout::Cuts::none()).text();
         for item in &to_tell {
             assert_has(&whole, item, "a thing to tell the therapist");
         }
@@ -311,18 +311,22 @@ fn the_handout_says_where_a_needle_can_reach_a_lung() {
 
 #[test]
 fn the_english_and_spanish_handouts_differ_only_in_words() {
-    let kinds = |locale: &str, shorten| -> Vec<String> {
-        handout::sheet(&library(locale), &no_conditions(), shorten)
-            .pieces
-            .iter()
-            .map(|piece| {
-                format!("{piece:?}")
-                    .split(['(', ' ', '{'])
-                    .next()
-                    .unwrap()
-                    .to_owned()
-            })
-            .collect()
+    let kinds = |locale: &str, last| -> Vec<String> {
+        handout::sheet(
+            &library(locale),
+            &no_conditions(),
+            &handout::Cuts::up_to(last),
+        )
+        .pieces
+        .iter()
+        .map(|piece| {
+            format!("{piece:?}")
+                .split(['(', ' ', '{'])
+                .next()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
     };
     let mut shorten = Some(handout::Shorten::Whole);
     while let Some(level) = shorten {
@@ -352,7 +356,7 @@ fn only_the_ticked_conditions_are_named() {
         ..HandoutOptions::default()
     };
     // Where there is room, with what studies say: the sheet before it is fitted to two pages.
-    let whole = handout::sheet(&library, &options, handout::Shorten::Whole).text();
+    let whole = handout::sheet(&library, &options, &handout::Cuts::none()).text();
     let fitted = printed(&library, &options);
     for page in [&whole, &fitted.sheet.text()] {
         assert_has(
@@ -419,7 +423,7 @@ fn past_the_limit_conditions_are_named_without_what_studies_say() {
         conditions: all.iter().map(|c| c.id.as_str().into()).collect(),
         ..HandoutOptions::default()
     };
-    let page = handout::sheet(&library, &options, handout::Shorten::Whole).text();
+    let page = handout::sheet(&library, &options, &handout::Cuts::none()).text();
     for condition in &all {
         assert_has(&page, &condition.name, "a ticked condition");
         assert!(
@@ -1087,7 +1091,7 @@ fn a_discussion_summary_is_a_signed_companion_to_the_consent_form() {
                 discussion: Some(discussion.clone()),
                 ..HandoutOptions::default()
             },
-            handout::Shorten::Whole,
+            &handout::Cuts::none(),
         )
         .text();
         for item in discussion

@@ -22,7 +22,7 @@ pub use crate::content::model::Paper;
 pub use face::Faces;
 pub use layout::{Laid, Mark, Placed, Role, WIDTH};
 pub use save::{WriteError, make_private, private_folder, write_file};
-pub use sheet::{MAX_DESCRIBED, Piece, Run, Sheet, Shorten};
+pub use sheet::{Cuts, MAX_DESCRIBED, Piece, Run, Sheet, Shorten};
 
 /// What the therapist chose for this patient.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -60,9 +60,9 @@ pub struct Printed {
     pub sheet: Sheet,
 }
 
-/// What the handout says for `options`, shortened as `shorten` says, before it is laid out.
-pub fn sheet(library: &Library, options: &HandoutOptions, shorten: Shorten) -> Sheet {
-    sheet::build(library, options, shorten, &Faces::new().regular)
+/// What the handout says for `options`, without what `cuts` gives up, before it is laid out.
+pub fn sheet(library: &Library, options: &HandoutOptions, cuts: &Cuts) -> Sheet {
+    sheet::build(library, options, cuts, &Faces::new().regular)
 }
 
 /// The pages a handout keeps to.
@@ -74,32 +74,44 @@ pub const MAX_PAGES: usize = 2;
 /// the guide says at more length is left out, in [`Shorten`]'s order, and the handout says so.
 pub fn print(library: &Library, options: &HandoutOptions) -> Result<Printed, String> {
     let faces = Faces::new();
-    let mut shorten = Shorten::Whole;
-    let mut sheet = sheet::build(library, options, shorten, &faces.regular);
-    loop {
-        let laid = layout::lay_out(&sheet, options.paper, &faces);
-        // The next step that changes the sheet, if the sheet is too long and one is left.
-        let shorter = (laid.pages.len() > MAX_PAGES)
-            .then(|| {
-                std::iter::successors(shorten.next(), |step| step.next())
-                    .map(|step| (step, sheet::build(library, options, step, &faces.regular)))
-                    .find(|(_, shorter)| *shorter != sheet)
-            })
-            .flatten();
-        match shorter {
-            Some((step, shorter)) => (shorten, sheet) = (step, shorter),
-            None => {
-                let pdf = pdf::write(&laid, &sheet.lang, &sheet.title)?;
-                return Ok(Printed {
-                    pdf,
-                    pages: laid.pages.len(),
-                    left_out: sheet.left_out.clone(),
-                    laid,
-                    sheet,
-                });
+    let build = |cuts: &Cuts| sheet::build(library, options, cuts, &faces.regular);
+    let fits =
+        |sheet: &Sheet| layout::lay_out(sheet, options.paper, &faces).pages.len() <= MAX_PAGES;
+    // Give up one step at a time, skipping steps that change nothing, until it fits or nothing
+    // is left to give up.
+    let mut cuts = Cuts::none();
+    let mut sheet = build(&cuts);
+    let mut step = Shorten::Whole;
+    while !fits(&sheet) {
+        let shorter = std::iter::successors(step.next(), |step| step.next())
+            .map(|step| (step, Cuts::up_to(step)))
+            .map(|(step, cuts)| (step, build(&cuts), cuts))
+            .find(|(_, shorter, _)| *shorter != sheet);
+        let Some((last, shorter, fewer)) = shorter else {
+            break;
+        };
+        (step, sheet, cuts) = (last, shorter, fewer);
+    }
+    // Then give back, the last given up first, whatever it fits without after all: a later
+    // step may have made room for an earlier one.
+    if fits(&sheet) {
+        for given_up in cuts.clone().latest_first() {
+            let fewer = cuts.without(given_up);
+            let fuller = build(&fewer);
+            if fits(&fuller) {
+                (cuts, sheet) = (fewer, fuller);
             }
         }
     }
+    let laid = layout::lay_out(&sheet, options.paper, &faces);
+    let pdf = pdf::write(&laid, &sheet.lang, &sheet.title)?;
+    Ok(Printed {
+        pdf,
+        pages: laid.pages.len(),
+        left_out: sheet.left_out.clone(),
+        laid,
+        sheet,
+    })
 }
 
 /// Why a program could not show a file.

@@ -1007,7 +1007,7 @@ mod tests {
                     discussion,
                     paper: library.clinic.paper,
                 },
-                handout::Shorten::Whole,
+                &handout::Cuts::none(),
             )
             .text()
         };

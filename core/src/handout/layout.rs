@@ -1313,7 +1313,7 @@ mod tests {
                     .collect(),
                 ..HandoutOptions::default()
             };
-            let sheet = sheet::build(&library, &options, sheet::Shorten::Whole, &faces.regular);
+            let sheet = sheet::build(&library, &options, &sheet::Cuts::none(), &faces.regular);
             for paper in Paper::ALL {
                 all.push((
                     format!("{locale} {}", paper.name()),

@@ -2,6 +2,8 @@
 //! pages' documents, so the handout says what the guide says, in the reader's language, with the
 //! same numbers. What to do comes first, as it is what a patient looks for at home.
 
+use std::collections::BTreeSet;
+
 use crate::content::ids::ConditionId;
 use crate::content::model::Level;
 use crate::content::route::{PageId, Route};
@@ -262,13 +264,55 @@ impl Shorten {
             Shorten::ShorterChecklist(_) => None,
         }
     }
+}
 
-    /// How many of the checklist's items it gives up.
-    fn checklist_fewer(self) -> usize {
-        match self {
-            Shorten::ShorterChecklist(fewer) => fewer,
-            _ => 0,
-        }
+/// What a handout gives up: some of the steps of [`Shorten`]. Found by giving them up in order
+/// until it fits, then giving back each that it fits without after all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cuts(BTreeSet<Shorten>);
+
+impl Cuts {
+    /// Nothing given up.
+    pub fn none() -> Cuts {
+        Cuts::default()
+    }
+
+    /// Every step up to `last`, in order.
+    pub fn up_to(last: Shorten) -> Cuts {
+        Cuts(
+            std::iter::successors(Shorten::Whole.next(), |step| step.next())
+                .take_while(|step| *step <= last)
+                .collect(),
+        )
+    }
+
+    /// Whether `step` is given up.
+    pub fn has(&self, step: Shorten) -> bool {
+        self.0.contains(&step)
+    }
+
+    /// The steps given up, the last given up first.
+    pub fn latest_first(&self) -> impl Iterator<Item = Shorten> + '_ {
+        self.0.iter().rev().copied()
+    }
+
+    /// These cuts with `step` given back.
+    pub fn without(&self, step: Shorten) -> Cuts {
+        let mut cuts = self.clone();
+        cuts.0.remove(&step);
+        cuts
+    }
+
+    /// How many of the checklist's items are given up.
+    fn checklist_fewer(&self) -> usize {
+        self.0
+            .iter()
+            .filter_map(|step| match step {
+                Shorten::ShorterChecklist(fewer) => Some(*fewer),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0)
     }
 }
 
@@ -314,9 +358,9 @@ fn printable(
     Some(format!("{}…", value[..cut].trim_end()))
 }
 
-/// The handout's pieces for `options`, shortened as `shorten` says; `face` says which letters
+/// The handout's pieces for `options`, without what `cuts` gives up; `face` says which letters
 /// it can print.
-pub fn build(library: &Library, options: &HandoutOptions, shorten: Shorten, face: &Face) -> Sheet {
+pub fn build(library: &Library, options: &HandoutOptions, cuts: &Cuts, face: &Face) -> Sheet {
     let words = &library.ui.handout;
     let mut left_out = Vec::new();
     let clinic_name = library.clinic.name.trim();
@@ -334,24 +378,23 @@ pub fn build(library: &Library, options: &HandoutOptions, shorten: Shorten, face
     let mut pieces = Vec::new();
     contacts(&mut pieces, library, clinic.as_deref(), face, &mut left_out);
     warning_signs(&mut pieces, library);
-    your_conditions(&mut pieces, library, options, shorten, &mut left_out);
-    side_effects(&mut pieces, library, shorten, &mut left_out);
-    who_should_not(&mut pieces, library, shorten, &mut left_out);
+    your_conditions(&mut pieces, library, options, cuts, &mut left_out);
+    side_effects(&mut pieces, library, cuts, &mut left_out);
+    who_should_not(&mut pieces, library, cuts, &mut left_out);
     if let Some(discussion) = &options.discussion {
-        let questions = if shorten >= Shorten::WithoutQuestions && !discussion.questions.is_empty()
-        {
+        let questions = if cuts.has(Shorten::WithoutQuestions) && !discussion.questions.is_empty() {
             left_out.push(library.ui.teach_back.questions_ticked.to_lowercase());
             &[][..]
         } else {
             &discussion.questions[..]
         };
-        let unsure = if shorten >= Shorten::WithoutUnsure && !discussion.unsure.is_empty() {
+        let unsure = if cuts.has(Shorten::WithoutUnsure) && !discussion.unsure.is_empty() {
             left_out.push(library.ui.handout.unsure_left_out.clone());
             &[][..]
         } else {
             &discussion.unsure[..]
         };
-        let compact = shorten >= Shorten::CompactTopics;
+        let compact = cuts.has(Shorten::CompactTopics);
         discussion_summary(&mut pieces, library, discussion, questions, unsure, compact);
     }
     if !left_out.is_empty() {
@@ -532,7 +575,7 @@ fn your_conditions(
     pieces: &mut Vec<Piece>,
     library: &Library,
     options: &HandoutOptions,
-    shorten: Shorten,
+    cuts: &Cuts,
     left_out: &mut Vec<String>,
 ) {
     let ticked: Vec<_> = library
@@ -558,7 +601,7 @@ fn your_conditions(
             Run::bold(library.plain(&library.ui.condition_near_lungs)),
         ])
     });
-    if shorten >= Shorten::WithoutConditions {
+    if cuts.has(Shorten::WithoutConditions) {
         left_out.push(library.ui.handout.conditions_left_out.clone());
         return;
     }
@@ -566,10 +609,10 @@ fn your_conditions(
         text: library.ui.handout.your_conditions.clone(),
         urgent: false,
     });
-    if ticked.len() <= MAX_DESCRIBED && shorten >= Shorten::ConditionsByName {
+    if ticked.len() <= MAX_DESCRIBED && cuts.has(Shorten::ConditionsByName) {
         left_out.push(library.ui.handout.evidence_left_out.clone());
     }
-    if ticked.len() > MAX_DESCRIBED || shorten >= Shorten::ConditionsByName {
+    if ticked.len() > MAX_DESCRIBED || cuts.has(Shorten::ConditionsByName) {
         // Named in a line rather than a list: with every condition ticked, a list would fill a
         // column.
         let names: Vec<String> = ticked
@@ -611,7 +654,7 @@ fn your_conditions(
 fn who_should_not(
     pieces: &mut Vec<Piece>,
     library: &Library,
-    shorten: Shorten,
+    cuts: &Cuts,
     left_out: &mut Vec<String>,
 ) {
     let before = document(library, PageId::BEFORE);
@@ -623,7 +666,7 @@ fn who_should_not(
     }) else {
         return;
     };
-    let fewer = shorten
+    let fewer = cuts
         .checklist_fewer()
         .min(items.len().saturating_sub(REASONS_NOT_TO_NEEDLE));
     let kept = items.len() - fewer;
@@ -640,7 +683,7 @@ fn who_should_not(
     if kept == 0 {
         return;
     }
-    let brief = shorten >= Shorten::BriefChecklist;
+    let brief = cuts.has(Shorten::BriefChecklist);
     if let Some(text) = section_heading {
         pieces.push(Piece::Heading {
             text: text.to_owned(),
@@ -682,11 +725,11 @@ fn first_sentence(text: &str) -> &str {
 
 /// Every side effect with a number, with how often and its picture of 100 where it has one;
 /// where the numbers come from; then those the source gives no number for, by name, unless
-/// `shorten` gives them up.
+/// `cuts` gives them up.
 fn side_effects(
     pieces: &mut Vec<Piece>,
     library: &Library,
-    shorten: Shorten,
+    cuts: &Cuts,
     left_out: &mut Vec<String>,
 ) {
     let ui = &library.ui;
@@ -732,7 +775,7 @@ fn side_effects(
                     .collect()
             })
             .unwrap_or_else(|| vec![Run::bold(library.rate_with_studies(effect, rate))]);
-        let chart = chart.filter(|_| shorten < Shorten::WithoutPictures);
+        let chart = chart.filter(|_| !cuts.has(Shorten::WithoutPictures));
         pictures |= chart.is_some();
         rows.push(EffectRow {
             name,
@@ -752,11 +795,11 @@ fn side_effects(
             ui.handout.out_of_100.clone(),
         ],
         rows,
-        small_pictures: shorten >= Shorten::SmallerPictures,
+        small_pictures: cuts.has(Shorten::SmallerPictures),
     });
     // The clinic's number beside far fewer in the studies puzzles a reader without a reason.
     let two_numbers = effects.iter().any(|shown| shown.how_often.len() > 1);
-    if two_numbers && shorten < Shorten::WithoutTwoNumbers {
+    if two_numbers && !cuts.has(Shorten::WithoutTwoNumbers) {
         pieces.push(Piece::Paragraph(vec![Run::plain(
             ui.handout.two_numbers.clone(),
         )]));
@@ -765,7 +808,7 @@ fn side_effects(
         pieces.push(Piece::Paragraph(vec![Run::plain(
             ui.handout.picture_key.clone(),
         )]));
-    } else if shorten >= Shorten::WithoutPictures {
+    } else if cuts.has(Shorten::WithoutPictures) {
         left_out.push(ui.handout.pictures_left_out.clone());
     }
     // Every number names where it comes from, on paper too.
@@ -779,7 +822,7 @@ fn side_effects(
         .filter(|effect| effect.rate.is_none())
         .map(|effect| library.plain(&effect.name))
         .collect();
-    if !unrated.is_empty() && shorten >= Shorten::WithoutUnrated {
+    if !unrated.is_empty() && cuts.has(Shorten::WithoutUnrated) {
         left_out.push(ui.handout.unrated_left_out.clone());
     } else if !unrated.is_empty() {
         pieces.push(Piece::Paragraph(vec![
