@@ -490,8 +490,8 @@ mod tests {
             (
                 "--colour",
                 "unexpected argument '--colour' found; valid here: --page, --lang, --content, \
-                 --kiosk, --idle-timeout, --help, --version, text, handout, check, export-content \
-                 (see needle-guide --help)",
+                 --kiosk, --idle-timeout, --help, --version, text, handout, check, insights, \
+                 export-content (see needle-guide --help)",
             ),
             (
                 "txet",
