@@ -3,6 +3,7 @@
 //! drawn in `app/frame.rs`, the window itself is set up in `app/shell.rs`, read-aloud is
 //! `app/read_aloud.rs` and the window's size and scale `app/viewport.rs`.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -13,6 +14,7 @@ use crate::content::Library;
 use crate::content::model::Switch;
 use crate::content::route::{PageId, Route};
 use crate::handout;
+use crate::insights;
 use crate::keys::{self, KioskKey, Shortcut};
 use crate::screen::Shared;
 use crate::screen::consult::{self, Consult, HandoutSetup};
@@ -30,6 +32,7 @@ pub use viewport::{
     fit_scale,
 };
 
+mod counting;
 mod frame;
 mod read_aloud;
 mod shell;
@@ -37,6 +40,7 @@ mod viewport;
 
 pub use shell::{run, window_icon, window_settings};
 
+use counting::Counting;
 use read_aloud::ReadAloud;
 use viewport::Viewport;
 
@@ -71,6 +75,8 @@ pub enum Message {
     ScrolledTo,
     /// Reading the page aloud.
     Speech(Speech),
+    /// A visit's counts were added to the week's, or why not.
+    Counted(Result<(), String>),
 }
 
 /// What decides how tall the page is and how much of it shows (see `App::update`).
@@ -201,6 +207,8 @@ pub struct App {
     more_below: bool,
     read_aloud: ReadAloud,
     clock: Clock,
+    /// The clinic's anonymous counts, when it turned them on.
+    counting: Option<Counting>,
 }
 
 impl App {
@@ -233,8 +241,30 @@ impl App {
             more_below: false,
             read_aloud: ReadAloud::default(),
             clock: Clock::default(),
+            counting: None,
             editions,
         }
+    }
+
+    /// Keeps the clinic's anonymous counts in `file` (`insights` in clinic.ron), the kiosk's
+    /// and the consult room's apart.
+    pub fn with_insights(mut self, file: PathBuf) -> App {
+        let mode = match self.mode {
+            Mode::Kiosk(_) => insights::Mode::Kiosk,
+            Mode::Consult(_) => insights::Mode::Consult,
+        };
+        self.counting = Some(Counting::new(file, mode));
+        if let Mode::Kiosk(kiosk) = self.mode {
+            self.mode = Mode::Kiosk(kiosk.with_counting(true));
+        }
+        self
+    }
+
+    /// Where the counts are kept, and why they are not, if they are not: for staff.
+    pub fn insights(&self) -> Option<(&std::path::Path, Option<&str>)> {
+        self.counting
+            .as_ref()
+            .map(|counting| (counting.file(), counting.off_because()))
     }
 
     /// Saves handouts in the setup's folder and opens them with its opener.
@@ -409,6 +439,7 @@ impl App {
         let before = self.page_shape();
         let task = self.handle(message);
         let after = self.page_shape();
+        let task = Task::batch([task, self.count(&before, &after)]);
         // Reading aloud stops on another page, in the other language, and when presenting starts
         // or ends.
         if after.place != before.place {
@@ -493,7 +524,13 @@ impl App {
                 self.reader.scrolled(place);
                 Task::none()
             }
-            Message::ScrolledTo => Task::none(),
+            Message::ScrolledTo | Message::Counted(Ok(())) => Task::none(),
+            Message::Counted(Err(reason)) => {
+                if let Some(counting) = &mut self.counting {
+                    counting.failed(reason);
+                }
+                Task::none()
+            }
             Message::Speech(speech) => self.speak(speech),
             Message::Measured(size) => {
                 // A window with no room (minimised) has no screen to fit.
@@ -550,8 +587,7 @@ impl App {
                 None => Task::none(),
             },
             reader::Action::Clear if self.kiosk_state().is_some() => {
-                self.reset();
-                scroll_to_top()
+                Task::batch([self.reset(), scroll_to_top()])
             }
             reader::Action::Clear | reader::Action::None => Task::none(),
         }
@@ -639,10 +675,7 @@ impl App {
                 Task::batch([self.shared(shared), wake_at(deadline)])
             }
             kiosk::Action::WakeAt(deadline) => wake_at(deadline),
-            kiosk::Action::Reset => {
-                self.reset();
-                scroll_to_top()
-            }
+            kiosk::Action::Reset => Task::batch([self.reset(), scroll_to_top()]),
             kiosk::Action::Exit => {
                 // In the journal, so that IT can tell a staff exit from a crash.
                 let pin_set = !self.editions[self.locale]
@@ -792,23 +825,76 @@ impl App {
     /// A fresh start for the next person: everything a patient could have changed goes back to
     /// how a new kiosk starts. Only the window's size, which is the screen's, and the count of
     /// wrong staff PINs stay.
-    fn reset(&mut self) {
+    /// The kiosk for the next person: everything of this visit goes, but its counts, which are
+    /// added to the week's (the task).
+    fn reset(&mut self) -> Task<Message> {
         self.stop_reading();
         let Mode::Kiosk(kiosk) = &self.mode else {
-            return;
+            return Task::none();
+        };
+        let visited = !kiosk.welcome();
+        let mut counting = self.counting.take();
+        let counted = match &mut counting {
+            Some(counting) if visited => counting.end(self.visit()).map(Message::Counted),
+            _ => Task::none(),
         };
         let guard = kiosk.guard();
+        let shows_counting = kiosk.counting();
         let fresh = App::kiosk(self.editions.clone(), kiosk.settings().clone());
         *self = App {
             viewport: self.viewport.fresh(),
             read_aloud: self.read_aloud.fresh(),
             clock: self.clock,
             mode: match fresh.mode {
-                Mode::Kiosk(kiosk) => Mode::Kiosk(kiosk.with_guard(guard)),
+                Mode::Kiosk(kiosk) => {
+                    Mode::Kiosk(kiosk.with_guard(guard).with_counting(shows_counting))
+                }
                 consult => consult,
             },
+            counting,
             ..fresh
         };
+        counted
+    }
+
+    /// What this visit adds to the counts, but for the pages opened (the counting keeps those).
+    fn visit(&self) -> insights::Visit {
+        let library = self.library();
+        let check = self.reader.teach_back();
+        let (answers, ticked) = check.counted(&crate::document::check_items(library));
+        let topics = crate::document::question_topics(library);
+        insights::Visit {
+            reached_check: check.started(),
+            answers,
+            pages: Default::default(),
+            ticked: ticked
+                .into_iter()
+                .filter_map(|place| topics.get(place).cloned())
+                .collect(),
+        }
+    }
+
+    /// Counts a page opened; in the consult room, a check finished ends the visit.
+    fn count(&mut self, before: &PageShape, after: &PageShape) -> Task<Message> {
+        if self.counting.is_none() {
+            return Task::none();
+        }
+        let finished = self.consult_state().is_some()
+            && before.check_step != teach_back::Step::Summary
+            && after.check_step == teach_back::Step::Summary;
+        let visit = finished.then(|| self.visit());
+        let Some(counting) = &mut self.counting else {
+            return Task::none();
+        };
+        // Behind the welcome screen (after a reset, too) no one is reading.
+        let behind_welcome = matches!(&self.mode, Mode::Kiosk(kiosk) if kiosk.welcome());
+        if after.place.0 != before.place.0 && !behind_welcome {
+            counting.opened(&after.place.0);
+        }
+        match visit {
+            Some(visit) => counting.end(visit).map(Message::Counted),
+            None => Task::none(),
+        }
     }
 
     /// How much the mode enlarges everything: presenting, for a patient across the desk, and the

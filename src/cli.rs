@@ -21,6 +21,9 @@ pub enum Command {
         content: Option<PathBuf>,
         /// Kiosk mode, with its idle timeout.
         kiosk: Option<Duration>,
+        /// Where the anonymous counts go, when clinic.ron turns them on; `None`: the platform's
+        /// data folder.
+        insights: Option<PathBuf>,
     },
     /// Print the guide as plain text.
     Text {
@@ -113,6 +116,10 @@ struct Window {
         value_parser = clap::value_parser!(u64).range(10..=3600)
     )]
     idle_timeout: u64,
+    /// Keep the anonymous counts in this file, when clinic.ron says `insights: true`
+    /// [default: insights.sqlite in the platform's data folder]
+    #[arg(long, value_name = "FILE")]
+    insights: Option<PathBuf>,
 }
 
 /// Which edition of the guide: its language, and the clinic's content folder over the built-in one.
@@ -193,12 +200,14 @@ impl From<Cli> for Command {
                     edition,
                     kiosk,
                     idle_timeout,
+                    insights,
                 } = cli.window;
                 Command::Run {
                     start: page,
                     locale: edition.lang,
                     content: edition.content,
                     kiosk: kiosk.then(|| Duration::from_secs(idle_timeout)),
+                    insights,
                 }
             }
             Some(Subcommands::Text { edition }) => Command::Text {
@@ -337,6 +346,7 @@ mod tests {
             locale: locale.into(),
             content: content.map(PathBuf::from),
             kiosk: None,
+            insights: None,
         }
     }
 
@@ -373,6 +383,7 @@ mod tests {
             locale: "en".into(),
             content: None,
             kiosk: Some(Duration::from_secs(seconds)),
+            insights: None,
         };
         assert_eq!(parse("--kiosk").unwrap(), kiosk(90));
         assert_eq!(parse("--kiosk --idle-timeout 120").unwrap(), kiosk(120));
@@ -490,8 +501,8 @@ mod tests {
             (
                 "--colour",
                 "unexpected argument '--colour' found; valid here: --page, --lang, --content, \
-                 --kiosk, --idle-timeout, --help, --version, text, handout, check, insights, \
-                 export-content (see needle-guide --help)",
+                 --kiosk, --idle-timeout, --insights, --help, --version, text, handout, check, \
+                 insights, export-content (see needle-guide --help)",
             ),
             (
                 "txet",

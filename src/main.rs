@@ -223,7 +223,8 @@ fn carry_out(command: Command) -> Result<(), Failure> {
             locale,
             content,
             kiosk,
-        } => open(start, &locale, content.as_deref(), kiosk),
+            insights,
+        } => open(start, &locale, content.as_deref(), kiosk, insights),
     }
 }
 
@@ -233,6 +234,7 @@ fn open(
     locale: &str,
     folder: Option<&Path>,
     kiosk: Option<Duration>,
+    insights: Option<PathBuf>,
 ) -> Result<(), Failure> {
     let folder = open_folder(folder)?;
     let (editions, problems) = editions(folder.as_ref(), &LOCALES)?;
@@ -293,7 +295,20 @@ fn open(
     }
     // Held until the window closes; the system lets go of it however the program ends.
     let _only_kiosk = kiosk.map(|_| only_kiosk()).transpose()?;
-    run(Arc::new(editions), start, locale, kiosk, notice)
+    // The counts, only when the clinic turned them on; with nowhere to keep them, none are kept.
+    let insights = editions[0]
+        .clinic
+        .insights
+        .then(|| {
+            insights.or_else(|| needle_guide::insights::default_file(|name| std::env::var_os(name)))
+        })
+        .flatten();
+    if editions[0].clinic.insights && insights.is_none() {
+        eprintln!(
+            "needle-guide: insights are off: no data folder here (HOME or XDG_DATA_HOME); name a file with --insights FILE"
+        );
+    }
+    run(Arc::new(editions), start, locale, kiosk, notice, insights)
 }
 
 /// The window itself: the only place the app is made.
@@ -303,6 +318,7 @@ fn run(
     locale: &str,
     kiosk: Option<Duration>,
     notice: Option<String>,
+    insights: Option<PathBuf>,
 ) -> Result<(), Failure> {
     // Before anything starts a thread (src/fonts.rs): the machine's own fonts are read only for
     // characters the guide's fonts lack.
@@ -323,6 +339,16 @@ fn run(
     }
     .in_locale(locale)
     .with_voice(voice);
+    let app = match insights {
+        Some(file) => {
+            eprintln!(
+                "needle-guide: keeping anonymous counts in {}",
+                content::without_controls(&file.display().to_string())
+            );
+            app.with_insights(file)
+        }
+        None => app,
+    };
     Ok(app::run(app)?)
 }
 

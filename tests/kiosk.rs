@@ -1132,3 +1132,90 @@ fn the_take_home_code_left_open_gives_way_to_the_idle_notice_and_the_reset() {
     assert!(shows(&app, &words.touch_to_start), "the welcome screen");
     window.step(&mut app, &[]);
 }
+
+/// Delivers `messages` and runs what their tasks do at once, delivering back what a visit's
+/// counts came to (the runtime would).
+fn deliver_counting(app: &mut App, messages: impl IntoIterator<Item = Message>) {
+    support::deliver_running(app, messages, |message| {
+        matches!(message, Message::Counted(_))
+    });
+}
+
+#[test]
+fn a_visit_leaves_only_its_counts_behind_and_a_welcome_screen_left_untouched_leaves_none() {
+    use needle_guide::insights::{Answer, Mode, Store};
+    let folder =
+        std::env::temp_dir().join(format!("needle-guide-kiosk-counts-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    let file = folder.join("counts").join("insights.sqlite");
+    let screen = Size::new(1920.0, 1080.0);
+    let mut app = kiosk_with_pin().with_insights(file.clone());
+    let _ = app.update(Message::Measured(screen));
+    // Nobody touched the screen: no visit.
+    deliver_counting(
+        &mut app,
+        [Kiosk::Tick(std::time::Instant::now() + Duration::from_secs(24 * 3600)).into()],
+    );
+    assert!(!file.exists(), "a reset with no visit writes nothing");
+
+    deliver_counting(&mut app, a_visit());
+    let_time_pass(&mut app);
+    // The reset left the same state as a fresh kiosk's, counts aside.
+    let mut fresh = kiosk_with_pin().with_insights(file.clone());
+    let _ = fresh.update(Message::Measured(screen));
+    assert!(app == fresh, "every choice the patient made is gone");
+    assert_eq!(app.insights(), Some((file.as_path(), None)));
+
+    let store = Store::open(&file).unwrap();
+    let weeks = store.weeks(Mode::Kiosk, None).unwrap();
+    assert_eq!(weeks.len(), 1);
+    let week = &weeks[0];
+    assert_eq!((week.visits, week.checks), (1, 1));
+    // The visit answered "not sure" to the first question, then picked the second's choice 1.
+    let library = library();
+    let items = needle_guide::document::check_items(&library);
+    assert_eq!(
+        week.answers.get(&(items[0].id.clone(), Answer::NotSure)),
+        Some(&1)
+    );
+    let second = if items[1].is_right(&[1]) {
+        Answer::Right
+    } else {
+        Answer::Wrong
+    };
+    assert_eq!(week.answers.get(&(items[1].id.clone(), second)), Some(&1));
+    assert_eq!(week.answers.values().sum::<u64>(), 2);
+    for page in ["conditions", "condition/knee-pain", "teach-back"] {
+        assert_eq!(week.pages.get(page), Some(&1), "{page}: {:?}", week.pages);
+    }
+    assert!(store.weeks(Mode::Consult, None).unwrap().is_empty());
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn counts_that_cannot_be_written_turn_counting_off_and_the_kiosk_goes_on() {
+    let folder = std::env::temp_dir().join(format!(
+        "needle-guide-kiosk-nocounts-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    // Not a counts file: the first visit's counts are refused.
+    let file = folder.join("insights.sqlite");
+    std::fs::write(&file, "not a database ".repeat(400)).unwrap();
+    let mut app = kiosk().with_insights(file.clone());
+    deliver_counting(&mut app, a_visit());
+    let_time_pass(&mut app);
+    let (_, off) = app.insights().unwrap();
+    let off = off.expect("counting is off, with a reason");
+    assert!(off.contains("insights.sqlite"), "{off}");
+    assert!(
+        app.kiosk_state().unwrap().welcome(),
+        "the kiosk went on to the next person"
+    );
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        "not a database ".repeat(400).as_bytes()
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -1,6 +1,7 @@
-//! The layers of the code stay in order: content → document → search, handout and speech → widgets and the desktop →
-//! screens → app → the command line. A module uses only the layers under it, so the domain never
-//! depends on the interface and the module graph has no cycle.
+//! The layers of the code stay in order: content (and the clinic's counts, `insights`) → document
+//! → search, handout and speech → widgets and the desktop → screens → app → the command line. A
+//! module uses only the layers under it, so the domain never depends on the interface and the
+//! module graph has no cycle.
 
 use std::fs;
 use std::path::Path;
@@ -9,8 +10,9 @@ use std::path::Path;
 /// layers (and itself). `colors`, `theme` (over `colors`) and `keys` are leaves the interface
 /// draws on: they use nothing of the app. (The core crate's modules are here too: the compiler
 /// already keeps it from using the app; this keeps its own layers, and the app's.)
-const LAYERS: [(&str, u8); 19] = [
+const LAYERS: [(&str, u8); 20] = [
     ("colors", 0),
+    ("insights", 0),
     ("typeface", 0),
     ("take_home", 0),
     ("content", 0),

@@ -59,23 +59,12 @@ impl Voice for Recorder {
 /// speech program, or fail to) is done, and a failure is delivered back. A passage's end is the
 /// test's to give (`read_to_the_end`), as the program's end would, so none is delivered here.
 fn deliver(app: &mut App, messages: impl IntoIterator<Item = Message>) {
-    use iced_test::futures::futures::{StreamExt, task};
-    use iced_test::runtime::{Action, task::into_stream};
-    for message in messages {
-        let Some(mut stream) = into_stream(app.update(message)) else {
-            continue;
-        };
-        let mut answers = Vec::new();
-        let mut context = task::Context::from_waker(task::noop_waker_ref());
-        while let std::task::Poll::Ready(Some(action)) = stream.poll_next_unpin(&mut context) {
-            if let Action::Output(Message::Speech(failed @ Speech::Said { result: Err(_), .. })) =
-                action
-            {
-                answers.push(Message::Speech(failed));
-            }
-        }
-        deliver(app, answers);
-    }
+    support::deliver_running(app, messages, |message| {
+        matches!(
+            message,
+            Message::Speech(Speech::Said { result: Err(_), .. })
+        )
+    });
 }
 
 fn with(recorder: &Arc<Recorder>, route: Route) -> App {

@@ -147,6 +147,19 @@ pub fn questions_to_ask(library: &Library) -> Vec<String> {
         .collect()
 }
 
+/// The topics of the questions page's questions, in its order, as the clinic's answers name
+/// them (`sessions`, `feel` …).
+pub fn question_topics(library: &Library) -> Vec<String> {
+    blocks(library, PageId::QUESTIONS)
+        .filter_map(|block| match block {
+            Block::Questions(questions) => Some(questions),
+            _ => None,
+        })
+        .flatten()
+        .map(|question| format!("{:?}", question.topic).to_lowercase())
+        .collect()
+}
+
 impl CheckItem {
     /// Whether `picked` (choices by their place) is the right answer: every right choice, and
     /// nothing else.
@@ -584,18 +597,22 @@ fn link_urgent_boxes(library: &Library, document: &mut Document) {
     }
 }
 
-/// The picture of where the lungs lie, as the warning-signs page has it, for the body map; none
-/// if the page leaves it out.
-fn warning_page_lungs(library: &Library) -> Option<LungPicture> {
+/// Every block of `page`'s content, in order.
+fn blocks(library: &Library, page: PageId) -> impl Iterator<Item = &Block> {
     library
-        .page(PageId::WARNING_SIGNS)
+        .page(page)
         .sections
         .iter()
         .flat_map(|section| &section.blocks)
-        .find_map(|block| match block {
-            Block::LungAreas(areas) => Some(lung_picture(library, areas)),
-            _ => None,
-        })
+}
+
+/// The picture of where the lungs lie, as the warning-signs page has it, for the body map; none
+/// if the page leaves it out.
+fn warning_page_lungs(library: &Library) -> Option<LungPicture> {
+    blocks(library, PageId::WARNING_SIGNS).find_map(|block| match block {
+        Block::LungAreas(areas) => Some(lung_picture(library, areas)),
+        _ => None,
+    })
 }
 
 fn lung_picture(library: &Library, areas: &LungAreas) -> LungPicture {

@@ -143,6 +143,8 @@ pub struct Kiosk {
     /// The code being shown that takes a list home, made from the screen's state: only here,
     /// never written down, and gone with the kiosk at the reset.
     take_home: Option<Shown>,
+    /// The clinic keeps anonymous counts: the welcome screen says so.
+    counting: bool,
 }
 
 /// A list taken home and its code, as shown. Two are the same when they hold the same list.
@@ -167,7 +169,18 @@ impl Kiosk {
             guard: PinGuard::default(),
             pin_checked: None,
             take_home: None,
+            counting: false,
         }
+    }
+
+    /// The same kiosk, saying on its welcome screen whether the clinic keeps anonymous counts.
+    pub fn with_counting(mut self, counting: bool) -> Kiosk {
+        self.counting = counting;
+        self
+    }
+
+    pub fn counting(&self) -> bool {
+        self.counting
     }
 
     /// The same kiosk for the next person, keeping the count of wrong PINs.
@@ -403,7 +416,13 @@ impl Kiosk {
             .max(1.0);
         // How long it takes (two lines at most), and the start in the other language under the
         // first.
-        let takes_height = 2.0 * size::LEAD * 1.3 + metrics::M;
+        let counting = self.counting;
+        let counts_height = if counting {
+            2.0 * size::LEAD * 1.3 + metrics::M
+        } else {
+            0.0
+        };
+        let takes_height = 2.0 * size::LEAD * 1.3 + metrics::M + counts_height;
         let other_start_height = if comfort.other.is_some() {
             size::HEADING * 1.3 + 2.0 * metrics::L + metrics::S
         } else {
@@ -457,6 +476,11 @@ impl Kiosk {
                 )
                 .push(text(&words.welcome).size(size::LEAD * words_scale))
                 .push(text(&words.takes).size(size::LEAD * words_scale))
+                .push(counting.then(|| {
+                    text(&words.counts_answers)
+                        .size(size::LEAD * words_scale)
+                        .style(style::muted)
+                }))
                 .push(space().height(metrics::M * scale))
                 .push(starts)
                 .spacing(metrics::M * scale)
@@ -718,8 +742,14 @@ fn take_home<'a>(
     dialog.into()
 }
 
-/// The room in which the take-home code and its words show at their full size.
-const TAKE_HOME_ROOM: Size = Size::new(880.0, 560.0);
+/// The room in which the take-home code and its words show at their full size: the card's
+/// content (the title row, about 72 high, and the largest code beside its words), its padding
+/// and the margin around it (`nav::modal_scaled`). Anything smaller is drawn smaller, so the
+/// whole code stays on the screen at any text size.
+const TAKE_HOME_ROOM: Size = Size::new(
+    880.0 + 2.0 * (metrics::L + metrics::XL),
+    72.0 + metrics::M + TAKE_HOME_CODE + 2.0 * (metrics::L + metrics::XL),
+);
 
 /// How wide the take-home code may be drawn: the largest code (version 20, 105 cells with its
 /// margin) at 4 pixels a cell, which a phone reads from arm's length.

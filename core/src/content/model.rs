@@ -642,6 +642,8 @@ pub struct KioskWords {
     pub welcome: String,
     /// About how long the guide takes, on the welcome screen.
     pub takes: String,
+    /// On the welcome screen when the clinic keeps anonymous counts (`insights`).
+    pub counts_answers: String,
     pub touch_to_start: String,
     /// On the welcome screen of the other language: start in this one (in its own words).
     pub start_in: String,
@@ -743,8 +745,9 @@ pub struct HandoutWords {
     pub left_out: String,
     /// In that list: the studies' findings for each ticked condition.
     pub evidence_left_out: String,
-    /// In that list: the side effects with no number, named under the table.
-    pub unrated_left_out: String,
+    /// In that list: why each thing to tell the therapist matters and what else to know, when
+    /// each is printed as its first sentence only.
+    pub checklist_details_left_out: String,
     /// In that list: the pictures of 100 beside the common side effects.
     pub pictures_left_out: String,
     /// In that list: the last `{n}` of the `{total}` things to tell the therapist before
@@ -908,7 +911,7 @@ pub struct Clinic {
     /// The paper the handout is printed on.
     pub paper: Paper,
     /// Whether the guide keeps anonymous counts of the check's answers and the pages opened
-    /// (`crate::insights`); off unless the clinic turns it on.
+    /// (the `insights` module); off unless the clinic turns it on.
     pub insights: bool,
     /// The fields written in the file that could not be used, each left empty (or at its
     /// default) with the problem that says why. A staff PIN among them keeps the kiosk from

@@ -205,38 +205,34 @@ impl Piece {
 }
 
 /// What may be left out, in the order it is given up, when the handout would not fit on two
-/// pages: first what is said at more length in the guide, last what the therapist goes over in
-/// the consult anyway. What to do, whom to call and the side effects' numbers are never left
-/// out.
+/// pages: first what is said at more length in the guide, last what the patient said in the
+/// check and what to tell the therapist before treatment. What to do, whom to call, every side
+/// effect (a collapsed lung among those with no number) and every number are never left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Shorten {
     /// Nothing left out.
     Whole,
     /// Each thing to tell the therapist before treatment as its first sentence only: what it is
-    /// stays, why and what else to know goes (a line says where the guide has it whole).
+    /// stays, why and what else to know goes (the handout says so, and where the guide has it).
     BriefChecklist,
-    /// And without naming the side effects the sheet gives no number for (each is in a step of
-    /// what to do).
-    WithoutUnrated,
-    /// And the ticked conditions named without what studies say for each.
-    ConditionsByName,
     /// And the pictures of 100 drawn smaller (1.5 mm a shape rather than 1.8).
     SmallerPictures,
-    /// And without the questions the patient ticked in the check (the therapist answers them
-    /// in the consult).
-    WithoutQuestions,
-    /// And without the list of "are you sure" questions answered no (the summary still says to
-    /// talk to the therapist before deciding).
-    WithoutUnsure,
-    /// And without the conditions ticked (whether needles went near a lung is a line the
-    /// therapist fills in, in the clinic's box).
-    WithoutConditions,
+    /// And the ticked conditions named without what studies say for each.
+    ConditionsByName,
     /// And the topics to go over in one line rather than a list (nothing is left out).
     CompactTopics,
     /// And without the line on why a side effect has two numbers.
     WithoutTwoNumbers,
     /// And without the pictures of 100 and their key (the numbers stay).
     WithoutPictures,
+    /// And without the conditions ticked (whether needles went near a lung is a line the
+    /// therapist fills in, in the clinic's box).
+    WithoutConditions,
+    /// And without the list of "are you sure" questions answered no (the summary still says to
+    /// talk to the therapist before deciding).
+    WithoutUnsure,
+    /// And without the questions the patient ticked in the check.
+    WithoutQuestions,
     /// And, last, this many fewer of the things to tell the therapist before treatment, from
     /// the end of the list. It opens with the reasons not to be needled, which are never given
     /// up: a handout that cannot keep them runs to a third page.
@@ -248,16 +244,15 @@ impl Shorten {
     pub fn next(self) -> Option<Shorten> {
         match self {
             Shorten::Whole => Some(Shorten::BriefChecklist),
-            Shorten::BriefChecklist => Some(Shorten::WithoutUnrated),
-            Shorten::WithoutUnrated => Some(Shorten::ConditionsByName),
-            Shorten::ConditionsByName => Some(Shorten::SmallerPictures),
-            Shorten::SmallerPictures => Some(Shorten::WithoutQuestions),
-            Shorten::WithoutQuestions => Some(Shorten::WithoutUnsure),
-            Shorten::WithoutUnsure => Some(Shorten::WithoutConditions),
-            Shorten::WithoutConditions => Some(Shorten::CompactTopics),
+            Shorten::BriefChecklist => Some(Shorten::SmallerPictures),
+            Shorten::SmallerPictures => Some(Shorten::ConditionsByName),
+            Shorten::ConditionsByName => Some(Shorten::CompactTopics),
             Shorten::CompactTopics => Some(Shorten::WithoutTwoNumbers),
             Shorten::WithoutTwoNumbers => Some(Shorten::WithoutPictures),
-            Shorten::WithoutPictures => Some(Shorten::ShorterChecklist(1)),
+            Shorten::WithoutPictures => Some(Shorten::WithoutConditions),
+            Shorten::WithoutConditions => Some(Shorten::WithoutUnsure),
+            Shorten::WithoutUnsure => Some(Shorten::WithoutQuestions),
+            Shorten::WithoutQuestions => Some(Shorten::ShorterChecklist(1)),
             Shorten::ShorterChecklist(fewer) if fewer < MAX_CHECKLIST => {
                 Some(Shorten::ShorterChecklist(fewer + 1))
             }
@@ -684,6 +679,9 @@ fn who_should_not(
         return;
     }
     let brief = cuts.has(Shorten::BriefChecklist);
+    if brief {
+        left_out.push(library.ui.handout.checklist_details_left_out.clone());
+    }
     if let Some(text) = section_heading {
         pieces.push(Piece::Heading {
             text: text.to_owned(),
@@ -822,9 +820,7 @@ fn side_effects(
         .filter(|effect| effect.rate.is_none())
         .map(|effect| library.plain(&effect.name))
         .collect();
-    if !unrated.is_empty() && cuts.has(Shorten::WithoutUnrated) {
-        left_out.push(ui.handout.unrated_left_out.clone());
-    } else if !unrated.is_empty() {
+    if !unrated.is_empty() {
         pieces.push(Piece::Paragraph(vec![
             Run::bold(format!("{} ", ui.handout.unrated)),
             Run::plain(format!("{}.", unrated.join("; "))),

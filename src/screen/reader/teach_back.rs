@@ -4,12 +4,15 @@
 //! must-know questions (the warning signs, what to do) can be tried again until they are right.
 //! The answers live here only: a kiosk reset, which makes a fresh reader, wipes them.
 
+use std::collections::BTreeMap;
+
 use iced::alignment::Vertical;
 use iced::widget::{Column, column, container, row};
 use iced::{Element, Fill};
 
 use crate::content::model::{Level, TeachBackWords};
 use crate::document::CheckItem;
+use crate::insights;
 use crate::theme::style::{self, Role};
 use crate::theme::typography;
 use crate::theme::{BOLD, metrics};
@@ -338,6 +341,24 @@ impl TeachBack {
     }
 
     /// Whether the patient has done any of the check: something to summarise.
+    /// What the check adds to the clinic's anonymous counts: each question answered, by its id,
+    /// as right, wrong or not sure; and the questions to ask ticked, by their place.
+    pub fn counted(&self, items: &[CheckItem]) -> (BTreeMap<String, insights::Answer>, Vec<usize>) {
+        let answers = items
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| {
+                let answer = match self.answer(index)? {
+                    Answer::NotSure => insights::Answer::NotSure,
+                    Answer::Picked(_) if self.is_right(items, index) => insights::Answer::Right,
+                    Answer::Picked(_) => insights::Answer::Wrong,
+                };
+                Some((item.id.clone(), answer))
+            })
+            .collect();
+        (answers, self.ticked.clone())
+    }
+
     pub fn started(&self) -> bool {
         self.answers.iter().any(Option::is_some)
             || !self.ticked.is_empty()

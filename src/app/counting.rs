@@ -1,0 +1,78 @@
+//! The clinic's anonymous counts (`insights: true` in clinic.ron, `crate::insights`): what a
+//! visit adds, gathered in memory while it lasts and added to its week's counts in a task when
+//! it ends, off the window's thread. Nothing of the visit but those counts outlives it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use iced::Task;
+
+use crate::content::route::Route;
+use crate::insights::{IsoWeek, Mode, Store, Visit};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counting {
+    file: PathBuf,
+    mode: Mode,
+    /// The pages opened in this visit, by route id, and how often.
+    pages: BTreeMap<String, u32>,
+    /// Why counting stopped: the file could not be written. Staff are told, never a patient.
+    off: Option<String>,
+}
+
+impl Counting {
+    pub fn new(file: PathBuf, mode: Mode) -> Counting {
+        Counting {
+            file,
+            mode,
+            pages: BTreeMap::new(),
+            off: None,
+        }
+    }
+
+    pub fn file(&self) -> &Path {
+        &self.file
+    }
+
+    /// Why the counts are not being kept, if they are not.
+    pub fn off_because(&self) -> Option<&str> {
+        self.off.as_deref()
+    }
+
+    pub fn opened(&mut self, route: &Route) {
+        *self.pages.entry(route.to_string()).or_default() += 1;
+    }
+
+    /// Ends the visit: `visit` (with the pages opened) is added to this week's counts in a task,
+    /// which reports back whether it was; the next visit starts with nothing.
+    pub fn end(&mut self, visit: Visit) -> Task<Result<(), String>> {
+        let pages = std::mem::take(&mut self.pages);
+        if self.off.is_some() {
+            return Task::none();
+        }
+        let visit = Visit { pages, ..visit };
+        let (file, mode) = (self.file.clone(), self.mode);
+        Task::perform(async move { record(&file, mode, &visit) }, |done| done)
+    }
+
+    /// The counts could not be written: they are kept no more in this run, and the log says why.
+    pub fn failed(&mut self, reason: String) {
+        eprintln!("needle-guide: insights are off for this run: {reason}");
+        self.off = Some(reason);
+        self.pages.clear();
+    }
+}
+
+/// Adds one visit to the counts in `file`, making its folder if need be.
+fn record(file: &Path, mode: Mode, visit: &Visit) -> Result<(), String> {
+    if let Some(folder) = file
+        .parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(folder)
+            .map_err(|error| format!("{}: cannot make the folder: {error}", folder.display()))?;
+    }
+    Store::open(file)
+        .and_then(|mut store| store.record(IsoWeek::now(), mode, visit))
+        .map_err(|error| error.to_string())
+}
