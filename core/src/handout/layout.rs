@@ -1229,7 +1229,8 @@ fn lines_to_write_on(
         }
         y += row + 1.0;
     }
-    block.height = y;
+    // Room under the last label, so its descenders clear the rule at the page's foot.
+    block.height = y + 6.0;
     block
 }
 
