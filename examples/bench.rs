@@ -10,6 +10,7 @@
 //! cargo run --release --example bench -- --speech  only read-aloud (needs a speech program)
 //! cargo run --release --example bench -- --screens every page at 1920×1080, 2560×1440, 3840×2160
 //!                                   (with --page ID, that page only)
+//! cargo run --release --example bench -- --insights  adding one visit to the clinic's counts
 //! cargo run --release --example bench -- --scroll  every page scrolled down and back up at
 //!                                   1920×1080 and 3840×2160, drawn as the window draws it
 //! ```
@@ -52,7 +53,8 @@ const SCREEN: Size = Size::new(1920.0, 1080.0);
 /// The condition page measured beside the ten pages.
 const CONDITION: &str = "lateral-epicondylitis";
 
-const USAGE: &str = "usage: bench [--quick] [--soak | --pages | --page ID | --speech | --screens]";
+const USAGE: &str =
+    "usage: bench [--quick] [--soak | --pages | --page ID | --speech | --screens | --insights]";
 
 #[derive(Default)]
 struct Options {
@@ -67,6 +69,8 @@ struct Options {
     screens_only: bool,
     /// Only every page scrolled, frame by frame, as the window repaints it.
     scroll_only: bool,
+    /// Only the write of one visit's counts (`insights`).
+    insights_only: bool,
 }
 
 impl Options {
@@ -80,6 +84,7 @@ impl Options {
                 "--speech" => options.speech_only = true,
                 "--screens" => options.screens_only = true,
                 "--scroll" => options.scroll_only = true,
+                "--insights" => options.insights_only = true,
                 "--page" => {
                     let id = args.next().ok_or("--page needs a page id")?;
                     let route = Route::parse(&id).ok_or(format!("no page '{id}'"))?;
@@ -107,6 +112,10 @@ fn main() {
     }
     if options.speech_only {
         speech::all();
+        return;
+    }
+    if options.insights_only {
+        insights(if options.quick { 50 } else { 200 });
         return;
     }
     let routes = match options.page.clone() {
@@ -1046,4 +1055,48 @@ mod speech {
             .unwrap_or(0.0);
         ticks / 100.0
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Insights
+
+/// How long adding one visit's counts takes, as the kiosk does at a reset (in a task, off the
+/// window's thread): opening the file and one transaction, `runs` times into a fresh file in the
+/// system's temporary folder, and the file's size after.
+fn insights(runs: usize) {
+    use needle_guide::insights::{Answer, IsoWeek, Mode, Store, Visit};
+    let folder = std::env::temp_dir().join(format!("needle-guide-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).expect("a temporary folder");
+    let file = folder.join("insights.sqlite");
+    let visit = Visit {
+        reached_check: true,
+        answers: (0..6)
+            .map(|question| (format!("question-{question}"), Answer::ALL[question % 3]))
+            .collect(),
+        pages: (0..12).map(|page| (format!("page-{page}"), 1)).collect(),
+        ticked: (0..3).map(|topic| format!("topic-{topic}")).collect(),
+    };
+    let week = IsoWeek::now();
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let start = Instant::now();
+        Store::open(&file)
+            .and_then(|mut store| store.record(week, Mode::Kiosk, &visit))
+            .expect("the counts are written");
+        times.push(start.elapsed());
+    }
+    let bytes = std::fs::metadata(&file).map_or(0, |metadata| metadata.len());
+    println!("## Insights: one visit added to the week's counts, {runs} runs");
+    println!();
+    println!("| what | median | max |");
+    println!("|---|---|---|");
+    println!(
+        "| open the file, one transaction (6 answers, 12 pages, 3 questions), close | {} | {} |",
+        ms(median(&times)),
+        ms(*times.iter().max().expect("runs"))
+    );
+    println!();
+    println!("the file after {runs} visits in one week: {bytes} bytes");
+    let _ = std::fs::remove_dir_all(&folder);
 }
