@@ -1219,3 +1219,33 @@ fn counts_that_cannot_be_written_turn_counting_off_and_the_kiosk_goes_on() {
     );
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+#[test]
+fn the_welcome_screen_and_the_check_say_what_is_counted_only_when_it_is() {
+    let library = library();
+    let words = library.ui.kiosk.counts_answers.as_str();
+    let check = [
+        Kiosk::StartVisit.into(),
+        Reader::Open(Route::Page(PageId::TEACH_BACK)).into(),
+    ];
+    let mut plain = kiosk();
+    assert!(
+        !shows(&plain, words),
+        "the welcome screen, counting nothing"
+    );
+    deliver(&mut plain, check.clone());
+    assert!(!shows(&plain, words), "the check, counting nothing");
+
+    // The file is never written: no visit ends here.
+    let file = std::env::temp_dir().join("needle-guide-kiosk-says-it-counts.sqlite");
+    let mut counting = kiosk().with_insights(file.clone());
+    assert!(shows(&counting, words), "the welcome screen");
+    deliver(&mut counting, check);
+    assert!(
+        shows(&counting, words),
+        "the check, before its first question"
+    );
+    deliver(&mut counting, [Reader::TeachBack(Check::Next).into()]);
+    assert!(!shows(&counting, words), "not over the questions");
+    assert!(!file.exists());
+}

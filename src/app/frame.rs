@@ -115,6 +115,10 @@ impl App {
                 .then_some(library.ui.read_aloud.as_str()),
             speech_notice: (self.can_read_aloud() && self.speech_failed())
                 .then_some(library.ui.speech_failed.as_str()),
+            counting: self
+                .insights()
+                .filter(|(_, off)| off.is_none())
+                .map(|_| library.ui.kiosk.counts_answers.as_str()),
         };
         // At the kiosk, the questions page's questions go home on a phone.
         let take_home_here = (self.kiosk_state().is_some()

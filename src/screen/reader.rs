@@ -312,6 +312,16 @@ impl Reader {
                 compact,
             )
             .map(Message::TeachBack);
+        // Before the first question, what the clinic counts of the answers, when it does.
+        let check = match look.counting {
+            Some(counting) if self.teach_back.step() == teach_back::Step::Intro => column![
+                typography::body(counting.to_owned()).style(style::muted),
+                check
+            ]
+            .spacing(metrics::M)
+            .into(),
+            _ => check,
+        };
         let state = self.page_state(look, Some(check));
         let mut document = self.document(library);
         // Its lead says what the check is; once started, each step gets the room.
@@ -338,6 +348,7 @@ impl Reader {
             reading: None,
             read_aloud: None,
             speech_notice: None,
+            counting: None,
         };
         page::view(document, reader.page_state(look, None))
     }
@@ -550,6 +561,9 @@ pub struct Look<'a> {
     /// Read aloud's label, where the machine can speak, and the notice if it could not.
     pub read_aloud: Option<&'a str>,
     pub speech_notice: Option<&'a str>,
+    /// The sentence that says the clinic keeps anonymous counts, when it does: shown before the
+    /// check starts.
+    pub counting: Option<&'a str>,
 }
 
 /// A page drawn: what scrolls, and what stays at the foot of the screen in place of its bar.
