@@ -75,14 +75,15 @@ pub const MAX_PAGES: usize = 2;
 pub fn print(library: &Library, options: &HandoutOptions) -> Result<Printed, String> {
     let faces = Faces::new();
     let build = |cuts: &Cuts| sheet::build(library, options, cuts, &faces.regular);
-    let fits =
-        |sheet: &Sheet| layout::lay_out(sheet, options.paper, &faces).pages.len() <= MAX_PAGES;
+    let lay_out = |sheet: &Sheet| layout::lay_out(sheet, options.paper, &faces);
+    let fits = |laid: &Laid| laid.pages.len() <= MAX_PAGES;
     // Give up one step at a time, skipping steps that change nothing, until it fits or nothing
     // is left to give up.
     let mut cuts = Cuts::none();
     let mut sheet = build(&cuts);
+    let mut laid = lay_out(&sheet);
     let mut step = Shorten::Whole;
-    while !fits(&sheet) {
+    while !fits(&laid) {
         let shorter = std::iter::successors(step.next(), |step| step.next())
             .map(|step| (step, Cuts::up_to(step)))
             .map(|(step, cuts)| (step, build(&cuts), cuts))
@@ -90,20 +91,26 @@ pub fn print(library: &Library, options: &HandoutOptions) -> Result<Printed, Str
         let Some((last, shorter, fewer)) = shorter else {
             break;
         };
+        laid = lay_out(&shorter);
         (step, sheet, cuts) = (last, shorter, fewer);
     }
     // Then give back, the last given up first, whatever it fits without after all: a later
-    // step may have made room for an earlier one.
-    if fits(&sheet) {
+    // step may have made room for an earlier one. A step whose return changes nothing (one of
+    // the checklist's, under a longer one) is given back without laying the sheet out again.
+    if fits(&laid) {
         for given_up in cuts.clone().latest_first() {
             let fewer = cuts.without(given_up);
             let fuller = build(&fewer);
-            if fits(&fuller) {
-                (cuts, sheet) = (fewer, fuller);
+            if fuller == sheet {
+                cuts = fewer;
+                continue;
+            }
+            let fuller_laid = lay_out(&fuller);
+            if fits(&fuller_laid) {
+                (cuts, sheet, laid) = (fewer, fuller, fuller_laid);
             }
         }
     }
-    let laid = layout::lay_out(&sheet, options.paper, &faces);
     let pdf = pdf::write(&laid, &sheet.lang, &sheet.title)?;
     Ok(Printed {
         pdf,
