@@ -21,9 +21,9 @@ if [ -z "$exe" ]; then
     scripts/build-windows.sh >&2
     exe=${CARGO_TARGET_DIR:-target}/x86_64-pc-windows-gnu/release/needle-guide.exe
 fi
-# The Linux build to compare with (a debug build prints the same).
-cargo build --quiet --locked --bin needle-guide
-linux=${CARGO_TARGET_DIR:-target}/debug/needle-guide
+# The Linux build to compare with: the release build, which CI has already made for
+# stale-pixels.sh (a debug build would be one more program to link).
+linux=$(app_binary)
 
 start_xvfb 1280x800
 work=$(mktemp -d)
