@@ -252,23 +252,57 @@ fn temporary_files_of_killed_programs_are_removed_by_the_next_write() {
 }
 
 /// Stops `handout -o h.pdf --force` in `folder` while `syscall` returns (strace holds it there
-/// for half a second), with `signal`.
+/// for two seconds), with `signal`: sent once the kernel says the program is in that call, not
+/// after a guessed time, which a loaded machine can outrun.
 #[cfg(target_os = "linux")]
 fn stopped_in(folder: &std::path::Path, syscall: &str, signal: libc::c_int) {
-    let mut strace = std::process::Command::new("strace")
+    let number = match syscall {
+        "fsync" => libc::SYS_fsync,
+        "linkat" => libc::SYS_linkat,
+        other => panic!("no syscall number for {other}"),
+    };
+    let mut strace = std::process::Command::new("strace");
+    strace
         .args(["-q", "-o", "/dev/null", "-e"])
-        .arg(format!("inject={syscall}:delay_exit=500000"))
+        .arg(format!("inject={syscall}:delay_exit=2000000"))
         .arg(env!("CARGO_BIN_EXE_needle-guide"))
         .args(["handout", "-o", "h.pdf", "--force"])
         .current_dir(folder)
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    // The handout program is strace's child; it is in the held call well within 300 ms.
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    let children =
-        std::fs::read_to_string(format!("/proc/{0}/task/{0}/children", strace.id())).unwrap();
-    let child: libc::pid_t = children.split_whitespace().next().unwrap().parse().unwrap();
+        .stderr(std::process::Stdio::null());
+    // A program started in the background by a shell has SIGINT ignored, and keeps it so, as a
+    // program should (`nohup`): the tests run with each signal as a terminal would send it.
+    // SAFETY: signal() is async-signal-safe, which is all a child may call before exec.
+    unsafe {
+        use std::os::unix::process::CommandExt;
+        strace.pre_exec(|| {
+            for signal in [libc::SIGTERM, libc::SIGHUP, libc::SIGINT] {
+                libc::signal(signal, libc::SIG_DFL);
+            }
+            Ok(())
+        });
+    }
+    let mut strace = strace.spawn().unwrap();
+    // The handout program is strace's child; /proc/<pid>/syscall starts with the number of the
+    // call it is in.
+    let children = format!("/proc/{0}/task/{0}/children", strace.id());
+    let started = std::time::Instant::now();
+    let child = loop {
+        let child: Option<libc::pid_t> = std::fs::read_to_string(&children)
+            .ok()
+            .and_then(|text| text.split_whitespace().next()?.parse().ok());
+        let in_call = child.is_some_and(|child| {
+            std::fs::read_to_string(format!("/proc/{child}/syscall"))
+                .is_ok_and(|text| text.split_whitespace().next() == Some(&number.to_string()))
+        });
+        if in_call {
+            break child.unwrap();
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the handout never reached {syscall}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    };
     // SAFETY: a signal to the program this test started, which strace keeps from being reaped.
     unsafe { libc::kill(child, signal) };
     strace.wait().unwrap();
@@ -307,7 +341,7 @@ fn a_handout_stopped_while_it_has_a_temporary_name_leaves_none() {
             assert_eq!(
                 std::fs::read(folder.join("h.pdf")).unwrap(),
                 b"precious\n",
-                "stopped before it was done, so the old file stays"
+                "stopped in {syscall} by signal {signal} before it was done, so the old file stays"
             );
         }
     }
