@@ -52,34 +52,52 @@ impl Drop for Scratch {
     }
 }
 
-/// The items of the first block of a kind on a page, read straight from the content, not
-/// through the handout's own code.
-fn first_list(
-    library: &Library,
-    page: PageId,
-    pick: fn(&Block) -> Option<&Vec<String>>,
-) -> Vec<String> {
+/// One thing to tell the therapist before treatment, read straight from the before page's
+/// checklist, not through the handout's own code: whole, and in brief (the whole where the
+/// content gives no brief).
+struct ToTell {
+    whole: String,
+    brief: String,
+}
+
+impl ToTell {
+    /// Whether a handout's text tells it, whole or in brief, in its own line or run together
+    /// with others (where its first letter is in lower case and its full stop gone).
+    fn told_in(&self, said: &str) -> bool {
+        self.told_whole_in(said) || said.contains(core(&self.brief))
+    }
+
+    fn told_whole_in(&self, said: &str) -> bool {
+        said.contains(core(&self.whole))
+    }
+}
+
+/// A list item's words as they are in its own line and run together with others: without its
+/// first letter (in lower case when run together) and its full stop.
+fn core(item: &str) -> &str {
+    let mut letters = item.chars();
+    letters.next();
+    letters.as_str().trim_end_matches('.')
+}
+
+fn things_to_tell(library: &Library) -> Vec<ToTell> {
     let items = library
-        .page(page)
+        .page(PageId::BEFORE)
         .sections
         .iter()
         .flat_map(|section| &section.blocks)
-        .find_map(pick)
-        .unwrap_or_else(|| panic!("{page:?} has the list"));
-    items.iter().map(|item| library.plain(item)).collect()
-}
-
-/// The things to tell the therapist before treatment, from the before page's checklist.
-fn things_to_tell(library: &Library) -> Vec<String> {
-    first_list(library, PageId::BEFORE, |block| match block {
-        Block::Checklist(items) => Some(items),
-        _ => None,
-    })
-}
-
-/// A text up to and with the full stop of its first sentence.
-fn first_sentence(text: &str) -> &str {
-    text.find(". ").map_or(text, |end| &text[..=end])
+        .find_map(|block| match block {
+            Block::Checklist(items) => Some(items),
+            _ => None,
+        })
+        .expect("the before page has its checklist");
+    items
+        .iter()
+        .map(|item| ToTell {
+            whole: library.plain(&item.text),
+            brief: library.plain(item.in_brief()),
+        })
+        .collect()
 }
 
 /// The handout's text in reading order, as its pieces say it, and the PDF printed from it.
@@ -151,23 +169,21 @@ fn every_safety_fact_is_on_the_handout_in_both_languages() {
         // handout says how many it left out.
         let whole = handout::sheet(&library, &no_conditions(), &handout::Cuts::none()).text();
         for item in &to_tell {
-            assert_has(&whole, item, "a thing to tell the therapist");
+            assert_has(&whole, &item.whole, "a thing to tell the therapist");
         }
         assert_has(
             &whole,
             &library.ui.handout.who_should_not,
             "the checklist's lead",
         );
-        // Where there is less room, each item is given as its first sentence, and only then
-        // does the list give up its last items.
+        // Where there is less room, items are given in brief, and only then does the list give
+        // up its last items.
         let kept = to_tell
             .iter()
-            .take_while(|item| page.contains(first_sentence(item)))
+            .take_while(|item| item.told_in(&page))
             .count();
         assert!(
-            to_tell[kept..]
-                .iter()
-                .all(|item| !page.contains(first_sentence(item))),
+            to_tell[kept..].iter().all(|item| !item.told_in(&page)),
             "{locale}: the list keeps its first items"
         );
         assert!(kept >= 3, "{locale}: the reasons not to be needled stay");
@@ -182,7 +198,7 @@ fn every_safety_fact_is_on_the_handout_in_both_languages() {
         );
         let why = library.ui.handout.checklist_why.split('{').next().unwrap();
         assert_eq!(
-            to_tell.iter().any(|item| !page.contains(item.as_str())),
+            to_tell.iter().any(|item| !item.told_whole_in(&page)),
             page.contains(why),
             "{locale}: where to read why, when shortened"
         );
@@ -973,18 +989,14 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
                         );
                         let kept = to_tell
                             .iter()
-                            .take_while(|item| said.contains(first_sentence(item)))
+                            .take_while(|item| item.told_in(&said))
                             .count();
                         let least = if discussion.is_none() || locale == "en" {
                             to_tell.len()
                         } else {
                             3
                         };
-                        if kept < least
-                            || to_tell[kept..]
-                                .iter()
-                                .any(|item| said.contains(first_sentence(item)))
-                        {
+                        if kept < least || to_tell[kept..].iter().any(|item| item.told_in(&said)) {
                             missing.push(format!("{name}: kept {kept} of {}", to_tell.len()));
                         }
                         counts.push((name, handout));

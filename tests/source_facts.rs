@@ -113,9 +113,14 @@ fn assert_states(text: &str, fact: &str, claims: Claims) {
 fn prose(part: &Part) -> Vec<String> {
     match part {
         Part::Paragraph(spans) => vec![joined(spans)],
-        Part::Bullets(items) | Part::Checklist(items) | Part::Steps(items) => {
+        Part::Bullets(items) | Part::Steps(items) => {
             items.iter().map(|item| joined(item)).collect()
         }
+        Part::Checklist { items, briefs } => items
+            .iter()
+            .chain(briefs)
+            .map(|item| joined(item))
+            .collect(),
         Part::Callout { heading, body, .. } => vec![heading.clone(), joined(body)],
         Part::Compare { rows, .. } => rows
             .iter()
@@ -408,8 +413,11 @@ fn every_rate_in_running_text_is_told_beside_its_side_effect() {
         for part in parts(&document) {
             match part {
                 Part::Paragraph(spans) => spans_of_parts.push(spans),
-                Part::Bullets(items) | Part::Checklist(items) | Part::Steps(items) => {
+                Part::Bullets(items) | Part::Steps(items) => {
                     spans_of_parts.extend(items.iter().map(Vec::as_slice))
+                }
+                Part::Checklist { items, briefs } => {
+                    spans_of_parts.extend(items.iter().chain(briefs).map(Vec::as_slice))
                 }
                 Part::Callout { body, .. } => spans_of_parts.push(body),
                 Part::Effect(effect) => {
@@ -663,7 +671,7 @@ fn who_should_not_be_needled() {
     let library = support::library();
     let page = document(&library, PageId::BEFORE);
     let (_, before, items) = first_list(&page, |part| match part {
-        Part::Checklist(items) => Some(items),
+        Part::Checklist { items, .. } => Some(items),
         _ => None,
     });
     assert!(
@@ -716,6 +724,24 @@ fn who_should_not_be_needled() {
             ),
         ],
     );
+    // Where room is short (the handout), each item in brief still says what the clinic advises,
+    // and that a blood thinner is not to be stopped without the doctor.
+    let Some(Part::Checklist { items, briefs }) =
+        parts(&page).find(|part| matches!(part, Part::Checklist { .. }))
+    else {
+        unreachable!("the checklist was found above")
+    };
+    for (item, brief) in items
+        .iter()
+        .zip(briefs)
+        .map(|(i, b)| (joined(i), joined(b)))
+    {
+        for must in [&["advises no dry needling"][..], &["do not stop"]] {
+            if states(&item, must) {
+                assert!(states(&brief, must), "{item:?} in brief: {brief:?}");
+            }
+        }
+    }
 }
 
 #[test]

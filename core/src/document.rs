@@ -32,7 +32,12 @@ pub struct Section {
 pub enum Part {
     Paragraph(Vec<Span>),
     Bullets(Vec<Vec<Span>>),
-    Checklist(Vec<Vec<Span>>),
+    /// Items with tick boxes, and the same items in brief (see `model::ChecklistItem::brief`),
+    /// one for one.
+    Checklist {
+        items: Vec<Vec<Span>>,
+        briefs: Vec<Vec<Span>>,
+    },
     Steps(Vec<Vec<Span>>),
     Callout {
         tone: Tone,
@@ -384,7 +389,7 @@ impl Part {
             Part::Bullets(items) => items
                 .iter()
                 .for_each(|item| line(format!("- {}", joined(item)))),
-            Part::Checklist(items) => items
+            Part::Checklist { items, .. } => items
                 .iter()
                 .for_each(|item| line(format!("[ ] {}", joined(item)))),
             Part::Steps(items) => items
@@ -953,7 +958,13 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
     let part = match block {
         Block::Text(text) => Part::Paragraph(spans(text)),
         Block::Bullets(items) => Part::Bullets(list(items)),
-        Block::Checklist(items) => Part::Checklist(list(items)),
+        Block::Checklist(items) => Part::Checklist {
+            items: items.iter().map(|item| spans(&item.text)).collect(),
+            briefs: items
+                .iter()
+                .map(|item| library.spans(item.in_brief()))
+                .collect(),
+        },
         Block::Steps(items) => Part::Steps(list(items)),
         Block::Callout(callout) => Part::Callout {
             tone: callout.tone,

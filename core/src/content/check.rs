@@ -488,9 +488,17 @@ impl Checker<'_> {
     fn block(&mut self, file: &str, block: &Block) {
         match block {
             Block::Text(text) => self.text(file, text),
-            Block::Bullets(items) | Block::Checklist(items) | Block::Steps(items) => {
+            Block::Bullets(items) | Block::Steps(items) => {
                 for item in items {
                     self.text(file, item);
+                }
+            }
+            Block::Checklist(items) => {
+                for item in items {
+                    self.text(file, &item.text);
+                    if let Some(brief) = &item.brief {
+                        self.text(file, brief);
+                    }
                 }
             }
             Block::Callout(callout) => {

@@ -76,7 +76,7 @@ pub enum Block {
     /// A bulleted list.
     Bullets(Vec<String>),
     /// Things to tell the therapist or to check off, shown with tick boxes.
-    Checklist(Vec<String>),
+    Checklist(Vec<ChecklistItem>),
     /// Numbered steps to follow in order.
     Steps(Vec<String>),
     /// A boxed message that stands out from the page.
@@ -229,6 +229,64 @@ pub enum Topic {
     Cost,
     /// Whether any needles will go near the lungs, where a collapsed lung can happen.
     Lungs,
+}
+
+/// One thing on a checklist: its words, written in RON as a text, or with a shorter form for
+/// where room is short (the take-home handout) as `(text: "…", brief: "…")`. The brief keeps what
+/// the patient must not miss, such as "the clinic advises no dry needling"; an item without one
+/// is kept whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChecklistItem {
+    pub text: String,
+    pub brief: Option<String>,
+}
+
+impl ChecklistItem {
+    /// Its words where room is short.
+    pub fn in_brief(&self) -> &str {
+        self.brief.as_deref().unwrap_or(&self.text)
+    }
+}
+
+impl<'de> Deserialize<'de> for ChecklistItem {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// The written form with a brief; its field names are checked as any other struct's.
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct WithBrief {
+            text: String,
+            brief: String,
+        }
+
+        struct Item;
+        impl<'de> serde::de::Visitor<'de> for Item {
+            type Value = ChecklistItem;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(r#"a checklist item: a text, or (text: "…", brief: "…")"#)
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                Ok(ChecklistItem {
+                    text: text.to_owned(),
+                    brief: None,
+                })
+            }
+
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                map: M,
+            ) -> Result<Self::Value, M::Error> {
+                let WithBrief { text, brief } =
+                    WithBrief::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(ChecklistItem {
+                    text,
+                    brief: Some(brief),
+                })
+            }
+        }
+        deserializer.deserialize_any(Item)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -746,15 +804,18 @@ pub struct HandoutWords {
     /// In that list: the studies' findings for each ticked condition.
     pub evidence_left_out: String,
     /// In that list: why each thing to tell the therapist matters and what else to know, when
-    /// each is printed as its first sentence only.
+    /// the items are printed in brief.
     pub checklist_details_left_out: String,
+    /// Before the things to tell the therapist that are run together in one paragraph, where
+    /// room is short ("And if you:"), after those with their own box.
+    pub checklist_also: String,
     /// In that list: the pictures of 100 beside the common side effects.
     pub pictures_left_out: String,
     /// In that list: the last `{n}` of the `{total}` things to tell the therapist before
     /// treatment.
     pub checklist_left_out: String,
-    /// Under the things to tell the therapist, when each is printed as its first sentence only:
-    /// where the guide says why each matters (`{page}`, the page's name).
+    /// Under the things to tell the therapist, when they are printed in brief: where the guide
+    /// says why each matters (`{page}`, the page's name).
     pub checklist_why: String,
     /// In that list: the conditions ticked.
     pub conditions_left_out: String,

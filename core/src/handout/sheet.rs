@@ -212,15 +212,20 @@ impl Piece {
 pub enum Shorten {
     /// Nothing left out.
     Whole,
-    /// Each thing to tell the therapist before treatment as its first sentence only: what it is
-    /// stays, why and what else to know goes (the handout says so, and where the guide has it).
+    /// Each thing to tell the therapist before treatment in its brief, where the content gives
+    /// one: what it is and what the clinic advises stay, examples and what else to know go (the
+    /// handout says so, and where the guide has it).
     BriefChecklist,
     /// And the pictures of 100 drawn smaller (1.5 mm a shape rather than 1.8).
     SmallerPictures,
     /// And the ticked conditions named without what studies say for each.
     ConditionsByName,
-    /// And the topics to go over in one line rather than a list (nothing is left out).
-    CompactTopics,
+    /// And the discussion summary's topics, questions ticked and "no" answers each run together
+    /// in one paragraph rather than a list (nothing is left out).
+    CompactLists,
+    /// And the things to tell the therapist that are one sentence each, at the end of the list,
+    /// run together in one paragraph after those with their own box (nothing is left out).
+    CompactChecklist,
     /// And without the line on why a side effect has two numbers.
     WithoutTwoNumbers,
     /// And without the pictures of 100 and their key (the numbers stay).
@@ -246,8 +251,9 @@ impl Shorten {
             Shorten::Whole => Some(Shorten::BriefChecklist),
             Shorten::BriefChecklist => Some(Shorten::SmallerPictures),
             Shorten::SmallerPictures => Some(Shorten::ConditionsByName),
-            Shorten::ConditionsByName => Some(Shorten::CompactTopics),
-            Shorten::CompactTopics => Some(Shorten::WithoutTwoNumbers),
+            Shorten::ConditionsByName => Some(Shorten::CompactLists),
+            Shorten::CompactLists => Some(Shorten::CompactChecklist),
+            Shorten::CompactChecklist => Some(Shorten::WithoutTwoNumbers),
             Shorten::WithoutTwoNumbers => Some(Shorten::WithoutPictures),
             Shorten::WithoutPictures => Some(Shorten::WithoutConditions),
             Shorten::WithoutConditions => Some(Shorten::WithoutUnsure),
@@ -389,13 +395,20 @@ pub fn build(library: &Library, options: &HandoutOptions, cuts: &Cuts, face: &Fa
         } else {
             &discussion.unsure[..]
         };
-        let compact = cuts.has(Shorten::CompactTopics);
+        let compact = cuts.has(Shorten::CompactLists);
         discussion_summary(&mut pieces, library, discussion, questions, unsure, compact);
     }
     if !left_out.is_empty() {
-        pieces.push(Piece::Note(vec![Run::bold(
-            words.left_out.replace("{what}", &left_out.join("; ")),
-        )]));
+        // Its lead and its close in bold, the list between them plain, which takes fewer lines.
+        let (lead, close) = words
+            .left_out
+            .split_once("{what}")
+            .unwrap_or((&words.left_out, ""));
+        pieces.push(Piece::Note(vec![
+            Run::bold(lead.to_owned()),
+            Run::plain(left_out.join("; ")),
+            Run::bold(close.to_owned()),
+        ]));
     }
     let mut footer = words.content_checked.clone();
     let reviewed = library.clinic.reviewed.trim();
@@ -653,9 +666,13 @@ fn who_should_not(
     left_out: &mut Vec<String>,
 ) {
     let before = document(library, PageId::BEFORE);
+    let brief = cuts.has(Shorten::BriefChecklist);
     let Some((section_heading, items)) = before.sections.iter().find_map(|section| {
         section.parts.iter().find_map(|part| match part {
-            Part::Checklist(items) => Some((section.heading.as_deref(), items)),
+            Part::Checklist { items, briefs } => Some((
+                section.heading.as_deref(),
+                if brief { briefs } else { items },
+            )),
             _ => None,
         })
     }) else {
@@ -678,7 +695,6 @@ fn who_should_not(
     if kept == 0 {
         return;
     }
-    let brief = cuts.has(Shorten::BriefChecklist);
     if brief {
         left_out.push(library.ui.handout.checklist_details_left_out.clone());
     }
@@ -692,19 +708,34 @@ fn who_should_not(
         "{}:",
         library.ui.handout.who_should_not
     ))]));
-    pieces.push(Piece::Checklist(
-        items[..kept]
+    let mut items: Vec<String> = items[..kept].iter().map(|item| joined(item)).collect();
+    let run_on = if cuts.has(Shorten::CompactChecklist) {
+        // The one-sentence items at the end of the list, as clauses of one sentence.
+        let boxed = items.len()
+            - items
+                .iter()
+                .rev()
+                .take_while(|item| !item.trim_end_matches('.').contains(". "))
+                .count();
+        let clauses: Vec<String> = items
+            .split_off(boxed.max(REASONS_NOT_TO_NEEDLE.min(items.len())))
             .iter()
-            .map(|item| {
-                let item = joined(item);
-                if brief {
-                    first_sentence(&item).to_owned()
-                } else {
-                    item
-                }
-            })
-            .collect(),
-    ));
+            .map(|item| clause(item))
+            .collect();
+        (!clauses.is_empty()).then(|| {
+            format!(
+                "{} {}",
+                library.ui.handout.checklist_also,
+                run_together(&clauses)
+            )
+        })
+    } else {
+        None
+    };
+    pieces.push(Piece::Checklist(items));
+    if let Some(run_on) = run_on {
+        pieces.push(Piece::Paragraph(vec![Run::plain(run_on)]));
+    }
     if brief {
         pieces.push(Piece::Paragraph(vec![Run::plain(
             library
@@ -716,9 +747,42 @@ fn who_should_not(
     }
 }
 
-/// A text up to and with the full stop of its first sentence; the whole text if it has one.
-fn first_sentence(text: &str) -> &str {
-    text.find(". ").map_or(text, |end| &text[..=end])
+/// A list item as a clause of a longer sentence: its first letter in lower case (unless the
+/// word is all capitals, as "HIV" is) and without its full stop.
+fn clause(item: &str) -> String {
+    let item = item.trim().trim_end_matches('.');
+    let mut letters = item.chars();
+    match (letters.next(), letters.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => first
+            .to_lowercase()
+            .chain(item[first.len_utf8()..].chars())
+            .collect(),
+        _ => item.to_owned(),
+    }
+}
+
+/// Items run together in one paragraph: whole sentences (each ends in ".", "?" or "!") one
+/// after the other; anything else as a list in a sentence, "a; b; c.".
+fn run_together(items: &[String]) -> String {
+    let sentences = items
+        .iter()
+        .all(|item| item.trim_end().ends_with(['.', '?', '!']));
+    if sentences {
+        items
+            .iter()
+            .map(|item| item.trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        format!(
+            "{}.",
+            items
+                .iter()
+                .map(|item| item.trim())
+                .collect::<Vec<_>>()
+                .join("; ")
+        )
+    }
 }
 
 /// Every side effect with a number, with how often and its picture of 100 where it has one;
@@ -841,12 +905,16 @@ fn discussion_summary(
 ) {
     let words = &library.ui.teach_back;
     let items = |items: &[String]| {
-        Piece::Bullets(
-            items
-                .iter()
-                .map(|item| vec![Run::plain(item.clone())])
-                .collect(),
-        )
+        if compact {
+            Piece::Paragraph(vec![Run::plain(run_together(items))])
+        } else {
+            Piece::Bullets(
+                items
+                    .iter()
+                    .map(|item| vec![Run::plain(item.clone())])
+                    .collect(),
+            )
+        }
     };
     pieces.push(Piece::Heading {
         text: words.discussion_title.clone(),
@@ -861,11 +929,6 @@ fn discussion_summary(
         pieces.push(Piece::Paragraph(vec![Run::plain(
             words.nothing_missed.clone(),
         )]));
-    } else if compact {
-        pieces.push(Piece::Paragraph(vec![Run::plain(format!(
-            "{}.",
-            discussion.topics.join("; ")
-        ))]));
     } else {
         pieces.push(items(&discussion.topics));
     }

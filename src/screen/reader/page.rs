@@ -177,7 +177,9 @@ fn part_view<'a>(part: Part, state: &mut PageState<'a>) -> Element<'a, Message> 
         Part::Paragraph(spans) => spans::paragraph(spans, terms),
         // A checklist is bullets on the screen, where nothing would keep a tick and an empty box
         // would look like something to tap; the handout prints its boxes, for a pen.
-        Part::Bullets(items) | Part::Checklist(items) => list(items, terms, |_| marker_text("•")),
+        Part::Bullets(items) | Part::Checklist { items, .. } => {
+            list(items, terms, |_| marker_text("•"))
+        }
         Part::Steps(items) => list(items, terms, |index| step_number(index + 1)),
         Part::Callout {
             tone,

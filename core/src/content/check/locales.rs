@@ -241,7 +241,16 @@ fn page_shape(page: &Page) -> Vec<Vec<String>> {
                 .map(|block| match block {
                     Block::Text(_) => "Text".to_owned(),
                     Block::Bullets(items) => format!("Bullets {}", items.len()),
-                    Block::Checklist(items) => format!("Checklist {}", items.len()),
+                    Block::Checklist(items) => format!(
+                        "Checklist {}, briefs at {:?}",
+                        items.len(),
+                        items
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, item)| item.brief.is_some())
+                            .map(|(index, _)| index + 1)
+                            .collect::<Vec<_>>()
+                    ),
                     Block::Steps(items) => format!("Steps {}", items.len()),
                     Block::Callout(callout) => format!("Callout {:?}", callout.tone),
                     Block::Compare(compare) => format!("Compare {}", compare.rows.len()),
