@@ -253,9 +253,11 @@ impl App {
             Mode::Kiosk(_) => insights::Mode::Kiosk,
             Mode::Consult(_) => insights::Mode::Consult,
         };
-        self.counting = Some(Counting::new(file, mode));
+        let counting = Counting::new(file, mode);
+        let on = counting.off_because().is_none();
+        self.counting = Some(counting);
         if let Mode::Kiosk(kiosk) = self.mode {
-            self.mode = Mode::Kiosk(kiosk.with_counting(true));
+            self.mode = Mode::Kiosk(kiosk.with_counting(on));
         }
         self
     }
@@ -319,8 +321,10 @@ impl App {
         self
     }
 
-    /// What staff should know, at the foot of the page list (which the kiosk does not have): a
-    /// content folder with problems, and a clinic that has not given what patients must have.
+    /// What staff should know: a content folder with problems, a clinic that has not given
+    /// what patients must have, and anonymous counts that could not be kept. The consult room
+    /// shows them at the foot of the page list; the kiosk under its staff keypad, which only
+    /// staff open, never where a patient reads.
     pub fn staff_notices(&self) -> Vec<String> {
         let ui = &self.library().ui;
         let folder = self
@@ -330,7 +334,11 @@ impl App {
         let missing = self.library().clinic.missing();
         let clinic = (!missing.is_empty())
             .then(|| ui.clinic_not_set.replace("{missing}", &missing.join(", ")));
-        folder.into_iter().chain(clinic).collect()
+        let counts = self
+            .insights()
+            .and_then(|(_, off)| off)
+            .map(|reason| ui.insights_off.replace("{reason}", reason));
+        folder.into_iter().chain(clinic).chain(counts).collect()
     }
 
     /// The edition on screen.
@@ -528,6 +536,10 @@ impl App {
             Message::Counted(Err(reason)) => {
                 if let Some(counting) = &mut self.counting {
                     counting.failed(reason);
+                }
+                // The welcome screen and the check say no more that answers are counted.
+                if let Mode::Kiosk(kiosk) = &mut self.mode {
+                    kiosk.set_counting(false);
                 }
                 Task::none()
             }

@@ -1200,15 +1200,28 @@ fn counts_that_cannot_be_written_turn_counting_off_and_the_kiosk_goes_on() {
     ));
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).unwrap();
-    // Not a counts file: the first visit's counts are refused.
+    // Not a counts file: counting is off from the start, before any patient.
     let file = folder.join("insights.sqlite");
     std::fs::write(&file, "not a database ".repeat(400)).unwrap();
-    let mut app = kiosk().with_insights(file.clone());
-    deliver_counting(&mut app, a_visit());
-    let_time_pass(&mut app);
+    let mut app = kiosk_with_pin().with_insights(file.clone());
     let (_, off) = app.insights().unwrap();
-    let off = off.expect("counting is off, with a reason");
+    let off = off.expect("counting is off, with a reason").to_owned();
     assert!(off.contains("insights.sqlite"), "{off}");
+    // The patient is not told it counts, nor why it does not; staff see why under the keypad.
+    let library = library();
+    let counts = library.ui.kiosk.counts_answers.as_str();
+    let staff = library.ui.insights_off.replace("{reason}", &off);
+    assert!(
+        !shows(&app, counts),
+        "the welcome screen claims no counting"
+    );
+    assert!(!shows(&app, &staff), "the welcome screen, to a patient");
+    let _ = app.update(Kiosk::StaffExit.into());
+    assert!(shows(&app, &staff), "under the staff keypad");
+    let _ = app.update(Kiosk::PinCancel.into());
+    deliver_counting(&mut app, a_visit());
+    assert!(!shows(&app, &staff), "the pages, to a patient");
+    let_time_pass(&mut app);
     assert!(
         app.kiosk_state().unwrap().welcome(),
         "the kiosk went on to the next person"
@@ -1216,6 +1229,29 @@ fn counts_that_cannot_be_written_turn_counting_off_and_the_kiosk_goes_on() {
     assert_eq!(
         std::fs::read(&file).unwrap(),
         "not a database ".repeat(400).as_bytes()
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn counts_that_fail_to_be_written_stop_the_kiosk_saying_it_counts() {
+    let folder = std::env::temp_dir().join(format!(
+        "needle-guide-kiosk-blocked-counts-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    // Its folder is a file, so the first visit's counts cannot be written.
+    std::fs::write(folder.join("blocked"), "a file, not a folder").unwrap();
+    let mut app = kiosk_with_pin().with_insights(folder.join("blocked").join("insights.sqlite"));
+    let counts = library().ui.kiosk.counts_answers.clone();
+    assert!(shows(&app, &counts), "counting, as far as it knows");
+    deliver_counting(&mut app, a_visit());
+    let_time_pass(&mut app);
+    assert!(app.insights().unwrap().1.is_some(), "counting is off");
+    assert!(
+        !shows(&app, &counts),
+        "the next patient is not told answers are counted"
     );
     let _ = std::fs::remove_dir_all(&folder);
 }

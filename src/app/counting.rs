@@ -21,13 +21,23 @@ pub struct Counting {
 }
 
 impl Counting {
+    /// Counts into `file`. One that is there already is opened at once (and upgraded if it is
+    /// an older version's), so that a file that is not a counts file, is damaged or is from a
+    /// newer guide turns counting off before the first patient, not after; a file not yet there
+    /// is made by the first visit, so a kiosk nobody used leaves none.
     pub fn new(file: PathBuf, mode: Mode) -> Counting {
-        Counting {
+        let mut counting = Counting {
             file,
             mode,
             pages: BTreeMap::new(),
             off: None,
+        };
+        if counting.file.exists()
+            && let Err(error) = Store::open(&counting.file)
+        {
+            counting.failed(error.to_string());
         }
+        counting
     }
 
     pub fn file(&self) -> &Path {

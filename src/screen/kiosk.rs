@@ -175,8 +175,14 @@ impl Kiosk {
 
     /// The same kiosk, saying on its welcome screen whether the clinic keeps anonymous counts.
     pub fn with_counting(mut self, counting: bool) -> Kiosk {
-        self.counting = counting;
+        self.set_counting(counting);
         self
+    }
+
+    /// Whether the welcome screen and the check say answers are counted: no more once the
+    /// counts could not be written.
+    pub fn set_counting(&mut self, counting: bool) {
+        self.counting = counting;
     }
 
     pub fn counting(&self) -> bool {
@@ -219,6 +225,12 @@ impl Kiosk {
 
     pub fn pin(&self) -> Option<&str> {
         self.pin.as_deref()
+    }
+
+    /// Whether the staff keypad is open: only staff open it, so what staff should know is
+    /// shown under it.
+    pub fn keypad_open(&self) -> bool {
+        self.pin.is_some()
     }
 
     pub fn wrong_pin(&self) -> bool {

@@ -268,6 +268,7 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
         &ui_file,
         &[
             ("clinic_not_set", &library.ui.clinic_not_set, &["{missing}"]),
+            ("insights_off", &library.ui.insights_off, &["{reason}"]),
             (
                 "emergency_short",
                 &library.ui.emergency_short,

@@ -541,6 +541,8 @@ pub struct Ui {
     pub content_notice: String,
     /// For staff, when `clinic.ron` lacks what patients must have; `{missing}` names the fields.
     pub clinic_not_set: String,
+    /// For staff, when the clinic's anonymous counts cannot be kept; `{reason}` says why.
+    pub insights_off: String,
     pub back: String,
     pub home: String,
     pub previous: String,
