@@ -598,6 +598,9 @@ impl App {
                 }
                 None => Task::none(),
             },
+            reader::Action::OpenCounts => {
+                self.update(Message::Consult(consult::Message::OpenCounts))
+            }
             reader::Action::Clear if self.kiosk_state().is_some() => {
                 Task::batch([self.reset(), scroll_to_top()])
             }
@@ -662,6 +665,21 @@ impl App {
                 Task::perform(
                     async move { job.run(&handout::timestamp(), opener.as_ref()) },
                     |outcome| Message::Consult(consult::Message::HandoutMade(outcome)),
+                )
+            }
+            consult::Action::ReadCounts => {
+                let file = self
+                    .counting
+                    .as_ref()
+                    .map(|counting| counting.file().to_owned());
+                Task::perform(
+                    async move {
+                        file.map_or_else(
+                            || Err("the clinic keeps no counts".to_owned()),
+                            |file| consult::read_counts(&file, crate::insights::IsoWeek::now()),
+                        )
+                    },
+                    |read| Message::Consult(consult::Message::CountsRead(Box::new(read))),
                 )
             }
             consult::Action::ShowFolder(folder) => {

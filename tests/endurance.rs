@@ -42,7 +42,45 @@ fn a_long_random_consult_session_never_panics_and_always_has_something_to_show()
 
 #[test]
 fn a_long_random_kiosk_session_never_panics_and_always_has_something_to_show() {
-    // With a staff PIN, so the keypad is part of the session.
+    session(staffed_kiosk(), MESSAGES / 2);
+}
+
+/// The same session with the clinic's counts on: each visit's counts are written to a real
+/// file as the window writes them, which stays whole and holds a visit for each reset.
+#[test]
+fn a_long_random_kiosk_session_counting_keeps_a_whole_counts_file() {
+    use needle_guide::insights::{Mode, Store};
+    let folder = std::env::temp_dir().join(format!(
+        "needle-guide-endurance-counts-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&folder);
+    let file = folder.join("insights.sqlite");
+    let mut app = staffed_kiosk().with_insights(file.clone());
+    let resets = session_of(&mut app, MESSAGES / 2);
+    assert_eq!(
+        app.insights().and_then(|(_, off)| off),
+        None,
+        "counting stayed on"
+    );
+    let store = Store::open(&file).unwrap();
+    assert!(store.is_whole(), "the counts file is whole");
+    let visits: u64 = store
+        .weeks(Mode::Kiosk, None)
+        .unwrap()
+        .iter()
+        .map(|week| week.visits)
+        .sum();
+    eprintln!(
+        "kiosk session with counts: {visits} visits written, {} bytes",
+        std::fs::metadata(&file).unwrap().len()
+    );
+    assert_eq!(visits, resets as u64, "a visit counted for each reset");
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+/// A kiosk with a staff PIN, so the keypad is part of the session.
+fn staffed_kiosk() -> App {
     let mut editions = (*support::kiosk_editions()).clone();
     for library in &mut editions {
         library.clinic.staff_pin = "4090".into();
@@ -51,7 +89,7 @@ fn a_long_random_kiosk_session_never_panics_and_always_has_something_to_show() {
     let settings = KioskSettings {
         idle_timeout: std::time::Duration::from_secs(90),
     };
-    session(App::kiosk(editions, settings), MESSAGES / 2);
+    App::kiosk(editions, settings)
 }
 
 /// The memory the test process holds, in bytes (Linux; elsewhere 0).
@@ -120,6 +158,11 @@ fn a_window_made_far_larger_than_a_screen_and_small_again_holds_no_more_than_one
 }
 
 fn session(mut app: App, messages: usize) {
+    session_of(&mut app, messages);
+}
+
+/// Runs the session on `app`; at the kiosk, returns how many visits ended in a reset.
+fn session_of(app: &mut App, messages: usize) -> usize {
     let seed = std::env::var("ENDURANCE_SEED")
         .ok()
         .and_then(|seed| seed.parse().ok())
@@ -139,7 +182,7 @@ fn session(mut app: App, messages: usize) {
     let mut visiting = false;
 
     for step in 1..=messages {
-        let message = mix.next(&app);
+        let message = mix.next(app);
         if recent.len() == RECENT {
             recent.pop_front();
         }
@@ -150,7 +193,16 @@ fn session(mut app: App, messages: usize) {
         };
 
         let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-            let _ = app.update(message);
+            let task = app.update(message);
+            // The clinic's counts are written as the window would write them, and what came of
+            // it is delivered back.
+            if app.insights().is_some() {
+                for counted in
+                    support::ready_outputs(task, |message| matches!(message, Message::Counted(_)))
+                {
+                    let _ = app.update(counted);
+                }
+            }
             // After every message, so no state goes unviewed (see `DRAW_EVERY` for the time).
             drop(app.view());
         }));
@@ -165,20 +217,20 @@ fn session(mut app: App, messages: usize) {
             keypads += usize::from(state.pin().is_some());
             visiting = !state.welcome();
         }
-        if let Err(broken) = invariants(&app, &mix) {
+        if let Err(broken) = invariants(app, &mix) {
             panic!("{broken}, after {}", context());
         }
         let screen = (app.route().clone(), app.library().locale.clone());
         if screen != shown {
-            if let Err(broken) = screen_invariants(&app) {
+            if let Err(broken) = screen_invariants(app) {
                 panic!("{broken}, after {}", context());
             }
             shown = screen;
         }
         if step % LAYOUT_EVERY == 0 {
-            let logical = mix.logical_window(&app);
+            let logical = mix.logical_window(app);
             let laid_out = panic::catch_unwind(AssertUnwindSafe(|| {
-                drop(support::simulate(&app, logical));
+                drop(support::simulate(app, logical));
             }));
             if let Err(panic) = laid_out {
                 eprintln!("the layout panicked at {}", context());
@@ -186,9 +238,9 @@ fn session(mut app: App, messages: usize) {
             }
         }
         if step % DRAW_EVERY == 0 {
-            let logical = mix.logical_window(&app);
+            let logical = mix.logical_window(app);
             let drawn = panic::catch_unwind(AssertUnwindSafe(|| {
-                let mut ui = support::simulate(&app, logical);
+                let mut ui = support::simulate(app, logical);
                 ui.snapshot(&app.theme()).map(|_| ())
             }));
             match drawn {
@@ -201,7 +253,7 @@ fn session(mut app: App, messages: usize) {
             }
         }
         if step % HISTORY_CHECK_EVERY == 0
-            && let Err(broken) = history_is_bounded_and_valid(&app)
+            && let Err(broken) = history_is_bounded_and_valid(app)
         {
             panic!("{broken}, after {}", context());
         }
@@ -213,6 +265,7 @@ fn session(mut app: App, messages: usize) {
         );
         eprintln!("kiosk session: {notices} notices, {resets} resets, {keypads} keypads");
     }
+    resets
 }
 
 /// What must hold after any message.

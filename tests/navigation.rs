@@ -367,3 +367,89 @@ fn back_returns_to_the_place_the_page_was_left_at_and_a_new_page_starts_at_its_t
     assert_eq!(app.route(), &Route::Page(PageId::CONDITIONS));
     assert_eq!(app.place(), 0.4, "Back returns to where the list was left");
 }
+
+#[test]
+fn staff_see_how_each_question_was_answered_over_twelve_weeks_and_open_its_page() {
+    use needle_guide::insights::{Answer, IsoWeek, Mode, Store, Visit};
+    let folder =
+        std::env::temp_dir().join(format!("needle-guide-staff-counts-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    let file = folder.join("insights.sqlite");
+    let library = library();
+    let items = needle_guide::document::check_items(&library);
+    let first = &items[0];
+    // Six kiosk visits this week: 4 right, 1 wrong, 1 not sure on the first question; one
+    // visit 13 weeks ago, outside the view; three in the consult room, too few to show.
+    let mut store = Store::open(&file).unwrap();
+    let now = IsoWeek::now();
+    let answers = [
+        Answer::Right,
+        Answer::Right,
+        Answer::Right,
+        Answer::Right,
+        Answer::Wrong,
+        Answer::NotSure,
+    ];
+    let visit = |answer: Answer| Visit {
+        reached_check: true,
+        answers: [(first.id.clone(), answer)].into_iter().collect(),
+        ..Visit::default()
+    };
+    for answer in answers {
+        store.record(now, Mode::Kiosk, &visit(answer)).unwrap();
+    }
+    store
+        .record(now.first_of(14), Mode::Kiosk, &visit(Answer::Wrong))
+        .unwrap();
+    for _ in 0..3 {
+        store
+            .record(now, Mode::Consult, &visit(Answer::Right))
+            .unwrap();
+    }
+    drop(store);
+
+    // Only a clinic that keeps counts has the button.
+    assert!(!shows(
+        &app_on(Route::HOME),
+        &library.ui.consult.counts_button
+    ));
+    let mut app = app_on(Route::HOME).with_insights(file.clone());
+    let mut ui = simulate(&app, WINDOW);
+    ui.click(library.ui.consult.counts_button.as_str()).unwrap();
+    let messages: Vec<Message> = ui.into_messages().collect();
+    support::deliver_running(&mut app, messages, |message| {
+        matches!(message, Message::Consult(Consult::CountsRead(_)))
+    });
+    let words = &library.ui.consult;
+    let shares = words
+        .counts_shares
+        .replace("{right}", "67")
+        .replace("{wrong}", "17")
+        .replace("{unsure}", "17")
+        .replace("{answers}", "6");
+    assert!(
+        shows(&app, &shares),
+        "the first question's shares: {shares}"
+    );
+    assert!(shows(&app, &first.text), "with its words");
+    let visits = words
+        .counts_visits
+        .replace("{visits}", "6")
+        .replace("{checks}", "6");
+    assert!(shows(&app, &visits), "the 12 weeks' visits, not the 13th's");
+    // The consult room's three visits are too few to show.
+    click(&mut app, &words.counts_consult);
+    assert!(shows(&app, &words.counts_too_few));
+    assert!(!shows(&app, &first.text));
+    // Back to the kiosk's, and to the page the first question teaches.
+    click(&mut app, &words.counts_kiosk);
+    let page = first.teaches.0;
+    let open = words
+        .counts_open
+        .replace("{page}", &library.page(page).nav_label);
+    click(&mut app, &open);
+    assert_eq!(app.route(), &Route::Page(page));
+    assert!(!shows(&app, &words.counts_title), "the counts closed");
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -86,6 +86,26 @@ impl IsoWeek {
         }
     }
 
+    /// The week before this one.
+    pub fn previous(self) -> IsoWeek {
+        if self.week > 1 {
+            IsoWeek {
+                week: self.week - 1,
+                ..self
+            }
+        } else {
+            IsoWeek {
+                year: self.year - 1,
+                week: weeks_in(self.year - 1),
+            }
+        }
+    }
+
+    /// The first of the `count` weeks that end with this one.
+    pub fn first_of(self, count: u32) -> IsoWeek {
+        (1..count).fold(self, |week, _| week.previous())
+    }
+
     /// As the database keeps it: 2649 for 2026-W49, two bytes on disk until the year 2327, which
     /// keeps ten years of counts under a megabyte.
     fn key(self) -> i64 {
@@ -275,6 +295,15 @@ impl Counts {
 /// Weeks with fewer visits than this are merged with the next, so that no patient's answers can
 /// be picked out of a quiet week.
 pub const MIN_VISITS: u64 = 5;
+
+/// `weeks` added up into one span, if there are any; `None` too when they hold fewer than
+/// [`MIN_VISITS`] visits in all, so that no patient's answers can be picked out.
+pub fn total(weeks: Vec<Counts>) -> Option<Counts> {
+    weeks
+        .into_iter()
+        .reduce(Counts::merged)
+        .filter(|total| total.visits >= MIN_VISITS)
+}
 
 /// `weeks`, in order, with each run of weeks that has fewer than [`MIN_VISITS`] visits merged
 /// into the week after it. The last span, if still too small, is merged into the one before;
@@ -734,6 +763,8 @@ mod tests {
         for day in start..start + 50 * 366 {
             let week = IsoWeek::of_day(day);
             assert_eq!(IsoWeek::of_day(day - 7).next(), week, "day {day}");
+            assert_eq!(week.previous(), IsoWeek::of_day(day - 7), "day {day}");
+            assert_eq!(week.first_of(12), IsoWeek::of_day(day - 77), "day {day}");
             assert_eq!(IsoWeek::from_key(week.key()), Some(week));
         }
     }
@@ -768,5 +799,13 @@ mod tests {
         );
         assert!(merge_small(vec![week(1, 4)]).is_empty());
         assert!(merged.iter().all(|span| span.visits >= MIN_VISITS));
+    }
+
+    #[test]
+    fn a_total_adds_up_its_weeks_and_shows_nothing_under_five_visits() {
+        let all = total(vec![week(1, 2), week(2, 1), week(3, 9)]).unwrap();
+        assert_eq!((all.from.week(), all.to.week(), all.visits), (1, 3, 12));
+        assert_eq!(total(vec![week(1, 2), week(2, 2)]), None);
+        assert_eq!(total(Vec::new()), None);
     }
 }

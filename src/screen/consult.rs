@@ -26,6 +26,9 @@ use crate::theme::{metrics, size};
 use crate::widget::drag::drag;
 use crate::widget::nav::{self, action, label, modal};
 
+mod counts;
+pub use counts::{Read as CountsRead, read as read_counts};
+
 /// Quick jump's text box, so opening it can put the cursor there.
 pub const SEARCH_INPUT: &str = "find";
 
@@ -65,6 +68,14 @@ pub enum Message {
         folder: PathBuf,
         shown: bool,
     },
+    /// Open the staff's view of the clinic's anonymous counts.
+    OpenCounts,
+    /// What was read of them (boxed: the counts are large beside the other messages).
+    CountsRead(Box<Result<CountsRead, String>>),
+    /// Show the kiosk's counts, or the consult room's.
+    ShowCountsOf(crate::insights::Mode),
+    /// Open the page a question of the check teaches, closing the counts.
+    OpenTaught(crate::content::route::PageId),
     /// Close the dialog.
     Close,
 }
@@ -87,6 +98,8 @@ pub enum Action {
     ShowFolder(PathBuf),
     /// The page is drawn at another size: keep the reader's place on it.
     KeepPlace,
+    /// Read the clinic's counts; report back with [`Message::CountsRead`].
+    ReadCounts,
 }
 
 /// Quick jump's state: what was typed and which result is highlighted.
@@ -121,6 +134,8 @@ pub enum Overlay {
     Handout(HandoutDialog),
     /// The toolbar's controls, when it is too crowded to show them all.
     More,
+    /// The clinic's anonymous counts, for staff.
+    Counts(counts::Dialog),
 }
 
 /// Where handouts go and what opens them; tests put in an opener that only records.
@@ -362,6 +377,26 @@ impl Consult {
                 }
                 Action::None
             }
+            Message::OpenCounts => {
+                self.overlay = Some(Overlay::Counts(counts::Dialog::default()));
+                Action::ReadCounts
+            }
+            Message::CountsRead(read) => {
+                if let Some(Overlay::Counts(dialog)) = &mut self.overlay {
+                    dialog.read = Some(*read);
+                }
+                Action::None
+            }
+            Message::ShowCountsOf(room) => {
+                if let Some(Overlay::Counts(dialog)) = &mut self.overlay {
+                    dialog.room = room;
+                }
+                Action::None
+            }
+            Message::OpenTaught(page) => {
+                self.overlay = None;
+                Action::Open(Route::Page(page))
+            }
             Message::Close => {
                 self.overlay = None;
                 Action::None
@@ -446,6 +481,7 @@ impl Consult {
                 handout_view(dialog, &self.handout_ticks, library, with_discussion)
             }
             Overlay::More => more_view(library, comfort),
+            Overlay::Counts(dialog) => counts::view(dialog, library),
         })
     }
 

@@ -45,6 +45,8 @@ pub enum Action {
     Show(&'static str),
     /// Show the code that takes this screen's questions home on a phone.
     TakeHome,
+    /// Open the staff's view of the clinic's anonymous counts.
+    OpenCounts,
 }
 
 /// The passage being read aloud, so that it can be scrolled into view.
@@ -220,6 +222,7 @@ impl Reader {
             }
             Message::ReadFrom(passage) => Action::ReadFrom(passage),
             Message::TakeHome => Action::TakeHome,
+            Message::OpenCounts => Action::OpenCounts,
             Message::TeachBack(message) => {
                 let items = check_items(library);
                 let asks = questions_to_ask(library).len();
@@ -486,7 +489,14 @@ impl Reader {
 
     /// The list of pages down the left side, with the current one marked, and at the foot any
     /// notices for staff.
-    pub fn sidebar<'a>(&self, library: &'a Library, notices: Vec<String>) -> Element<'a, Message> {
+    /// With `counts`, the clinic keeps anonymous counts, and a button under the pages opens
+    /// them for staff.
+    pub fn sidebar<'a>(
+        &self,
+        library: &'a Library,
+        notices: Vec<String>,
+        counts: bool,
+    ) -> Element<'a, Message> {
         let current = self.route.section();
         let brand = column![typography::brand(&library.ui.app_title).style(style::primary),]
             .push((!library.clinic.name.trim().is_empty()).then(|| {
@@ -532,8 +542,15 @@ impl Reader {
             column![
                 brand,
                 Column::with_children(entries).spacing(metrics::XS / 2.0),
-                Column::with_children(notices).spacing(metrics::S),
             ]
+            .push(counts.then(|| {
+                action(
+                    label(&library.ui.consult.counts_button),
+                    Role::Secondary,
+                    Message::OpenCounts,
+                )
+            }))
+            .push(Column::with_children(notices).spacing(metrics::S))
             .spacing(metrics::M)
             .padding([metrics::M, metrics::M]),
         )

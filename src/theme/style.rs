@@ -116,6 +116,31 @@ pub fn raised(theme: &Theme) -> container::Style {
     }
 }
 
+/// The parts of a bar of answers in the staff's counts: right, wrong, not sure, and none yet.
+pub fn share_right(theme: &Theme) -> container::Style {
+    filled(Palette::of(theme).primary)
+}
+
+pub fn share_wrong(theme: &Theme) -> container::Style {
+    filled(Palette::of(theme).urgent)
+}
+
+pub fn share_unsure(theme: &Theme) -> container::Style {
+    filled(Palette::of(theme).muted)
+}
+
+pub fn share_none(theme: &Theme) -> container::Style {
+    let palette = Palette::of(theme);
+    boxed(palette.surface, palette.text, palette.border)
+}
+
+fn filled(color: Color) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(color)),
+        ..container::Style::default()
+    }
+}
+
 /// The dimmed page under a dialog.
 pub fn backdrop(theme: &Theme) -> container::Style {
     container::Style {

@@ -108,30 +108,58 @@ pub fn longest_discussion(library: &Library) -> needle_guide::handout::Discussio
 
 /// Delivers `messages` as the runtime would: what each answer's task does at once is done, and
 /// what it comes to is delivered back when `back` picks it (a speech that failed, a visit's
-/// counts written or not).
+/// counts written or not, the counts read).
 #[allow(dead_code)]
 pub fn deliver_running(
     app: &mut App,
     messages: impl IntoIterator<Item = Message>,
     back: fn(&Message) -> bool,
 ) {
-    use iced_test::futures::futures::{StreamExt, task};
-    use iced_test::runtime::{Action, task::into_stream};
     for message in messages {
-        let Some(mut stream) = into_stream(app.update(message)) else {
-            continue;
-        };
-        let mut answers = Vec::new();
-        let mut context = task::Context::from_waker(task::noop_waker_ref());
-        while let std::task::Poll::Ready(Some(action)) = stream.poll_next_unpin(&mut context) {
-            if let Action::Output(answer) = action
-                && back(&answer)
-            {
-                answers.push(answer);
-            }
-        }
+        let answers = ready_outputs(app.update(message), back);
         deliver_running(app, answers, back);
     }
+}
+
+/// Runs `task` as far as it goes at once, and returns what it comes to that `back` picks.
+#[allow(dead_code)]
+pub fn ready_outputs(task: iced::Task<Message>, back: fn(&Message) -> bool) -> Vec<Message> {
+    use iced_test::futures::futures::{StreamExt, task};
+    use iced_test::runtime::{Action, task::into_stream};
+    thread_local! {
+        // A timer (the kiosk's idle clock) needs a runtime to be polled in; it never fires here.
+        static RUNTIME: tokio::runtime::Runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .expect("a runtime for timers");
+    }
+    let Some(mut stream) = into_stream(task) else {
+        return Vec::new();
+    };
+    RUNTIME.with(|runtime| {
+        let _inside = runtime.enter();
+        let mut answers = Vec::new();
+        let mut context = task::Context::from_waker(task::noop_waker_ref());
+        // A future that is ready may still say "pending" at its first poll (the task hands it
+        // over first); one that waits on the runtime (a window's size, a timer) says so for
+        // ever. So a few polls in a row that say "pending" end the task's turn.
+        let mut pending = 0;
+        while pending < 8 {
+            match stream.poll_next_unpin(&mut context) {
+                std::task::Poll::Ready(Some(action)) => {
+                    pending = 0;
+                    if let Action::Output(answer) = action
+                        && back(&answer)
+                    {
+                        answers.push(answer);
+                    }
+                }
+                std::task::Poll::Ready(None) => break,
+                std::task::Poll::Pending => pending += 1,
+            }
+        }
+        answers
+    })
 }
 
 /// Runs the kiosk's idle clock far enough for "Are you still reading?", then for the reset.

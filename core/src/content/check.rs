@@ -270,6 +270,27 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
             ("clinic_not_set", &library.ui.clinic_not_set, &["{missing}"]),
             ("insights_off", &library.ui.insights_off, &["{reason}"]),
             (
+                "counts_failed",
+                &library.ui.consult.counts_failed,
+                &["{reason}"],
+            ),
+            (
+                "counts_weeks",
+                &library.ui.consult.counts_weeks,
+                &["{from}", "{to}"],
+            ),
+            (
+                "counts_visits",
+                &library.ui.consult.counts_visits,
+                &["{visits}", "{checks}"],
+            ),
+            (
+                "counts_shares",
+                &library.ui.consult.counts_shares,
+                &["{right}", "{wrong}", "{unsure}", "{answers}"],
+            ),
+            ("counts_open", &library.ui.consult.counts_open, &["{page}"]),
+            (
                 "emergency_short",
                 &library.ui.emergency_short,
                 &["{emergency}"],

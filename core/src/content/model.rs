@@ -743,6 +743,24 @@ pub struct ConsultWords {
     pub shortcuts: Vec<(String, String)>,
     /// When the clinic gives no phone number: whom to call instead.
     pub call_your_clinic: String,
+    /// The staff's view of the clinic's anonymous counts: its button under the page list, its
+    /// title, the two rooms, and what it says while reading, when reading failed (`{reason}`),
+    /// for which weeks (`{from}`, `{to}`), with how many visits (`{visits}`, `{checks}`), when
+    /// there are too few to show, for a question nobody answered, each question's shares
+    /// (`{right}`, `{wrong}`, `{unsure}` in percent, of `{answers}`), and the button that opens
+    /// the page it teaches (`{page}`).
+    pub counts_button: String,
+    pub counts_title: String,
+    pub counts_kiosk: String,
+    pub counts_consult: String,
+    pub counts_reading: String,
+    pub counts_failed: String,
+    pub counts_weeks: String,
+    pub counts_visits: String,
+    pub counts_too_few: String,
+    pub counts_unanswered: String,
+    pub counts_shares: String,
+    pub counts_open: String,
 }
 
 /// Words of the take-home handout and of the dialog that makes it. `{path}`, `{error}` and

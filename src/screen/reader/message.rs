@@ -30,6 +30,8 @@ pub enum Message {
     ReadFrom(usize),
     /// At the kiosk: take the questions (or the check's summary) home on a phone.
     TakeHome,
+    /// Open the staff's view of the clinic's anonymous counts (the consult room's page list).
+    OpenCounts,
 }
 
 /// Which half of the conditions page a narrow window shows.

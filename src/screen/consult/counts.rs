@@ -1,0 +1,221 @@
+//! The staff's view of the clinic's anonymous counts (`insights: true`): for each of the check's
+//! questions, the share of answers that were right, wrong and "not sure" over the last
+//! [`WEEKS`] weeks, as bars, with the question's words and the page that teaches it. The counts
+//! are read in a task, off the window's thread; nothing is shown for fewer than
+//! [`insights::MIN_VISITS`] visits, so no one patient's answers can be picked out.
+
+use std::path::Path;
+
+use iced::alignment::Vertical;
+use iced::widget::{Column, column, container, row, scrollable, space};
+use iced::{Element, Fill, FillPortion, Length};
+
+use super::Message;
+use crate::content::Library;
+use crate::document::check_items;
+use crate::insights::{self, Answer, Counts, IsoWeek, Mode, Store};
+use crate::theme::style::{self, Role};
+use crate::theme::{metrics, typography};
+use crate::widget::drag::drag;
+use crate::widget::nav::{action, label, modal};
+
+/// How many weeks, up to this one, the view adds up.
+pub const WEEKS: u32 = 12;
+
+/// The counts of the last [`WEEKS`] weeks, the kiosk's and the consult room's apart; `None`
+/// where there were too few visits to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read {
+    pub from: IsoWeek,
+    pub to: IsoWeek,
+    pub kiosk: Option<Counts>,
+    pub consult: Option<Counts>,
+}
+
+/// The dialog: which room's counts show, and what was read, once it has been.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dialog {
+    pub room: Mode,
+    pub read: Option<Result<Read, String>>,
+}
+
+impl Default for Dialog {
+    fn default() -> Dialog {
+        Dialog {
+            room: Mode::Kiosk,
+            read: None,
+        }
+    }
+}
+
+/// Reads the last [`WEEKS`] weeks up to `now` from `file`. A file not yet made holds no counts;
+/// it is not made here.
+pub fn read(file: &Path, now: IsoWeek) -> Result<Read, String> {
+    let from = now.first_of(WEEKS);
+    let mut read = Read {
+        from,
+        to: now,
+        kiosk: None,
+        consult: None,
+    };
+    if !file.exists() {
+        return Ok(read);
+    }
+    let store = Store::open(file).map_err(|error| error.to_string())?;
+    let total = |mode| {
+        store
+            .weeks(mode, Some(from))
+            .map(insights::total)
+            .map_err(|error| error.to_string())
+    };
+    read.kiosk = total(Mode::Kiosk)?;
+    read.consult = total(Mode::Consult)?;
+    Ok(read)
+}
+
+/// One question's answers: right, wrong and not sure.
+fn answers(counts: &Counts, question: &str) -> [u64; 3] {
+    Answer::ALL.map(|answer| {
+        counts
+            .answers
+            .get(&(question.to_owned(), answer))
+            .copied()
+            .unwrap_or(0)
+    })
+}
+
+/// `part` of `whole` in whole percent, rounded.
+fn percent(part: u64, whole: u64) -> u64 {
+    (part * 100 + whole / 2) / whole.max(1)
+}
+
+pub fn view<'a>(dialog: &'a Dialog, library: &'a Library) -> Element<'a, Message> {
+    let words = &library.ui.consult;
+    let room_button = |room: Mode, name: &'a str| {
+        let role = if dialog.room == room {
+            Role::Primary
+        } else {
+            Role::Secondary
+        };
+        action(label(name), role, Message::ShowCountsOf(room))
+    };
+    let rooms = row![
+        room_button(Mode::Kiosk, &words.counts_kiosk),
+        room_button(Mode::Consult, &words.counts_consult),
+    ]
+    .spacing(metrics::S);
+    let body: Element<'a, Message> = match &dialog.read {
+        None => typography::body(&words.counts_reading).into(),
+        Some(Err(reason)) => typography::body(words.counts_failed.replace("{reason}", reason))
+            .style(style::urgent_text)
+            .into(),
+        Some(Ok(read)) => {
+            let counts = match dialog.room {
+                Mode::Kiosk => read.kiosk.as_ref(),
+                Mode::Consult => read.consult.as_ref(),
+            };
+            let weeks = words
+                .counts_weeks
+                .replace("{from}", &read.from.to_string())
+                .replace("{to}", &read.to.to_string());
+            match counts {
+                None => column![
+                    typography::body(weeks),
+                    typography::body(&words.counts_too_few),
+                ]
+                .spacing(metrics::S)
+                .into(),
+                Some(counts) => questions(counts, library, weeks),
+            }
+        }
+    };
+    let panel = column![
+        row![
+            typography::heading(&words.counts_title).width(Fill),
+            action(label(&library.ui.close), Role::Primary, Message::Close),
+        ]
+        .spacing(metrics::M)
+        .align_y(Vertical::Center),
+        rooms,
+        drag(
+            // Room on the right for the scrollbar, which would cover the bars' ends.
+            scrollable(container(body).padding(iced::Padding {
+                right: metrics::M,
+                ..iced::Padding::ZERO
+            }))
+            .width(Fill)
+            .height(Length::Shrink)
+            .style(style::scrollbar)
+        ),
+    ]
+    .spacing(metrics::M);
+    modal(panel, true, Message::Close)
+}
+
+/// Each of the check's questions, in the check's order: its topic, its words, a bar of its
+/// answers and the page that teaches it.
+fn questions<'a>(counts: &Counts, library: &'a Library, weeks: String) -> Element<'a, Message> {
+    let words = &library.ui.consult;
+    let summary = words
+        .counts_visits
+        .replace("{visits}", &counts.visits.to_string())
+        .replace("{checks}", &counts.checks.to_string());
+    let items = check_items(library).into_iter().map(|item| {
+        let [right, wrong, unsure] = answers(counts, &item.id);
+        let all = right + wrong + unsure;
+        let shares = if all == 0 {
+            words.counts_unanswered.clone()
+        } else {
+            words
+                .counts_shares
+                .replace("{right}", &percent(right, all).to_string())
+                .replace("{wrong}", &percent(wrong, all).to_string())
+                .replace("{unsure}", &percent(unsure, all).to_string())
+                .replace("{answers}", &all.to_string())
+        };
+        let page = item.teaches.0;
+        let open = words
+            .counts_open
+            .replace("{page}", &library.page(page).nav_label);
+        column![
+            typography::strong(item.topic),
+            typography::body(item.text).style(style::muted),
+            bar([right, wrong, unsure]),
+            typography::body(shares),
+            action(label(open), Role::Secondary, Message::OpenTaught(page)),
+        ]
+        .spacing(metrics::XS)
+        .into()
+    });
+    column![typography::body(weeks), typography::body(summary)]
+        .push(Column::with_children(items).spacing(metrics::L))
+        .spacing(metrics::S)
+        .into()
+}
+
+/// Right, wrong and not sure side by side, each as wide as its share: the primary colour, the
+/// urgent one, and grey; the words under the bar say the same in numbers.
+fn bar<'a>(answers: [u64; 3]) -> Element<'a, Message> {
+    const HEIGHT: f32 = 28.0;
+    if answers.iter().all(|&n| n == 0) {
+        return container(space().height(HEIGHT))
+            .width(Fill)
+            .style(style::share_none)
+            .into();
+    }
+    let styles = [style::share_right, style::share_wrong, style::share_unsure];
+    let parts = answers
+        .into_iter()
+        .zip(styles)
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, share)| {
+            // Portions are u16: scaled to thousandths of the whole.
+            let whole: u64 = answers.iter().sum();
+            let portion = ((n * 1000) / whole).max(1) as u16;
+            container(space().height(HEIGHT))
+                .width(FillPortion(portion))
+                .style(share)
+                .into()
+        });
+    row(parts).width(Fill).into()
+}
