@@ -298,7 +298,7 @@ fn sign_words(locale: &str) -> &'static [(&'static str, Level)] {
             ("desmay", Level::Emergency),
             ("molestia donde entraron", Level::Normal),
             ("moretón pequeño", Level::Normal),
-            ("cansado", Level::Normal),
+            ("cansancio", Level::Normal),
         ],
         other => panic!("no sign words for {other}"),
     }

@@ -1280,6 +1280,7 @@ mod tests {
                 heading: "Trouble breathing?".into(),
                 text: "Call now.".into(),
                 pinned: false,
+                on_handout: false,
             });
             let page = library
                 .pages
@@ -1530,8 +1531,8 @@ mod tests {
                 "es",
                 "menos de 3 de cada 100 pacientes",
                 "menos de 1 de cada 10\u{a0}000 tratamientos",
-                "1 de cada 200\u{a0}000 (no se dice si de tratamientos o de pacientes)",
-                "menos de 1 de cada 1000 (no se dice si de tratamientos o de pacientes)",
+                "1 de cada 200\u{a0}000 (la hoja no dice si son tratamientos o pacientes)",
+                "menos de 1 de cada 1000 (la hoja no dice si son tratamientos o pacientes)",
             ),
         ] {
             let library = Library::embedded(locale).unwrap();

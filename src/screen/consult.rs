@@ -770,7 +770,11 @@ fn handout_panel<'a>(
         .push(nothing_found)
         .spacing(metrics::S)
         .padding([0.0, metrics::S]);
+    // Staff write the numbers in by hand where the clinic has not set them.
+    let numbers_missing = (!library.clinic.missing().is_empty())
+        .then(|| typography::strong(&words.numbers_missing).style(style::urgent_text));
     let make = column![typography::body(will_name)]
+        .push(numbers_missing)
         .push(with_discussion.then(|| typography::strong(&words.with_discussion)))
         .push(outcome)
         .push(folder_not_shown)

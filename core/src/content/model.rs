@@ -145,6 +145,10 @@ pub struct Claim {
     /// benefit can be weighed against a harm in the same picture.
     #[serde(default)]
     pub helped_more: Option<u32>,
+    /// A shorter form of the statement, printed on the take-home handout under "It is your
+    /// choice" with the same sources, so that what may help stands beside the harms there.
+    #[serde(default)]
+    pub on_handout: Option<String>,
 }
 
 /// One question of [`Block::TeachBack`].
@@ -300,6 +304,9 @@ pub struct Callout {
     /// scroll away from a patient choosing a topic. Keep its text to one short sentence.
     #[serde(default)]
     pub pinned: bool,
+    /// Printed on the take-home handout too (the benefits page's "You can say no").
+    #[serde(default)]
+    pub on_handout: bool,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
@@ -677,6 +684,8 @@ pub struct TeachBackWords {
     /// The handout's section.
     pub discussion_title: String,
     pub companion: String,
+    /// Over the lines to sign: what a signature says, and who keeps the sheet.
+    pub signing: String,
     pub language: String,
     pub unsure: String,
     pub patient_signature: String,
@@ -782,6 +791,9 @@ pub struct HandoutWords {
     /// tick kept from an earlier handout is never missed.
     pub will_name: String,
     pub will_name_none: String,
+    /// In the dialog, when `clinic.ron` has no phone numbers (`needle-guide handout` says it in
+    /// its own words, with how to set them).
+    pub numbers_missing: String,
     /// Saved and handed to the desktop's launcher, which cannot tell whether a window opened.
     pub saved_and_sent: String,
     pub saved_only: String,
@@ -792,6 +804,8 @@ pub struct HandoutWords {
     pub title: String,
     pub given_by: String,
     pub your_conditions: String,
+    /// The heading over what may help and the right to say no.
+    pub your_choice: String,
     pub side_effects: String,
     /// The heading of the table's first column; the second is [`Ui::how_often`].
     pub effect_column: String,
@@ -839,6 +853,8 @@ pub struct HandoutWords {
     pub checklist_why: String,
     /// In that list: the conditions ticked.
     pub conditions_left_out: String,
+    /// In that list: what studies found about whether it helps.
+    pub studies_left_out: String,
     /// In that list: the "are you sure" questions answered no.
     pub unsure_left_out: String,
     /// In that list: a clinic's detail too long to print whole (`{what}` is its label).

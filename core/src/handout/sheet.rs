@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::content::ids::ConditionId;
-use crate::content::model::Level;
+use crate::content::model::{Block, Level};
 use crate::content::route::{PageId, Route};
 use crate::content::{Library, Span};
 use crate::document::{Document, Effect, Part, joined};
@@ -238,6 +238,8 @@ pub enum Shorten {
     WithoutUnsure,
     /// And without the questions the patient ticked in the check.
     WithoutQuestions,
+    /// And without what studies found about whether it helps (the right to say no stays).
+    WithoutStudiesFound,
     /// And, last, this many fewer of the things to tell the therapist before treatment, from
     /// the end of the list. It opens with the reasons not to be needled, which are never given
     /// up: a handout that cannot keep them runs to a third page.
@@ -258,7 +260,8 @@ impl Shorten {
             Shorten::WithoutPictures => Some(Shorten::WithoutConditions),
             Shorten::WithoutConditions => Some(Shorten::WithoutUnsure),
             Shorten::WithoutUnsure => Some(Shorten::WithoutQuestions),
-            Shorten::WithoutQuestions => Some(Shorten::ShorterChecklist(1)),
+            Shorten::WithoutQuestions => Some(Shorten::WithoutStudiesFound),
+            Shorten::WithoutStudiesFound => Some(Shorten::ShorterChecklist(1)),
             Shorten::ShorterChecklist(fewer) if fewer < MAX_CHECKLIST => {
                 Some(Shorten::ShorterChecklist(fewer + 1))
             }
@@ -380,6 +383,7 @@ pub fn build(library: &Library, options: &HandoutOptions, cuts: &Cuts, face: &Fa
     contacts(&mut pieces, library, clinic.as_deref(), face, &mut left_out);
     warning_signs(&mut pieces, library);
     your_conditions(&mut pieces, library, options, cuts, &mut left_out);
+    your_choice(&mut pieces, library, cuts, &mut left_out);
     side_effects(&mut pieces, library, cuts, &mut left_out);
     who_should_not(&mut pieces, library, cuts, &mut left_out);
     if let Some(discussion) = &options.discussion {
@@ -617,7 +621,8 @@ fn your_conditions(
         text: library.ui.handout.your_conditions.clone(),
         urgent: false,
     });
-    if ticked.len() <= MAX_DESCRIBED && cuts.has(Shorten::ConditionsByName) {
+    // Past two, conditions are always named only; either way the handout says so.
+    if ticked.len() > MAX_DESCRIBED || cuts.has(Shorten::ConditionsByName) {
         left_out.push(library.ui.handout.evidence_left_out.clone());
     }
     if ticked.len() > MAX_DESCRIBED || cuts.has(Shorten::ConditionsByName) {
@@ -695,7 +700,8 @@ fn who_should_not(
     if kept == 0 {
         return;
     }
-    if brief {
+    // Where the list is shortened too, saying so covers the details of what is kept.
+    if brief && fewer == 0 {
         left_out.push(library.ui.handout.checklist_details_left_out.clone());
     }
     if let Some(text) = section_heading {
@@ -736,7 +742,7 @@ fn who_should_not(
     if let Some(run_on) = run_on {
         pieces.push(Piece::Paragraph(vec![Run::plain(run_on)]));
     }
-    if brief {
+    if brief && fewer == 0 {
         pieces.push(Piece::Paragraph(vec![Run::plain(
             library
                 .ui
@@ -744,6 +750,66 @@ fn who_should_not(
                 .checklist_why
                 .replace("{page}", &library.page(PageId::BEFORE).nav_label),
         )]));
+    }
+}
+
+/// The right to say no, and what may help, beside the harms that follow: what the benefits page
+/// marks `on_handout` ("You can say no", under "It is your choice" as a run-in heading; then what
+/// studies found, in short, each with its sources). The right to say no is never given up; what
+/// studies found is, late.
+fn your_choice(
+    pieces: &mut Vec<Piece>,
+    library: &Library,
+    cuts: &Cuts,
+    left_out: &mut Vec<String>,
+) {
+    let blocks: Vec<&Block> = library
+        .page(PageId::BENEFITS)
+        .sections
+        .iter()
+        .flat_map(|section| &section.blocks)
+        .collect();
+    let say_no = blocks.iter().find_map(|block| match block {
+        Block::Callout(callout) if callout.on_handout => Some(library.plain(&callout.text)),
+        _ => None,
+    });
+    let found: Vec<Piece> = blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Evidence(claims) => Some(claims),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|claim| Some((claim, claim.on_handout.as_ref()?)))
+        .map(|(claim, short)| {
+            let mut runs = vec![Run::plain(library.plain(short))];
+            let names = library.source_names(&claim.sources);
+            if !names.is_empty() {
+                runs.push(Run::plain(format!(
+                    " ({}: {})",
+                    library.source_label(names.len()),
+                    names.join("; ")
+                )));
+            }
+            Piece::Paragraph(runs)
+        })
+        .collect();
+    let heading = run_in(&library.ui.handout.your_choice);
+    match say_no {
+        Some(say_no) => pieces.push(Piece::Paragraph(vec![
+            Run::bold(format!("{heading} ")),
+            Run::plain(say_no),
+        ])),
+        None if !found.is_empty() => pieces.push(Piece::Paragraph(vec![Run::bold(heading)])),
+        None => return,
+    }
+    if found.is_empty() {
+        return;
+    }
+    if cuts.has(Shorten::WithoutStudiesFound) {
+        left_out.push(library.ui.handout.studies_left_out.clone());
+    } else {
+        pieces.extend(found);
     }
 }
 
@@ -861,6 +927,8 @@ fn side_effects(
     });
     // The clinic's number beside far fewer in the studies puzzles a reader without a reason.
     let two_numbers = effects.iter().any(|shown| shown.how_often.len() > 1);
+    // Given up without a word in the box of what was left out: the line explains, it adds no
+    // fact, and in Spanish with a discussion summary its mention alone would not fit.
     if two_numbers && !cuts.has(Shorten::WithoutTwoNumbers) {
         pieces.push(Piece::Paragraph(vec![Run::plain(
             ui.handout.two_numbers.clone(),
@@ -949,13 +1017,15 @@ fn discussion_summary(
     if !discussion.unsure.is_empty() {
         pieces.push(Piece::Paragraph(vec![Run::bold(words.talk_first.clone())]));
     }
+    // What a signature means, and who keeps the sheet, then a date for each signer.
+    pieces.push(Piece::Paragraph(vec![Run::plain(words.signing.clone())]));
     pieces.push(Piece::Lines(vec![
         words.patient_name.clone(),
         words.patient_signature.clone(),
         words.date.clone(),
         words.therapist_name.clone(),
         words.therapist_signature.clone(),
-        library.ui.clinic_name.clone(),
+        words.date.clone(),
     ]));
 }
 
