@@ -341,11 +341,15 @@ fn run(
     .with_voice(voice);
     let app = match insights {
         Some(file) => {
-            eprintln!(
-                "needle-guide: keeping anonymous counts in {}",
-                content::without_controls(&file.display().to_string())
-            );
-            app.with_insights(file)
+            let app = app.with_insights(file.clone());
+            // A file that cannot be used has said why already (src/app/counting.rs).
+            if app.insights().is_some_and(|(_, off)| off.is_none()) {
+                eprintln!(
+                    "needle-guide: keeping anonymous counts in {}",
+                    content::without_controls(&file.display().to_string())
+                );
+            }
+            app
         }
         None => app,
     };
