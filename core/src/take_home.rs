@@ -3,7 +3,6 @@
 //! phone's camera reads the text itself, with no network and no server, and the kiosk writes
 //! nothing down: the code is made from the screen's state and goes with it at the reset.
 
-use qrcode::bits::Bits;
 use qrcode::{EcLevel, QrCode, Version};
 
 /// The largest code a phone's camera reads from the kiosk's screen at a glance: version 20 is
@@ -86,18 +85,10 @@ fn compose(title: &str, sections: &[Section]) -> String {
     text
 }
 
-/// The ECI designator for UTF-8: it tells the phone's reader how the bytes are written, so that
-/// "Punción" is not read as Shift JIS or Big5, as a reader guessing from the bytes may do.
-const UTF8: u32 = 26;
-
-/// The smallest code, up to [`MAX_VERSION`], that holds `text`, marked as UTF-8.
+/// The smallest code, up to [`MAX_VERSION`], that holds `text`.
 fn code(text: &str) -> Option<QrCode> {
     (1..=MAX_VERSION).find_map(|version| {
-        let mut bits = Bits::new(Version::Normal(version));
-        bits.push_eci_designator(UTF8).ok()?;
-        bits.push_optimal_data(text.as_bytes()).ok()?;
-        bits.push_terminator(ERROR_CORRECTION).ok()?;
-        QrCode::with_bits(bits, ERROR_CORRECTION).ok()
+        QrCode::with_version(text.as_bytes(), Version::Normal(version), ERROR_CORRECTION).ok()
     })
 }
 
