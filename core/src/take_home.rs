@@ -3,6 +3,7 @@
 //! phone's camera reads the text itself, with no network and no server, and the kiosk writes
 //! nothing down: the code is made from the screen's state and goes with it at the reset.
 
+use qrcode::bits::Bits;
 use qrcode::{EcLevel, QrCode, Version};
 
 /// The largest code a phone's camera reads from the kiosk's screen at a glance: version 20 is
@@ -87,8 +88,46 @@ fn compose(title: &str, sections: &[Section]) -> String {
 
 /// The smallest code, up to [`MAX_VERSION`], that holds `text`.
 fn code(text: &str) -> Option<QrCode> {
-    (1..=MAX_VERSION).find_map(|version| {
-        QrCode::with_version(text.as_bytes(), Version::Normal(version), ERROR_CORRECTION).ok()
+    smallest(text, MAX_VERSION)
+}
+
+/// A code's cells, row by row, each dark or not: what a screen draws.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cells {
+    /// Cells across (and down) the code itself, without a blank margin.
+    pub width: usize,
+    pub dark: Vec<bool>,
+}
+
+/// The cells of [`smallest`]'s code for `text`.
+pub fn cells(text: &str, largest: i16) -> Option<Cells> {
+    let code = smallest(text, largest)?;
+    Some(Cells {
+        width: code.width(),
+        dark: code
+            .to_colors()
+            .into_iter()
+            .map(|color| color == qrcode::Color::Dark)
+            .collect(),
+    })
+}
+
+/// The ECI designator for UTF-8: it tells a phone's reader how the bytes are written, so that
+/// "Punción" is not read as Shift JIS or Big5, as a reader guessing from the bytes may do.
+const UTF8: u32 = 26;
+
+/// The smallest code, up to version `largest`, that holds `text`, with medium error correction.
+/// A text with letters beyond ASCII is marked as UTF-8; one without is coded as any reader
+/// expects, with no marker.
+pub fn smallest(text: &str, largest: i16) -> Option<QrCode> {
+    (1..=largest).find_map(|version| {
+        let mut bits = Bits::new(Version::Normal(version));
+        if !text.is_ascii() {
+            bits.push_eci_designator(UTF8).ok()?;
+        }
+        bits.push_optimal_data(text.as_bytes()).ok()?;
+        bits.push_terminator(ERROR_CORRECTION).ok()?;
+        QrCode::with_bits(bits, ERROR_CORRECTION).ok()
     })
 }
 
@@ -127,6 +166,32 @@ mod tests {
         let grids = image.detect_grids();
         assert_eq!(grids.len(), 1, "one code");
         grids[0].decode().expect("the code reads").1
+    }
+
+    #[test]
+    fn a_text_beyond_ascii_is_marked_as_utf8_and_plain_ascii_is_coded_as_before() {
+        let plain = "https://clinic.example/dry-needling";
+        let marked = "Punción seca: ¿qué voy a sentir?";
+        let unmarked = |text: &str, version: Version| {
+            QrCode::with_version(text.as_bytes(), version, ERROR_CORRECTION).unwrap()
+        };
+        let ascii = smallest(plain, 40).unwrap();
+        assert_eq!(
+            ascii.to_colors(),
+            unmarked(plain, ascii.version()).to_colors(),
+            "an address is coded as any reader expects"
+        );
+        // The UTF-8 marker takes room of its own, so the code differs from one without it; and
+        // it reads back as the same words.
+        let code = smallest(marked, 40).unwrap();
+        assert_ne!(
+            code.to_colors(),
+            unmarked(marked, code.version()).to_colors()
+        );
+        assert_eq!(decoded(&code), marked);
+        let cells = cells(marked, 40).unwrap();
+        assert_eq!(cells.width, code.width());
+        assert_eq!(cells.dark.len(), code.width() * code.width());
     }
 
     #[test]

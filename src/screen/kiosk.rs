@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use iced::alignment::Vertical;
 use iced::widget::text::Wrapping;
 use iced::widget::{
-    Column, column, container, mouse_area, opaque, qr_code, responsive, row, space, stack, text,
+    Column, canvas, column, container, mouse_area, opaque, responsive, row, space, stack, text,
 };
 use iced::{Center, Element, Fill, Length, Size};
 
@@ -736,7 +736,7 @@ fn take_home<'a>(
             .spacing(metrics::M * scale)
             .align_y(Vertical::Center),
             row![
-                container(qr_code(&code.data).cell_size(code.cell * scale)).id(nav::mark::QR),
+                container(code.view(code.cell * scale)).id(nav::mark::QR),
                 column![
                     text(&words.take_home_how)
                         .size(size::BODY * scale)
@@ -773,41 +773,95 @@ pub const QR_WIDTH: f32 = 280.0;
 /// The most a QR code's cell takes; a short address's code keeps to this size.
 const QR_CELL: f32 = 5.0;
 
-/// The clinic's web address as a QR code, with the cells' size at which it fits its column.
+/// The clinic's web address, or what a patient takes home, as a QR code, with the cells' size at
+/// which it fits its column. Made by `take_home::smallest`, which marks a text beyond ASCII as
+/// UTF-8 (iced's own QR widget cannot), and drawn here as iced draws its codes: the theme's text
+/// colour on its background, two blank cells around, kept in a cache between frames.
 #[derive(Debug)]
 pub struct WebCode {
-    data: qr_code::Data,
+    /// Whether each cell, row by row, is dark.
+    dark: Vec<bool>,
+    /// Cells across the code itself.
+    width: usize,
+    cache: canvas::Cache,
     cell: f32,
     /// Cells across, blank margin included.
     across: f32,
 }
 
+/// The blank cells around a code, as iced leaves them.
+const QUIET_ZONE: usize = 2;
+
 impl WebCode {
-    /// The smallest code that holds `web`, as iced would choose it (medium error correction);
-    /// none if no code can hold it.
+    /// The smallest code that holds `web` (medium error correction); none if no code can hold
+    /// it.
     pub fn new(web: &str) -> Option<WebCode> {
         WebCode::sized(web, QR_WIDTH)
     }
 
     /// The smallest code that holds `text`, with cells as large as fit `room` pixels across.
     pub fn sized(text: &str, room: f32) -> Option<WebCode> {
-        (1..=40u8).find_map(|version| {
-            let data = qr_code::Data::with_version(
-                text,
-                qr_code::Version::Normal(version),
-                qr_code::ErrorCorrection::Medium,
-            )
-            .ok()?;
-            // A code of version v is 17 + 4v cells across, and iced leaves 2 cells blank around it.
-            let across = 17.0 + 4.0 * f32::from(version) + 4.0;
-            let cell = (room / across).floor().clamp(1.0, QR_CELL);
-            Some(WebCode { data, cell, across })
+        let crate::take_home::Cells { width, dark } = crate::take_home::cells(text, 40)?;
+        let across = (width + 2 * QUIET_ZONE) as f32;
+        let cell = (room / across).floor().clamp(1.0, QR_CELL);
+        Some(WebCode {
+            dark,
+            width,
+            cache: canvas::Cache::new(),
+            cell,
+            across,
         })
     }
 
     /// How wide the code is drawn, blank margin included.
     pub fn side(&self) -> f32 {
         self.cell * self.across
+    }
+
+    /// The code drawn with cells `cell` pixels across.
+    fn view<'a, Message: 'a>(&'a self, cell: f32) -> Element<'a, Message> {
+        let side = cell * self.across;
+        iced::widget::canvas(CodeCells(self))
+            .width(side)
+            .height(side)
+            .into()
+    }
+}
+
+/// Draws a [`WebCode`]'s cells at the size it is given.
+struct CodeCells<'a>(&'a WebCode);
+
+impl<Message> canvas::Program<Message> for CodeCells<'_> {
+    type State = ();
+
+    fn draw(
+        &self,
+        _: &(),
+        renderer: &iced::Renderer,
+        theme: &iced::Theme,
+        bounds: iced::Rectangle,
+        _: iced::mouse::Cursor,
+    ) -> Vec<canvas::Geometry> {
+        let code = self.0;
+        let palette = theme.palette();
+        let geometry = code.cache.draw(renderer, bounds.size(), |frame| {
+            frame.scale(bounds.width / code.across);
+            frame.fill_rectangle(
+                iced::Point::ORIGIN,
+                Size::new(code.across, code.across),
+                palette.background,
+            );
+            frame.translate(iced::Vector::new(QUIET_ZONE as f32, QUIET_ZONE as f32));
+            for (index, _) in code.dark.iter().enumerate().filter(|(_, dark)| **dark) {
+                let (row, column) = (index / code.width, index % code.width);
+                frame.fill_rectangle(
+                    iced::Point::new(column as f32, row as f32),
+                    Size::UNIT,
+                    palette.text,
+                );
+            }
+        });
+        vec![geometry]
     }
 }
 
@@ -823,7 +877,7 @@ fn qr_scaled<'a, Message: 'a>(
     scale: f32,
 ) -> Element<'a, Message> {
     column![
-        container(qr_code(&code.data).cell_size(code.cell * scale)).id(nav::mark::QR),
+        container(code.view(code.cell * scale)).id(nav::mark::QR),
         text(caption)
             .size(size::BODY * scale)
             .style(style::muted)
