@@ -424,7 +424,7 @@ fn insights_report(
         String::new()
     };
     for mode in Mode::ALL {
-        let spans = insights::merge_small(store.weeks(mode, since)?);
+        let spans = insights::readable(store.weeks(mode, None)?, insights::IsoWeek::now(), since);
         report.push_str(&if csv {
             insights::csv(mode, &spans)
         } else {

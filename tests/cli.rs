@@ -691,7 +691,7 @@ fn insights_prints_the_weeks_counts_merged_so_no_quiet_week_stands_alone() {
     assert!(stdout(&none).contains("no counts yet"), "{}", stdout(&none));
 
     let mut store = Store::open(&file).unwrap();
-    let first: IsoWeek = "2026-W49".parse().unwrap();
+    let first: IsoWeek = "2026-W40".parse().unwrap();
     // Six visits in the first week, two in the next: the second is too quiet to stand alone.
     for (week, visits) in [(first, 6), (first.next(), 2)] {
         for n in 0..visits {
@@ -713,7 +713,7 @@ fn insights_prints_the_weeks_counts_merged_so_no_quiet_week_stands_alone() {
     assert_eq!(table.status.code(), Some(0), "{}", stderr(&table));
     let text = stdout(&table);
     assert!(
-        text.contains("kiosk 2026-W49 to 2026-W50: 8 visits, 8 reached the check"),
+        text.contains("kiosk 2026-W40 to 2026-W41: 8 visits, 8 reached the check"),
         "{text}"
     );
     // 2 wrong in the first week and 2 in the second, of 8 answers.
@@ -734,21 +734,42 @@ fn insights_prints_the_weeks_counts_merged_so_no_quiet_week_stands_alone() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], "mode,from,to,what,item,answer,count");
     assert!(
-        lines.contains(&"kiosk,2026-W49,2026-W50,visits,,,8"),
+        lines.contains(&"kiosk,2026-W40,2026-W41,visits,,,8"),
         "{csv}"
     );
     assert!(
-        lines.contains(&"kiosk,2026-W49,2026-W50,answer,lungs,wrong,4"),
+        lines.contains(&"kiosk,2026-W40,2026-W41,answer,lungs,wrong,4"),
         "{csv}"
     );
 
-    // Counts from a later week only: too few to show.
-    let since = run(&["insights", "--since", "2026-W50", "--insights", path]);
-    assert!(!stdout(&since).contains("visits,"), "{}", stdout(&since));
+    // From the quiet week on: still merged with the week before, so `--since` cannot set its
+    // two visits apart; and from a later week, nothing.
+    let since = run(&["insights", "--since", "2026-W41", "--insights", path]);
     assert!(
-        stdout(&since).contains("kiosk: no counts yet"),
+        stdout(&since).contains("kiosk 2026-W40 to 2026-W41: 8 visits"),
         "{}",
         stdout(&since)
+    );
+    let later = run(&["insights", "--since", "2026-W42", "--insights", path]);
+    assert!(
+        stdout(&later).contains("kiosk: no counts yet"),
+        "{}",
+        stdout(&later)
+    );
+    // This week's counts are shown once it is over: read twice while it is under way, they
+    // would show what one visit added.
+    let mut store = Store::open(&file).unwrap();
+    for _ in 0..6 {
+        store
+            .record(IsoWeek::now(), Mode::Consult, &Visit::default())
+            .unwrap();
+    }
+    drop(store);
+    let now = run(&["insights", "--insights", path]);
+    assert!(
+        stdout(&now).contains("consult: no counts yet"),
+        "{}",
+        stdout(&now)
     );
 
     // A file that is not counts: one line naming it, exit 1, and the file left alone.

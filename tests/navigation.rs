@@ -379,8 +379,8 @@ fn staff_see_how_each_question_was_answered_over_twelve_weeks_and_open_its_page(
     let library = library();
     let items = needle_guide::document::check_items(&library);
     let first = &items[0];
-    // Six kiosk visits this week: 4 right, 1 wrong, 1 not sure on the first question; one
-    // visit 13 weeks ago, outside the view; three in the consult room, too few to show.
+    // Six kiosk visits last week: 4 right, 1 wrong, 1 not sure on the first question; one visit
+    // this week and one 13 weeks ago, outside the view; three in the consult room, too few.
     let mut store = Store::open(&file).unwrap();
     let now = IsoWeek::now();
     let answers = [
@@ -396,15 +396,23 @@ fn staff_see_how_each_question_was_answered_over_twelve_weeks_and_open_its_page(
         answers: [(first.id.clone(), answer)].into_iter().collect(),
         ..Visit::default()
     };
+    // Last week's: a week still under way is not shown.
+    let last_week = now.previous();
     for answer in answers {
-        store.record(now, Mode::Kiosk, &visit(answer)).unwrap();
+        store
+            .record(last_week, Mode::Kiosk, &visit(answer))
+            .unwrap();
     }
+    // One this week, not yet shown.
+    store
+        .record(now, Mode::Kiosk, &visit(Answer::Wrong))
+        .unwrap();
     store
         .record(now.first_of(14), Mode::Kiosk, &visit(Answer::Wrong))
         .unwrap();
     for _ in 0..3 {
         store
-            .record(now, Mode::Consult, &visit(Answer::Right))
+            .record(last_week, Mode::Consult, &visit(Answer::Right))
             .unwrap();
     }
     drop(store);

@@ -296,6 +296,22 @@ impl Counts {
 /// be picked out of a quiet week.
 pub const MIN_VISITS: u64 = 5;
 
+/// Fewer answers to a question than this, or fewer ticks of a question to ask, in a span, are
+/// shown as "fewer than 5", not as counts: a week of many visits can still hold one patient's
+/// answer to a question nobody else reached.
+pub const MIN_ANSWERS: u64 = 5;
+
+/// What staff may read: the finished weeks only (a week still under way, read twice, would show
+/// what one visit added), quiet weeks merged with the next, then the spans that end on or after
+/// `since` (merged first, so that `since` cannot set a quiet week apart).
+pub fn readable(weeks: Vec<Counts>, now: IsoWeek, since: Option<IsoWeek>) -> Vec<Counts> {
+    let finished = weeks.into_iter().filter(|week| week.to < now).collect();
+    merge_small(finished)
+        .into_iter()
+        .filter(|span| since.is_none_or(|since| span.to >= since))
+        .collect()
+}
+
 /// `weeks` added up into one span, if there are any; `None` too when they hold fewer than
 /// [`MIN_VISITS`] visits in all, so that no patient's answers can be picked out.
 pub fn total(weeks: Vec<Counts>) -> Option<Counts> {
@@ -396,6 +412,13 @@ pub fn table(mode: Mode, spans: &[Counts]) -> String {
                     .unwrap_or(0)
             };
             let total: u64 = Answer::ALL.into_iter().map(count).sum();
+            if total < MIN_ANSWERS {
+                let _ = writeln!(
+                    out,
+                    "  {question:<32} fewer than {MIN_ANSWERS} answers: not shown"
+                );
+                continue;
+            }
             let cell = |answer| {
                 let n = count(answer);
                 format!("{n} ({}%)", (n * 100 + total / 2) / total.max(1))
@@ -419,7 +442,19 @@ pub fn table(mode: Mode, spans: &[Counts]) -> String {
             let _ = writeln!(out, "  pages opened: {}", listed(&span.pages));
         }
         if !span.ticked.is_empty() {
-            let _ = writeln!(out, "  questions to ask ticked: {}", listed(&span.ticked));
+            let ticked = span
+                .ticked
+                .iter()
+                .map(|(name, n)| {
+                    if *n < MIN_ANSWERS {
+                        format!("{name} <{MIN_ANSWERS}")
+                    } else {
+                        format!("{name} {n}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let _ = writeln!(out, "  questions to ask ticked: {ticked}");
         }
     }
     out
@@ -429,7 +464,7 @@ pub fn table(mode: Mode, spans: &[Counts]) -> String {
 /// spreadsheet. Ids are the content's own, never free text, so nothing needs quoting.
 pub fn csv(mode: Mode, spans: &[Counts]) -> String {
     let mut out = String::new();
-    let mut row = |span: &Counts, what: &str, item: &str, answer: &str, n: u64| {
+    let mut row = |span: &Counts, what: &str, item: &str, answer: &str, n: &str| {
         out.push_str(&format!(
             "{},{},{},{what},{item},{answer},{n}\n",
             mode.name(),
@@ -437,17 +472,36 @@ pub fn csv(mode: Mode, spans: &[Counts]) -> String {
             span.to
         ));
     };
+    // A small count is written as "<5", as the table shows it.
+    let small = |n: u64| {
+        if n < MIN_ANSWERS {
+            format!("<{MIN_ANSWERS}")
+        } else {
+            n.to_string()
+        }
+    };
     for span in spans {
-        row(span, "visits", "", "", span.visits);
-        row(span, "checks", "", "", span.checks);
+        row(span, "visits", "", "", &span.visits.to_string());
+        row(span, "checks", "", "", &span.checks.to_string());
+        let answered = |question: &String| -> u64 {
+            Answer::ALL
+                .into_iter()
+                .filter_map(|answer| span.answers.get(&(question.clone(), answer)))
+                .sum()
+        };
         for ((question, answer), n) in &span.answers {
-            row(span, "answer", question, answer.name(), *n);
+            let n = if answered(question) < MIN_ANSWERS {
+                format!("<{MIN_ANSWERS}")
+            } else {
+                n.to_string()
+            };
+            row(span, "answer", question, answer.name(), &n);
         }
         for (page, n) in &span.pages {
-            row(span, "page", page, "", *n);
+            row(span, "page", page, "", &n.to_string());
         }
         for (topic, n) in &span.ticked {
-            row(span, "ticked", topic, "", *n);
+            row(span, "ticked", topic, "", &small(*n));
         }
     }
     out
@@ -799,6 +853,30 @@ mod tests {
         );
         assert!(merge_small(vec![week(1, 4)]).is_empty());
         assert!(merged.iter().all(|span| span.visits >= MIN_VISITS));
+    }
+
+    #[test]
+    fn a_question_or_a_tick_counted_fewer_than_five_times_is_not_shown_as_counts() {
+        let mut span = week(3, 9);
+        span.answers.insert(("lungs".into(), Answer::Wrong), 1);
+        span.answers.insert(("lungs".into(), Answer::Right), 1);
+        for answer in Answer::ALL {
+            span.answers.insert(("driving".into(), answer), 2);
+        }
+        span.ticked.insert("cost".into(), 1);
+        span.ticked.insert("feel".into(), 7);
+        let table = table(Mode::Kiosk, std::slice::from_ref(&span));
+        assert!(table.contains("lungs"), "{table}");
+        assert!(table.contains("fewer than 5 answers: not shown"), "{table}");
+        assert!(
+            table.contains("2 (33%)"),
+            "driving's 6 answers are shown: {table}"
+        );
+        assert!(table.contains("cost <5, feel 7"), "{table}");
+        let csv = csv(Mode::Kiosk, &[span]);
+        assert!(csv.contains(",answer,lungs,wrong,<5"), "{csv}");
+        assert!(csv.contains(",answer,driving,wrong,2"), "{csv}");
+        assert!(csv.contains(",ticked,cost,,<5"), "{csv}");
     }
 
     #[test]

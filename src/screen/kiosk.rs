@@ -701,7 +701,7 @@ fn still_reading(library: &Library, seconds: u64) -> Element<'_, Message> {
 }
 
 /// The code that takes the list on the screen behind it home: how to take it, and that the screen
-/// keeps nothing; where the list was too long for one code, how much of it the code holds.
+/// does not keep the list; where the list was too long for one code, how much of it the code holds.
 fn take_home<'a>(
     library: &'a Library,
     home: &'a TakeHome,

@@ -755,7 +755,7 @@ pub struct ConsultWords {
     /// The staff's view of the clinic's anonymous counts: its button under the page list, its
     /// title, the two rooms, and what it says while reading, when reading failed (`{reason}`),
     /// for which weeks (`{from}`, `{to}`), with how many visits (`{visits}`, `{checks}`), when
-    /// there are too few to show, for a question nobody answered, each question's shares
+    /// there are too few to show, for a question with too few answers to show, each question's shares
     /// (`{right}`, `{wrong}`, `{unsure}` in percent, of `{answers}`), and the button that opens
     /// the page it teaches (`{page}`).
     pub counts_button: String,
@@ -767,7 +767,7 @@ pub struct ConsultWords {
     pub counts_weeks: String,
     pub counts_visits: String,
     pub counts_too_few: String,
-    pub counts_unanswered: String,
+    pub counts_few_answers: String,
     pub counts_shares: String,
     pub counts_open: String,
 }

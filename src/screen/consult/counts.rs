@@ -48,13 +48,15 @@ impl Default for Dialog {
     }
 }
 
-/// Reads the last [`WEEKS`] weeks up to `now` from `file`. A file not yet made holds no counts;
-/// it is not made here.
+/// Reads the last [`WEEKS`] finished weeks before `now` from `file` (a week still under way,
+/// read twice, would show what one visit added). A file not yet made holds no counts; it is not
+/// made here.
 pub fn read(file: &Path, now: IsoWeek) -> Result<Read, String> {
-    let from = now.first_of(WEEKS);
+    let to = now.previous();
+    let from = to.first_of(WEEKS);
     let mut read = Read {
         from,
-        to: now,
+        to,
         kiosk: None,
         consult: None,
     };
@@ -65,6 +67,7 @@ pub fn read(file: &Path, now: IsoWeek) -> Result<Read, String> {
     let total = |mode| {
         store
             .weeks(mode, Some(from))
+            .map(|weeks| weeks.into_iter().filter(|week| week.to <= to).collect())
             .map(insights::total)
             .map_err(|error| error.to_string())
     };
@@ -163,9 +166,17 @@ fn questions<'a>(counts: &Counts, library: &'a Library, weeks: String) -> Elemen
     let items = check_items(library).into_iter().map(|item| {
         let [right, wrong, unsure] = answers(counts, &item.id);
         let all = right + wrong + unsure;
-        let shares = if all == 0 {
-            words.counts_unanswered.clone()
-        } else {
+        // Too few answers to show without showing someone's: no bar, no numbers.
+        if all < insights::MIN_ANSWERS {
+            return column![
+                typography::strong(item.topic),
+                typography::body(item.text).style(style::muted),
+                typography::body(&words.counts_few_answers),
+            ]
+            .spacing(metrics::XS)
+            .into();
+        }
+        let shares = {
             words
                 .counts_shares
                 .replace("{right}", &percent(right, all).to_string())
