@@ -909,13 +909,18 @@ impl App {
         if self.counting.is_none() {
             return Task::none();
         }
+        let already = self.counting.as_ref().is_some_and(Counting::check_counted);
         let finished = self.consult_state().is_some()
             && before.check_step != teach_back::Step::Summary
-            && after.check_step == teach_back::Step::Summary;
+            && after.check_step == teach_back::Step::Summary
+            && !already;
         let visit = finished.then(|| self.visit());
+        let started = self.reader.teach_back().started();
         let Some(counting) = &mut self.counting else {
             return Task::none();
         };
+        // Counted once until the check is cleared for someone else.
+        counting.set_check_counted(started && (already || finished));
         // Behind the welcome screen (after a reset, too) no one is reading.
         let behind_welcome = matches!(&self.mode, Mode::Kiosk(kiosk) if kiosk.welcome());
         if after.place.0 != before.place.0 && !behind_welcome {

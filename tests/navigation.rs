@@ -461,3 +461,48 @@ fn staff_see_how_each_question_was_answered_over_twelve_weeks_and_open_its_page(
     assert!(!shows(&app, &words.counts_title), "the counts closed");
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+/// In the consult room a visit is counted when the check's summary shows; "Try these again" and
+/// its second summary are the same patient, and only a check started over counts again.
+#[test]
+fn a_consult_check_tried_again_is_counted_once() {
+    use needle_guide::insights::{Mode, Store};
+    use needle_guide::screen::reader::teach_back::{Message as Check, Step};
+    let folder =
+        std::env::temp_dir().join(format!("needle-guide-consult-once-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    let file = folder.join("insights.sqlite");
+    let mut app = app_on(Route::Page(PageId::TEACH_BACK)).with_insights(file.clone());
+    // Sends `first`, then answers "not sure" and goes on until the summary shows.
+    let summary = |app: &mut needle_guide::app::App, first: Check| {
+        let mut message = first;
+        for _ in 0..200 {
+            support::deliver_running(app, [Reader::TeachBack(message).into()], |message| {
+                matches!(message, Message::Counted(_))
+            });
+            message = match app.reader().teach_back().step() {
+                Step::Summary => return,
+                Step::Question(_) => Check::NotSure,
+                Step::Sure => Check::Finish,
+                _ => Check::Next,
+            };
+        }
+        panic!("the check never reached its summary");
+    };
+    let visits = |file: &std::path::Path| -> u64 {
+        Store::open(file)
+            .unwrap()
+            .weeks(Mode::Consult, None)
+            .unwrap()
+            .iter()
+            .map(|week| week.visits)
+            .sum()
+    };
+    summary(&mut app, Check::Next);
+    assert_eq!(visits(&file), 1);
+    summary(&mut app, Check::TryAgain);
+    assert_eq!(visits(&file), 1, "tried again: the same patient");
+    summary(&mut app, Check::StartOver);
+    assert_eq!(visits(&file), 2, "started over: the next patient");
+    let _ = std::fs::remove_dir_all(&folder);
+}

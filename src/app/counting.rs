@@ -18,6 +18,9 @@ pub struct Counting {
     pages: BTreeMap<String, u32>,
     /// Why counting stopped: the file could not be written. Staff are told, never a patient.
     off: Option<String>,
+    /// The consult room's check reached its summary and was counted; "Try these again" and a
+    /// second summary are the same patient, not another visit. Cleared when the check is.
+    check_counted: bool,
 }
 
 impl Counting {
@@ -31,6 +34,7 @@ impl Counting {
             mode,
             pages: BTreeMap::new(),
             off: None,
+            check_counted: false,
         };
         if counting.file.exists()
             && let Err(error) = Store::open(&counting.file)
@@ -47,6 +51,15 @@ impl Counting {
     /// Why the counts are not being kept, if they are not.
     pub fn off_because(&self) -> Option<&str> {
         self.off.as_deref()
+    }
+
+    /// Whether this check's summary has been counted already (see `check_counted`).
+    pub fn check_counted(&self) -> bool {
+        self.check_counted
+    }
+
+    pub fn set_check_counted(&mut self, counted: bool) {
+        self.check_counted = counted;
     }
 
     pub fn opened(&mut self, route: &Route) {
