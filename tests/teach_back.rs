@@ -380,3 +380,23 @@ fn no_choice_of_the_check_names_a_source_that_would_give_its_answer_away() {
         }
     }
 }
+
+/// The clinic's counts keep each question's first answer: a wrong answer put right on a second
+/// try still says the explanation did not land the first time.
+#[test]
+fn the_counts_keep_the_first_answer_not_the_one_tried_again() {
+    let mut app = App::new(support::editions(), Route::Page(PageId::TEACH_BACK));
+    let library = app.library().clone();
+    let items = check_items(&library);
+    check(&mut app, Check::Next);
+    assert_eq!(app.reader().teach_back().step(), Step::Question(0));
+    answer(&mut app, &items[0], false);
+    check(&mut app, Check::TryAgain);
+    assert_eq!(app.reader().teach_back().step(), Step::Question(0));
+    answer(&mut app, &items[0], true);
+    let (answers, _) = app.reader().teach_back().counted(&items);
+    assert_eq!(
+        answers.get(&items[0].id),
+        Some(&needle_guide::insights::Answer::Wrong)
+    );
+}

@@ -90,6 +90,9 @@ pub struct TeachBack {
     showing: bool,
     /// Trying the must-know questions again: those still to come after the one on screen.
     retrying: Option<Vec<usize>>,
+    /// Each question's first answer, which the clinic's counts keep: a wrong answer put right
+    /// on a second try still says the explanation did not land the first time.
+    first: Vec<Option<Answer>>,
 }
 
 /// What the patient's answers come to, for the summary and the handout.
@@ -265,6 +268,10 @@ impl TeachBack {
     }
 
     fn answer_with(&mut self, question: usize, answer: Answer) -> Moved {
+        if self.first.len() <= question {
+            self.first.resize(question + 1, None);
+        }
+        self.first[question].get_or_insert_with(|| answer.clone());
         self.answers[question] = Some(answer);
         self.picking.clear();
         self.go(Step::Explained(question))
@@ -340,17 +347,17 @@ impl TeachBack {
         }
     }
 
-    /// Whether the patient has done any of the check: something to summarise.
     /// What the check adds to the clinic's anonymous counts: each question answered, by its id,
-    /// as right, wrong or not sure; and the questions to ask ticked, by their place.
+    /// as right, wrong or not sure at the first try; and the questions to ask ticked, by their
+    /// place.
     pub fn counted(&self, items: &[CheckItem]) -> (BTreeMap<String, insights::Answer>, Vec<usize>) {
         let answers = items
             .iter()
             .enumerate()
             .filter_map(|(index, item)| {
-                let answer = match self.answer(index)? {
+                let answer = match self.first.get(index)?.as_ref()? {
                     Answer::NotSure => insights::Answer::NotSure,
-                    Answer::Picked(_) if self.is_right(items, index) => insights::Answer::Right,
+                    Answer::Picked(picked) if item.is_right(picked) => insights::Answer::Right,
                     Answer::Picked(_) => insights::Answer::Wrong,
                 };
                 Some((item.id.clone(), answer))
@@ -359,6 +366,7 @@ impl TeachBack {
         (answers, self.ticked.clone())
     }
 
+    /// Whether the patient has done any of the check: something to summarise.
     pub fn started(&self) -> bool {
         self.answers.iter().any(Option::is_some)
             || !self.ticked.is_empty()
