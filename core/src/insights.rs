@@ -605,6 +605,19 @@ impl Store {
                 known: VERSION,
             });
         }
+        // Another program's database is refused before anything is written to it (the
+        // write-ahead log below changes the file's header).
+        if found == 0 {
+            let tables: i64 = connection
+                .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+                .map_err(not_counts)?;
+            if tables > 0 {
+                return Err(InsightsError::NotCounts {
+                    path: name,
+                    reason: "it is an SQLite database of something else".into(),
+                });
+            }
+        }
         // The write-ahead log lets a reader read while a guide writes, and makes each commit
         // one append; `NORMAL` syncs at checkpoints, and a crash still keeps every commit whole.
         connection

@@ -137,10 +137,16 @@ fn a_file_that_is_not_the_guides_counts_is_refused_and_left_as_it_was() {
     raw(&other)
         .execute_batch("CREATE TABLE recipes (name TEXT);")
         .unwrap();
+    let before = std::fs::read(&other).unwrap();
     assert!(matches!(
         Store::open(&other),
         Err(InsightsError::NotCounts { .. })
     ));
+    // Byte for byte, and no write-ahead log left beside it.
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+    for beside in ["other.sqlite-wal", "other.sqlite-shm"] {
+        assert!(!scratch.file(beside).exists(), "{beside}");
+    }
 
     // The guide's, from a newer version: not touched.
     let newer = scratch.file("newer.sqlite");
