@@ -312,6 +312,29 @@ pub fn readable(weeks: Vec<Counts>, now: IsoWeek, since: Option<IsoWeek>) -> Vec
         .collect()
 }
 
+/// `span` without what is too small to show: the answers to a question answered fewer than
+/// [`MIN_ANSWERS`] times, and the questions to ask ticked fewer times. A total of masked spans
+/// holds only counts that were shown span by span, so no difference between two readings, or
+/// between a total and the table, brings a hidden answer back.
+pub fn masked(mut span: Counts) -> Counts {
+    let small: BTreeSet<String> = span
+        .answers
+        .keys()
+        .map(|(question, _)| question.clone())
+        .filter(|question| {
+            Answer::ALL
+                .into_iter()
+                .filter_map(|answer| span.answers.get(&(question.clone(), answer)))
+                .sum::<u64>()
+                < MIN_ANSWERS
+        })
+        .collect();
+    span.answers
+        .retain(|(question, _), _| !small.contains(question));
+    span.ticked.retain(|_, n| *n >= MIN_ANSWERS);
+    span
+}
+
 /// `weeks` added up into one span, if there are any; `None` too when they hold fewer than
 /// [`MIN_VISITS`] visits in all, so that no patient's answers can be picked out.
 pub fn total(weeks: Vec<Counts>) -> Option<Counts> {
@@ -489,13 +512,20 @@ pub fn csv(mode: Mode, spans: &[Counts]) -> String {
                 .filter_map(|answer| span.answers.get(&(question.clone(), answer)))
                 .sum()
         };
-        for ((question, answer), n) in &span.answers {
-            let n = if answered(question) < MIN_ANSWERS {
-                format!("<{MIN_ANSWERS}")
-            } else {
-                n.to_string()
-            };
-            row(span, "answer", question, answer.name(), &n);
+        // A question answered too few times is one row that names no answer: a row for each
+        // answer given would say which answers they were.
+        let questions: BTreeSet<&String> =
+            span.answers.keys().map(|(question, _)| question).collect();
+        for question in questions {
+            if answered(question) < MIN_ANSWERS {
+                row(span, "answer", question, "", &format!("<{MIN_ANSWERS}"));
+                continue;
+            }
+            for answer in Answer::ALL {
+                if let Some(n) = span.answers.get(&(question.clone(), answer)) {
+                    row(span, "answer", question, answer.name(), &n.to_string());
+                }
+            }
         }
         for (page, n) in &span.pages {
             row(span, "page", page, "", &n.to_string());
@@ -886,10 +916,21 @@ mod tests {
             "driving's 6 answers are shown: {table}"
         );
         assert!(table.contains("cost <5, feel 7"), "{table}");
-        let csv = csv(Mode::Kiosk, &[span]);
-        assert!(csv.contains(",answer,lungs,wrong,<5"), "{csv}");
+        let csv = csv(Mode::Kiosk, std::slice::from_ref(&span));
+        // One row for a question answered too few times, naming no answer.
+        assert!(csv.contains(",answer,lungs,,<5\n"), "{csv}");
+        assert!(!csv.contains(",answer,lungs,wrong"), "{csv}");
         assert!(csv.contains(",answer,driving,wrong,2"), "{csv}");
         assert!(csv.contains(",ticked,cost,,<5"), "{csv}");
+        // A total holds only what each span showed: lungs and cost are gone from it.
+        let shown = masked(span);
+        assert!(
+            shown
+                .answers
+                .keys()
+                .all(|(question, _)| question == "driving")
+        );
+        assert_eq!(shown.ticked.keys().collect::<Vec<_>>(), ["feel"]);
     }
 
     #[test]

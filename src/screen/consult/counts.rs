@@ -64,10 +64,18 @@ pub fn read(file: &Path, now: IsoWeek) -> Result<Read, String> {
         return Ok(read);
     }
     let store = Store::open(file).map_err(|error| error.to_string())?;
+    // The spans staff may read (finished weeks, quiet ones merged, as `needle-guide insights`
+    // shows them) that end in these weeks, each without what is too small to show, added up: a
+    // merged span reaching back before the window is taken whole, never cut.
     let total = |mode| {
         store
-            .weeks(mode, Some(from))
-            .map(|weeks| weeks.into_iter().filter(|week| week.to <= to).collect())
+            .weeks(mode, None)
+            .map(|weeks| {
+                insights::readable(weeks, now, Some(from))
+                    .into_iter()
+                    .map(insights::masked)
+                    .collect()
+            })
             .map(insights::total)
             .map_err(|error| error.to_string())
     };
@@ -117,10 +125,13 @@ pub fn view<'a>(dialog: &'a Dialog, library: &'a Library) -> Element<'a, Message
                 Mode::Kiosk => read.kiosk.as_ref(),
                 Mode::Consult => read.consult.as_ref(),
             };
+            // The weeks the counts span: a quiet week merged with the next may reach back
+            // before the window.
+            let (from, to) = counts.map_or((read.from, read.to), |counts| (counts.from, counts.to));
             let weeks = words
                 .counts_weeks
-                .replace("{from}", &read.from.to_string())
-                .replace("{to}", &read.to.to_string());
+                .replace("{from}", &from.to_string())
+                .replace("{to}", &to.to_string());
             match counts {
                 None => column![
                     typography::body(weeks),
