@@ -365,7 +365,9 @@ fn killed_at_any_instant_the_file_opens_and_only_the_visit_being_written_is_lost
         let said: u64 = BufReader::new(stdout)
             .lines()
             .map_while(Result::ok)
-            .filter_map(|line| line.strip_prefix("committed ")?.parse().ok())
+            // The test harness writes "test writer_child ... " before the child's first line,
+            // without a newline: the count is after "committed " wherever it stands.
+            .filter_map(|line| line.split("committed ").nth(1)?.trim().parse().ok())
             .last()
             .unwrap_or(0);
         let store = Store::open(&path).expect("the file opens after a kill");
