@@ -203,7 +203,7 @@ impl Mode {
     }
 }
 
-/// How a check question was answered, the last time it was answered in a visit.
+/// How a check question was answered, the first time it was answered in a visit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Answer {
     Right,
@@ -274,6 +274,14 @@ impl Counts {
         }
     }
 
+    /// How many times `question` was answered in these weeks, whatever the answer.
+    pub fn answered(&self, question: &str) -> u64 {
+        Answer::ALL
+            .into_iter()
+            .filter_map(|answer| self.answers.get(&(question.to_owned(), answer)))
+            .sum()
+    }
+
     /// These counts and `later`'s, as one span of weeks.
     fn merged(mut self, later: Counts) -> Counts {
         self.to = later.to;
@@ -321,18 +329,21 @@ pub fn masked(mut span: Counts) -> Counts {
         .answers
         .keys()
         .map(|(question, _)| question.clone())
-        .filter(|question| {
-            Answer::ALL
-                .into_iter()
-                .filter_map(|answer| span.answers.get(&(question.clone(), answer)))
-                .sum::<u64>()
-                < MIN_ANSWERS
-        })
+        .filter(|question| span.answered(question) < MIN_ANSWERS)
         .collect();
     span.answers
         .retain(|(question, _), _| !small.contains(question));
     span.ticked.retain(|_, n| *n >= MIN_ANSWERS);
     span
+}
+
+/// A count as staff may read it: "<5" below [`MIN_ANSWERS`], else the number.
+fn shown_count(n: u64) -> String {
+    if n < MIN_ANSWERS {
+        format!("<{MIN_ANSWERS}")
+    } else {
+        n.to_string()
+    }
 }
 
 /// `weeks` added up into one span, if there are any; `None` too when they hold fewer than
@@ -434,7 +445,7 @@ pub fn table(mode: Mode, spans: &[Counts]) -> String {
                     .copied()
                     .unwrap_or(0)
             };
-            let total: u64 = Answer::ALL.into_iter().map(count).sum();
+            let total = span.answered(question);
             if total < MIN_ANSWERS {
                 let _ = writeln!(
                     out,
@@ -468,13 +479,7 @@ pub fn table(mode: Mode, spans: &[Counts]) -> String {
             let ticked = span
                 .ticked
                 .iter()
-                .map(|(name, n)| {
-                    if *n < MIN_ANSWERS {
-                        format!("{name} <{MIN_ANSWERS}")
-                    } else {
-                        format!("{name} {n}")
-                    }
-                })
+                .map(|(name, n)| format!("{name} {}", shown_count(*n)))
                 .collect::<Vec<_>>()
                 .join(", ");
             let _ = writeln!(out, "  questions to ask ticked: {ticked}");
@@ -495,30 +500,17 @@ pub fn csv(mode: Mode, spans: &[Counts]) -> String {
             span.to
         ));
     };
-    // A small count is written as "<5", as the table shows it.
-    let small = |n: u64| {
-        if n < MIN_ANSWERS {
-            format!("<{MIN_ANSWERS}")
-        } else {
-            n.to_string()
-        }
-    };
     for span in spans {
         row(span, "visits", "", "", &span.visits.to_string());
         row(span, "checks", "", "", &span.checks.to_string());
-        let answered = |question: &String| -> u64 {
-            Answer::ALL
-                .into_iter()
-                .filter_map(|answer| span.answers.get(&(question.clone(), answer)))
-                .sum()
-        };
         // A question answered too few times is one row that names no answer: a row for each
         // answer given would say which answers they were.
         let questions: BTreeSet<&String> =
             span.answers.keys().map(|(question, _)| question).collect();
         for question in questions {
-            if answered(question) < MIN_ANSWERS {
-                row(span, "answer", question, "", &format!("<{MIN_ANSWERS}"));
+            let answered = span.answered(question);
+            if answered < MIN_ANSWERS {
+                row(span, "answer", question, "", &shown_count(answered));
                 continue;
             }
             for answer in Answer::ALL {
@@ -531,7 +523,7 @@ pub fn csv(mode: Mode, spans: &[Counts]) -> String {
             row(span, "page", page, "", &n.to_string());
         }
         for (topic, n) in &span.ticked {
-            row(span, "ticked", topic, "", &small(*n));
+            row(span, "ticked", topic, "", &shown_count(*n));
         }
     }
     out
@@ -597,6 +589,24 @@ pub const VERSION: i64 = MIGRATIONS.len() as i64;
 /// How long one guide waits for another's transaction on the same file.
 const BUSY: Duration = Duration::from_secs(5);
 
+/// An error if the database at `path`, of no version of the guide's, already holds tables:
+/// another program's, which the guide leaves as it found it.
+fn refuse_foreign(connection: &Connection, path: &str) -> Result<(), InsightsError> {
+    let tables: i64 = connection
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+        .map_err(|reason| InsightsError::NotCounts {
+            path: path.to_owned(),
+            reason: reason.to_string(),
+        })?;
+    if tables > 0 {
+        return Err(InsightsError::NotCounts {
+            path: path.to_owned(),
+            reason: "it is an SQLite database of something else".into(),
+        });
+    }
+    Ok(())
+}
+
 /// The counts file, open.
 pub struct Store {
     connection: Connection,
@@ -638,15 +648,7 @@ impl Store {
         // Another program's database is refused before anything is written to it (the
         // write-ahead log below changes the file's header).
         if found == 0 {
-            let tables: i64 = connection
-                .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
-                .map_err(not_counts)?;
-            if tables > 0 {
-                return Err(InsightsError::NotCounts {
-                    path: name,
-                    reason: "it is an SQLite database of something else".into(),
-                });
-            }
+            refuse_foreign(&connection, &name)?;
         }
         // The write-ahead log lets a reader read while a guide writes, and makes each commit
         // one append; `NORMAL` syncs at checkpoints, and a crash still keeps every commit whole.
@@ -665,15 +667,7 @@ impl Store {
                 .query_row("PRAGMA user_version", [], |row| row.get(0))
                 .map_err(not_counts)?;
             if found == 0 && now == 0 {
-                let tables: i64 = transaction
-                    .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
-                    .map_err(not_counts)?;
-                if tables > 0 {
-                    return Err(InsightsError::NotCounts {
-                        path: name,
-                        reason: "it is an SQLite database of something else".into(),
-                    });
-                }
+                refuse_foreign(&transaction, &name)?;
             }
             for (from, step) in MIGRATIONS.iter().enumerate().skip(now as usize) {
                 transaction

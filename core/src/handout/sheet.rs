@@ -700,8 +700,10 @@ fn who_should_not(
     if kept == 0 {
         return;
     }
-    // Where the list is shortened too, saying so covers the details of what is kept.
-    if brief && fewer == 0 {
+    // Where the list is shortened too, saying so covers the details of what is kept, and the
+    // line on where to read why.
+    let only_in_brief = brief && fewer == 0;
+    if only_in_brief {
         left_out.push(library.ui.handout.checklist_details_left_out.clone());
     }
     if let Some(text) = section_heading {
@@ -742,7 +744,7 @@ fn who_should_not(
     if let Some(run_on) = run_on {
         pieces.push(Piece::Paragraph(vec![Run::plain(run_on)]));
     }
-    if brief && fewer == 0 {
+    if only_in_brief {
         pieces.push(Piece::Paragraph(vec![Run::plain(
             library
                 .ui
