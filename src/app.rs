@@ -76,7 +76,7 @@ pub enum Message {
     /// Reading the page aloud.
     Speech(Speech),
     /// A visit's counts were added to the week's, or why not.
-    Counted(Result<(), String>),
+    Counted(Result<(), insights::InsightsError>),
 }
 
 /// What decides how tall the page is and how much of it shows (see `App::update`).
@@ -263,7 +263,7 @@ impl App {
     }
 
     /// Where the counts are kept, and why they are not, if they are not: for staff.
-    pub fn insights(&self) -> Option<(&std::path::Path, Option<&str>)> {
+    pub fn insights(&self) -> Option<(&std::path::Path, Option<&insights::InsightsError>)> {
         self.counting
             .as_ref()
             .map(|counting| (counting.file(), counting.off_because()))
@@ -323,8 +323,8 @@ impl App {
 
     /// What staff should know: a content folder with problems, a clinic that has not given
     /// what patients must have, and anonymous counts that could not be kept. The consult room
-    /// shows them at the foot of the page list; the kiosk under its staff keypad, which only
-    /// staff open, never where a patient reads.
+    /// shows them under the title of its home page (not while presenting); the kiosk under its
+    /// staff keypad, which only staff open, never where a patient reads.
     pub fn staff_notices(&self) -> Vec<String> {
         let ui = &self.library().ui;
         let folder = self
@@ -334,10 +334,10 @@ impl App {
         let missing = self.library().clinic.missing();
         let clinic = (!missing.is_empty())
             .then(|| ui.clinic_not_set.replace("{missing}", &missing.join(", ")));
-        let counts = self
-            .insights()
-            .and_then(|(_, off)| off)
-            .map(|reason| ui.insights_off.replace("{reason}", reason));
+        let counts = self.insights().and_then(|(_, off)| off).map(|reason| {
+            let reason = reason.in_words(&ui.counts_trouble);
+            ui.insights_off.replace("{reason}", &reason)
+        });
         folder.into_iter().chain(clinic).chain(counts).collect()
     }
 
@@ -668,17 +668,16 @@ impl App {
                 )
             }
             consult::Action::ReadCounts => {
-                let file = self
+                // Clinic counts is offered only where the clinic keeps counts.
+                let Some(file) = self
                     .counting
                     .as_ref()
-                    .map(|counting| counting.file().to_owned());
+                    .map(|counting| counting.file().to_owned())
+                else {
+                    return Task::none();
+                };
                 Task::perform(
-                    async move {
-                        file.map_or_else(
-                            || Err("the clinic keeps no counts".to_owned()),
-                            |file| consult::read_counts(&file, crate::insights::IsoWeek::now()),
-                        )
-                    },
+                    async move { consult::read_counts(&file, insights::IsoWeek::now()) },
                     |read| Message::Consult(consult::Message::CountsRead(Box::new(read))),
                 )
             }
@@ -916,14 +915,17 @@ impl App {
             && !already;
         let visit = finished.then(|| self.visit());
         let started = self.reader.teach_back().started();
+        let visit_written = self.consult_state().is_some() && already;
         let Some(counting) = &mut self.counting else {
             return Task::none();
         };
         // Counted once until the check is cleared for someone else.
         counting.set_check_counted(started && (already || finished));
-        // Behind the welcome screen (after a reset, too) no one is reading.
+        // Behind the welcome screen (after a reset, too) no one is reading; in the consult
+        // room, pages opened after the check was counted belong to a visit already written, and
+        // the next begins when the check is started over.
         let behind_welcome = matches!(&self.mode, Mode::Kiosk(kiosk) if kiosk.welcome());
-        if after.place.0 != before.place.0 && !behind_welcome {
+        if after.place.0 != before.place.0 && !behind_welcome && !visit_written {
             counting.opened(&after.place.0);
         }
         match visit {

@@ -767,7 +767,8 @@ fn insights_prints_the_weeks_counts_merged_so_no_quiet_week_stands_alone() {
     drop(store);
     let now = run(&["insights", "--insights", path]);
     assert!(
-        stdout(&now).contains("consult: no counts yet"),
+        stdout(&now).contains("consult: no counts yet")
+            && stdout(&now).contains("the week under way is shown once it is over"),
         "{}",
         stdout(&now)
     );

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use iced::Size;
 use needle_guide::app::{App, KioskSettings, Message};
 use needle_guide::content::Library;
+use needle_guide::insights::InsightsError;
 use needle_guide::keys::Shortcut;
 use needle_guide::route::{PageId, Route};
 use needle_guide::screen::Shared;
@@ -1205,12 +1206,16 @@ fn counts_that_cannot_be_written_turn_counting_off_and_the_kiosk_goes_on() {
     std::fs::write(&file, "not a database ".repeat(400)).unwrap();
     let mut app = kiosk_with_pin().with_insights(file.clone());
     let (_, off) = app.insights().unwrap();
-    let off = off.expect("counting is off, with a reason").to_owned();
-    assert!(off.contains("insights.sqlite"), "{off}");
-    // The patient is not told it counts, nor why it does not; staff see why under the keypad.
+    let off = off.expect("counting is off, with a reason").clone();
+    assert!(matches!(off, InsightsError::NotCounts { .. }), "{off}");
+    assert!(off.path().ends_with("insights.sqlite"), "{off}");
+    // The patient is not told it counts, nor why it does not; staff see why under the keypad,
+    // in the guide's words, naming the file.
     let library = library();
     let counts = library.ui.kiosk.counts_answers.as_str();
-    let staff = library.ui.insights_off.replace("{reason}", &off);
+    let reason = off.in_words(&library.ui.counts_trouble);
+    assert!(reason.contains(off.path()), "{reason}");
+    let staff = library.ui.insights_off.replace("{reason}", &reason);
     assert!(
         !shows(&app, counts),
         "the welcome screen claims no counting"
@@ -1219,6 +1224,15 @@ fn counts_that_cannot_be_written_turn_counting_off_and_the_kiosk_goes_on() {
     let _ = app.update(Kiosk::StaffExit.into());
     assert!(shows(&app, &staff), "under the staff keypad");
     let _ = app.update(Kiosk::PinCancel.into());
+    // In Spanish, all of it in Spanish.
+    let _ = app.update(Kiosk::Shared(Shared::SwitchLanguage).into());
+    let _ = app.update(Kiosk::StaffExit.into());
+    let spanish = Library::embedded("es").unwrap();
+    let reason = off.in_words(&spanish.ui.counts_trouble);
+    let staff_es = spanish.ui.insights_off.replace("{reason}", &reason);
+    assert!(shows(&app, &staff_es), "in Spanish: {staff_es}");
+    let _ = app.update(Kiosk::PinCancel.into());
+    let _ = app.update(Kiosk::Shared(Shared::SwitchLanguage).into());
     deliver_counting(&mut app, a_visit());
     assert!(!shows(&app, &staff), "the pages, to a patient");
     let_time_pass(&mut app);

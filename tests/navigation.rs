@@ -148,6 +148,18 @@ fn staff_see_a_notice_when_content_files_were_left_out() {
     let notice = library.ui.content_notice.replace("{folder}", "/srv/guide");
     assert!(shows(&app, &notice));
     assert!(!shows(&app_on(Route::HOME), &notice));
+    // Under home's title, so at a larger text size too, where the page list gives way.
+    let mut larger = app.clone();
+    let _ = larger.update(Shared::TextLarger.into());
+    assert!(!larger.shows_sidebar());
+    assert!(shows(&larger, &notice), "at a larger text size");
+    // Not on the pages a patient is shown, nor while presenting.
+    let mut risks = app.clone();
+    let _ = risks.update(Reader::Open(Route::Page(PageId::RISKS)).into());
+    assert!(!shows(&risks, &notice), "on a page");
+    let mut presenting = app;
+    let _ = presenting.update(Consult::TogglePresenting.into());
+    assert!(!shows(&presenting, &notice), "while presenting");
 }
 
 #[test]
@@ -465,33 +477,44 @@ fn staff_see_how_each_question_was_answered_over_twelve_weeks_and_open_its_page(
     let _ = std::fs::remove_dir_all(&folder);
 }
 
+/// Sends `message`, running what it starts until the counts are written.
+fn send(app: &mut needle_guide::app::App, message: Message) {
+    support::deliver_running(app, [message], |message| {
+        matches!(message, Message::Counted(_))
+    });
+}
+
+/// Sends `first` to the check, then answers "not sure" and goes on until its summary shows.
+fn check_to_summary(
+    app: &mut needle_guide::app::App,
+    first: needle_guide::screen::reader::teach_back::Message,
+) {
+    use needle_guide::screen::reader::teach_back::{Message as Check, Step};
+    let mut message = first;
+    for _ in 0..200 {
+        send(app, Reader::TeachBack(message).into());
+        message = match app.reader().teach_back().step() {
+            Step::Summary => return,
+            Step::Question(_) => Check::NotSure,
+            Step::Sure => Check::Finish,
+            _ => Check::Next,
+        };
+    }
+    panic!("the check never reached its summary");
+}
+
 /// In the consult room a visit is counted when the check's summary shows; "Try these again" and
 /// its second summary are the same patient, and only a check started over counts again.
 #[test]
 fn a_consult_check_tried_again_is_counted_once() {
     use needle_guide::insights::{Mode, Store};
-    use needle_guide::screen::reader::teach_back::{Message as Check, Step};
+    use needle_guide::screen::reader::teach_back::Message as Check;
     let folder =
         std::env::temp_dir().join(format!("needle-guide-consult-once-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&folder);
     let file = folder.join("insights.sqlite");
     let mut app = app_on(Route::Page(PageId::TEACH_BACK)).with_insights(file.clone());
-    // Sends `first`, then answers "not sure" and goes on until the summary shows.
-    let summary = |app: &mut needle_guide::app::App, first: Check| {
-        let mut message = first;
-        for _ in 0..200 {
-            support::deliver_running(app, [Reader::TeachBack(message).into()], |message| {
-                matches!(message, Message::Counted(_))
-            });
-            message = match app.reader().teach_back().step() {
-                Step::Summary => return,
-                Step::Question(_) => Check::NotSure,
-                Step::Sure => Check::Finish,
-                _ => Check::Next,
-            };
-        }
-        panic!("the check never reached its summary");
-    };
+    let summary = check_to_summary;
     let visits = |file: &std::path::Path| -> u64 {
         Store::open(file)
             .unwrap()
@@ -507,5 +530,58 @@ fn a_consult_check_tried_again_is_counted_once() {
     assert_eq!(visits(&file), 1, "tried again: the same patient");
     summary(&mut app, Check::StartOver);
     assert_eq!(visits(&file), 2, "started over: the next patient");
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+/// In the consult room, the pages opened after a check was counted are not added to the next
+/// patient's visit: that visit begins when the check is started over.
+#[test]
+fn pages_opened_after_a_consult_check_was_counted_go_to_no_visit() {
+    use needle_guide::insights::{Mode, Store};
+    use needle_guide::screen::reader::teach_back::Message as Check;
+    let folder =
+        std::env::temp_dir().join(format!("needle-guide-consult-pages-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    let file = folder.join("insights.sqlite");
+    let mut app = app_on(Route::HOME).with_insights(file.clone());
+    let opened = |file: &std::path::Path, page: PageId| -> u64 {
+        Store::open(file)
+            .unwrap()
+            .weeks(Mode::Consult, None)
+            .unwrap()
+            .iter()
+            .map(|week| {
+                week.pages
+                    .get(&Route::Page(page).to_string())
+                    .copied()
+                    .unwrap_or(0)
+            })
+            .sum()
+    };
+    // The first patient: the risks, then the check.
+    send(&mut app, Reader::Open(Route::Page(PageId::RISKS)).into());
+    send(
+        &mut app,
+        Reader::Open(Route::Page(PageId::TEACH_BACK)).into(),
+    );
+    check_to_summary(&mut app, Check::Next);
+    assert_eq!(opened(&file, PageId::RISKS), 1);
+    // After it, the therapist looks at the warning signs, then starts the check over for the
+    // next patient.
+    send(
+        &mut app,
+        Reader::Open(Route::Page(PageId::WARNING_SIGNS)).into(),
+    );
+    send(
+        &mut app,
+        Reader::Open(Route::Page(PageId::TEACH_BACK)).into(),
+    );
+    check_to_summary(&mut app, Check::StartOver);
+    assert_eq!(
+        opened(&file, PageId::WARNING_SIGNS),
+        0,
+        "opened after the first visit was written, before the next began"
+    );
+    assert_eq!(opened(&file, PageId::TEACH_BACK), 1, "the first visit's");
     let _ = std::fs::remove_dir_all(&folder);
 }

@@ -14,6 +14,7 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
+use crate::content::model::CountsTrouble;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
 /// An ISO 8601 week: the year it belongs to (which, around New Year, may not be the calendar's)
@@ -411,7 +412,8 @@ pub fn table(mode: Mode, spans: &[Counts]) -> String {
     if spans.is_empty() {
         let _ = writeln!(
             out,
-            "{}: no counts yet (weeks with fewer than {MIN_VISITS} visits are shown only with the next).",
+            "{}: no counts yet to show (the week under way is shown once it is over, and a week \
+             with fewer than {MIN_VISITS} visits only together with the next).",
             mode.name()
         );
         return out;
@@ -533,7 +535,7 @@ pub fn csv(mode: Mode, spans: &[Counts]) -> String {
 pub const CSV_HEADER: &str = "mode,from,to,what,item,answer,count";
 
 /// Why the counts cannot be kept or read. The kiosk then goes on as if insights were off.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum InsightsError {
     #[error("{path}: cannot open it: {reason}")]
     Open { path: String, reason: String },
@@ -551,6 +553,32 @@ pub enum InsightsError {
     Write { path: String, reason: String },
     #[error("{path}: cannot read the counts: {reason}")]
     Read { path: String, reason: String },
+}
+
+impl InsightsError {
+    /// The file it is about.
+    pub fn path(&self) -> &str {
+        match self {
+            InsightsError::Open { path, .. }
+            | InsightsError::NotCounts { path, .. }
+            | InsightsError::Newer { path, .. }
+            | InsightsError::Write { path, .. }
+            | InsightsError::Read { path, .. } => path,
+        }
+    }
+
+    /// What went wrong, in the staff's language, naming the file: the technical detail (the
+    /// database's own message) is the log's.
+    pub fn in_words(&self, words: &CountsTrouble) -> String {
+        let said = match self {
+            InsightsError::Open { .. } => &words.cannot_open,
+            InsightsError::NotCounts { .. } => &words.not_counts,
+            InsightsError::Newer { .. } => &words.newer,
+            InsightsError::Write { .. } => &words.cannot_write,
+            InsightsError::Read { .. } => &words.cannot_read,
+        };
+        said.replace("{file}", self.path())
+    }
 }
 
 /// The kinds of thing counted, as the database keeps them.

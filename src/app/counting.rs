@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use iced::Task;
 
 use crate::content::route::Route;
-use crate::insights::{IsoWeek, Mode, Store, Visit};
+use crate::insights::{InsightsError, IsoWeek, Mode, Store, Visit};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Counting {
@@ -17,7 +17,7 @@ pub struct Counting {
     /// The pages opened in this visit, by route id, and how often.
     pages: BTreeMap<String, u32>,
     /// Why counting stopped: the file could not be written. Staff are told, never a patient.
-    off: Option<String>,
+    off: Option<InsightsError>,
     /// The consult room's check reached its summary and was counted; "Try these again" and a
     /// second summary are the same patient, not another visit. Cleared when the check is.
     check_counted: bool,
@@ -39,7 +39,7 @@ impl Counting {
         if counting.file.exists()
             && let Err(error) = Store::open(&counting.file)
         {
-            counting.failed(error.to_string());
+            counting.failed(error);
         }
         counting
     }
@@ -49,8 +49,8 @@ impl Counting {
     }
 
     /// Why the counts are not being kept, if they are not.
-    pub fn off_because(&self) -> Option<&str> {
-        self.off.as_deref()
+    pub fn off_because(&self) -> Option<&InsightsError> {
+        self.off.as_ref()
     }
 
     /// Whether this check's summary has been counted already (see `check_counted`).
@@ -68,7 +68,7 @@ impl Counting {
 
     /// Ends the visit: `visit` (with the pages opened) is added to this week's counts in a task,
     /// which reports back whether it was; the next visit starts with nothing.
-    pub fn end(&mut self, visit: Visit) -> Task<Result<(), String>> {
+    pub fn end(&mut self, visit: Visit) -> Task<Result<(), InsightsError>> {
         let pages = std::mem::take(&mut self.pages);
         if self.off.is_some() {
             return Task::none();
@@ -79,7 +79,7 @@ impl Counting {
     }
 
     /// The counts could not be written: they are kept no more in this run, and the log says why.
-    pub fn failed(&mut self, reason: String) {
+    pub fn failed(&mut self, reason: InsightsError) {
         eprintln!("needle-guide: insights are off for this run: {reason}");
         self.off = Some(reason);
         self.pages.clear();
@@ -87,15 +87,15 @@ impl Counting {
 }
 
 /// Adds one visit to the counts in `file`, making its folder if need be.
-fn record(file: &Path, mode: Mode, visit: &Visit) -> Result<(), String> {
+fn record(file: &Path, mode: Mode, visit: &Visit) -> Result<(), InsightsError> {
     if let Some(folder) = file
         .parent()
         .filter(|folder| !folder.as_os_str().is_empty())
     {
-        std::fs::create_dir_all(folder)
-            .map_err(|error| format!("{}: cannot make the folder: {error}", folder.display()))?;
+        std::fs::create_dir_all(folder).map_err(|error| InsightsError::Write {
+            path: file.display().to_string(),
+            reason: format!("cannot make the folder {}: {error}", folder.display()),
+        })?;
     }
-    Store::open(file)
-        .and_then(|mut store| store.record(IsoWeek::now(), mode, visit))
-        .map_err(|error| error.to_string())
+    Store::open(file).and_then(|mut store| store.record(IsoWeek::now(), mode, visit))
 }

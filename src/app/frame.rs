@@ -90,7 +90,7 @@ impl App {
                 self.reader.teach_back().started(),
                 self.shows_sidebar().then(|| {
                     self.reader
-                        .sidebar(library, self.staff_notices(), self.insights().is_some())
+                        .sidebar(library, self.insights().is_some())
                         .map(Message::Reader)
                 }),
                 self.page_parts(library),
@@ -113,6 +113,16 @@ impl App {
                 container(crate::screen::kiosk::qr(data, &library.ui.kiosk.qr_caption))
                     .center_x(Fill)
             });
+        // Staff's notices go where the therapist starts, not before a patient looking on.
+        let staff_notices = if self.route() == &Route::HOME
+            && self
+                .consult_state()
+                .is_some_and(|consult| !consult.presenting())
+        {
+            self.staff_notices()
+        } else {
+            Vec::new()
+        };
         let look = reader::Look {
             layout,
             palette: &self.palette,
@@ -123,6 +133,7 @@ impl App {
                 .then_some(library.ui.read_aloud.as_str()),
             speech_notice: (self.can_read_aloud() && self.speech_failed())
                 .then_some(library.ui.speech_failed.as_str()),
+            staff_notices: &staff_notices,
             counting: self
                 .insights()
                 .filter(|(_, off)| off.is_none())

@@ -71,7 +71,7 @@ pub enum Message {
     /// Open the staff's view of the clinic's anonymous counts.
     OpenCounts,
     /// What was read of them (boxed: the counts are large beside the other messages).
-    CountsRead(Box<Result<CountsRead, String>>),
+    CountsRead(Box<Result<CountsRead, crate::insights::InsightsError>>),
     /// Show the kiosk's counts, or the consult room's.
     ShowCountsOf(crate::insights::Mode),
     /// Open the page a question of the check teaches, closing the counts.

@@ -351,6 +351,7 @@ impl Reader {
             reading: None,
             read_aloud: None,
             speech_notice: None,
+            staff_notices: &[],
             counting: None,
         };
         page::view(document, reader.page_state(look, None))
@@ -372,7 +373,12 @@ impl Reader {
             check,
             reading: look.reading,
             read_aloud: look.read_aloud.map(str::to_owned),
-            speech_notice: look.speech_notice.map(str::to_owned),
+            notices: look
+                .speech_notice
+                .into_iter()
+                .chain(look.staff_notices.iter().map(String::as_str))
+                .map(str::to_owned)
+                .collect(),
         }
     }
 
@@ -487,16 +493,9 @@ impl Reader {
         Some(action(label(words), role, Message::Open(Route::Page(page))).into())
     }
 
-    /// The list of pages down the left side, with the current one marked, and at the foot any
-    /// notices for staff.
-    /// With `counts`, the clinic keeps anonymous counts, and a button under the pages opens
-    /// them for staff.
-    pub fn sidebar<'a>(
-        &self,
-        library: &'a Library,
-        notices: Vec<String>,
-        counts: bool,
-    ) -> Element<'a, Message> {
+    /// The list of pages down the left side, with the current one marked. With `counts`, the
+    /// clinic keeps anonymous counts, and a button under the pages opens them for staff.
+    pub fn sidebar<'a>(&self, library: &'a Library, counts: bool) -> Element<'a, Message> {
         let current = self.route.section();
         let brand = column![typography::brand(&library.ui.app_title).style(style::primary),]
             .push((!library.clinic.name.trim().is_empty()).then(|| {
@@ -533,11 +532,7 @@ impl Reader {
             .into()
         });
 
-        let notices = notices
-            .into_iter()
-            .map(|notice| typography::body(notice).style(style::muted).into());
-        // The pages scroll only in a window too short for them all; the staff's notices follow
-        // them, so that every page is in the list's view.
+        // The pages scroll only in a window too short for them all.
         let pages = scrollable(
             column![
                 brand,
@@ -550,7 +545,6 @@ impl Reader {
                     Message::OpenCounts,
                 )
             }))
-            .push(Column::with_children(notices).spacing(metrics::S))
             .spacing(metrics::M)
             .padding([metrics::M, metrics::M]),
         )
@@ -578,6 +572,9 @@ pub struct Look<'a> {
     /// Read aloud's label, where the machine can speak, and the notice if it could not.
     pub read_aloud: Option<&'a str>,
     pub speech_notice: Option<&'a str>,
+    /// What staff should know (`App::staff_notices`), under the title of the consult room's
+    /// home page, where the therapist starts, at every text size.
+    pub staff_notices: &'a [String],
     /// The sentence that says the clinic keeps anonymous counts, when it does: shown before the
     /// check starts.
     pub counting: Option<&'a str>,

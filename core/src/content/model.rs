@@ -550,6 +550,9 @@ pub struct Ui {
     pub clinic_not_set: String,
     /// For staff, when the clinic's anonymous counts cannot be kept; `{reason}` says why.
     pub insights_off: String,
+    /// What went wrong with the counts file, as `insights_off`'s `{reason}` and Clinic counts'
+    /// say it.
+    pub counts_trouble: CountsTrouble,
     pub back: String,
     pub home: String,
     pub previous: String,
@@ -770,6 +773,30 @@ pub struct ConsultWords {
     pub counts_few_answers: String,
     pub counts_shares: String,
     pub counts_open: String,
+}
+
+/// Why the anonymous counts cannot be kept or read, for staff, each naming the file (`{file}`).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CountsTrouble {
+    pub cannot_open: String,
+    pub not_counts: String,
+    pub newer: String,
+    pub cannot_write: String,
+    pub cannot_read: String,
+}
+
+impl CountsTrouble {
+    /// Each, with its name in ui.ron.
+    pub fn each(&self) -> [(&'static str, &String); 5] {
+        [
+            ("counts_trouble.cannot_open", &self.cannot_open),
+            ("counts_trouble.not_counts", &self.not_counts),
+            ("counts_trouble.newer", &self.newer),
+            ("counts_trouble.cannot_write", &self.cannot_write),
+            ("counts_trouble.cannot_read", &self.cannot_read),
+        ]
+    }
 }
 
 /// Words of the take-home handout and of the dialog that makes it. `{path}`, `{error}` and

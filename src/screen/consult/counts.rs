@@ -13,7 +13,7 @@ use iced::{Element, Fill, FillPortion, Length};
 use super::Message;
 use crate::content::Library;
 use crate::document::check_items;
-use crate::insights::{self, Answer, Counts, IsoWeek, Mode, Store};
+use crate::insights::{self, Answer, Counts, InsightsError, IsoWeek, Mode, Store};
 use crate::theme::style::{self, Role};
 use crate::theme::{metrics, typography};
 use crate::widget::drag::drag;
@@ -36,7 +36,7 @@ pub struct Read {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dialog {
     pub room: Mode,
-    pub read: Option<Result<Read, String>>,
+    pub read: Option<Result<Read, InsightsError>>,
 }
 
 impl Default for Dialog {
@@ -51,7 +51,7 @@ impl Default for Dialog {
 /// Reads the last [`WEEKS`] finished weeks before `now` from `file` (a week still under way,
 /// read twice, would show what one visit added). A file not yet made holds no counts; it is not
 /// made here.
-pub fn read(file: &Path, now: IsoWeek) -> Result<Read, String> {
+pub fn read(file: &Path, now: IsoWeek) -> Result<Read, InsightsError> {
     let to = now.previous();
     let from = to.first_of(WEEKS);
     let mut read = Read {
@@ -63,7 +63,7 @@ pub fn read(file: &Path, now: IsoWeek) -> Result<Read, String> {
     if !file.exists() {
         return Ok(read);
     }
-    let store = Store::open(file).map_err(|error| error.to_string())?;
+    let store = Store::open(file)?;
     // The spans staff may read (finished weeks, quiet ones merged, as `needle-guide insights`
     // shows them) that end in these weeks, each without what is too small to show, added up: a
     // merged span reaching back before the window is taken whole, never cut.
@@ -77,7 +77,6 @@ pub fn read(file: &Path, now: IsoWeek) -> Result<Read, String> {
                     .collect()
             })
             .map(insights::total)
-            .map_err(|error| error.to_string())
     };
     read.kiosk = total(Mode::Kiosk)?;
     read.consult = total(Mode::Consult)?;
@@ -117,9 +116,13 @@ pub fn view<'a>(dialog: &'a Dialog, library: &'a Library) -> Element<'a, Message
     .spacing(metrics::S);
     let body: Element<'a, Message> = match &dialog.read {
         None => typography::body(&words.counts_reading).into(),
-        Some(Err(reason)) => typography::body(words.counts_failed.replace("{reason}", reason))
-            .style(style::urgent_text)
-            .into(),
+        Some(Err(error)) => typography::body(
+            words
+                .counts_failed
+                .replace("{reason}", &error.in_words(&library.ui.counts_trouble)),
+        )
+        .style(style::urgent_text)
+        .into(),
         Some(Ok(read)) => {
             let counts = match dialog.room {
                 Mode::Kiosk => read.kiosk.as_ref(),

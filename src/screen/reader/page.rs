@@ -34,10 +34,10 @@ pub struct PageState<'a> {
     pub check: Option<Element<'a, Message>>,
     /// The passage being read aloud, counted as [`crate::document::Document::passages`] counts.
     pub reading: Option<usize>,
-    /// Read aloud's label, beside the title where the machine can speak; the notice if it could
-    /// not, under it.
+    /// Read aloud's label, beside the title where the machine can speak.
     pub read_aloud: Option<String>,
-    pub speech_notice: Option<String>,
+    /// Notices under the title: that the machine could not speak, and what staff should know.
+    pub notices: Vec<String>,
 }
 
 /// Below this layout height (large text on a short screen), titles are smaller and the pinned
@@ -105,12 +105,11 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
         .push(read_aloud)
         .spacing(metrics::M)
         .align_y(Vertical::Center);
-    let notice = state
-        .speech_notice
-        .take()
-        .map(|notice| typography::body(notice).style(style::muted));
+    let notices = std::mem::take(&mut state.notices)
+        .into_iter()
+        .map(|notice| typography::body(notice).style(style::muted).into());
     let top = column![title]
-        .push(notice)
+        .extend(notices)
         .push(lead)
         .spacing(metrics::M)
         .width(Fill);
