@@ -335,7 +335,7 @@ impl App {
         let clinic = (!missing.is_empty())
             .then(|| ui.clinic_not_set.replace("{missing}", &missing.join(", ")));
         let counts = self.insights().and_then(|(_, off)| off).map(|reason| {
-            let reason = reason.in_words(&ui.counts_trouble);
+            let reason = crate::screen::counts_trouble(ui, reason);
             ui.insights_off.replace("{reason}", &reason)
         });
         folder.into_iter().chain(clinic).chain(counts).collect()

@@ -9,6 +9,7 @@ use iced::Element;
 
 use crate::content::Library;
 use crate::content::model::Ui;
+use crate::insights::InsightsError;
 use crate::theme::size;
 use crate::theme::style::Role;
 use crate::widget::nav::{self, action_scaled};
@@ -96,6 +97,20 @@ pub enum Words {
 }
 
 /// Takes `item` out of `list` if it is there, else adds it at the end: a box ticked or unticked.
+/// What went wrong with the counts file, in the staff's language, naming the file: the technical
+/// detail (the database's own message) is the log's.
+pub fn counts_trouble(ui: &Ui, error: &InsightsError) -> String {
+    let words = &ui.counts_trouble;
+    let said = match error {
+        InsightsError::Open { .. } => &words.cannot_open,
+        InsightsError::NotCounts { .. } => &words.not_counts,
+        InsightsError::Newer { .. } => &words.newer,
+        InsightsError::Write { .. } => &words.cannot_write,
+        InsightsError::Read { .. } => &words.cannot_read,
+    };
+    said.replace("{file}", error.path())
+}
+
 pub fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
     match list.iter().position(|listed| *listed == item) {
         Some(at) => {

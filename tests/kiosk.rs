@@ -1213,7 +1213,7 @@ fn counts_that_cannot_be_written_turn_counting_off_and_the_kiosk_goes_on() {
     // in the guide's words, naming the file.
     let library = library();
     let counts = library.ui.kiosk.counts_answers.as_str();
-    let reason = off.in_words(&library.ui.counts_trouble);
+    let reason = needle_guide::screen::counts_trouble(&library.ui, &off);
     assert!(reason.contains(off.path()), "{reason}");
     let staff = library.ui.insights_off.replace("{reason}", &reason);
     assert!(
@@ -1228,7 +1228,7 @@ fn counts_that_cannot_be_written_turn_counting_off_and_the_kiosk_goes_on() {
     let _ = app.update(Kiosk::Shared(Shared::SwitchLanguage).into());
     let _ = app.update(Kiosk::StaffExit.into());
     let spanish = Library::embedded("es").unwrap();
-    let reason = off.in_words(&spanish.ui.counts_trouble);
+    let reason = needle_guide::screen::counts_trouble(&spanish.ui, &off);
     let staff_es = spanish.ui.insights_off.replace("{reason}", &reason);
     assert!(shows(&app, &staff_es), "in Spanish: {staff_es}");
     let _ = app.update(Kiosk::PinCancel.into());

@@ -148,7 +148,7 @@ fn staff_see_a_notice_when_content_files_were_left_out() {
     let notice = library.ui.content_notice.replace("{folder}", "/srv/guide");
     assert!(shows(&app, &notice));
     assert!(!shows(&app_on(Route::HOME), &notice));
-    // Under home's title, so at a larger text size too, where the page list gives way.
+    // On home at a larger text size too, where the page list gives way: under its topics.
     let mut larger = app.clone();
     let _ = larger.update(Shared::TextLarger.into());
     assert!(!larger.shows_sidebar());

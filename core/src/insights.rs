@@ -14,7 +14,6 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
-use crate::content::model::CountsTrouble;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
 /// An ISO 8601 week: the year it belongs to (which, around New Year, may not be the calendar's)
@@ -565,19 +564,6 @@ impl InsightsError {
             | InsightsError::Write { path, .. }
             | InsightsError::Read { path, .. } => path,
         }
-    }
-
-    /// What went wrong, in the staff's language, naming the file: the technical detail (the
-    /// database's own message) is the log's.
-    pub fn in_words(&self, words: &CountsTrouble) -> String {
-        let said = match self {
-            InsightsError::Open { .. } => &words.cannot_open,
-            InsightsError::NotCounts { .. } => &words.not_counts,
-            InsightsError::Newer { .. } => &words.newer,
-            InsightsError::Write { .. } => &words.cannot_write,
-            InsightsError::Read { .. } => &words.cannot_read,
-        };
-        said.replace("{file}", self.path())
     }
 }
 

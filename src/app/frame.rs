@@ -134,6 +134,7 @@ impl App {
             speech_notice: (self.can_read_aloud() && self.speech_failed())
                 .then_some(library.ui.speech_failed.as_str()),
             staff_notices: &staff_notices,
+            staff_notices_below: self.viewport.text_step() > 0,
             counting: self
                 .insights()
                 .filter(|(_, off)| off.is_none())

@@ -352,6 +352,7 @@ impl Reader {
             read_aloud: None,
             speech_notice: None,
             staff_notices: &[],
+            staff_notices_below: false,
             counting: None,
         };
         page::view(document, reader.page_state(look, None))
@@ -376,8 +377,19 @@ impl Reader {
             notices: look
                 .speech_notice
                 .into_iter()
-                .chain(look.staff_notices.iter().map(String::as_str))
+                .chain(
+                    look.staff_notices
+                        .iter()
+                        .filter(|_| !look.staff_notices_below)
+                        .map(String::as_str),
+                )
                 .map(str::to_owned)
+                .collect(),
+            notices_below: look
+                .staff_notices
+                .iter()
+                .filter(|_| look.staff_notices_below)
+                .cloned()
                 .collect(),
         }
     }
@@ -572,9 +584,11 @@ pub struct Look<'a> {
     /// Read aloud's label, where the machine can speak, and the notice if it could not.
     pub read_aloud: Option<&'a str>,
     pub speech_notice: Option<&'a str>,
-    /// What staff should know (`App::staff_notices`), under the title of the consult room's
-    /// home page, where the therapist starts, at every text size.
+    /// What staff should know (`App::staff_notices`), on the consult room's home page, where
+    /// the therapist starts: under its title, or, with `staff_notices_below` (larger text, where
+    /// the topics need the room), under its topics.
     pub staff_notices: &'a [String],
+    pub staff_notices_below: bool,
     /// The sentence that says the clinic keeps anonymous counts, when it does: shown before the
     /// check starts.
     pub counting: Option<&'a str>,

@@ -116,11 +116,10 @@ pub fn view<'a>(dialog: &'a Dialog, library: &'a Library) -> Element<'a, Message
     .spacing(metrics::S);
     let body: Element<'a, Message> = match &dialog.read {
         None => typography::body(&words.counts_reading).into(),
-        Some(Err(error)) => typography::body(
-            words
-                .counts_failed
-                .replace("{reason}", &error.in_words(&library.ui.counts_trouble)),
-        )
+        Some(Err(error)) => typography::body(words.counts_failed.replace(
+            "{reason}",
+            &crate::screen::counts_trouble(&library.ui, error),
+        ))
         .style(style::urgent_text)
         .into(),
         Some(Ok(read)) => {

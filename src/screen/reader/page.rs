@@ -38,6 +38,8 @@ pub struct PageState<'a> {
     pub read_aloud: Option<String>,
     /// Notices under the title: that the machine could not speak, and what staff should know.
     pub notices: Vec<String>,
+    /// Notices at the foot of the page.
+    pub notices_below: Vec<String>,
 }
 
 /// Below this layout height (large text on a short screen), titles are smaller and the pinned
@@ -145,7 +147,12 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
         let above = if launcher { 0.0 } else { metrics::M };
         page = page.push(container(chunk).padding(iced::Padding::ZERO.top(above)));
     }
-    page.into()
+    page.extend(
+        std::mem::take(&mut state.notices_below)
+            .into_iter()
+            .map(|notice| typography::body(notice).style(style::muted).into()),
+    )
+    .into()
 }
 
 /// Passage `number` of the page: marked while it is read aloud, and, while reading, a tap on it
