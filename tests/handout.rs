@@ -538,7 +538,7 @@ fn hostile_clinic_details_still_fit_and_are_said_to_be_left_out() {
                 },
             );
             assert!(
-                handout.pages <= handout::MAX_PAGES,
+                handout.pages <= handout::MAX_PAGES && handout.take_home_pages == handout.pages,
                 "{locale}, {what}: {} pages",
                 handout.pages
             );
@@ -908,8 +908,9 @@ fn extracted(pdf: &[u8], scratch: &Path, name: &str) -> Result<String, String> {
 
 /// Every combination a clinic can print: both languages, A4 and Letter, no condition, as many
 /// as are described, every condition, with and without the longest discussion summary, and
-/// with the built-in and a filled-in clinic. Each is at most two pages, with what to do and whom
-/// to call on the first; what was left out to fit is said on the handout.
+/// with the built-in and a filled-in clinic. What goes home is at most two pages, with what to
+/// do and whom to call on the first; after the check, the page to sign is one more, of its own;
+/// what was left out to fit is said on the handout.
 #[test]
 fn the_handout_is_at_most_two_pages_in_every_combination() {
     let scratch = Scratch::new("print");
@@ -959,8 +960,9 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
                         );
                         let why = edition.ui.handout.checklist_why.split('{').next().unwrap();
                         println!(
-                            "{name}: {} page(s); checklist in brief: {}; left out: {:?}",
+                            "{name}: {} page(s), {} to take home; checklist in brief: {}; left out: {:?}",
                             handout.pages,
+                            handout.take_home_pages,
                             handout.sheet.text().contains(why),
                             handout.left_out
                         );
@@ -984,8 +986,7 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
                             }
                         }
                         // Every thing to tell the therapist before treatment, at least in
-                        // brief; with the longest discussion summary in Spanish, the list's
-                        // first items, and always the reasons not to be needled (its first 3).
+                        // brief.
                         let said = handout.sheet.text();
                         // Every side effect, a collapsed lung among those with no number.
                         missing.extend(
@@ -1000,12 +1001,7 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
                             .iter()
                             .take_while(|item| item.told_in(&said))
                             .count();
-                        let least = if discussion.is_none() || locale == "en" {
-                            to_tell.len()
-                        } else {
-                            3
-                        };
-                        if kept < least || to_tell[kept..].iter().any(|item| item.told_in(&said)) {
+                        if kept < to_tell.len() {
                             missing.push(format!("{name}: kept {kept} of {}", to_tell.len()));
                         }
                         counts.push((name, handout));
@@ -1021,9 +1017,19 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
     );
     for (name, handout) in &counts {
         assert!(
-            (1..=handout::MAX_PAGES).contains(&handout.pages),
-            "{name}: {} pages",
-            handout.pages
+            (1..=handout::MAX_PAGES).contains(&handout.take_home_pages),
+            "{name}: {} pages to take home",
+            handout.take_home_pages
+        );
+        let signing = if name.contains("-discussion-") {
+            handout::SIGNING_PAGES
+        } else {
+            0
+        };
+        assert_eq!(
+            handout.pages,
+            handout.take_home_pages + signing,
+            "{name}: the page to sign, only after the check"
         );
     }
     // The handout a reader opens holds the words: a PDF reader gets them out whole, in order.
@@ -1086,27 +1092,37 @@ fn a_discussion_summary_is_a_signed_companion_to_the_consent_form() {
         ] {
             assert_has(&page, text, &format!("{locale}: {what}"));
         }
-        // Every line of it, unless its list had to be left out to fit two pages, which the
-        // handout then says.
-        for (items, left_out) in [
-            (&discussion.topics, None),
-            (
-                &discussion.questions,
-                Some(words.questions_ticked.to_lowercase()),
-            ),
-            (
-                &discussion.unsure,
-                Some(library.ui.handout.unsure_left_out.clone()),
-            ),
+        // On a page of its own after the two that go home, which hold none of it: the clinic
+        // keeps it, the patient the rest.
+        assert_eq!(handout.take_home_pages, handout::MAX_PAGES, "{locale}");
+        assert_eq!(
+            handout.pages,
+            handout::MAX_PAGES + handout::SIGNING_PAGES,
+            "{locale}"
+        );
+        assert_eq!(handout.laid.signing_from, Some(handout.take_home_pages));
+        let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let signing_page = flat(&handout.laid.page_text(handout.take_home_pages));
+        let take_home: String = (0..handout.take_home_pages)
+            .map(|page| flat(&handout.laid.page_text(page)))
+            .collect();
+        assert!(signing_page.contains(&flat(&words.discussion_title)));
+        assert!(!take_home.contains(&flat(&words.discussion_title)));
+        assert!(!take_home.contains(&flat(&words.patient_signature)));
+        // Every line of it, the longest summary too: it has the page to itself.
+        for list in [
+            words.questions_ticked.to_lowercase(),
+            library.ui.handout.unsure_left_out.clone(),
         ] {
-            let said_left_out =
-                left_out.is_some_and(|left_out| handout.left_out.contains(&left_out));
-            for item in items {
-                assert!(
-                    page.contains(item.as_str()) != said_left_out,
-                    "{locale}: {item:?} neither printed nor said to be left out"
-                );
-            }
+            assert!(!handout.left_out.contains(&list), "{locale}: {list}");
+        }
+        for item in discussion
+            .topics
+            .iter()
+            .chain(&discussion.questions)
+            .chain(&discussion.unsure)
+        {
+            assert_has(&page, item, &format!("{locale}: a line of the summary"));
         }
         // With no list left out, it is all there.
         let whole = handout::sheet(

@@ -52,7 +52,10 @@ pub struct Discussion {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Printed {
     pub pdf: Vec<u8>,
+    /// Every page: those that go home, then the page to sign, where there is one.
     pub pages: usize,
+    /// The pages that go home: two at most.
+    pub take_home_pages: usize,
     pub left_out: Vec<String>,
     /// Where each mark went, for tests and for the words each page holds.
     pub laid: Laid,
@@ -65,18 +68,24 @@ pub fn sheet(library: &Library, options: &HandoutOptions, cuts: &Cuts) -> Sheet 
     sheet::build(library, options, cuts, &Faces::new().regular)
 }
 
-/// The pages a handout keeps to.
+/// The pages that go home: a handout keeps to these.
 pub const MAX_PAGES: usize = 2;
 
+/// The pages to sign after the check, on a sheet of their own that the clinic keeps.
+pub const SIGNING_PAGES: usize = 1;
+
 /// The handout as a PDF on `options.paper`: whom to call and what to do first, then the
-/// conditions ticked, the side effects with their pictures and sources, what to tell the
-/// therapist, and the discussion summary with lines to sign. When that runs past two pages, what
-/// the guide says at more length is left out, in [`Shorten`]'s order, and the handout says so.
+/// conditions ticked, the side effects with their pictures and sources, and what to tell the
+/// therapist, on two pages that go home; after the check, the discussion summary with lines to
+/// sign on a page of its own, which the clinic keeps with its consent form. When the pages that
+/// go home run past two, or the page to sign past one, what the guide says at more length is left
+/// out, in [`Shorten`]'s order, and the handout says so.
 pub fn print(library: &Library, options: &HandoutOptions) -> Result<Printed, String> {
     let faces = Faces::new();
     let build = |cuts: &Cuts| sheet::build(library, options, cuts, &faces.regular);
     let lay_out = |sheet: &Sheet| layout::lay_out(sheet, options.paper, &faces);
-    let fits = |laid: &Laid| laid.pages.len() <= MAX_PAGES;
+    let fits =
+        |laid: &Laid| laid.take_home_pages() <= MAX_PAGES && laid.signing_pages() <= SIGNING_PAGES;
     // Give up one step at a time, skipping steps that change nothing, until it fits or nothing
     // is left to give up.
     let mut cuts = Cuts::none();
@@ -115,6 +124,7 @@ pub fn print(library: &Library, options: &HandoutOptions) -> Result<Printed, Str
     Ok(Printed {
         pdf,
         pages: laid.pages.len(),
+        take_home_pages: laid.take_home_pages(),
         left_out: sheet.left_out.clone(),
         laid,
         sheet,

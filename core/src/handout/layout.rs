@@ -148,9 +148,21 @@ pub struct Placed {
 pub struct Laid {
     pub paper: Paper,
     pub pages: Vec<Vec<Placed>>,
+    /// The index of the first page to sign ([`Piece::NewPage`]), where there is one.
+    pub signing_from: Option<usize>,
 }
 
 impl Laid {
+    /// The pages that go home: all but those to sign.
+    pub fn take_home_pages(&self) -> usize {
+        self.signing_from.unwrap_or(self.pages.len())
+    }
+
+    /// The pages to sign, which the clinic keeps.
+    pub fn signing_pages(&self) -> usize {
+        self.pages.len() - self.take_home_pages()
+    }
+
     /// The offset that centres the laid-out area on the paper.
     pub fn origin(&self) -> (f32, f32) {
         let (width, height) = self.paper.size();
@@ -300,6 +312,8 @@ struct Block {
     /// Drawn above it where it starts a column: what it goes on from (a step of what to do
     /// split between columns says again which step it is).
     continued: Option<Box<Block>>,
+    /// Starts a page of its own (the page to sign).
+    new_page: bool,
 }
 
 impl Block {
@@ -358,12 +372,22 @@ pub fn lay_out(sheet: &Sheet, paper: Paper, faces: &Faces) -> Laid {
     let mut blocks = Vec::new();
     let mut lists = 0;
     let mut tables = 0;
-    blocks.push(title_block(sheet, faces, &colors));
+    let title = title_block(sheet, faces, &colors);
+    blocks.push(title.clone());
     // Lines to sign go across the foot of the last page, after everything else.
     let mut foot = None;
     for piece in &sheet.pieces {
         if let Piece::Lines(labels) = piece {
             foot = Some(labels);
+            continue;
+        }
+        // The page to sign is kept apart from the rest: it says again what it goes with.
+        if let Piece::NewPage = piece {
+            blocks.push(Block {
+                new_page: true,
+                ..Block::default()
+            });
+            blocks.push(title.clone());
             continue;
         }
         piece_blocks(
@@ -376,7 +400,7 @@ pub fn lay_out(sheet: &Sheet, paper: Paper, faces: &Faces) -> Laid {
             &mut tables,
         );
     }
-    let mut pages = flow(&blocks, None);
+    let (mut pages, signing_from) = flow(&blocks, None);
     if let Some(labels) = foot {
         // Across the foot of the last page, where both its columns end above the lines; else
         // at the foot of its second column, where that ends above them; else on a page of
@@ -384,7 +408,7 @@ pub fn lay_out(sheet: &Sheet, paper: Paper, faces: &Faces) -> Laid {
         let across = lines_to_write_on(labels, WIDTH, 3, faces, &colors);
         let narrow = lines_to_write_on(labels, COLUMN, 2, faces, &colors);
         let last = pages.len() - 1;
-        let tried = flow(
+        let (tried, _) = flow(
             &blocks,
             Some((last, BODY_HEIGHT - across.before - across.height)),
         );
@@ -413,14 +437,19 @@ pub fn lay_out(sheet: &Sheet, paper: Paper, faces: &Faces) -> Laid {
     for (index, page) in pages.iter_mut().enumerate() {
         footer(page, sheet, index + 1, total, faces, &colors);
     }
-    Laid { paper, pages }
+    Laid {
+        paper,
+        pages,
+        signing_from,
+    }
 }
 
 /// Fills pages with blocks in order: blocks that span the page first (the title and the
 /// clinic's box), then down the first column and the second. A block that does not fit starts
 /// the next column or page, and a heading goes with it.
 /// `shorter` stops the columns of one page (by its index) higher, to leave room at its foot.
-fn flow(blocks: &[Block], shorter: Option<(usize, f32)>) -> Vec<Vec<Placed>> {
+/// Returns the pages, and the index of the page a [`Block::new_page`] started, if one did.
+fn flow(blocks: &[Block], shorter: Option<(usize, f32)>) -> (Vec<Vec<Placed>>, Option<usize>) {
     let mut pages: Vec<Vec<Placed>> = vec![Vec::new()];
     let bottom = |page: usize| match shorter {
         Some((index, height)) if index == page => height,
@@ -431,7 +460,15 @@ fn flow(blocks: &[Block], shorter: Option<(usize, f32)>) -> Vec<Vec<Placed>> {
     let mut column = 0;
     let mut y = 0.0;
     let mut index = 0;
+    let mut new_page = None;
     while index < blocks.len() {
+        if blocks[index].new_page {
+            pages.push(Vec::new());
+            (top, column, y) = (0.0, 0, 0.0);
+            new_page = Some(pages.len() - 1);
+            index += 1;
+            continue;
+        }
         // The run of blocks that must stay together: headings and the block after them.
         let mut end = index;
         while blocks[end].keep_with_next && end + 1 < blocks.len() {
@@ -493,7 +530,7 @@ fn flow(blocks: &[Block], shorter: Option<(usize, f32)>) -> Vec<Vec<Placed>> {
         }
         index = end + 1;
     }
-    pages
+    (pages, new_page)
 }
 
 fn shifted(mark: &Mark, dx: f32, dy: f32) -> Mark {
@@ -565,6 +602,46 @@ fn text_block(runs: &[Run], size: f32, colour: Rgb, role: Role, faces: &Faces) -
     block
 }
 
+/// A paragraph in blocks that may go on in the next column or page between lines, so that a
+/// long one fills the end of a column rather than leaving it empty; never with one line of it
+/// alone at the foot of a column or the head of the next.
+fn paragraph(runs: &[Run], faces: &Faces, colors: &Colors) -> Vec<Block> {
+    const KEPT_TOGETHER: usize = 2;
+    let lines = break_lines(runs, faces, size::BODY, COLUMN);
+    let count = lines.len();
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    while start < count {
+        // The first two lines together, then one at a time, the last two together.
+        let end = if start == 0 || count - start <= KEPT_TOGETHER {
+            (start + KEPT_TOGETHER).min(count)
+        } else {
+            start + 1
+        };
+        let end = if count - end < KEPT_TOGETHER {
+            count
+        } else {
+            end
+        };
+        let mut block = Block {
+            before: if start == 0 { GAP } else { 0.0 },
+            ..Block::default()
+        };
+        block.height = write_lines(
+            &mut block,
+            &lines[start..end],
+            0.0,
+            0.0,
+            size::BODY,
+            colors.text,
+            &Role::Paragraph,
+        );
+        blocks.push(block);
+        start = end;
+    }
+    blocks
+}
+
 /// A heading in bold, kept with what follows it.
 fn heading(text: &str, size: f32, colour: Rgb, role: Role, faces: &Faces) -> Block {
     Block {
@@ -611,15 +688,7 @@ fn piece_blocks(
                 faces,
             ));
         }
-        Piece::Paragraph(runs) => {
-            blocks.push(text_block(
-                runs,
-                size::BODY,
-                colors.text,
-                Role::Paragraph,
-                faces,
-            ));
-        }
+        Piece::Paragraph(runs) => blocks.extend(paragraph(runs, faces, colors)),
         Piece::Note(runs) => {
             let pad = 5.0;
             let mut block = Block {
@@ -734,6 +803,8 @@ fn piece_blocks(
             effects(headings, rows, cell, *tables, faces, colors, blocks);
         }
         Piece::Lines(labels) => blocks.push(lines_to_write_on(labels, WIDTH, 3, faces, colors)),
+        // Laid out by `lay_out`, with the title again.
+        Piece::NewPage => {}
     }
 }
 
@@ -1299,6 +1370,32 @@ mod tests {
     use crate::colors::contrast_ratio;
     use crate::content::Library;
     use crate::handout::{HandoutOptions, sheet};
+
+    #[test]
+    fn a_long_paragraph_breaks_between_lines_never_leaving_one_alone() {
+        let faces = Faces::new();
+        let colors = Colors::STANDARD;
+        for words in [1, 12, 30, 60, 200] {
+            let text = vec!["needling"; words].join(" ");
+            let lines = break_lines(&[Run::plain(&text)], &faces, size::BODY, COLUMN).len();
+            let blocks = paragraph(&[Run::plain(&text)], &faces, &colors);
+            let line_height = size::BODY * LEADING;
+            let counts: Vec<usize> = blocks
+                .iter()
+                .map(|block| (block.height / line_height).round() as usize)
+                .collect();
+            assert_eq!(counts.iter().sum::<usize>(), lines, "{words} words");
+            if lines >= 2 {
+                assert!(counts[0] >= 2, "{words} words: {counts:?}");
+                assert!(counts[counts.len() - 1] >= 2, "{words} words: {counts:?}");
+            }
+            if lines > 4 {
+                assert!(blocks.len() > 2, "{words} words: it can break, {counts:?}");
+            }
+            assert_eq!(blocks[0].before, GAP);
+            assert!(blocks[1..].iter().all(|block| block.before == 0.0));
+        }
+    }
 
     /// Every handout both languages make, whole (the longest), laid on both papers.
     fn laid() -> Vec<(String, Laid)> {

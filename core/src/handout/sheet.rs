@@ -107,6 +107,9 @@ pub enum Piece {
     },
     /// Lines to write a name, a date or a signature on.
     Lines(Vec<String>),
+    /// What follows starts a page of its own: the page to sign, which the clinic keeps, so the
+    /// pages before it go home whole.
+    NewPage,
 }
 
 /// The whole handout, before it is laid out.
@@ -172,6 +175,7 @@ impl Piece {
                 .collect::<Vec<_>>()
                 .join("\n"),
             Piece::Checklist(items) | Piece::Lines(items) => items.join("\n"),
+            Piece::NewPage => String::new(),
             Piece::Contacts {
                 heading,
                 fields,
@@ -228,18 +232,19 @@ pub enum Shorten {
     CompactChecklist,
     /// And without the line on why a side effect has two numbers.
     WithoutTwoNumbers,
+    /// And, on the page to sign, without the list of "are you sure" questions answered no (the
+    /// summary still says to talk to the therapist before deciding).
+    WithoutUnsure,
+    /// And, on the page to sign, without the questions the patient ticked in the check.
+    WithoutQuestions,
     /// And without the pictures of 100 and their key (the numbers stay).
     WithoutPictures,
-    /// And without the conditions ticked (whether needles went near a lung is a line the
-    /// therapist fills in, in the clinic's box).
-    WithoutConditions,
-    /// And without the list of "are you sure" questions answered no (the summary still says to
-    /// talk to the therapist before deciding).
-    WithoutUnsure,
-    /// And without the questions the patient ticked in the check.
-    WithoutQuestions,
-    /// And without what studies found about whether it helps (the right to say no stays).
+    /// And without what studies found about whether it helps (the right to say no stays): what
+    /// may help is kept beside the harms longer than the pictures of the harms.
     WithoutStudiesFound,
+    /// And without the conditions ticked, which by now are only their names (whether needles
+    /// went near a lung is a line the therapist fills in, in the clinic's box).
+    WithoutConditions,
     /// And, last, this many fewer of the things to tell the therapist before treatment, from
     /// the end of the list. It opens with the reasons not to be needled, which are never given
     /// up: a handout that cannot keep them runs to a third page.
@@ -256,12 +261,12 @@ impl Shorten {
             Shorten::ConditionsByName => Some(Shorten::CompactLists),
             Shorten::CompactLists => Some(Shorten::CompactChecklist),
             Shorten::CompactChecklist => Some(Shorten::WithoutTwoNumbers),
-            Shorten::WithoutTwoNumbers => Some(Shorten::WithoutPictures),
-            Shorten::WithoutPictures => Some(Shorten::WithoutConditions),
-            Shorten::WithoutConditions => Some(Shorten::WithoutUnsure),
+            Shorten::WithoutTwoNumbers => Some(Shorten::WithoutUnsure),
             Shorten::WithoutUnsure => Some(Shorten::WithoutQuestions),
-            Shorten::WithoutQuestions => Some(Shorten::WithoutStudiesFound),
-            Shorten::WithoutStudiesFound => Some(Shorten::ShorterChecklist(1)),
+            Shorten::WithoutQuestions => Some(Shorten::WithoutPictures),
+            Shorten::WithoutPictures => Some(Shorten::WithoutStudiesFound),
+            Shorten::WithoutStudiesFound => Some(Shorten::WithoutConditions),
+            Shorten::WithoutConditions => Some(Shorten::ShorterChecklist(1)),
             Shorten::ShorterChecklist(fewer) if fewer < MAX_CHECKLIST => {
                 Some(Shorten::ShorterChecklist(fewer + 1))
             }
@@ -386,6 +391,9 @@ pub fn build(library: &Library, options: &HandoutOptions, cuts: &Cuts, face: &Fa
     your_choice(&mut pieces, library, cuts, &mut left_out);
     side_effects(&mut pieces, library, cuts, &mut left_out);
     who_should_not(&mut pieces, library, cuts, &mut left_out);
+    // The page to sign, built first so that what it leaves out is said with the rest, at the
+    // end of the pages that go home.
+    let mut signing = Vec::new();
     if let Some(discussion) = &options.discussion {
         let questions = if cuts.has(Shorten::WithoutQuestions) && !discussion.questions.is_empty() {
             left_out.push(library.ui.teach_back.questions_ticked.to_lowercase());
@@ -400,7 +408,14 @@ pub fn build(library: &Library, options: &HandoutOptions, cuts: &Cuts, face: &Fa
             &discussion.unsure[..]
         };
         let compact = cuts.has(Shorten::CompactLists);
-        discussion_summary(&mut pieces, library, discussion, questions, unsure, compact);
+        discussion_summary(
+            &mut signing,
+            library,
+            discussion,
+            questions,
+            unsure,
+            compact,
+        );
     }
     if !left_out.is_empty() {
         // Its lead and its close in bold, the list between them plain, which takes fewer lines.
@@ -413,6 +428,10 @@ pub fn build(library: &Library, options: &HandoutOptions, cuts: &Cuts, face: &Fa
             Run::plain(left_out.join("; ")),
             Run::bold(close.to_owned()),
         ]));
+    }
+    if !signing.is_empty() {
+        pieces.push(Piece::NewPage);
+        pieces.extend(signing);
     }
     let mut footer = words.content_checked.clone();
     let reviewed = library.clinic.reviewed.trim();
