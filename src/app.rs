@@ -32,6 +32,7 @@ pub use viewport::{
     fit_scale,
 };
 
+mod background;
 mod counting;
 mod frame;
 mod read_aloud;
@@ -40,6 +41,7 @@ mod viewport;
 
 pub use shell::{run, window_icon, window_settings};
 
+use background::Background;
 use counting::Counting;
 use read_aloud::ReadAloud;
 use viewport::Viewport;
@@ -209,6 +211,8 @@ pub struct App {
     clock: Clock,
     /// The clinic's anonymous counts, when it turned them on.
     counting: Option<Counting>,
+    /// Work done off the window's thread (the counts written and read).
+    background: Background,
 }
 
 impl App {
@@ -242,24 +246,53 @@ impl App {
             read_aloud: ReadAloud::default(),
             clock: Clock::default(),
             counting: None,
+            background: Background::default(),
             editions,
         }
     }
 
     /// Keeps the clinic's anonymous counts in `file` (`insights` in clinic.ron), the kiosk's
     /// and the consult room's apart.
-    pub fn with_insights(mut self, file: PathBuf) -> App {
-        let mode = match self.mode {
+    pub fn with_insights(self, file: PathBuf) -> App {
+        let counting = Counting::new(file, self.counts_mode());
+        self.counting_with(counting)
+    }
+
+    /// The clinic keeps counts, but they cannot be kept, for `reason` (there is nowhere to keep
+    /// them): staff are told, as when the file cannot be used.
+    pub fn with_insights_off(self, reason: insights::InsightsError) -> App {
+        let counting = Counting::off(reason, self.counts_mode());
+        self.counting_with(counting)
+    }
+
+    fn counts_mode(&self) -> insights::Mode {
+        match self.mode {
             Mode::Kiosk(_) => insights::Mode::Kiosk,
             Mode::Consult(_) => insights::Mode::Consult,
-        };
-        let counting = Counting::new(file, mode);
+        }
+    }
+
+    fn counting_with(mut self, counting: Counting) -> App {
         let on = counting.off_because().is_none();
         self.counting = Some(counting);
         if let Mode::Kiosk(kiosk) = self.mode {
             self.mode = Mode::Kiosk(kiosk.with_counting(on));
         }
         self
+    }
+
+    /// Waits until the work done off the window's thread (the counts written or read) is done;
+    /// a task handed back before then has its answer ready after.
+    pub fn settle(&self) {
+        self.background.settle();
+    }
+
+    /// The file that holds the clinic's counts, where there is one to read.
+    pub fn counts_file(&self) -> Option<&std::path::Path> {
+        self.counting
+            .as_ref()
+            .map(Counting::file)
+            .filter(|file| !file.as_os_str().is_empty())
     }
 
     /// Where the counts are kept, and why they are not, if they are not: for staff.
@@ -533,6 +566,10 @@ impl App {
                 Task::none()
             }
             Message::ScrolledTo | Message::Counted(Ok(())) => Task::none(),
+            Message::Counted(Err(reason)) if Counting::passing(&reason) => {
+                eprintln!("needle-guide: a visit's counts were not kept: {reason}");
+                Task::none()
+            }
             Message::Counted(Err(reason)) => {
                 if let Some(counting) = &mut self.counting {
                     counting.failed(reason);
@@ -569,6 +606,19 @@ impl App {
     }
 
     fn read(&mut self, message: reader::Message) -> Task<Message> {
+        // At the kiosk, a check started again is the same patient's: what it had come to still
+        // counts when the visit ends.
+        if self.kiosk_state().is_some()
+            && matches!(
+                message,
+                reader::Message::TeachBack(teach_back::Message::StartOver)
+            )
+        {
+            let so_far = self.visit();
+            if let Some(counting) = &mut self.counting {
+                counting.check_started_again(so_far);
+            }
+        }
         match self.reader.update(message, &self.editions[self.locale]) {
             reader::Action::Moved => {
                 // The check's next step is another page to read; an answer's verdict shows at
@@ -669,17 +719,21 @@ impl App {
             }
             consult::Action::ReadCounts => {
                 // Clinic counts is offered only where the clinic keeps counts.
-                let Some(file) = self
-                    .counting
-                    .as_ref()
-                    .map(|counting| counting.file().to_owned())
-                else {
+                let Some(file) = self.counts_file().map(std::path::Path::to_owned) else {
                     return Task::none();
                 };
-                Task::perform(
-                    async move { consult::read_counts(&file, insights::IsoWeek::now()) },
-                    |read| Message::Consult(consult::Message::CountsRead(Box::new(read))),
-                )
+                let path = file.display().to_string();
+                self.background
+                    .run(move || consult::read_counts(&file, insights::IsoWeek::now()))
+                    .map(move |read| {
+                        let read = read.unwrap_or_else(|| {
+                            Err(insights::InsightsError::Read {
+                                path: path.clone(),
+                                reason: "the thread that reads the counts stopped".into(),
+                            })
+                        });
+                        Message::Consult(consult::Message::CountsRead(Box::new(read)))
+                    })
             }
             consult::Action::ShowFolder(folder) => {
                 let Some(opener) = self.handout_opener() else {
@@ -720,7 +774,8 @@ impl App {
                         "no staff PIN is set in clinic.ron"
                     }
                 );
-                iced::exit()
+                // The visit under way is counted before the guide closes.
+                self.reset().discard().chain(iced::exit())
             }
         }
     }
@@ -864,7 +919,9 @@ impl App {
         let visited = !kiosk.welcome();
         let mut counting = self.counting.take();
         let counted = match &mut counting {
-            Some(counting) if visited => counting.end(self.visit()).map(Message::Counted),
+            Some(counting) if visited => counting
+                .end(self.visit(), &self.background)
+                .map(Message::Counted),
             _ => Task::none(),
         };
         let guard = kiosk.guard();
@@ -881,6 +938,7 @@ impl App {
                 consult => consult,
             },
             counting,
+            background: self.background.clone(),
             ..fresh
         };
         counted
@@ -929,7 +987,7 @@ impl App {
             counting.opened(&after.place.0);
         }
         match visit {
-            Some(visit) => counting.end(visit).map(Message::Counted),
+            Some(visit) => counting.end(visit, &self.background).map(Message::Counted),
             None => Task::none(),
         }
     }

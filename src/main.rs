@@ -303,11 +303,17 @@ fn open(
             insights.or_else(|| needle_guide::insights::default_file(|name| std::env::var_os(name)))
         })
         .flatten();
-    if editions[0].clinic.insights && insights.is_none() {
-        eprintln!(
-            "needle-guide: insights are off: no data folder here (HOME or XDG_DATA_HOME); name a file with --insights FILE"
-        );
-    }
+    // Counts the clinic wants and that cannot be kept: staff are told on screen, too.
+    let insights = match insights {
+        Some(file) => Some(Ok(file)),
+        None if editions[0].clinic.insights => {
+            Some(Err(needle_guide::insights::InsightsError::NoFolder {
+                reason: "HOME and XDG_DATA_HOME are not set; name a file with --insights FILE"
+                    .into(),
+            }))
+        }
+        None => None,
+    };
     run(Arc::new(editions), start, locale, kiosk, notice, insights)
 }
 
@@ -318,7 +324,7 @@ fn run(
     locale: &str,
     kiosk: Option<Duration>,
     notice: Option<String>,
-    insights: Option<PathBuf>,
+    insights: Option<Result<PathBuf, needle_guide::insights::InsightsError>>,
 ) -> Result<(), Failure> {
     // Before anything starts a thread (src/fonts.rs): the machine's own fonts are read only for
     // characters the guide's fonts lack.
@@ -340,7 +346,8 @@ fn run(
     .in_locale(locale)
     .with_voice(voice);
     let app = match insights {
-        Some(file) => {
+        Some(Err(nowhere)) => app.with_insights_off(nowhere),
+        Some(Ok(file)) => {
             let app = app.with_insights(file.clone());
             // A file that cannot be used has said why already (src/app/counting.rs).
             if app.insights().is_some_and(|(_, off)| off.is_none()) {
@@ -424,7 +431,7 @@ fn insights_report(
         String::new()
     };
     for mode in Mode::ALL {
-        let spans = insights::readable(store.weeks(mode, None)?, insights::IsoWeek::now(), since);
+        let spans = store.readable(mode, insights::IsoWeek::now(), since)?;
         report.push_str(&if csv {
             insights::csv(mode, &spans)
         } else {

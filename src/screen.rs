@@ -105,8 +105,9 @@ pub fn counts_trouble(ui: &Ui, error: &InsightsError) -> String {
         InsightsError::Open { .. } => &words.cannot_open,
         InsightsError::NotCounts { .. } => &words.not_counts,
         InsightsError::Newer { .. } => &words.newer,
-        InsightsError::Write { .. } => &words.cannot_write,
+        InsightsError::Write { .. } | InsightsError::Busy { .. } => &words.cannot_write,
         InsightsError::Read { .. } => &words.cannot_read,
+        InsightsError::NoFolder { .. } => &words.no_folder,
     };
     said.replace("{file}", error.path())
 }

@@ -197,6 +197,7 @@ fn session_of(app: &mut App, messages: usize) -> usize {
             // The clinic's counts are written as the window would write them, and what came of
             // it is delivered back.
             if app.insights().is_some() {
+                app.settle();
                 for counted in
                     support::ready_outputs(task, |message| matches!(message, Message::Counted(_)))
                 {

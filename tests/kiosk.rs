@@ -1193,6 +1193,99 @@ fn a_visit_leaves_only_its_counts_behind_and_a_welcome_screen_left_untouched_lea
     let _ = std::fs::remove_dir_all(&folder);
 }
 
+/// A check started again at the kiosk is the same patient's: the first answer to each question
+/// counts, and the check was reached even if the second try was left at its start.
+#[test]
+fn a_check_started_again_at_the_kiosk_counts_its_first_answers() {
+    use needle_guide::insights::{Answer, Mode, Store};
+    let folder =
+        std::env::temp_dir().join(format!("needle-guide-kiosk-again-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    let file = folder.join("insights.sqlite");
+    let mut app = kiosk_with_pin().with_insights(file.clone());
+    let items = needle_guide::document::check_items(&library());
+    let second = if items[1].is_right(&[1]) {
+        Answer::Right
+    } else {
+        Answer::Wrong
+    };
+    deliver_counting(
+        &mut app,
+        [
+            Kiosk::StartVisit.into(),
+            Reader::Open(Route::Page(PageId::TEACH_BACK)).into(),
+            Reader::TeachBack(Check::Next).into(),
+            Reader::TeachBack(Check::NotSure).into(),
+            Reader::TeachBack(Check::Next).into(),
+            Reader::TeachBack(Check::Pick(1)).into(),
+            // Again: the first question another way, the second "not sure".
+            Reader::TeachBack(Check::StartOver).into(),
+            Reader::TeachBack(Check::Next).into(),
+            Reader::TeachBack(Check::NotSure).into(),
+            Reader::TeachBack(Check::Next).into(),
+            Reader::TeachBack(Check::NotSure).into(),
+            // And again, left at its start.
+            Reader::TeachBack(Check::StartOver).into(),
+        ],
+    );
+    let_time_pass(&mut app);
+    let weeks = Store::open(&file)
+        .unwrap()
+        .weeks(Mode::Kiosk, None)
+        .unwrap();
+    let week = &weeks[0];
+    assert_eq!((week.visits, week.checks), (1, 1), "the check was reached");
+    assert_eq!(
+        week.answers.get(&(items[0].id.clone(), Answer::NotSure)),
+        Some(&1)
+    );
+    assert_eq!(
+        week.answers.get(&(items[1].id.clone(), second)),
+        Some(&1),
+        "the first answer: {:?}",
+        week.answers
+    );
+    assert_eq!(week.answers.values().sum::<u64>(), 2, "{:?}", week.answers);
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+/// Writing the counts never holds up the window: with the file locked by another program, the
+/// reset's task waits for a thread, and the window goes on at once.
+#[test]
+fn counts_written_while_the_file_is_locked_do_not_hold_up_the_window() {
+    use needle_guide::insights::{Mode, Store};
+    let folder =
+        std::env::temp_dir().join(format!("needle-guide-kiosk-locked-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    let file = folder.join("insights.sqlite");
+    drop(Store::open(&file).unwrap());
+    let mut app = kiosk_with_pin().with_insights(file.clone());
+    deliver(&mut app, [Kiosk::StartVisit.into()]);
+    // Another program holds the file.
+    let other = rusqlite::Connection::open(&file).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let later = Instant::now() + Duration::from_secs(24 * 3600);
+    let _ = app.update(Kiosk::Tick(later).into());
+    let task = app.update(Kiosk::Tick(later + Duration::from_secs(31)).into());
+    assert!(
+        app.kiosk_state().unwrap().welcome(),
+        "the next person's screen"
+    );
+    // Run as the window runs a task, at once: nothing comes of it yet (written in the task's
+    // first poll, it would have waited for the lock and come back with an error).
+    let at_once = support::ready_outputs(task, |message| matches!(message, Message::Counted(_)));
+    assert!(at_once.is_empty(), "{at_once:?}");
+    other.execute_batch("COMMIT").unwrap();
+    app.settle();
+    let weeks = Store::open(&file)
+        .unwrap()
+        .weeks(Mode::Kiosk, None)
+        .unwrap();
+    assert_eq!(weeks.iter().map(|week| week.visits).sum::<u64>(), 1);
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
 #[test]
 fn counts_that_cannot_be_written_turn_counting_off_and_the_kiosk_goes_on() {
     let folder = std::env::temp_dir().join(format!(
@@ -1255,11 +1348,19 @@ fn counts_that_fail_to_be_written_stop_the_kiosk_saying_it_counts() {
     ));
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).unwrap();
-    // Its folder is a file, so the first visit's counts cannot be written.
+    // Its folder is a file: counting is off from the start, before any patient.
     std::fs::write(folder.join("blocked"), "a file, not a folder").unwrap();
-    let mut app = kiosk_with_pin().with_insights(folder.join("blocked").join("insights.sqlite"));
+    let blocked = kiosk_with_pin().with_insights(folder.join("blocked").join("insights.sqlite"));
     let counts = library().ui.kiosk.counts_answers.clone();
+    assert!(
+        blocked.insights().unwrap().1.is_some(),
+        "off from the start"
+    );
+    assert!(!shows(&blocked, &counts));
+    // Its folder is there at the start, and becomes a file before the first visit ends.
+    let mut app = kiosk_with_pin().with_insights(folder.join("later").join("insights.sqlite"));
     assert!(shows(&app, &counts), "counting, as far as it knows");
+    std::fs::write(folder.join("later"), "a file, not a folder").unwrap();
     deliver_counting(&mut app, a_visit());
     let_time_pass(&mut app);
     assert!(app.insights().unwrap().1.is_some(), "counting is off");

@@ -477,6 +477,29 @@ fn staff_see_how_each_question_was_answered_over_twelve_weeks_and_open_its_page(
     let _ = std::fs::remove_dir_all(&folder);
 }
 
+/// A clinic that keeps counts on a computer with nowhere to keep them: staff are told, on
+/// screen, and nothing offers to read counts that are not there.
+#[test]
+fn counts_with_nowhere_to_be_kept_are_said_to_be_off() {
+    use needle_guide::insights::InsightsError;
+    let library = library();
+    let app = app_on(Route::HOME).with_insights_off(InsightsError::NoFolder {
+        reason: "no data folder".into(),
+    });
+    let notice = library.ui.insights_off.replace(
+        "{reason}",
+        &needle_guide::screen::counts_trouble(
+            &library.ui,
+            &InsightsError::NoFolder {
+                reason: String::new(),
+            },
+        ),
+    );
+    assert!(notice.contains(&library.ui.counts_trouble.no_folder));
+    assert!(shows(&app, &notice), "{notice}");
+    assert!(!shows(&app, &library.ui.consult.counts_button));
+}
+
 /// Sends `message`, running what it starts until the counts are written.
 fn send(app: &mut needle_guide::app::App, message: Message) {
     support::deliver_running(app, [message], |message| {

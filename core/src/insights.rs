@@ -248,6 +248,23 @@ pub struct Visit {
     pub ticked: BTreeSet<String>,
 }
 
+impl Visit {
+    /// This visit's check, then `later` of the same patient's (a check started again): the
+    /// first answer to each question is the earlier one, the check was reached if either was,
+    /// and the ticks and pages of both count once.
+    pub fn then(mut self, later: Visit) -> Visit {
+        self.reached_check |= later.reached_check;
+        for (question, answer) in later.answers {
+            self.answers.entry(question).or_insert(answer);
+        }
+        for (page, n) in later.pages {
+            *self.pages.entry(page).or_default() += n;
+        }
+        self.ticked.extend(later.ticked);
+        self
+    }
+}
+
 /// The counts of one week, or of several merged.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Counts {
@@ -304,16 +321,17 @@ impl Counts {
 /// be picked out of a quiet week.
 pub const MIN_VISITS: u64 = 5;
 
-/// Fewer answers to a question than this, or fewer ticks of a question to ask, in a span, are
-/// shown as "fewer than 5", not as counts: a week of many visits can still hold one patient's
+/// Fewer answers to a question than this, or fewer openings of a page or ticks of a question
+/// to ask, in a span, are shown as "fewer than 5", not as counts: a week of many visits can still hold one patient's
 /// answer to a question nobody else reached.
 pub const MIN_ANSWERS: u64 = 5;
 
-/// What staff may read: the finished weeks only (a week still under way, read twice, would show
-/// what one visit added), quiet weeks merged with the next, then the spans that end on or after
-/// `since` (merged first, so that `since` cannot set a quiet week apart).
-pub fn readable(weeks: Vec<Counts>, now: IsoWeek, since: Option<IsoWeek>) -> Vec<Counts> {
-    let finished = weeks.into_iter().filter(|week| week.to < now).collect();
+/// What staff may read: the weeks before `closed` only (a week still under way, read twice,
+/// would show what one visit added), quiet weeks merged with the next, then the spans that end
+/// on or after `since` (merged first, so that `since` cannot set a quiet week apart).
+/// [`Store::readable`] says which weeks are closed.
+pub fn readable(weeks: Vec<Counts>, closed: IsoWeek, since: Option<IsoWeek>) -> Vec<Counts> {
+    let finished = weeks.into_iter().filter(|week| week.to < closed).collect();
     merge_small(finished)
         .into_iter()
         .filter(|span| since.is_none_or(|since| span.to >= since))
@@ -321,7 +339,7 @@ pub fn readable(weeks: Vec<Counts>, now: IsoWeek, since: Option<IsoWeek>) -> Vec
 }
 
 /// `span` without what is too small to show: the answers to a question answered fewer than
-/// [`MIN_ANSWERS`] times, and the questions to ask ticked fewer times. A total of masked spans
+/// [`MIN_ANSWERS`] times, and the pages opened and the questions to ask ticked fewer times. A total of masked spans
 /// holds only counts that were shown span by span, so no difference between two readings, or
 /// between a total and the table, brings a hidden answer back.
 pub fn masked(mut span: Counts) -> Counts {
@@ -334,6 +352,7 @@ pub fn masked(mut span: Counts) -> Counts {
     span.answers
         .retain(|(question, _), _| !small.contains(question));
     span.ticked.retain(|_, n| *n >= MIN_ANSWERS);
+    span.pages.retain(|_, n| *n >= MIN_ANSWERS);
     span
 }
 
@@ -356,8 +375,10 @@ pub fn total(weeks: Vec<Counts>) -> Option<Counts> {
 }
 
 /// `weeks`, in order, with each run of weeks that has fewer than [`MIN_VISITS`] visits merged
-/// into the week after it. The last span, if still too small, is merged into the one before;
-/// if there is only one and it is too small, nothing is shown.
+/// into the weeks after it until the span has enough. A span, once shown, stays as it is: a run
+/// still too small at the end is not shown at all (merged into the span before it, a later
+/// reading would differ from an earlier one by its visits alone), and waits for the weeks after
+/// it.
 pub fn merge_small(weeks: Vec<Counts>) -> Vec<Counts> {
     let mut spans: Vec<Counts> = Vec::new();
     let mut pending: Option<Counts> = None;
@@ -371,11 +392,6 @@ pub fn merge_small(weeks: Vec<Counts>) -> Vec<Counts> {
         } else {
             spans.push(span);
         }
-    }
-    if let Some(rest) = pending
-        && let Some(last) = spans.pop()
-    {
-        spans.push(last.merged(rest));
     }
     spans
 }
@@ -411,8 +427,9 @@ pub fn table(mode: Mode, spans: &[Counts]) -> String {
     if spans.is_empty() {
         let _ = writeln!(
             out,
-            "{}: no counts yet to show (the week under way is shown once it is over, and a week \
-             with fewer than {MIN_VISITS} visits only together with the next).",
+            "{}: no counts yet to show (a week is shown once it is over and a later week has \
+             counts, and a week with fewer than {MIN_VISITS} visits only together with the weeks \
+             after it).",
             mode.name()
         );
         return out;
@@ -466,10 +483,11 @@ pub fn table(mode: Mode, spans: &[Counts]) -> String {
                 cell(Answer::NotSure)
             );
         }
+        // Both as few as a patient or two: a condition's page opened once says whose it was.
         let listed = |counts: &BTreeMap<String, u64>| {
             counts
                 .iter()
-                .map(|(name, n)| format!("{name} {n}"))
+                .map(|(name, n)| format!("{name} {}", shown_count(*n)))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -477,13 +495,7 @@ pub fn table(mode: Mode, spans: &[Counts]) -> String {
             let _ = writeln!(out, "  pages opened: {}", listed(&span.pages));
         }
         if !span.ticked.is_empty() {
-            let ticked = span
-                .ticked
-                .iter()
-                .map(|(name, n)| format!("{name} {}", shown_count(*n)))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let _ = writeln!(out, "  questions to ask ticked: {ticked}");
+            let _ = writeln!(out, "  questions to ask ticked: {}", listed(&span.ticked));
         }
     }
     out
@@ -521,7 +533,7 @@ pub fn csv(mode: Mode, spans: &[Counts]) -> String {
             }
         }
         for (page, n) in &span.pages {
-            row(span, "page", page, "", &n.to_string());
+            row(span, "page", page, "", &shown_count(*n));
         }
         for (topic, n) in &span.ticked {
             row(span, "ticked", topic, "", &shown_count(*n));
@@ -552,6 +564,14 @@ pub enum InsightsError {
     Write { path: String, reason: String },
     #[error("{path}: cannot read the counts: {reason}")]
     Read { path: String, reason: String },
+    /// Another program held the file longer than the guide waits: this visit's counts are lost,
+    /// and the next visit tries again.
+    #[error("{path}: another program is using it: {reason}")]
+    Busy { path: String, reason: String },
+    /// There is nowhere to keep the counts: no file was named and the environment names no
+    /// folder for an app's data.
+    #[error("there is no folder to keep the counts in: {reason}")]
+    NoFolder { reason: String },
 }
 
 impl InsightsError {
@@ -562,7 +582,33 @@ impl InsightsError {
             | InsightsError::NotCounts { path, .. }
             | InsightsError::Newer { path, .. }
             | InsightsError::Write { path, .. }
-            | InsightsError::Read { path, .. } => path,
+            | InsightsError::Read { path, .. }
+            | InsightsError::Busy { path, .. } => path,
+            InsightsError::NoFolder { .. } => "",
+        }
+    }
+
+    /// `error`, from the file at `path`, as staff can act on it: a file that is not a database
+    /// or is damaged, another program holding it, a full disk or a read-only file; else
+    /// `otherwise`'s.
+    fn from_sqlite(
+        error: rusqlite::Error,
+        path: &str,
+        otherwise: impl FnOnce(String, String) -> InsightsError,
+    ) -> InsightsError {
+        use rusqlite::ErrorCode;
+        let (path, reason) = (path.to_owned(), error.to_string());
+        match error.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+                InsightsError::NotCounts { path, reason }
+            }
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                InsightsError::Busy { path, reason }
+            }
+            Some(ErrorCode::DiskFull | ErrorCode::ReadOnly | ErrorCode::SystemIoFailure) => {
+                InsightsError::Write { path, reason }
+            }
+            _ => otherwise(path, reason),
         }
     }
 }
@@ -603,22 +649,52 @@ pub const VERSION: i64 = MIGRATIONS.len() as i64;
 /// How long one guide waits for another's transaction on the same file.
 const BUSY: Duration = Duration::from_secs(5);
 
-/// An error if the database at `path`, of no version of the guide's, already holds tables:
-/// another program's, which the guide leaves as it found it.
-fn refuse_foreign(connection: &Connection, path: &str) -> Result<(), InsightsError> {
-    let tables: i64 = connection
-        .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
-        .map_err(|reason| InsightsError::NotCounts {
-            path: path.to_owned(),
-            reason: reason.to_string(),
-        })?;
-    if tables > 0 {
+/// An error if the database at `path` is another program's, which the guide leaves as it found
+/// it: at `version` 0 (a new file, or none of the guide's) it holds tables already; at a version
+/// of the guide's it lacks the guide's own tables.
+fn refuse_foreign(connection: &Connection, path: &str, version: i64) -> Result<(), InsightsError> {
+    let count = |sql: &str| -> Result<i64, InsightsError> {
+        connection
+            .query_row(sql, [], |row| row.get(0))
+            .map_err(|error| {
+                InsightsError::from_sqlite(error, path, |path, reason| InsightsError::NotCounts {
+                    path,
+                    reason,
+                })
+            })
+    };
+    let foreign = if version == 0 {
+        count("SELECT count(*) FROM sqlite_schema")? > 0
+    } else {
+        count(
+            "SELECT count(*) FROM sqlite_schema
+             WHERE type = 'table' AND name IN ('items', 'counts')",
+        )? < 2
+    };
+    if foreign {
         return Err(InsightsError::NotCounts {
             path: path.to_owned(),
             reason: "it is an SQLite database of something else".into(),
         });
     }
     Ok(())
+}
+
+/// Makes the counts file readable by its owner only, where it is not: a week's first visit is,
+/// for a while, that visit's answers alone in it. (SQLite gives its log files the same
+/// permissions.) Where that cannot be done, it stays as it is.
+fn keep_private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(metadata) = std::fs::metadata(path)
+            && metadata.permissions().mode() & 0o077 != 0
+        {
+            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
 }
 
 /// The counts file, open.
@@ -632,13 +708,17 @@ impl Store {
     /// to date in place, in one transaction.
     pub fn open(path: &Path) -> Result<Store, InsightsError> {
         let name = path.display().to_string();
-        let open = |reason: rusqlite::Error| InsightsError::Open {
-            path: name.clone(),
-            reason: reason.to_string(),
+        let open = |error| {
+            InsightsError::from_sqlite(error, &name, |path, reason| InsightsError::Open {
+                path,
+                reason,
+            })
         };
-        let not_counts = |reason: rusqlite::Error| InsightsError::NotCounts {
-            path: name.clone(),
-            reason: reason.to_string(),
+        let not_counts = |error| {
+            InsightsError::from_sqlite(error, &name, |path, reason| InsightsError::NotCounts {
+                path,
+                reason,
+            })
         };
         let mut connection = Connection::open_with_flags(
             path,
@@ -661,9 +741,8 @@ impl Store {
         }
         // Another program's database is refused before anything is written to it (the
         // write-ahead log below changes the file's header).
-        if found == 0 {
-            refuse_foreign(&connection, &name)?;
-        }
+        refuse_foreign(&connection, &name, found)?;
+        keep_private(path);
         // The write-ahead log lets a reader read while a guide writes, and makes each commit
         // one append; `NORMAL` syncs at checkpoints, and a crash still keeps every commit whole.
         connection
@@ -681,7 +760,7 @@ impl Store {
                 .query_row("PRAGMA user_version", [], |row| row.get(0))
                 .map_err(not_counts)?;
             if found == 0 && now == 0 {
-                refuse_foreign(&transaction, &name)?;
+                refuse_foreign(&transaction, &name, 0)?;
             }
             for (from, step) in MIGRATIONS.iter().enumerate().skip(now as usize) {
                 transaction
@@ -710,9 +789,11 @@ impl Store {
         visit: &Visit,
     ) -> Result<(), InsightsError> {
         let path = self.path.clone();
-        let write = |reason: rusqlite::Error| InsightsError::Write {
-            path: path.clone(),
-            reason: reason.to_string(),
+        let write = |error| {
+            InsightsError::from_sqlite(error, &path, |path, reason| InsightsError::Write {
+                path,
+                reason,
+            })
         };
         let transaction = self
             .connection
@@ -772,10 +853,38 @@ impl Store {
     }
 
     /// Every week with counts for `mode`, from `since` on, in order (not merged).
+    /// What staff may read of `mode`'s counts ([`readable`]) in week `now`. A week is closed once
+    /// it is over and the file holds a later week's counts: so a copy of the file made during a
+    /// week, read later, does not show that week in part, and the file it was copied from shows
+    /// it whole.
+    pub fn readable(
+        &self,
+        mode: Mode,
+        now: IsoWeek,
+        since: Option<IsoWeek>,
+    ) -> Result<Vec<Counts>, InsightsError> {
+        let closed = self.last_week()?.map_or(now, |last| last.min(now));
+        Ok(readable(self.weeks(mode, None)?, closed, since))
+    }
+
+    /// The latest week with counts, in either room.
+    fn last_week(&self) -> Result<Option<IsoWeek>, InsightsError> {
+        let last: Option<i64> = self
+            .connection
+            .query_row("SELECT max(week) FROM counts", [], |row| row.get(0))
+            .map_err(|reason| InsightsError::Read {
+                path: self.path.clone(),
+                reason: reason.to_string(),
+            })?;
+        Ok(last.and_then(IsoWeek::from_key))
+    }
+
     pub fn weeks(&self, mode: Mode, since: Option<IsoWeek>) -> Result<Vec<Counts>, InsightsError> {
-        let read = |reason: rusqlite::Error| InsightsError::Read {
-            path: self.path.clone(),
-            reason: reason.to_string(),
+        let read = |error| {
+            InsightsError::from_sqlite(error, &self.path, |path, reason| InsightsError::Read {
+                path,
+                reason,
+            })
         };
         let mut query = self
             .connection
@@ -832,6 +941,57 @@ impl Store {
             .optional()
             .is_ok_and(|result| result.as_deref() == Some("ok"))
     }
+
+    /// An error if a visit's counts could not be added now: the file is damaged, or it or its
+    /// folder cannot be written. Checked when the guide starts, so staff know before the first
+    /// patient; nothing is written.
+    pub fn ready_to_write(&self) -> Result<(), InsightsError> {
+        if !self.is_whole() {
+            return Err(InsightsError::NotCounts {
+                path: self.path.clone(),
+                reason: "it is damaged".into(),
+            });
+        }
+        self.connection
+            .execute_batch("BEGIN IMMEDIATE; ROLLBACK;")
+            .map_err(|error| {
+                InsightsError::from_sqlite(error, &self.path, |path, reason| InsightsError::Write {
+                    path,
+                    reason,
+                })
+            })
+    }
+}
+
+/// An error if the counts file `file`, not there yet, could not be made: the folder it would go
+/// in (or the nearest one there is) cannot be written. Checked by making and removing a file.
+pub fn can_make(file: &Path) -> Result<(), InsightsError> {
+    let failed = |reason: String| InsightsError::Write {
+        path: file.display().to_string(),
+        reason,
+    };
+    // The nearest of the folders it would go in that is there: the rest are made then.
+    let there = file
+        .ancestors()
+        .skip(1)
+        .find(|folder| folder.as_os_str().is_empty() || folder.exists())
+        .unwrap_or(Path::new(""));
+    let folder = if there.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        there
+    };
+    if !folder.is_dir() {
+        return Err(failed(format!(
+            "{} is a file, not a folder",
+            folder.display()
+        )));
+    }
+    let probe = folder.join(format!(".needle-guide-probe-{}", std::process::id()));
+    std::fs::File::create(&probe)
+        .map_err(|error| failed(format!("{} cannot be written: {error}", folder.display())))?;
+    let _ = std::fs::remove_file(&probe);
+    Ok(())
 }
 
 #[cfg(test)]
@@ -895,15 +1055,43 @@ mod tests {
             .iter()
             .map(|span| (span.from.to_string(), span.to.to_string(), span.visits))
             .collect();
+        // The quiet last week waits for the weeks after it: merged into the span before, a
+        // later reading would differ from this one by its 3 visits alone.
         assert_eq!(
             spans,
             [
                 ("2026-W01".into(), "2026-W03".into(), 12),
-                ("2026-W04".into(), "2026-W05".into(), 9),
+                ("2026-W04".into(), "2026-W04".into(), 6),
             ]
         );
         assert!(merge_small(vec![week(1, 4)]).is_empty());
         assert!(merged.iter().all(|span| span.visits >= MIN_VISITS));
+    }
+
+    /// Every reading, whenever it is taken, shows spans that a later reading shows the same, so
+    /// that no two readings differ by fewer than 5 visits.
+    #[test]
+    fn a_later_reading_keeps_every_span_an_earlier_one_showed() {
+        let visits = [2, 1, 9, 6, 3, 1, 0, 4, 12, 1, 5, 2];
+        let weeks: Vec<Counts> = visits
+            .iter()
+            .enumerate()
+            .map(|(n, visits)| week(n as u32 + 1, *visits))
+            .collect();
+        let span = |span: &Counts| (span.from, span.to, span.visits);
+        for end in 1..=weeks.len() {
+            let earlier: Vec<_> = merge_small(weeks[..end - 1].to_vec())
+                .iter()
+                .map(span)
+                .collect();
+            let later: Vec<_> = merge_small(weeks[..end].to_vec())
+                .iter()
+                .map(span)
+                .collect();
+            assert!(later.starts_with(&earlier), "{earlier:?} then {later:?}");
+            let added: u64 = later[earlier.len()..].iter().map(|(_, _, n)| n).sum();
+            assert!(added == 0 || added >= MIN_VISITS, "{later:?}");
+        }
     }
 
     #[test]
@@ -916,6 +1104,8 @@ mod tests {
         }
         span.ticked.insert("cost".into(), 1);
         span.ticked.insert("feel".into(), 7);
+        span.pages.insert("condition/sciatica".into(), 1);
+        span.pages.insert("home".into(), 7);
         let table = table(Mode::Kiosk, std::slice::from_ref(&span));
         assert!(table.contains("lungs"), "{table}");
         assert!(table.contains("fewer than 5 answers: not shown"), "{table}");
@@ -924,12 +1114,14 @@ mod tests {
             "driving's 6 answers are shown: {table}"
         );
         assert!(table.contains("cost <5, feel 7"), "{table}");
+        assert!(table.contains("condition/sciatica <5, home 7"), "{table}");
         let csv = csv(Mode::Kiosk, std::slice::from_ref(&span));
         // One row for a question answered too few times, naming no answer.
         assert!(csv.contains(",answer,lungs,,<5\n"), "{csv}");
         assert!(!csv.contains(",answer,lungs,wrong"), "{csv}");
         assert!(csv.contains(",answer,driving,wrong,2"), "{csv}");
         assert!(csv.contains(",ticked,cost,,<5"), "{csv}");
+        assert!(csv.contains(",page,condition/sciatica,,<5"), "{csv}");
         // A total holds only what each span showed: lungs and cost are gone from it.
         let shown = masked(span);
         assert!(
@@ -939,6 +1131,7 @@ mod tests {
                 .all(|(question, _)| question == "driving")
         );
         assert_eq!(shown.ticked.keys().collect::<Vec<_>>(), ["feel"]);
+        assert_eq!(shown.pages.keys().collect::<Vec<_>>(), ["home"]);
     }
 
     #[test]

@@ -147,6 +147,17 @@ fn a_file_that_is_not_the_guides_counts_is_refused_and_left_as_it_was() {
     for beside in ["other.sqlite-wal", "other.sqlite-shm"] {
         assert!(!scratch.file(beside).exists(), "{beside}");
     }
+    // Someone else's that has a version number of its own: refused all the same.
+    let versioned = scratch.file("versioned.sqlite");
+    raw(&versioned)
+        .execute_batch("CREATE TABLE recipes (name TEXT); PRAGMA user_version = 1;")
+        .unwrap();
+    let before = std::fs::read(&versioned).unwrap();
+    assert!(matches!(
+        Store::open(&versioned),
+        Err(InsightsError::NotCounts { .. })
+    ));
+    assert_eq!(std::fs::read(&versioned).unwrap(), before);
 
     // The guide's, from a newer version: not touched.
     let newer = scratch.file("newer.sqlite");
@@ -184,9 +195,10 @@ fn a_file_that_is_not_the_guides_counts_is_refused_and_left_as_it_was() {
     let end = (middle + 4096).min(bytes.len());
     bytes[middle..end].fill(0xA5);
     std::fs::write(&broken, &bytes).unwrap();
-    match Store::open(&broken) {
+    // Seen when the guide starts, before any visit is written to it.
+    match Store::open(&broken).and_then(|store| store.ready_to_write()) {
         Err(error) => assert!(error.to_string().contains("broken.sqlite"), "{error}"),
-        Ok(store) => assert!(!store.is_whole(), "the damage goes unseen"),
+        Ok(()) => panic!("the damage goes unseen"),
     }
 }
 
@@ -199,6 +211,21 @@ fn set_version(path: &Path, version: i64) {
 /// A connection of the test's own, as another program would have.
 fn raw(path: &Path) -> rusqlite::Connection {
     rusqlite::Connection::open(path).unwrap()
+}
+
+/// The file holds, for a while, a week's first visit alone: only its owner may read it.
+#[cfg(unix)]
+#[test]
+fn the_counts_file_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let scratch = Scratch::new("private");
+    let path = scratch.file("counts.sqlite");
+    Store::open(&path)
+        .unwrap()
+        .record(week(), Mode::Kiosk, &visit(1))
+        .unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o077, 0, "{mode:o}");
 }
 
 #[test]
@@ -316,8 +343,49 @@ fn quiet_weeks_are_merged_before_anyone_reads_them() {
         .map(|span| (format!("{} to {}", span.from, span.to), span.visits))
         .collect();
     // 1 + 2 + 6 visits make the first span; week 52 had none; week 53's 3 are too few alone,
-    // so they join it.
-    assert_eq!(spans, [("2026-W49 to 2026-W53".to_owned(), 12)]);
+    // so they wait for the weeks after it (joined to the span before, a later reading would
+    // differ from this one by those 3 visits alone).
+    assert_eq!(spans, [("2026-W49 to 2026-W51".to_owned(), 9)]);
+}
+
+/// A copy of the file made during a week, read after it, does not show that week in part: a
+/// week is shown once the file holds a later week's counts, so the copy and the file it came
+/// from never differ by a visit or two.
+#[test]
+fn a_copy_made_during_a_week_and_read_later_shows_no_part_of_it() {
+    let scratch = Scratch::new("copy");
+    let path = scratch.file("counts.sqlite");
+    let copy = scratch.file("copy.sqlite");
+    let first = week();
+    let mut store = Store::open(&path).unwrap();
+    for n in 0..6 {
+        store.record(first, Mode::Kiosk, &visit(n)).unwrap();
+    }
+    drop(store);
+    std::fs::copy(&path, &copy).unwrap();
+    let mut store = Store::open(&path).unwrap();
+    store.record(first, Mode::Kiosk, &visit(6)).unwrap();
+    for n in 0..5 {
+        store.record(first.next(), Mode::Kiosk, &visit(n)).unwrap();
+    }
+    drop(store);
+    let much_later = first.next().next().next();
+    let shown = |file: &Path| -> Vec<(IsoWeek, u64)> {
+        Store::open(file)
+            .unwrap()
+            .readable(Mode::Kiosk, much_later, None)
+            .unwrap()
+            .iter()
+            .map(|span| (span.from, span.visits))
+            .collect()
+    };
+    assert_eq!(
+        shown(&copy),
+        [],
+        "the copy's last week is not known to be over"
+    );
+    // The file's first week, whole; its last waits for a later one.
+    assert_eq!(shown(&path), [(first, 7)]);
 }
 
 /// The child's side of the kill test: writes visits until it is killed, saying after each

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use iced::Task;
 
+use super::background::Background;
 use crate::content::route::Route;
 use crate::insights::{InsightsError, IsoWeek, Mode, Store, Visit};
 
@@ -21,6 +22,9 @@ pub struct Counting {
     /// The consult room's check reached its summary and was counted; "Try these again" and a
     /// second summary are the same patient, not another visit. Cleared when the check is.
     check_counted: bool,
+    /// At the kiosk, what a check started again had come to: the same patient's, so its first
+    /// answers, its ticks and that it was reached count when the visit ends.
+    earlier_check: Visit,
 }
 
 impl Counting {
@@ -29,21 +33,49 @@ impl Counting {
     /// newer guide turns counting off before the first patient, not after; a file not yet there
     /// is made by the first visit, so a kiosk nobody used leaves none.
     pub fn new(file: PathBuf, mode: Mode) -> Counting {
-        let mut counting = Counting {
+        let mut counting = Counting::blank(file, mode);
+        let ready = if counting.file.exists() {
+            Store::open(&counting.file).and_then(|store| store.ready_to_write())
+        } else {
+            crate::insights::can_make(&counting.file)
+        };
+        match ready {
+            Ok(()) => {}
+            // Another program holding it for now is no reason to stop counting.
+            Err(error @ InsightsError::Busy { .. }) => {
+                eprintln!("needle-guide: {error}; the counts will be tried again");
+            }
+            Err(error) => counting.failed(error),
+        }
+        counting
+    }
+
+    /// Counting that is off from the start, for `reason` (there is nowhere to keep the
+    /// counts): staff are told, as when a file cannot be used.
+    pub fn off(reason: InsightsError, mode: Mode) -> Counting {
+        let mut counting = Counting::blank(PathBuf::new(), mode);
+        counting.failed(reason);
+        counting
+    }
+
+    fn blank(file: PathBuf, mode: Mode) -> Counting {
+        Counting {
             file,
             mode,
             pages: BTreeMap::new(),
             off: None,
             check_counted: false,
-        };
-        if counting.file.exists()
-            && let Err(error) = Store::open(&counting.file)
-        {
-            counting.failed(error);
+            earlier_check: Visit::default(),
         }
-        counting
     }
 
+    /// Whether a visit's counts were lost for now only (another program held the file), and
+    /// counting goes on.
+    pub fn passing(reason: &InsightsError) -> bool {
+        matches!(reason, InsightsError::Busy { .. })
+    }
+
+    /// The counts file; empty where there is none (see [`Counting::off`]).
     pub fn file(&self) -> &Path {
         &self.file
     }
@@ -66,16 +98,41 @@ impl Counting {
         *self.pages.entry(route.to_string()).or_default() += 1;
     }
 
-    /// Ends the visit: `visit` (with the pages opened) is added to this week's counts in a task,
-    /// which reports back whether it was; the next visit starts with nothing.
-    pub fn end(&mut self, visit: Visit) -> Task<Result<(), InsightsError>> {
+    /// Keeps what a check started again at the kiosk had come to (see `earlier_check`).
+    pub fn check_started_again(&mut self, so_far: Visit) {
+        let earlier = std::mem::take(&mut self.earlier_check);
+        self.earlier_check = earlier.then(so_far);
+    }
+
+    /// Ends the visit: `visit` (with the pages opened, after any check started again) is added
+    /// to this week's counts on a thread of `background`'s, and the task reports back whether
+    /// it was; the next visit starts with nothing.
+    pub fn end(
+        &mut self,
+        visit: Visit,
+        background: &Background,
+    ) -> Task<Result<(), InsightsError>> {
         let pages = std::mem::take(&mut self.pages);
+        let earlier = std::mem::take(&mut self.earlier_check);
         if self.off.is_some() {
             return Task::none();
         }
-        let visit = Visit { pages, ..visit };
+        let visit = Visit {
+            pages,
+            ..earlier.then(visit)
+        };
         let (file, mode) = (self.file.clone(), self.mode);
-        Task::perform(async move { record(&file, mode, &visit) }, |done| done)
+        let path = file.display().to_string();
+        background
+            .run(move || record(&file, mode, &visit))
+            .map(move |done| {
+                done.unwrap_or_else(|| {
+                    Err(InsightsError::Write {
+                        path: path.clone(),
+                        reason: "the thread that writes the counts stopped".into(),
+                    })
+                })
+            })
     }
 
     /// The counts could not be written: they are kept no more in this run, and the log says why.
@@ -83,6 +140,7 @@ impl Counting {
         eprintln!("needle-guide: insights are off for this run: {reason}");
         self.off = Some(reason);
         self.pages.clear();
+        self.earlier_check = Visit::default();
     }
 }
 

@@ -90,7 +90,7 @@ impl App {
                 self.reader.teach_back().started(),
                 self.shows_sidebar().then(|| {
                     self.reader
-                        .sidebar(library, self.insights().is_some())
+                        .sidebar(library, self.counts_file().is_some())
                         .map(Message::Reader)
                 }),
                 self.page_parts(library),

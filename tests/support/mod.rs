@@ -116,7 +116,10 @@ pub fn deliver_running(
     back: fn(&Message) -> bool,
 ) {
     for message in messages {
-        let answers = ready_outputs(app.update(message), back);
+        let task = app.update(message);
+        // What it handed to a thread is done, as it would be by the time the window looks.
+        app.settle();
+        let answers = ready_outputs(task, back);
         deliver_running(app, answers, back);
     }
 }

@@ -264,14 +264,7 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
     checker.text(&ui_file, &library.ui.condition_side_effects);
     checker.rate_words(&ui_file, &library.ui.rates);
     checker.chart_words(&ui_file, &library.ui.charts);
-    let trouble: Vec<_> = library
-        .ui
-        .counts_trouble
-        .each()
-        .into_iter()
-        .map(|(field, words)| (field, words, &["{file}"] as &[&str]))
-        .collect();
-    checker.placeholders(&ui_file, &trouble);
+    checker.placeholders(&ui_file, &library.ui.counts_trouble.each());
     checker.placeholders(
         &ui_file,
         &[

@@ -784,17 +784,20 @@ pub struct CountsTrouble {
     pub newer: String,
     pub cannot_write: String,
     pub cannot_read: String,
+    pub no_folder: String,
 }
 
 impl CountsTrouble {
-    /// Each, with its name in ui.ron.
-    pub fn each(&self) -> [(&'static str, &String); 5] {
+    /// Each, with its name in ui.ron and the placeholders it must hold.
+    pub fn each(&self) -> [(&'static str, &String, &'static [&'static str]); 6] {
+        const FILE: &[&str] = &["{file}"];
         [
-            ("counts_trouble.cannot_open", &self.cannot_open),
-            ("counts_trouble.not_counts", &self.not_counts),
-            ("counts_trouble.newer", &self.newer),
-            ("counts_trouble.cannot_write", &self.cannot_write),
-            ("counts_trouble.cannot_read", &self.cannot_read),
+            ("counts_trouble.cannot_open", &self.cannot_open, FILE),
+            ("counts_trouble.not_counts", &self.not_counts, FILE),
+            ("counts_trouble.newer", &self.newer, FILE),
+            ("counts_trouble.cannot_write", &self.cannot_write, FILE),
+            ("counts_trouble.cannot_read", &self.cannot_read, FILE),
+            ("counts_trouble.no_folder", &self.no_folder, &[]),
         ]
     }
 }

@@ -69,13 +69,8 @@ pub fn read(file: &Path, now: IsoWeek) -> Result<Read, InsightsError> {
     // merged span reaching back before the window is taken whole, never cut.
     let total = |mode| {
         store
-            .weeks(mode, None)
-            .map(|weeks| {
-                insights::readable(weeks, now, Some(from))
-                    .into_iter()
-                    .map(insights::masked)
-                    .collect()
-            })
+            .readable(mode, now, Some(from))
+            .map(|spans| spans.into_iter().map(insights::masked).collect())
             .map(insights::total)
     };
     read.kiosk = total(Mode::Kiosk)?;
