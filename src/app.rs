@@ -788,7 +788,9 @@ impl App {
         let library = self.library();
         let words = &library.ui.teach_back;
         let summary = self.reader.check_summary(library);
-        let sections = if self.reader.on_the_check(library) {
+        let kiosk = &library.ui.kiosk;
+        let on_the_check = self.reader.on_the_check(library);
+        let sections = if on_the_check {
             let summary = summary?;
             vec![
                 Section {
@@ -808,7 +810,22 @@ impl App {
         } else {
             return None;
         };
-        TakeHome::new(&library.ui.kiosk.take_home_title, &sections)
+        // After the check, what to do if something is wrong goes first, never left out: the
+        // topics it lists may be what to do, named without the answer.
+        if sections.iter().all(|section| section.items.is_empty()) {
+            return None;
+        }
+        let safety = on_the_check.then(|| Section {
+            heading: kiosk.take_home_safety_heading.clone(),
+            items: vec![
+                kiosk
+                    .take_home_safety
+                    .replace("{emergency}", library.emergency_number())
+                    .replace("{phone}", library.clinic.phone.trim()),
+            ],
+        });
+        let sections: Vec<Section> = safety.into_iter().chain(sections).collect();
+        TakeHome::new(&kiosk.take_home_title, &sections)
     }
 
     /// What hands the consult room's handouts and their folder to the desktop.

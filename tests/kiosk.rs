@@ -1090,7 +1090,18 @@ fn the_take_home_code_holds_the_text_on_the_screen_in_both_languages() {
         );
         window.step(&mut app, &[]);
         let code = read_code(&window);
-        assert_eq!(listed(&code), on_screen, "{}", library.locale);
+        // First, what to do if something is wrong, with the numbers to call (the topics may
+        // name what to do without the answer); never left out, and said beside the code too.
+        let safety = words
+            .take_home_safety
+            .replace("{emergency}", library.emergency_number())
+            .replace("{phone}", library.clinic.phone.trim());
+        assert!(safety.contains(library.emergency_number()) && !safety.contains('{'));
+        assert!(shows(&app, &safety), "the dialog says it too");
+        let expected: Vec<&str> = std::iter::once(safety.as_str())
+            .chain(on_screen.iter().copied())
+            .collect();
+        assert_eq!(listed(&code), expected, "{}", library.locale);
         let teach_back = &library.ui.teach_back;
         assert!(code.contains(&teach_back.summary_patient));
         assert!(code.contains(&teach_back.questions_ticked));

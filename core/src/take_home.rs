@@ -7,10 +7,18 @@ use qrcode::bits::Bits;
 use qrcode::{EcLevel, QrCode, Version};
 
 /// The largest code a phone's camera reads from the kiosk's screen at a glance: version 20 is
-/// 97 cells across, drawn 4 pixels or more a cell in the kiosk's column. Medium error correction,
-/// as for the clinic's web address, so a smudge or a glare does not spoil it.
+/// 97 cells across, drawn 4 pixels or more a cell in the kiosk's column.
 pub const MAX_VERSION: i16 = 20;
-pub const ERROR_CORRECTION: EcLevel = EcLevel::M;
+
+/// How much of a code may be spoiled (a smudge, a glare) and it still reads. The clinic's web
+/// address, on the screen all day, has medium correction.
+pub const WEB_CORRECTION: EcLevel = EcLevel::M;
+
+/// A list to take home is read there and then by a patient who can hold the phone again, and it
+/// opens with what to do if something is wrong after treatment: low correction holds about a
+/// third more of the list than medium in a code of the same size (858 bytes against 666 at
+/// version 20).
+pub const TAKE_HOME_CORRECTION: EcLevel = EcLevel::L;
 
 /// A part of what is taken home: its heading and its lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +78,11 @@ impl TakeHome {
     pub fn code(&self) -> QrCode {
         code(&self.text).expect("the text was fitted to a code")
     }
+
+    /// The code's cells, as the kiosk draws them.
+    pub fn cells(&self) -> Cells {
+        cells(&self.text, MAX_VERSION, TAKE_HOME_CORRECTION).expect("the text was fitted to a code")
+    }
 }
 
 /// The title, then each section: its heading and its lines as a list.
@@ -88,7 +101,7 @@ fn compose(title: &str, sections: &[Section]) -> String {
 
 /// The smallest code, up to [`MAX_VERSION`], that holds `text`.
 fn code(text: &str) -> Option<QrCode> {
-    smallest(text, MAX_VERSION)
+    smallest(text, MAX_VERSION, TAKE_HOME_CORRECTION)
 }
 
 /// A code's cells, row by row, each dark or not: what a screen draws.
@@ -100,8 +113,8 @@ pub struct Cells {
 }
 
 /// The cells of [`smallest`]'s code for `text`.
-pub fn cells(text: &str, largest: i16) -> Option<Cells> {
-    let code = smallest(text, largest)?;
+pub fn cells(text: &str, largest: i16, correction: EcLevel) -> Option<Cells> {
+    let code = smallest(text, largest, correction)?;
     Some(Cells {
         width: code.width(),
         dark: code
@@ -116,18 +129,18 @@ pub fn cells(text: &str, largest: i16) -> Option<Cells> {
 /// "Punción" is not read as Shift JIS or Big5, as a reader guessing from the bytes may do.
 const UTF8: u32 = 26;
 
-/// The smallest code, up to version `largest`, that holds `text`, with medium error correction.
-/// A text with letters beyond ASCII is marked as UTF-8; one without is coded as any reader
-/// expects, with no marker.
-pub fn smallest(text: &str, largest: i16) -> Option<QrCode> {
+/// The smallest code, up to version `largest`, that holds `text`, with `correction`. A text
+/// with letters beyond ASCII is marked as UTF-8; one without is coded as any reader expects,
+/// with no marker.
+pub fn smallest(text: &str, largest: i16, correction: EcLevel) -> Option<QrCode> {
     (1..=largest).find_map(|version| {
         let mut bits = Bits::new(Version::Normal(version));
         if !text.is_ascii() {
             bits.push_eci_designator(UTF8).ok()?;
         }
         bits.push_optimal_data(text.as_bytes()).ok()?;
-        bits.push_terminator(ERROR_CORRECTION).ok()?;
-        QrCode::with_bits(bits, ERROR_CORRECTION).ok()
+        bits.push_terminator(correction).ok()?;
+        QrCode::with_bits(bits, correction).ok()
     })
 }
 
@@ -173,9 +186,9 @@ mod tests {
         let plain = "https://clinic.example/dry-needling";
         let marked = "Punción seca: ¿qué voy a sentir?";
         let unmarked = |text: &str, version: Version| {
-            QrCode::with_version(text.as_bytes(), version, ERROR_CORRECTION).unwrap()
+            QrCode::with_version(text.as_bytes(), version, WEB_CORRECTION).unwrap()
         };
-        let ascii = smallest(plain, 40).unwrap();
+        let ascii = smallest(plain, 40, WEB_CORRECTION).unwrap();
         assert_eq!(
             ascii.to_colors(),
             unmarked(plain, ascii.version()).to_colors(),
@@ -183,13 +196,13 @@ mod tests {
         );
         // The UTF-8 marker takes room of its own, so the code differs from one without it; and
         // it reads back as the same words.
-        let code = smallest(marked, 40).unwrap();
+        let code = smallest(marked, 40, WEB_CORRECTION).unwrap();
         assert_ne!(
             code.to_colors(),
             unmarked(marked, code.version()).to_colors()
         );
         assert_eq!(decoded(&code), marked);
-        let cells = cells(marked, 40).unwrap();
+        let cells = cells(marked, 40, WEB_CORRECTION).unwrap();
         assert_eq!(cells.width, code.width());
         assert_eq!(cells.dark.len(), code.width() * code.width());
     }

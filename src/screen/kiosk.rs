@@ -271,8 +271,8 @@ impl Kiosk {
             }
             Message::ShowTakeHome(home) => {
                 self.idle.input(now);
-                let code = WebCode::sized(&home.text, TAKE_HOME_CODE);
-                self.take_home = code.map(|code| Shown(Rc::new((*home, code))));
+                let code = WebCode::sized(home.cells(), TAKE_HOME_CODE);
+                self.take_home = Some(Shown(Rc::new((*home, code))));
                 self.wake()
             }
             Message::CloseTakeHome => {
@@ -701,7 +701,8 @@ fn still_reading(library: &Library, seconds: u64) -> Element<'_, Message> {
 }
 
 /// The code that takes the list on the screen behind it home: how to take it, and that the screen
-/// does not keep the list; where the list was too long for one code, how much of it the code holds.
+/// does not keep the list; what to do if something is wrong, which the code holds first; where
+/// the list was too long for one code, how much of it the code holds.
 fn take_home<'a>(
     library: &'a Library,
     home: &'a TakeHome,
@@ -720,6 +721,22 @@ fn take_home<'a>(
             .size(size::BODY * scale)
             .font(BOLD)
         });
+        // The code's first part, what to do if something is wrong, is said here too: the rest
+        // is the list on the screen behind.
+        let safety = home
+            .sections
+            .first()
+            .filter(|section| section.heading == words.take_home_safety_heading)
+            .map(|section| {
+                column![text(&section.heading).size(size::BODY * scale).font(BOLD)]
+                    .extend(
+                        section
+                            .items
+                            .iter()
+                            .map(|item| text(item).size(size::BODY * scale).into()),
+                    )
+                    .spacing(metrics::XS * scale)
+            });
         let panel = column![
             row![
                 text(&words.take_home)
@@ -742,6 +759,7 @@ fn take_home<'a>(
                         .size(size::BODY * scale)
                         .style(style::muted),
                 ]
+                .push(safety)
                 .push(shortened)
                 .spacing(metrics::M * scale)
                 .width(Fill),
@@ -796,21 +814,22 @@ impl WebCode {
     /// The smallest code that holds `web` (medium error correction); none if no code can hold
     /// it.
     pub fn new(web: &str) -> Option<WebCode> {
-        WebCode::sized(web, QR_WIDTH)
+        let cells = crate::take_home::cells(web, 40, crate::take_home::WEB_CORRECTION)?;
+        Some(WebCode::sized(cells, QR_WIDTH))
     }
 
-    /// The smallest code that holds `text`, with cells as large as fit `room` pixels across.
-    pub fn sized(text: &str, room: f32) -> Option<WebCode> {
-        let crate::take_home::Cells { width, dark } = crate::take_home::cells(text, 40)?;
+    /// `cells` drawn as large as fit `room` pixels across.
+    pub fn sized(cells: crate::take_home::Cells, room: f32) -> WebCode {
+        let crate::take_home::Cells { width, dark } = cells;
         let across = (width + 2 * QUIET_ZONE) as f32;
         let cell = (room / across).floor().clamp(1.0, QR_CELL);
-        Some(WebCode {
+        WebCode {
             dark,
             width,
             cache: canvas::Cache::new(),
             cell,
             across,
-        })
+        }
     }
 
     /// How wide the code is drawn, blank margin included.

@@ -271,6 +271,11 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
             ("clinic_not_set", &library.ui.clinic_not_set, &["{missing}"]),
             ("insights_off", &library.ui.insights_off, &["{reason}"]),
             (
+                "take_home_safety",
+                &library.ui.kiosk.take_home_safety,
+                &["{emergency}", "{phone}"],
+            ),
+            (
                 "counts_failed",
                 &library.ui.consult.counts_failed,
                 &["{reason}"],

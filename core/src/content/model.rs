@@ -711,6 +711,11 @@ pub struct KioskWords {
     pub take_home_how: String,
     /// Where the list is too long for one code: `{kept}` of `{total}` lines are in it.
     pub take_home_shortened: String,
+    /// First in what the code holds, so that it is never what is left out: what to do after
+    /// treatment if something is wrong, under its heading (`{emergency}`, and the clinic's
+    /// `{phone}`).
+    pub take_home_safety_heading: String,
+    pub take_home_safety: String,
     pub welcome: String,
     /// About how long the guide takes, on the welcome screen.
     pub takes: String,
