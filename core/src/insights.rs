@@ -781,7 +781,8 @@ impl Store {
         })
     }
 
-    /// Adds one visit's counts to `week`'s, in one transaction: all of them or none.
+    /// Adds one visit's counts to `week`'s, in one transaction: all of them or none; to the
+    /// latest week the file has, where `week` is before it (a clock set back).
     pub fn record(
         &mut self,
         week: IsoWeek,
@@ -799,6 +800,12 @@ impl Store {
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(write)?;
+        // Never into a week before the latest the file has: a clock set back would add a visit
+        // to a week already shown, and two readings would differ by that visit alone.
+        let latest: Option<i64> = transaction
+            .query_row("SELECT max(week) FROM counts", [], |row| row.get(0))
+            .map_err(write)?;
+        let week = latest.map_or(week.key(), |latest| latest.max(week.key()));
         let mut counts: Vec<(i64, &str, Option<Answer>, u64)> = vec![(VISIT, STARTED, None, 1)];
         if visit.reached_check {
             counts.push((VISIT, REACHED_CHECK, None, 1));
@@ -840,7 +847,7 @@ impl Store {
                     .query_row(params![kind, name], |row| row.get(0))
                     .map_err(write)?;
                 add.execute(params![
-                    week.key(),
+                    week,
                     mode.key(),
                     item,
                     answer.map_or(0, Answer::key),
@@ -852,7 +859,6 @@ impl Store {
         transaction.commit().map_err(write)
     }
 
-    /// Every week with counts for `mode`, from `since` on, in order (not merged).
     /// What staff may read of `mode`'s counts ([`readable`]) in week `now`. A week is closed once
     /// it is over and the file holds a later week's counts: so a copy of the file made during a
     /// week, read later, does not show that week in part, and the file it was copied from shows
@@ -879,6 +885,7 @@ impl Store {
         Ok(last.and_then(IsoWeek::from_key))
     }
 
+    /// Every week with counts for `mode`, from `since` on, in order (not merged).
     pub fn weeks(&self, mode: Mode, since: Option<IsoWeek>) -> Result<Vec<Counts>, InsightsError> {
         let read = |error| {
             InsightsError::from_sqlite(error, &self.path, |path, reason| InsightsError::Read {

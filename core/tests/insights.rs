@@ -213,6 +213,38 @@ fn raw(path: &Path) -> rusqlite::Connection {
     rusqlite::Connection::open(path).unwrap()
 }
 
+/// A clock set back writes into the latest week the file has, never into one already shown.
+#[test]
+fn a_clock_set_back_never_adds_to_a_week_already_shown() {
+    let scratch = Scratch::new("clock");
+    let path = scratch.file("counts.sqlite");
+    let first = week();
+    let mut store = Store::open(&path).unwrap();
+    for n in 0..6 {
+        store.record(first, Mode::Kiosk, &visit(n)).unwrap();
+    }
+    store.record(first.next(), Mode::Kiosk, &visit(0)).unwrap();
+    let shown = |store: &Store| -> Vec<(IsoWeek, u64)> {
+        store
+            .readable(Mode::Kiosk, first.next().next().next(), None)
+            .unwrap()
+            .iter()
+            .map(|span| (span.from, span.visits))
+            .collect()
+    };
+    let before = shown(&store);
+    assert_eq!(before, [(first, 6)]);
+    // The clock says the first week again.
+    store.record(first, Mode::Kiosk, &visit(1)).unwrap();
+    assert_eq!(shown(&store), before, "the week shown is as it was");
+    let weeks = store.weeks(Mode::Kiosk, None).unwrap();
+    assert_eq!(
+        weeks.last().unwrap().visits,
+        2,
+        "in the latest week instead"
+    );
+}
+
 /// The file holds, for a while, a week's first visit alone: only its owner may read it.
 #[cfg(unix)]
 #[test]
