@@ -1409,5 +1409,16 @@ fn the_welcome_screen_and_the_check_say_what_is_counted_only_when_it_is() {
     );
     deliver(&mut counting, [Reader::TeachBack(Check::Next).into()]);
     assert!(!shows(&counting, words), "not over the questions");
+    // And under the summary, whose button clears the answers: they are counted first.
+    for _ in 0..200 {
+        let message = match counting.reader().teach_back().step() {
+            needle_guide::screen::reader::teach_back::Step::Summary => break,
+            needle_guide::screen::reader::teach_back::Step::Question(_) => Check::NotSure,
+            needle_guide::screen::reader::teach_back::Step::Sure => Check::Finish,
+            _ => Check::Next,
+        };
+        deliver(&mut counting, [Reader::TeachBack(message).into()]);
+    }
+    assert!(shows(&counting, words), "under the summary");
     assert!(!file.exists());
 }

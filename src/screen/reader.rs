@@ -315,11 +315,18 @@ impl Reader {
                 compact,
             )
             .map(Message::TeachBack);
-        // Before the first question, what the clinic counts of the answers, when it does.
-        let check = match look.counting {
-            Some(counting) if self.teach_back.step() == teach_back::Step::Intro => column![
+        // Before the first question, and under the summary that clears the answers, what the
+        // clinic counts of them, when it does.
+        let check = match (look.counting, self.teach_back.step()) {
+            (Some(counting), teach_back::Step::Intro) => column![
                 typography::body(counting.to_owned()).style(style::muted),
                 check
+            ]
+            .spacing(metrics::M)
+            .into(),
+            (Some(counting), teach_back::Step::Summary) => column![
+                check,
+                typography::body(counting.to_owned()).style(style::muted)
             ]
             .spacing(metrics::M)
             .into(),
