@@ -371,7 +371,17 @@ impl App {
             let reason = crate::screen::counts_trouble(ui, reason);
             ui.insights_off.replace("{reason}", &reason)
         });
-        folder.into_iter().chain(clinic).chain(counts).collect()
+        let lost = self
+            .counting
+            .as_ref()
+            .and_then(Counting::lost_because)
+            .map(|reason| ui.counts_lost.replace("{file}", reason.path()));
+        folder
+            .into_iter()
+            .chain(clinic)
+            .chain(counts)
+            .chain(lost)
+            .collect()
     }
 
     /// The edition on screen.
@@ -565,18 +575,17 @@ impl App {
                 self.reader.scrolled(place);
                 Task::none()
             }
-            Message::ScrolledTo | Message::Counted(Ok(())) => Task::none(),
-            Message::Counted(Err(reason)) if Counting::passing(&reason) => {
-                eprintln!("needle-guide: a visit's counts were not kept: {reason}");
-                Task::none()
-            }
-            Message::Counted(Err(reason)) => {
+            Message::ScrolledTo => Task::none(),
+            Message::Counted(done) => {
                 if let Some(counting) = &mut self.counting {
-                    counting.failed(reason);
-                }
-                // The welcome screen and the check say no more that answers are counted.
-                if let Mode::Kiosk(kiosk) = &mut self.mode {
-                    kiosk.set_counting(false);
+                    counting.written(done);
+                    // Stopped: the welcome screen and the check say no more that answers are
+                    // counted.
+                    if counting.off_because().is_some()
+                        && let Mode::Kiosk(kiosk) = &mut self.mode
+                    {
+                        kiosk.set_counting(false);
+                    }
                 }
                 Task::none()
             }

@@ -1297,6 +1297,39 @@ fn counts_written_while_the_file_is_locked_do_not_hold_up_the_window() {
     let _ = std::fs::remove_dir_all(&folder);
 }
 
+/// Another program holding the file longer than the guide waits costs that visit's counts only:
+/// counting goes on, staff are told under the keypad, and the next visit written clears it.
+#[test]
+fn a_visit_lost_to_a_file_held_by_another_program_is_told_to_staff_and_counting_goes_on() {
+    let folder =
+        std::env::temp_dir().join(format!("needle-guide-kiosk-held-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    let file = folder.join("insights.sqlite");
+    drop(needle_guide::insights::Store::open(&file).unwrap());
+    let mut app = kiosk_with_pin().with_insights(file.clone());
+    let library = library();
+    let lost = library
+        .ui
+        .counts_lost
+        .replace("{file}", &file.display().to_string());
+    let other = rusqlite::Connection::open(&file).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    deliver_counting(&mut app, [Kiosk::StartVisit.into()]);
+    let_time_pass(&mut app);
+    assert_eq!(app.insights().unwrap().1, None, "counting goes on");
+    assert!(shows(&app, &library.ui.kiosk.counts_answers));
+    let _ = app.update(Kiosk::StaffExit.into());
+    assert!(shows(&app, &lost), "staff are told: {lost}");
+    let _ = app.update(Kiosk::PinCancel.into());
+    other.execute_batch("COMMIT").unwrap();
+    deliver_counting(&mut app, [Kiosk::StartVisit.into()]);
+    let_time_pass(&mut app);
+    let _ = app.update(Kiosk::StaffExit.into());
+    assert!(!shows(&app, &lost), "a visit written clears it");
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
 #[test]
 fn counts_that_cannot_be_written_turn_counting_off_and_the_kiosk_goes_on() {
     let folder = std::env::temp_dir().join(format!(

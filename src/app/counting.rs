@@ -25,6 +25,9 @@ pub struct Counting {
     /// At the kiosk, what a check started again had come to: the same patient's, so its first
     /// answers, its ticks and that it was reached count when the visit ends.
     earlier_check: Visit,
+    /// Why the last visit's counts were lost though counting goes on (another program held the
+    /// file): staff are told until a visit is written again.
+    lost: Option<InsightsError>,
 }
 
 impl Counting {
@@ -66,13 +69,27 @@ impl Counting {
             off: None,
             check_counted: false,
             earlier_check: Visit::default(),
+            lost: None,
         }
     }
 
-    /// Whether a visit's counts were lost for now only (another program held the file), and
-    /// counting goes on.
-    pub fn passing(reason: &InsightsError) -> bool {
-        matches!(reason, InsightsError::Busy { .. })
+    /// What came of writing a visit's counts: written, lost for now only (another program held
+    /// the file: counting goes on, and staff are told until a visit is written again), or not
+    /// writable (counting stops).
+    pub fn written(&mut self, done: Result<(), InsightsError>) {
+        match done {
+            Ok(()) => self.lost = None,
+            Err(reason @ InsightsError::Busy { .. }) => {
+                eprintln!("needle-guide: a visit's counts were not kept: {reason}");
+                self.lost = Some(reason);
+            }
+            Err(reason) => self.failed(reason),
+        }
+    }
+
+    /// Why the last visit's counts were lost though counting goes on, if they were.
+    pub fn lost_because(&self) -> Option<&InsightsError> {
+        self.lost.as_ref()
     }
 
     /// The counts file; empty where there is none (see [`Counting::off`]).

@@ -553,6 +553,9 @@ pub struct Ui {
     /// What went wrong with the counts file, as `insights_off`'s `{reason}` and Clinic counts'
     /// say it.
     pub counts_trouble: CountsTrouble,
+    /// For staff, when the last visit's counts were lost because another program held the file
+    /// (`{file}`); counting goes on.
+    pub counts_lost: String,
     pub back: String,
     pub home: String,
     pub previous: String,
