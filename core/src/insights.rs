@@ -971,7 +971,8 @@ impl Store {
 }
 
 /// An error if the counts file `file`, not there yet, could not be made: the folder it would go
-/// in (or the nearest one there is) cannot be written. Checked by making and removing a file.
+/// in (or the nearest one there is) cannot be written, or its disk is full. Checked by writing
+/// and removing a file of a database page's size (an empty one fits on a full disk).
 pub fn can_make(file: &Path) -> Result<(), InsightsError> {
     let failed = |reason: String| InsightsError::Write {
         path: file.display().to_string(),
@@ -995,10 +996,9 @@ pub fn can_make(file: &Path) -> Result<(), InsightsError> {
         )));
     }
     let probe = folder.join(format!(".needle-guide-probe-{}", std::process::id()));
-    std::fs::File::create(&probe)
-        .map_err(|error| failed(format!("{} cannot be written: {error}", folder.display())))?;
+    let written = std::fs::write(&probe, [0u8; 4096]);
     let _ = std::fs::remove_file(&probe);
-    Ok(())
+    written.map_err(|error| failed(format!("{} cannot be written: {error}", folder.display())))
 }
 
 #[cfg(test)]
