@@ -17,10 +17,19 @@ pub const WIDTH: f32 = 595.28 - 2.0 * MARGIN;
 /// faster, and a list of short signs wastes no half-empty lines.
 const GUTTER: f32 = 18.0;
 pub const COLUMN: f32 = (WIDTH - GUTTER) / 2.0;
-const HEIGHT: f32 = 792.0 - 2.0 * MARGIN;
 /// The foot of each page: when the content was checked, and the page's number.
 const FOOTER: f32 = 18.0;
-const BODY_HEIGHT: f32 = HEIGHT - FOOTER;
+
+/// The height laid out on `paper`: each paper its own (A4 is 50 points taller than Letter, about
+/// three more lines a column), inside the margins.
+fn height(paper: Paper) -> f32 {
+    paper.size().1 - 2.0 * MARGIN
+}
+
+/// The height the columns may fill on `paper`, above its foot.
+fn body_height(paper: Paper) -> f32 {
+    height(paper) - FOOTER
+}
 
 /// Type sizes in points. Nothing a patient reads is under 12 pt; the foot of the page is 10.5.
 pub mod size {
@@ -166,7 +175,10 @@ impl Laid {
     /// The offset that centres the laid-out area on the paper.
     pub fn origin(&self) -> (f32, f32) {
         let (width, height) = self.paper.size();
-        ((width - WIDTH) / 2.0, (height - HEIGHT) / 2.0)
+        (
+            (width - WIDTH) / 2.0,
+            (height - self::height(self.paper)) / 2.0,
+        )
     }
 
     /// The words on each page, in reading order, one mark's text after another.
@@ -400,7 +412,8 @@ pub fn lay_out(sheet: &Sheet, paper: Paper, faces: &Faces) -> Laid {
             &mut tables,
         );
     }
-    let (mut pages, signing_from) = flow(&blocks, None);
+    let body = body_height(paper);
+    let (mut pages, signing_from) = flow(&blocks, body, None);
     if let Some(labels) = foot {
         // Across the foot of the last page, where both its columns end above the lines; else
         // at the foot of its second column, where that ends above them; else on a page of
@@ -410,7 +423,8 @@ pub fn lay_out(sheet: &Sheet, paper: Paper, faces: &Faces) -> Laid {
         let last = pages.len() - 1;
         let (tried, _) = flow(
             &blocks,
-            Some((last, BODY_HEIGHT - across.before - across.height)),
+            body,
+            Some((last, body - across.before - across.height)),
         );
         let second_column_ends = pages[last]
             .iter()
@@ -420,13 +434,13 @@ pub fn lay_out(sheet: &Sheet, paper: Paper, faces: &Faces) -> Laid {
         let (foot, x) = if tried.len() == last + 1 {
             pages = tried;
             (across, 0.0)
-        } else if second_column_ends + narrow.before + narrow.height <= BODY_HEIGHT {
+        } else if second_column_ends + narrow.before + narrow.height <= body {
             (narrow, COLUMN + GUTTER)
         } else {
             pages.push(Vec::new());
             (across, 0.0)
         };
-        let top = BODY_HEIGHT - foot.height;
+        let top = body - foot.height;
         let page = pages.last_mut().expect("a page");
         page.extend(foot.marks.iter().map(|placed| Placed {
             mark: shifted(&placed.mark, x, top),
@@ -435,7 +449,7 @@ pub fn lay_out(sheet: &Sheet, paper: Paper, faces: &Faces) -> Laid {
     }
     let total = pages.len();
     for (index, page) in pages.iter_mut().enumerate() {
-        footer(page, sheet, index + 1, total, faces, &colors);
+        footer(page, sheet, (index + 1, total), paper, faces, &colors);
     }
     Laid {
         paper,
@@ -447,13 +461,18 @@ pub fn lay_out(sheet: &Sheet, paper: Paper, faces: &Faces) -> Laid {
 /// Fills pages with blocks in order: blocks that span the page first (the title and the
 /// clinic's box), then down the first column and the second. A block that does not fit starts
 /// the next column or page, and a heading goes with it.
-/// `shorter` stops the columns of one page (by its index) higher, to leave room at its foot.
-/// Returns the pages, and the index of the page a [`Block::new_page`] started, if one did.
-fn flow(blocks: &[Block], shorter: Option<(usize, f32)>) -> (Vec<Vec<Placed>>, Option<usize>) {
+/// The columns fill `body` points down the page; `shorter` stops those of one page (by its
+/// index) higher, to leave room at its foot. Returns the pages, and the index of the page a
+/// [`Block::new_page`] started, if one did.
+fn flow(
+    blocks: &[Block],
+    body: f32,
+    shorter: Option<(usize, f32)>,
+) -> (Vec<Vec<Placed>>, Option<usize>) {
     let mut pages: Vec<Vec<Placed>> = vec![Vec::new()];
     let bottom = |page: usize| match shorter {
         Some((index, height)) if index == page => height,
-        _ => BODY_HEIGHT,
+        _ => body,
     };
     // Where the columns start on this page, which column, and how far down it is filled.
     let mut top = 0.0;
@@ -1309,8 +1328,8 @@ fn lines_to_write_on(
 fn footer(
     page: &mut Vec<Placed>,
     sheet: &Sheet,
-    number: usize,
-    total: usize,
+    (number, total): (usize, usize),
+    paper: Paper,
     faces: &Faces,
     colors: &Colors,
 ) {
@@ -1325,7 +1344,7 @@ fn footer(
         size::FOOT,
         WIDTH - page_width - 12.0,
     );
-    let top = HEIGHT - FOOTER + 4.0;
+    let top = height(paper) - FOOTER + 4.0;
     page.push(Placed {
         mark: Mark::Line {
             from: (0.0, top - 2.0),
@@ -1454,7 +1473,10 @@ mod tests {
                             *x >= 0.0 && right <= WIDTH + 0.01,
                             "{name}: {text:?} at {x}"
                         );
-                        assert!(*y > 0.0 && *y <= HEIGHT, "{name}: {text:?} at {y}");
+                        assert!(
+                            *y > 0.0 && *y <= height(laid.paper),
+                            "{name}: {text:?} at {y}"
+                        );
                         // A run in the first column ends before the second begins.
                         let spans = placed.role == Role::Decoration || (index == 0 && *y < head);
                         if *x < COLUMN && !spans {
