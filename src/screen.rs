@@ -96,7 +96,6 @@ pub enum Words {
     Short,
 }
 
-/// Takes `item` out of `list` if it is there, else adds it at the end: a box ticked or unticked.
 /// What went wrong with the counts file, in the staff's language, naming the file: the technical
 /// detail (the database's own message) is the log's.
 pub fn counts_trouble(ui: &Ui, error: &InsightsError) -> String {
@@ -112,6 +111,7 @@ pub fn counts_trouble(ui: &Ui, error: &InsightsError) -> String {
     said.replace("{file}", error.path())
 }
 
+/// Takes `item` out of `list` if it is there, else adds it at the end: a box ticked or unticked.
 pub fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
     match list.iter().position(|listed| *listed == item) {
         Some(at) => {

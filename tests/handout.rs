@@ -538,7 +538,8 @@ fn hostile_clinic_details_still_fit_and_are_said_to_be_left_out() {
                 },
             );
             assert!(
-                handout.pages <= handout::MAX_PAGES && handout.take_home_pages == handout.pages,
+                handout.pages <= handout::MAX_PAGES
+                    && handout.laid.take_home_pages() == handout.pages,
                 "{locale}, {what}: {} pages",
                 handout.pages
             );
@@ -962,7 +963,7 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
                         println!(
                             "{name}: {} page(s), {} to take home; checklist in brief: {}; left out: {:?}",
                             handout.pages,
-                            handout.take_home_pages,
+                            handout.laid.take_home_pages(),
                             handout.sheet.text().contains(why),
                             handout.left_out
                         );
@@ -1017,9 +1018,9 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
     );
     for (name, handout) in &counts {
         assert!(
-            (1..=handout::MAX_PAGES).contains(&handout.take_home_pages),
+            (1..=handout::MAX_PAGES).contains(&handout.laid.take_home_pages()),
             "{name}: {} pages to take home",
-            handout.take_home_pages
+            handout.laid.take_home_pages()
         );
         let signing = if name.contains("-discussion-") {
             handout::SIGNING_PAGES
@@ -1028,7 +1029,7 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
         };
         assert_eq!(
             handout.pages,
-            handout.take_home_pages + signing,
+            handout.laid.take_home_pages() + signing,
             "{name}: the page to sign, only after the check"
         );
     }
@@ -1094,16 +1095,23 @@ fn a_discussion_summary_is_a_signed_companion_to_the_consent_form() {
         }
         // On a page of its own after the two that go home, which hold none of it: the clinic
         // keeps it, the patient the rest.
-        assert_eq!(handout.take_home_pages, handout::MAX_PAGES, "{locale}");
+        assert_eq!(
+            handout.laid.take_home_pages(),
+            handout::MAX_PAGES,
+            "{locale}"
+        );
         assert_eq!(
             handout.pages,
             handout::MAX_PAGES + handout::SIGNING_PAGES,
             "{locale}"
         );
-        assert_eq!(handout.laid.signing_from, Some(handout.take_home_pages));
+        assert_eq!(
+            handout.laid.signing_from,
+            Some(handout.laid.take_home_pages())
+        );
         let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let signing_page = flat(&handout.laid.page_text(handout.take_home_pages));
-        let take_home: String = (0..handout.take_home_pages)
+        let signing_page = flat(&handout.laid.page_text(handout.laid.take_home_pages()));
+        let take_home: String = (0..handout.laid.take_home_pages())
             .map(|page| flat(&handout.laid.page_text(page)))
             .collect();
         assert!(signing_page.contains(&flat(&words.discussion_title)));

@@ -52,10 +52,9 @@ pub struct Discussion {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Printed {
     pub pdf: Vec<u8>,
-    /// Every page: those that go home, then the page to sign, where there is one.
+    /// Every page: those that go home, then the page to sign, where there is one (the pages that
+    /// go home: `laid.take_home_pages()`).
     pub pages: usize,
-    /// The pages that go home: two at most.
-    pub take_home_pages: usize,
     pub left_out: Vec<String>,
     /// Where each mark went, for tests and for the words each page holds.
     pub laid: Laid,
@@ -124,7 +123,6 @@ pub fn print(library: &Library, options: &HandoutOptions) -> Result<Printed, Str
     Ok(Printed {
         pdf,
         pages: laid.pages.len(),
-        take_home_pages: laid.take_home_pages(),
         left_out: sheet.left_out.clone(),
         laid,
         sheet,

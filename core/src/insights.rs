@@ -697,6 +697,11 @@ fn keep_private(path: &Path) {
     let _ = path;
 }
 
+/// The key of the latest week with counts, in either room, if there are any.
+fn latest_week(connection: &Connection) -> rusqlite::Result<Option<i64>> {
+    connection.query_row("SELECT max(week) FROM counts", [], |row| row.get(0))
+}
+
 /// The counts file, open.
 pub struct Store {
     connection: Connection,
@@ -802,9 +807,7 @@ impl Store {
             .map_err(write)?;
         // Never into a week before the latest the file has: a clock set back would add a visit
         // to a week already shown, and two readings would differ by that visit alone.
-        let latest: Option<i64> = transaction
-            .query_row("SELECT max(week) FROM counts", [], |row| row.get(0))
-            .map_err(write)?;
+        let latest = latest_week(&transaction).map_err(write)?;
         let week = latest.map_or(week.key(), |latest| latest.max(week.key()));
         let mut counts: Vec<(i64, &str, Option<Answer>, u64)> = vec![(VISIT, STARTED, None, 1)];
         if visit.reached_check {
@@ -875,13 +878,10 @@ impl Store {
 
     /// The latest week with counts, in either room.
     fn last_week(&self) -> Result<Option<IsoWeek>, InsightsError> {
-        let last: Option<i64> = self
-            .connection
-            .query_row("SELECT max(week) FROM counts", [], |row| row.get(0))
-            .map_err(|reason| InsightsError::Read {
-                path: self.path.clone(),
-                reason: reason.to_string(),
-            })?;
+        let last = latest_week(&self.connection).map_err(|reason| InsightsError::Read {
+            path: self.path.clone(),
+            reason: reason.to_string(),
+        })?;
         Ok(last.and_then(IsoWeek::from_key))
     }
 

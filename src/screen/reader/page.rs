@@ -107,11 +107,8 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
         .push(read_aloud)
         .spacing(metrics::M)
         .align_y(Vertical::Center);
-    let notices = std::mem::take(&mut state.notices)
-        .into_iter()
-        .map(|notice| typography::body(notice).style(style::muted).into());
     let top = column![title]
-        .extend(notices)
+        .extend(notes(std::mem::take(&mut state.notices)))
         .push(lead)
         .spacing(metrics::M)
         .width(Fill);
@@ -147,12 +144,15 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
         let above = if launcher { 0.0 } else { metrics::M };
         page = page.push(container(chunk).padding(iced::Padding::ZERO.top(above)));
     }
-    page.extend(
-        std::mem::take(&mut state.notices_below)
-            .into_iter()
-            .map(|notice| typography::body(notice).style(style::muted).into()),
-    )
-    .into()
+    page.extend(notes(std::mem::take(&mut state.notices_below)))
+        .into()
+}
+
+/// Notices, quieter than the page's own words.
+fn notes<'a>(notices: Vec<String>) -> impl Iterator<Item = Element<'a, Message>> {
+    notices
+        .into_iter()
+        .map(|notice| typography::body(notice).style(style::muted).into())
 }
 
 /// Passage `number` of the page: marked while it is read aloud, and, while reading, a tap on it
