@@ -1074,7 +1074,7 @@ fn insights(runs: usize) {
         answers: (0..6)
             .map(|question| (format!("question-{question}"), Answer::ALL[question % 3]))
             .collect(),
-        pages: (0..12).map(|page| (format!("page-{page}"), 1)).collect(),
+        pages: (0..12).map(|page| format!("page-{page}")).collect(),
         ticked: (0..3).map(|topic| format!("topic-{topic}")).collect(),
     };
     let week = IsoWeek::now();

@@ -116,6 +116,9 @@ fn a_visit() -> Vec<Message> {
         Reader::ShowConditions(needle_guide::screen::reader::ConditionsTab::List).into(),
         Reader::Open(Route::Condition("knee-pain".into())).into(),
         Reader::ShowTerm("tendon".into()).into(),
+        // Back to the list and the same condition again: still one visit that opened each.
+        Reader::Open(Route::Page(PageId::CONDITIONS)).into(),
+        Reader::Open(Route::Condition("knee-pain".into())).into(),
         Reader::Open(Route::Page(PageId::TEACH_BACK)).into(),
         Reader::TeachBack(Check::Next).into(),
         Reader::TeachBack(Check::NotSure).into(),
@@ -1197,6 +1200,7 @@ fn a_visit_leaves_only_its_counts_behind_and_a_welcome_screen_left_untouched_lea
     };
     assert_eq!(week.answers.get(&(items[1].id.clone(), second)), Some(&1));
     assert_eq!(week.answers.values().sum::<u64>(), 2);
+    // Opened twice in the visit, counted once: a page's count is the visits that opened it.
     for page in ["conditions", "condition/knee-pain", "teach-back"] {
         assert_eq!(week.pages.get(page), Some(&1), "{page}: {:?}", week.pages);
     }

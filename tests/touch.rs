@@ -804,27 +804,29 @@ fn shows_whole(found: &Inspection, words: &str, screen: iced::Size) -> Result<()
 
 /// Whether the button around `words` lies inside the one dialog card.
 fn in_the_card(found: &Inspection, words: &str) -> Result<(), String> {
-    let [card] = found.cards.as_slice() else {
-        return Err(format!("{} cards", found.cards.len()));
-    };
     let (_, face) = found
         .texts
         .iter()
         .find(|(text, _)| text == words)
         .ok_or(format!("{words:?} is not there"))?;
     let button = button_under(found, face.bounds).ok_or(format!("{words:?} is on no button"))?;
+    inside_the_card(found, &button.bounds, &format!("the button {words:?}"))
+}
+
+/// Whether `bounds` (of `what`) lie inside the one card on the screen.
+fn inside_the_card(found: &Inspection, bounds: &Rectangle, what: &str) -> Result<(), String> {
+    let [card] = found.cards.as_slice() else {
+        return Err(format!("{} cards", found.cards.len()));
+    };
     if inside(
-        &button.bounds,
+        bounds,
         iced::Size::new(card.x + card.width, card.y + card.height),
-    ) && button.bounds.y >= card.y
-        && button.bounds.x >= card.x
+    ) && bounds.y >= card.y
+        && bounds.x >= card.x
     {
         Ok(())
     } else {
-        Err(format!(
-            "the button {words:?} at {:?} runs over the card {card:?}",
-            button.bounds
-        ))
+        Err(format!("{what} at {bounds:?} runs over the card {card:?}"))
     }
 }
 
@@ -860,7 +862,8 @@ fn the_welcome_screen_shows_the_whole_qr_code_and_touch_to_start_at_every_text_s
 }
 
 /// The staff keypad is for staff, not drawn at the patient's text size: every key, OK and Cancel
-/// show whole at every text size, with and without the wrong-PIN message.
+/// show whole at every text size, with and without the wrong-PIN message, and with what staff
+/// should know under the keys, inside the keypad's card.
 #[test]
 fn the_staff_keypad_shows_every_key_and_ok_at_every_text_size() {
     use needle_guide::screen::kiosk::Message as Kiosk;
@@ -879,11 +882,13 @@ fn the_staff_keypad_shows_every_key_and_ok_at_every_text_size() {
                             Kiosk::PinSubmit.into(),
                         ],
                     ),
+                    ("keypad-notice", vec![Kiosk::StaffExit.into()]),
                 ] {
                     let mut setup = Setup::new(Mode::Kiosk, locale, screen)
                         .larger(larger)
                         .doing(doing, then);
                     setup.staff_pin = Some("2468");
+                    setup.clinic_without_numbers = doing == "keypad-notice";
                     let (app, name, found) = laid_out(&setup);
                     let size = logical(&app);
                     let words = &app.library().ui.kiosk;
@@ -906,6 +911,22 @@ fn the_staff_keypad_shows_every_key_and_ok_at_every_text_size() {
                         && let Err(problem) = shows_whole(&found, &words.wrong_pin, size)
                     {
                         problems.push(format!("{name}: {problem}"));
+                    }
+                    if doing == "keypad-notice" {
+                        let notices = app.staff_notices();
+                        assert_eq!(notices.len(), 1, "{name}: {notices:?}");
+                        let notice = notices[0].as_str();
+                        let within = found
+                            .texts
+                            .iter()
+                            .find(|(text, _)| text == notice)
+                            .ok_or(format!("{notice:?} is not there"))
+                            .and_then(|(_, shown)| {
+                                inside_the_card(&found, &shown.bounds, "the notice")
+                            });
+                        if let Err(problem) = shows_whole(&found, notice, size).and(within) {
+                            problems.push(format!("{name}: {problem}"));
+                        }
                     }
                     // Still big enough for a finger on a kiosk's screen (staff may not have a
                     // keyboard at hand to type the PIN).

@@ -347,33 +347,13 @@ pub fn timestamp() -> String {
 pub fn stamp(unix_seconds: u64) -> String {
     let days = unix_seconds / 86_400;
     let rest = unix_seconds % 86_400;
-    let (year, month, day) = civil_date(days);
+    let (year, month, day) = crate::calendar::civil_date(days);
     format!(
         "{year:04}{month:02}{day:02}-{:02}{:02}{:02}",
         rest / 3600,
         rest % 3600 / 60,
         rest % 60
     )
-}
-
-/// The Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`): count in
-/// 400-year eras of 146,097 days, with years starting in March so the leap day falls last.
-fn civil_date(days: u64) -> (u64, u64, u64) {
-    let z = days + 719_468; // days since 0000-03-01
-    let era = z / 146_097;
-    let day_of_era = z % 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_from_march = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
-    let month = if month_from_march < 10 {
-        month_from_march + 3
-    } else {
-        month_from_march - 9
-    };
-    let year = year_of_era + era * 400 + u64::from(month <= 2);
-    (year, month, day)
 }
 
 #[cfg(test)]
@@ -391,29 +371,6 @@ mod tests {
         assert_eq!(stamp(1_735_689_599), "20241231-235959");
         assert_eq!(stamp(1_735_689_600), "20250101-000000");
         assert_eq!(stamp(4_107_542_400 + 3_723), "21000301-010203");
-    }
-
-    #[test]
-    fn civil_date_agrees_with_counting_days_one_by_one() {
-        let mut date = (1970, 1, 1);
-        for days in 0..(366 * 140) {
-            assert_eq!(civil_date(days), date, "{days} days after 1970-01-01");
-            let (year, month, day) = date;
-            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-            let length = match month {
-                2 if leap => 29,
-                2 => 28,
-                4 | 6 | 9 | 11 => 30,
-                _ => 31,
-            };
-            date = if day < length {
-                (year, month, day + 1)
-            } else if month < 12 {
-                (year, month + 1, 1)
-            } else {
-                (year + 1, 1, 1)
-            };
-        }
     }
 
     #[test]

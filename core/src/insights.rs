@@ -16,6 +16,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
+use crate::calendar::{civil_date, days_from_civil};
+
 /// An ISO 8601 week: the year it belongs to (which, around New Year, may not be the calendar's)
 /// and its number, 1 to 53.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -106,6 +108,23 @@ impl IsoWeek {
         (1..count).fold(self, |week, _| week.previous())
     }
 
+    /// The week's Monday, as `2026-11-30`.
+    pub fn monday(self) -> String {
+        date(self.first_day())
+    }
+
+    /// The week's Sunday, as `2026-12-06`.
+    pub fn sunday(self) -> String {
+        date(self.first_day() + 6)
+    }
+
+    /// Days from 1 January 1970 to the week's Monday: week 1 is the week with 4 January in it.
+    fn first_day(self) -> i64 {
+        let jan_4 = days_from_civil(self.year, 1, 4);
+        let monday_of_week_1 = jan_4 - (jan_4 + 3).rem_euclid(7);
+        monday_of_week_1 + 7 * i64::from(self.week - 1)
+    }
+
     /// As the database keeps it: 2649 for 2026-W49, two bytes on disk until the year 2327, which
     /// keeps ten years of counts under a megabyte.
     fn key(self) -> i64 {
@@ -152,17 +171,11 @@ fn weeks_in(year: i32) -> u32 {
     }
 }
 
-/// Days from 1 January 1970 to a date of the proleptic Gregorian calendar (H. Hinnant's
-/// `days_from_civil`).
-fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
-    let year = i64::from(year) - i64::from(month <= 2);
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month = i64::from(month);
-    let day_of_year =
-        (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
+/// A day counted from 1 January 1970 (none of the weeks counted are before it), as
+/// `2026-12-06`.
+fn date(days: i64) -> String {
+    let (year, month, day) = civil_date(u64::try_from(days).unwrap_or(0));
+    format!("{year}-{month:02}-{day:02}")
 }
 
 /// The calendar year of a day, and the day's number in it (1 January is 1).
@@ -242,8 +255,10 @@ pub struct Visit {
     pub reached_check: bool,
     /// Each check question answered, by its id, with the answer that counted.
     pub answers: BTreeMap<String, Answer>,
-    /// Each page opened, by its route id, and how many times.
-    pub pages: BTreeMap<String, u32>,
+    /// Each page opened, by its route id: once, however often it was opened, so that a page's
+    /// count is how many visits opened it and one patient reading a page five times cannot
+    /// pass for five people.
+    pub pages: BTreeSet<String>,
     /// The questions to ask that were ticked, by topic.
     pub ticked: BTreeSet<String>,
 }
@@ -257,9 +272,7 @@ impl Visit {
         for (question, answer) in later.answers {
             self.answers.entry(question).or_insert(answer);
         }
-        for (page, n) in later.pages {
-            *self.pages.entry(page).or_default() += n;
-        }
+        self.pages.extend(later.pages);
         self.ticked.extend(later.ticked);
         self
     }
@@ -289,6 +302,16 @@ impl Counts {
             pages: BTreeMap::new(),
             ticked: BTreeMap::new(),
         }
+    }
+
+    /// How many times `question` was answered right, wrong and not sure, in that order.
+    pub fn answers_to(&self, question: &str) -> [u64; 3] {
+        Answer::ALL.map(|answer| {
+            self.answers
+                .get(&(question.to_owned(), answer))
+                .copied()
+                .unwrap_or(0)
+        })
     }
 
     /// How many times `question` was answered in these weeks, whatever the answer.
@@ -457,12 +480,6 @@ pub fn table(mode: Mode, spans: &[Counts]) -> String {
             );
         }
         for question in questions {
-            let count = |answer| {
-                span.answers
-                    .get(&(question.clone(), answer))
-                    .copied()
-                    .unwrap_or(0)
-            };
             let total = span.answered(question);
             if total < MIN_ANSWERS {
                 let _ = writeln!(
@@ -471,17 +488,15 @@ pub fn table(mode: Mode, spans: &[Counts]) -> String {
                 );
                 continue;
             }
-            let cell = |answer| {
-                let n = count(answer);
-                format!("{n} ({}%)", (n * 100 + total / 2) / total.max(1))
-            };
-            let _ = writeln!(
-                out,
-                "  {question:<32} {:>12} {:>12} {:>12}",
-                cell(Answer::Right),
-                cell(Answer::Wrong),
-                cell(Answer::NotSure)
-            );
+            let counts = span.answers_to(question);
+            let [right, wrong, unsure] = counts
+                .into_iter()
+                .zip(shares(counts))
+                .map(|(n, share)| format!("{n} ({share}%)"))
+                .collect::<Vec<_>>()
+                .try_into()
+                .expect("three answers");
+            let _ = writeln!(out, "  {question:<32} {right:>12} {wrong:>12} {unsure:>12}");
         }
         // Both as few as a patient or two: a condition's page opened once says whose it was.
         let listed = |counts: &BTreeMap<String, u64>| {
@@ -492,13 +507,25 @@ pub fn table(mode: Mode, spans: &[Counts]) -> String {
                 .join(", ")
         };
         if !span.pages.is_empty() {
-            let _ = writeln!(out, "  pages opened: {}", listed(&span.pages));
+            let _ = writeln!(
+                out,
+                "  visits that opened each page: {}",
+                listed(&span.pages)
+            );
         }
         if !span.ticked.is_empty() {
             let _ = writeln!(out, "  questions to ask ticked: {}", listed(&span.ticked));
         }
     }
     out
+}
+
+/// Each of `counts` as a whole percent of their sum (none where the sum is 0), each rounded on
+/// its own: equal counts show equal shares, so three may add up to 99 or 101, as the counts
+/// shown beside them make plain.
+pub fn shares<const N: usize>(counts: [u64; N]) -> [u64; N] {
+    let total: u64 = counts.iter().sum();
+    counts.map(|n| (n * 200 + total) / (total * 2).max(1))
 }
 
 /// The counts as CSV, one count a row (`mode,from,to,what,item,answer,count`), for a
@@ -646,6 +673,11 @@ const MIGRATIONS: &[&str] = &[
 /// The version this guide writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// SQLite's `application_id` of a counts file ("NDLG"), set in every file this guide writes:
+/// a file at a version above [`VERSION`] without it is another program's database with a
+/// version number of its own, not a newer guide's.
+pub const APPLICATION_ID: i64 = 0x4E44_4C47;
+
 /// How long one guide waits for another's transaction on the same file.
 const BUSY: Duration = Duration::from_secs(5);
 
@@ -737,6 +769,15 @@ impl Store {
         let found: i64 = connection
             .query_row("PRAGMA user_version", [], |row| row.get(0))
             .map_err(not_counts)?;
+        let application: i64 = connection
+            .query_row("PRAGMA application_id", [], |row| row.get(0))
+            .map_err(not_counts)?;
+        if found > VERSION && application != APPLICATION_ID {
+            return Err(InsightsError::NotCounts {
+                path: name,
+                reason: "it is an SQLite database of something else".into(),
+            });
+        }
         if found > VERSION {
             return Err(InsightsError::Newer {
                 path: name,
@@ -748,6 +789,11 @@ impl Store {
         // write-ahead log below changes the file's header).
         refuse_foreign(&connection, &name, found)?;
         keep_private(path);
+        if application != APPLICATION_ID {
+            // A label only: a read-only file of an earlier build is still read without it, and
+            // a write that cannot be made fails later with its own reason.
+            let _ = connection.pragma_update(None, "application_id", APPLICATION_ID);
+        }
         // The write-ahead log lets a reader read while a guide writes, and makes each commit
         // one append; `NORMAL` syncs at checkpoints, and a crash still keeps every commit whole.
         connection
@@ -823,7 +869,7 @@ impl Store {
             visit
                 .pages
                 .iter()
-                .map(|(page, times)| (PAGE, page.as_str(), None, u64::from(*times))),
+                .map(|page| (PAGE, page.as_str(), None, 1)),
         );
         counts.extend(
             visit
@@ -1006,6 +1052,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn shares_are_rounded_each_and_equal_for_equal_counts() {
+        assert_eq!(shares([4, 1, 1]), [67, 17, 17]);
+        assert_eq!(shares([1, 1, 1]), [33, 33, 33]);
+        assert_eq!(shares([1, 1, 0]), [50, 50, 0]);
+        assert_eq!(shares([0, 0, 0]), [0, 0, 0]);
+        assert_eq!(shares([0, 7, 0]), [0, 100, 0]);
+        for a in 0..25u64 {
+            for b in 1..25 {
+                let got = shares([a, b, b]);
+                assert_eq!(got[1], got[2], "{a}, {b}, {b}");
+                let exact = a as f64 * 100.0 / (a + 2 * b) as f64;
+                assert!((got[0] as f64 - exact).abs() <= 0.5, "{a}, {b}: {got:?}");
+            }
+        }
+    }
+
+    #[test]
     fn iso_weeks_match_the_calendar_around_new_year() {
         // Known ISO weeks: 1 January 2021 (a Friday) is in 2020-W53; 31 December 2024 (a
         // Tuesday) is in 2025-W01; 4 December 2026 is in 2026-W49.
@@ -1023,6 +1086,19 @@ mod tests {
             assert_eq!(week.to_string(), expected, "{year}-{month}-{day}");
             assert_eq!(expected.parse::<IsoWeek>(), Ok(week));
         }
+        // Each week's Monday and Sunday, and every day between them in that week.
+        assert_eq!(IsoWeek::new(2026, 49).unwrap().monday(), "2026-11-30");
+        assert_eq!(IsoWeek::new(2026, 49).unwrap().sunday(), "2026-12-06");
+        assert_eq!(IsoWeek::new(2020, 53).unwrap().monday(), "2020-12-28");
+        assert_eq!(IsoWeek::new(2020, 53).unwrap().sunday(), "2021-01-03");
+        assert_eq!(IsoWeek::new(2025, 1).unwrap().monday(), "2024-12-30");
+        for days in 0..20_000 {
+            let week = IsoWeek::of_day(days);
+            let monday = week.first_day();
+            assert!((monday..monday + 7).contains(&days), "{week} {days}");
+            assert_eq!(IsoWeek::of_day(monday), week);
+        }
+        assert_eq!(date(days_from_civil(2000, 2, 29)), "2000-02-29");
         assert_eq!(weeks_in(2026), 53);
         assert_eq!(weeks_in(2025), 52);
         assert!("2025-W53".parse::<IsoWeek>().is_err());

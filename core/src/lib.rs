@@ -3,6 +3,7 @@
 //! the handout, and the colours the window and the handout share. The `needle-guide` crate is the
 //! app around it.
 
+pub mod calendar;
 pub mod colors;
 pub mod content;
 pub mod document;

@@ -2,7 +2,7 @@
 //! visit adds, gathered in memory while it lasts and added to its week's counts in a task when
 //! it ends, off the window's thread. Nothing of the visit but those counts outlives it.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use iced::Task;
@@ -15,8 +15,8 @@ use crate::insights::{InsightsError, IsoWeek, Mode, Store, Visit};
 pub struct Counting {
     file: PathBuf,
     mode: Mode,
-    /// The pages opened in this visit, by route id, and how often.
-    pages: BTreeMap<String, u32>,
+    /// The pages opened in this visit, by route id (once each: see `Visit::pages`).
+    pages: BTreeSet<String>,
     /// Why counting stopped: the file could not be written. Staff are told, never a patient.
     off: Option<InsightsError>,
     /// The consult room's check reached its summary and was counted; "Try these again" and a
@@ -65,7 +65,7 @@ impl Counting {
         Counting {
             file,
             mode,
-            pages: BTreeMap::new(),
+            pages: BTreeSet::new(),
             off: None,
             check_counted: false,
             earlier_check: Visit::default(),
@@ -112,7 +112,7 @@ impl Counting {
     }
 
     pub fn opened(&mut self, route: &Route) {
-        *self.pages.entry(route.to_string()).or_default() += 1;
+        self.pages.insert(route.to_string());
     }
 
     /// Keeps what a check started again at the kiosk had come to (see `earlier_check`).

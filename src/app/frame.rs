@@ -1,7 +1,7 @@
 //! What the window shows: the mode's frame (the kiosk's or the consult room's) around the parts
 //! every page shares, drawn from the app's state.
 
-use iced::widget::{column, container, scrollable, stack};
+use iced::widget::{column, container, scrollable};
 use iced::{Element, Fill};
 
 use super::{App, Message, Mode, PAGE_END_SPACE, PAGE_SCROLL, Speech};
@@ -9,6 +9,7 @@ use crate::content::Library;
 use crate::content::model::Ui;
 use crate::content::route::{PageId, Route};
 use crate::screen::consult;
+use crate::screen::kiosk::FromApp;
 use crate::screen::reader::{self, PageView, StepWords};
 use crate::screen::{Comfort, PageParts};
 use crate::theme::{self, Palette, metrics, style};
@@ -66,22 +67,21 @@ impl App {
         };
         let width = self.layout().width;
         match &self.mode {
-            Mode::Kiosk(kiosk) => {
-                let frame = kiosk.frame(
-                    library,
-                    comfort,
-                    width,
-                    self.qr.data.as_deref(),
-                    || self.page_parts(library),
-                    Message::Kiosk,
-                );
-                let notices = self.staff_notices();
-                if kiosk.keypad_open() && !notices.is_empty() {
-                    stack![frame, staff_notices(notices)].into()
-                } else {
-                    frame
-                }
-            }
+            Mode::Kiosk(kiosk) => kiosk.frame(
+                library,
+                comfort,
+                width,
+                FromApp {
+                    web_code: self.qr.data.as_deref(),
+                    staff_notices: if kiosk.keypad_open() {
+                        self.staff_notices()
+                    } else {
+                        Vec::new()
+                    },
+                },
+                || self.page_parts(library),
+                Message::Kiosk,
+            ),
             Mode::Consult(consult) => consult.frame(
                 library,
                 self.locale,
@@ -262,22 +262,5 @@ fn more_below_cue(ui: &Ui) -> Element<'_, Message> {
     container(words)
         .center_x(Fill)
         .padding([metrics::XS, 0.0])
-        .into()
-}
-
-/// What staff should know, at the foot of the kiosk's screen under the staff keypad, which only
-/// staff open: it covers none of the keypad.
-fn staff_notices<'a>(notices: Vec<String>) -> Element<'a, Message> {
-    let notices = notices
-        .into_iter()
-        .map(|notice| iced::widget::text(notice).size(theme::size::BODY).into());
-    let card = container(iced::widget::Column::with_children(notices).spacing(metrics::XS))
-        .padding(metrics::S)
-        .max_width(metrics::READING_WIDTH)
-        .style(style::raised);
-    container(card)
-        .center_x(Fill)
-        .align_bottom(Fill)
-        .padding(metrics::S)
         .into()
 }

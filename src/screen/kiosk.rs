@@ -33,6 +33,13 @@ pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 
 pub use crate::content::model::MAX_PIN_DIGITS;
 
+/// What the kiosk's screens show that the app holds, not the kiosk: the code of the clinic's
+/// web address, for the welcome screen, and what staff should know, under the staff keypad.
+pub struct FromApp<'a> {
+    pub web_code: Option<&'a WebCode>,
+    pub staff_notices: Vec<String>,
+}
+
 /// Wrong PINs allowed before the keypad makes staff wait.
 pub const FREE_TRIES: u32 = 5;
 
@@ -379,15 +386,15 @@ impl Kiosk {
         library: &'a Library,
         comfort: Comfort<'a>,
         width: f32,
-        qr_data: Option<&'a WebCode>,
+        from_app: FromApp<'a>,
         page: impl FnOnce() -> PageParts<'a, M>,
         to_app: fn(Message) -> M,
     ) -> Element<'a, M> {
         let overlay = self
-            .overlay_view(library)
+            .overlay_view(library, from_app.staff_notices)
             .map(|overlay| overlay.map(to_app));
         if self.welcome {
-            let welcome = self.welcome_view(library, comfort, width, qr_data);
+            let welcome = self.welcome_view(library, comfort, width, from_app.web_code);
             return stack![welcome.map(to_app)].push(overlay).into();
         }
         let PageParts { page, term, foot } = page();
@@ -521,10 +528,15 @@ impl Kiosk {
             .into()
     }
 
-    /// The dialog over the page, if any: the staff keypad, or "Are you still reading?".
-    pub fn overlay_view<'a>(&'a self, library: &'a Library) -> Option<Element<'a, Message>> {
+    /// The dialog over the page, if any: the staff keypad (with `staff_notices` under its keys),
+    /// or "Are you still reading?".
+    pub fn overlay_view<'a>(
+        &'a self,
+        library: &'a Library,
+        staff_notices: Vec<String>,
+    ) -> Option<Element<'a, Message>> {
         match (self.pin(), self.seconds_left()) {
-            (Some(_), _) => Some(self.keypad(library)),
+            (Some(_), _) => Some(self.keypad(library, staff_notices)),
             (None, Some(seconds)) if !self.welcome => Some(still_reading(library, seconds)),
             _ => self
                 .take_home
@@ -534,10 +546,15 @@ impl Kiosk {
         }
     }
 
-    /// The staff keypad: digits shown as dots, 0–9, back, cancel, OK. It is for staff, so it
-    /// does not take the patient's text size: where that leaves too little room, it is drawn
-    /// smaller, every row and OK on the screen.
-    fn keypad<'a>(&self, library: &'a Library) -> Element<'a, Message> {
+    /// The staff keypad: digits shown as dots, 0–9, back, cancel, OK, and under the keys what
+    /// staff should know (`notices`: only staff open the keypad). It is for staff, so it does
+    /// not take the patient's text size: where that leaves too little room, it is drawn
+    /// smaller, every row, OK and each notice on the screen.
+    fn keypad<'a>(&self, library: &'a Library, notices: Vec<String>) -> Element<'a, Message> {
+        let full = Size::new(
+            KEYPAD_ROOM.width,
+            KEYPAD_ROOM.height + notices_height(&notices),
+        );
         let typed = self.pin().map_or(0, str::len);
         let said = if self.pin_locked() {
             Some(&library.ui.kiosk.pin_locked)
@@ -547,7 +564,7 @@ impl Kiosk {
             None
         };
         responsive(move |room| {
-            let scale = fitted(room, KEYPAD_ROOM);
+            let scale = fitted(room, full);
             let words = &library.ui.kiosk;
             let key = |face: String, message: Message| {
                 action_scaled(
@@ -616,6 +633,12 @@ impl Kiosk {
                     .push(last)
                     .spacing(metrics::S * scale),
             )
+            .extend(notices.iter().map(|notice| {
+                text(notice.clone())
+                    .size(size::BODY * scale)
+                    .width(Fill)
+                    .into()
+            }))
             .spacing(metrics::S * scale)
             .align_x(Center);
             nav::modal_scaled(panel, false, Message::PinCancel, scale)
@@ -627,6 +650,21 @@ impl Kiosk {
 /// The room, in the layout's pixels, in which the staff keypad shows at its full size, with the
 /// message under its dots (the kiosk's layout at the normal text size is 1024×640).
 const KEYPAD_ROOM: Size = Size::new(600.0, 576.0);
+
+/// About how tall `notices` are in the keypad's card at its full size, so that the keypad
+/// shrinks to keep them on the screen: a generous estimate of their lines (a glyph is taken
+/// as 0.6 of the text's size wide), never too little.
+fn notices_height(notices: &[String]) -> f32 {
+    let line = metrics::READING_WIDTH - 2.0 * metrics::L;
+    let per_line = (line / (size::BODY * 0.6)).floor();
+    notices
+        .iter()
+        .map(|notice| {
+            let lines = (notice.chars().count() as f32 / per_line).ceil() + 1.0;
+            lines * size::BODY * 1.3 + metrics::S
+        })
+        .sum()
+}
 
 /// The room in which the welcome screen's invitation and QR code show at their full size.
 const WELCOME_ROOM: Size = Size::new(1000.0, 500.0);

@@ -310,23 +310,20 @@ impl Reader {
                 &items,
                 &questions_to_ask(library),
                 words,
-                &library.ui.kiosk.take_home,
-                look.therapist,
+                teach_back::Room {
+                    therapist: look.therapist,
+                    take_home: &library.ui.kiosk.take_home,
+                    counting: look.counting,
+                },
                 compact,
             )
             .map(Message::TeachBack);
-        // Before the first question, and under the summary that clears the answers, what the
-        // clinic counts of them, when it does.
+        // Before the first question, what the clinic counts of the answers, when it does (the
+        // summary says it by the button that clears them).
         let check = match (look.counting, self.teach_back.step()) {
             (Some(counting), teach_back::Step::Intro) => column![
                 typography::body(counting.to_owned()).style(style::muted),
                 check
-            ]
-            .spacing(metrics::M)
-            .into(),
-            (Some(counting), teach_back::Step::Summary) => column![
-                check,
-                typography::body(counting.to_owned()).style(style::muted)
             ]
             .spacing(metrics::M)
             .into(),

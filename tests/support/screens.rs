@@ -47,6 +47,8 @@ pub struct Setup {
     pub doing: &'static str,
     /// The staff PIN the clinic set, if any.
     pub staff_pin: Option<&'static str>,
+    /// A clinic that left out its numbers, so that staff have a notice to read.
+    pub clinic_without_numbers: bool,
 }
 
 impl Setup {
@@ -61,6 +63,7 @@ impl Setup {
             then: Vec::new(),
             doing: "",
             staff_pin: None,
+            clinic_without_numbers: false,
         }
     }
 
@@ -111,9 +114,13 @@ impl Setup {
             Mode::Kiosk => super::kiosk_editions(),
             Mode::Consult | Mode::Present => super::editions(),
         };
-        if let Some(pin) = self.staff_pin {
-            for library in std::sync::Arc::make_mut(&mut editions) {
+        for library in std::sync::Arc::make_mut(&mut editions) {
+            if let Some(pin) = self.staff_pin {
                 library.clinic.staff_pin = pin.into();
+            }
+            if self.clinic_without_numbers {
+                library.clinic.phone.clear();
+                library.clinic.emergency_number.clear();
             }
         }
         let mut app = match self.mode {

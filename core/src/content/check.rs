@@ -292,6 +292,11 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
                 &["{visits}", "{checks}"],
             ),
             (
+                "counts_checks",
+                &library.ui.consult.counts_checks,
+                &["{checks}"],
+            ),
+            (
                 "counts_shares",
                 &library.ui.consult.counts_shares,
                 &["{right}", "{wrong}", "{unsure}", "{answers}"],

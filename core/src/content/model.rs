@@ -777,6 +777,9 @@ pub struct ConsultWords {
     pub counts_failed: String,
     pub counts_weeks: String,
     pub counts_visits: String,
+    /// The consult room's line instead (`{checks}`): there a visit is counted when its check's
+    /// summary shows, so visits and checks are the same number.
+    pub counts_checks: String,
     pub counts_too_few: String,
     pub counts_few_answers: String,
     pub counts_shares: String,

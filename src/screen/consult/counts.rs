@@ -13,7 +13,7 @@ use iced::{Element, Fill, FillPortion, Length};
 use super::Message;
 use crate::content::Library;
 use crate::document::check_items;
-use crate::insights::{self, Answer, Counts, InsightsError, IsoWeek, Mode, Store};
+use crate::insights::{self, Counts, InsightsError, IsoWeek, Mode, Store};
 use crate::theme::style::{self, Role};
 use crate::theme::{metrics, typography};
 use crate::widget::drag::drag;
@@ -78,22 +78,6 @@ pub fn read(file: &Path, now: IsoWeek) -> Result<Read, InsightsError> {
     Ok(read)
 }
 
-/// One question's answers: right, wrong and not sure.
-fn answers(counts: &Counts, question: &str) -> [u64; 3] {
-    Answer::ALL.map(|answer| {
-        counts
-            .answers
-            .get(&(question.to_owned(), answer))
-            .copied()
-            .unwrap_or(0)
-    })
-}
-
-/// `part` of `whole` in whole percent, rounded.
-fn percent(part: u64, whole: u64) -> u64 {
-    (part * 100 + whole / 2) / whole.max(1)
-}
-
 pub fn view<'a>(dialog: &'a Dialog, library: &'a Library) -> Element<'a, Message> {
     let words = &library.ui.consult;
     let room_button = |room: Mode, name: &'a str| {
@@ -127,8 +111,8 @@ pub fn view<'a>(dialog: &'a Dialog, library: &'a Library) -> Element<'a, Message
             let (from, to) = counts.map_or((read.from, read.to), |counts| (counts.from, counts.to));
             let weeks = words
                 .counts_weeks
-                .replace("{from}", &from.to_string())
-                .replace("{to}", &to.to_string());
+                .replace("{from}", &from.monday())
+                .replace("{to}", &to.sunday());
             match counts {
                 None => column![
                     typography::body(weeks),
@@ -136,7 +120,7 @@ pub fn view<'a>(dialog: &'a Dialog, library: &'a Library) -> Element<'a, Message
                 ]
                 .spacing(metrics::S)
                 .into(),
-                Some(counts) => questions(counts, library, weeks),
+                Some(counts) => questions(counts, dialog.room, library, weeks),
             }
         }
     };
@@ -165,14 +149,21 @@ pub fn view<'a>(dialog: &'a Dialog, library: &'a Library) -> Element<'a, Message
 
 /// Each of the check's questions, in the check's order: its topic, its words, a bar of its
 /// answers and the page that teaches it.
-fn questions<'a>(counts: &Counts, library: &'a Library, weeks: String) -> Element<'a, Message> {
+fn questions<'a>(
+    counts: &Counts,
+    room: Mode,
+    library: &'a Library,
+    weeks: String,
+) -> Element<'a, Message> {
     let words = &library.ui.consult;
-    let summary = words
-        .counts_visits
-        .replace("{visits}", &counts.visits.to_string())
-        .replace("{checks}", &counts.checks.to_string());
+    let summary = match room {
+        Mode::Kiosk => words.counts_visits.as_str(),
+        Mode::Consult => words.counts_checks.as_str(),
+    }
+    .replace("{visits}", &counts.visits.to_string())
+    .replace("{checks}", &counts.checks.to_string());
     let items = check_items(library).into_iter().map(|item| {
-        let [right, wrong, unsure] = answers(counts, &item.id);
+        let [right, wrong, unsure] = counts.answers_to(&item.id);
         let all = right + wrong + unsure;
         // Too few answers to show without showing someone's: no bar, no numbers.
         if all < insights::MIN_ANSWERS {
@@ -185,11 +176,12 @@ fn questions<'a>(counts: &Counts, library: &'a Library, weeks: String) -> Elemen
             .into();
         }
         let shares = {
+            let [right, wrong, unsure] = insights::shares([right, wrong, unsure]);
             words
                 .counts_shares
-                .replace("{right}", &percent(right, all).to_string())
-                .replace("{wrong}", &percent(wrong, all).to_string())
-                .replace("{unsure}", &percent(unsure, all).to_string())
+                .replace("{right}", &right.to_string())
+                .replace("{wrong}", &wrong.to_string())
+                .replace("{unsure}", &unsure.to_string())
                 .replace("{answers}", &all.to_string())
         };
         let page = item.teaches.0;

@@ -383,8 +383,7 @@ impl TeachBack {
         items: &[CheckItem],
         asks: &[String],
         words: &'a TeachBackWords,
-        take_home: &'a str,
-        therapist: bool,
+        room: Room<'a, '_>,
         compact: bool,
     ) -> Element<'a, Message> {
         let count = items.len();
@@ -397,7 +396,7 @@ impl TeachBack {
             Step::Sure => self.sure(words),
             Step::Summary => {
                 let summary = self.summary(items, asks, words);
-                summary_view(summary, words, take_home, therapist)
+                summary_view(summary, words, room)
             }
         }
     }
@@ -634,12 +633,30 @@ impl TeachBack {
 
 /// The summary: what to go over, the questions ticked, and what to do next. `therapist` says
 /// whether the therapist reads it (the consult room) or the patient alone (the kiosk).
+/// The room the check is shown in, and what its summary says there.
+#[derive(Debug, Clone, Copy)]
+pub struct Room<'a, 'b> {
+    /// The consult room's (a therapist beside the patient), not the kiosk's.
+    pub therapist: bool,
+    /// The kiosk's button that takes the summary home.
+    pub take_home: &'a str,
+    /// What the clinic counts of the check, when it does: at the kiosk it goes with "cleared
+    /// for the next person", above the button that clears the answers and adds them to the
+    /// counts.
+    pub counting: Option<&'b str>,
+}
+
 fn summary_view<'a>(
     summary: Summary,
     words: &'a TeachBackWords,
-    take_home: &'a str,
-    therapist: bool,
+    Room {
+        therapist,
+        take_home,
+        counting,
+    }: Room<'a, '_>,
 ) -> Element<'a, Message> {
+    let counted =
+        || counting.map(|counting| typography::body(counting.to_owned()).style(style::muted));
     let heading = if therapist {
         &words.summary_therapist
     } else {
@@ -679,10 +696,17 @@ fn summary_view<'a>(
                 Message::TakeHome
             ),
             typography::body(words.kept_nowhere.clone()).style(style::muted),
-            action(label(words.clear.clone()), Role::Secondary, Message::Clear),
         ]
+        .push(counted())
+        .push(action(
+            label(words.clear.clone()),
+            Role::Secondary,
+            Message::Clear,
+        ))
         .spacing(metrics::S)
     });
+    // In the consult room, under all of it.
+    let counted_here = therapist.then(counted).flatten();
     let body = [Some(topics)]
         .into_iter()
         .chain([
@@ -698,6 +722,7 @@ fn summary_view<'a>(
                 )
                 .into(),
             ),
+            counted_here.map(Element::from),
         ])
         .flatten()
         .collect();
