@@ -78,7 +78,7 @@ pub enum Message {
     /// Reading the page aloud.
     Speech(Speech),
     /// A visit's counts were added to the week's, or why not.
-    Counted(Result<(), insights::InsightsError>),
+    Counted(Result<insights::IsoWeek, insights::InsightsError>),
 }
 
 /// What decides how tall the page is and how much of it shows (see `App::update`).
@@ -376,11 +376,17 @@ impl App {
             .as_ref()
             .and_then(Counting::lost_because)
             .map(|reason| ui.counts_lost.replace("{file}", reason.path()));
+        let ahead = self
+            .counting
+            .as_ref()
+            .and_then(Counting::ahead_of_the_clock)
+            .map(|week| ui.counts_ahead.replace("{monday}", &week.monday()));
         folder
             .into_iter()
             .chain(clinic)
             .chain(counts)
             .chain(lost)
+            .chain(ahead)
             .collect()
     }
 
@@ -488,9 +494,11 @@ impl App {
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
         let before = self.page_shape();
+        // A page staff open from Clinic counts is theirs, not a patient's.
+        let by_staff = matches!(message, Message::Consult(consult::Message::OpenTaught(_)));
         let task = self.handle(message);
         let after = self.page_shape();
-        let task = Task::batch([task, self.count(&before, &after)]);
+        let task = Task::batch([task, self.count(&before, &after, by_staff)]);
         // Reading aloud stops on another page, in the other language, and when presenting starts
         // or ends.
         if after.place != before.place {
@@ -783,8 +791,19 @@ impl App {
                         "no staff PIN is set in clinic.ron"
                     }
                 );
-                // The visit under way is counted before the guide closes.
-                self.reset().discard().chain(iced::exit())
+                // The visit under way is counted before the guide closes; if it cannot be, the
+                // log says so (staff will not see the keypad again to be told).
+                self.reset()
+                    .map(|message| {
+                        if let Message::Counted(Err(reason)) = &message {
+                            eprintln!(
+                                "needle-guide: the visit under way when staff closed the kiosk was not counted: {reason}"
+                            );
+                        }
+                        message
+                    })
+                    .discard()
+                    .chain(iced::exit())
             }
         }
     }
@@ -987,8 +1006,9 @@ impl App {
         }
     }
 
-    /// Counts a page opened; in the consult room, a check finished ends the visit.
-    fn count(&mut self, before: &PageShape, after: &PageShape) -> Task<Message> {
+    /// Counts a page opened (unless `by_staff`); in the consult room, a check finished ends the
+    /// visit.
+    fn count(&mut self, before: &PageShape, after: &PageShape, by_staff: bool) -> Task<Message> {
         if self.counting.is_none() {
             return Task::none();
         }
@@ -1009,7 +1029,7 @@ impl App {
         // room, pages opened after the check was counted belong to a visit already written, and
         // the next begins when the check is started over.
         let behind_welcome = matches!(&self.mode, Mode::Kiosk(kiosk) if kiosk.welcome());
-        if after.place.0 != before.place.0 && !behind_welcome && !visit_written {
+        if after.place.0 != before.place.0 && !behind_welcome && !visit_written && !by_staff {
             counting.opened(&after.place.0);
         }
         match visit {

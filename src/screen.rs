@@ -104,7 +104,8 @@ pub fn counts_trouble(ui: &Ui, error: &InsightsError) -> String {
         InsightsError::Open { .. } => &words.cannot_open,
         InsightsError::NotCounts { .. } => &words.not_counts,
         InsightsError::Newer { .. } => &words.newer,
-        InsightsError::Write { .. } | InsightsError::Busy { .. } => &words.cannot_write,
+        InsightsError::Write { .. } => &words.cannot_write,
+        InsightsError::Busy { .. } => &words.busy,
         InsightsError::Read { .. } => &words.cannot_read,
         InsightsError::NoFolder { .. } => &words.no_folder,
     };

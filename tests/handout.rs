@@ -196,11 +196,12 @@ fn every_safety_fact_is_on_the_handout_in_both_languages() {
             said_with(&library.ui.handout.checklist_left_out),
             "{locale}: said, when left out"
         );
-        let why = library.ui.handout.checklist_why.split('{').next().unwrap();
         assert_eq!(
             to_tell.iter().any(|item| !item.told_whole_in(&page)),
-            page.contains(why),
-            "{locale}: where to read why, when shortened"
+            printed
+                .left_out
+                .contains(&library.ui.handout.checklist_details_left_out),
+            "{locale}: said, when in brief"
         );
 
         // The built-in clinic is no real clinic: no number, so the patient is told whom to call.
@@ -959,12 +960,13 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
                             ),
                             "{name}: the paper's size"
                         );
-                        let why = edition.ui.handout.checklist_why.split('{').next().unwrap();
                         println!(
                             "{name}: {} page(s), {} to take home; checklist in brief: {}; left out: {:?}",
                             handout.pages,
                             handout.laid.take_home_pages(),
-                            handout.sheet.text().contains(why),
+                            handout
+                                .left_out
+                                .contains(&edition.ui.handout.checklist_details_left_out),
                             handout.left_out
                         );
                         // To look at the result: NEEDLE_GUIDE_KEEP_HANDOUT=<folder>.
@@ -973,19 +975,46 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
                             std::fs::create_dir_all(&keep).unwrap();
                             std::fs::write(keep.join(format!("{name}.pdf")), &handout.pdf).unwrap();
                         }
-                        // Page 1: whom to call, and every urgent step of what to do.
-                        let first = handout.laid.page_text(0);
+                        // Page 1: whom to call, every urgent step of what to do whole (each
+                        // sign and each step, no box split between columns), and how long to
+                        // watch for the signs.
+                        let flat =
+                            |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+                        let first = flat(&handout.laid.page_text(0));
                         let contacts = &edition.ui.handout.contacts;
                         assert!(first.contains(contacts.as_str()), "{name}: {contacts}");
+                        // No step of what to do is split, on any page.
+                        let continued = &edition.ui.handout.continued;
+                        let whole = handout.laid.page_text(1);
+                        assert!(
+                            !first.contains(continued.as_str())
+                                && !whole.contains(continued.as_str()),
+                            "{name}: a step split between columns or pages"
+                        );
+                        let mut watch_seen = false;
                         for piece in &handout.sheet.pieces {
-                            if let handout::Piece::Step { level, action, .. } = piece
-                                && *level != needle_guide::content::model::Level::Normal
-                            {
-                                let start: String =
-                                    action.split(' ').take(4).collect::<Vec<_>>().join(" ");
-                                assert!(first.contains(&start), "{name}: {action}");
+                            match piece {
+                                handout::Piece::Step {
+                                    level,
+                                    action,
+                                    signs,
+                                    steps,
+                                } if *level != needle_guide::content::model::Level::Normal => {
+                                    for part in [action].into_iter().chain(signs).chain(steps) {
+                                        let part = flat(part);
+                                        assert!(first.contains(&part), "{name}: {part}");
+                                    }
+                                }
+                                // The first note is how long to watch, after the steps.
+                                handout::Piece::Note(runs) if !watch_seen => {
+                                    watch_seen = true;
+                                    let heading = flat(&runs[0].text);
+                                    assert!(first.contains(&heading), "{name}: {heading}");
+                                }
+                                _ => {}
                             }
                         }
+                        assert!(watch_seen, "{name}: how long to watch");
                         // Every thing to tell the therapist before treatment, at least in
                         // brief.
                         let said = handout.sheet.text();
@@ -1032,6 +1061,25 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
             handout.laid.take_home_pages() + signing,
             "{name}: the page to sign, only after the check"
         );
+        // The pages that go home are numbered among themselves ("Page 2 of 2", never "of 3"),
+        // and the page to sign says what it is.
+        let take_home = handout.laid.take_home_pages();
+        for page in 0..handout.pages {
+            let foot = if page < take_home {
+                handout
+                    .sheet
+                    .page_of
+                    .replace("{n}", &(page + 1).to_string())
+                    .replace("{total}", &take_home.to_string())
+            } else {
+                handout.sheet.signing_page.clone()
+            };
+            assert!(
+                handout.laid.page_text(page).ends_with(&foot),
+                "{name}, page {}: {foot}",
+                page + 1
+            );
+        }
     }
     // The handout a reader opens holds the words: a PDF reader gets them out whole, in order.
     match extracted(&counts[0].1.pdf, &scratch.0, "first") {
@@ -1155,10 +1203,32 @@ fn a_discussion_summary_is_a_signed_companion_to_the_consent_form() {
             .pieces
             .iter()
             .find_map(|piece| match piece {
-                handout::Piece::Lines(labels) => Some(labels.len()),
+                handout::Piece::Lines { labels, .. } => Some(labels.len()),
                 _ => None,
             })
             .expect("lines to write on");
-        assert_eq!(lines, 6, "{locale}: names, date, clinic and two signatures");
+        assert_eq!(
+            lines, 7,
+            "{locale}: two names, two signatures, two dates, and the language"
+        );
+        // A record of the talk: each topic with a box to tick when covered, and the decision,
+        // which may be to take more time.
+        for said in [
+            &words.covered,
+            &words.decision,
+            &words.decision_yes,
+            &words.decision_no,
+            &words.decision_later,
+            &words.language,
+        ] {
+            assert!(signing_page.contains(&flat(said)), "{locale}: {said}");
+        }
+        assert!(
+            handout.sheet.pieces.iter().any(|piece| matches!(
+                piece,
+                handout::Piece::Checklist(items) if items == &discussion.topics
+            )),
+            "{locale}: the topics, each with a box"
+        );
     }
 }

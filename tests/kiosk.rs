@@ -1439,6 +1439,16 @@ fn the_welcome_screen_and_the_check_say_what_is_counted_only_when_it_is() {
     let file = std::env::temp_dir().join("needle-guide-kiosk-says-it-counts.sqlite");
     let mut counting = kiosk().with_insights(file.clone());
     assert!(shows(&counting, words), "the welcome screen");
+    // In the other language too, for a patient who starts in it.
+    let editions = kiosk_editions();
+    let other = &editions[1];
+    assert_ne!(other.locale, library.locale);
+    assert!(
+        shows(&counting, &other.ui.kiosk.counts_answers),
+        "the welcome screen, in {}",
+        other.locale
+    );
+    assert!(!shows(&kiosk(), &other.ui.kiosk.counts_answers));
     deliver(&mut counting, check);
     assert!(
         shows(&counting, words),

@@ -606,5 +606,26 @@ fn pages_opened_after_a_consult_check_was_counted_go_to_no_visit() {
         "opened after the first visit was written, before the next began"
     );
     assert_eq!(opened(&file, PageId::TEACH_BACK), 1, "the first visit's");
+    // The third patient: a page staff open from Clinic counts is not theirs, one they open is.
+    send(&mut app, Reader::TeachBack(Check::StartOver).into());
+    send(
+        &mut app,
+        Message::Consult(needle_guide::screen::consult::Message::OpenTaught(
+            PageId::BENEFITS,
+        )),
+    );
+    assert_eq!(app.route(), &Route::Page(PageId::BENEFITS));
+    send(&mut app, Reader::Open(Route::Page(PageId::RISKS)).into());
+    send(
+        &mut app,
+        Reader::Open(Route::Page(PageId::TEACH_BACK)).into(),
+    );
+    check_to_summary(&mut app, Check::Next);
+    assert_eq!(
+        opened(&file, PageId::RISKS),
+        2,
+        "the third visit is counted"
+    );
+    assert_eq!(opened(&file, PageId::BENEFITS), 0, "opened by staff");
     let _ = std::fs::remove_dir_all(&folder);
 }

@@ -103,10 +103,16 @@ pub fn print(library: &Library, options: &HandoutOptions) -> Result<Printed, Str
         (step, sheet, cuts) = (last, shorter, fewer);
     }
     // Then give back, the last given up first, whatever it fits without after all: a later
-    // step may have made room for an earlier one. A step whose return changes nothing (one of
-    // the checklist's, under a longer one) is given back without laying the sheet out again.
+    // step may have made room for an earlier one. What leaves words or pictures out is given
+    // back before what only sets things tighter (the whole checklist rather than bigger
+    // pictures). A step whose return changes nothing (one of the checklist's, under a longer
+    // one) is given back without laying the sheet out again.
     if fits(&laid) {
-        for given_up in cuts.clone().latest_first() {
+        let (leave_out, tighten): (Vec<Shorten>, Vec<Shorten>) = cuts
+            .clone()
+            .latest_first()
+            .partition(|step| step.leaves_out());
+        for given_up in leave_out.into_iter().chain(tighten) {
             let fewer = cuts.without(given_up);
             let fuller = build(&fewer);
             if fuller == sheet {

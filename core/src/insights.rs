@@ -379,6 +379,16 @@ pub fn masked(mut span: Counts) -> Counts {
     span
 }
 
+/// The items of `counts` that may be named, with their counts (at least [`MIN_ANSWERS`]), and
+/// how many more there are, under that.
+fn named(counts: &BTreeMap<String, u64>) -> (Vec<(&String, u64)>, usize) {
+    let (shown, under): (Vec<_>, Vec<_>) = counts
+        .iter()
+        .map(|(item, n)| (item, *n))
+        .partition(|(_, n)| *n >= MIN_ANSWERS);
+    (shown, under.len())
+}
+
 /// A count as staff may read it: "<5" below [`MIN_ANSWERS`], else the number.
 fn shown_count(n: u64) -> String {
     if n < MIN_ANSWERS {
@@ -498,13 +508,18 @@ pub fn table(mode: Mode, spans: &[Counts]) -> String {
                 .expect("three answers");
             let _ = writeln!(out, "  {question:<32} {right:>12} {wrong:>12} {unsure:>12}");
         }
-        // Both as few as a patient or two: a condition's page opened once says whose it was.
+        // Those under 5 are not named: a condition's page opened by one patient says whose it
+        // was, to someone who saw the few people at the kiosk that week.
         let listed = |counts: &BTreeMap<String, u64>| {
-            counts
-                .iter()
-                .map(|(name, n)| format!("{name} {}", shown_count(*n)))
-                .collect::<Vec<_>>()
-                .join(", ")
+            let (shown, others) = named(counts);
+            let mut said: Vec<String> = shown
+                .into_iter()
+                .map(|(name, n)| format!("{name} {n}"))
+                .collect();
+            if others > 0 {
+                said.push(format!("{others} more, fewer than {MIN_ANSWERS} each"));
+            }
+            said.join(", ")
         };
         if !span.pages.is_empty() {
             let _ = writeln!(
@@ -559,11 +574,21 @@ pub fn csv(mode: Mode, spans: &[Counts]) -> String {
                 }
             }
         }
-        for (page, n) in &span.pages {
-            row(span, "page", page, "", &shown_count(*n));
-        }
-        for (topic, n) in &span.ticked {
-            row(span, "ticked", topic, "", &shown_count(*n));
+        // Those under 5 in one row, unnamed, that says how many there are.
+        for (what, counts) in [("page", &span.pages), ("ticked", &span.ticked)] {
+            let (shown, others) = named(counts);
+            for (item, n) in shown {
+                row(span, what, item, "", &n.to_string());
+            }
+            if others > 0 {
+                row(
+                    span,
+                    what,
+                    &format!("({others} more)"),
+                    "",
+                    &format!("<{MIN_ANSWERS}"),
+                );
+            }
         }
     }
     out
@@ -645,6 +670,10 @@ const VISIT: i64 = 0;
 const ANSWER: i64 = 1;
 const PAGE: i64 = 2;
 const TICKED: i64 = 3;
+/// Pages' openings as version 1 counted them (a page opened five times in a visit, 5), kept but
+/// never read: they cannot be turned into the visits that opened each page, which [`PAGE`]
+/// counts since version 2.
+const PAGE_OPENINGS: i64 = 4;
 /// The two visit counts' names.
 const STARTED: &str = "started";
 const REACHED_CHECK: &str = "reached-check";
@@ -668,6 +697,9 @@ const MIGRATIONS: &[&str] = &[
         n INTEGER NOT NULL,
         PRIMARY KEY (week, mode, item, answer)
     ) WITHOUT ROWID;",
+    // 2: pages count the visits that opened them, not openings: those counted before are set
+    // aside, so that no count of openings is read as one of visits.
+    "UPDATE items SET kind = 4 WHERE kind = 2;",
 ];
 
 /// The version this guide writes.
@@ -765,29 +797,36 @@ impl Store {
         )
         .map_err(open)?;
         connection.busy_timeout(BUSY).map_err(open)?;
-        // Not a database at all shows here, on the first read.
-        let found: i64 = connection
-            .query_row("PRAGMA user_version", [], |row| row.get(0))
-            .map_err(not_counts)?;
-        let application: i64 = connection
-            .query_row("PRAGMA application_id", [], |row| row.get(0))
-            .map_err(not_counts)?;
-        if found > VERSION && application != APPLICATION_ID {
-            return Err(InsightsError::NotCounts {
-                path: name,
-                reason: "it is an SQLite database of something else".into(),
-            });
-        }
-        if found > VERSION {
-            return Err(InsightsError::Newer {
-                path: name,
-                found,
-                known: VERSION,
-            });
-        }
-        // Another program's database is refused before anything is written to it (the
-        // write-ahead log below changes the file's header).
-        refuse_foreign(&connection, &name, found)?;
+        // The version, the label and the tables read in one snapshot: another guide making the
+        // file at the same moment commits its tables and its version together, so this one
+        // never sees the tables without the version and takes the file for another program's.
+        let (found, application) = {
+            let snapshot = connection.transaction().map_err(open)?;
+            // Not a database at all shows here, on the first read.
+            let found: i64 = snapshot
+                .query_row("PRAGMA user_version", [], |row| row.get(0))
+                .map_err(not_counts)?;
+            let application: i64 = snapshot
+                .query_row("PRAGMA application_id", [], |row| row.get(0))
+                .map_err(not_counts)?;
+            if found > VERSION && application != APPLICATION_ID {
+                return Err(InsightsError::NotCounts {
+                    path: name,
+                    reason: "it is an SQLite database of something else".into(),
+                });
+            }
+            if found > VERSION {
+                return Err(InsightsError::Newer {
+                    path: name,
+                    found,
+                    known: VERSION,
+                });
+            }
+            // Another program's database is refused before anything is written to it (the
+            // write-ahead log below changes the file's header).
+            refuse_foreign(&snapshot, &name, found)?;
+            (found, application)
+        };
         keep_private(path);
         if application != APPLICATION_ID {
             // A label only: a read-only file of an earlier build is still read without it, and
@@ -796,9 +835,22 @@ impl Store {
         }
         // The write-ahead log lets a reader read while a guide writes, and makes each commit
         // one append; `NORMAL` syncs at checkpoints, and a crash still keeps every commit whole.
-        connection
-            .pragma_update(None, "journal_mode", "WAL")
-            .map_err(open)?;
+        // Switching to it needs the file to itself, and SQLite does not wait for that (its busy
+        // handler is not asked): where another guide holds the file, it is tried again for as
+        // long as a write would wait.
+        let started = std::time::Instant::now();
+        loop {
+            match connection.pragma_update(None, "journal_mode", "WAL") {
+                Ok(()) => break,
+                Err(rusqlite::Error::SqliteFailure(error, _))
+                    if error.code == rusqlite::ErrorCode::DatabaseBusy
+                        && started.elapsed() < BUSY =>
+                {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(error) => return Err(open(error)),
+            }
+        }
         connection
             .pragma_update(None, "synchronous", "NORMAL")
             .map_err(open)?;
@@ -833,13 +885,14 @@ impl Store {
     }
 
     /// Adds one visit's counts to `week`'s, in one transaction: all of them or none; to the
-    /// latest week the file has, where `week` is before it (a clock set back).
+    /// latest week the file has, where `week` is before it (a clock set back, or set ahead
+    /// when an earlier visit was written). Returns the week the visit went to.
     pub fn record(
         &mut self,
         week: IsoWeek,
         mode: Mode,
         visit: &Visit,
-    ) -> Result<(), InsightsError> {
+    ) -> Result<IsoWeek, InsightsError> {
         let path = self.path.clone();
         let write = |error| {
             InsightsError::from_sqlite(error, &path, |path, reason| InsightsError::Write {
@@ -905,7 +958,11 @@ impl Store {
                 .map_err(write)?;
             }
         }
-        transaction.commit().map_err(write)
+        transaction.commit().map_err(write)?;
+        IsoWeek::from_key(week).ok_or_else(|| InsightsError::Write {
+            path: self.path.clone(),
+            reason: format!("the file's latest week, {week}, is not a week"),
+        })
     }
 
     /// What staff may read of `mode`'s counts ([`readable`]) in week `now`. A week is closed once
@@ -981,6 +1038,8 @@ impl Store {
                 }
                 (PAGE, _, _) => *counts.pages.entry(name).or_default() += n,
                 (TICKED, _, _) => *counts.ticked.entry(name).or_default() += n,
+                // Kept, never read (see `PAGE_OPENINGS`).
+                (PAGE_OPENINGS, _, _) => {}
                 _ => {}
             }
         }
@@ -1003,6 +1062,18 @@ impl Store {
             return Err(InsightsError::NotCounts {
                 path: self.path.clone(),
                 reason: "it is damaged".into(),
+            });
+        }
+        // SQLite opens a file it may not write read-only, without a word; a write begun and
+        // undone does not show it in write-ahead-log mode.
+        if self
+            .connection
+            .is_readonly(rusqlite::MAIN_DB)
+            .unwrap_or(false)
+        {
+            return Err(InsightsError::Write {
+                path: self.path.clone(),
+                reason: "the file is read-only".into(),
             });
         }
         self.connection
@@ -1050,6 +1121,39 @@ pub fn can_make(file: &Path) -> Result<(), InsightsError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_version_1_file_keeps_its_visits_and_sets_its_page_openings_aside() {
+        assert_eq!(
+            MIGRATIONS[1],
+            format!("UPDATE items SET kind = {PAGE_OPENINGS} WHERE kind = {PAGE};")
+        );
+        let folder =
+            std::env::temp_dir().join(format!("needle-guide-version-1-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::create_dir_all(&folder).unwrap();
+        let path = folder.join("old.sqlite");
+        let week = IsoWeek::new(2026, 40).unwrap().key();
+        {
+            let old = Connection::open(&path).unwrap();
+            old.execute_batch(MIGRATIONS[0]).unwrap();
+            old.execute_batch(&format!(
+                "INSERT INTO items (id, kind, name) VALUES (1, {VISIT}, '{STARTED}'), (2, {PAGE}, 'home');
+                 INSERT INTO counts VALUES ({week}, 0, 1, 0, 5), ({week}, 0, 2, 0, 23);
+                 PRAGMA user_version = 1;"
+            ))
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let weeks = store.weeks(Mode::Kiosk, None).unwrap();
+        assert_eq!(weeks[0].visits, 5);
+        assert!(
+            weeks[0].pages.is_empty(),
+            "23 openings are not 23 visits: {:?}",
+            weeks[0].pages
+        );
+        let _ = std::fs::remove_dir_all(&folder);
+    }
 
     #[test]
     fn shares_are_rounded_each_and_equal_for_equal_counts() {
@@ -1196,15 +1300,27 @@ mod tests {
             table.contains("2 (33%)"),
             "driving's 6 answers are shown: {table}"
         );
-        assert!(table.contains("cost <5, feel 7"), "{table}");
-        assert!(table.contains("condition/sciatica <5, home 7"), "{table}");
+        // Those under 5 are counted, never named.
+        assert!(
+            table.contains("feel 7, 1 more, fewer than 5 each"),
+            "{table}"
+        );
+        assert!(
+            table.contains("home 7, 1 more, fewer than 5 each"),
+            "{table}"
+        );
+        assert!(
+            !table.contains("cost") && !table.contains("sciatica"),
+            "{table}"
+        );
         let csv = csv(Mode::Kiosk, std::slice::from_ref(&span));
         // One row for a question answered too few times, naming no answer.
         assert!(csv.contains(",answer,lungs,,<5\n"), "{csv}");
         assert!(!csv.contains(",answer,lungs,wrong"), "{csv}");
         assert!(csv.contains(",answer,driving,wrong,2"), "{csv}");
-        assert!(csv.contains(",ticked,cost,,<5"), "{csv}");
-        assert!(csv.contains(",page,condition/sciatica,,<5"), "{csv}");
+        assert!(csv.contains(",ticked,(1 more),,<5"), "{csv}");
+        assert!(csv.contains(",page,(1 more),,<5"), "{csv}");
+        assert!(!csv.contains("cost") && !csv.contains("sciatica"), "{csv}");
         // A total holds only what each span showed: lungs and cost are gone from it.
         let shown = masked(span);
         assert!(

@@ -292,10 +292,41 @@ fn a_read_only_file_is_read_and_its_writes_fail_with_a_reason() {
     }
     match Store::open(&path) {
         Ok(mut store) => {
+            // Found when the guide starts, before a patient is told that visits are counted.
+            let error = store.ready_to_write().unwrap_err();
+            assert!(error.to_string().contains("read-only"), "{error}");
             let error = store.record(week(), Mode::Kiosk, &visit(2)).unwrap_err();
             assert!(error.to_string().contains("counts.sqlite"), "{error}");
         }
         Err(error) => assert!(error.to_string().contains("counts.sqlite"), "{error}"),
+    }
+}
+
+/// Guides that make the file at the same moment each take it for the guide's: none sees the
+/// tables another has just made without their version and refuses the file as another
+/// program's.
+#[test]
+fn guides_making_the_file_at_once_each_take_it_for_the_guides() {
+    let scratch = Scratch::new("making");
+    for attempt in 0..60 {
+        let path = scratch.file(&format!("counts-{attempt}.sqlite"));
+        let start = std::sync::Arc::new(std::sync::Barrier::new(4));
+        let guides: Vec<_> = (0..4)
+            .map(|guide| {
+                let (path, start) = (path.clone(), start.clone());
+                std::thread::spawn(move || {
+                    start.wait();
+                    Store::open(&path).and_then(|mut store| {
+                        store.record(week(), Mode::ALL[guide % 2], &visit(guide))
+                    })
+                })
+            })
+            .collect();
+        for guide in guides {
+            if let Err(error) = guide.join().unwrap() {
+                panic!("attempt {attempt}: {error}");
+            }
+        }
     }
 }
 

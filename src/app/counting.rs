@@ -28,6 +28,10 @@ pub struct Counting {
     /// Why the last visit's counts were lost though counting goes on (another program held the
     /// file): staff are told until a visit is written again.
     lost: Option<InsightsError>,
+    /// The week the last visit went to, where it is more than a week after this computer's
+    /// date: the file holds counts from a clock that was set ahead, or this one is behind.
+    /// Visits go to that week until the date reaches it; staff are told, to check the clock.
+    ahead: Option<IsoWeek>,
 }
 
 impl Counting {
@@ -70,15 +74,25 @@ impl Counting {
             check_counted: false,
             earlier_check: Visit::default(),
             lost: None,
+            ahead: None,
         }
     }
 
     /// What came of writing a visit's counts: written, lost for now only (another program held
     /// the file: counting goes on, and staff are told until a visit is written again), or not
     /// writable (counting stops).
-    pub fn written(&mut self, done: Result<(), InsightsError>) {
+    pub fn written(&mut self, done: Result<IsoWeek, InsightsError>) {
         match done {
-            Ok(()) => self.lost = None,
+            Ok(week) => {
+                self.lost = None;
+                self.ahead = (week > IsoWeek::now().next()).then_some(week);
+                if let Some(week) = self.ahead {
+                    eprintln!(
+                        "needle-guide: a visit was counted in {week}, the latest week in {}, which is after this computer's date: check the clock",
+                        self.file.display()
+                    );
+                }
+            }
             Err(reason @ InsightsError::Busy { .. }) => {
                 eprintln!("needle-guide: a visit's counts were not kept: {reason}");
                 self.lost = Some(reason);
@@ -90,6 +104,11 @@ impl Counting {
     /// Why the last visit's counts were lost though counting goes on, if they were.
     pub fn lost_because(&self) -> Option<&InsightsError> {
         self.lost.as_ref()
+    }
+
+    /// The week visits go to, where it is after this computer's date (see `ahead`).
+    pub fn ahead_of_the_clock(&self) -> Option<IsoWeek> {
+        self.ahead
     }
 
     /// The counts file; empty where there is none (see [`Counting::off`]).
@@ -128,7 +147,7 @@ impl Counting {
         &mut self,
         visit: Visit,
         background: &Background,
-    ) -> Task<Result<(), InsightsError>> {
+    ) -> Task<Result<IsoWeek, InsightsError>> {
         let pages = std::mem::take(&mut self.pages);
         let earlier = std::mem::take(&mut self.earlier_check);
         if self.off.is_some() {
@@ -162,7 +181,7 @@ impl Counting {
 }
 
 /// Adds one visit to the counts in `file`, making its folder if need be.
-fn record(file: &Path, mode: Mode, visit: &Visit) -> Result<(), InsightsError> {
+fn record(file: &Path, mode: Mode, visit: &Visit) -> Result<IsoWeek, InsightsError> {
     if let Some(folder) = file
         .parent()
         .filter(|folder| !folder.as_os_str().is_empty())

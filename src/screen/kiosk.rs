@@ -435,9 +435,12 @@ impl Kiosk {
             .max(1.0);
         // How long it takes (two lines at most), and the start in the other language under the
         // first.
+        // What the clinic counts, in both languages: a patient who starts in the other one is
+        // told before the first page they open is counted.
         let counting = self.counting;
+        let counts_sentences = if comfort.other.is_some() { 2.0 } else { 1.0 };
         let counts_height = if counting {
-            2.0 * size::LEAD * 1.3 + metrics::M
+            counts_sentences * (2.0 * size::LEAD * 1.3 + metrics::M)
         } else {
             0.0
         };
@@ -497,6 +500,11 @@ impl Kiosk {
                 .push(text(&words.takes).size(size::LEAD * words_scale))
                 .push(counting.then(|| {
                     text(&words.counts_answers)
+                        .size(size::LEAD * words_scale)
+                        .style(style::muted)
+                }))
+                .push(comfort.other.filter(|_| counting).map(|other| {
+                    text(&other.ui.kiosk.counts_answers)
                         .size(size::LEAD * words_scale)
                         .style(style::muted)
                 }))

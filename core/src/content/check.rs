@@ -271,6 +271,7 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
             ("clinic_not_set", &library.ui.clinic_not_set, &["{missing}"]),
             ("insights_off", &library.ui.insights_off, &["{reason}"]),
             ("counts_lost", &library.ui.counts_lost, &["{file}"]),
+            ("counts_ahead", &library.ui.counts_ahead, &["{monday}"]),
             (
                 "take_home_safety",
                 &library.ui.kiosk.take_home_safety,

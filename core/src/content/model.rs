@@ -556,6 +556,9 @@ pub struct Ui {
     /// For staff, when the last visit's counts were lost because another program held the file
     /// (`{file}`); counting goes on.
     pub counts_lost: String,
+    /// For staff: visits are counted in a week after this computer's date (`{monday}`, its
+    /// first day): the clock was set ahead when a visit was counted, or is behind now.
+    pub counts_ahead: String,
     pub back: String,
     pub home: String,
     pub previous: String,
@@ -692,6 +695,15 @@ pub struct TeachBackWords {
     pub companion: String,
     /// Over the lines to sign: what a signature says, and who keeps the sheet.
     pub signing: String,
+    /// On the page to sign, over the topics and questions, each with a box: tick each once it
+    /// has been gone over.
+    pub covered: String,
+    /// On the page to sign: the patient's decision, one box each.
+    pub decision: String,
+    pub decision_yes: String,
+    pub decision_no: String,
+    pub decision_later: String,
+    /// A line on the page to sign: the language the talk was in, and an interpreter's name.
     pub language: String,
     pub unsure: String,
     pub patient_signature: String,
@@ -781,6 +793,9 @@ pub struct ConsultWords {
     /// summary shows, so visits and checks are the same number.
     pub counts_checks: String,
     pub counts_too_few: String,
+    /// Under the counts: what they are for, and that where everyone gave the same answer, the
+    /// bar says what each patient answered (five visits are a floor, not a guarantee).
+    pub counts_privacy: String,
     pub counts_few_answers: String,
     pub counts_shares: String,
     pub counts_open: String,
@@ -794,19 +809,22 @@ pub struct CountsTrouble {
     pub not_counts: String,
     pub newer: String,
     pub cannot_write: String,
+    /// Another program holds the file for now: nothing is wrong with it or the disk.
+    pub busy: String,
     pub cannot_read: String,
     pub no_folder: String,
 }
 
 impl CountsTrouble {
     /// Each, with its name in ui.ron and the placeholders it must hold.
-    pub fn each(&self) -> [(&'static str, &String, &'static [&'static str]); 6] {
+    pub fn each(&self) -> [(&'static str, &String, &'static [&'static str]); 7] {
         const FILE: &[&str] = &["{file}"];
         [
             ("counts_trouble.cannot_open", &self.cannot_open, FILE),
             ("counts_trouble.not_counts", &self.not_counts, FILE),
             ("counts_trouble.newer", &self.newer, FILE),
             ("counts_trouble.cannot_write", &self.cannot_write, FILE),
+            ("counts_trouble.busy", &self.busy, FILE),
             ("counts_trouble.cannot_read", &self.cannot_read, FILE),
             ("counts_trouble.no_folder", &self.no_folder, &[]),
         ]
@@ -870,8 +888,11 @@ pub struct HandoutWords {
     pub two_numbers: String,
     /// At the foot of each page: when the facts were checked against their sources.
     pub content_checked: String,
-    /// At the foot of each page: `{n}` and `{total}`.
+    /// At the foot of each page that goes home: `{n}` and `{total}`.
     pub page_of: String,
+    /// At the foot of the page to sign, which the clinic keeps: not numbered with the pages
+    /// that go home, so that no one looks for a page missing from them.
+    pub signing_page: String,
     /// After a step of what to do where it goes on in the next column.
     pub continued: String,
     /// What was left out to keep to two pages: `{what}` lists it.
@@ -889,11 +910,11 @@ pub struct HandoutWords {
     /// In that list: the last `{n}` of the `{total}` things to tell the therapist before
     /// treatment.
     pub checklist_left_out: String,
-    /// Under the things to tell the therapist, when they are printed in brief: where the guide
-    /// says why each matters (`{page}`, the page's name).
-    pub checklist_why: String,
     /// In that list: the conditions ticked.
     pub conditions_left_out: String,
+    /// After the names of the conditions ticked, where needles for every one of them may go
+    /// near a lung.
+    pub near_lungs_each: String,
     /// In that list: what studies found about whether it helps.
     pub studies_left_out: String,
     /// In that list: the "are you sure" questions answered no.

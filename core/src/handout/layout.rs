@@ -389,8 +389,8 @@ pub fn lay_out(sheet: &Sheet, paper: Paper, faces: &Faces) -> Laid {
     // Lines to sign go across the foot of the last page, after everything else.
     let mut foot = None;
     for piece in &sheet.pieces {
-        if let Piece::Lines(labels) = piece {
-            foot = Some(labels);
+        if let Piece::Lines { lead, labels } = piece {
+            foot = Some((lead, labels));
             continue;
         }
         // The page to sign is kept apart from the rest: it says again what it goes with.
@@ -414,12 +414,12 @@ pub fn lay_out(sheet: &Sheet, paper: Paper, faces: &Faces) -> Laid {
     }
     let body = body_height(paper);
     let (mut pages, signing_from) = flow(&blocks, body, None);
-    if let Some(labels) = foot {
+    if let Some((lead, labels)) = foot {
         // Across the foot of the last page, where both its columns end above the lines; else
         // at the foot of its second column, where that ends above them; else on a page of
         // their own.
-        let across = lines_to_write_on(labels, WIDTH, 3, faces, &colors);
-        let narrow = lines_to_write_on(labels, COLUMN, 2, faces, &colors);
+        let across = lines_to_write_on(lead, labels, WIDTH, 3, faces, &colors);
+        let narrow = lines_to_write_on(lead, labels, COLUMN, 2, faces, &colors);
         let last = pages.len() - 1;
         let (tried, _) = flow(
             &blocks,
@@ -447,9 +447,18 @@ pub fn lay_out(sheet: &Sheet, paper: Paper, faces: &Faces) -> Laid {
             role: placed.role.clone(),
         }));
     }
-    let total = pages.len();
+    // The pages that go home are numbered among themselves; the page to sign says what it is.
+    let take_home = signing_from.unwrap_or(pages.len());
     for (index, page) in pages.iter_mut().enumerate() {
-        footer(page, sheet, (index + 1, total), paper, faces, &colors);
+        let said = if index < take_home {
+            sheet
+                .page_of
+                .replace("{n}", &(index + 1).to_string())
+                .replace("{total}", &take_home.to_string())
+        } else {
+            sheet.signing_page.clone()
+        };
+        footer(page, sheet, &said, paper, faces, &colors);
     }
     Laid {
         paper,
@@ -821,7 +830,9 @@ fn piece_blocks(
             let cell = if *small_pictures { 4.2 } else { 5.2 };
             effects(headings, rows, cell, *tables, faces, colors, blocks);
         }
-        Piece::Lines(labels) => blocks.push(lines_to_write_on(labels, WIDTH, 3, faces, colors)),
+        Piece::Lines { lead, labels } => {
+            blocks.push(lines_to_write_on(lead, labels, WIDTH, 3, faces, colors))
+        }
         // Laid out by `lay_out`, with the title again.
         Piece::NewPage => {}
     }
@@ -829,6 +840,9 @@ fn piece_blocks(
 
 /// A list's items after their `marker` (a bullet, a box to tick), one block each, so the list
 /// may run on into the next column.
+/// A list of at most this many items is kept together.
+const SHORT_LIST: usize = 4;
+
 fn list(
     items: &[Vec<Run>],
     marker: &Mark,
@@ -842,6 +856,9 @@ fn list(
         .map(|(index, item)| {
             let mut block = Block {
                 before: if index == 0 { GAP } else { 2.0 },
+                // A short list (the decision's three boxes) is read as one and never split; a
+                // long one may go on in the next column anywhere.
+                keep_with_next: items.len() <= SHORT_LIST && index + 1 < items.len(),
                 ..Block::default()
             };
             block.push(marker.clone(), Role::Decoration);
@@ -1104,8 +1121,10 @@ fn step(
             let top = if first { pad } else { 2.0 };
             let mut block = Block {
                 before: if first { GAP + 2.0 } else { 0.0 },
-                // What to do stays with its first sign.
-                keep_with_next: first,
+                // A step is never split: what to do, its signs and its steps are read together
+                // (a box run on into the next column or page left a line such as "Do not
+                // drive yourself" apart from the signs it is for).
+                keep_with_next: !last,
                 ..Block::default()
             };
             let mut height =
@@ -1277,8 +1296,10 @@ fn effects(
     }
 }
 
-/// Lines to write on, `per_row` a row across `width`, each with its label under it.
+/// What signing says (`lead`), then lines to write on, `per_row` a row across `width`, each
+/// with its label under it.
 fn lines_to_write_on(
+    lead: &str,
     labels: &[String],
     width: f32,
     per_row: usize,
@@ -1291,10 +1312,21 @@ fn lines_to_write_on(
         before: GAP + 4.0,
         ..Block::default()
     };
-    let mut y = 0.0;
+    let lead = break_lines(&[Run::plain(lead)], faces, size::BODY, width);
+    let mut y = write_lines(
+        &mut block,
+        &lead,
+        0.0,
+        0.0,
+        size::BODY,
+        colors.text,
+        &Role::Paragraph,
+    );
     for pair in labels.chunks(per_row) {
         y += 22.0;
         let mut row: f32 = 0.0;
+        // A label alone on its row has the row's width.
+        let column = if pair.len() == 1 { width } else { column };
         for (index, label) in pair.iter().enumerate() {
             let left = index as f32 * (column + gap);
             block.push(
@@ -1324,20 +1356,16 @@ fn lines_to_write_on(
     block
 }
 
-/// The foot of a page: what was checked when, and "Page 1 of 2".
+/// The foot of a page: what was checked when, and `page_of` ("Page 1 of 2").
 fn footer(
     page: &mut Vec<Placed>,
     sheet: &Sheet,
-    (number, total): (usize, usize),
+    page_of: &str,
     paper: Paper,
     faces: &Faces,
     colors: &Colors,
 ) {
-    let page_of = sheet
-        .page_of
-        .replace("{n}", &number.to_string())
-        .replace("{total}", &total.to_string());
-    let page_width = faces.width(&page_of, size::FOOT, false);
+    let page_width = faces.width(page_of, size::FOOT, false);
     let lines = break_lines(
         &[Run::plain(&sheet.footer)],
         faces,
@@ -1377,7 +1405,7 @@ fn footer(
             size: size::FOOT,
             bold: false,
             colour: colors.muted,
-            text: page_of,
+            text: page_of.to_owned(),
         },
         role: Role::Decoration,
     });

@@ -8,7 +8,7 @@ use crate::content::ids::ConditionId;
 use crate::content::model::{Block, Level};
 use crate::content::route::{PageId, Route};
 use crate::content::{Library, Span};
-use crate::document::{Document, Effect, Part, joined};
+use crate::document::{ActionItem, Document, Effect, Part, joined};
 
 use super::face::Face;
 use super::{Discussion, HandoutOptions};
@@ -105,8 +105,12 @@ pub enum Piece {
         /// Pictures drawn smaller, to make room.
         small_pictures: bool,
     },
-    /// Lines to write a name, a date or a signature on.
-    Lines(Vec<String>),
+    /// Lines to write a name, a date or a signature on, under `lead` (what signing says), which
+    /// is never set apart from them.
+    Lines {
+        lead: String,
+        labels: Vec<String>,
+    },
     /// What follows starts a page of its own: the page to sign, which the clinic keeps, so the
     /// pages before it go home whole.
     NewPage,
@@ -123,8 +127,10 @@ pub struct Sheet {
     pub pieces: Vec<Piece>,
     /// At the foot of every page: when the content was checked, and by the clinic.
     pub footer: String,
-    /// "Page {n} of {total}".
+    /// "Page {n} of {total}", counting the pages that go home.
     pub page_of: String,
+    /// At the foot of the page to sign, which stays at the clinic, instead.
+    pub signing_page: String,
     /// After a step's name where it goes on in the next column: "(continued)".
     pub continued: String,
     /// What is not on it, to keep it to two pages or because it could not be printed; the
@@ -174,7 +180,8 @@ impl Piece {
                 .map(|item| words(item))
                 .collect::<Vec<_>>()
                 .join("\n"),
-            Piece::Checklist(items) | Piece::Lines(items) => items.join("\n"),
+            Piece::Checklist(items) => items.join("\n"),
+            Piece::Lines { lead, labels } => format!("{lead}\n{}", labels.join("\n")),
             Piece::NewPage => String::new(),
             Piece::Contacts {
                 heading,
@@ -216,12 +223,13 @@ impl Piece {
 pub enum Shorten {
     /// Nothing left out.
     Whole,
-    /// Each thing to tell the therapist before treatment in its brief, where the content gives
-    /// one: what it is and what the clinic advises stay, examples and what else to know go (the
-    /// handout says so, and where the guide has it).
-    BriefChecklist,
-    /// And the pictures of 100 drawn smaller (1.5 mm a shape rather than 1.8).
+    /// The pictures of 100 drawn smaller (1.5 mm a shape rather than 1.8): tighter, nothing
+    /// left out.
     SmallerPictures,
+    /// And each thing to tell the therapist before treatment in its brief, where the content
+    /// gives one: what it is and what the clinic advises stay, examples and what else to know
+    /// go (the handout says so).
+    BriefChecklist,
     /// And the ticked conditions named without what studies say for each.
     ConditionsByName,
     /// And the discussion summary's topics, questions ticked and "no" answers each run together
@@ -230,6 +238,9 @@ pub enum Shorten {
     /// And the things to tell the therapist that are one sentence each, at the end of the list,
     /// run together in one paragraph after those with their own box (nothing is left out).
     CompactChecklist,
+    /// And the studies behind what was found about whether it helps named by their authors and
+    /// year only ("Gattie, 2017"), not by what each is as well.
+    BriefSources,
     /// And without the line on why a side effect has two numbers.
     WithoutTwoNumbers,
     /// And, on the page to sign, without the list of "are you sure" questions answered no (the
@@ -239,12 +250,14 @@ pub enum Shorten {
     WithoutQuestions,
     /// And without the pictures of 100 and their key (the numbers stay).
     WithoutPictures,
-    /// And without what studies found about whether it helps (the right to say no stays): what
-    /// may help is kept beside the harms longer than the pictures of the harms.
-    WithoutStudiesFound,
-    /// And without the conditions ticked, which by now are only their names (whether needles
-    /// went near a lung is a line the therapist fills in, in the clinic's box).
+    /// And without the conditions ticked, which by now are only their names, which the patient
+    /// knows (where a needle can reach a lung stays, under the warning signs, and whether
+    /// needles went near one is a line the therapist fills in, in the clinic's box).
     WithoutConditions,
+    /// And without what studies found about whether it helps (the right to say no stays): what
+    /// may help is kept beside the harms longer than the pictures of the harms and the names of
+    /// the conditions ticked.
+    WithoutStudiesFound,
     /// And, last, this many fewer of the things to tell the therapist before treatment, from
     /// the end of the list. It opens with the reasons not to be needled, which are never given
     /// up: a handout that cannot keep them runs to a third page.
@@ -252,21 +265,36 @@ pub enum Shorten {
 }
 
 impl Shorten {
+    /// Whether this step leaves words or pictures out, rather than only setting the same
+    /// things tighter (smaller pictures, lists run together, studies named briefly): a handout
+    /// gives those back first.
+    pub fn leaves_out(self) -> bool {
+        !matches!(
+            self,
+            Shorten::Whole
+                | Shorten::SmallerPictures
+                | Shorten::CompactLists
+                | Shorten::CompactChecklist
+                | Shorten::BriefSources
+        )
+    }
+
     /// The next thing to give up, if any is left.
     pub fn next(self) -> Option<Shorten> {
         match self {
-            Shorten::Whole => Some(Shorten::BriefChecklist),
-            Shorten::BriefChecklist => Some(Shorten::SmallerPictures),
-            Shorten::SmallerPictures => Some(Shorten::ConditionsByName),
+            Shorten::Whole => Some(Shorten::SmallerPictures),
+            Shorten::SmallerPictures => Some(Shorten::BriefChecklist),
+            Shorten::BriefChecklist => Some(Shorten::ConditionsByName),
             Shorten::ConditionsByName => Some(Shorten::CompactLists),
             Shorten::CompactLists => Some(Shorten::CompactChecklist),
-            Shorten::CompactChecklist => Some(Shorten::WithoutTwoNumbers),
+            Shorten::CompactChecklist => Some(Shorten::BriefSources),
+            Shorten::BriefSources => Some(Shorten::WithoutTwoNumbers),
             Shorten::WithoutTwoNumbers => Some(Shorten::WithoutUnsure),
             Shorten::WithoutUnsure => Some(Shorten::WithoutQuestions),
             Shorten::WithoutQuestions => Some(Shorten::WithoutPictures),
-            Shorten::WithoutPictures => Some(Shorten::WithoutStudiesFound),
-            Shorten::WithoutStudiesFound => Some(Shorten::WithoutConditions),
-            Shorten::WithoutConditions => Some(Shorten::ShorterChecklist(1)),
+            Shorten::WithoutPictures => Some(Shorten::WithoutConditions),
+            Shorten::WithoutConditions => Some(Shorten::WithoutStudiesFound),
+            Shorten::WithoutStudiesFound => Some(Shorten::ShorterChecklist(1)),
             Shorten::ShorterChecklist(fewer) if fewer < MAX_CHECKLIST => {
                 Some(Shorten::ShorterChecklist(fewer + 1))
             }
@@ -447,6 +475,7 @@ pub fn build(library: &Library, options: &HandoutOptions, cuts: &Cuts, face: &Fa
         pieces,
         footer,
         page_of: words.page_of.clone(),
+        signing_page: words.signing_page.clone(),
         continued: words.continued.clone(),
         left_out,
     }
@@ -563,14 +592,20 @@ fn warning_signs(pieces: &mut Vec<Piece>, library: &Library) {
     if let Some(spans) = when_you_call {
         pieces.push(Piece::Paragraph(vec![Run::bold(joined(spans))]));
     }
-    for item in actions.into_iter().flatten() {
-        pieces.push(Piece::Step {
-            level: item.level,
-            action: joined(&item.action),
-            signs: item.signs.iter().map(|sign| joined(sign)).collect(),
-            steps: item.steps.iter().map(|step| joined(step)).collect(),
-        });
-    }
+    let step = |item: &ActionItem| Piece::Step {
+        level: item.level,
+        action: joined(&item.action),
+        signs: item.signs.iter().map(|sign| joined(sign)).collect(),
+        steps: item.steps.iter().map(|step| joined(step)).collect(),
+    };
+    let (urgent, expected): (Vec<_>, Vec<_>) = actions
+        .into_iter()
+        .flatten()
+        .partition(|item| item.level != Level::Normal);
+    pieces.extend(urgent.into_iter().map(step));
+    // How long to watch for the signs goes right after the steps for them, before what is
+    // expected: where page 1 is short (Spanish, on Letter), it is what is expected that runs
+    // on to page 2, never how long to watch.
     if let Some((heading, body)) = all_parts(&page).find_map(|part| match part {
         Part::Callout { heading, body, .. } => Some((heading, body)),
         _ => None,
@@ -579,6 +614,7 @@ fn warning_signs(pieces: &mut Vec<Piece>, library: &Library) {
         note.extend(runs(body));
         pieces.push(Piece::Note(note));
     }
+    pieces.extend(expected.into_iter().map(step));
     // Where a needle can reach a lung, in words: the section's heading and the picture's
     // summary.
     if let Some((title, picture)) = page.sections.iter().find_map(|section| {
@@ -651,10 +687,18 @@ fn your_conditions(
             .iter()
             .map(|(_, condition)| library.plain(&condition.name))
             .collect();
-        pieces.push(Piece::Paragraph(vec![Run::plain(format!(
-            "{}.",
-            names.join("; ")
-        ))]));
+        let mut line = vec![Run::plain(format!("{}.", names.join("; ")))];
+        // Where needles for every one of them may go near a lung, that follows the names
+        // rather than naming them all again.
+        if near.len() == ticked.len() {
+            line.push(Run::bold(format!(
+                " {}",
+                library.ui.handout.near_lungs_each
+            )));
+            pieces.push(Piece::Paragraph(line));
+            return;
+        }
+        pieces.push(Piece::Paragraph(line));
     } else {
         for (_, condition) in &ticked {
             let mut name = vec![Run::bold(library.plain(&condition.name))];
@@ -719,10 +763,8 @@ fn who_should_not(
     if kept == 0 {
         return;
     }
-    // Where the list is shortened too, saying so covers the details of what is kept, and the
-    // line on where to read why.
-    let only_in_brief = brief && fewer == 0;
-    if only_in_brief {
+    // Where the list is shortened too, saying so covers the details of what is kept.
+    if brief && fewer == 0 {
         left_out.push(library.ui.handout.checklist_details_left_out.clone());
     }
     if let Some(text) = section_heading {
@@ -763,15 +805,6 @@ fn who_should_not(
     if let Some(run_on) = run_on {
         pieces.push(Piece::Paragraph(vec![Run::plain(run_on)]));
     }
-    if only_in_brief {
-        pieces.push(Piece::Paragraph(vec![Run::plain(
-            library
-                .ui
-                .handout
-                .checklist_why
-                .replace("{page}", &library.page(PageId::BEFORE).nav_label),
-        )]));
-    }
 }
 
 /// The right to say no, and what may help, beside the harms that follow: what the benefits page
@@ -804,7 +837,10 @@ fn your_choice(
         .filter_map(|claim| Some((claim, claim.on_handout.as_ref()?)))
         .map(|(claim, short)| {
             let mut runs = vec![Run::plain(library.plain(short))];
-            let names = library.source_names(&claim.sources);
+            let mut names = library.source_names(&claim.sources);
+            if cuts.has(Shorten::BriefSources) {
+                names = names.iter().map(|name| authors_and_year(name)).collect();
+            }
             if !names.is_empty() {
                 runs.push(Run::plain(format!(
                     " ({}: {})",
@@ -832,6 +868,16 @@ fn your_choice(
     } else {
         pieces.extend(found);
     }
+}
+
+/// A study's name by its authors and year, the part in brackets at its end ("A review of 13
+/// studies (Gattie, 2017)" is "Gattie, 2017"); the whole name where it has none.
+fn authors_and_year(name: &str) -> String {
+    name.strip_suffix(')')
+        .and_then(|name| name.rsplit_once('('))
+        .map_or(name, |(_, inside)| inside)
+        .trim()
+        .to_owned()
 }
 
 /// A list item as a clause of a longer sentence: its first letter in lower case (unless the
@@ -1005,6 +1051,15 @@ fn discussion_summary(
             )
         }
     };
+    // The topics and questions to go over, each with a box to tick once it has been: the page
+    // records what was covered, not only what was missed.
+    let to_cover = |items: &[String]| {
+        if compact {
+            Piece::Paragraph(vec![Run::plain(run_together(items))])
+        } else {
+            Piece::Checklist(items.to_vec())
+        }
+    };
     pieces.push(Piece::Heading {
         text: words.discussion_title.clone(),
         urgent: false,
@@ -1014,19 +1069,22 @@ fn discussion_summary(
         text: words.summary_therapist.clone(),
         urgent: false,
     });
+    if !compact && (!discussion.topics.is_empty() || !questions.is_empty()) {
+        pieces.push(Piece::Paragraph(vec![Run::plain(words.covered.clone())]));
+    }
     if discussion.topics.is_empty() {
         pieces.push(Piece::Paragraph(vec![Run::plain(
             words.nothing_missed.clone(),
         )]));
     } else {
-        pieces.push(items(&discussion.topics));
+        pieces.push(to_cover(&discussion.topics));
     }
     if !questions.is_empty() {
         pieces.push(Piece::Subheading {
             text: words.questions_ticked.clone(),
             urgent: false,
         });
-        pieces.push(items(questions));
+        pieces.push(to_cover(questions));
     }
     if !unsure.is_empty() {
         pieces.push(Piece::Subheading {
@@ -1038,21 +1096,47 @@ fn discussion_summary(
     if !discussion.unsure.is_empty() {
         pieces.push(Piece::Paragraph(vec![Run::bold(words.talk_first.clone())]));
     }
-    // What a signature means, and who keeps the sheet, then a date for each signer.
-    pieces.push(Piece::Paragraph(vec![Run::plain(words.signing.clone())]));
-    pieces.push(Piece::Lines(vec![
-        words.patient_name.clone(),
-        words.patient_signature.clone(),
-        words.date.clone(),
-        words.therapist_name.clone(),
-        words.therapist_signature.clone(),
-        words.date.clone(),
+    // The decision, which may be to wait: signing records the talk, not a yes.
+    pieces.push(Piece::Subheading {
+        text: words.decision.clone(),
+        urgent: false,
+    });
+    pieces.push(Piece::Checklist(vec![
+        words.decision_yes.clone(),
+        words.decision_no.clone(),
+        words.decision_later.clone(),
     ]));
+    // What a signature means, and who keeps the sheet, then a date for each signer.
+    pieces.push(Piece::Lines {
+        lead: words.signing.clone(),
+        labels: vec![
+            words.patient_name.clone(),
+            words.patient_signature.clone(),
+            words.date.clone(),
+            words.therapist_name.clone(),
+            words.therapist_signature.clone(),
+            words.date.clone(),
+            // Last, alone on its row: the lines above come in threes.
+            words.language.clone(),
+        ],
+    });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_study_is_named_briefly_by_its_authors_and_year() {
+        assert_eq!(
+            authors_and_year("Review of 36 reviews on pain (Chys and others, 2023)"),
+            "Chys and others, 2023"
+        );
+        assert_eq!(
+            authors_and_year("Your clinic's information sheet"),
+            "Your clinic's information sheet"
+        );
+    }
 
     #[test]
     fn run_in_headings_end_as_sentences() {

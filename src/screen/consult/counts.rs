@@ -198,10 +198,14 @@ fn questions<'a>(
         .spacing(metrics::XS)
         .into()
     });
-    column![typography::body(weeks), typography::body(summary)]
-        .push(Column::with_children(items).spacing(metrics::L))
-        .spacing(metrics::S)
-        .into()
+    column![
+        typography::body(weeks),
+        typography::body(summary),
+        typography::body(&words.counts_privacy).style(style::muted),
+    ]
+    .push(Column::with_children(items).spacing(metrics::L))
+    .spacing(metrics::S)
+    .into()
 }
 
 /// Right, wrong and not sure side by side, each as wide as its share: the primary colour, the
