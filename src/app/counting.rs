@@ -193,3 +193,23 @@ fn record(file: &Path, mode: Mode, visit: &Visit) -> Result<IsoWeek, InsightsErr
     }
     Store::open(file).and_then(|mut store| store.record(IsoWeek::now(), mode, visit))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_visit_counted_in_a_week_ahead_of_the_clock_is_told_until_one_is_not() {
+        let mut counting = Counting::blank(PathBuf::from("counts.sqlite"), Mode::Kiosk);
+        let now = IsoWeek::now();
+        // Next week is within a clock's drift around midnight on Sunday: nothing to tell.
+        counting.written(Ok(now.next()));
+        assert_eq!(counting.ahead_of_the_clock(), None);
+        let ahead = now.next().next();
+        counting.written(Ok(ahead));
+        assert_eq!(counting.ahead_of_the_clock(), Some(ahead));
+        // A visit that went to this week again: the clock and the file agree.
+        counting.written(Ok(now));
+        assert_eq!(counting.ahead_of_the_clock(), None);
+    }
+}
