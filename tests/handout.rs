@@ -1015,6 +1015,17 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
                             }
                         }
                         assert!(watch_seen, "{name}: how long to watch");
+                        // Where needles for a ticked condition may go near a lung, that is
+                        // said, whatever else is left out.
+                        let near_lungs = edition.plain(&edition.ui.condition_near_lungs);
+                        let near_any = edition.conditions().any(|(region, condition)| {
+                            conditions.iter().any(|id| id.as_str() == condition.id)
+                                && condition.near_lungs(region)
+                        });
+                        let said_near = flat(&handout.sheet.text()).contains(&flat(&near_lungs))
+                            || flat(&handout.sheet.text())
+                                .contains(&flat(&edition.ui.handout.near_lungs_each));
+                        assert_eq!(said_near, near_any, "{name}: needles near a lung");
                         // Every thing to tell the therapist before treatment, at least in
                         // brief.
                         let said = handout.sheet.text();

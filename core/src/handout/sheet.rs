@@ -669,7 +669,10 @@ fn your_conditions(
         ])
     });
     if cuts.has(Shorten::WithoutConditions) {
+        // The list goes, never the warning: where needles for one of them may go near a lung,
+        // that stays, naming them.
         left_out.push(library.ui.handout.conditions_left_out.clone());
+        pieces.extend(near_lungs);
         return;
     }
     pieces.push(Piece::Heading {
