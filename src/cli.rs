@@ -51,6 +51,8 @@ pub enum Command {
         since: Option<crate::insights::IsoWeek>,
         /// `None`: the platform's data folder.
         file: Option<PathBuf>,
+        /// First bring back to this week the counts of weeks after it (a clock set ahead).
+        clock_fixed: bool,
     },
 }
 
@@ -179,6 +181,10 @@ enum Subcommands {
         /// The counts file [default: insights.sqlite in the platform's data folder]
         #[arg(long = "insights", value_name = "FILE")]
         file: Option<PathBuf>,
+        /// The computer's clock is right again: move the counts of weeks after this one, counted
+        /// while it was set ahead, into this week first
+        #[arg(long)]
+        clock_fixed: bool,
     },
     /// Write the built-in content to a folder to edit
     ExportContent {
@@ -233,9 +239,17 @@ impl From<Cli> for Command {
             },
             Some(Subcommands::Check { folder }) => Command::Check { folder },
             Some(Subcommands::ExportContent { folder, force }) => Command::Export { folder, force },
-            Some(Subcommands::Insights { csv, since, file }) => {
-                Command::Insights { csv, since, file }
-            }
+            Some(Subcommands::Insights {
+                csv,
+                since,
+                file,
+                clock_fixed,
+            }) => Command::Insights {
+                csv,
+                since,
+                file,
+                clock_fixed,
+            },
         }
     }
 }

@@ -182,7 +182,12 @@ fn carry_out(command: Command) -> Result<(), Failure> {
             let folder = content::without_controls(&folder);
             out(format!("wrote {count} files to {folder}\n"))
         }
-        Command::Insights { csv, since, file } => out(insights_report(csv, since, file)?),
+        Command::Insights {
+            csv,
+            since,
+            file,
+            clock_fixed,
+        } => out(insights_report(csv, since, file, clock_fixed)?),
         Command::Handout {
             locale,
             content,
@@ -412,6 +417,7 @@ fn insights_report(
     csv: bool,
     since: Option<needle_guide::insights::IsoWeek>,
     file: Option<PathBuf>,
+    clock_fixed: bool,
 ) -> Result<String, Failure> {
     use needle_guide::insights::{self, Mode, Store};
     let file = file
@@ -424,7 +430,23 @@ fn insights_report(
             content::without_controls(&file.display().to_string())
         ));
     }
-    let store = Store::open(&file)?;
+    let mut store = Store::open(&file)?;
+    if clock_fixed {
+        let now = insights::IsoWeek::now();
+        let moved = store.bring_back_weeks_after(now)?;
+        let weeks: Vec<String> = moved.iter().map(ToString::to_string).collect();
+        eprintln!(
+            "needle-guide: {}",
+            if weeks.is_empty() {
+                format!("no counts after this week, {now}: nothing to move")
+            } else {
+                format!(
+                    "the counts of {} moved into this week, {now}",
+                    weeks.join(", ")
+                )
+            }
+        );
+    }
     let mut report = if csv {
         format!("{}\n", insights::CSV_HEADER)
     } else {

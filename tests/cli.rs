@@ -679,6 +679,48 @@ fn export_refuses_a_folder_it_cannot_list() {
     assert_eq!(fs::read_dir(&target).unwrap().count(), 1);
 }
 
+/// Staff told that visits go to a week ahead of the clock bring them back, once it is right.
+#[test]
+fn insights_clock_fixed_brings_counts_from_weeks_ahead_into_this_one() {
+    use needle_guide::insights::{IsoWeek, Mode, Store, Visit};
+    let folder = scratch("insights-clock");
+    let file = folder.join("counts.sqlite");
+    let path = file.to_str().unwrap();
+    let now = IsoWeek::now();
+    let ahead = (0..10).fold(now, |week, _| week.next());
+    let mut store = Store::open(&file).unwrap();
+    for _ in 0..3 {
+        store.record(ahead, Mode::Kiosk, &Visit::default()).unwrap();
+    }
+    drop(store);
+    let fixed = run(&["insights", "--clock-fixed", "--insights", path]);
+    assert_eq!(fixed.status.code(), Some(0), "{}", stderr(&fixed));
+    assert!(
+        stderr(&fixed).contains(&format!(
+            "the counts of {ahead} moved into this week, {now}"
+        )),
+        "{}",
+        stderr(&fixed)
+    );
+    let weeks = Store::open(&file)
+        .unwrap()
+        .weeks(Mode::Kiosk, None)
+        .unwrap();
+    assert_eq!(
+        weeks
+            .iter()
+            .map(|week| (week.from, week.visits))
+            .collect::<Vec<_>>(),
+        [(now, 3)]
+    );
+    let again = run(&["insights", "--clock-fixed", "--insights", path]);
+    assert!(
+        stderr(&again).contains("nothing to move"),
+        "{}",
+        stderr(&again)
+    );
+}
+
 #[test]
 fn insights_prints_the_weeks_counts_merged_so_no_quiet_week_stands_alone() {
     use needle_guide::insights::{Answer, IsoWeek, Mode, Store, Visit};

@@ -884,6 +884,48 @@ impl Store {
         })
     }
 
+    /// Moves the counts of every week after `now` into `now`'s, in one transaction, and says
+    /// which weeks they were: for a clock that was set ahead when visits were counted, once it
+    /// is right again (staff are told to, `Counting::ahead_of_the_clock`). `now`'s week is
+    /// still under way, so it is shown no sooner than before; a week after it was never shown.
+    pub fn bring_back_weeks_after(&mut self, now: IsoWeek) -> Result<Vec<IsoWeek>, InsightsError> {
+        let path = self.path.clone();
+        let write = |error| {
+            InsightsError::from_sqlite(error, &path, |path, reason| InsightsError::Write {
+                path,
+                reason,
+            })
+        };
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(write)?;
+        let later: Vec<i64> = {
+            let mut weeks = transaction
+                .prepare("SELECT DISTINCT week FROM counts WHERE week > ?1 ORDER BY week")
+                .map_err(write)?;
+            weeks
+                .query_map(params![now.key()], |row| row.get(0))
+                .map_err(write)?
+                .collect::<Result<_, _>>()
+                .map_err(write)?
+        };
+        transaction
+            .execute(
+                "INSERT INTO counts (week, mode, item, answer, n)
+                 SELECT ?1, mode, item, answer, SUM(n) FROM counts WHERE week > ?1
+                 GROUP BY mode, item, answer
+                 ON CONFLICT (week, mode, item, answer) DO UPDATE SET n = n + excluded.n",
+                params![now.key()],
+            )
+            .map_err(write)?;
+        transaction
+            .execute("DELETE FROM counts WHERE week > ?1", params![now.key()])
+            .map_err(write)?;
+        transaction.commit().map_err(write)?;
+        Ok(later.into_iter().filter_map(IsoWeek::from_key).collect())
+    }
+
     /// Adds one visit's counts to `week`'s, in one transaction: all of them or none; to the
     /// latest week the file has, where `week` is before it (a clock set back, or set ahead
     /// when an earlier visit was written). Returns the week the visit went to.

@@ -259,6 +259,49 @@ fn a_clock_set_back_never_adds_to_a_week_already_shown() {
     );
 }
 
+/// A clock set ahead when a visit was counted sends later visits to that week, until staff,
+/// with the clock right, bring them back to the week under way: nothing is lost, and no week
+/// already shown changes.
+#[test]
+fn visits_sent_ahead_by_a_clock_come_back_to_the_week_under_way() {
+    let scratch = Scratch::new("ahead");
+    let path = scratch.file("counts.sqlite");
+    let now = week();
+    let mut store = Store::open(&path).unwrap();
+    for n in 0..6 {
+        store
+            .record(now.first_of(3), Mode::Kiosk, &visit(n))
+            .unwrap();
+    }
+    let far = (0..52).fold(now, |week, _| week.next());
+    assert_eq!(store.record(far, Mode::Kiosk, &visit(6)).unwrap(), far);
+    // The clock is right again: the next visits still go to the week ahead.
+    for n in 7..10 {
+        assert_eq!(store.record(now, Mode::Kiosk, &visit(n)).unwrap(), far);
+    }
+    let shown_before = store.readable(Mode::Kiosk, now, None).unwrap();
+    assert_eq!(store.bring_back_weeks_after(now).unwrap(), [far]);
+    let weeks = store.weeks(Mode::Kiosk, None).unwrap();
+    assert_eq!(weeks.last().unwrap().from, now);
+    assert_eq!(
+        weeks.last().unwrap().visits,
+        4,
+        "the four visits sent ahead, back"
+    );
+    assert_eq!(
+        weeks.iter().map(|week| week.visits).sum::<u64>(),
+        10,
+        "none lost"
+    );
+    assert_eq!(
+        store.readable(Mode::Kiosk, now, None).unwrap(),
+        shown_before
+    );
+    // And the next visit goes to the week under way.
+    assert_eq!(store.record(now, Mode::Kiosk, &visit(10)).unwrap(), now);
+    assert!(store.bring_back_weeks_after(now).unwrap().is_empty());
+}
+
 /// The file holds, for a while, a week's first visit alone: only its owner may read it.
 #[cfg(unix)]
 #[test]
