@@ -713,6 +713,16 @@ pub const APPLICATION_ID: i64 = 0x4E44_4C47;
 /// How long one guide waits for another's transaction on the same file.
 const BUSY: Duration = Duration::from_secs(5);
 
+/// What a failed write to the counts file at `path` is, for `map_err`.
+fn write_error(path: &str) -> impl Fn(rusqlite::Error) -> InsightsError + Copy + '_ {
+    move |error| {
+        InsightsError::from_sqlite(error, path, |path, reason| InsightsError::Write {
+            path,
+            reason,
+        })
+    }
+}
+
 /// An error if the database at `path` is another program's, which the guide leaves as it found
 /// it: at `version` 0 (a new file, or none of the guide's) it holds tables already; at a version
 /// of the guide's it lacks the guide's own tables.
@@ -889,13 +899,7 @@ impl Store {
     /// is right again (staff are told to, `Counting::ahead_of_the_clock`). `now`'s week is
     /// still under way, so it is shown no sooner than before; a week after it was never shown.
     pub fn bring_back_weeks_after(&mut self, now: IsoWeek) -> Result<Vec<IsoWeek>, InsightsError> {
-        let path = self.path.clone();
-        let write = |error| {
-            InsightsError::from_sqlite(error, &path, |path, reason| InsightsError::Write {
-                path,
-                reason,
-            })
-        };
+        let write = write_error(&self.path);
         let transaction = self
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -935,13 +939,7 @@ impl Store {
         mode: Mode,
         visit: &Visit,
     ) -> Result<IsoWeek, InsightsError> {
-        let path = self.path.clone();
-        let write = |error| {
-            InsightsError::from_sqlite(error, &path, |path, reason| InsightsError::Write {
-                path,
-                reason,
-            })
-        };
+        let write = write_error(&self.path);
         let transaction = self
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
