@@ -737,13 +737,21 @@ fn refuse_foreign(connection: &Connection, path: &str, version: i64) -> Result<(
                 })
             })
     };
+    // At a version of the guide's, its two tables with exactly their columns: another
+    // program's tables that happen to be called `items` and `counts` are not taken for them.
     let foreign = if version == 0 {
         count("SELECT count(*) FROM sqlite_schema")? > 0
     } else {
         count(
-            "SELECT count(*) FROM sqlite_schema
-             WHERE type = 'table' AND name IN ('items', 'counts')",
-        )? < 2
+            "SELECT count(*) FROM pragma_table_info('items')
+             WHERE name IN ('id', 'kind', 'name')",
+        )? != 3
+            || count("SELECT count(*) FROM pragma_table_info('items')")? != 3
+            || count(
+                "SELECT count(*) FROM pragma_table_info('counts')
+                 WHERE name IN ('week', 'mode', 'item', 'answer', 'n')",
+            )? != 5
+            || count("SELECT count(*) FROM pragma_table_info('counts')")? != 5
     };
     if foreign {
         return Err(InsightsError::NotCounts {

@@ -122,25 +122,15 @@ fn a_file_that_is_not_the_guides_counts_is_refused_and_left_as_it_was() {
         "shopping list: milk, eggs, and a great deal more than a page of it\n".repeat(200),
     )
     .unwrap();
-    let before = std::fs::read(&text).unwrap();
-    assert!(matches!(
-        Store::open(&text),
-        Err(InsightsError::NotCounts { .. })
-    ));
-    assert_eq!(std::fs::read(&text).unwrap(), before);
+    refused_and_left_as_it_was(&text);
 
     // SQLite, but someone else's.
     let other = scratch.file("other.sqlite");
     raw(&other)
         .execute_batch("CREATE TABLE recipes (name TEXT);")
         .unwrap();
-    let before = std::fs::read(&other).unwrap();
-    assert!(matches!(
-        Store::open(&other),
-        Err(InsightsError::NotCounts { .. })
-    ));
     // Byte for byte, and no write-ahead log left beside it.
-    assert_eq!(std::fs::read(&other).unwrap(), before);
+    refused_and_left_as_it_was(&other);
     for beside in ["other.sqlite-wal", "other.sqlite-shm"] {
         assert!(!scratch.file(beside).exists(), "{beside}");
     }
@@ -149,12 +139,16 @@ fn a_file_that_is_not_the_guides_counts_is_refused_and_left_as_it_was() {
     raw(&versioned)
         .execute_batch("CREATE TABLE recipes (name TEXT); PRAGMA user_version = 1;")
         .unwrap();
-    let before = std::fs::read(&versioned).unwrap();
-    assert!(matches!(
-        Store::open(&versioned),
-        Err(InsightsError::NotCounts { .. })
-    ));
-    assert_eq!(std::fs::read(&versioned).unwrap(), before);
+    refused_and_left_as_it_was(&versioned);
+    // ... one with tables of the guide's names but not the guide's columns: left alone too.
+    let named_alike = scratch.file("named-alike.sqlite");
+    raw(&named_alike)
+        .execute_batch(
+            "CREATE TABLE items (id INTEGER, title TEXT); CREATE TABLE counts (n INTEGER);
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    refused_and_left_as_it_was(&named_alike);
     // ... and one whose version is above the guide's: not taken for a newer guide's.
     let high = scratch.file("high.sqlite");
     raw(&high)
@@ -164,14 +158,8 @@ fn a_file_that_is_not_the_guides_counts_is_refused_and_left_as_it_was() {
             VERSION + 7
         ))
         .unwrap();
-    let before = std::fs::read(&high).unwrap();
-    match Store::open(&high) {
-        Err(error @ InsightsError::NotCounts { .. }) => {
-            assert!(error.to_string().contains("something else"), "{error}");
-        }
-        other => panic!("{:?}", other.err()),
-    }
-    assert_eq!(std::fs::read(&high).unwrap(), before);
+    let error = refused_and_left_as_it_was(&high);
+    assert!(error.to_string().contains("something else"), "{error}");
 
     // The guide's, from a newer version: not touched.
     let newer = scratch.file("newer.sqlite");
@@ -214,6 +202,18 @@ fn a_file_that_is_not_the_guides_counts_is_refused_and_left_as_it_was() {
         Err(error) => assert!(error.to_string().contains("broken.sqlite"), "{error}"),
         Ok(()) => panic!("the damage goes unseen"),
     }
+}
+
+/// Opens `path`, which is not a counts file the guide may use: refused as not the guide's, and
+/// left byte for byte as it was.
+fn refused_and_left_as_it_was(path: &Path) -> InsightsError {
+    let before = std::fs::read(path).unwrap();
+    let error = match Store::open(path) {
+        Err(error @ InsightsError::NotCounts { .. }) => error,
+        other => panic!("{}: {:?}", path.display(), other.err()),
+    };
+    assert_eq!(std::fs::read(path).unwrap(), before, "{}", path.display());
+    error
 }
 
 fn set_version(path: &Path, version: i64) {
