@@ -499,13 +499,9 @@ pub fn table(mode: Mode, spans: &[Counts]) -> String {
                 continue;
             }
             let counts = span.answers_to(question);
-            let [right, wrong, unsure] = counts
-                .into_iter()
-                .zip(shares(counts))
-                .map(|(n, share)| format!("{n} ({share}%)"))
-                .collect::<Vec<_>>()
-                .try_into()
-                .expect("three answers");
+            let shares = shares(counts);
+            let [right, wrong, unsure]: [String; 3] =
+                std::array::from_fn(|answer| format!("{} ({}%)", counts[answer], shares[answer]));
             let _ = writeln!(out, "  {question:<32} {right:>12} {wrong:>12} {unsure:>12}");
         }
         // Those under 5 are not named: a condition's page opened by one patient says whose it
@@ -1126,12 +1122,7 @@ impl Store {
         }
         self.connection
             .execute_batch("BEGIN IMMEDIATE; ROLLBACK;")
-            .map_err(|error| {
-                InsightsError::from_sqlite(error, &self.path, |path, reason| InsightsError::Write {
-                    path,
-                    reason,
-                })
-            })
+            .map_err(write_error(&self.path))
     }
 }
 

@@ -838,11 +838,11 @@ fn piece_blocks(
     }
 }
 
-/// A list's items after their `marker` (a bullet, a box to tick), one block each, so the list
-/// may run on into the next column.
 /// A list of at most this many items is kept together.
 const SHORT_LIST: usize = 4;
 
+/// A list's items after their `marker` (a bullet, a box to tick), one block each, so that a long
+/// list may run on into the next column (a short one is kept together).
 fn list(
     items: &[Vec<Run>],
     marker: &Mark,

@@ -1042,9 +1042,14 @@ fn discussion_summary(
     compact: bool,
 ) {
     let words = &library.ui.teach_back;
-    let items = |items: &[String]| {
+    // Run together in one paragraph where room is short; else a list, with a box to tick for
+    // each topic and question to go over (`to_cover`): the page records what was covered, not
+    // only what was missed.
+    let items = |items: &[String], to_cover: bool| {
         if compact {
             Piece::Paragraph(vec![Run::plain(run_together(items))])
+        } else if to_cover {
+            Piece::Checklist(items.to_vec())
         } else {
             Piece::Bullets(
                 items
@@ -1052,15 +1057,6 @@ fn discussion_summary(
                     .map(|item| vec![Run::plain(item.clone())])
                     .collect(),
             )
-        }
-    };
-    // The topics and questions to go over, each with a box to tick once it has been: the page
-    // records what was covered, not only what was missed.
-    let to_cover = |items: &[String]| {
-        if compact {
-            Piece::Paragraph(vec![Run::plain(run_together(items))])
-        } else {
-            Piece::Checklist(items.to_vec())
         }
     };
     pieces.push(Piece::Heading {
@@ -1080,21 +1076,21 @@ fn discussion_summary(
             words.nothing_missed.clone(),
         )]));
     } else {
-        pieces.push(to_cover(&discussion.topics));
+        pieces.push(items(&discussion.topics, true));
     }
     if !questions.is_empty() {
         pieces.push(Piece::Subheading {
             text: words.questions_ticked.clone(),
             urgent: false,
         });
-        pieces.push(to_cover(questions));
+        pieces.push(items(questions, true));
     }
     if !unsure.is_empty() {
         pieces.push(Piece::Subheading {
             text: words.unsure.clone(),
             urgent: false,
         });
-        pieces.push(items(unsure));
+        pieces.push(items(unsure, false));
     }
     if !discussion.unsure.is_empty() {
         pieces.push(Piece::Paragraph(vec![Run::bold(words.talk_first.clone())]));
