@@ -820,10 +820,16 @@ impl App {
         let on_the_check = self.reader.on_the_check(library);
         let sections = if on_the_check {
             let summary = summary?;
+            // What was missed goes home as the right answer, not only its topic: at home it
+            // says what to do. Answering no to an "are you sure" question adds its advice.
+            let mut answers = summary.answers;
+            if !summary.unsure.is_empty() {
+                answers.push(words.talk_first.clone());
+            }
             vec![
                 Section {
-                    heading: words.summary_patient.clone(),
-                    items: summary.topics,
+                    heading: kiosk.take_home_answers.clone(),
+                    items: answers,
                 },
                 Section {
                     heading: words.questions_ticked.clone(),
@@ -838,8 +844,7 @@ impl App {
         } else {
             return None;
         };
-        // After the check, what to do if something is wrong goes first, never left out: the
-        // topics it lists may be what to do, named without the answer.
+        // After the check, what to do if something is wrong goes first, never left out.
         if sections.iter().all(|section| section.items.is_empty()) {
             return None;
         }
@@ -853,7 +858,7 @@ impl App {
             ],
         });
         let sections: Vec<Section> = safety.into_iter().chain(sections).collect();
-        TakeHome::new(&kiosk.take_home_title, &sections)
+        TakeHome::new(&kiosk.take_home_title, &sections, &kiosk.take_home_left_out)
     }
 
     /// What hands the consult room's handouts and their folder to the desktop.

@@ -398,15 +398,16 @@ fn only_the_ticked_conditions_are_named() {
         assert_has(&whole, &evidence, "what studies say for a ticked condition");
         let source = library.source(&condition.evidence.source).unwrap();
         assert_has(&whole, &library.plain(&source.name), "its source");
-        // Printed, or said to be left out.
-        assert!(
-            fitted.sheet.text().contains(&evidence)
-                || fitted
-                    .left_out
-                    .contains(&library.ui.handout.evidence_left_out),
-            "{}",
-            condition.name
-        );
+        // Printed whole; or in brief, saying the full wording is left out; or by name, with
+        // the line that findings differ, saying what studies found is left out.
+        let fitted_text = fitted.sheet.text();
+        let handout_words = &library.ui.handout;
+        let whole = fitted_text.contains(&evidence);
+        let brief = fitted_text.contains(&library.plain(&condition.evidence.brief))
+            && fitted.left_out.contains(&handout_words.evidence_in_brief);
+        let by_name = fitted_text.contains(&handout_words.findings_differ)
+            && fitted.left_out.contains(&handout_words.evidence_left_out);
+        assert!(whole || brief || by_name, "{}", condition.name);
     }
     let page = fitted.sheet.text();
     assert!(
@@ -435,22 +436,59 @@ fn only_the_ticked_conditions_are_named() {
 }
 
 #[test]
-fn past_the_limit_conditions_are_named_without_what_studies_say() {
-    let library = library("es");
-    let all: Vec<_> = library.conditions().map(|(_, c)| c.clone()).collect();
-    assert!(all.len() > handout::MAX_DESCRIBED);
-    let options = HandoutOptions {
-        conditions: all.iter().map(|c| c.id.as_str().into()).collect(),
-        ..HandoutOptions::default()
-    };
-    let page = handout::sheet(&library, &options, &handout::Cuts::none()).text();
-    for condition in &all {
-        assert_has(&page, &condition.name, "a ticked condition");
-        assert!(
-            !page.contains(&library.plain(&condition.evidence.text)),
-            "{}",
-            condition.name
+fn past_the_limit_conditions_are_given_what_studies_found_in_brief_then_by_name() {
+    for locale in ["en", "es"] {
+        let library = library(locale);
+        let all: Vec<_> = library.conditions().map(|(_, c)| c.clone()).collect();
+        assert!(all.len() > handout::MAX_DESCRIBED);
+        let options = HandoutOptions {
+            conditions: all.iter().map(|c| c.id.as_str().into()).collect(),
+            ..HandoutOptions::default()
+        };
+        let page = handout::sheet(&library, &options, &handout::Cuts::none()).text();
+        let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let page = flat(&page);
+        // Each condition named once, with what studies found in brief and its source's
+        // authors and year; those whose findings are the same, named together.
+        let mut briefs: Vec<&str> = Vec::new();
+        for condition in &all {
+            assert_has(&page, &condition.name, "a ticked condition");
+            let brief = library.plain(&condition.evidence.brief);
+            assert_eq!(page.matches(&brief).count(), 1, "{locale}: {brief}");
+            assert!(
+                !page.contains(&library.plain(&condition.evidence.text)),
+                "{locale}: {}",
+                condition.name
+            );
+            let source = library.source(&condition.evidence.source).unwrap();
+            let year = source
+                .name
+                .rsplit(' ')
+                .next()
+                .unwrap()
+                .trim_end_matches(')');
+            assert!(page.contains(year), "{locale}: {}", source.name);
+            if !briefs.contains(&condition.evidence.brief.as_str()) {
+                briefs.push(&condition.evidence.brief);
+            }
+        }
+        assert!(briefs.len() < all.len(), "{locale}: some are grouped");
+        assert!(!page.contains(&library.ui.handout.findings_differ));
+
+        // By name only, a line says findings differ, and no brief is left.
+        let by_name = flat(
+            &handout::sheet(
+                &library,
+                &options,
+                &handout::Cuts::up_to(handout::Shorten::ConditionsByName),
+            )
+            .text(),
         );
+        assert!(by_name.contains(&flat(&library.ui.handout.findings_differ)));
+        for condition in &all {
+            assert_has(&by_name, &condition.name, "a ticked condition");
+            assert!(!by_name.contains(&library.plain(&condition.evidence.brief)));
+        }
     }
 }
 
@@ -467,6 +505,22 @@ fn a_clinic_without_numbers_tells_the_patient_to_call_their_clinic() {
         library.clinic = Clinic::default();
         let handout = printed(&library, &no_conditions());
         assert!(handout.sheet.text().contains(&call), "{locale}");
+        // Staff are told to write the numbers in; and whether needles went near a lung is
+        // explained, as on every handout.
+        let staff = &library.ui.handout.staff_fill_in;
+        assert!(handout.sheet.text().contains(staff.as_str()), "{locale}");
+        let means = &library.ui.handout.near_lungs_today_means;
+        assert!(handout.sheet.text().contains(means.as_str()), "{locale}");
+        let mut numbered = library.clone();
+        numbered.clinic.phone = "555-0100".into();
+        numbered.clinic.after_hours_phone = "555-0199".into();
+        numbered.clinic.emergency_number = "911".into();
+        let page = text(&numbered, &no_conditions());
+        assert!(
+            !page.contains(staff.as_str()),
+            "{locale}: every number given"
+        );
+        assert!(page.contains(means.as_str()), "{locale}");
         assert_eq!(
             handout.sheet.given_by, None,
             "{locale}: no 'from' line without a name"

@@ -1059,7 +1059,8 @@ fn the_take_home_code_holds_the_text_on_the_screen_in_both_languages() {
             messages.extend([Check::NotSure, Check::Next]);
         }
         messages.extend([Check::Tick(0), Check::Tick(2), Check::Next]);
-        messages.extend((0..4).map(|question| Check::Sure(question, true)));
+        // One "are you sure" question answered no: its advice goes home too.
+        messages.extend((0..4).map(|question| Check::Sure(question, question != 1)));
         messages.push(Check::Finish);
         for message in messages {
             deliver(&mut app, [Message::Reader(Reader::TeachBack(message))]);
@@ -1074,9 +1075,17 @@ fn the_take_home_code_holds_the_text_on_the_screen_in_both_languages() {
             "{}: the button",
             library.locale
         );
+        // Each topic missed with its right answer on the screen; the code takes the answers.
+        assert_eq!(summary.answers.len(), summary.topics.len());
+        for topic in &summary.topics {
+            assert!(on_the_page(&app, topic), "{}: {topic}", library.locale);
+        }
+        let teach_back = &library.ui.teach_back;
+        assert_eq!(summary.unsure.len(), 1);
         let on_screen: Vec<&str> = summary
-            .topics
+            .answers
             .iter()
+            .chain([&teach_back.talk_first])
             .chain(&summary.questions)
             .map(String::as_str)
             .collect();
@@ -1093,8 +1102,8 @@ fn the_take_home_code_holds_the_text_on_the_screen_in_both_languages() {
         );
         window.step(&mut app, &[]);
         let code = read_code(&window);
-        // First, what to do if something is wrong, with the numbers to call (the topics may
-        // name what to do without the answer); never left out, and said beside the code too.
+        // First, what to do if something is wrong, with the numbers to call; never left out,
+        // and said beside the code too.
         let safety = words
             .take_home_safety
             .replace("{emergency}", library.emergency_number())
@@ -1104,10 +1113,17 @@ fn the_take_home_code_holds_the_text_on_the_screen_in_both_languages() {
         let expected: Vec<&str> = std::iter::once(safety.as_str())
             .chain(on_screen.iter().copied())
             .collect();
-        assert_eq!(listed(&code), expected, "{}", library.locale);
-        let teach_back = &library.ui.teach_back;
-        assert!(code.contains(&teach_back.summary_patient));
-        assert!(code.contains(&teach_back.questions_ticked));
+        // Every question missed, with two ticked: the answers come first, whole, and where
+        // the list is longer than one code, lines go from its end and the code says how many.
+        let listed = listed(&code);
+        assert!(listed.len() > summary.answers.len(), "{}", library.locale);
+        assert_eq!(listed, expected[..listed.len()], "{}", library.locale);
+        let left = expected.len() - listed.len();
+        let said = words
+            .take_home_left_out
+            .replace("{left}", &left.to_string());
+        assert_eq!(code.contains(&said), left > 0, "{}: {code}", library.locale);
+        assert!(code.contains(&words.take_home_answers));
 
         // The reset wipes it: the next person finds no code and no answers.
         support::let_the_idle_clock_run_out(&mut app);

@@ -114,6 +114,8 @@ pub struct CheckItem {
     pub must_know: bool,
     pub choices: Vec<CheckOption>,
     pub explain: String,
+    /// The right answer in one line, for the kiosk's code to take home.
+    pub in_short: String,
     /// The page and the section on it that teaches the answer.
     pub teaches: (PageId, usize),
 }
@@ -1145,6 +1147,7 @@ fn parts(library: &Library, block: &Block) -> Vec<Part> {
                         })
                         .collect(),
                     explain: library.plain(&question.explain),
+                    in_short: library.plain(&question.in_short),
                     teaches: (
                         library
                             .page_named(&question.teaches.page)

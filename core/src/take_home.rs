@@ -6,9 +6,11 @@
 use qrcode::bits::Bits;
 use qrcode::{EcLevel, QrCode, Version};
 
-/// The largest code a phone's camera reads from the kiosk's screen at a glance: version 20 is
-/// 97 cells across, drawn 4 pixels or more a cell in the kiosk's column.
-pub const MAX_VERSION: i16 = 20;
+/// The largest code a phone's camera reads from the kiosk's screen at a glance: version 25 is
+/// 117 cells across, drawn 4 pixels or more a cell. It holds what to do if something is wrong,
+/// the right answer to every question of the check in a line each, and a few of the patient's
+/// own questions (about 1,100 bytes in Spanish before those).
+pub const MAX_VERSION: i16 = 25;
 
 /// How much of a code may be spoiled (a smudge, a glare) and it still reads. The clinic's web
 /// address, on the screen all day, has medium correction.
@@ -16,8 +18,8 @@ pub const WEB_CORRECTION: EcLevel = EcLevel::M;
 
 /// A list to take home is read there and then by a patient who can hold the phone again, and it
 /// opens with what to do if something is wrong after treatment: low correction holds about a
-/// third more of the list than medium in a code of the same size (858 bytes against 666 at
-/// version 20).
+/// third more of the list than medium in a code of the same size (1,273 bytes against 997 at
+/// version 25).
 pub const TAKE_HOME_CORRECTION: EcLevel = EcLevel::L;
 
 /// A part of what is taken home: its heading and its lines.
@@ -41,20 +43,24 @@ pub struct TakeHome {
 
 impl TakeHome {
     /// The sections under `title`, in a code no larger than [`MAX_VERSION`]. Where they do not
-    /// fit, lines are left out from the end, whole, until they do, and `kept` says how many are
-    /// in; `None` when there is nothing to take, or not even the title fits.
-    pub fn new(title: &str, sections: &[Section]) -> Option<TakeHome> {
+    /// fit, lines are left out from the end, whole, until they do, `kept` says how many are in,
+    /// and the text itself ends with `left_out` ("{left}" the number of lines left out), so
+    /// that the phone says so too; `None` when there is nothing to take, or not even the title
+    /// fits.
+    pub fn new(title: &str, sections: &[Section], left_out: &str) -> Option<TakeHome> {
         let total: usize = sections.iter().map(|section| section.items.len()).sum();
         if total == 0 {
             return None;
         }
         let mut kept = sections.to_vec();
         loop {
-            let text = compose(title, &kept);
-            let count = kept.iter().map(|section| section.items.len()).sum();
+            let count: usize = kept.iter().map(|section| section.items.len()).sum();
             if count == 0 {
                 return None;
             }
+            let note =
+                (count < total).then(|| left_out.replace("{left}", &(total - count).to_string()));
+            let text = compose(title, &kept, note.as_deref());
             if fits(&text) {
                 kept.retain(|section| !section.items.is_empty());
                 return Some(TakeHome {
@@ -85,8 +91,9 @@ impl TakeHome {
     }
 }
 
-/// The title, then each section: its heading and its lines as a list.
-fn compose(title: &str, sections: &[Section]) -> String {
+/// The title, then each section: its heading and its lines as a list; then what was left out,
+/// if anything was.
+fn compose(title: &str, sections: &[Section], left_out: Option<&str>) -> String {
     let mut text = title.trim().to_owned();
     for section in sections.iter().filter(|section| !section.items.is_empty()) {
         text.push_str("\n\n");
@@ -95,6 +102,10 @@ fn compose(title: &str, sections: &[Section]) -> String {
             text.push_str("\n- ");
             text.push_str(item.trim());
         }
+    }
+    if let Some(note) = left_out {
+        text.push_str("\n\n");
+        text.push_str(note.trim());
     }
     text
 }
@@ -151,6 +162,8 @@ fn fits(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const LEFT_OUT: &str = "Lines left out: {left}.";
 
     fn section(heading: &str, items: &[&str]) -> Section {
         Section {
@@ -218,9 +231,11 @@ mod tests {
                     &["¿Cuánto va a costar?", "¿Qué voy a sentir?"],
                 ),
             ],
+            LEFT_OUT,
         )
         .expect("something to take");
         assert_eq!((home.kept, home.total), (3, 3));
+        assert!(!home.text.contains("left out"), "nothing was left out");
         assert_eq!(decoded(&home.code()), home.text);
         assert!(
             home.text
@@ -234,7 +249,8 @@ mod tests {
             .map(|n| format!("Question number {n}: what will it feel like, and for how long?"))
             .collect();
         let refs: Vec<&str> = many.iter().map(String::as_str).collect();
-        let home = TakeHome::new("Questions", &[section("Ticked", &refs)]).expect("some fit");
+        let home =
+            TakeHome::new("Questions", &[section("Ticked", &refs)], LEFT_OUT).expect("some fit");
         assert!(
             home.kept < home.total && home.kept > 5,
             "{} of {}",
@@ -249,24 +265,35 @@ mod tests {
             .filter_map(|line| line.strip_prefix("- "))
             .collect();
         assert_eq!(lines, refs[..home.kept]);
+        // The phone's text says how many were left out, last.
+        let note = format!("Lines left out: {}.", home.total - home.kept);
+        assert!(home.text.ends_with(&format!("\n\n{note}")), "{}", home.text);
         let Version::Normal(version) = home.code().version() else {
             panic!("a normal code");
         };
         assert!(version <= MAX_VERSION, "version {version}");
         assert_eq!(decoded(&home.code()), home.text);
         // One more line would not have fitted.
-        let one_more = compose("Questions", &[section("Ticked", &refs[..=home.kept])]);
+        let fewer_left_out = format!("Lines left out: {}.", home.total - home.kept - 1);
+        let one_more = compose(
+            "Questions",
+            &[section("Ticked", &refs[..=home.kept])],
+            Some(&fewer_left_out),
+        );
         assert!(!fits(&one_more));
     }
 
     #[test]
     fn nothing_to_take_makes_no_code() {
-        assert_eq!(TakeHome::new("Questions", &[section("Ticked", &[])]), None);
-        assert_eq!(TakeHome::new("Questions", &[]), None);
+        assert_eq!(
+            TakeHome::new("Questions", &[section("Ticked", &[])], LEFT_OUT),
+            None
+        );
+        assert_eq!(TakeHome::new("Questions", &[], LEFT_OUT), None);
         // A single line longer than any code: not even that fits.
         let huge = "x".repeat(5000);
         assert_eq!(
-            TakeHome::new("Questions", &[section("Ticked", &[&huge])]),
+            TakeHome::new("Questions", &[section("Ticked", &[&huge])], LEFT_OUT),
             None
         );
     }

@@ -799,7 +799,8 @@ fn take_home<'a>(
             .spacing(metrics::M * scale)
             .align_y(Vertical::Center),
             row![
-                container(code.view(code.cell * scale)).id(nav::mark::QR),
+                // Whole pixels a cell, or its edges blur and a camera may not read it.
+                container(code.view((code.cell * scale).floor().max(1.0))).id(nav::mark::QR),
                 column![
                     text(&words.take_home_how)
                         .size(size::BODY * scale)
@@ -827,9 +828,9 @@ const TAKE_HOME_ROOM: Size = Size::new(
     72.0 + metrics::M + TAKE_HOME_CODE + 2.0 * (metrics::L + metrics::XL),
 );
 
-/// How wide the take-home code may be drawn: the largest code (version 20, 105 cells with its
+/// How wide the take-home code may be drawn: the largest code (version 25, 125 cells with its
 /// margin) at 4 pixels a cell, which a phone reads from arm's length.
-const TAKE_HOME_CODE: f32 = 440.0;
+const TAKE_HOME_CODE: f32 = 500.0;
 
 /// Room for the QR code and its caption.
 pub const QR_WIDTH: f32 = 280.0;

@@ -143,6 +143,7 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
     for (_, condition) in library.conditions() {
         checker.text(&conditions_file, &condition.text);
         checker.text(&conditions_file, &condition.evidence.text);
+        checker.text(&conditions_file, &condition.evidence.brief);
         if condition.name.trim().is_empty() {
             checker.at_id(
                 &conditions_file,
@@ -719,7 +720,12 @@ impl Checker<'_> {
             if questions[..index].iter().any(|earlier| earlier.id == *id) {
                 self.at_id(file, id, format!("two questions have the id '{id}'"));
             }
-            for text in [&question.topic, &question.text, &question.explain] {
+            for text in [
+                &question.topic,
+                &question.text,
+                &question.explain,
+                &question.in_short,
+            ] {
                 self.text(file, text);
             }
             for choice in &question.choices {

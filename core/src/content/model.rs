@@ -169,6 +169,9 @@ pub struct CheckQuestion {
     pub choices: Vec<CheckChoice>,
     /// The right answer in plain words, shown after any answer.
     pub explain: String,
+    /// The right answer in one line, for what a patient who missed it takes home on a phone:
+    /// what to do, not only what to ask about.
+    pub in_short: String,
     /// The section that teaches it.
     pub teaches: Teaches,
 }
@@ -514,6 +517,10 @@ impl Condition {
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     pub text: String,
+    /// The same in a few words, for the handout where there is no room for the whole line:
+    /// what was found, with its size where the line gives one. Conditions whose lines are the
+    /// same share their brief, and the handout names them together.
+    pub brief: String,
     pub source: String,
     /// More sources the line rests on: a trial or review that found less, beside the one that
     /// found more, so that a condition's page is not one-sided.
@@ -726,6 +733,11 @@ pub struct KioskWords {
     pub take_home_how: String,
     /// Where the list is too long for one code: `{kept}` of `{total}` lines are in it.
     pub take_home_shortened: String,
+    /// The same, last in the code's own text: `{left}` lines did not fit.
+    pub take_home_left_out: String,
+    /// Over the answers, in one line each, to the check's questions missed or not sure: what
+    /// to know, and to go over with the therapist.
+    pub take_home_answers: String,
     /// First in what the code holds, so that it is never what is left out: what to do after
     /// treatment if something is wrong, under its heading (`{emergency}`, and the clinic's
     /// `{phone}`).
@@ -877,8 +889,15 @@ pub struct HandoutWords {
     pub unrated: String,
     /// A line for the therapist: the date of this treatment.
     pub treated_on: String,
-    /// A line for the therapist: whether any needle went near a lung today ("Yes / No").
+    /// A line for the therapist: whether any needle went near a lung today, followed by
+    /// `yes_no`, the answers to circle.
     pub near_lungs_today: String,
+    pub yes_no: String,
+    /// Under the clinic's box: what the line above means for the patient.
+    pub near_lungs_today_means: String,
+    /// Under the clinic's box when a number to call is a blank line: for the staff who hand
+    /// it over.
+    pub staff_fill_in: String,
     /// The third column of the side-effects table: the picture of 100.
     pub out_of_100: String,
     /// Under the table: what the pictures' shapes and fills mean.
@@ -899,6 +918,10 @@ pub struct HandoutWords {
     pub left_out: String,
     /// In that list: the studies' findings for each ticked condition.
     pub evidence_left_out: String,
+    /// The same, where each condition has what studies found in brief.
+    pub evidence_in_brief: String,
+    /// After the ticked conditions named without what studies found for each: that it differs.
+    pub findings_differ: String,
     /// In that list: why each thing to tell the therapist matters and what else to know, when
     /// the items are printed in brief.
     pub checklist_details_left_out: String,

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::content::ids::ConditionId;
-use crate::content::model::{Block, Level};
+use crate::content::model::{Block, Evidence, Level};
 use crate::content::route::{PageId, Route};
 use crate::content::{Library, Span};
 use crate::document::{ActionItem, Document, Effect, Part, joined};
@@ -230,8 +230,8 @@ pub enum Shorten {
     /// gives one: what it is and what the clinic advises stay, examples and what else to know
     /// go (the handout says so).
     BriefChecklist,
-    /// And the ticked conditions named without what studies say for each.
-    ConditionsByName,
+    /// And the ticked conditions each with what studies found in brief, not in full.
+    ConditionsInBrief,
     /// And the discussion summary's topics, questions ticked and "no" answers each run together
     /// in one paragraph rather than a list (nothing is left out).
     CompactLists,
@@ -241,6 +241,10 @@ pub enum Shorten {
     /// And the studies behind what was found about whether it helps named by their authors and
     /// year only ("Gattie, 2017"), not by what each is as well.
     BriefSources,
+    /// And the ticked conditions by name only, with one line saying that what studies found
+    /// differs from one to another and is often not known for sure: names alone, beside the
+    /// general line on whether it helps, would read as a promise.
+    ConditionsByName,
     /// And without the line on why a side effect has two numbers.
     WithoutTwoNumbers,
     /// And, on the page to sign, without the list of "are you sure" questions answered no (the
@@ -284,11 +288,12 @@ impl Shorten {
         match self {
             Shorten::Whole => Some(Shorten::SmallerPictures),
             Shorten::SmallerPictures => Some(Shorten::BriefChecklist),
-            Shorten::BriefChecklist => Some(Shorten::ConditionsByName),
-            Shorten::ConditionsByName => Some(Shorten::CompactLists),
+            Shorten::BriefChecklist => Some(Shorten::ConditionsInBrief),
+            Shorten::ConditionsInBrief => Some(Shorten::CompactLists),
             Shorten::CompactLists => Some(Shorten::CompactChecklist),
             Shorten::CompactChecklist => Some(Shorten::BriefSources),
-            Shorten::BriefSources => Some(Shorten::WithoutTwoNumbers),
+            Shorten::BriefSources => Some(Shorten::ConditionsByName),
+            Shorten::ConditionsByName => Some(Shorten::WithoutTwoNumbers),
             Shorten::WithoutTwoNumbers => Some(Shorten::WithoutUnsure),
             Shorten::WithoutUnsure => Some(Shorten::WithoutQuestions),
             Shorten::WithoutQuestions => Some(Shorten::WithoutPictures),
@@ -530,10 +535,10 @@ fn contacts(
         ),
         (&ui.clinic_emergency, &clinic.emergency_number, true),
         (&ui.clinic_web, &clinic.web, false),
-        // For the therapist to fill in: the day, and whether a needle went near a lung, so the
-        // patient knows whether the lung's signs apply to them.
+        // For the therapist to fill in: the day, and whether a needle went near a lung (the
+        // answer circled), so the patient knows whether the lung's signs apply to them.
         (&ui.handout.treated_on, &String::new(), true),
-        (&ui.handout.near_lungs_today, &String::new(), true),
+        (&ui.handout.near_lungs_today, &ui.handout.yes_no, true),
     ] {
         let value = value.trim();
         let value = (!value.is_empty())
@@ -547,11 +552,29 @@ fn contacts(
             value,
         });
     }
-    let note = (!clinic.has_phone()).then(|| ui.consult.call_your_clinic.clone());
+    // What "near a lung today" means for the patient; for staff, where a number to call is a
+    // line to write it on; with no clinic phone, whom to call.
+    let missing_number = [
+        &clinic.phone,
+        &clinic.after_hours_phone,
+        &clinic.emergency_number,
+    ]
+    .iter()
+    .any(|number| number.trim().is_empty());
+    let note = [
+        Some(&ui.handout.near_lungs_today_means),
+        missing_number.then_some(&ui.handout.staff_fill_in),
+        (!clinic.has_phone()).then_some(&ui.consult.call_your_clinic),
+    ]
+    .into_iter()
+    .flatten()
+    .cloned()
+    .collect::<Vec<String>>()
+    .join(" ");
     pieces.push(Piece::Contacts {
         heading: ui.handout.contacts.clone(),
         fields,
-        note,
+        note: Some(note),
     });
 }
 
@@ -632,12 +655,12 @@ fn warning_signs(pieces: &mut Vec<Piece>, library: &Library) {
     }
 }
 
-/// Up to this many ticked conditions are given with what studies say; more are only named.
+/// Up to this many ticked conditions are given with what studies say in full; more, in brief.
 pub const MAX_DESCRIBED: usize = 2;
 
 /// The conditions the therapist ticked, in the guide's order, each with its medical name and
-/// what studies say for it, with the source (or, past [`MAX_DESCRIBED`], or when shortened, by
-/// name only); then which of them have needles that may go near a lung.
+/// what studies say for it, with the source (or, past [`MAX_DESCRIBED`], or when shortened, in
+/// brief); then which of them have needles that may go near a lung.
 fn your_conditions(
     pieces: &mut Vec<Piece>,
     library: &Library,
@@ -662,10 +685,18 @@ fn your_conditions(
         .filter(|(region, condition)| condition.near_lungs(region))
         .map(|(_, condition)| library.plain(&condition.name))
         .collect();
+    // "for this" after one name, "for each of these" after more.
+    let near_lungs_words = |count: usize| {
+        if count == 1 {
+            library.plain(&library.ui.condition_near_lungs)
+        } else {
+            library.ui.handout.near_lungs_each.clone()
+        }
+    };
     let near_lungs = (!near.is_empty()).then(|| {
         Piece::Paragraph(vec![
             Run::plain(format!("{}: ", near.join(", "))),
-            Run::bold(library.plain(&library.ui.condition_near_lungs)),
+            Run::bold(near_lungs_words(near.len())),
         ])
     });
     if cuts.has(Shorten::WithoutConditions) {
@@ -679,29 +710,47 @@ fn your_conditions(
         text: library.ui.handout.your_conditions.clone(),
         urgent: false,
     });
-    // Past two, conditions are always named only; either way the handout says so.
-    if ticked.len() > MAX_DESCRIBED || cuts.has(Shorten::ConditionsByName) {
+    if cuts.has(Shorten::ConditionsByName) {
         left_out.push(library.ui.handout.evidence_left_out.clone());
-    }
-    if ticked.len() > MAX_DESCRIBED || cuts.has(Shorten::ConditionsByName) {
-        // Named in a line rather than a list: with every condition ticked, a list would fill a
-        // column.
         let names: Vec<String> = ticked
             .iter()
             .map(|(_, condition)| library.plain(&condition.name))
             .collect();
-        let mut line = vec![Run::plain(format!("{}.", names.join("; ")))];
-        // Where needles for every one of them may go near a lung, that follows the names
-        // rather than naming them all again.
-        if near.len() == ticked.len() {
-            line.push(Run::bold(format!(
-                " {}",
-                library.ui.handout.near_lungs_each
-            )));
-            pieces.push(Piece::Paragraph(line));
-            return;
+        pieces.push(Piece::Paragraph(vec![
+            Run::bold(format!("{}. ", names.join("; "))),
+            Run::plain(library.ui.handout.findings_differ.clone()),
+        ]));
+    } else if ticked.len() > MAX_DESCRIBED || cuts.has(Shorten::ConditionsInBrief) {
+        // Past two, or when shortened, each condition with what studies found in brief, those
+        // whose findings are the same named together: a name alone beside the general line on
+        // whether it helps would read as a promise where studies found little.
+        left_out.push(library.ui.handout.evidence_in_brief.clone());
+        let mut groups: Vec<(&Evidence, Vec<String>)> = Vec::new();
+        for (_, condition) in &ticked {
+            let name = library.plain(&condition.name);
+            match groups
+                .iter_mut()
+                .find(|(evidence, _)| evidence.brief == condition.evidence.brief)
+            {
+                Some((_, names)) => names.push(name),
+                None => groups.push((&condition.evidence, vec![name])),
+            }
         }
-        pieces.push(Piece::Paragraph(line));
+        for (evidence, names) in groups {
+            let sources: Vec<String> = library
+                .source_names(evidence.sources())
+                .iter()
+                .map(|name| authors_and_year(name))
+                .collect();
+            let mut line = vec![
+                Run::bold(format!("{}: ", names.join("; "))),
+                Run::plain(library.plain(&evidence.brief)),
+            ];
+            if !sources.is_empty() {
+                line.push(Run::plain(format!(" ({})", sources.join("; "))));
+            }
+            pieces.push(Piece::Paragraph(line));
+        }
     } else {
         for (_, condition) in &ticked {
             let mut name = vec![Run::bold(library.plain(&condition.name))];
@@ -724,8 +773,19 @@ fn your_conditions(
             pieces.push(Piece::Paragraph(says));
         }
     }
-    // Once for the list, naming the conditions whose needles may go near a lung.
-    pieces.extend(near_lungs);
+    // Once for the list, naming the conditions whose needles may go near a lung; where that is
+    // every one in a list that names them all, it follows the list rather than naming them
+    // again.
+    let listed = ticked.len() > MAX_DESCRIBED
+        || cuts.has(Shorten::ConditionsInBrief)
+        || cuts.has(Shorten::ConditionsByName);
+    if listed && near.len() == ticked.len() {
+        pieces.push(Piece::Paragraph(vec![Run::bold(near_lungs_words(
+            near.len(),
+        ))]));
+    } else {
+        pieces.extend(near_lungs);
+    }
 }
 
 /// Who should not be needled, and what else to tell the therapist: the before page's

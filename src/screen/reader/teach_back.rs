@@ -100,6 +100,8 @@ pub struct TeachBack {
 pub struct Summary {
     /// The topics of the questions missed or not sure, in the check's order.
     pub topics: Vec<String>,
+    /// The right answers to the same questions, in one line each.
+    pub answers: Vec<String>,
     /// The questions ticked to ask the therapist.
     pub questions: Vec<String>,
     /// The "are you sure" questions answered no.
@@ -286,14 +288,15 @@ impl TeachBack {
     /// What the answers come to. `asks` are the questions page's questions and `words` the
     /// check's, in the edition shown.
     pub fn summary(&self, items: &[CheckItem], asks: &[String], words: &TeachBackWords) -> Summary {
-        let topics = (0..items.len())
+        let missed: Vec<&CheckItem> = (0..items.len())
             .filter(|&index| self.answer(index).is_some() && !self.is_right(items, index))
-            .map(|index| items[index].topic.clone())
+            .map(|index| &items[index])
             .collect();
         let mut ticked = self.ticked.clone();
         ticked.sort_unstable();
         Summary {
-            topics,
+            topics: missed.iter().map(|item| item.topic.clone()).collect(),
+            answers: missed.iter().map(|item| item.in_short.clone()).collect(),
             questions: ticked
                 .into_iter()
                 .filter_map(|index| asks.get(index).cloned())
@@ -340,7 +343,13 @@ impl TeachBack {
                 let topics = if summary.topics.is_empty() {
                     words.nothing_missed.clone()
                 } else {
-                    summary.topics.join("\n")
+                    let lines: Vec<String> = summary
+                        .topics
+                        .iter()
+                        .zip(&summary.answers)
+                        .map(|(topic, answer)| format!("{topic}: {answer}"))
+                        .collect();
+                    lines.join("\n")
                 };
                 vec![format!("{}\n{topics}", words.summary_patient)]
             }
@@ -662,10 +671,25 @@ fn summary_view<'a>(
     } else {
         &words.summary_patient
     };
+    // Each topic with its right answer in one line: what to go over, and what to do meanwhile
+    // (the kiosk's code takes the answers home).
     let topics: Element<'_, Message> = if summary.topics.is_empty() {
         typography::body(words.nothing_missed.clone()).into()
     } else {
-        bullets(summary.topics)
+        Column::with_children(summary.topics.into_iter().zip(summary.answers).map(
+            |(topic, answer)| {
+                row![
+                    typography::strong("•").style(style::primary),
+                    column![typography::strong(topic), typography::body(answer)]
+                        .spacing(metrics::XS)
+                        .width(Fill),
+                ]
+                .spacing(metrics::S)
+                .into()
+            },
+        ))
+        .spacing(metrics::S)
+        .into()
     };
     let try_again = summary.must_know_missed.then(|| {
         column![
