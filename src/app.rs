@@ -623,18 +623,24 @@ impl App {
     }
 
     fn read(&mut self, message: reader::Message) -> Task<Message> {
-        // At the kiosk, a check started again is the same patient's: what it had come to still
-        // counts when the visit ends.
-        if self.kiosk_state().is_some()
-            && matches!(
-                message,
-                reader::Message::TeachBack(teach_back::Message::StartOver)
-            )
-        {
-            let so_far = self.visit();
-            if let Some(counting) = &mut self.counting {
-                counting.check_started_again(so_far);
+        // A check started again is the same patient's: at the kiosk, what it had come to still
+        // counts when the visit ends; in the consult room, a check already counted is not
+        // counted again. Only "Next patient" begins another visit there.
+        match &message {
+            reader::Message::TeachBack(teach_back::Message::StartOver)
+                if self.kiosk_state().is_some() =>
+            {
+                let so_far = self.visit();
+                if let Some(counting) = &mut self.counting {
+                    counting.check_started_again(so_far);
+                }
             }
+            reader::Message::TeachBack(teach_back::Message::NextPatient) => {
+                if let Some(counting) = &mut self.counting {
+                    counting.set_check_counted(false);
+                }
+            }
+            _ => {}
         }
         match self.reader.update(message, &self.editions[self.locale]) {
             reader::Action::Moved => {
@@ -1023,16 +1029,15 @@ impl App {
             && after.check_step == teach_back::Step::Summary
             && !already;
         let visit = finished.then(|| self.visit());
-        let started = self.reader.teach_back().started();
         let visit_written = self.consult_state().is_some() && already;
         let Some(counting) = &mut self.counting else {
             return Task::none();
         };
-        // Counted once until the check is cleared for someone else.
-        counting.set_check_counted(started && (already || finished));
+        // Counted once until the check is cleared for the next patient.
+        counting.set_check_counted(already || finished);
         // Behind the welcome screen (after a reset, too) no one is reading; in the consult
         // room, pages opened after the check was counted belong to a visit already written, and
-        // the next begins when the check is started over.
+        // the next begins with "Next patient".
         let behind_welcome = matches!(&self.mode, Mode::Kiosk(kiosk) if kiosk.welcome());
         if after.place.0 != before.place.0 && !behind_welcome && !visit_written && !by_staff {
             counting.opened(&after.place.0);

@@ -526,10 +526,11 @@ fn check_to_summary(
     panic!("the check never reached its summary");
 }
 
-/// In the consult room a visit is counted when the check's summary shows; "Try these again" and
-/// its second summary are the same patient, and only a check started over counts again.
+/// In the consult room a visit is counted when the check's summary shows; "Try these again",
+/// the check started again and their second summaries are the same patient, and only "Next
+/// patient" begins another visit.
 #[test]
-fn a_consult_check_tried_again_is_counted_once() {
+fn a_consult_check_tried_or_started_again_is_counted_once() {
     use needle_guide::insights::{Mode, Store};
     use needle_guide::screen::reader::teach_back::Message as Check;
     let folder =
@@ -552,12 +553,16 @@ fn a_consult_check_tried_again_is_counted_once() {
     summary(&mut app, Check::TryAgain);
     assert_eq!(visits(&file), 1, "tried again: the same patient");
     summary(&mut app, Check::StartOver);
-    assert_eq!(visits(&file), 2, "started over: the next patient");
+    assert_eq!(visits(&file), 1, "started again: the same patient");
+    summary(&mut app, Check::NextPatient);
+    assert_eq!(visits(&file), 2, "the next patient");
+    summary(&mut app, Check::StartOver);
+    assert_eq!(visits(&file), 2, "the next patient's check started again");
     let _ = std::fs::remove_dir_all(&folder);
 }
 
 /// In the consult room, the pages opened after a check was counted are not added to the next
-/// patient's visit: that visit begins when the check is started over.
+/// patient's visit: that visit begins with "Next patient".
 #[test]
 fn pages_opened_after_a_consult_check_was_counted_go_to_no_visit() {
     use needle_guide::insights::{Mode, Store};
@@ -589,8 +594,8 @@ fn pages_opened_after_a_consult_check_was_counted_go_to_no_visit() {
     );
     check_to_summary(&mut app, Check::Next);
     assert_eq!(opened(&file, PageId::RISKS), 1);
-    // After it, the therapist looks at the warning signs, then starts the check over for the
-    // next patient.
+    // After it, the therapist looks at the warning signs, then clears the check for the next
+    // patient.
     send(
         &mut app,
         Reader::Open(Route::Page(PageId::WARNING_SIGNS)).into(),
@@ -599,7 +604,7 @@ fn pages_opened_after_a_consult_check_was_counted_go_to_no_visit() {
         &mut app,
         Reader::Open(Route::Page(PageId::TEACH_BACK)).into(),
     );
-    check_to_summary(&mut app, Check::StartOver);
+    check_to_summary(&mut app, Check::NextPatient);
     assert_eq!(
         opened(&file, PageId::WARNING_SIGNS),
         0,
@@ -607,7 +612,7 @@ fn pages_opened_after_a_consult_check_was_counted_go_to_no_visit() {
     );
     assert_eq!(opened(&file, PageId::TEACH_BACK), 1, "the first visit's");
     // The third patient: a page staff open from Clinic counts is not theirs, one they open is.
-    send(&mut app, Reader::TeachBack(Check::StartOver).into());
+    send(&mut app, Reader::TeachBack(Check::NextPatient).into());
     send(
         &mut app,
         Message::Consult(needle_guide::screen::consult::Message::OpenTaught(

@@ -19,8 +19,9 @@ pub struct Counting {
     pages: BTreeSet<String>,
     /// Why counting stopped: the file could not be written. Staff are told, never a patient.
     off: Option<InsightsError>,
-    /// The consult room's check reached its summary and was counted; "Try these again" and a
-    /// second summary are the same patient, not another visit. Cleared when the check is.
+    /// The consult room's check reached its summary and was counted; "Try these again", the
+    /// check started again and a second summary are the same patient, not another visit.
+    /// Cleared by "Next patient".
     check_counted: bool,
     /// At the kiosk, what a check started again had come to: the same patient's, so its first
     /// answers, its ticks and that it was reached count when the visit ends.

@@ -693,6 +693,8 @@ pub struct TeachBackWords {
     pub try_again: String,
     pub try_again_why: String,
     pub start_over: String,
+    /// In the consult room, on the summary: clear the check for the next patient.
+    pub next_patient: String,
     /// At the kiosk, under the summary.
     pub kept_nowhere: String,
     /// At the kiosk, under the summary: clear everything for the next person now.

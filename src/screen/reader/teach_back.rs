@@ -45,7 +45,10 @@ pub enum Message {
     Finish,
     /// Try the must-know questions not yet right.
     TryAgain,
+    /// The same patient's check again: in the consult room, not counted a second time.
     StartOver,
+    /// In the consult room: clear the check for the next patient, whose visit begins now.
+    NextPatient,
     /// At the kiosk: done, clear everything for the next person (the app resets the kiosk).
     Clear,
     /// Show the code that takes the summary home on a phone (the kiosk).
@@ -256,7 +259,7 @@ impl TeachBack {
             }
             (Message::Clear, Step::Summary) => Moved::Clear,
             (Message::TakeHome, Step::Summary) => Moved::TakeHome,
-            (Message::StartOver, _) => {
+            (Message::StartOver | Message::NextPatient, _) => {
                 *self = TeachBack::default();
                 Moved::Yes
             }
@@ -746,6 +749,16 @@ fn summary_view<'a>(
                 )
                 .into(),
             ),
+            // In the consult room, the same patient's check again is one thing and the next
+            // patient's another: the clinic's counts tell them apart.
+            therapist.then(|| {
+                action(
+                    label(words.next_patient.clone()),
+                    Role::Secondary,
+                    Message::NextPatient,
+                )
+                .into()
+            }),
             counted_here.map(Element::from),
         ])
         .flatten()
