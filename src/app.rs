@@ -827,8 +827,19 @@ impl App {
         let sections = if on_the_check {
             let summary = summary?;
             // What was missed goes home as the right answer, not only its topic: at home it
-            // says what to do. Answering no to an "are you sure" question adds its advice.
-            let mut answers = summary.answers;
+            // says what to do. The must-know answers (the warning signs, what to do) are in the
+            // first section, whole. Answering no to an "are you sure" question adds its advice.
+            let items = crate::document::check_items(library);
+            let said_first = |answer: &String| {
+                items
+                    .iter()
+                    .any(|item| item.must_know && item.in_short == *answer)
+            };
+            let mut answers: Vec<String> = summary
+                .answers
+                .into_iter()
+                .filter(|answer| !said_first(answer))
+                .collect();
             if !summary.unsure.is_empty() {
                 answers.push(words.talk_first.clone());
             }
@@ -856,12 +867,7 @@ impl App {
         }
         let safety = on_the_check.then(|| Section {
             heading: kiosk.take_home_safety_heading.clone(),
-            items: vec![
-                kiosk
-                    .take_home_safety
-                    .replace("{emergency}", library.emergency_number())
-                    .replace("{phone}", library.clinic.phone.trim()),
-            ],
+            items: vec![library.plain(&kiosk.take_home_safety)],
         });
         let sections: Vec<Section> = safety.into_iter().chain(sections).collect();
         TakeHome::new(&kiosk.take_home_title, &sections, &kiosk.take_home_left_out)

@@ -1037,14 +1037,31 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
                         let first = flat(&handout.laid.page_text(0));
                         let contacts = &edition.ui.handout.contacts;
                         assert!(first.contains(contacts.as_str()), "{name}: {contacts}");
-                        // No step of what to do is split, on any page.
+                        // No urgent step of what to do is split, on any page: only what is
+                        // expected may run on, under its name.
                         let continued = &edition.ui.handout.continued;
-                        let whole = handout.laid.page_text(1);
-                        assert!(
-                            !first.contains(continued.as_str())
-                                && !whole.contains(continued.as_str()),
-                            "{name}: a step split between columns or pages"
-                        );
+                        let second = flat(&handout.laid.page_text(1));
+                        let expected_name = handout
+                            .sheet
+                            .pieces
+                            .iter()
+                            .find_map(|piece| match piece {
+                                handout::Piece::Step { level, action, .. }
+                                    if *level == needle_guide::content::model::Level::Normal =>
+                                {
+                                    action.split([':', '.']).next().map(str::trim)
+                                }
+                                _ => None,
+                            })
+                            .expect("what is expected");
+                        for page in [&first, &second] {
+                            assert_eq!(
+                                page.matches(continued.as_str()).count(),
+                                page.matches(&format!("{expected_name} {continued}"))
+                                    .count(),
+                                "{name}: an urgent step split between columns or pages"
+                            );
+                        }
                         let mut watch_seen = false;
                         for piece in &handout.sheet.pieces {
                             match piece {

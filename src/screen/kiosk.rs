@@ -828,8 +828,8 @@ const TAKE_HOME_ROOM: Size = Size::new(
     72.0 + metrics::M + TAKE_HOME_CODE + 2.0 * (metrics::L + metrics::XL),
 );
 
-/// How wide the take-home code may be drawn: the largest code (version 25, 125 cells with its
-/// margin) at 4 pixels a cell, which a phone reads from arm's length.
+/// How wide the take-home code may be drawn: the largest code (version 27, 133 cells with its
+/// margin) at 3 pixels a cell, or a smaller one at 4 or 5, which a phone reads from arm's length.
 const TAKE_HOME_CODE: f32 = 500.0;
 
 /// Room for the QR code and its caption.

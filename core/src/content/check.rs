@@ -262,6 +262,7 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
     let ui_file = File::Ui.path(locale);
     checker.text(&ui_file, &library.ui.condition_advice);
     checker.text(&ui_file, &library.ui.condition_near_lungs);
+    checker.text(&ui_file, &library.ui.kiosk.take_home_safety);
     checker.text(&ui_file, &library.ui.condition_side_effects);
     checker.rate_words(&ui_file, &library.ui.rates);
     checker.chart_words(&ui_file, &library.ui.charts);
@@ -273,11 +274,6 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
             ("insights_off", &library.ui.insights_off, &["{reason}"]),
             ("counts_lost", &library.ui.counts_lost, &["{file}"]),
             ("counts_ahead", &library.ui.counts_ahead, &["{monday}"]),
-            (
-                "take_home_safety",
-                &library.ui.kiosk.take_home_safety,
-                &["{emergency}", "{phone}"],
-            ),
             (
                 "counts_failed",
                 &library.ui.consult.counts_failed,

@@ -741,8 +741,8 @@ pub struct KioskWords {
     /// to know, and to go over with the therapist.
     pub take_home_answers: String,
     /// First in what the code holds, so that it is never what is left out: what to do after
-    /// treatment if something is wrong, under its heading (`{emergency}`, and the clinic's
-    /// `{phone}`).
+    /// treatment if something is wrong, every step of the warning-signs page in brief, under its
+    /// heading (`{emergency}` and `{call_clinic}`, as in any text).
     pub take_home_safety_heading: String,
     pub take_home_safety: String,
     pub welcome: String,
@@ -932,6 +932,8 @@ pub struct HandoutWords {
     pub checklist_also: String,
     /// In that list: the pictures of 100 beside the common side effects.
     pub pictures_left_out: String,
+    /// In the box of what was left out: the line on why a side effect has two numbers.
+    pub two_numbers_left_out: String,
     /// In that list: the last `{n}` of the `{total}` things to tell the therapist before
     /// treatment.
     pub checklist_left_out: String,

@@ -898,7 +898,10 @@ fn contacts(
         let mut row_height: f32 = 0.0;
         for (index, field) in pair.iter().enumerate() {
             let left = pad + index as f32 * (column + gap);
-            let mut runs = vec![Run::bold(format!("{}:", field.label))];
+            // "Needles near a lung today?" takes no colon after its question mark.
+            let label = field.label.trim_end();
+            let colon = if label.ends_with(['?', ':']) { "" } else { ":" };
+            let mut runs = vec![Run::bold(format!("{label}{colon}"))];
             runs.extend(
                 field
                     .value
@@ -1121,10 +1124,12 @@ fn step(
             let top = if first { pad } else { 2.0 };
             let mut block = Block {
                 before: if first { GAP + 2.0 } else { 0.0 },
-                // A step is never split: what to do, its signs and its steps are read together
-                // (a box run on into the next column or page left a line such as "Do not
-                // drive yourself" apart from the signs it is for).
-                keep_with_next: !last,
+                // An urgent step is never split: what to do, its signs and its steps are read
+                // together (a box run on into the next column or page left a line such as "Do
+                // not drive yourself" apart from the signs it is for). What is expected may
+                // run on, under its name and "(continued)", rather than leave the end of page 1
+                // empty: its first sign stays with what it says.
+                keep_with_next: !last && (level != Level::Normal || first),
                 ..Block::default()
             };
             let mut height =

@@ -1057,12 +1057,12 @@ fn side_effects(
     });
     // The clinic's number beside far fewer in the studies puzzles a reader without a reason.
     let two_numbers = effects.iter().any(|shown| shown.how_often.len() > 1);
-    // Given up without a word in the box of what was left out: the line explains, it adds no
-    // fact, and in Spanish with a discussion summary its mention alone would not fit.
     if two_numbers && !cuts.has(Shorten::WithoutTwoNumbers) {
         pieces.push(Piece::Paragraph(vec![Run::plain(
             ui.handout.two_numbers.clone(),
         )]));
+    } else if two_numbers {
+        left_out.push(ui.handout.two_numbers_left_out.clone());
     }
     if pictures {
         pieces.push(Piece::Paragraph(vec![Run::plain(
