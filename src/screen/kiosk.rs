@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 use iced::alignment::Vertical;
 use iced::widget::text::Wrapping;
 use iced::widget::{
-    Column, canvas, column, container, mouse_area, opaque, responsive, row, space, stack, text,
+    Column, canvas, column, container, mouse_area, opaque, responsive, row, scrollable, space,
+    stack, text,
 };
 use iced::{Center, Element, Fill, Length, Size};
 
@@ -20,6 +21,7 @@ use crate::content::Library;
 use crate::take_home::TakeHome;
 use crate::theme::style::{self, Role};
 use crate::theme::{BOLD, metrics, size};
+use crate::widget::drag::drag;
 use crate::widget::nav::{self, action_scaled, label_sized};
 use crate::widget::room;
 
@@ -757,6 +759,13 @@ fn take_home<'a>(
     let words = &library.ui.kiosk;
     let dialog = responsive(move |room| {
         let scale = fitted(room, TAKE_HOME_ROOM);
+        // Whole pixels a cell, or its edges blur and a camera may not read it; and never under
+        // 3 where 3 fits, whatever the text size.
+        let cell = (code.cell * scale)
+            .floor()
+            .max(3.0_f32.min(code.cell))
+            .min(((room.height - TAKE_HOME_AROUND * scale) / code.across).floor())
+            .max(1.0);
         let shortened = (home.kept < home.total).then(|| {
             text(
                 words
@@ -799,17 +808,27 @@ fn take_home<'a>(
             .spacing(metrics::M * scale)
             .align_y(Vertical::Center),
             row![
-                // Whole pixels a cell, or its edges blur and a camera may not read it.
-                container(code.view((code.cell * scale).floor().max(1.0))).id(nav::mark::QR),
-                column![
-                    text(&words.take_home_how)
-                        .size(size::BODY * scale)
-                        .style(style::muted),
-                ]
-                .push(safety)
-                .push(shortened)
-                .spacing(metrics::M * scale)
-                .width(Fill),
+                container(code.view(cell)).id(nav::mark::QR),
+                // Beside the code, as high as it: what was left out first, then how to take it
+                // and what to do if something is wrong, scrolled by finger where they are
+                // longer.
+                drag(
+                    scrollable(
+                        column![]
+                            .push(shortened)
+                            .push(
+                                text(&words.take_home_how)
+                                    .size(size::BODY * scale)
+                                    .style(style::muted)
+                            )
+                            .push(safety)
+                            .spacing(metrics::M * scale)
+                            .padding(iced::Padding::ZERO.right(metrics::M * scale))
+                    )
+                    .height(code.side_at(cell))
+                    .width(Fill)
+                    .style(style::scrollbar)
+                ),
             ]
             .spacing(metrics::L * scale),
         ]
@@ -827,6 +846,9 @@ const TAKE_HOME_ROOM: Size = Size::new(
     880.0 + 2.0 * (metrics::L + metrics::XL),
     72.0 + metrics::M + TAKE_HOME_CODE + 2.0 * (metrics::L + metrics::XL),
 );
+
+/// The height of the take-home dialog around its code: the title row, the margins and padding.
+const TAKE_HOME_AROUND: f32 = TAKE_HOME_ROOM.height - TAKE_HOME_CODE;
 
 /// How wide the take-home code may be drawn: the largest code (version 27, 133 cells with its
 /// margin) at 3 pixels a cell, or a smaller one at 4 or 5, which a phone reads from arm's length.
@@ -877,6 +899,11 @@ impl WebCode {
             cell,
             across,
         }
+    }
+
+    /// How wide the code is drawn with cells `cell` pixels across, blank margin included.
+    pub fn side_at(&self, cell: f32) -> f32 {
+        cell * self.across
     }
 
     /// How wide the code is drawn, blank margin included.
