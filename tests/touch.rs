@@ -9,10 +9,16 @@ use iced::Rectangle;
 use needle_guide::app::{App, TEXT_STEPS};
 use needle_guide::content::route::{PageId, Route};
 use needle_guide::screen::reader;
-use support::screens::{Inspection, Mode, SCREENS, Setup, inspect, logical, on_one_line};
+use support::screens::{
+    Inspection, Mode, SCREENS, SMALL_KIOSK_SCREENS, Setup, inspect, logical, on_one_line,
+    screens_for,
+};
 
 /// The smallest target a finger hits reliably on a kiosk, in the screen's pixels.
 const KIOSK_TARGET: f32 = 64.0;
+/// On a small panel (under 720 pixels on its short side), where 64 does not leave room for the
+/// page.
+const SMALL_KIOSK_TARGET: f32 = 48.0;
 
 /// The pages whose controls differ: home's tiles and pinned note, the body map's buttons and
 /// tabs, a page with Previous and Next, and a condition.
@@ -30,7 +36,7 @@ fn setups() -> impl Iterator<Item = Setup> {
     let mut all = Vec::new();
     for mode in [Mode::Consult, Mode::Present, Mode::Kiosk] {
         for locale in ["en", "es"] {
-            for screen in SCREENS {
+            for screen in screens_for(mode) {
                 for larger in 0..TEXT_STEPS.len() {
                     for route in routes() {
                         all.push(Setup::new(mode, locale, screen).larger(larger).on(route));
@@ -117,11 +123,17 @@ fn every_kiosk_target_is_big_enough_for_a_finger() {
         .collect();
     routes.push(Route::parse("condition/lateral-epicondylitis").expect("a route"));
     for locale in ["en", "es"] {
-        for screen in SCREENS {
+        for screen in screens_for(Mode::Kiosk) {
             for route in &routes {
                 let setup = Setup::new(Mode::Kiosk, locale, screen).on(route.clone());
                 let (app, name, found) = laid_out(&setup);
-                let smallest = KIOSK_TARGET / app.scale_factor();
+                // 64 pixels where the screen is large enough, 48 on a small panel.
+                let target = if screen.width.min(screen.height) < 720.0 {
+                    SMALL_KIOSK_TARGET
+                } else {
+                    KIOSK_TARGET
+                };
+                let smallest = target / app.scale_factor();
                 for target in &found.targets {
                     let bounds = target.bounds;
                     if bounds.width < smallest - 0.01 || bounds.height < smallest - 0.01 {
@@ -712,12 +724,15 @@ fn a_tap_on_a_red_box_opens_the_warning_signs() {
 
 /// The screens a kiosk is set up on, landscape and portrait, from the smallest window the app
 /// allows.
-const KIOSK_SCREENS: [iced::Size; 5] = [
+const KIOSK_SCREENS: [iced::Size; 8] = [
     iced::Size::new(1280.0, 720.0),
     iced::Size::new(1280.0, 800.0),
     iced::Size::new(960.0, 640.0),
     iced::Size::new(1920.0, 1080.0),
     iced::Size::new(1080.0, 1920.0),
+    SMALL_KIOSK_SCREENS[0],
+    SMALL_KIOSK_SCREENS[1],
+    SMALL_KIOSK_SCREENS[2],
 ];
 
 /// The longest web address `check` accepts, made of what a real one holds.

@@ -430,38 +430,11 @@ impl Kiosk {
         // do: they are large already. At a large text size on a short screen, all of it shrinks
         // to the room it has, so "Touch to start" and the whole code stay on the screen.
         let steady = comfort.scale;
-        // A long name takes more lines (an estimate: half a letter's size for each letter).
-        let name_lines = (library.clinic.name.chars().count() as f32 * 0.5 * size::HEADING
-            / (WELCOME_ROOM.width - QR_WIDTH - metrics::XL - 2.0 * metrics::L))
-            .ceil()
-            .max(1.0);
-        // How long it takes (two lines at most), and the start in the other language under the
-        // first.
         // What the clinic counts, in both languages: a patient who starts in the other one is
         // told before the first page they open is counted.
         let counting = self.counting;
-        let counts_sentences = if comfort.other.is_some() { 2.0 } else { 1.0 };
-        let counts_height = if counting {
-            counts_sentences * (2.0 * size::LEAD * 1.3 + metrics::M)
-        } else {
-            0.0
-        };
-        let takes_height = 2.0 * size::LEAD * 1.3 + metrics::M + counts_height;
-        let other_start_height = if comfort.other.is_some() {
-            size::HEADING * 1.3 + 2.0 * metrics::L + metrics::S
-        } else {
-            0.0
-        };
-        let full = Size::new(
-            WELCOME_ROOM.width,
-            steady
-                * (WELCOME_ROOM.height
-                    + (name_lines - 1.0) * size::HEADING * 1.3
-                    + other_start_height)
-                + takes_height,
-        );
         let middle = responsive(move |room| {
-            let words_scale = fitted(room, full);
+            let words_scale = welcome_fit(library, comfort, counting, qr_data, room);
             let scale = words_scale * steady;
             let words = &library.ui.kiosk;
             let clinic = (!library.clinic.name.trim().is_empty()).then(|| {
@@ -487,9 +460,20 @@ impl Kiosk {
                 )
                 .padding([metrics::L * scale, metrics::L * scale])
             });
-            let starts = column![start]
-                .push(start_in_other)
-                .spacing(metrics::S * scale);
+            // Side by side on a landscape screen, where the height is short; one over the
+            // other where the width is.
+            let starts: Element<'_, Message> = if side_by_side(room) {
+                row![start]
+                    .push(start_in_other)
+                    .spacing(metrics::M * scale)
+                    .align_y(Vertical::Center)
+                    .into()
+            } else {
+                column![start]
+                    .push(start_in_other)
+                    .spacing(metrics::S * scale)
+                    .into()
+            };
             let invitation = column![]
                 .push(clinic)
                 .push(
@@ -676,8 +660,70 @@ fn notices_height(notices: &[String]) -> f32 {
         .sum()
 }
 
-/// The room in which the welcome screen's invitation and QR code show at their full size.
-const WELCOME_ROOM: Size = Size::new(1000.0, 500.0);
+/// Whether the welcome screen's two starts go side by side: on a landscape screen.
+fn side_by_side(room: Size) -> bool {
+    room.width > room.height * 1.5
+}
+
+/// About how many lines `words` take at `size` in `width`: half a letter's size a letter.
+fn lines(words: &str, size: f32, width: f32) -> f32 {
+    (words.chars().count() as f32 * 0.5 * size / width.max(1.0))
+        .ceil()
+        .max(1.0)
+}
+
+/// The largest size, up to 1, at which the welcome screen's words fit `room` (the words at
+/// that size, the rest at that size times the text size, `steady`): on a short or narrow screen
+/// the words wrap into the width there is, and only the height shrinks them, so that "Touch to
+/// start" and the code are always on the screen and the words as large as that allows.
+fn welcome_fit(
+    library: &Library,
+    comfort: Comfort<'_>,
+    counting: bool,
+    qr: Option<&WebCode>,
+    room: Size,
+) -> f32 {
+    let words = &library.ui.kiosk;
+    let steady = comfort.scale;
+    let height = |fit: f32| {
+        let scale = fit * steady;
+        let beside = qr.map_or(0.0, |_| (QR_WIDTH + metrics::XL) * scale);
+        let width = room.width - 2.0 * metrics::L * scale - beside;
+        let line = |text: &str, size: f32| lines(text, size, width) * size * 1.3;
+        let mut parts = vec![
+            line(&library.ui.app_title, size::TITLE * 1.2 * scale),
+            line(&words.welcome, size::LEAD * fit),
+            line(&words.takes, size::LEAD * fit),
+            metrics::M * scale,
+            size::TITLE * 1.3 * scale + 2.0 * metrics::L * scale,
+        ];
+        if !library.clinic.name.trim().is_empty() {
+            parts.push(line(&library.clinic.name, size::HEADING * scale));
+        }
+        if counting {
+            parts.push(line(&words.counts_answers, size::LEAD * fit));
+        }
+        if let Some(other) = comfort.other {
+            if !side_by_side(room) {
+                parts.push(size::HEADING * 1.3 * scale + 2.0 * metrics::L * scale);
+            }
+            if counting {
+                parts.push(line(&other.ui.kiosk.counts_answers, size::LEAD * fit));
+            }
+        }
+        let spacing = metrics::M * scale * (parts.len() - 1) as f32;
+        let invitation: f32 = parts.iter().sum::<f32>() + spacing;
+        let code = qr.map_or(0.0, |code| {
+            code.side() * scale + metrics::S * scale + 2.0 * size::BODY * 1.3 * scale
+        });
+        invitation.max(code) + 2.0 * metrics::L * scale
+    };
+    let mut fit = 1.0;
+    while fit > 0.25 && height(fit) > room.height {
+        fit -= 0.01;
+    }
+    fit
+}
 
 /// The room in which "Are you still reading?" shows at its full size.
 const STILL_READING_ROOM: Size = Size::new(600.0, 480.0);

@@ -31,6 +31,24 @@ pub const SCREENS: [Size; 5] = [
     Size::new(3840.0, 2160.0),
 ];
 
+/// The small touch panels of a Raspberry Pi kiosk: the official 7-inch one, a cheap one, and the
+/// official one turned to portrait. Only the kiosk runs on them (the consult room's smallest
+/// window is 960×640).
+pub const SMALL_KIOSK_SCREENS: [Size; 3] = [
+    Size::new(800.0, 480.0),
+    Size::new(1024.0, 600.0),
+    Size::new(480.0, 800.0),
+];
+
+/// The screens `mode` is laid out on: every one, and for the kiosk the small panels too.
+pub fn screens_for(mode: Mode) -> Vec<Size> {
+    let mut screens = SCREENS.to_vec();
+    if mode == Mode::Kiosk {
+        screens.extend(SMALL_KIOSK_SCREENS);
+    }
+    screens
+}
+
 #[derive(Debug, Clone)]
 pub struct Setup {
     pub mode: Mode,
