@@ -433,16 +433,17 @@ fn insights_report(
     let mut store = Store::open(&file)?;
     if clock_fixed {
         let now = insights::IsoWeek::now();
-        let moved = store.bring_back_weeks_after(now)?;
+        let moved = store.bring_back_weeks_ahead(now)?;
         let weeks: Vec<String> = moved.iter().map(ToString::to_string).collect();
         eprintln!(
             "needle-guide: {}",
             if weeks.is_empty() {
-                format!("no counts after this week, {now}: nothing to move")
+                format!("no counts after next week, {}: nothing to move", now.next())
             } else {
                 format!(
-                    "the counts of {} moved into this week, {now}",
-                    weeks.join(", ")
+                    "the counts of {} moved into next week, {}",
+                    weeks.join(", "),
+                    now.next()
                 )
             }
         );

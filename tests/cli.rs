@@ -679,9 +679,10 @@ fn export_refuses_a_folder_it_cannot_list() {
     assert_eq!(fs::read_dir(&target).unwrap().count(), 1);
 }
 
-/// Staff told that visits go to a week ahead of the clock bring them back, once it is right.
+/// Staff told that visits go to a week ahead of the clock bring them back, once it is right,
+/// to the week after this one.
 #[test]
-fn insights_clock_fixed_brings_counts_from_weeks_ahead_into_this_one() {
+fn insights_clock_fixed_brings_counts_from_weeks_ahead_into_the_next_week() {
     use needle_guide::insights::{IsoWeek, Mode, Store, Visit};
     let folder = scratch("insights-clock");
     let file = folder.join("counts.sqlite");
@@ -697,7 +698,8 @@ fn insights_clock_fixed_brings_counts_from_weeks_ahead_into_this_one() {
     assert_eq!(fixed.status.code(), Some(0), "{}", stderr(&fixed));
     assert!(
         stderr(&fixed).contains(&format!(
-            "the counts of {ahead} moved into this week, {now}"
+            "the counts of {ahead} moved into next week, {}",
+            now.next()
         )),
         "{}",
         stderr(&fixed)
@@ -711,7 +713,7 @@ fn insights_clock_fixed_brings_counts_from_weeks_ahead_into_this_one() {
             .iter()
             .map(|week| (week.from, week.visits))
             .collect::<Vec<_>>(),
-        [(now, 3)]
+        [(now.next(), 3)]
     );
     let again = run(&["insights", "--clock-fixed", "--insights", path]);
     assert!(

@@ -898,11 +898,14 @@ impl Store {
         })
     }
 
-    /// Moves the counts of every week after `now` into `now`'s, in one transaction, and says
-    /// which weeks they were: for a clock that was set ahead when visits were counted, once it
-    /// is right again (staff are told to, `Counting::ahead_of_the_clock`). `now`'s week is
-    /// still under way, so it is shown no sooner than before; a week after it was never shown.
-    pub fn bring_back_weeks_after(&mut self, now: IsoWeek) -> Result<Vec<IsoWeek>, InsightsError> {
+    /// Moves the counts of every week after the one after `now` into that next week, in one
+    /// transaction, and says which weeks they were: for a clock that was set ahead when visits
+    /// were counted, once it is right again (staff are told to, `Counting::ahead_of_the_clock`).
+    /// Not into `now`'s week: a reading taken while the clock was ahead showed it as over, and
+    /// it would differ by the visits moved; the next week had no counts then, so it showed
+    /// nothing, and it is shown only once it is over.
+    pub fn bring_back_weeks_ahead(&mut self, now: IsoWeek) -> Result<Vec<IsoWeek>, InsightsError> {
+        let next = now.next();
         let write = write_error(&self.path);
         let transaction = self
             .connection
@@ -913,7 +916,7 @@ impl Store {
                 .prepare("SELECT DISTINCT week FROM counts WHERE week > ?1 ORDER BY week")
                 .map_err(write)?;
             weeks
-                .query_map(params![now.key()], |row| row.get(0))
+                .query_map(params![next.key()], |row| row.get(0))
                 .map_err(write)?
                 .collect::<Result<_, _>>()
                 .map_err(write)?
@@ -924,11 +927,11 @@ impl Store {
                  SELECT ?1, mode, item, answer, SUM(n) FROM counts WHERE week > ?1
                  GROUP BY mode, item, answer
                  ON CONFLICT (week, mode, item, answer) DO UPDATE SET n = n + excluded.n",
-                params![now.key()],
+                params![next.key()],
             )
             .map_err(write)?;
         transaction
-            .execute("DELETE FROM counts WHERE week > ?1", params![now.key()])
+            .execute("DELETE FROM counts WHERE week > ?1", params![next.key()])
             .map_err(write)?;
         transaction.commit().map_err(write)?;
         Ok(later.into_iter().filter_map(IsoWeek::from_key).collect())

@@ -260,10 +260,10 @@ fn a_clock_set_back_never_adds_to_a_week_already_shown() {
 }
 
 /// A clock set ahead when a visit was counted sends later visits to that week, until staff,
-/// with the clock right, bring them back to the week under way: nothing is lost, and no week
-/// already shown changes.
+/// with the clock right, bring them back to the week after the one under way: nothing is lost,
+/// and no week already shown changes, even to a reading taken while the clock was ahead.
 #[test]
-fn visits_sent_ahead_by_a_clock_come_back_to_the_week_under_way() {
+fn visits_sent_ahead_by_a_clock_come_back_to_the_next_week() {
     let scratch = Scratch::new("ahead");
     let path = scratch.file("counts.sqlite");
     let now = week();
@@ -273,6 +273,10 @@ fn visits_sent_ahead_by_a_clock_come_back_to_the_week_under_way() {
             .record(now.first_of(3), Mode::Kiosk, &visit(n))
             .unwrap();
     }
+    // Five visits in the week under way, then the clock is set ahead.
+    for n in 20..25 {
+        store.record(now, Mode::Kiosk, &visit(n)).unwrap();
+    }
     let far = (0..52).fold(now, |week, _| week.next());
     assert_eq!(store.record(far, Mode::Kiosk, &visit(6)).unwrap(), far);
     // The clock is right again: the next visits still go to the week ahead.
@@ -280,9 +284,12 @@ fn visits_sent_ahead_by_a_clock_come_back_to_the_week_under_way() {
         assert_eq!(store.record(now, Mode::Kiosk, &visit(n)).unwrap(), far);
     }
     let shown_before = store.readable(Mode::Kiosk, now, None).unwrap();
-    assert_eq!(store.bring_back_weeks_after(now).unwrap(), [far]);
+    // Read with the clock still ahead: the week under way shows as over.
+    let shown_ahead = store.readable(Mode::Kiosk, far, None).unwrap();
+    assert!(shown_ahead.iter().any(|span| span.to == now));
+    assert_eq!(store.bring_back_weeks_ahead(now).unwrap(), [far]);
     let weeks = store.weeks(Mode::Kiosk, None).unwrap();
-    assert_eq!(weeks.last().unwrap().from, now);
+    assert_eq!(weeks.last().unwrap().from, now.next());
     assert_eq!(
         weeks.last().unwrap().visits,
         4,
@@ -290,16 +297,26 @@ fn visits_sent_ahead_by_a_clock_come_back_to_the_week_under_way() {
     );
     assert_eq!(
         weeks.iter().map(|week| week.visits).sum::<u64>(),
-        10,
+        15,
         "none lost"
     );
     assert_eq!(
         store.readable(Mode::Kiosk, now, None).unwrap(),
         shown_before
     );
-    // And the next visit goes to the week under way.
-    assert_eq!(store.record(now, Mode::Kiosk, &visit(10)).unwrap(), now);
-    assert!(store.bring_back_weeks_after(now).unwrap().is_empty());
+    // The next visit goes to the next week too; once it is over, every span the reading
+    // with the clock ahead showed is shown as it was.
+    assert_eq!(
+        store.record(now, Mode::Kiosk, &visit(10)).unwrap(),
+        now.next()
+    );
+    let later = store
+        .readable(Mode::Kiosk, now.next().next(), None)
+        .unwrap();
+    for span in &shown_ahead {
+        assert!(later.contains(span), "{span:?} changed");
+    }
+    assert!(store.bring_back_weeks_ahead(now).unwrap().is_empty());
 }
 
 /// The file holds, for a while, a week's first visit alone: only its owner may read it.
