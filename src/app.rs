@@ -295,6 +295,14 @@ impl App {
             .filter(|file| !file.as_os_str().is_empty())
     }
 
+    /// The sentence on what the clinic counts, in the edition shown, while it counts: the
+    /// screen and read-aloud say it on the welcome screen and the check.
+    pub fn counting_sentence(&self) -> Option<&str> {
+        self.insights()
+            .filter(|(_, off)| off.is_none())
+            .map(|_| self.library().ui.kiosk.counts_answers.as_str())
+    }
+
     /// Where the counts are kept, and why they are not, if they are not: for staff.
     pub fn insights(&self) -> Option<(&std::path::Path, Option<&insights::InsightsError>)> {
         self.counting
@@ -683,7 +691,7 @@ impl App {
 
     fn speak(&mut self, speech: Speech) -> Task<Message> {
         let library = &self.editions[self.locale];
-        let passages = self.reader.passages(library);
+        let passages = self.reader.passages(library, self.counting_sentence());
         let page = read_aloud::Page {
             passages: &passages,
             locale: &library.locale,

@@ -418,3 +418,30 @@ fn a_speech_program_that_cannot_start_is_told_in_words() {
     };
     assert_eq!(reason, "no such file or directory");
 }
+
+/// Where the clinic counts the check's answers, read-aloud says so where the screen does:
+/// before the first question; not where it does not count.
+#[test]
+fn read_aloud_says_what_the_clinic_counts_before_the_check() {
+    for counting in [false, true] {
+        let recorder = Arc::new(Recorder::default());
+        let mut app = with(&recorder, Route::Page(PageId::TEACH_BACK));
+        let folder = std::env::temp_dir().join(format!(
+            "needle-guide-read-counts-{}-{counting}",
+            std::process::id()
+        ));
+        if counting {
+            app = app.with_insights(folder.join("counts.sqlite"));
+        }
+        deliver(&mut app, [Message::Speech(Speech::From(0))]);
+        read_to_the_end(&mut app);
+        let sentence = &app.library().ui.kiosk.counts_answers;
+        let all: Vec<String> = said(&recorder).into_iter().map(|(text, _)| text).collect();
+        assert_eq!(
+            all.contains(sentence),
+            counting,
+            "counting: {counting}: {all:?}"
+        );
+        let _ = std::fs::remove_dir_all(&folder);
+    }
+}

@@ -135,10 +135,7 @@ impl App {
                 .then_some(library.ui.speech_failed.as_str()),
             staff_notices: &staff_notices,
             staff_notices_below: self.viewport.text_step() > 0,
-            counting: self
-                .insights()
-                .filter(|(_, off)| off.is_none())
-                .map(|_| library.ui.kiosk.counts_answers.as_str()),
+            counting: self.counting_sentence(),
         };
         // At the kiosk, the questions page's questions go home on a phone.
         let take_home_here = (self.kiosk_state().is_some()

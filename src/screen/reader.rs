@@ -109,13 +109,22 @@ impl Reader {
     }
 
     /// What read-aloud says on this screen, passage by passage: the page's passages; on the
-    /// check, its title and the step on screen (never the answers to come).
-    pub fn passages(&self, library: &Library) -> Vec<String> {
+    /// check, its title and the step on screen (never the answers to come), and, where the
+    /// screen says it (before the first question, and on the summary), what the clinic counts
+    /// (`counting`, when it does).
+    pub fn passages(&self, library: &Library, counting: Option<&str>) -> Vec<String> {
         let document = self.document(library);
         if !self.on_the_check(library) {
             return document.passages();
         }
         let mut passages = vec![document.title];
+        let said_here = matches!(
+            self.teach_back.step(),
+            teach_back::Step::Intro | teach_back::Step::Summary
+        );
+        if let Some(counting) = counting.filter(|_| said_here) {
+            passages.push(counting.to_owned());
+        }
         passages.extend(self.teach_back.spoken(
             &check_items(library),
             &questions_to_ask(library),
