@@ -1086,6 +1086,14 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
                             }
                         }
                         assert!(watch_seen, "{name}: how long to watch");
+                        // What studies found about whether it helps goes home with every
+                        // handout, beside the harms.
+                        assert!(
+                            !handout
+                                .left_out
+                                .contains(&edition.ui.handout.studies_left_out),
+                            "{name}: what studies found was left out"
+                        );
                         // Where needles for a ticked condition may go near a lung, that is
                         // said, whatever else is left out.
                         let near_lungs = edition.plain(&edition.ui.condition_near_lungs);

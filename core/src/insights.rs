@@ -656,6 +656,9 @@ impl InsightsError {
             Some(ErrorCode::DiskFull | ErrorCode::ReadOnly | ErrorCode::SystemIoFailure) => {
                 InsightsError::Write { path, reason }
             }
+            // A good file on a read-only disk cannot be opened for writing (its write-ahead
+            // log cannot be made): that is no reason to call it something else's.
+            Some(ErrorCode::CannotOpen) => InsightsError::Open { path, reason },
             _ => otherwise(path, reason),
         }
     }
@@ -1163,6 +1166,18 @@ pub fn can_make(file: &Path) -> Result<(), InsightsError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_that_cannot_be_opened_is_said_so_never_called_something_else() {
+        let cannot_open = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+            None,
+        );
+        let said = InsightsError::from_sqlite(cannot_open, "counts.sqlite", |path, reason| {
+            InsightsError::NotCounts { path, reason }
+        });
+        assert!(matches!(said, InsightsError::Open { .. }), "{said:?}");
+    }
 
     #[test]
     fn a_version_1_file_keeps_its_visits_and_sets_its_page_openings_aside() {
