@@ -14,6 +14,7 @@
 #
 #   scripts/kiosk-starts-cage.sh [RUNS] [BINARY] [WIDTHxHEIGHT...]
 #       default: 6 starts of each of 1280x720 1280x800 1920x1080 3840x2160 1080x1920, a release build
+#       (the small panels: scripts/kiosk-starts-cage.sh 2 "" 800x480 1024x600 480x800)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/kiosk-lib.sh

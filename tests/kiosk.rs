@@ -19,13 +19,25 @@ use needle_guide::screen::reader::Message as Reader;
 use needle_guide::screen::reader::teach_back::Message as Check;
 use support::{WINDOW, deliver, kiosk_editions, library, simulate};
 
-fn kiosk_with(editions: Arc<Vec<Library>>) -> App {
+/// A kiosk as it opens, smaller than any screen, before it has measured the one it is on.
+fn opened(editions: Arc<Vec<Library>>) -> App {
     App::kiosk(
         editions,
         KioskSettings {
             idle_timeout: Duration::from_secs(90),
         },
     )
+}
+
+fn unmeasured_kiosk() -> App {
+    opened(kiosk_editions())
+}
+
+/// A kiosk on the screen the tests draw (`WINDOW`), as it is once it has measured it.
+fn kiosk_with(editions: Arc<Vec<Library>>) -> App {
+    let mut app = opened(editions);
+    let _ = app.update(Message::Measured(WINDOW));
+    app
 }
 
 fn kiosk() -> App {
@@ -531,11 +543,15 @@ fn the_kiosk_fits_every_screen_in_the_order_wayland_sizes_it() {
         (1920.0, 1080.0),
         (3840.0, 2160.0),
         (1080.0, 1920.0),
+        // A Raspberry Pi's panels.
+        (800.0, 480.0),
+        (1024.0, 600.0),
+        (480.0, 800.0),
     ];
     for (width, height) in screens {
         let screen = Size::new(width, height);
         let when = |what: &str| format!("{width}×{height}, {what}");
-        let mut app = kiosk();
+        let mut app = unmeasured_kiosk();
         let mut shell = Shell::new(&app, 1.0);
         assert!(
             shell.pixels.width <= screen.width && shell.pixels.height <= screen.height,

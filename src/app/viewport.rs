@@ -16,9 +16,10 @@ pub const MIN_WINDOW_SIZE: Size = Size::new(960.0, 640.0);
 pub const MAX_WINDOW_SIZE: Size = Size::new(7680.0, 4320.0);
 
 /// The kiosk's window until the compositor or window manager gives it the screen: smaller than
-/// every screen the kiosk is made for (1280×720 the smallest, 1080 wide standing up), so that
-/// no frame, the first included, is drawn larger than the screen. It asks for no minimum size.
-pub const KIOSK_FIRST_WINDOW: Size = Size::new(1080.0, 720.0);
+/// every screen the kiosk is made for (a Raspberry Pi's 7-inch panel, 800×480, and 480×800
+/// standing up, the smallest), so that no frame, the first included, is drawn larger than the
+/// screen. It asks for no minimum size.
+pub const KIOSK_FIRST_WINDOW: Size = Size::new(480.0, 480.0);
 
 /// The most a large window enlarges everything.
 const MAX_FIT_SCALE: f32 = 1.5;
