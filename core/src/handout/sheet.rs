@@ -574,7 +574,7 @@ fn contacts(
     pieces.push(Piece::Contacts {
         heading: ui.handout.contacts.clone(),
         fields,
-        note: Some(note),
+        note: (!note.is_empty()).then_some(note),
     });
 }
 
@@ -710,7 +710,11 @@ fn your_conditions(
         text: library.ui.handout.your_conditions.clone(),
         urgent: false,
     });
-    if cuts.has(Shorten::ConditionsByName) {
+    // How they are listed: by name only, in brief, or each with what studies say in full.
+    let by_name = cuts.has(Shorten::ConditionsByName);
+    let in_brief =
+        !by_name && (ticked.len() > MAX_DESCRIBED || cuts.has(Shorten::ConditionsInBrief));
+    if by_name {
         left_out.push(library.ui.handout.evidence_left_out.clone());
         let names: Vec<String> = ticked
             .iter()
@@ -720,7 +724,7 @@ fn your_conditions(
             Run::bold(format!("{}. ", names.join("; "))),
             Run::plain(library.ui.handout.findings_differ.clone()),
         ]));
-    } else if ticked.len() > MAX_DESCRIBED || cuts.has(Shorten::ConditionsInBrief) {
+    } else if in_brief {
         // Past two, or when shortened, each condition with what studies found in brief, those
         // whose findings are the same named together: a name alone beside the general line on
         // whether it helps would read as a promise where studies found little.
@@ -776,10 +780,7 @@ fn your_conditions(
     // Once for the list, naming the conditions whose needles may go near a lung; where that is
     // every one in a list that names them all, it follows the list rather than naming them
     // again.
-    let listed = ticked.len() > MAX_DESCRIBED
-        || cuts.has(Shorten::ConditionsInBrief)
-        || cuts.has(Shorten::ConditionsByName);
-    if listed && near.len() == ticked.len() {
+    if (by_name || in_brief) && near.len() == ticked.len() {
         pieces.push(Piece::Paragraph(vec![Run::bold(near_lungs_words(
             near.len(),
         ))]));

@@ -681,14 +681,10 @@ fn summary_view<'a>(
     } else {
         Column::with_children(summary.topics.into_iter().zip(summary.answers).map(
             |(topic, answer)| {
-                row![
-                    typography::strong("•").style(style::primary),
+                bullet(
                     column![typography::strong(topic), typography::body(answer)]
-                        .spacing(metrics::XS)
-                        .width(Fill),
-                ]
-                .spacing(metrics::S)
-                .into()
+                        .spacing(metrics::XS),
+                )
             },
         ))
         .spacing(metrics::S)
@@ -803,15 +799,18 @@ fn counter<'a>(counted: Option<String>, hint: Option<&String>) -> Option<Element
 }
 
 fn bullets<'a>(items: Vec<String>) -> Element<'a, Message> {
-    Column::with_children(items.into_iter().map(|item| {
-        row![
-            typography::strong("•").style(style::primary),
-            typography::body(item).width(Fill),
-        ]
-        .spacing(metrics::S)
+    Column::with_children(items.into_iter().map(|item| bullet(typography::body(item))))
+        .spacing(metrics::XS)
         .into()
-    }))
-    .spacing(metrics::XS)
+}
+
+/// `content` after a bullet, taking the rest of the width.
+fn bullet<'a>(content: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
+    row![
+        typography::strong("•").style(style::primary),
+        container(content).width(Fill),
+    ]
+    .spacing(metrics::S)
     .into()
 }
 
