@@ -107,12 +107,17 @@ pub fn print(library: &Library, options: &HandoutOptions) -> Result<Printed, Str
     // back before what only sets things tighter (the whole checklist rather than bigger
     // pictures). A step whose return changes nothing (one of the checklist's, under a longer
     // one) is given back without laying the sheet out again.
+    // The page to sign's own cuts go back first: while they are given up, the pages that go
+    // home say so, in room that what they hold could use, and the pages that go home are then
+    // the same with and without the page to sign.
     if fits(&laid) {
-        let (leave_out, tighten): (Vec<Shorten>, Vec<Shorten>) = cuts
+        let (signing, rest): (Vec<Shorten>, Vec<Shorten>) = cuts
             .clone()
             .latest_first()
-            .partition(|step| step.leaves_out());
-        for given_up in leave_out.into_iter().chain(tighten) {
+            .partition(|step| step.on_the_page_to_sign());
+        let (leave_out, tighten): (Vec<Shorten>, Vec<Shorten>) =
+            rest.into_iter().partition(|step| step.leaves_out());
+        for given_up in signing.into_iter().chain(leave_out).chain(tighten) {
             let fewer = cuts.without(given_up);
             let fuller = build(&fewer);
             if fuller == sheet {

@@ -572,6 +572,9 @@ impl Checker<'_> {
                         self.text(file, heading);
                     }
                     self.text(file, &claim.text);
+                    for shorter in [&claim.on_handout, &claim.in_brief].into_iter().flatten() {
+                        self.text(file, shorter);
+                    }
                     if let Some(helped) = claim.helped_more {
                         if !(1..100).contains(&helped) {
                             self.report(

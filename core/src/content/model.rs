@@ -149,6 +149,11 @@ pub struct Claim {
     /// choice" with the same sources, so that what may help stands beside the harms there.
     #[serde(default)]
     pub on_handout: Option<String>,
+    /// The statement in a line or two, with the same sources: what a handout short of room
+    /// prints for what studies found, rather than give it up (statements without one are left
+    /// out there).
+    #[serde(default)]
+    pub in_brief: Option<String>,
 }
 
 /// One question of [`Block::TeachBack`].
@@ -944,6 +949,8 @@ pub struct HandoutWords {
     pub near_lungs_each: String,
     /// In that list: what studies found about whether it helps.
     pub studies_left_out: String,
+    /// Said left out where what studies found is printed in brief.
+    pub studies_in_brief_left_out: String,
     /// In that list: the "are you sure" questions answered no.
     pub unsure_left_out: String,
     /// In that list: a clinic's detail too long to print whole (`{what}` is its label).

@@ -877,8 +877,31 @@ fn list(
         .collect()
 }
 
+/// The clinic's details in rows, in order: two to a row where each fits on one line of half
+/// the box (`fits_half`), one across it where it does not. A short detail waiting for a partner
+/// is paired with the next short one, after a long one between them.
+fn detail_rows<T>(fields: &[T], fits_half: impl Fn(&T) -> bool) -> Vec<Vec<&T>> {
+    let mut rows: Vec<Vec<&T>> = Vec::new();
+    let mut waiting: Option<usize> = None;
+    for field in fields {
+        if !fits_half(field) {
+            rows.push(vec![field]);
+            continue;
+        }
+        match waiting.take() {
+            Some(row) => rows[row].push(field),
+            None => {
+                waiting = Some(rows.len());
+                rows.push(vec![field]);
+            }
+        }
+    }
+    rows
+}
+
 /// The clinic's details in two columns, each a bold label and its value, or a line to write
-/// it on; then what to do without a phone number.
+/// it on; a detail too long for one line of a column across both, rather than wrapped onto
+/// two or three; then what to do without a phone number.
 fn contacts(
     fields: &[super::sheet::Field],
     note: Option<&str>,
@@ -889,26 +912,37 @@ fn contacts(
     let pad = 6.0;
     let column = (WIDTH - 2.0 * pad - gap) / 2.0;
     let line = size::BODY * LEADING;
+    let runs_of = |field: &super::sheet::Field| {
+        // "Needles near a lung today?" takes no colon after its question mark.
+        let label = field.label.trim_end();
+        let colon = if label.ends_with(['?', ':']) { "" } else { ":" };
+        let mut runs = vec![Run::bold(format!("{label}{colon}"))];
+        runs.extend(
+            field
+                .value
+                .as_ref()
+                .map(|value| Run::plain(format!(" {value}"))),
+        );
+        runs
+    };
+    let rows = detail_rows(fields, |field| {
+        field.value.is_none() || break_lines(&runs_of(field), faces, size::BODY, column).len() == 1
+    });
     let mut block = Block {
         before: GAP,
         ..Block::default()
     };
     let mut y = pad;
-    for pair in fields.chunks(2) {
+    for row in rows {
         let mut row_height: f32 = 0.0;
-        for (index, field) in pair.iter().enumerate() {
+        let width = if row.len() == 1 && row[0].value.is_some() {
+            WIDTH - 2.0 * pad
+        } else {
+            column
+        };
+        for (index, field) in row.into_iter().enumerate() {
             let left = pad + index as f32 * (column + gap);
-            // "Needles near a lung today?" takes no colon after its question mark.
-            let label = field.label.trim_end();
-            let colon = if label.ends_with(['?', ':']) { "" } else { ":" };
-            let mut runs = vec![Run::bold(format!("{label}{colon}"))];
-            runs.extend(
-                field
-                    .value
-                    .as_ref()
-                    .map(|value| Run::plain(format!(" {value}"))),
-            );
-            let lines = break_lines(&runs, faces, size::BODY, column);
+            let lines = break_lines(&runs_of(field), faces, size::BODY, width);
             let used = write_lines(
                 &mut block,
                 &lines,

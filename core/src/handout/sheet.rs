@@ -258,6 +258,9 @@ pub enum Shorten {
     /// knows (where a needle can reach a lung stays, under the warning signs, and whether
     /// needles went near one is a line the therapist fills in, in the clinic's box).
     WithoutConditions,
+    /// And what studies found about whether it helps in brief: one statement, with its
+    /// sources, rather than each in full.
+    StudiesFoundInBrief,
     /// And without what studies found about whether it helps (the right to say no stays): what
     /// may help is kept beside the harms longer than the pictures of the harms and the names of
     /// the conditions ticked.
@@ -283,6 +286,11 @@ impl Shorten {
         )
     }
 
+    /// Whether this step gives up only something on the page to sign.
+    pub fn on_the_page_to_sign(self) -> bool {
+        matches!(self, Shorten::WithoutUnsure | Shorten::WithoutQuestions)
+    }
+
     /// The next thing to give up, if any is left.
     pub fn next(self) -> Option<Shorten> {
         match self {
@@ -298,7 +306,8 @@ impl Shorten {
             Shorten::WithoutUnsure => Some(Shorten::WithoutQuestions),
             Shorten::WithoutQuestions => Some(Shorten::WithoutPictures),
             Shorten::WithoutPictures => Some(Shorten::WithoutConditions),
-            Shorten::WithoutConditions => Some(Shorten::WithoutStudiesFound),
+            Shorten::WithoutConditions => Some(Shorten::StudiesFoundInBrief),
+            Shorten::StudiesFoundInBrief => Some(Shorten::WithoutStudiesFound),
             Shorten::WithoutStudiesFound => Some(Shorten::ShorterChecklist(1)),
             Shorten::ShorterChecklist(fewer) if fewer < MAX_CHECKLIST => {
                 Some(Shorten::ShorterChecklist(fewer + 1))
@@ -521,11 +530,15 @@ fn contacts(
 ) {
     let ui = &library.ui;
     let clinic = &library.clinic;
-    // The name was made printable once, for the title too; a line to write it on if none.
-    let mut fields = vec![Field {
-        label: ui.clinic_name.clone(),
-        value: name.map(str::to_owned),
-    }];
+    // The name was made printable once, for the title ("From …"), where it is not said again;
+    // without one, a line here to write it on.
+    let mut fields = match name {
+        Some(_) => Vec::new(),
+        None => vec![Field {
+            label: ui.clinic_name.clone(),
+            value: None,
+        }],
+    };
     for (label, value, by_hand) in [
         (&ui.clinic_phone, &clinic.phone, true),
         (
@@ -874,7 +887,7 @@ fn who_should_not(
 /// The right to say no, and what may help, beside the harms that follow: what the benefits page
 /// marks `on_handout` ("You can say no", under "It is your choice" as a run-in heading; then what
 /// studies found, in short, each with its sources). The right to say no is never given up; what
-/// studies found is, late.
+/// studies found is printed in brief, late, and given up only last of all.
 fn your_choice(
     pieces: &mut Vec<Piece>,
     library: &Library,
@@ -891,6 +904,7 @@ fn your_choice(
         Block::Callout(callout) if callout.on_handout => Some(library.plain(&callout.text)),
         _ => None,
     });
+    let in_brief = cuts.has(Shorten::StudiesFoundInBrief);
     let found: Vec<Piece> = blocks
         .iter()
         .filter_map(|block| match block {
@@ -898,11 +912,18 @@ fn your_choice(
             _ => None,
         })
         .flatten()
-        .filter_map(|claim| Some((claim, claim.on_handout.as_ref()?)))
+        .filter_map(|claim| {
+            let short = if in_brief {
+                claim.in_brief.as_ref()
+            } else {
+                claim.on_handout.as_ref()
+            };
+            Some((claim, short?))
+        })
         .map(|(claim, short)| {
             let mut runs = vec![Run::plain(library.plain(short))];
             let mut names = library.source_names(&claim.sources);
-            if cuts.has(Shorten::BriefSources) {
+            if in_brief || cuts.has(Shorten::BriefSources) {
                 names = names.iter().map(|name| authors_and_year(name)).collect();
             }
             if !names.is_empty() {
@@ -929,9 +950,12 @@ fn your_choice(
     }
     if cuts.has(Shorten::WithoutStudiesFound) {
         left_out.push(library.ui.handout.studies_left_out.clone());
-    } else {
-        pieces.extend(found);
+        return;
     }
+    if in_brief {
+        left_out.push(library.ui.handout.studies_in_brief_left_out.clone());
+    }
+    pieces.extend(found);
 }
 
 /// A study's name by its authors and year, the part in brackets at its end ("A review of 13
