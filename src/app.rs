@@ -843,22 +843,27 @@ impl App {
                     .iter()
                     .any(|item| item.must_know && item.in_short == *answer)
             };
-            let mut answers: Vec<String> = summary
-                .answers
+            // The patient's own questions before the answers: where the code is short of
+            // room, what they meant to ask stays longest ("talk to your therapist before you
+            // decide", after an "are you sure" answered no, leads the answers).
+            let talk_first = (!summary.unsure.is_empty()).then(|| words.talk_first.clone());
+            let answers: Vec<String> = talk_first
                 .into_iter()
-                .filter(|answer| !said_first(answer))
+                .chain(
+                    summary
+                        .answers
+                        .into_iter()
+                        .filter(|answer| !said_first(answer)),
+                )
                 .collect();
-            if !summary.unsure.is_empty() {
-                answers.push(words.talk_first.clone());
-            }
             vec![
-                Section {
-                    heading: kiosk.take_home_answers.clone(),
-                    items: answers,
-                },
                 Section {
                     heading: words.questions_ticked.clone(),
                     items: summary.questions,
+                },
+                Section {
+                    heading: kiosk.take_home_answers.clone(),
+                    items: answers,
                 },
             ]
         } else if self.reader.route() == &Route::Page(PageId::QUESTIONS) {
@@ -875,10 +880,23 @@ impl App {
         }
         let safety = on_the_check.then(|| Section {
             heading: kiosk.take_home_safety_heading.clone(),
-            items: vec![library.plain(&kiosk.take_home_safety)],
+            items: kiosk
+                .take_home_safety
+                .iter()
+                .map(|line| library.plain(line))
+                .collect(),
         });
         let sections: Vec<Section> = safety.into_iter().chain(sections).collect();
-        TakeHome::new(&kiosk.take_home_title, &sections, &kiosk.take_home_left_out)
+        // Whose list it is, on a phone a week later: the clinic's name under the title.
+        // A name too long for a line of a phone's screen is left to the numbers it gives.
+        let name = library.clinic.name.trim();
+        let title = if name.is_empty() || name.chars().count() > 80 {
+            kiosk.take_home_title.clone()
+        } else {
+            let from = library.ui.handout.given_by.replace("{clinic}", name);
+            format!("{}\n{from}", kiosk.take_home_title)
+        };
+        TakeHome::new(&title, &sections, &kiosk.take_home_left_out)
     }
 
     /// What hands the consult room's handouts and their folder to the desktop.

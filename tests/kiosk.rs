@@ -1099,10 +1099,10 @@ fn the_take_home_code_holds_the_text_on_the_screen_in_both_languages() {
         let teach_back = &library.ui.teach_back;
         assert_eq!(summary.unsure.len(), 1);
         let on_screen: Vec<&str> = summary
-            .answers
+            .questions
             .iter()
             .chain([&teach_back.talk_first])
-            .chain(&summary.questions)
+            .chain(&summary.answers)
             .map(String::as_str)
             .collect();
         for line in &on_screen {
@@ -1118,18 +1118,39 @@ fn the_take_home_code_holds_the_text_on_the_screen_in_both_languages() {
         );
         window.step(&mut app, &[]);
         let code = read_code(&window);
+        // Whose list it is: the clinic's name under the title.
+        assert_eq!(
+            code.lines().nth(1),
+            Some(
+                library
+                    .ui
+                    .handout
+                    .given_by
+                    .replace("{clinic}", &library.clinic.name)
+                    .as_str()
+            )
+        );
         // First, what to do if something is wrong, with the numbers to call (the clinic's
         // after-hours line too); never left out, and said beside the code too.
-        let safety = library.plain(&words.take_home_safety);
+        let safety: Vec<String> = words
+            .take_home_safety
+            .iter()
+            .map(|line| library.plain(line))
+            .collect();
+        let all_safety = safety.join(" ");
         for number in [
             library.emergency_number(),
             library.clinic.phone.trim(),
             library.clinic.after_hours_phone.trim(),
         ] {
-            assert!(safety.contains(number), "{}: {number}", library.locale);
+            assert!(all_safety.contains(number), "{}: {number}", library.locale);
         }
-        assert!(!safety.contains('{'));
-        assert!(shows(&app, &safety), "the dialog says it too");
+        assert!(!all_safety.contains('{'));
+        for line in &safety {
+            assert!(shows(&app, line), "the dialog says it too: {line}");
+        }
+        // Every sign of the warning-signs page's urgent steps is named in it, in brief.
+        assert!(safety.len() >= 4);
         // The must-know answers (the warning signs, what to do) are in that first part; the
         // others follow it, as on the screen.
         let items = needle_guide::document::check_items(&library);
@@ -1139,7 +1160,9 @@ fn the_take_home_code_holds_the_text_on_the_screen_in_both_languages() {
             .map(|item| item.in_short.as_str())
             .collect();
         assert!(!must_know.is_empty());
-        let expected: Vec<&str> = std::iter::once(safety.as_str())
+        let expected: Vec<&str> = safety
+            .iter()
+            .map(String::as_str)
             .chain(
                 on_screen
                     .iter()
@@ -1147,11 +1170,14 @@ fn the_take_home_code_holds_the_text_on_the_screen_in_both_languages() {
                     .filter(|line| !must_know.contains(line)),
             )
             .collect();
-        // Every question missed, with two ticked: the answers come first, whole, and where
+        // Every question missed, with two ticked: the questions come first, whole, and where
         // the list is longer than one code, lines go from its end and the code says how many.
         let listed = listed(&code);
-        let answers = summary.answers.len() - must_know.len();
-        assert!(listed.len() > answers, "{}", library.locale);
+        assert!(
+            listed.len() >= safety.len() + summary.questions.len(),
+            "{}",
+            library.locale
+        );
         assert_eq!(listed, expected[..listed.len()], "{}", library.locale);
         let left = expected.len() - listed.len();
         let said = words
@@ -1519,4 +1545,55 @@ fn the_welcome_screen_and_the_check_say_what_is_counted_only_when_it_is() {
     }
     assert!(shows(&counting, words), "under the summary");
     assert!(!file.exists());
+}
+
+/// The longest list the check can make: every question of the check missed, every one "are you
+/// sure" answered no, and every question to ask ticked. What to do if something is wrong and
+/// every question the patient ticked go home whole, in both languages; only the answers may be
+/// left out, from the end, and the code says how many.
+#[test]
+fn every_question_ticked_goes_home_in_the_code_with_what_to_do() {
+    for start in [Kiosk::StartVisit, Kiosk::StartVisitInOther] {
+        let mut app = kiosk();
+        deliver(&mut app, [Message::Kiosk(start)]);
+        let library = app.library().clone();
+        let words = &library.ui.kiosk;
+        deliver(
+            &mut app,
+            [Message::Reader(Reader::Open(Route::Page(
+                PageId::TEACH_BACK,
+            )))],
+        );
+        let items = needle_guide::document::check_items(&library);
+        let to_ask = needle_guide::document::questions_to_ask(&library);
+        let mut messages = vec![Check::Next];
+        for _ in &items {
+            messages.extend([Check::NotSure, Check::Next]);
+        }
+        messages.extend((0..to_ask.len()).map(Check::Tick));
+        messages.push(Check::Next);
+        messages.extend((0..4).map(|question| Check::Sure(question, false)));
+        messages.push(Check::Finish);
+        for message in messages {
+            deliver(&mut app, [Message::Reader(Reader::TeachBack(message))]);
+        }
+        let summary = app.reader().check_summary(&library).expect("done");
+        assert_eq!(summary.questions.len(), to_ask.len(), "{}", library.locale);
+        deliver(
+            &mut app,
+            [Message::Reader(Reader::TeachBack(Check::TakeHome))],
+        );
+        let mut window = support::window::Window::new();
+        window.step(&mut app, &[]);
+        let code = read_code(&window);
+        let listed = listed(&code);
+        let safety = words.take_home_safety.len();
+        let questions: Vec<&str> = summary.questions.iter().map(String::as_str).collect();
+        assert_eq!(
+            listed[safety..safety + questions.len()],
+            questions[..],
+            "{}",
+            library.locale
+        );
+    }
 }

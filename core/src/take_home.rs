@@ -6,11 +6,12 @@
 use qrcode::bits::Bits;
 use qrcode::{EcLevel, QrCode, Version};
 
-/// The largest code a phone's camera reads from the kiosk's screen at a glance: version 27 is
-/// 125 cells across, drawn 3 pixels or more a cell. It holds every step of what to do if
-/// something is wrong, the right answer to each other question of the check in a line, and
-/// some of the patient's own questions (about 1,250 bytes in Spanish before those).
-pub const MAX_VERSION: i16 = 27;
+/// The largest code the kiosk shows: version 33 is 149 cells across, drawn 3 screen pixels a
+/// cell where the screen has the room (1280×800 and up). It holds every step of what to do if
+/// something is wrong, every one of the patient's own questions, and the right answer to each
+/// other question of the check in a line (in Spanish, all but the last three of those, which
+/// the code says it left out).
+pub const MAX_VERSION: i16 = 33;
 
 /// How much of a code may be spoiled (a smudge, a glare) and it still reads. The clinic's web
 /// address, on the screen all day, has medium correction.
@@ -18,8 +19,7 @@ pub const WEB_CORRECTION: EcLevel = EcLevel::M;
 
 /// A list to take home is read there and then by a patient who can hold the phone again, and it
 /// opens with what to do if something is wrong after treatment: low correction holds about a
-/// third more of the list than medium in a code of the same size (1,468 bytes against 1,128
-/// at version 27).
+/// third more of the list than medium in a code of the same size.
 pub const TAKE_HOME_CORRECTION: EcLevel = EcLevel::L;
 
 /// A part of what is taken home: its heading and its lines.

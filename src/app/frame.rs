@@ -73,6 +73,7 @@ impl App {
                 width,
                 FromApp {
                     web_code: self.qr.data.as_deref(),
+                    scale_factor: self.scale_factor(),
                     staff_notices: if kiosk.keypad_open() {
                         self.staff_notices()
                     } else {

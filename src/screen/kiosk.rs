@@ -39,6 +39,9 @@ pub use crate::content::model::MAX_PIN_DIGITS;
 /// web address, for the welcome screen, and what staff should know, under the staff keypad.
 pub struct FromApp<'a> {
     pub web_code: Option<&'a WebCode>,
+    /// The screen's pixels to one of the layout's: the take-home code's cells are drawn whole
+    /// screen pixels across, or their edges blur and a camera may not read it.
+    pub scale_factor: f32,
     pub staff_notices: Vec<String>,
 }
 
@@ -393,7 +396,7 @@ impl Kiosk {
         to_app: fn(Message) -> M,
     ) -> Element<'a, M> {
         let overlay = self
-            .overlay_view(library, from_app.staff_notices)
+            .overlay_view(library, from_app.staff_notices, from_app.scale_factor)
             .map(|overlay| overlay.map(to_app));
         if self.welcome {
             let welcome = self.welcome_view(library, comfort, width, from_app.web_code);
@@ -528,6 +531,7 @@ impl Kiosk {
         &'a self,
         library: &'a Library,
         staff_notices: Vec<String>,
+        scale_factor: f32,
     ) -> Option<Element<'a, Message>> {
         match (self.pin(), self.seconds_left()) {
             (Some(_), _) => Some(self.keypad(library, staff_notices)),
@@ -536,7 +540,7 @@ impl Kiosk {
                 .take_home
                 .as_ref()
                 .filter(|_| !self.welcome)
-                .map(|Shown(shown)| take_home(library, &shown.0, &shown.1)),
+                .map(|Shown(shown)| take_home(library, &shown.0, &shown.1, scale_factor)),
         }
     }
 
@@ -801,17 +805,21 @@ fn take_home<'a>(
     library: &'a Library,
     home: &'a TakeHome,
     code: &'a WebCode,
+    scale_factor: f32,
 ) -> Element<'a, Message> {
     let words = &library.ui.kiosk;
     let dialog = responsive(move |room| {
         let scale = fitted(room, TAKE_HOME_ROOM);
-        // Whole pixels a cell, or its edges blur and a camera may not read it; and never under
-        // 3 where 3 fits, whatever the text size.
-        let cell = (code.cell * scale)
+        // Whole screen pixels a cell, or its edges blur and a camera may not read it; and
+        // never under 3 where 3 fit, whatever the text size.
+        let on_screen = |layout: f32| layout * scale_factor;
+        let fits = (on_screen(room.height - TAKE_HOME_AROUND * scale) / code.across).floor();
+        let cell = on_screen(code.cell * scale)
             .floor()
-            .max(3.0_f32.min(code.cell))
-            .min(((room.height - TAKE_HOME_AROUND * scale) / code.across).floor())
-            .max(1.0);
+            .max(3.0_f32.min(on_screen(code.cell)))
+            .min(fits)
+            .max(1.0)
+            / scale_factor;
         let shortened = (home.kept < home.total).then(|| {
             text(
                 words
@@ -896,7 +904,7 @@ const TAKE_HOME_ROOM: Size = Size::new(
 /// The height of the take-home dialog around its code: the title row, the margins and padding.
 const TAKE_HOME_AROUND: f32 = TAKE_HOME_ROOM.height - TAKE_HOME_CODE;
 
-/// How wide the take-home code may be drawn: the largest code (version 27, 133 cells with its
+/// How wide the take-home code may be drawn: the largest code (version 33, 153 cells with its
 /// margin) at 3 pixels a cell, or a smaller one at 4 or 5, which a phone reads from arm's length.
 const TAKE_HOME_CODE: f32 = 500.0;
 

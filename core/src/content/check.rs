@@ -262,7 +262,9 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
     let ui_file = File::Ui.path(locale);
     checker.text(&ui_file, &library.ui.condition_advice);
     checker.text(&ui_file, &library.ui.condition_near_lungs);
-    checker.text(&ui_file, &library.ui.kiosk.take_home_safety);
+    for line in &library.ui.kiosk.take_home_safety {
+        checker.text(&ui_file, line);
+    }
     checker.text(&ui_file, &library.ui.condition_side_effects);
     checker.rate_words(&ui_file, &library.ui.rates);
     checker.chart_words(&ui_file, &library.ui.charts);

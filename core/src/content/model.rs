@@ -749,7 +749,7 @@ pub struct KioskWords {
     /// treatment if something is wrong, every step of the warning-signs page in brief, under its
     /// heading (`{emergency}` and `{call_clinic}`, as in any text).
     pub take_home_safety_heading: String,
-    pub take_home_safety: String,
+    pub take_home_safety: Vec<String>,
     pub welcome: String,
     /// About how long the guide takes, on the welcome screen.
     pub takes: String,
