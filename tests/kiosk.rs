@@ -996,6 +996,14 @@ fn read_code(window: &support::window::Window) -> String {
     grids[0].decode().expect("the code reads").1
 }
 
+/// A kiosk with a visit begun by `start`, on `page`.
+fn visit_on(start: Kiosk, page: PageId) -> App {
+    let mut app = kiosk();
+    deliver(&mut app, [Message::Kiosk(start)]);
+    deliver(&mut app, [Message::Reader(Reader::Open(Route::Page(page)))]);
+    app
+}
+
 /// Whether `words` are on the page, the whole page in view.
 fn on_the_page(app: &App, words: &str) -> bool {
     simulate(app, Size::new(1280.0, 3200.0)).find(words).is_ok()
@@ -1014,23 +1022,16 @@ fn listed(code: &str) -> Vec<&str> {
 #[test]
 fn the_take_home_code_holds_the_text_on_the_screen_in_both_languages() {
     for other in [false, true] {
-        let mut app = kiosk();
         let start = if other {
             Kiosk::StartVisitInOther
         } else {
             Kiosk::StartVisit
         };
-        deliver(&mut app, [Message::Kiosk(start)]);
+        // The questions page: its questions.
+        let mut app = visit_on(start, PageId::QUESTIONS);
         let library = app.library().clone();
         let words = &library.ui.kiosk;
 
-        // The questions page: its questions.
-        deliver(
-            &mut app,
-            [Message::Reader(Reader::Open(Route::Page(
-                PageId::QUESTIONS,
-            )))],
-        );
         assert!(
             shows(&app, &words.take_home),
             "{}: the button",
@@ -1554,16 +1555,9 @@ fn the_welcome_screen_and_the_check_say_what_is_counted_only_when_it_is() {
 #[test]
 fn every_question_ticked_goes_home_in_the_code_with_what_to_do() {
     for start in [Kiosk::StartVisit, Kiosk::StartVisitInOther] {
-        let mut app = kiosk();
-        deliver(&mut app, [Message::Kiosk(start)]);
+        let mut app = visit_on(start, PageId::TEACH_BACK);
         let library = app.library().clone();
         let words = &library.ui.kiosk;
-        deliver(
-            &mut app,
-            [Message::Reader(Reader::Open(Route::Page(
-                PageId::TEACH_BACK,
-            )))],
-        );
         let items = needle_guide::document::check_items(&library);
         let to_ask = needle_guide::document::questions_to_ask(&library);
         let mut messages = vec![Check::Next];
