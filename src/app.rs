@@ -874,8 +874,9 @@ impl App {
         } else {
             return None;
         };
-        // After the check, what to do if something is wrong goes first, never left out.
-        if sections.iter().all(|section| section.items.is_empty()) {
+        // After the check, what to do if something is wrong goes first, never left out: with
+        // every answer right and nothing ticked, it goes home alone.
+        if !on_the_check && sections.iter().all(|section| section.items.is_empty()) {
             return None;
         }
         let safety = on_the_check.then(|| Section {

@@ -1591,3 +1591,38 @@ fn every_question_ticked_goes_home_in_the_code_with_what_to_do() {
         );
     }
 }
+
+/// Every answer right and nothing ticked: "Take this with you" still gives what to do if
+/// something is wrong, alone.
+#[test]
+fn with_every_answer_right_the_code_holds_what_to_do() {
+    let mut app = visit_on(Kiosk::StartVisit, PageId::TEACH_BACK);
+    let library = app.library().clone();
+    let mut messages = vec![Check::Next];
+    for item in needle_guide::document::check_items(&library) {
+        let right = item.choices.iter().enumerate().filter(|(_, c)| c.right);
+        messages.extend(right.map(|(index, _)| Check::Pick(index)));
+        if item.pick_all {
+            messages.push(Check::Done);
+        }
+        messages.push(Check::Next);
+    }
+    messages.push(Check::Next);
+    messages.extend((0..4).map(|question| Check::Sure(question, true)));
+    messages.extend([Check::Finish, Check::TakeHome]);
+    for message in messages {
+        deliver(&mut app, [Message::Reader(Reader::TeachBack(message))]);
+    }
+    let summary = app.reader().check_summary(&library).expect("done");
+    assert!(summary.topics.is_empty() && summary.questions.is_empty());
+    let mut window = support::window::Window::new();
+    window.step(&mut app, &[]);
+    let safety: Vec<String> = library
+        .ui
+        .kiosk
+        .take_home_safety
+        .iter()
+        .map(|line| library.plain(line))
+        .collect();
+    assert_eq!(listed(&read_code(&window)), safety);
+}
