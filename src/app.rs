@@ -1087,7 +1087,7 @@ impl App {
         match &self.mode {
             Mode::Consult(consult) if consult.presenting() => self.viewport.presenting(),
             Mode::Consult(_) => 1.0,
-            Mode::Kiosk(_) => kiosk::SCALE,
+            Mode::Kiosk(_) => kiosk::scale_for(self.screen().unwrap_or(self.window())),
         }
     }
 

@@ -150,8 +150,13 @@ pub fn contrast_button<'a>(ui: &'a Ui, comfort: Comfort<'a>, words: Words) -> El
 }
 
 /// A− and A+, after "Text size" when the words are full; A+ is greyed out when the text can grow
-/// no more.
+/// no more. None at all where neither would do anything (a screen too small for the layout to
+/// grow, as a 7-inch panel's): two greyed buttons there read as broken, and their room lets the
+/// bar keep the language on a portrait panel.
 pub fn text_size<'a>(ui: &'a Ui, comfort: Comfort<'a>, words: Words) -> Vec<Element<'a, Shared>> {
+    if !comfort.can_enlarge && !comfort.can_shrink {
+        return Vec::new();
+    }
     let caption = (words == Words::Full).then(|| {
         let room = comfort.in_both(ui, |ui| &ui.consult.text_size);
         nav::steady_caption(

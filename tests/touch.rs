@@ -76,12 +76,18 @@ fn no_label_breaks_and_every_bar_keeps_its_controls_on_one_line() {
         assert!(!found.bars.is_empty(), "{name}: no bar found");
         for bar in &found.bars {
             // A page's button scrolled behind the bar shows nothing there: only what shows counts.
-            let controls: Vec<_> = found
+            // What shows of a control is cut at the screen's edge, so whether it runs off the
+            // screen is told by its whole bounds.
+            let in_bar: Vec<_> = found
                 .targets
                 .iter()
-                .filter_map(|target| target.visible)
-                .filter(|visible| centre_inside(visible, bar))
+                .filter(|target| {
+                    target
+                        .visible
+                        .is_some_and(|shown| centre_inside(&shown, bar))
+                })
                 .collect();
+            let controls: Vec<_> = in_bar.iter().filter_map(|target| target.visible).collect();
             let lowest_top = controls.iter().map(|c| c.y).fold(f32::MIN, f32::max);
             let highest_bottom = controls
                 .iter()
@@ -97,8 +103,9 @@ fn no_label_breaks_and_every_bar_keeps_its_controls_on_one_line() {
                     problems.push(format!("{name}: two of a bar's controls overlap"));
                 }
             }
-            if let Some(out) = controls
+            if let Some(out) = in_bar
                 .iter()
+                .map(|target| target.bounds)
                 .find(|c| c.x < -0.5 || c.x + c.width > width + 0.5)
             {
                 problems.push(format!(
@@ -128,11 +135,12 @@ fn every_kiosk_target_is_big_enough_for_a_finger() {
                 let setup = Setup::new(Mode::Kiosk, locale, screen).on(route.clone());
                 let (app, name, found) = laid_out(&setup);
                 // 64 pixels where the screen is large enough, 48 on a small panel.
-                let target = if screen.width.min(screen.height) < 720.0 {
-                    SMALL_KIOSK_TARGET
-                } else {
-                    KIOSK_TARGET
-                };
+                let target =
+                    if screen.width.min(screen.height) < needle_guide::screen::kiosk::SMALL_PANEL {
+                        SMALL_KIOSK_TARGET
+                    } else {
+                        KIOSK_TARGET
+                    };
                 let smallest = target / app.scale_factor();
                 for target in &found.targets {
                     let bounds = target.bounds;

@@ -29,6 +29,21 @@ use crate::widget::room;
 /// touch screen read standing up.
 pub const SCALE: f32 = 1.25;
 
+/// A screen shorter than this on its short side is a small panel (a Raspberry Pi's 800×480 or
+/// 1024×600, or one of them turned): the kiosk starts there at the normal size, since enlarged
+/// its bars would take half the screen and a page show little more than its title; A+ then
+/// enlarges it as far as the screen allows.
+pub const SMALL_PANEL: f32 = 720.0;
+
+/// How much the kiosk enlarges everything on `screen`: [`SCALE`], but on a small panel.
+pub fn scale_for(screen: iced::Size) -> f32 {
+    if screen.width.min(screen.height) < SMALL_PANEL {
+        1.0
+    } else {
+        SCALE
+    }
+}
+
 /// How long without a touch before "Are you still reading?", unless `--idle-timeout` says
 /// otherwise.
 pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(90);

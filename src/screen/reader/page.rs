@@ -46,6 +46,9 @@ pub struct PageState<'a> {
 /// note shows only its heading, to leave the page room for more than its top.
 pub const SHORT_LAYOUT: f32 = 560.0;
 
+/// A layout narrower than this is a portrait panel's (480 wide) or a window as narrow.
+pub const NARROW_LAYOUT: f32 = 600.0;
+
 /// Below this layout height (the kiosk's 640), home's lead gives its room to the fifth row of
 /// topic tiles, so that every topic shows without scrolling.
 const TILES_AND_LEAD: f32 = 700.0;
@@ -705,25 +708,28 @@ pub fn pinned<'a>(
     } else {
         (style::primary, palette.primary)
     };
-    let words: Element<'a, Message> = if layout.height < SHORT_LAYOUT {
-        row![
-            typography::strong(heading).style(heading_style),
-            typography::body(joined(&short)),
-        ]
-        .spacing(metrics::XS)
-        .width(Fill)
-        .wrap()
-        .into()
-    } else {
-        rich_text::<(), _, _, _>([
-            span(heading).font(BOLD).color(heading_colour),
-            span(" "),
-            span(joined(&body)),
-        ])
-        .size(size::BODY)
-        .width(Fill)
-        .into()
-    };
+    // On a short screen, or a narrow one where the whole note would take half a portrait
+    // panel, its heading and the number to call; the arrow opens the rest.
+    let words: Element<'a, Message> =
+        if layout.height < SHORT_LAYOUT || layout.width < NARROW_LAYOUT {
+            row![
+                typography::strong(heading).style(heading_style),
+                typography::body(joined(&short)),
+            ]
+            .spacing(metrics::XS)
+            .width(Fill)
+            .wrap()
+            .into()
+        } else {
+            rich_text::<(), _, _, _>([
+                span(heading).font(BOLD).color(heading_colour),
+                span(" "),
+                span(joined(&body)),
+            ])
+            .size(size::BODY)
+            .width(Fill)
+            .into()
+        };
     let strip = action(
         row![
             action_icon::view(Level::Emergency, TILE_ICON_SIZE),
