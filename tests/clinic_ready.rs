@@ -477,7 +477,7 @@ fn the_handout_has_lines_to_write_the_missing_numbers_in() {
             )),
             "{locale}: {fields:?}"
         );
-        for number in ["555-0100", "555-0199", "555-0111", "Test Clinic"] {
+        for number in ["555-0100", "555-0199", "555-0111"] {
             assert!(
                 fields
                     .iter()
@@ -485,5 +485,18 @@ fn the_handout_has_lines_to_write_the_missing_numbers_in() {
                 "{locale}: {number}"
             );
         }
+        // The clinic's name is under the title ("From …"), not said again in the box.
+        let sheet = handout::sheet(ready, &HandoutOptions::default(), &handout::Cuts::none());
+        assert!(
+            sheet
+                .given_by
+                .is_some_and(|given_by| given_by.contains("Test Clinic")),
+            "{locale}"
+        );
+        assert!(
+            !fields
+                .iter()
+                .any(|(label, _)| label == &ready.ui.clinic_name)
+        );
     }
 }
