@@ -421,6 +421,7 @@ impl TeachBack {
         &self,
         items: &[CheckItem],
         words: &'a TeachBackWords,
+        fewest: bool,
     ) -> Vec<Element<'a, Message>> {
         let button = |words: &String, role, message| action(label(words.clone()), role, message);
         let buttons = match self.step {
@@ -443,9 +444,12 @@ impl TeachBack {
                 let again = self
                     .is_wrong(items, index)
                     .then(|| button(&words.try_this_again, again_role, Message::TryAgain));
-                let show = button(&words.show_me_again, Role::Secondary, Message::ShowMeAgain);
+                // In the fewest words (a portrait panel), "Show me again" gives its room to the
+                // ways on: the explanation on the page already says what is right.
+                let show = (!fewest)
+                    .then(|| button(&words.show_me_again, Role::Secondary, Message::ShowMeAgain));
                 let next = button(&words.next, next_role, Message::Next);
-                again.into_iter().chain([show, next]).collect()
+                again.into_iter().chain(show).chain([next]).collect()
             }
             Step::Questions => vec![button(&words.next, Role::Primary, Message::Next)],
             Step::Sure => vec![button(&words.finish, Role::Primary, Message::Finish)],
