@@ -712,9 +712,9 @@ impl App {
         }
     }
 
-    /// Ends the passage being said, if any.
+    /// Ends the passage being said, if any, and the notice that it failed, on leaving a page.
     fn stop_reading(&mut self) {
-        self.read_aloud.stop();
+        self.read_aloud.leave();
     }
 
     fn consult_did(&mut self, action: consult::Action) -> Task<Message> {

@@ -279,6 +279,13 @@ fn read_aloud_shows_only_where_it_can_speak_and_a_failure_is_one_notice() {
     );
     deliver(&mut app, [Reader::Open(Route::Page(PageId::AFTER)).into()]);
     assert_eq!(app.route(), &Route::Page(PageId::AFTER));
+    // The notice was about that page's reading: it does not follow the reader to the next.
+    assert!(!app.speech_failed());
+    assert!(
+        simulate(&app, WINDOW)
+            .find(ui.speech_failed.as_str())
+            .is_err()
+    );
     // A program that ends in error mid-page: the same one notice.
     let mut app = with(&recorder, Route::Page(PageId::RISKS));
     deliver(&mut app, [Message::Speech(Speech::From(0))]);

@@ -153,6 +153,13 @@ impl ReadAloud {
         self.failed = true;
     }
 
+    /// Stops reading as the reader leaves the page: a notice that reading failed there goes
+    /// with it, rather than follow them from page to page.
+    pub fn leave(&mut self) {
+        self.stop();
+        self.failed = false;
+    }
+
     /// Ends the passage being said, if any.
     pub fn stop(&mut self) {
         if let Some(reading) = self.reading.take() {
