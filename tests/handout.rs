@@ -993,9 +993,10 @@ fn clinic_at_its_longest(edition: &Library) -> Library {
 
 /// Every combination a clinic can print: both languages, A4 and Letter, no condition, as many
 /// as are described, every condition, with and without the longest discussion summary, and
-/// with the built-in clinic, a filled-in one and one whose details are as long as they print. What goes home is at most two pages, with what to
-/// do and whom to call on the first; after the check, the page to sign is one more, of its own;
-/// what was left out to fit is said on the handout.
+/// with the built-in clinic, a filled-in one and one whose details are as long as they print.
+/// What goes home is at most two pages, with what to do and whom to call on the first; after
+/// the check, the page to sign is one more, of its own; what was left out to fit is said on the
+/// handout.
 #[test]
 fn the_handout_is_at_most_two_pages_in_every_combination() {
     let scratch = Scratch::new("print");

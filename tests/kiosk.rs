@@ -996,6 +996,19 @@ fn read_code(window: &support::window::Window) -> String {
     grids[0].decode().expect("the code reads").1
 }
 
+/// The code's first part, what to do if something is wrong, as the patient reads it.
+fn safety_lines(library: &Library) -> Vec<String> {
+    let lines = &library.ui.kiosk.take_home_safety;
+    lines.iter().map(|line| library.plain(line)).collect()
+}
+
+/// Gives the check `steps`, one at a time, as taps do.
+fn answer(app: &mut App, steps: Vec<Check>) {
+    for step in steps {
+        deliver(app, [Message::Reader(Reader::TeachBack(step))]);
+    }
+}
+
 /// A kiosk with a visit begun by `start`, on `page`.
 fn visit_on(start: Kiosk, page: PageId) -> App {
     let mut app = kiosk();
@@ -1079,9 +1092,7 @@ fn the_take_home_code_holds_the_text_on_the_screen_in_both_languages() {
         // One "are you sure" question answered no: its advice goes home too.
         messages.extend((0..4).map(|question| Check::Sure(question, question != 1)));
         messages.push(Check::Finish);
-        for message in messages {
-            deliver(&mut app, [Message::Reader(Reader::TeachBack(message))]);
-        }
+        answer(&mut app, messages);
         let summary = app
             .reader()
             .check_summary(&library)
@@ -1133,11 +1144,7 @@ fn the_take_home_code_holds_the_text_on_the_screen_in_both_languages() {
         );
         // First, what to do if something is wrong, with the numbers to call (the clinic's
         // after-hours line too); never left out, and said beside the code too.
-        let safety: Vec<String> = words
-            .take_home_safety
-            .iter()
-            .map(|line| library.plain(line))
-            .collect();
+        let safety = safety_lines(&library);
         let all_safety = safety.join(" ");
         for number in [
             library.emergency_number(),
@@ -1568,9 +1575,7 @@ fn every_question_ticked_goes_home_in_the_code_with_what_to_do() {
         messages.push(Check::Next);
         messages.extend((0..4).map(|question| Check::Sure(question, false)));
         messages.push(Check::Finish);
-        for message in messages {
-            deliver(&mut app, [Message::Reader(Reader::TeachBack(message))]);
-        }
+        answer(&mut app, messages);
         let summary = app.reader().check_summary(&library).expect("done");
         assert_eq!(summary.questions.len(), to_ask.len(), "{}", library.locale);
         deliver(
@@ -1610,19 +1615,10 @@ fn with_every_answer_right_the_code_holds_what_to_do() {
     messages.push(Check::Next);
     messages.extend((0..4).map(|question| Check::Sure(question, true)));
     messages.extend([Check::Finish, Check::TakeHome]);
-    for message in messages {
-        deliver(&mut app, [Message::Reader(Reader::TeachBack(message))]);
-    }
+    answer(&mut app, messages);
     let summary = app.reader().check_summary(&library).expect("done");
     assert!(summary.topics.is_empty() && summary.questions.is_empty());
     let mut window = support::window::Window::new();
     window.step(&mut app, &[]);
-    let safety: Vec<String> = library
-        .ui
-        .kiosk
-        .take_home_safety
-        .iter()
-        .map(|line| library.plain(line))
-        .collect();
-    assert_eq!(listed(&read_code(&window)), safety);
+    assert_eq!(listed(&read_code(&window)), safety_lines(&library));
 }

@@ -103,21 +103,18 @@ pub fn print(library: &Library, options: &HandoutOptions) -> Result<Printed, Str
         (step, sheet, cuts) = (last, shorter, fewer);
     }
     // Then give back, the last given up first, whatever it fits without after all: a later
-    // step may have made room for an earlier one. What leaves words or pictures out is given
-    // back before what only sets things tighter (the whole checklist rather than bigger
-    // pictures). A step whose return changes nothing (one of the checklist's, under a longer
-    // one) is given back without laying the sheet out again.
-    // The page to sign's own cuts go back first: while they are given up, the pages that go
-    // home say so, in room that what they hold could use, and the pages that go home are then
-    // the same with and without the page to sign.
+    // step may have made room for an earlier one. The page to sign's own cuts go back first:
+    // while they are given up, the pages that go home say so, in room that what those pages
+    // hold could use, and the pages that go home are then the same with and without the page
+    // to sign. Then what leaves words or pictures out, before what only sets things tighter
+    // (the whole checklist rather than bigger pictures). A step whose return changes nothing
+    // (one of the checklist's, under a longer one) is given back without laying the sheet out
+    // again.
     if fits(&laid) {
-        let (signing, rest): (Vec<Shorten>, Vec<Shorten>) = cuts
-            .clone()
-            .latest_first()
-            .partition(|step| step.on_the_page_to_sign());
-        let (leave_out, tighten): (Vec<Shorten>, Vec<Shorten>) =
-            rest.into_iter().partition(|step| step.leaves_out());
-        for given_up in signing.into_iter().chain(leave_out).chain(tighten) {
+        let mut given_back: Vec<Shorten> = cuts.latest_first().collect();
+        // A stable sort: the last given up stays first within each kind.
+        given_back.sort_by_key(|step| (!step.on_the_page_to_sign(), !step.leaves_out()));
+        for given_up in given_back {
             let fewer = cuts.without(given_up);
             let fuller = build(&fewer);
             if fuller == sheet {

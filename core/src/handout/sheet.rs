@@ -887,7 +887,8 @@ fn who_should_not(
 /// The right to say no, and what may help, beside the harms that follow: what the benefits page
 /// marks `on_handout` ("You can say no", under "It is your choice" as a run-in heading; then what
 /// studies found, in short, each with its sources). The right to say no is never given up; what
-/// studies found is printed in brief, late, and given up only last of all.
+/// studies found is printed in brief, late, and given up only after the pictures and the
+/// conditions' list, before the end of what to tell the therapist.
 fn your_choice(
     pieces: &mut Vec<Piece>,
     library: &Library,
