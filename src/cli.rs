@@ -51,9 +51,20 @@ pub enum Command {
         since: Option<crate::insights::IsoWeek>,
         /// `None`: the platform's data folder.
         file: Option<PathBuf>,
-        /// First bring back to this week the counts of weeks after it (a clock set ahead).
-        clock_fixed: bool,
+        /// What to do first about counts of weeks after next week (a clock set ahead).
+        clock_fix: Option<ClockFix>,
     },
+}
+
+/// `insights --clock-fixed`: the counts of weeks after next week, counted while the clock was
+/// set ahead, go into next week, but only once staff have seen the date the clock gives: with
+/// the clock still wrong (behind), real weeks would move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockFix {
+    /// Say which weeks would move, and today's date by the clock; move nothing.
+    Show,
+    /// Move them (`--yes`).
+    Move,
 }
 
 /// Reads a command line, program name first. `--help` and `--version` come back as errors whose
@@ -181,10 +192,14 @@ enum Subcommands {
         /// The counts file [default: insights.sqlite in the platform's data folder]
         #[arg(long = "insights", value_name = "FILE")]
         file: Option<PathBuf>,
-        /// The computer's clock is right again: move the counts of weeks after this one, counted
-        /// while it was set ahead, into this week first
+        /// The computer's clock is right again: say which weeks' counts, counted while it was
+        /// set ahead, are after next week, and what today's date is by the clock; with --yes,
+        /// move them into next week
         #[arg(long)]
         clock_fixed: bool,
+        /// With --clock-fixed: the date it shows is right, move the counts
+        #[arg(long, requires = "clock_fixed")]
+        yes: bool,
     },
     /// Write the built-in content to a folder to edit
     ExportContent {
@@ -244,11 +259,16 @@ impl From<Cli> for Command {
                 since,
                 file,
                 clock_fixed,
+                yes,
             }) => Command::Insights {
                 csv,
                 since,
                 file,
-                clock_fixed,
+                clock_fix: match (clock_fixed, yes) {
+                    (false, _) => None,
+                    (true, false) => Some(ClockFix::Show),
+                    (true, true) => Some(ClockFix::Move),
+                },
             },
         }
     }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use needle_guide::app::{self, App, KioskSettings};
-use needle_guide::cli::{self, Command};
+use needle_guide::cli::{self, ClockFix, Command};
 use needle_guide::content::check::{ClinicFile, NotReady};
 use needle_guide::content::{
     self, ContentFolder, Edition, File, LOCALES, Library, Problem, Problems, check,
@@ -186,8 +186,8 @@ fn carry_out(command: Command) -> Result<(), Failure> {
             csv,
             since,
             file,
-            clock_fixed,
-        } => out(insights_report(csv, since, file, clock_fixed)?),
+            clock_fix,
+        } => out(insights_report(csv, since, file, clock_fix)?),
         Command::Handout {
             locale,
             content,
@@ -412,14 +412,15 @@ fn handout(
     }
 }
 
-/// The counts, kiosk then consult room, merged so no quiet week stands alone.
+/// The counts, kiosk then consult room, merged so no quiet week stands alone; first, what
+/// `clock_fix` asks about weeks counted while the clock was set ahead.
 fn insights_report(
     csv: bool,
     since: Option<needle_guide::insights::IsoWeek>,
     file: Option<PathBuf>,
-    clock_fixed: bool,
+    clock_fix: Option<ClockFix>,
 ) -> Result<String, Failure> {
-    use needle_guide::insights::{self, Mode, Store};
+    use needle_guide::insights::{self, IsoWeek, Mode, Store};
     let file = file
         .or_else(|| insights::default_file(|name| std::env::var_os(name)))
         .ok_or(Failure::NoInsightsFile)?;
@@ -430,23 +431,50 @@ fn insights_report(
             content::without_controls(&file.display().to_string())
         ));
     }
-    let mut store = Store::open(&file)?;
-    if clock_fixed {
-        let now = insights::IsoWeek::now();
+    let now = IsoWeek::now();
+    let next = now.next();
+    let listed = |weeks: &[IsoWeek]| {
+        weeks
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    // Reading the counts needs only leave to read the file; moving them, to write it.
+    let store = if clock_fix == Some(ClockFix::Move) {
+        let mut store = Store::open(&file)?;
         let moved = store.bring_back_weeks_ahead(now)?;
-        let weeks: Vec<String> = moved.iter().map(ToString::to_string).collect();
         eprintln!(
             "needle-guide: {}",
-            if weeks.is_empty() {
-                format!("no counts after next week, {}: nothing to move", now.next())
+            if moved.is_empty() {
+                format!("no counts after next week, {next}: nothing to move")
             } else {
                 format!(
-                    "the counts of {} moved into next week, {}",
-                    weeks.join(", "),
-                    now.next()
+                    "the counts of {} moved into next week, {next}",
+                    listed(&moved)
                 )
             }
         );
+        store
+    } else {
+        Store::open_to_read(&file)?
+    };
+    if clock_fix == Some(ClockFix::Show) {
+        let ahead = store.weeks_ahead(now)?;
+        if ahead.is_empty() {
+            eprintln!("needle-guide: no counts after next week, {next}: nothing to move");
+        } else {
+            eprintln!(
+                "needle-guide: this computer's clock puts today in week {now} ({} to {}). The \
+                 counts of {} are after next week, {next}. If that date is right, run this \
+                 again with --clock-fixed --yes to move them into {next}. If it is not, set the \
+                 clock first: with the clock behind, real weeks' counts would move. Nothing was \
+                 moved.",
+                now.monday(),
+                now.sunday(),
+                listed(&ahead)
+            );
+        }
     }
     let mut report = if csv {
         format!("{}\n", insights::CSV_HEADER)
@@ -454,7 +482,7 @@ fn insights_report(
         String::new()
     };
     for mode in Mode::ALL {
-        let spans = store.readable(mode, insights::IsoWeek::now(), since)?;
+        let spans = store.readable(mode, now, since)?;
         report.push_str(&if csv {
             insights::csv(mode, &spans)
         } else {

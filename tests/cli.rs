@@ -680,7 +680,7 @@ fn export_refuses_a_folder_it_cannot_list() {
 }
 
 /// Staff told that visits go to a week ahead of the clock bring them back, once it is right,
-/// to the week after this one.
+/// to the week after this one: after seeing the date the clock gives.
 #[test]
 fn insights_clock_fixed_brings_counts_from_weeks_ahead_into_the_next_week() {
     use needle_guide::insights::{IsoWeek, Mode, Store, Visit};
@@ -694,7 +694,39 @@ fn insights_clock_fixed_brings_counts_from_weeks_ahead_into_the_next_week() {
         store.record(ahead, Mode::Kiosk, &Visit::default()).unwrap();
     }
     drop(store);
-    let fixed = run(&["insights", "--clock-fixed", "--insights", path]);
+    // First the date the clock gives, to check, and which weeks would move: nothing moves.
+    let shown = run(&["insights", "--clock-fixed", "--insights", path]);
+    assert_eq!(shown.status.code(), Some(0), "{}", stderr(&shown));
+    for said in [
+        format!(
+            "puts today in week {now} ({} to {})",
+            now.monday(),
+            now.sunday()
+        ),
+        format!("The counts of {ahead} are after next week, {}", now.next()),
+        "--clock-fixed --yes".to_owned(),
+        "Nothing was moved.".to_owned(),
+    ] {
+        assert!(stderr(&shown).contains(&said), "{said}: {}", stderr(&shown));
+    }
+    let weeks_of = |file: &std::path::Path| {
+        Store::open(file)
+            .unwrap()
+            .weeks(Mode::Kiosk, None)
+            .unwrap()
+            .iter()
+            .map(|week| (week.from, week.visits))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(weeks_of(&file), [(ahead, 3)]);
+    // --yes on its own is refused: it goes with --clock-fixed.
+    assert_ne!(
+        run(&["insights", "--yes", "--insights", path])
+            .status
+            .code(),
+        Some(0)
+    );
+    let fixed = run(&["insights", "--clock-fixed", "--yes", "--insights", path]);
     assert_eq!(fixed.status.code(), Some(0), "{}", stderr(&fixed));
     assert!(
         stderr(&fixed).contains(&format!(
@@ -704,18 +736,8 @@ fn insights_clock_fixed_brings_counts_from_weeks_ahead_into_the_next_week() {
         "{}",
         stderr(&fixed)
     );
-    let weeks = Store::open(&file)
-        .unwrap()
-        .weeks(Mode::Kiosk, None)
-        .unwrap();
-    assert_eq!(
-        weeks
-            .iter()
-            .map(|week| (week.from, week.visits))
-            .collect::<Vec<_>>(),
-        [(now.next(), 3)]
-    );
-    let again = run(&["insights", "--clock-fixed", "--insights", path]);
+    assert_eq!(weeks_of(&file), [(now.next(), 3)]);
+    let again = run(&["insights", "--clock-fixed", "--yes", "--insights", path]);
     assert!(
         stderr(&again).contains("nothing to move"),
         "{}",

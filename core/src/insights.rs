@@ -778,15 +778,94 @@ fn keep_private(path: &Path) {
     let _ = path;
 }
 
+/// The weeks with counts after `week`, in order.
+fn weeks_after(connection: &Connection, week: IsoWeek) -> rusqlite::Result<Vec<IsoWeek>> {
+    let mut weeks =
+        connection.prepare("SELECT DISTINCT week FROM counts WHERE week > ?1 ORDER BY week")?;
+    let keys = weeks
+        .query_map(params![week.key()], |row| row.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(keys.into_iter().filter_map(IsoWeek::from_key).collect())
+}
+
 /// The key of the latest week with counts, in either room, if there are any.
 fn latest_week(connection: &Connection) -> rusqlite::Result<Option<i64>> {
     connection.query_row("SELECT max(week) FROM counts", [], |row| row.get(0))
+}
+
+/// The version and label of the counts file `connection` has open, or why it is not a counts
+/// file this guide can read: not a database, another program's, or a newer guide's. Read in one
+/// snapshot: another guide making the file at the same moment commits its tables and its
+/// version together, so this one never sees the tables without the version and takes the file
+/// for another program's. Nothing is written.
+fn examine(connection: &mut Connection, name: &str) -> Result<(i64, i64), InsightsError> {
+    let open = |error| {
+        InsightsError::from_sqlite(error, name, |path, reason| InsightsError::Open {
+            path,
+            reason,
+        })
+    };
+    let not_counts = |error| {
+        InsightsError::from_sqlite(error, name, |path, reason| InsightsError::NotCounts {
+            path,
+            reason,
+        })
+    };
+    let snapshot = connection.transaction().map_err(open)?;
+    // Not a database at all shows here, on the first read.
+    let found: i64 = snapshot
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(not_counts)?;
+    let application: i64 = snapshot
+        .query_row("PRAGMA application_id", [], |row| row.get(0))
+        .map_err(not_counts)?;
+    if found > VERSION && application != APPLICATION_ID {
+        return Err(InsightsError::NotCounts {
+            path: name.to_owned(),
+            reason: "it is an SQLite database of something else".into(),
+        });
+    }
+    if found > VERSION {
+        return Err(InsightsError::Newer {
+            path: name.to_owned(),
+            found,
+            known: VERSION,
+        });
+    }
+    // Another program's database is refused before anything is written to it (the
+    // write-ahead log changes the file's header).
+    refuse_foreign(&snapshot, name, found)?;
+    Ok((found, application))
+}
+
+/// `path` as an SQLite `file:` URI, each byte that is not a plain path character written as
+/// `%XX`, so that a name with `?`, `#` or `%` in it stays the file's name.
+fn file_uri(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let text = absolute.to_string_lossy().replace('\\', "/");
+    let mut uri = String::from("file:");
+    if !text.starts_with('/') {
+        // A Windows drive: file:///C:/...
+        uri.push('/');
+    }
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' | b':' => {
+                uri.push(byte as char)
+            }
+            _ => uri.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    uri
 }
 
 /// The counts file, open.
 pub struct Store {
     connection: Connection,
     path: String,
+    /// The file's version: [`VERSION`], but where it was opened only to read
+    /// ([`Store::open_to_read`]), which reads an older file as it is.
+    version: i64,
 }
 
 impl Store {
@@ -814,36 +893,7 @@ impl Store {
         )
         .map_err(open)?;
         connection.busy_timeout(BUSY).map_err(open)?;
-        // The version, the label and the tables read in one snapshot: another guide making the
-        // file at the same moment commits its tables and its version together, so this one
-        // never sees the tables without the version and takes the file for another program's.
-        let (found, application) = {
-            let snapshot = connection.transaction().map_err(open)?;
-            // Not a database at all shows here, on the first read.
-            let found: i64 = snapshot
-                .query_row("PRAGMA user_version", [], |row| row.get(0))
-                .map_err(not_counts)?;
-            let application: i64 = snapshot
-                .query_row("PRAGMA application_id", [], |row| row.get(0))
-                .map_err(not_counts)?;
-            if found > VERSION && application != APPLICATION_ID {
-                return Err(InsightsError::NotCounts {
-                    path: name,
-                    reason: "it is an SQLite database of something else".into(),
-                });
-            }
-            if found > VERSION {
-                return Err(InsightsError::Newer {
-                    path: name,
-                    found,
-                    known: VERSION,
-                });
-            }
-            // Another program's database is refused before anything is written to it (the
-            // write-ahead log below changes the file's header).
-            refuse_foreign(&snapshot, &name, found)?;
-            (found, application)
-        };
+        let (found, application) = examine(&mut connection, &name)?;
         keep_private(path);
         if application != APPLICATION_ID {
             // A label only: a read-only file of an earlier build is still read without it, and
@@ -898,7 +948,56 @@ impl Store {
         Ok(Store {
             connection,
             path: name,
+            version: VERSION,
         })
+    }
+
+    /// Opens the counts at `path` only to read them, for staff who may read the file and not
+    /// write it: nothing is written to it or made beside it, and an older file is read as it
+    /// is, not brought up to date. Where its folder cannot be written and it has no write-ahead
+    /// log open beside it, it is read as it stands on disk. A damaged file is refused.
+    pub fn open_to_read(path: &Path) -> Result<Store, InsightsError> {
+        let name = path.display().to_string();
+        let open = |flags: OpenFlags, at: &str| -> Result<(Connection, i64), InsightsError> {
+            let mut connection = Connection::open_with_flags(at, flags).map_err(|error| {
+                InsightsError::from_sqlite(error, &name, |path, reason| InsightsError::Open {
+                    path,
+                    reason,
+                })
+            })?;
+            connection
+                .busy_timeout(BUSY)
+                .map_err(|error| InsightsError::Open {
+                    path: name.clone(),
+                    reason: error.to_string(),
+                })?;
+            let (found, _) = examine(&mut connection, &name)?;
+            Ok((connection, found))
+        };
+        let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let (connection, version) = match open(read_only, &name) {
+            // A file in write-ahead-log mode needs its shared-memory file beside it, which a
+            // reader cannot make in a folder it may not write: then the file is read as it is
+            // on disk (SQLite's `immutable`), which holds every visit a guide has closed.
+            Err(InsightsError::Open { .. }) => open(
+                read_only | OpenFlags::SQLITE_OPEN_URI,
+                &format!("{}?immutable=1", file_uri(path)),
+            )?,
+            other => other?,
+        };
+        let store = Store {
+            connection,
+            path: name,
+            version,
+        };
+        // A damaged file's counts may be wrong: none are shown rather than some.
+        if !store.is_whole() {
+            return Err(InsightsError::NotCounts {
+                path: store.path,
+                reason: "it is damaged".into(),
+            });
+        }
+        Ok(store)
     }
 
     /// Moves the counts of every week after the one after `now` into that next week, in one
@@ -914,16 +1013,7 @@ impl Store {
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(write)?;
-        let later: Vec<i64> = {
-            let mut weeks = transaction
-                .prepare("SELECT DISTINCT week FROM counts WHERE week > ?1 ORDER BY week")
-                .map_err(write)?;
-            weeks
-                .query_map(params![next.key()], |row| row.get(0))
-                .map_err(write)?
-                .collect::<Result<_, _>>()
-                .map_err(write)?
-        };
+        let later = weeks_after(&transaction, next).map_err(write)?;
         transaction
             .execute(
                 "INSERT INTO counts (week, mode, item, answer, n)
@@ -937,7 +1027,21 @@ impl Store {
             .execute("DELETE FROM counts WHERE week > ?1", params![next.key()])
             .map_err(write)?;
         transaction.commit().map_err(write)?;
-        Ok(later.into_iter().filter_map(IsoWeek::from_key).collect())
+        Ok(later)
+    }
+
+    /// The weeks with counts after next week, which [`Store::bring_back_weeks_ahead`] would move
+    /// where `now` is this week. Nothing is written.
+    pub fn weeks_ahead(&self, now: IsoWeek) -> Result<Vec<IsoWeek>, InsightsError> {
+        if self.version == 0 {
+            return Ok(Vec::new());
+        }
+        weeks_after(&self.connection, now.next()).map_err(|error| {
+            InsightsError::from_sqlite(error, &self.path, |path, reason| InsightsError::Read {
+                path,
+                reason,
+            })
+        })
     }
 
     /// Adds one visit's counts to `week`'s, in one transaction: all of them or none; to the
@@ -1031,6 +1135,9 @@ impl Store {
 
     /// The latest week with counts, in either room.
     fn last_week(&self) -> Result<Option<IsoWeek>, InsightsError> {
+        if self.version == 0 {
+            return Ok(None);
+        }
         let last = latest_week(&self.connection).map_err(|reason| InsightsError::Read {
             path: self.path.clone(),
             reason: reason.to_string(),
@@ -1046,6 +1153,10 @@ impl Store {
                 reason,
             })
         };
+        // A file made and never written holds no tables yet.
+        if self.version == 0 {
+            return Ok(Vec::new());
+        }
         let mut query = self
             .connection
             .prepare(
@@ -1080,6 +1191,13 @@ impl Store {
             }
             let counts = weeks.last_mut().expect("pushed above");
             let n = n.max(0) as u64;
+            // Before version 2, pages' openings were kept as `PAGE` (an older file read as it
+            // is, not brought up to date).
+            let kind = if kind == PAGE && self.version < 2 {
+                PAGE_OPENINGS
+            } else {
+                kind
+            };
             match (kind, name.as_str(), Answer::from_key(answer)) {
                 (VISIT, STARTED, _) => counts.visits += n,
                 (VISIT, REACHED_CHECK, _) => counts.checks += n,
@@ -1167,6 +1285,17 @@ pub fn can_make(file: &Path) -> Result<(), InsightsError> {
 mod tests {
     use super::*;
 
+    /// An empty folder of this test run's own, `name` telling it apart.
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let folder = std::env::temp_dir().join(format!(
+            "needle-guide-insights-{name}-{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::create_dir_all(&folder).unwrap();
+        folder
+    }
+
     #[test]
     fn a_file_that_cannot_be_opened_is_said_so_never_called_something_else() {
         let cannot_open = rusqlite::Error::SqliteFailure(
@@ -1185,10 +1314,7 @@ mod tests {
             MIGRATIONS[1],
             format!("UPDATE items SET kind = {PAGE_OPENINGS} WHERE kind = {PAGE};")
         );
-        let folder =
-            std::env::temp_dir().join(format!("needle-guide-version-1-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&folder);
-        std::fs::create_dir_all(&folder).unwrap();
+        let folder = scratch("version-1");
         let path = folder.join("old.sqlite");
         let week = IsoWeek::new(2026, 40).unwrap().key();
         {
@@ -1201,14 +1327,69 @@ mod tests {
             ))
             .unwrap();
         }
-        let store = Store::open(&path).unwrap();
-        let weeks = store.weeks(Mode::Kiosk, None).unwrap();
-        assert_eq!(weeks[0].visits, 5);
-        assert!(
-            weeks[0].pages.is_empty(),
-            "23 openings are not 23 visits: {:?}",
-            weeks[0].pages
-        );
+        // Read as it is, to read only: the same counts, and the file and its folder untouched.
+        let before = std::fs::read(&path).unwrap();
+        let listing = || {
+            let mut names: Vec<_> = std::fs::read_dir(&folder)
+                .unwrap()
+                .map(|entry| entry.unwrap().file_name())
+                .collect();
+            names.sort();
+            names
+        };
+        let listed = listing();
+        let read = |store: Result<Store, InsightsError>| {
+            let weeks = store.unwrap().weeks(Mode::Kiosk, None).unwrap();
+            assert_eq!(weeks[0].visits, 5);
+            assert!(
+                weeks[0].pages.is_empty(),
+                "23 openings are not 23 visits: {:?}",
+                weeks[0].pages
+            );
+        };
+        read(Store::open_to_read(&path));
+        assert_eq!(std::fs::read(&path).unwrap(), before, "the file changed");
+        assert_eq!(listing(), listed, "a file made beside it");
+        // Brought up to date by a guide that writes to it.
+        read(Store::open(&path));
+        assert_ne!(std::fs::read(&path).unwrap(), before);
+        let _ = std::fs::remove_dir_all(&folder);
+    }
+
+    #[test]
+    fn to_read_the_counts_nothing_is_written_and_a_damaged_or_empty_file_is_said_so() {
+        let folder = scratch("read-only");
+        let path = folder.join("counts.sqlite");
+        let week = IsoWeek::new(2026, 40).unwrap();
+        let mut store = Store::open(&path).unwrap();
+        for _ in 0..200 {
+            store.record(week, Mode::Kiosk, &Visit::default()).unwrap();
+        }
+        drop(store);
+        let before = std::fs::read(&path).unwrap();
+        let read = Store::open_to_read(&path).unwrap();
+        assert_eq!(read.weeks(Mode::Kiosk, None).unwrap()[0].visits, 200);
+        assert_eq!(read.weeks_ahead(week).unwrap(), []);
+        drop(read);
+        assert_eq!(std::fs::read(&path).unwrap(), before, "the file changed");
+        // A file of no bytes is an empty database: no counts, no error.
+        let empty = folder.join("empty.sqlite");
+        std::fs::write(&empty, b"").unwrap();
+        let read = Store::open_to_read(&empty).unwrap();
+        assert!(read.weeks(Mode::Kiosk, None).unwrap().is_empty());
+        assert_eq!(read.readable(Mode::Kiosk, week, None).unwrap(), []);
+        // A damaged file's numbers are not shown at all: a page of the table spoiled.
+        let mut damaged = before.clone();
+        let page = 4096;
+        assert!(damaged.len() >= 3 * page, "{} bytes", damaged.len());
+        damaged[page..2 * page].fill(0x5A);
+        let spoiled = folder.join("damaged.sqlite");
+        std::fs::write(&spoiled, &damaged).unwrap();
+        match Store::open_to_read(&spoiled) {
+            Err(InsightsError::NotCounts { .. }) => {}
+            Err(other) => panic!("{other}"),
+            Ok(store) => panic!("read: {:?}", store.weeks(Mode::Kiosk, None)),
+        }
         let _ = std::fs::remove_dir_all(&folder);
     }
 

@@ -63,7 +63,7 @@ pub fn read(file: &Path, now: IsoWeek) -> Result<Read, InsightsError> {
     if !file.exists() {
         return Ok(read);
     }
-    let store = Store::open(file)?;
+    let store = Store::open_to_read(file)?;
     // The spans staff may read (finished weeks, quiet ones merged, as `needle-guide insights`
     // shows them) that end in these weeks, each without what is too small to show, added up: a
     // merged span reaching back before the window is taken whole, never cut.
