@@ -22,7 +22,7 @@ pub use crate::content::model::Paper;
 pub use face::Faces;
 pub use layout::{Laid, Mark, Placed, Role, WIDTH};
 pub use save::{WriteError, make_private, private_folder, write_file};
-pub use sheet::{Cuts, MAX_DESCRIBED, Piece, Run, Sheet, Shorten};
+pub use sheet::{Arrangement, Cuts, MAX_DESCRIBED, Piece, Run, Sheet, Shorten};
 
 /// What the therapist chose for this patient.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -64,7 +64,13 @@ pub struct Printed {
 
 /// What the handout says for `options`, without what `cuts` gives up, before it is laid out.
 pub fn sheet(library: &Library, options: &HandoutOptions, cuts: &Cuts) -> Sheet {
-    sheet::build(library, options, cuts, &Faces::new().regular)
+    sheet::build(
+        library,
+        options,
+        cuts,
+        Arrangement::ExpectedWithSteps,
+        &Faces::new().regular,
+    )
 }
 
 /// The pages that go home: a handout keeps to these.
@@ -81,8 +87,33 @@ pub const SIGNING_PAGES: usize = 1;
 /// out, in [`Shorten`]'s order, and the handout says so.
 pub fn print(library: &Library, options: &HandoutOptions) -> Result<Printed, String> {
     let faces = Faces::new();
-    let build = |cuts: &Cuts| sheet::build(library, options, cuts, &faces.regular);
-    let lay_out = |sheet: &Sheet| layout::lay_out(sheet, options.paper, &faces);
+    // Each arrangement fitted on its own; the one that gives up least is printed (the first, of
+    // two that give up the same).
+    let (_, sheet, laid) = Arrangement::ALL
+        .into_iter()
+        .map(|arrangement| fitted(library, options, arrangement, &faces))
+        .min_by(|(one, ..), (other, ..)| one.severity().cmp(&other.severity()))
+        .expect("an arrangement");
+    let pdf = pdf::write(&laid, &sheet.lang, &sheet.title)?;
+    Ok(Printed {
+        pdf,
+        pages: laid.pages.len(),
+        left_out: sheet.left_out.clone(),
+        laid,
+        sheet,
+    })
+}
+
+/// The handout for `options` in `arrangement`, fitted to its pages: what it gives up, what it
+/// says, and its pages.
+fn fitted(
+    library: &Library,
+    options: &HandoutOptions,
+    arrangement: Arrangement,
+    faces: &Faces,
+) -> (Cuts, Sheet, Laid) {
+    let build = |cuts: &Cuts| sheet::build(library, options, cuts, arrangement, &faces.regular);
+    let lay_out = |sheet: &Sheet| layout::lay_out(sheet, options.paper, faces);
     let fits =
         |laid: &Laid| laid.take_home_pages() <= MAX_PAGES && laid.signing_pages() <= SIGNING_PAGES;
     // Give up one step at a time, skipping steps that change nothing, until it fits or nothing
@@ -127,14 +158,7 @@ pub fn print(library: &Library, options: &HandoutOptions) -> Result<Printed, Str
             }
         }
     }
-    let pdf = pdf::write(&laid, &sheet.lang, &sheet.title)?;
-    Ok(Printed {
-        pdf,
-        pages: laid.pages.len(),
-        left_out: sheet.left_out.clone(),
-        laid,
-        sheet,
-    })
+    (cuts, sheet, laid)
 }
 
 /// Why a program could not show a file.

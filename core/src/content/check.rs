@@ -354,7 +354,14 @@ pub fn library(library: &Library, files: &Files) -> Vec<Problem> {
             ),
         ],
     );
-    checker.text(&ui_file, &library.ui.call_clinic.no_phone);
+    let call_clinic = &library.ui.call_clinic;
+    for words in [
+        &call_clinic.no_phone,
+        &call_clinic.on_paper_with_after_hours,
+        &call_clinic.on_paper_phone_only,
+    ] {
+        checker.text(&ui_file, words);
+    }
     checker.text(&ui_file, &library.ui.lung_areas);
     if library.ui.lung_areas.trim().is_empty() {
         checker.report(

@@ -151,6 +151,17 @@ impl Library {
         .collect()
     }
 
+    /// This edition as the printed handout says it: its first page opens with the clinic's
+    /// numbers, so `{call_clinic}` points there rather than saying them again (a phone with
+    /// words beside it, "then press 2 for …", took three lines of the urgent steps).
+    pub fn as_printed(&self) -> Library {
+        let mut printed = self.clone();
+        let words = &mut printed.ui.call_clinic;
+        words.with_after_hours = words.on_paper_with_after_hours.clone();
+        words.phone_only = words.on_paper_phone_only.clone();
+        printed
+    }
+
     /// "Call your clinic now at …": the sentence for `{call_clinic}`, its numbers set apart, in
     /// the words for what the clinic filled in.
     fn call_clinic(&self) -> Vec<Span> {

@@ -645,13 +645,17 @@ pub struct Ui {
 }
 
 /// The sentence `{call_clinic}` becomes: with the clinic's phone (`{phone}`) and its after-hours
-/// line (`{after_hours}`), with the phone only, or with neither (a guide not yet ready).
+/// line (`{after_hours}`), with the phone only, or with neither (a guide not yet ready). On the
+/// printed handout, whose first page opens with the clinic's numbers, the two `on_paper` forms
+/// point there instead of saying them again.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct CallClinicWords {
     pub with_after_hours: String,
     pub phone_only: String,
     pub no_phone: String,
+    pub on_paper_with_after_hours: String,
+    pub on_paper_phone_only: String,
 }
 
 /// Words of the teach-back check, the patient's questions, the four "are you sure" questions and

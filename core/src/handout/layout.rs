@@ -1497,7 +1497,13 @@ mod tests {
                     .collect(),
                 ..HandoutOptions::default()
             };
-            let sheet = sheet::build(&library, &options, &sheet::Cuts::none(), &faces.regular);
+            let sheet = sheet::build(
+                &library,
+                &options,
+                &sheet::Cuts::none(),
+                sheet::Arrangement::ExpectedWithSteps,
+                &faces.regular,
+            );
             for paper in Paper::ALL {
                 all.push((
                     format!("{locale} {}", paper.name()),

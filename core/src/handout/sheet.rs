@@ -342,6 +342,13 @@ impl Cuts {
         self.0.contains(&step)
     }
 
+    /// How much is given up, to compare two ways of fitting a handout: the steps given up, the
+    /// last given up (the most kept) first. The less of two gives up less: its last step comes
+    /// earlier, or with the same steps fewer of them.
+    pub fn severity(&self) -> Vec<Shorten> {
+        self.latest_first().collect()
+    }
+
     /// The steps given up, the last given up first.
     pub fn latest_first(&self) -> impl Iterator<Item = Shorten> + '_ {
         self.0.iter().rev().copied()
@@ -409,9 +416,32 @@ fn printable(
     Some(format!("{}…", value[..cut].trim_end()))
 }
 
-/// The handout's pieces for `options`, without what `cuts` gives up; `face` says which letters
-/// it can print.
-pub fn build(library: &Library, options: &HandoutOptions, cuts: &Cuts, face: &Face) -> Sheet {
+/// Where what is expected after treatment goes among the warning signs. It is a box kept whole
+/// but for its list, so where it does not fit at the foot of a column it leaves room empty there
+/// that the paragraph on where a needle can reach a lung would fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrangement {
+    /// Right after how long to watch for the signs.
+    ExpectedWithSteps,
+    /// After where a needle can reach a lung.
+    ExpectedLast,
+}
+
+impl Arrangement {
+    pub const ALL: [Arrangement; 2] = [Arrangement::ExpectedWithSteps, Arrangement::ExpectedLast];
+}
+
+/// The handout's pieces for `options`, arranged as `arrangement` says, without what `cuts` gives
+/// up; `face` says which letters it can print.
+pub fn build(
+    library: &Library,
+    options: &HandoutOptions,
+    cuts: &Cuts,
+    arrangement: Arrangement,
+    face: &Face,
+) -> Sheet {
+    let printed = library.as_printed();
+    let library = &printed;
     let words = &library.ui.handout;
     let mut left_out = Vec::new();
     let clinic_name = library.clinic.name.trim();
@@ -428,7 +458,7 @@ pub fn build(library: &Library, options: &HandoutOptions, cuts: &Cuts, face: &Fa
         .flatten();
     let mut pieces = Vec::new();
     contacts(&mut pieces, library, clinic.as_deref(), face, &mut left_out);
-    warning_signs(&mut pieces, library);
+    warning_signs(&mut pieces, library, arrangement);
     your_conditions(&mut pieces, library, options, cuts, &mut left_out);
     your_choice(&mut pieces, library, cuts, &mut left_out);
     side_effects(&mut pieces, library, cuts, &mut left_out);
@@ -593,7 +623,7 @@ fn contacts(
 
 /// The warning-signs page's steps of what to do, each with the signs it is for; what a caller
 /// says; that signs can start hours later; and where a needle can reach a lung.
-fn warning_signs(pieces: &mut Vec<Piece>, library: &Library) {
+fn warning_signs(pieces: &mut Vec<Piece>, library: &Library, arrangement: Arrangement) {
     let page = document(library, PageId::WARNING_SIGNS);
     let words = &library.ui.handout;
     pieces.push(Piece::Heading {
@@ -650,7 +680,9 @@ fn warning_signs(pieces: &mut Vec<Piece>, library: &Library) {
         note.extend(runs(body));
         pieces.push(Piece::Note(note));
     }
-    pieces.extend(expected.into_iter().map(step));
+    if arrangement == Arrangement::ExpectedWithSteps {
+        pieces.extend(expected.iter().copied().map(step));
+    }
     // Where a needle can reach a lung, in words: the section's heading and the picture's
     // summary.
     if let Some((title, picture)) = page.sections.iter().find_map(|section| {
@@ -665,6 +697,9 @@ fn warning_signs(pieces: &mut Vec<Piece>, library: &Library) {
             .collect();
         line.extend(runs(&picture.summary));
         pieces.push(Piece::Paragraph(line));
+    }
+    if arrangement == Arrangement::ExpectedLast {
+        pieces.extend(expected.iter().copied().map(step));
     }
 }
 
