@@ -977,9 +977,10 @@ impl Store {
         let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let (connection, version) = match open(read_only, &name) {
             // A file in write-ahead-log mode needs its shared-memory file beside it, which a
-            // reader cannot make in a folder it may not write: then the file is read as it is
-            // on disk (SQLite's `immutable`), which holds every visit a guide has closed.
-            Err(InsightsError::Open { .. }) => open(
+            // reader cannot make in a folder it may not write (SQLite says it cannot open it, or
+            // that it is read-only): then the file is read as it is on disk (SQLite's
+            // `immutable`), which holds every visit a guide has closed.
+            Err(InsightsError::Open { .. } | InsightsError::Write { .. }) => open(
                 read_only | OpenFlags::SQLITE_OPEN_URI,
                 &format!("{}?immutable=1", file_uri(path)),
             )?,
