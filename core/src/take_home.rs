@@ -6,12 +6,12 @@
 use qrcode::bits::Bits;
 use qrcode::{EcLevel, QrCode, Version};
 
-/// The largest code the kiosk shows: version 36 is 161 cells across, drawn 3 screen pixels a
+/// The largest code the kiosk shows: version 33 is 149 cells across, drawn 3 screen pixels a
 /// cell where the screen has the room (1280×800 and up). It holds every step of what to do if
 /// something is wrong, every one of the patient's own questions, and the right answer to each
-/// other question of the check in a line, in English and in Spanish (whose longest list, 2,400
-/// bytes or so, needs all of it).
-pub const MAX_VERSION: i16 = 36;
+/// other question of the check in a line (in Spanish, all but the last three of those, which
+/// the code says it left out).
+pub const MAX_VERSION: i16 = 33;
 
 /// How much of a code may be spoiled (a smudge, a glare) and it still reads. The clinic's web
 /// address, on the screen all day, has medium correction.

@@ -919,7 +919,7 @@ const TAKE_HOME_ROOM: Size = Size::new(
 /// The height of the take-home dialog around its code: the title row, the margins and padding.
 const TAKE_HOME_AROUND: f32 = TAKE_HOME_ROOM.height - TAKE_HOME_CODE;
 
-/// How wide the take-home code may be drawn: the largest code (version 36, 165 cells with its
+/// How wide the take-home code may be drawn: the largest code (version 33, 153 cells with its
 /// margin) at 3 pixels a cell, or a smaller one at 4 or 5, which a phone reads from arm's length.
 const TAKE_HOME_CODE: f32 = 500.0;
 
