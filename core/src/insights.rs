@@ -794,10 +794,10 @@ fn latest_week(connection: &Connection) -> rusqlite::Result<Option<i64>> {
 }
 
 /// The version and label of the counts file `connection` has open, or why it is not a counts
-/// file this guide can read: not a database, another program's, or a newer guide's. Read in one
-/// snapshot: another guide making the file at the same moment commits its tables and its
-/// version together, so this one never sees the tables without the version and takes the file
-/// for another program's. Nothing is written.
+/// file this guide can read: not a database, another program's, a newer guide's, or damaged.
+/// Read in one snapshot: another guide making the file at the same moment commits its tables
+/// and its version together, so this one never sees the tables without the version and takes
+/// the file for another program's. Nothing is written.
 fn examine(connection: &mut Connection, name: &str) -> Result<(i64, i64), InsightsError> {
     let open = |error| {
         InsightsError::from_sqlite(error, name, |path, reason| InsightsError::Open {
@@ -833,8 +833,18 @@ fn examine(connection: &mut Connection, name: &str) -> Result<(i64, i64), Insigh
         });
     }
     // Another program's database is refused before anything is written to it (the
-    // write-ahead log changes the file's header).
+    // write-ahead log changes the file's header), and so is a damaged one: its numbers may be
+    // wrong, and it is left as it was found.
     refuse_foreign(&snapshot, name, found)?;
+    let check: String = snapshot
+        .query_row("PRAGMA quick_check", [], |row| row.get(0))
+        .map_err(not_counts)?;
+    if check != "ok" {
+        return Err(InsightsError::NotCounts {
+            path: name.to_owned(),
+            reason: "it is damaged".into(),
+        });
+    }
     Ok((found, application))
 }
 
@@ -955,7 +965,8 @@ impl Store {
     /// Opens the counts at `path` only to read them, for staff who may read the file and not
     /// write it: nothing is written to it or made beside it, and an older file is read as it
     /// is, not brought up to date. Where its folder cannot be written and it has no write-ahead
-    /// log open beside it, it is read as it stands on disk. A damaged file is refused.
+    /// log open beside it, it is read as it stands on disk. A damaged file is refused, as by
+    /// [`Store::open`]: its numbers could be wrong.
     pub fn open_to_read(path: &Path) -> Result<Store, InsightsError> {
         let name = path.display().to_string();
         let open = |flags: OpenFlags, at: &str| -> Result<(Connection, i64), InsightsError> {
@@ -986,19 +997,11 @@ impl Store {
             )?,
             other => other?,
         };
-        let store = Store {
+        Ok(Store {
             connection,
             path: name,
             version,
-        };
-        // A damaged file's counts may be wrong: none are shown rather than some.
-        if !store.is_whole() {
-            return Err(InsightsError::NotCounts {
-                path: store.path,
-                reason: "it is damaged".into(),
-            });
-        }
-        Ok(store)
+        })
     }
 
     /// Moves the counts of every week after the one after `now` into that next week, in one
@@ -1386,11 +1389,19 @@ mod tests {
         damaged[page..2 * page].fill(0x5A);
         let spoiled = folder.join("damaged.sqlite");
         std::fs::write(&spoiled, &damaged).unwrap();
-        match Store::open_to_read(&spoiled) {
-            Err(InsightsError::NotCounts { .. }) => {}
-            Err(other) => panic!("{other}"),
-            Ok(store) => panic!("read: {:?}", store.weeks(Mode::Kiosk, None)),
+        // Refused to read, and by a guide that counts, which leaves it as it was found.
+        for opened in [Store::open_to_read(&spoiled), Store::open(&spoiled)] {
+            match opened {
+                Err(InsightsError::NotCounts { .. }) => {}
+                Err(other) => panic!("{other}"),
+                Ok(store) => panic!("read: {:?}", store.weeks(Mode::Kiosk, None)),
+            }
         }
+        assert_eq!(
+            std::fs::read(&spoiled).unwrap(),
+            damaged,
+            "the damaged file changed"
+        );
         let _ = std::fs::remove_dir_all(&folder);
     }
 
