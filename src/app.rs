@@ -837,12 +837,6 @@ impl App {
             // What was missed goes home as the right answer, not only its topic: at home it
             // says what to do. The must-know answers (the warning signs, what to do) are in the
             // first section, whole. Answering no to an "are you sure" question adds its advice.
-            let items = crate::document::check_items(library);
-            let said_first = |answer: &String| {
-                items
-                    .iter()
-                    .any(|item| item.must_know && item.in_short == *answer)
-            };
             // The patient's own questions before the answers: where the code is short of
             // room, what they meant to ask stays longest ("talk to your therapist before you
             // decide", after an "are you sure" answered no, leads the answers).
@@ -853,7 +847,8 @@ impl App {
                     summary
                         .answers
                         .into_iter()
-                        .filter(|answer| !said_first(answer)),
+                        .zip(summary.must_know)
+                        .filter_map(|(answer, must_know)| (!must_know).then_some(answer)),
                 )
                 .collect();
             vec![

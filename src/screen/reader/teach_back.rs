@@ -105,6 +105,9 @@ pub struct Summary {
     pub topics: Vec<String>,
     /// The right answers to the same questions, in one line each.
     pub answers: Vec<String>,
+    /// Whether each of the same questions is one a patient must know (the warning signs, what
+    /// to do).
+    pub must_know: Vec<bool>,
     /// The questions ticked to ask the therapist.
     pub questions: Vec<String>,
     /// The "are you sure" questions answered no.
@@ -300,6 +303,7 @@ impl TeachBack {
         Summary {
             topics: missed.iter().map(|item| item.topic.clone()).collect(),
             answers: missed.iter().map(|item| item.in_short.clone()).collect(),
+            must_know: missed.iter().map(|item| item.must_know).collect(),
             questions: ticked
                 .into_iter()
                 .filter_map(|index| asks.get(index).cloned())
