@@ -975,27 +975,6 @@ fn extracted(pdf: &[u8], scratch: &Path, name: &str) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
-/// `edition` with its clinic's name, phone, after-hours line and web address as long as a
-/// handout prints them (60 characters; a longer one is cut there), the phones with words beside
-/// their numbers: the clinic's box at its tallest, short of a number no one would dial.
-fn clinic_at_its_longest(edition: &Library) -> Library {
-    let mut longest = edition.clone();
-    let clinic = &mut longest.clinic;
-    clinic.name = "Saint Bartholomew's Physical Therapy and Sports Rehab, East".into();
-    clinic.phone = "+1 (555) 010-0100, then press 1 for the front desk, ext 23".into();
-    clinic.after_hours_phone = "+1 (555) 010-0199, then press 2 for the on-call therapist".into();
-    clinic.web = "https://clinic.example.org/patients/dry-needling-guide/2026".into();
-    for detail in [
-        &clinic.name,
-        &clinic.phone,
-        &clinic.after_hours_phone,
-        &clinic.web,
-    ] {
-        assert!((55..=60).contains(&detail.chars().count()), "{detail}");
-    }
-    longest
-}
-
 /// Every combination a clinic can print: both languages, A4 and Letter, no condition, as many
 /// as are described, every condition, with and without the longest discussion summary, and
 /// with the built-in clinic, a filled-in one and one whose details are as long as they print.
@@ -1020,7 +999,7 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
             .iter()
             .find(|edition| edition.locale == locale)
             .unwrap();
-        let longest_details = clinic_at_its_longest(filled);
+        let longest_details = support::clinic_at_its_longest(filled);
         for (clinic, edition) in [
             ("built-in", &library),
             ("filled", filled),
@@ -1134,6 +1113,28 @@ fn the_handout_is_at_most_two_pages_in_every_combination() {
                                 .contains(&edition.ui.handout.studies_left_out),
                             "{name}: what studies found was left out"
                         );
+                        // A ticked condition named on the handout always has beside it what
+                        // studies found for it, at least in brief, or the line that this
+                        // differs from one problem to another: never the general line on
+                        // whether it helps alone.
+                        let text = flat(&handout.sheet.text());
+                        let findings_differ = flat(&edition.ui.handout.findings_differ);
+                        for (_, condition) in edition
+                            .conditions()
+                            .filter(|(_, c)| conditions.iter().any(|id| id.as_str() == c.id))
+                        {
+                            let condition_name = flat(&edition.plain(&condition.name));
+                            let evidence = &condition.evidence;
+                            let found = [&evidence.brief, &evidence.text]
+                                .iter()
+                                .any(|said| text.contains(&flat(&edition.plain(said))));
+                            assert!(
+                                !text.contains(&condition_name)
+                                    || found
+                                    || text.contains(&findings_differ),
+                                "{name}: {condition_name} named with nothing on what studies found"
+                            );
+                        }
                         // Where needles for a ticked condition may go near a lung, that is
                         // said, whatever else is left out.
                         let near_lungs = edition.plain(&edition.ui.condition_near_lungs);

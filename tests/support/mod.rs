@@ -58,6 +58,27 @@ pub fn kiosk_editions() -> Arc<Vec<Library>> {
     )
 }
 
+/// `edition` with its clinic's name, phone, after-hours line and web address as long as a
+/// handout prints them (60 characters; a longer one is cut there), the phones with words beside
+/// their numbers: the clinic's box at its tallest, short of a number no one would dial.
+pub fn clinic_at_its_longest(edition: &Library) -> Library {
+    let mut longest = edition.clone();
+    let clinic = &mut longest.clinic;
+    clinic.name = "Saint Bartholomew's Physical Therapy and Sports Rehab, East".into();
+    clinic.phone = "+1 (555) 010-0100, then press 1 for the front desk, ext 23".into();
+    clinic.after_hours_phone = "+1 (555) 010-0199, then press 2 for the on-call therapist".into();
+    clinic.web = "https://clinic.example.org/patients/dry-needling-guide/2026".into();
+    for detail in [
+        &clinic.name,
+        &clinic.phone,
+        &clinic.after_hours_phone,
+        &clinic.web,
+    ] {
+        assert!((55..=60).contains(&detail.chars().count()), "{detail}");
+    }
+    longest
+}
+
 pub fn app_on(route: Route) -> App {
     App::new(editions(), route)
 }

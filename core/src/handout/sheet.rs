@@ -742,16 +742,24 @@ fn your_conditions(
         }
     };
     let near_lungs = (!near.is_empty()).then(|| {
-        Piece::Paragraph(vec![
+        vec![
             Run::plain(format!("{}: ", near.join(", "))),
             Run::bold(near_lungs_words(near.len())),
-        ])
+        ]
     });
     if cuts.has(Shorten::WithoutConditions) {
         // The list goes, never the warning: where needles for one of them may go near a lung,
-        // that stays, naming them.
+        // that stays, naming them, and so does the line that what studies found differs from
+        // one to another: a name beside the general line on whether it helps, alone, would
+        // read as a promise.
         left_out.push(library.ui.handout.conditions_left_out.clone());
-        pieces.extend(near_lungs);
+        if let Some(mut runs) = near_lungs {
+            runs.push(Run::plain(format!(
+                " {}",
+                library.ui.handout.findings_differ
+            )));
+            pieces.push(Piece::Paragraph(runs));
+        }
         return;
     }
     pieces.push(Piece::Heading {
@@ -833,7 +841,7 @@ fn your_conditions(
             near.len(),
         ))]));
     } else {
-        pieces.extend(near_lungs);
+        pieces.extend(near_lungs.map(Piece::Paragraph));
     }
 }
 
