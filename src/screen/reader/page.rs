@@ -63,7 +63,10 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
             .any(|part| matches!(part, Part::Choices(_) | Part::TeachBack(_)))
     });
     let short = state.layout.height < SHORT_LAYOUT;
-    let title_size = if launcher || short {
+    // On a portrait panel a long title in the large size breaks over half the screen (six lines
+    // in Spanish beside Read aloud).
+    let narrow = state.layout.width < NARROW_LAYOUT;
+    let title_size = if launcher || short || narrow {
         size::SHORT_TITLE
     } else {
         size::TITLE
@@ -81,10 +84,19 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
         .first()
         .and_then(|section| section.parts.first())
         .is_some_and(|part| matches!(part, Part::Choices(_)));
-    // Only such a page gives its lead's room to its tiles: elsewhere the lead says what the page
-    // is about (on a condition's page, what the condition is), at every size.
+    // A page that opens with the steps of what to do (Warning signs) gives its lead's room to
+    // them on a short screen: its title says what it is about, and the first step, with the
+    // number to call, is what a frightened patient must see without scrolling.
+    let opens_with_steps = document
+        .sections
+        .first()
+        .and_then(|section| section.parts.first())
+        .is_some_and(|part| matches!(part, Part::Actions(_)));
+    // Only such pages give their lead's room away: elsewhere the lead says what the page is
+    // about (on a condition's page, what the condition is), at every size.
     let lead = (!document.lead.is_empty()
-        && (!opens_with_tiles || state.layout.height >= TILES_AND_LEAD))
+        && (!opens_with_tiles || state.layout.height >= TILES_AND_LEAD)
+        && (!opens_with_steps || !short))
         .then(|| spans::sized(document.lead, size::LEAD, state.terms));
     let read_aloud = state
         .read_aloud
