@@ -1233,6 +1233,34 @@ fn the_take_home_code_left_open_gives_way_to_the_idle_notice_and_the_reset() {
     window.step(&mut app, &[]);
 }
 
+/// On a portrait panel the take-home dialog keeps its words readable and its Close button big
+/// enough for a finger: its words go under the code rather than shrinking the whole dialog
+/// beside it (they were 9 pixels high, Close 44 by 21).
+#[test]
+fn on_a_portrait_panel_the_take_home_dialog_keeps_its_words_and_close_readable() {
+    let screen = iced::Size::new(480.0, 800.0);
+    let mut app = visit_on(Kiosk::StartVisit, PageId::QUESTIONS);
+    let _ = app.update(Message::Measured(screen));
+    deliver(&mut app, [Message::Reader(Reader::TakeHome)]);
+    let words = app.library().ui.kiosk.clone();
+    let close = app.library().ui.close.clone();
+    let found = support::screens::inspect(&app, screen / app.scale_factor());
+    let on_screen = |text: &str| {
+        let (_, target) = found
+            .texts
+            .iter()
+            .find(|(shown, _)| shown.starts_with(text))
+            .unwrap_or_else(|| panic!("{text:?} is not in the dialog"));
+        assert!(target.in_view(), "{text:?} is cut off");
+        target.bounds * app.scale_factor()
+    };
+    // How to take it runs across the dialog, under the code, not down a strip beside it.
+    let how = on_screen(&words.take_home_how);
+    assert!(how.width >= 300.0, "how to take it: {how:?}");
+    let label = on_screen(&close);
+    assert!(label.height >= 14.0, "Close: its label {label:?}");
+}
+
 /// Delivers `messages` and runs what their tasks do at once, delivering back what a visit's
 /// counts came to (the runtime would).
 fn deliver_counting(app: &mut App, messages: impl IntoIterator<Item = Message>) {

@@ -824,14 +824,28 @@ fn take_home<'a>(
 ) -> Element<'a, Message> {
     let words = &library.ui.kiosk;
     let dialog = responsive(move |room| {
-        let scale = fitted(room, TAKE_HOME_ROOM);
+        // On a portrait panel the words go under the code, not beside it: beside it, the
+        // dialog shrank to half its size, its words and its Close button with it.
+        let portrait = room.width < room.height;
+        let full = if portrait {
+            TAKE_HOME_ROOM_TALL
+        } else {
+            TAKE_HOME_ROOM
+        };
+        let scale = fitted(room, full);
         // Whole screen pixels a cell, or its edges blur and a camera may not read it; and
         // never under 3 where 3 fit, whatever the text size.
         let on_screen = |layout: f32| layout * scale_factor;
-        let fits = (on_screen(room.height - TAKE_HOME_AROUND * scale) / code.across).floor();
+        let across_room = if portrait {
+            (room.width - (full.width - TAKE_HOME_CODE) * scale)
+                .min(room.height - (full.height - TAKE_HOME_CODE) * scale)
+        } else {
+            room.height - TAKE_HOME_AROUND * scale
+        };
+        let fits = (on_screen(across_room) / code.across).floor();
         let cell = on_screen(code.cell * scale)
             .floor()
-            .max(3.0_f32.min(on_screen(code.cell)))
+            .max(3.0_f32.min(on_screen(code.cell)).floor())
             .min(fits)
             .max(1.0)
             / scale_factor;
@@ -861,6 +875,38 @@ fn take_home<'a>(
                     )
                     .spacing(metrics::XS * scale)
             });
+        // What was left out first, then how to take it and what to do if something is wrong,
+        // scrolled by finger where they are longer than their room.
+        let told = drag(
+            scrollable(
+                column![]
+                    .push(shortened)
+                    .push(
+                        text(&words.take_home_how)
+                            .size(size::BODY * scale)
+                            .style(style::muted),
+                    )
+                    .push(safety)
+                    .spacing(metrics::M * scale)
+                    .padding(iced::Padding::ZERO.right(metrics::M * scale)),
+            )
+            .height(if portrait {
+                Length::Fill
+            } else {
+                Length::Fixed(code.side_at(cell))
+            })
+            .width(Fill)
+            .style(style::scrollbar),
+        );
+        let shown = container(code.view(cell)).id(nav::mark::QR);
+        let body: Element<'a, Message> = if portrait {
+            column![container(shown).center_x(Fill), told]
+                .spacing(metrics::M * scale)
+                .into()
+        } else {
+            // Beside the code, as high as it.
+            row![shown, told].spacing(metrics::L * scale).into()
+        };
         let panel = column![
             row![
                 text(&words.take_home)
@@ -876,30 +922,7 @@ fn take_home<'a>(
             ]
             .spacing(metrics::M * scale)
             .align_y(Vertical::Center),
-            row![
-                container(code.view(cell)).id(nav::mark::QR),
-                // Beside the code, as high as it: what was left out first, then how to take it
-                // and what to do if something is wrong, scrolled by finger where they are
-                // longer.
-                drag(
-                    scrollable(
-                        column![]
-                            .push(shortened)
-                            .push(
-                                text(&words.take_home_how)
-                                    .size(size::BODY * scale)
-                                    .style(style::muted)
-                            )
-                            .push(safety)
-                            .spacing(metrics::M * scale)
-                            .padding(iced::Padding::ZERO.right(metrics::M * scale))
-                    )
-                    .height(code.side_at(cell))
-                    .width(Fill)
-                    .style(style::scrollbar)
-                ),
-            ]
-            .spacing(metrics::L * scale),
+            body,
         ]
         .spacing(metrics::M * scale);
         nav::modal_scaled(panel, true, Message::CloseTakeHome, scale)
@@ -914,6 +937,13 @@ fn take_home<'a>(
 const TAKE_HOME_ROOM: Size = Size::new(
     880.0 + 2.0 * (metrics::L + metrics::XL),
     72.0 + metrics::M + TAKE_HOME_CODE + 2.0 * (metrics::L + metrics::XL),
+);
+
+/// [`TAKE_HOME_ROOM`] on a portrait panel: the code with its margins across, and under it its
+/// words, at least 240 high.
+const TAKE_HOME_ROOM_TALL: Size = Size::new(
+    TAKE_HOME_CODE + 2.0 * (metrics::L + metrics::XL),
+    72.0 + 2.0 * metrics::M + TAKE_HOME_CODE + 240.0 + 2.0 * (metrics::L + metrics::XL),
 );
 
 /// The height of the take-home dialog around its code: the title row, the margins and padding.
