@@ -433,6 +433,7 @@ fn insights_report(
     }
     let now = IsoWeek::now();
     let next = now.next();
+    let nothing_to_move = format!("no counts after next week, {next}: nothing to move");
     let listed = |weeks: &[IsoWeek]| {
         weeks
             .iter()
@@ -447,7 +448,7 @@ fn insights_report(
         eprintln!(
             "needle-guide: {}",
             if moved.is_empty() {
-                format!("no counts after next week, {next}: nothing to move")
+                nothing_to_move.clone()
             } else {
                 format!(
                     "the counts of {} moved into next week, {next}",
@@ -462,7 +463,7 @@ fn insights_report(
     if clock_fix == Some(ClockFix::Show) {
         let ahead = store.weeks_ahead(now)?;
         if ahead.is_empty() {
-            eprintln!("needle-guide: no counts after next week, {next}: nothing to move");
+            eprintln!("needle-guide: {nothing_to_move}");
         } else {
             eprintln!(
                 "needle-guide: this computer's clock puts today in week {now} ({} to {}). The \

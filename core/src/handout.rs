@@ -65,7 +65,7 @@ pub struct Printed {
 /// What the handout says for `options`, without what `cuts` gives up, before it is laid out.
 pub fn sheet(library: &Library, options: &HandoutOptions, cuts: &Cuts) -> Sheet {
     sheet::build(
-        library,
+        &library.as_printed(),
         options,
         cuts,
         Arrangement::ExpectedWithSteps,
@@ -87,11 +87,12 @@ pub const SIGNING_PAGES: usize = 1;
 /// out, in [`Shorten`]'s order, and the handout says so.
 pub fn print(library: &Library, options: &HandoutOptions) -> Result<Printed, String> {
     let faces = Faces::new();
+    let printed = library.as_printed();
     // Each arrangement fitted on its own; the one that gives up least is printed (the first, of
     // two that give up the same).
     let (_, sheet, laid) = Arrangement::ALL
         .into_iter()
-        .map(|arrangement| fitted(library, options, arrangement, &faces))
+        .map(|arrangement| fitted(&printed, options, arrangement, &faces))
         .min_by(|(one, ..), (other, ..)| one.severity().cmp(&other.severity()))
         .expect("an arrangement");
     let pdf = pdf::write(&laid, &sheet.lang, &sheet.title)?;

@@ -432,7 +432,8 @@ impl Arrangement {
 }
 
 /// The handout's pieces for `options`, arranged as `arrangement` says, without what `cuts` gives
-/// up; `face` says which letters it can print.
+/// up; `face` says which letters it can print. `library` is the edition as printed
+/// ([`Library::as_printed`]).
 pub fn build(
     library: &Library,
     options: &HandoutOptions,
@@ -440,8 +441,6 @@ pub fn build(
     arrangement: Arrangement,
     face: &Face,
 ) -> Sheet {
-    let printed = library.as_printed();
-    let library = &printed;
     let words = &library.ui.handout;
     let mut left_out = Vec::new();
     let clinic_name = library.clinic.name.trim();
