@@ -830,7 +830,7 @@ impl App {
         let library = self.library();
         let words = &library.ui.teach_back;
         let summary = self.reader.check_summary(library);
-        let kiosk = &library.ui.kiosk;
+        let kiosk_words = &library.ui.kiosk;
         let on_the_check = self.reader.on_the_check(library);
         let sections = if on_the_check {
             let summary = summary?;
@@ -857,7 +857,7 @@ impl App {
                     items: summary.questions,
                 },
                 Section {
-                    heading: kiosk.take_home_answers.clone(),
+                    heading: kiosk_words.take_home_answers.clone(),
                     items: answers,
                 },
             ]
@@ -875,8 +875,8 @@ impl App {
             return None;
         }
         let safety = on_the_check.then(|| Section {
-            heading: kiosk.take_home_safety_heading.clone(),
-            items: kiosk
+            heading: kiosk_words.take_home_safety_heading.clone(),
+            items: kiosk_words
                 .take_home_safety
                 .iter()
                 .map(|line| library.plain(line))
@@ -887,12 +887,16 @@ impl App {
         // A name too long for a line of a phone's screen is left to the numbers it gives.
         let name = library.clinic.name.trim();
         let title = if name.is_empty() || name.chars().count() > 80 {
-            kiosk.take_home_title.clone()
+            kiosk_words.take_home_title.clone()
         } else {
             let from = library.ui.handout.given_by.replace("{clinic}", name);
-            format!("{}\n{from}", kiosk.take_home_title)
+            format!("{}\n{from}", kiosk_words.take_home_title)
         };
-        TakeHome::new(&title, &sections, &kiosk.take_home_left_out)
+        let largest = kiosk::largest_take_home_version(
+            self.viewport.layout(self.mode_scale()),
+            self.scale_factor(),
+        );
+        TakeHome::new(&title, &sections, &kiosk_words.take_home_left_out, largest)
     }
 
     /// What hands the consult room's handouts and their folder to the desktop.

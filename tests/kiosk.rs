@@ -979,6 +979,11 @@ fn the_pinned_emergency_note_keeps_the_number_to_call_at_every_text_size() {
 
 /// Reads the QR code in the window's pixels, as a phone's camera would.
 fn read_code(window: &support::window::Window) -> String {
+    read_code_and_cell(window).0
+}
+
+/// The text of the one code on the window, and how many screen pixels a cell takes.
+fn read_code_and_cell(window: &support::window::Window) -> (String, f32) {
     let pixels = window.shown();
     let width = window.width();
     let height = pixels.len() / width;
@@ -993,7 +998,10 @@ fn read_code(window: &support::window::Window) -> String {
     });
     let grids = image.detect_grids();
     assert_eq!(grids.len(), 1, "one code on the screen");
-    grids[0].decode().expect("the code reads").1
+    let (meta, text) = grids[0].decode().expect("the code reads");
+    let [top_left, top_right, ..] = grids[0].bounds;
+    let cells = 17 + 4 * meta.version.0;
+    (text, (top_right.x - top_left.x) as f32 / cells as f32)
 }
 
 /// The code's first part, what to do if something is wrong, as the patient reads it.
@@ -1649,4 +1657,75 @@ fn with_every_answer_right_the_code_holds_what_to_do() {
     let mut window = support::window::Window::new();
     window.step(&mut app, &[]);
     assert_eq!(listed(&read_code(&window)), safety_lines(&library));
+}
+
+/// The longest list the check can make (every answer "not sure", every question ticked, one
+/// "are you sure" answered no) with a clinic's details at their longest: on a 1280×800 kiosk
+/// the code holds it whole, in both languages, at 3 pixels a cell; on an 800×480 panel, a
+/// smaller code holds every step of what to do if something is wrong and says how many lines
+/// it left out.
+#[test]
+fn the_longest_list_goes_home_whole_on_a_kiosk_screen_and_its_safety_part_on_a_small_panel() {
+    for (screen, whole) in [
+        (Size::new(1280.0, 800.0), true),
+        (Size::new(800.0, 480.0), false),
+    ] {
+        for start in [Kiosk::StartVisit, Kiosk::StartVisitInOther] {
+            let editions: Vec<Library> = kiosk_editions()
+                .iter()
+                .map(support::clinic_at_its_longest)
+                .collect();
+            let mut app = kiosk_with(Arc::new(editions));
+            let _ = app.update(Message::Measured(screen));
+            deliver(&mut app, [Message::Kiosk(start)]);
+            deliver(
+                &mut app,
+                [Message::Reader(Reader::Open(Route::Page(
+                    PageId::TEACH_BACK,
+                )))],
+            );
+            let library = app.library().clone();
+            let mut messages = vec![Check::Next];
+            for _ in needle_guide::document::check_items(&library) {
+                messages.extend([Check::NotSure, Check::Next]);
+            }
+            // More ticks than there are questions: every one is ticked.
+            messages.extend((0..20).map(Check::Tick));
+            messages.push(Check::Next);
+            messages.extend((0..4).map(|question| Check::Sure(question, question != 1)));
+            messages.push(Check::Finish);
+            answer(&mut app, messages);
+            let summary = app.reader().check_summary(&library).expect("done");
+            assert!(summary.questions.len() >= 7, "{}", library.locale);
+            deliver(
+                &mut app,
+                [Message::Reader(Reader::TeachBack(Check::TakeHome))],
+            );
+            let mut window = support::window::Window::new();
+            window.step(&mut app, &[]);
+            let (code, cell) = read_code_and_cell(&window);
+            let listed = listed(&code);
+            let safety = safety_lines(&library);
+            assert_eq!(listed[..safety.len()], safety, "{}", library.locale);
+            let left_out = &library.ui.kiosk.take_home_left_out;
+            let note = left_out.split("{left}").next().expect("a note");
+            let at = format!("{}, {}×{}", library.locale, screen.width, screen.height);
+            if whole {
+                assert!(!code.contains(note), "{at}: nothing left out\n{code}");
+                // Every question and every answer but the must-know ones, which the safety
+                // part holds.
+                let answers = summary.answers.iter().zip(&summary.must_know);
+                let to_list = summary.questions.iter().chain(
+                    answers.filter_map(|(answer, must_know)| (!must_know).then_some(answer)),
+                );
+                for line in to_list {
+                    assert!(listed.contains(&line.as_str()), "{at}: {line}");
+                }
+                assert!(cell >= 3.0, "{at}: {cell} pixels a cell");
+            } else {
+                assert!(code.contains(note), "{at}: the code says what it left out");
+                assert!(cell >= 2.0, "{at}: {cell} pixels a cell");
+            }
+        }
+    }
 }

@@ -6,12 +6,14 @@
 use qrcode::bits::Bits;
 use qrcode::{EcLevel, QrCode, Version};
 
-/// The largest code the kiosk shows: version 33 is 149 cells across, drawn 3 screen pixels a
-/// cell where the screen has the room (1280×800 and up). It holds every step of what to do if
-/// something is wrong, every one of the patient's own questions, and the right answer to each
-/// other question of the check in a line (in Spanish, all but the last three of those, which
-/// the code says it left out).
-pub const MAX_VERSION: i16 = 33;
+/// The largest code the kiosk may show: the screen picks one in this range, the largest it
+/// draws at 3 pixels a cell (`screen::kiosk::largest_take_home_version`), and never one under
+/// its start. Version 33 (149 cells across, 2 pixels a cell on an 800×480 panel) holds every
+/// step of what to do if something is wrong, with the longest phones a clinic may give, and
+/// some of the list after it; version 39 (173 cells, 3 pixels a cell on a 1280×800 screen)
+/// holds the longest list the check can make, whole, in both languages; 40 is the largest
+/// there is.
+pub const VERSIONS: std::ops::RangeInclusive<i16> = 33..=40;
 
 /// How much of a code may be spoiled (a smudge, a glare) and it still reads. The clinic's web
 /// address, on the screen all day, has medium correction.
@@ -39,15 +41,22 @@ pub struct TakeHome {
     /// How many lines it holds, of how many there were. Fewer: the screen says so.
     pub kept: usize,
     pub total: usize,
+    /// The largest version it was fitted to.
+    largest: i16,
 }
 
 impl TakeHome {
-    /// The sections under `title`, in a code no larger than [`MAX_VERSION`]. Where they do not
+    /// The sections under `title`, in a code no larger than version `largest`. Where they do not
     /// fit, lines are left out from the end, whole, until they do, `kept` says how many are in,
     /// and the text itself ends with `left_out` ("{left}" the number of lines left out), so
     /// that the phone says so too; `None` when there is nothing to take, or not even the title
     /// fits.
-    pub fn new(title: &str, sections: &[Section], left_out: &str) -> Option<TakeHome> {
+    pub fn new(
+        title: &str,
+        sections: &[Section],
+        left_out: &str,
+        largest: i16,
+    ) -> Option<TakeHome> {
         let total: usize = sections.iter().map(|section| section.items.len()).sum();
         if total == 0 {
             return None;
@@ -61,13 +70,14 @@ impl TakeHome {
             let note =
                 (count < total).then(|| left_out.replace("{left}", &(total - count).to_string()));
             let text = compose(title, &kept, note.as_deref());
-            if fits(&text) {
+            if smallest(&text, largest, TAKE_HOME_CORRECTION).is_some() {
                 kept.retain(|section| !section.items.is_empty());
                 return Some(TakeHome {
                     text,
                     sections: kept,
                     kept: count,
                     total,
+                    largest,
                 });
             }
             if let Some(last) = kept
@@ -82,12 +92,14 @@ impl TakeHome {
 
     /// The code, at the smallest version that holds the text.
     pub fn code(&self) -> QrCode {
-        code(&self.text).expect("the text was fitted to a code")
+        smallest(&self.text, self.largest, TAKE_HOME_CORRECTION)
+            .expect("the text was fitted to a code")
     }
 
     /// The code's cells, as the kiosk draws them.
     pub fn cells(&self) -> Cells {
-        cells(&self.text, MAX_VERSION, TAKE_HOME_CORRECTION).expect("the text was fitted to a code")
+        cells(&self.text, self.largest, TAKE_HOME_CORRECTION)
+            .expect("the text was fitted to a code")
     }
 }
 
@@ -108,11 +120,6 @@ fn compose(title: &str, sections: &[Section], left_out: Option<&str>) -> String 
         text.push_str(note.trim());
     }
     text
-}
-
-/// The smallest code, up to [`MAX_VERSION`], that holds `text`.
-fn code(text: &str) -> Option<QrCode> {
-    smallest(text, MAX_VERSION, TAKE_HOME_CORRECTION)
 }
 
 /// A code's cells, row by row, each dark or not: what a screen draws.
@@ -153,10 +160,6 @@ pub fn smallest(text: &str, largest: i16, correction: EcLevel) -> Option<QrCode>
         bits.push_terminator(correction).ok()?;
         QrCode::with_bits(bits, correction).ok()
     })
-}
-
-fn fits(text: &str) -> bool {
-    code(text).is_some()
 }
 
 #[cfg(test)]
@@ -232,6 +235,7 @@ mod tests {
                 ),
             ],
             LEFT_OUT,
+            *VERSIONS.start(),
         )
         .expect("something to take");
         assert_eq!((home.kept, home.total), (3, 3));
@@ -249,51 +253,63 @@ mod tests {
             .map(|n| format!("Question number {n}: what will it feel like, and for how long?"))
             .collect();
         let refs: Vec<&str> = many.iter().map(String::as_str).collect();
-        let home =
-            TakeHome::new("Questions", &[section("Ticked", &refs)], LEFT_OUT).expect("some fit");
-        assert!(
-            home.kept < home.total && home.kept > 5,
-            "{} of {}",
-            home.kept,
-            home.total
-        );
-        assert_eq!(home.total, 80);
-        // Whole lines, in order, none cut.
-        let lines: Vec<&str> = home
-            .text
-            .lines()
-            .filter_map(|line| line.strip_prefix("- "))
-            .collect();
-        assert_eq!(lines, refs[..home.kept]);
-        // The phone's text says how many were left out, last.
-        let note = format!("Lines left out: {}.", home.total - home.kept);
-        assert!(home.text.ends_with(&format!("\n\n{note}")), "{}", home.text);
-        let Version::Normal(version) = home.code().version() else {
-            panic!("a normal code");
-        };
-        assert!(version <= MAX_VERSION, "version {version}");
-        assert_eq!(decoded(&home.code()), home.text);
-        // One more line would not have fitted.
-        let fewer_left_out = format!("Lines left out: {}.", home.total - home.kept - 1);
-        let one_more = compose(
-            "Questions",
-            &[section("Ticked", &refs[..=home.kept])],
-            Some(&fewer_left_out),
-        );
-        assert!(!fits(&one_more));
+        let mut kept_before = 0;
+        // A larger code (a larger screen) keeps more of the same list.
+        for largest in [*VERSIONS.start(), *VERSIONS.end()] {
+            let home = TakeHome::new("Questions", &[section("Ticked", &refs)], LEFT_OUT, largest)
+                .expect("some fit");
+            assert!(
+                home.kept < home.total && home.kept > kept_before + 5,
+                "{} of {}, {kept_before} before",
+                home.kept,
+                home.total
+            );
+            kept_before = home.kept;
+            assert_eq!(home.total, 80);
+            // Whole lines, in order, none cut.
+            let lines: Vec<&str> = home
+                .text
+                .lines()
+                .filter_map(|line| line.strip_prefix("- "))
+                .collect();
+            assert_eq!(lines, refs[..home.kept]);
+            // The phone's text says how many were left out, last.
+            let note = format!("Lines left out: {}.", home.total - home.kept);
+            assert!(home.text.ends_with(&format!("\n\n{note}")), "{}", home.text);
+            let Version::Normal(version) = home.code().version() else {
+                panic!("a normal code");
+            };
+            assert!(version <= largest, "version {version}");
+            assert_eq!(decoded(&home.code()), home.text);
+            assert_eq!(home.cells().width, home.code().width());
+            // One more line would not have fitted.
+            let fewer_left_out = format!("Lines left out: {}.", home.total - home.kept - 1);
+            let one_more = compose(
+                "Questions",
+                &[section("Ticked", &refs[..=home.kept])],
+                Some(&fewer_left_out),
+            );
+            assert!(smallest(&one_more, largest, TAKE_HOME_CORRECTION).is_none());
+        }
     }
 
     #[test]
     fn nothing_to_take_makes_no_code() {
+        let largest = *VERSIONS.end();
         assert_eq!(
-            TakeHome::new("Questions", &[section("Ticked", &[])], LEFT_OUT),
+            TakeHome::new("Questions", &[section("Ticked", &[])], LEFT_OUT, largest),
             None
         );
-        assert_eq!(TakeHome::new("Questions", &[], LEFT_OUT), None);
+        assert_eq!(TakeHome::new("Questions", &[], LEFT_OUT, largest), None);
         // A single line longer than any code: not even that fits.
         let huge = "x".repeat(5000);
         assert_eq!(
-            TakeHome::new("Questions", &[section("Ticked", &[&huge])], LEFT_OUT),
+            TakeHome::new(
+                "Questions",
+                &[section("Ticked", &[&huge])],
+                LEFT_OUT,
+                largest
+            ),
             None
         );
     }

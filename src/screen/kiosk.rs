@@ -824,28 +824,18 @@ fn take_home<'a>(
 ) -> Element<'a, Message> {
     let words = &library.ui.kiosk;
     let dialog = responsive(move |room| {
-        // On a portrait panel the words go under the code, not beside it: beside it, the
-        // dialog shrank to half its size, its words and its Close button with it.
-        let portrait = room.width < room.height;
-        let full = if portrait {
-            TAKE_HOME_ROOM_TALL
-        } else {
-            TAKE_HOME_ROOM
-        };
-        let scale = fitted(room, full);
+        let CodeRoom {
+            portrait,
+            scale,
+            across,
+        } = CodeRoom::in_window(room);
         // Whole screen pixels a cell, or its edges blur and a camera may not read it; and
         // never under 3 where 3 fit, whatever the text size.
         let on_screen = |layout: f32| layout * scale_factor;
-        let across_room = if portrait {
-            (room.width - (full.width - TAKE_HOME_CODE) * scale)
-                .min(room.height - (full.height - TAKE_HOME_CODE) * scale)
-        } else {
-            room.height - TAKE_HOME_AROUND * scale
-        };
-        let fits = (on_screen(across_room) / code.across).floor();
+        let fits = (on_screen(across) / code.across).floor();
         let cell = on_screen(code.cell * scale)
             .floor()
-            .max(3.0_f32.min(on_screen(code.cell)).floor())
+            .max(READABLE_CELL)
             .min(fits)
             .max(1.0)
             / scale_factor;
@@ -949,9 +939,64 @@ const TAKE_HOME_ROOM_TALL: Size = Size::new(
 /// The height of the take-home dialog around its code: the title row, the margins and padding.
 const TAKE_HOME_AROUND: f32 = TAKE_HOME_ROOM.height - TAKE_HOME_CODE;
 
-/// How wide the take-home code may be drawn: the largest code (version 33, 153 cells with its
-/// margin) at 3 pixels a cell, or a smaller one at 4 or 5, which a phone reads from arm's length.
+/// How wide the take-home code may be drawn at its full size: a code of version 33 (153 cells
+/// with its margin) at 3 pixels a cell, or a smaller one at 4 or 5, which a phone reads from
+/// arm's length.
 const TAKE_HOME_CODE: f32 = 500.0;
+
+/// The screen pixels a take-home code's cell needs for a phone to read it from arm's length:
+/// the code is never drawn smaller where it fits at this size.
+const READABLE_CELL: f32 = 3.0;
+
+/// The take-home dialog in a window laid out at a size: whether it is the portrait one, how
+/// much it is shrunk to fit, and the room across its code, in the layout's pixels.
+struct CodeRoom {
+    portrait: bool,
+    scale: f32,
+    across: f32,
+}
+
+impl CodeRoom {
+    fn in_window(room: Size) -> CodeRoom {
+        // On a portrait panel the words go under the code, not beside it: beside it, the
+        // dialog shrank to half its size, its words and its Close button with it.
+        let portrait = room.width < room.height;
+        let full = if portrait {
+            TAKE_HOME_ROOM_TALL
+        } else {
+            TAKE_HOME_ROOM
+        };
+        let scale = fitted(room, full);
+        let across = if portrait {
+            (room.width - (full.width - TAKE_HOME_CODE) * scale)
+                .min(room.height - (full.height - TAKE_HOME_CODE) * scale)
+        } else {
+            room.height - TAKE_HOME_AROUND * scale
+        };
+        CodeRoom {
+            portrait,
+            scale,
+            across,
+        }
+    }
+}
+
+/// The largest take-home code that a window laid out at `room`, drawn `scale_factor` screen
+/// pixels to each of the layout's, shows with [`READABLE_CELL`]s: a larger screen takes more of
+/// the list home. Never under the smallest of `take_home::VERSIONS`, which holds every step of
+/// what to do if something is wrong, drawn smaller where it must be.
+pub fn largest_take_home_version(room: Size, scale_factor: f32) -> i16 {
+    let across = CodeRoom::in_window(room).across * scale_factor;
+    let versions = crate::take_home::VERSIONS;
+    let start = *versions.start();
+    versions
+        .rev()
+        .find(|&version| {
+            let cells = 17 + 4 * version as usize + 2 * QUIET_ZONE;
+            cells as f32 * READABLE_CELL <= across
+        })
+        .unwrap_or(start)
+}
 
 /// Room for the QR code and its caption.
 pub const QR_WIDTH: f32 = 280.0;
