@@ -420,7 +420,7 @@ fn insights_report(
     file: Option<PathBuf>,
     clock_fix: Option<ClockFix>,
 ) -> Result<String, Failure> {
-    use needle_guide::insights::{self, IsoWeek, Mode, Store};
+    use needle_guide::insights::{self, IsoWeek, Mode, Store, WeekMoved};
     let file = file
         .or_else(|| insights::default_file(|name| std::env::var_os(name)))
         .ok_or(Failure::NoInsightsFile)?;
@@ -433,13 +433,30 @@ fn insights_report(
     }
     let now = IsoWeek::now();
     let next = now.next();
-    let nothing_to_move = format!("no counts after next week, {next}: nothing to move");
-    let listed = |weeks: &[IsoWeek]| {
-        weeks
+    let nothing_to_move =
+        format!("nothing to move: no week after next week, {next}, has counts that can move");
+    // "2027-W02 to 2026-W50, 2027-W05 to 2026-W51"
+    let listed = |moves: &[WeekMoved]| {
+        moves
             .iter()
-            .map(ToString::to_string)
+            .map(|moved| format!("{} to {}", moved.from, moved.to))
             .collect::<Vec<_>>()
             .join(", ")
+    };
+    // Where the latest stays after next week, visits go to it until the clock reaches it.
+    let still_ahead = |moves: &[WeekMoved]| {
+        moves
+            .last()
+            .filter(|moved| moved.to > next)
+            .map(|moved| {
+                format!(
+                    " Each week's counts stay whole, never added to a week that has counts, so \
+                     {} stays after next week; visits are counted in it until the clock reaches \
+                     it.",
+                    moved.to
+                )
+            })
+            .unwrap_or_default()
     };
     // Reading the counts needs only leave to read the file; moving them, to write it.
     let store = if clock_fix == Some(ClockFix::Move) {
@@ -451,8 +468,9 @@ fn insights_report(
                 nothing_to_move.clone()
             } else {
                 format!(
-                    "the counts of {} moved into next week, {next}",
-                    listed(&moved)
+                    "moved the counts of week {}.{}",
+                    listed(&moved),
+                    still_ahead(&moved)
                 )
             }
         );
@@ -465,15 +483,18 @@ fn insights_report(
         if ahead.is_empty() {
             eprintln!("needle-guide: {nothing_to_move}");
         } else {
+            let weeks: Vec<String> = ahead.iter().map(|moved| moved.from.to_string()).collect();
             eprintln!(
                 "needle-guide: this computer's clock puts today in week {now} ({} to {}). The \
                  counts of {} are after next week, {next}. If that date is right, run this \
-                 again with --clock-fixed --yes to move them into {next}. If it is not, set the \
+                 again with --clock-fixed --yes to move them: week {}.{} If it is not, set the \
                  clock first: with the clock behind, real weeks' counts would move. Nothing was \
                  moved.",
                 now.monday(),
                 now.sunday(),
-                listed(&ahead)
+                weeks.join(", "),
+                listed(&ahead),
+                still_ahead(&ahead)
             );
         }
     }

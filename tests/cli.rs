@@ -704,7 +704,10 @@ fn insights_clock_fixed_brings_counts_from_weeks_ahead_into_the_next_week() {
             now.sunday()
         ),
         format!("The counts of {ahead} are after next week, {}", now.next()),
-        "--clock-fixed --yes".to_owned(),
+        format!(
+            "--clock-fixed --yes to move them: week {ahead} to {}.",
+            now.next()
+        ),
         "Nothing was moved.".to_owned(),
     ] {
         assert!(stderr(&shown).contains(&said), "{said}: {}", stderr(&shown));
@@ -730,7 +733,7 @@ fn insights_clock_fixed_brings_counts_from_weeks_ahead_into_the_next_week() {
     assert_eq!(fixed.status.code(), Some(0), "{}", stderr(&fixed));
     assert!(
         stderr(&fixed).contains(&format!(
-            "the counts of {ahead} moved into next week, {}",
+            "moved the counts of week {ahead} to {}.",
             now.next()
         )),
         "{}",

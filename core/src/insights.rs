@@ -779,6 +779,44 @@ fn keep_private(path: &Path) {
 }
 
 /// The weeks with counts after `week`, in order.
+/// A week's counts, moved whole to another week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekMoved {
+    pub from: IsoWeek,
+    pub to: IsoWeek,
+}
+
+/// Where the weeks with counts after the one after `now` go once the clock is right: each whole,
+/// in order, to the weeks that end with next week, and never onto a week that has counts. A
+/// reading taken while the clock was ahead may have shown any of them but the latest, and a
+/// week's counts merged with another's would make two readings differ by a few visits, which
+/// can be one patient's; moved whole, a week shows the same counts under another date. Where the
+/// weeks up to next week with no counts are too few, the last stay after next week (visits are
+/// added to the latest until the clock reaches it).
+fn moves_back(connection: &Connection, now: IsoWeek) -> rusqlite::Result<Vec<WeekMoved>> {
+    let next = now.next();
+    let ahead = weeks_after(connection, next)?;
+    let latest_kept: Option<i64> = connection.query_row(
+        "SELECT max(week) FROM counts WHERE week <= ?1",
+        params![next.key()],
+        |row| row.get(0),
+    )?;
+    // The first week to move into: as many weeks before next week as there are to move, but
+    // after the latest week that keeps its counts.
+    let mut to = next.first_of(ahead.len() as u32);
+    if let Some(kept) = latest_kept.and_then(IsoWeek::from_key)
+        && to <= kept
+    {
+        to = kept.next();
+    }
+    let moves = ahead.into_iter().map(|from| {
+        let moved = WeekMoved { from, to };
+        to = to.next();
+        moved
+    });
+    Ok(moves.filter(|moved| moved.from != moved.to).collect())
+}
+
 fn weeks_after(connection: &Connection, week: IsoWeek) -> rusqlite::Result<Vec<IsoWeek>> {
     let mut weeks =
         connection.prepare("SELECT DISTINCT week FROM counts WHERE week > ?1 ORDER BY week")?;
@@ -1004,43 +1042,39 @@ impl Store {
         })
     }
 
-    /// Moves the counts of every week after the one after `now` into that next week, in one
-    /// transaction, and says which weeks they were: for a clock that was set ahead when visits
-    /// were counted, once it is right again (staff are told to, `Counting::ahead_of_the_clock`).
-    /// Not into `now`'s week: a reading taken while the clock was ahead showed it as over, and
-    /// it would differ by the visits moved; the next week had no counts then, so it showed
-    /// nothing, and it is shown only once it is over.
-    pub fn bring_back_weeks_ahead(&mut self, now: IsoWeek) -> Result<Vec<IsoWeek>, InsightsError> {
-        let next = now.next();
+    /// Brings back the counts of the weeks after the one after `now`, for a clock that was set
+    /// ahead when visits were counted, once it is right again (staff are told to,
+    /// `Counting::ahead_of_the_clock`); in one transaction, as [`Store::weeks_ahead`] plans it.
+    /// Says which weeks went where.
+    pub fn bring_back_weeks_ahead(
+        &mut self,
+        now: IsoWeek,
+    ) -> Result<Vec<WeekMoved>, InsightsError> {
         let write = write_error(&self.path);
         let transaction = self
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(write)?;
-        let later = weeks_after(&transaction, next).map_err(write)?;
-        transaction
-            .execute(
-                "INSERT INTO counts (week, mode, item, answer, n)
-                 SELECT ?1, mode, item, answer, SUM(n) FROM counts WHERE week > ?1
-                 GROUP BY mode, item, answer
-                 ON CONFLICT (week, mode, item, answer) DO UPDATE SET n = n + excluded.n",
-                params![next.key()],
-            )
-            .map_err(write)?;
-        transaction
-            .execute("DELETE FROM counts WHERE week > ?1", params![next.key()])
-            .map_err(write)?;
+        let moves = moves_back(&transaction, now).map_err(write)?;
+        for moved in &moves {
+            transaction
+                .execute(
+                    "UPDATE counts SET week = ?1 WHERE week = ?2",
+                    params![moved.to.key(), moved.from.key()],
+                )
+                .map_err(write)?;
+        }
         transaction.commit().map_err(write)?;
-        Ok(later)
+        Ok(moves)
     }
 
-    /// The weeks with counts after next week, which [`Store::bring_back_weeks_ahead`] would move
-    /// where `now` is this week. Nothing is written.
-    pub fn weeks_ahead(&self, now: IsoWeek) -> Result<Vec<IsoWeek>, InsightsError> {
+    /// Where [`Store::bring_back_weeks_ahead`] would move each week with counts after the one
+    /// after `now`, leaving out those already where they would go. Nothing is written.
+    pub fn weeks_ahead(&self, now: IsoWeek) -> Result<Vec<WeekMoved>, InsightsError> {
         if self.version == 0 {
             return Ok(Vec::new());
         }
-        weeks_after(&self.connection, now.next()).map_err(|error| {
+        moves_back(&self.connection, now).map_err(|error| {
             InsightsError::from_sqlite(error, &self.path, |path, reason| InsightsError::Read {
                 path,
                 reason,

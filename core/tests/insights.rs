@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use needle_guide_core::insights::{
-    Answer, Counts, InsightsError, IsoWeek, Mode, Store, VERSION, Visit, merge_small,
+    Answer, Counts, InsightsError, IsoWeek, Mode, Store, VERSION, Visit, WeekMoved, merge_small,
 };
 
 /// A folder of its own under the system's temporary folder, removed afterwards.
@@ -37,6 +37,11 @@ impl Drop for Scratch {
 
 fn week() -> IsoWeek {
     "2026-W49".parse().unwrap()
+}
+
+/// The week `n` weeks after [`week`].
+fn in_weeks(n: usize) -> IsoWeek {
+    (0..n).fold(week(), |week, _| week.next())
 }
 
 /// A visit as the kiosk gathers one: `n` varies what it holds.
@@ -259,25 +264,30 @@ fn a_clock_set_back_never_adds_to_a_week_already_shown() {
     );
 }
 
+/// A counts file in `scratch` with six visits two weeks before [`week`]'s.
+fn six_visits_two_weeks_back(scratch: &Scratch) -> Store {
+    let mut store = Store::open(&scratch.file("counts.sqlite")).unwrap();
+    for n in 0..6 {
+        store
+            .record(week().first_of(3), Mode::Kiosk, &visit(n))
+            .unwrap();
+    }
+    store
+}
+
 /// A clock set ahead when a visit was counted sends later visits to that week, until staff,
 /// with the clock right, bring them back to the week after the one under way: nothing is lost,
 /// and no week already shown changes, even to a reading taken while the clock was ahead.
 #[test]
 fn visits_sent_ahead_by_a_clock_come_back_to_the_next_week() {
     let scratch = Scratch::new("ahead");
-    let path = scratch.file("counts.sqlite");
     let now = week();
-    let mut store = Store::open(&path).unwrap();
-    for n in 0..6 {
-        store
-            .record(now.first_of(3), Mode::Kiosk, &visit(n))
-            .unwrap();
-    }
+    let mut store = six_visits_two_weeks_back(&scratch);
     // Five visits in the week under way, then the clock is set ahead.
     for n in 20..25 {
         store.record(now, Mode::Kiosk, &visit(n)).unwrap();
     }
-    let far = (0..52).fold(now, |week, _| week.next());
+    let far = in_weeks(52);
     assert_eq!(store.record(far, Mode::Kiosk, &visit(6)).unwrap(), far);
     // The clock is right again: the next visits still go to the week ahead.
     for n in 7..10 {
@@ -287,7 +297,20 @@ fn visits_sent_ahead_by_a_clock_come_back_to_the_next_week() {
     // Read with the clock still ahead: the week under way shows as over.
     let shown_ahead = store.readable(Mode::Kiosk, far, None).unwrap();
     assert!(shown_ahead.iter().any(|span| span.to == now));
-    assert_eq!(store.bring_back_weeks_ahead(now).unwrap(), [far]);
+    assert_eq!(
+        store.weeks_ahead(now).unwrap(),
+        [WeekMoved {
+            from: far,
+            to: now.next()
+        }]
+    );
+    assert_eq!(
+        store.bring_back_weeks_ahead(now).unwrap(),
+        [WeekMoved {
+            from: far,
+            to: now.next()
+        }]
+    );
     let weeks = store.weeks(Mode::Kiosk, None).unwrap();
     assert_eq!(weeks.last().unwrap().from, now.next());
     assert_eq!(
@@ -317,6 +340,96 @@ fn visits_sent_ahead_by_a_clock_come_back_to_the_next_week() {
         assert!(later.contains(span), "{span:?} changed");
     }
     assert!(store.bring_back_weeks_ahead(now).unwrap().is_empty());
+}
+
+/// A clock two weeks ahead, then three, with a reading meanwhile that shows the first of those
+/// weeks: once the clock is right, each week comes back whole, to a week with no counts, so the
+/// week the reading showed is shown again with the same counts (under its new date), never with
+/// a later visit added, which would tell that one patient's answers.
+#[test]
+fn weeks_sent_ahead_come_back_whole_never_added_to_a_week_already_shown() {
+    let scratch = Scratch::new("ahead-shown");
+    let now = week();
+    let mut store = six_visits_two_weeks_back(&scratch);
+    for n in 6..12 {
+        store.record(in_weeks(2), Mode::Kiosk, &visit(n)).unwrap();
+    }
+    store.record(in_weeks(3), Mode::Kiosk, &visit(12)).unwrap();
+    // Read with the clock three weeks ahead: the week two ahead is over, and shown.
+    let shown_ahead = store.readable(Mode::Kiosk, in_weeks(3), None).unwrap();
+    assert!(shown_ahead.iter().any(|span| span.from == in_weeks(2)));
+    let moved = store.bring_back_weeks_ahead(now).unwrap();
+    assert_eq!(
+        moved,
+        [
+            WeekMoved {
+                from: in_weeks(2),
+                to: now
+            },
+            WeekMoved {
+                from: in_weeks(3),
+                to: now.next()
+            }
+        ]
+    );
+    let visits: Vec<(IsoWeek, u64)> = store
+        .weeks(Mode::Kiosk, None)
+        .unwrap()
+        .iter()
+        .map(|week| (week.from, week.visits))
+        .collect();
+    assert_eq!(
+        visits,
+        [(now.first_of(3), 6), (now, 6), (now.next(), 1)],
+        "each week whole"
+    );
+    // Later visits go to the latest week, which no reading has shown.
+    assert_eq!(
+        store.record(now, Mode::Kiosk, &visit(13)).unwrap(),
+        now.next()
+    );
+    store.record(in_weeks(2), Mode::Kiosk, &visit(14)).unwrap();
+    // Every span the reading with the clock ahead showed is shown again with the same counts.
+    let undated = |span: &Counts| Counts {
+        from: now,
+        to: now,
+        ..span.clone()
+    };
+    let later: Vec<Counts> = store
+        .readable(Mode::Kiosk, in_weeks(3), None)
+        .unwrap()
+        .iter()
+        .map(undated)
+        .collect();
+    for span in &shown_ahead {
+        assert!(later.contains(&undated(span)), "{span:?} changed");
+    }
+}
+
+/// Where there are too few weeks with no counts up to next week, the latest weeks stay after
+/// it, whole, rather than being added to a week with counts.
+#[test]
+fn weeks_ahead_with_no_room_before_next_week_stay_ahead_whole() {
+    let scratch = Scratch::new("ahead-no-room");
+    let path = scratch.file("counts.sqlite");
+    let now = week();
+    let mut store = Store::open(&path).unwrap();
+    store.record(now, Mode::Kiosk, &visit(0)).unwrap();
+    for n in [4, 5, 7] {
+        store.record(in_weeks(n), Mode::Kiosk, &visit(n)).unwrap();
+    }
+    let moved = store.bring_back_weeks_ahead(now).unwrap();
+    let to: Vec<IsoWeek> = moved.iter().map(|moved| moved.to).collect();
+    assert_eq!(to, [now.next(), in_weeks(2), in_weeks(3)]);
+    let weeks: Vec<IsoWeek> = store
+        .weeks(Mode::Kiosk, None)
+        .unwrap()
+        .iter()
+        .map(|week| week.from)
+        .collect();
+    assert_eq!(weeks, [now, now.next(), in_weeks(2), in_weeks(3)]);
+    // Run again: the weeks still after next week have nowhere else to go.
+    assert_eq!(store.bring_back_weeks_ahead(now).unwrap(), []);
 }
 
 /// The file holds, for a while, a week's first visit alone: only its owner may read it.
