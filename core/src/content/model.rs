@@ -946,6 +946,8 @@ pub struct HandoutWords {
     /// In that list: the last `{n}` of the `{total}` things to tell the therapist before
     /// treatment.
     pub checklist_left_out: String,
+    /// The same where only the last one is left out (`{total}`).
+    pub checklist_left_out_last: String,
     /// In that list: the conditions ticked.
     pub conditions_left_out: String,
     /// After the names of the conditions ticked, where needles for every one of them may go

@@ -870,12 +870,14 @@ fn who_should_not(
         .min(items.len().saturating_sub(REASONS_NOT_TO_NEEDLE));
     let kept = items.len() - fewer;
     if kept < items.len() {
+        let words = &library.ui.handout;
+        let said = if fewer == 1 {
+            &words.checklist_left_out_last
+        } else {
+            &words.checklist_left_out
+        };
         left_out.push(
-            library
-                .ui
-                .handout
-                .checklist_left_out
-                .replace("{n}", &(items.len() - kept).to_string())
+            said.replace("{n}", &fewer.to_string())
                 .replace("{total}", &items.len().to_string()),
         );
     }
