@@ -1661,14 +1661,16 @@ fn with_every_answer_right_the_code_holds_what_to_do() {
 
 /// The longest list the check can make (every answer "not sure", every question ticked, one
 /// "are you sure" answered no) with a clinic's details at their longest: on a 1280×800 kiosk
-/// the code holds it whole, in both languages, at 3 pixels a cell; on an 800×480 panel, a
-/// smaller code holds every step of what to do if something is wrong and says how many lines
-/// it left out.
+/// the code holds it whole, in both languages; on an 800×480 or a 480×800 panel, a smaller
+/// code holds every step of what to do if something is wrong and says how many lines it left
+/// out. Either way at 3 pixels a cell, which a phone reads from arm's length.
 #[test]
-fn the_longest_list_goes_home_whole_on_a_kiosk_screen_and_its_safety_part_on_a_small_panel() {
+fn the_longest_list_goes_home_whole_on_a_kiosk_screen_and_its_safety_part_on_a_small_panel_all_readable()
+ {
     for (screen, whole) in [
         (Size::new(1280.0, 800.0), true),
         (Size::new(800.0, 480.0), false),
+        (Size::new(480.0, 800.0), false),
     ] {
         for start in [Kiosk::StartVisit, Kiosk::StartVisitInOther] {
             let editions: Vec<Library> = kiosk_editions()
@@ -1721,11 +1723,10 @@ fn the_longest_list_goes_home_whole_on_a_kiosk_screen_and_its_safety_part_on_a_s
                 for line in to_list {
                     assert!(listed.contains(&line.as_str()), "{at}: {line}");
                 }
-                assert!(cell >= 3.0, "{at}: {cell} pixels a cell");
             } else {
                 assert!(code.contains(note), "{at}: the code says what it left out");
-                assert!(cell >= 2.0, "{at}: {cell} pixels a cell");
             }
+            assert!(cell >= 3.0, "{at}: {cell} pixels a cell");
         }
     }
 }

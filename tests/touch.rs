@@ -610,7 +610,7 @@ fn the_more_below_cue_stays_on_a_long_page_at_every_text_size() {
             "no words in the cue at {size}% text"
         );
         assert!(
-            title_stands_out(&found, &document.title, &heading),
+            title_stands_out(&found, &document, &heading),
             "at {size}% the title does not stand out from a heading"
         );
         if !app.can_enlarge_text() {
@@ -626,22 +626,30 @@ fn the_more_below_cue_stays_on_a_long_page_at_every_text_size() {
     assert!(app.presenting());
     let found = inspect(&app, logical(&app));
     assert!(
-        title_stands_out(&found, &document.title, &heading),
+        title_stands_out(&found, &document, &heading),
         "presenting, the title does not stand out from a heading"
     );
 }
 
-/// Whether the title's line is at least a third taller than the heading's.
-fn title_stands_out(found: &Inspection, title: &str, heading: &str) -> bool {
+/// Whether the title's line (the whole title, or on a short screen the short one) is at least a
+/// third taller than the heading's.
+fn title_stands_out(
+    found: &Inspection,
+    document: &needle_guide::document::Document,
+    heading: &str,
+) -> bool {
     let height = |words: &str| {
         found
             .texts
             .iter()
             .find(|(text, _)| text == words)
             .map(|(_, target)| target.bounds.height)
-            .unwrap_or_else(|| panic!("{words:?} is not laid out"))
     };
-    height(title) >= height(heading) * 1.3
+    let title = height(&document.title)
+        .or_else(|| height(document.short_title.as_deref()?))
+        .unwrap_or_else(|| panic!("{:?} is not laid out", document.title));
+    let heading = height(heading).unwrap_or_else(|| panic!("{heading:?} is not laid out"));
+    title >= heading * 1.3
 }
 
 #[test]
@@ -1774,4 +1782,50 @@ fn the_consult_rooms_page_list_shows_every_page_without_scrolling_beside_the_sta
         }
     }
     assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// On a short panel (800×480), at every text size it allows, in both languages, Warning signs
+/// opens with its first step: the box's top and at least 120 layout pixels of it (its padding,
+/// the number-to-call sentence on two lines, and the first line of its first sign) above the
+/// "More below" strip. A frightened patient sees what to do without scrolling. (With the whole
+/// title beside Read aloud, on two lines, and the usual room above the first section: 69 at the
+/// larger text size, part of the sentence.)
+#[test]
+fn on_a_short_panel_warning_signs_opens_with_the_number_to_call_and_its_first_sign() {
+    use needle_guide::document::{Document, Part};
+    for locale in ["en", "es"] {
+        for larger in 0..TEXT_STEPS.len() {
+            let mut app = Setup::new(Mode::Kiosk, locale, iced::Size::new(800.0, 480.0))
+                .larger(larger)
+                .on(Route::Page(PageId::WARNING_SIGNS))
+                .app();
+            // As the window draws it: with the "More below" strip under the page.
+            let mut window = support::window::Window::new();
+            let _ = window.deliver(&mut app, [needle_guide::app::Message::MoreBelow(false)]);
+            assert!(app.more_below(), "the page goes on below");
+            let document = Document::for_route(app.library(), app.route()).expect("the page");
+            let Some(Part::Actions(steps)) =
+                document.sections.first().and_then(|s| s.parts.first())
+            else {
+                panic!("Warning signs opens with its steps");
+            };
+            let action = needle_guide::document::joined(&steps[0].action);
+            assert!(
+                action.contains(app.library().emergency_number()),
+                "{action}"
+            );
+            let found = inspect(&app, logical(&app));
+            let tier = found.wholes.first().expect("the first step's box");
+            let shown = tier.visible.expect("the first step shows");
+            let at = format!("{locale}, {larger} steps larger");
+            assert_eq!(shown.y, tier.bounds.y, "{at}: the box's top shows");
+            assert!(
+                shown.height >= 120.0,
+                "{at}: {shown:?} of the first step shows"
+            );
+            if !app.can_enlarge_text() {
+                break;
+            }
+        }
+    }
 }

@@ -16,6 +16,9 @@ use crate::content::{Library, Span};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub title: String,
+    /// The title in the fewer words of the page's tile ("Warning signs"), for a screen with no
+    /// room for the whole title beside Read aloud; none where it is the same.
+    pub short_title: Option<String>,
     /// Beneath the title, in smaller text: a condition's medical name.
     pub subtitle: Option<String>,
     pub lead: Vec<Span>,
@@ -560,6 +563,7 @@ fn page_document(library: &Library, page: PageId) -> Document {
     let content = library.page(page);
     let mut document = Document {
         title: content.title.clone(),
+        short_title: (content.nav_label != content.title).then(|| content.nav_label.clone()),
         subtitle: None,
         lead: library.spans(&content.lead),
         sections: content
@@ -738,6 +742,7 @@ fn condition_document(library: &Library, id: &str) -> Option<Document> {
     }
     Some(Document {
         title: condition.name.clone(),
+        short_title: None,
         subtitle: condition.medical_name.clone(),
         lead: library.spans(&condition.text),
         sections,

@@ -8,12 +8,12 @@ use qrcode::{EcLevel, QrCode, Version};
 
 /// The largest code the kiosk may show: the screen picks one in this range, the largest it
 /// draws at 3 pixels a cell (`screen::kiosk::largest_take_home_version`), and never one under
-/// its start. Version 33 (149 cells across, 2 pixels a cell on an 800×480 panel) holds every
-/// step of what to do if something is wrong, with the longest phones a clinic may give, and
-/// some of the list after it; version 39 (173 cells, 3 pixels a cell on a 1280×800 screen)
-/// holds the longest list the check can make, whole, in both languages; 40 is the largest
-/// there is.
-pub const VERSIONS: std::ops::RangeInclusive<i16> = 33..=40;
+/// its start. Version 30 (137 cells across) holds every step of what to do if something is
+/// wrong, with the longest phones a clinic may give, in either language; version 31 is drawn at
+/// 3 pixels a cell on an 800×480 panel, with some of the list after those steps; version 39 (173
+/// cells, 3 pixels a cell on a 1280×800 screen) holds the longest list the check can make,
+/// whole, in both languages; 40 is the largest there is.
+pub const VERSIONS: std::ops::RangeInclusive<i16> = 30..=40;
 
 /// How much of a code may be spoiled (a smudge, a glare) and it still reads. The clinic's web
 /// address, on the screen all day, has medium correction.

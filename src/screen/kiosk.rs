@@ -880,60 +880,68 @@ fn take_home<'a>(
                     .spacing(metrics::M * scale)
                     .padding(iced::Padding::ZERO.right(metrics::M * scale)),
             )
-            .height(if portrait {
-                Length::Fill
-            } else {
-                Length::Fixed(code.side_at(cell))
-            })
+            .height(Fill)
             .width(Fill)
             .style(style::scrollbar),
         );
+        let title = row![
+            text(&words.take_home)
+                .size(size::HEADING * scale)
+                .font(BOLD)
+                .width(Fill),
+            action_scaled(
+                label_sized(&library.ui.close, size::BODY * scale),
+                Role::Primary,
+                Message::CloseTakeHome,
+                scale
+            ),
+        ]
+        .spacing(metrics::M * scale)
+        .align_y(Vertical::Center);
         let shown = container(code.view(cell)).id(nav::mark::QR);
-        let body: Element<'a, Message> = if portrait {
-            column![container(shown).center_x(Fill), told]
+        let panel: Element<'a, Message> = if portrait {
+            column![title, container(shown).center_x(Fill), told]
                 .spacing(metrics::M * scale)
                 .into()
         } else {
-            // Beside the code, as high as it.
-            row![shown, told].spacing(metrics::L * scale).into()
+            // The code the whole height of the dialog, its title and words beside it: on a
+            // short panel the code gets the room a title row above it would take.
+            let beside = column![title, told]
+                .spacing(metrics::M * scale)
+                .height(Length::Fixed(code.side_at(cell)));
+            row![shown, beside].spacing(metrics::L * scale).into()
         };
-        let panel = column![
-            row![
-                text(&words.take_home)
-                    .size(size::HEADING * scale)
-                    .font(BOLD)
-                    .width(Fill),
-                action_scaled(
-                    label_sized(&library.ui.close, size::BODY * scale),
-                    Role::Primary,
-                    Message::CloseTakeHome,
-                    scale
-                ),
-            ]
-            .spacing(metrics::M * scale)
-            .align_y(Vertical::Center),
-            body,
-        ]
-        .spacing(metrics::M * scale);
-        nav::modal_scaled(panel, true, Message::CloseTakeHome, scale)
+        nav::modal_framed(
+            panel,
+            true,
+            Message::CloseTakeHome,
+            TAKE_HOME_PADDING * scale,
+            TAKE_HOME_MARGIN * scale,
+        )
     });
     dialog.into()
 }
 
-/// The room in which the take-home code and its words show at their full size: the card's
-/// content (the title row, about 72 high, and the largest code beside its words), its padding
-/// and the margin around it (`nav::modal_scaled`). Anything smaller is drawn smaller, so the
-/// whole code stays on the screen at any text size.
+/// The take-home dialog's padding, and the margin around it, at full size: smaller than other
+/// dialogs', so that on a small panel the code keeps cells a phone can read.
+const TAKE_HOME_PADDING: f32 = metrics::M;
+const TAKE_HOME_MARGIN: f32 = metrics::S;
+const TAKE_HOME_FRAME: f32 = 2.0 * (TAKE_HOME_PADDING + TAKE_HOME_MARGIN);
+
+/// The room in which the take-home code and its words show at their full size: the card (the
+/// largest code, and beside it the title row and the words, within its padding, no wider than
+/// any card) and the margin around it. Anything smaller is drawn smaller, so the whole code stays on the screen
+/// at any text size.
 const TAKE_HOME_ROOM: Size = Size::new(
-    880.0 + 2.0 * (metrics::L + metrics::XL),
-    72.0 + metrics::M + TAKE_HOME_CODE + 2.0 * (metrics::L + metrics::XL),
+    metrics::READING_WIDTH + 2.0 * TAKE_HOME_MARGIN,
+    TAKE_HOME_CODE + TAKE_HOME_FRAME,
 );
 
-/// [`TAKE_HOME_ROOM`] on a portrait panel: the code with its margins across, and under it its
-/// words, at least 240 high.
+/// [`TAKE_HOME_ROOM`] on a portrait panel: the title row (about 72 high), the code with its
+/// margins across, and under it its words, at least 240 high.
 const TAKE_HOME_ROOM_TALL: Size = Size::new(
-    TAKE_HOME_CODE + 2.0 * (metrics::L + metrics::XL),
-    72.0 + 2.0 * metrics::M + TAKE_HOME_CODE + 240.0 + 2.0 * (metrics::L + metrics::XL),
+    TAKE_HOME_CODE + TAKE_HOME_FRAME,
+    72.0 + 2.0 * metrics::M + TAKE_HOME_CODE + 240.0 + TAKE_HOME_FRAME,
 );
 
 /// The height of the take-home dialog around its code: the title row, the margins and padding.

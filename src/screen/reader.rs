@@ -346,6 +346,7 @@ impl Reader {
         }
         if compact {
             document.title = self.teach_back.title(&items, words);
+            document.short_title = None;
         }
         page::view(document, state)
     }

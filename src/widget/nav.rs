@@ -191,15 +191,32 @@ pub fn modal_scaled<'a, Message: Clone + 'a>(
     on_backdrop: Message,
     scale: f32,
 ) -> Element<'a, Message> {
+    modal_framed(
+        content,
+        top,
+        on_backdrop,
+        metrics::L * scale,
+        metrics::XL * scale,
+    )
+}
+
+/// [`modal_scaled`] with the card's `padding` and the `margin` around it given.
+pub fn modal_framed<'a, Message: Clone + 'a>(
+    content: impl Into<Element<'a, Message>>,
+    top: bool,
+    on_backdrop: Message,
+    padding: f32,
+    margin: f32,
+) -> Element<'a, Message> {
     let card = container(content)
         .id(mark::CARD)
-        .padding(metrics::L * scale)
+        .padding(padding)
         .max_width(metrics::READING_WIDTH)
         .style(style::raised);
     let placed = container(opaque(card))
         .center_x(Fill)
         .height(Fill)
-        .padding(metrics::XL * scale);
+        .padding(margin);
     let placed = if top {
         placed.align_top(Fill)
     } else {

@@ -108,9 +108,16 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
             .wrapping(Wrapping::WordOrGlyph)
             .style(style::muted)
     });
+    // On a short or a narrow screen, the title in the tile's fewer words: the whole title beside
+    // Read aloud took two lines of a short screen (six in Spanish on a portrait panel), and pushed
+    // the first step of Warning signs below it.
+    let title = match document.short_title {
+        Some(short_title) if short || narrow => short_title,
+        _ => document.title,
+    };
     // A word longer than the line breaks, instead of running under Read aloud.
     let names = column![
-        text(document.title)
+        text(title)
             .size(title_size)
             .font(BOLD)
             .wrapping(Wrapping::WordOrGlyph)
@@ -138,10 +145,11 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
     };
 
     // A section whose only part is pinned to the foot of the screen is left out.
-    for section in document
+    for (index, section) in document
         .sections
         .into_iter()
         .filter(|section| section.heading.is_some() || !section.parts.is_empty())
+        .enumerate()
     {
         let mut chunk = Column::new().spacing(metrics::M).width(Fill);
         if let Some(heading) = section.heading {
@@ -155,8 +163,13 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
             let drawn = part_view(part, &mut state);
             chunk = chunk.push(passage(drawn, number, state.reading));
         }
-        // A page of buttons keeps them close under its title.
-        let above = if launcher { 0.0 } else { metrics::M };
+        // A page of buttons keeps them close under its title; so does a short screen its first
+        // section (on Warning signs, the first step's first sign).
+        let above = if launcher || (short && index == 0) {
+            0.0
+        } else {
+            metrics::M
+        };
         page = page.push(container(chunk).padding(iced::Padding::ZERO.top(above)));
     }
     page.extend(notes(std::mem::take(&mut state.notices_below)))
