@@ -150,7 +150,12 @@ impl FromStr for IsoWeek {
     fn from_str(text: &str) -> Result<IsoWeek, String> {
         let bad = || format!("“{text}” is not a week: write it as 2026-W49");
         let (year, week) = text.trim().split_once(['W', 'w']).ok_or_else(bad)?;
-        let year: i32 = year.trim_end_matches('-').parse().map_err(|_| bad())?;
+        // The year whole, as the table prints it: "26W49" is not the year 26.
+        let year = year.strip_suffix('-').unwrap_or(year);
+        if year.len() != 4 || !year.bytes().all(|byte| byte.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let year: i32 = year.parse().map_err(|_| bad())?;
         let week: u32 = week.parse().map_err(|_| bad())?;
         IsoWeek::new(year, week).ok_or_else(|| format!("{year} has no week {week}"))
     }
@@ -1007,19 +1012,15 @@ impl Store {
     /// [`Store::open`]: its numbers could be wrong.
     pub fn open_to_read(path: &Path) -> Result<Store, InsightsError> {
         let name = path.display().to_string();
+        let cannot_open = |error| {
+            InsightsError::from_sqlite(error, &name, |path, reason| InsightsError::Open {
+                path,
+                reason,
+            })
+        };
         let open = |flags: OpenFlags, at: &str| -> Result<(Connection, i64), InsightsError> {
-            let mut connection = Connection::open_with_flags(at, flags).map_err(|error| {
-                InsightsError::from_sqlite(error, &name, |path, reason| InsightsError::Open {
-                    path,
-                    reason,
-                })
-            })?;
-            connection
-                .busy_timeout(BUSY)
-                .map_err(|error| InsightsError::Open {
-                    path: name.clone(),
-                    reason: error.to_string(),
-                })?;
+            let mut connection = Connection::open_with_flags(at, flags).map_err(cannot_open)?;
+            connection.busy_timeout(BUSY).map_err(cannot_open)?;
             let (found, _) = examine(&mut connection, &name)?;
             Ok((connection, found))
         };
@@ -1491,6 +1492,14 @@ mod tests {
         assert_eq!(weeks_in(2025), 52);
         assert!("2025-W53".parse::<IsoWeek>().is_err());
         assert!("last week".parse::<IsoWeek>().is_err());
+        // A year not written whole is refused, not read as the year 26 or -2026.
+        for text in ["26W49", "26-W49", "-2026-W49", "+2026-W49", "20260-W1"] {
+            assert!(text.parse::<IsoWeek>().is_err(), "{text}");
+        }
+        assert_eq!(
+            "2026w49".parse::<IsoWeek>(),
+            IsoWeek::new(2026, 49).ok_or(String::new())
+        );
     }
 
     #[test]
