@@ -822,9 +822,9 @@ impl App {
         }
     }
 
-    /// What the kiosk's "Take this with you" holds on this screen: on the check's summary, the
-    /// topics to ask about and the questions ticked; on the questions page, its questions.
-    /// Nothing at all outside the kiosk.
+    /// What the kiosk's "Take this with you" holds on this screen: what to do if something is
+    /// wrong after treatment, then, on the check's summary, the questions ticked and the answers
+    /// to go over; on the questions page, its questions. Nothing at all outside the kiosk.
     fn take_home(&self) -> Option<TakeHome> {
         self.kiosk_state()?;
         let library = self.library();
@@ -869,20 +869,22 @@ impl App {
         } else {
             return None;
         };
-        // After the check, what to do if something is wrong goes first, never left out: with
-        // every answer right and nothing ticked, it goes home alone.
+        // What to do if something is wrong goes first, never left out, from the questions page
+        // too: a phone note of questions alone would leave the patient nothing to act on at
+        // night. After the check, with every answer right and nothing ticked, it goes home
+        // alone.
         if !on_the_check && sections.iter().all(|section| section.items.is_empty()) {
             return None;
         }
-        let safety = on_the_check.then(|| Section {
+        let safety = Section {
             heading: kiosk_words.take_home_safety_heading.clone(),
             items: kiosk_words
                 .take_home_safety
                 .iter()
                 .map(|line| library.plain(line))
                 .collect(),
-        });
-        let sections: Vec<Section> = safety.into_iter().chain(sections).collect();
+        };
+        let sections: Vec<Section> = std::iter::once(safety).chain(sections).collect();
         // Whose list it is, on a phone a week later: the clinic's name under the title.
         // A name too long for a line of a phone's screen is left to the numbers it gives.
         let name = library.clinic.name.trim();

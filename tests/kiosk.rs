@@ -1079,7 +1079,14 @@ fn the_take_home_code_holds_the_text_on_the_screen_in_both_languages() {
         window.step(&mut app, &[]);
         let code = read_code(&window);
         assert_eq!(code.lines().next(), Some(words.take_home_title.as_str()));
-        assert_eq!(listed(&code), questions, "{}", library.locale);
+        // What to do if something is wrong first, from this page too: then its questions.
+        let safety = safety_lines(&library);
+        let expected: Vec<&str> = safety
+            .iter()
+            .chain(&questions)
+            .map(String::as_str)
+            .collect();
+        assert_eq!(listed(&code), expected, "{}", library.locale);
         assert!(shows(&app, &words.take_home_how));
         deliver(&mut app, [Message::Kiosk(Kiosk::CloseTakeHome)]);
         assert!(!shows(&app, &words.take_home_how), "closed");
