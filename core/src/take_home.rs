@@ -8,9 +8,9 @@ use qrcode::{EcLevel, QrCode, Version};
 
 /// The largest code the kiosk may show: the screen picks one in this range, the largest it
 /// draws at 3 pixels a cell (`screen::kiosk::largest_take_home_version`), and never one under
-/// its start. Version 30 (137 cells across) holds every step of what to do if something is
-/// wrong, with the longest phones a clinic may give, in either language; version 31 is drawn at
-/// 3 pixels a cell on an 800×480 panel, with some of the list after those steps; version 39 (173
+/// its start. Version 30 (137 cells across, 3 pixels a cell on an 800×480 panel) holds every
+/// step of what to do if something is wrong, with the longest phones a clinic may give, in
+/// either language (and a code grows where they would not fit: `TakeHome::new`); version 39 (173
 /// cells, 3 pixels a cell on a 1280×800 screen) holds the longest list the check can make,
 /// whole, in both languages; 40 is the largest there is.
 pub const VERSIONS: std::ops::RangeInclusive<i16> = 30..=40;
@@ -61,6 +61,20 @@ impl TakeHome {
         if total == 0 {
             return None;
         }
+        // The first part (what to do if something is wrong) is never cut: where it does not fit
+        // in `largest` with the note on what was left out, the code grows until it does.
+        let first_only = sections.first().map(|first| {
+            let left = total - first.items.len();
+            let note = (left > 0).then(|| left_out.replace("{left}", &left.to_string()));
+            compose(title, std::slice::from_ref(first), note.as_deref())
+        });
+        let largest = first_only
+            .and_then(|text| smallest(&text, *VERSIONS.end(), TAKE_HOME_CORRECTION))
+            .and_then(|code| match code.version() {
+                Version::Normal(version) => Some(largest.max(version)),
+                Version::Micro(_) => None,
+            })
+            .unwrap_or(largest);
         let mut kept = sections.to_vec();
         loop {
             let count: usize = kept.iter().map(|section| section.items.len()).sum();
@@ -291,6 +305,32 @@ mod tests {
             );
             assert!(smallest(&one_more, largest, TAKE_HOME_CORRECTION).is_none());
         }
+    }
+
+    #[test]
+    fn the_first_part_is_never_cut_the_code_grows_for_it() {
+        let steps: Vec<String> = (1..=12)
+            .map(|n| format!("Step {n}: what to do if something is wrong, said in full."))
+            .collect();
+        let steps: Vec<&str> = steps.iter().map(String::as_str).collect();
+        let questions = ["What will it feel like?", "How much will it cost?"];
+        let sections = [
+            section("If something is wrong", &steps),
+            section("Ticked", &questions),
+        ];
+        // Too small a code for the steps alone: it grows until they fit, whole.
+        let home = TakeHome::new("Questions", &sections, LEFT_OUT, 5).expect("the steps fit");
+        let listed: Vec<&str> = home
+            .text
+            .lines()
+            .filter_map(|line| line.strip_prefix("- "))
+            .collect();
+        assert_eq!(listed[..steps.len()], steps[..]);
+        assert_eq!(decoded(&home.code()), home.text);
+        let Version::Normal(version) = home.code().version() else {
+            panic!("a normal code");
+        };
+        assert!(version > 5, "version {version}");
     }
 
     #[test]
