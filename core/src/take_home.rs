@@ -182,6 +182,11 @@ mod tests {
 
     const LEFT_OUT: &str = "Lines left out: {left}.";
 
+    /// `count` lines, "1: `words`" and on.
+    fn numbered(count: usize, words: &str) -> Vec<String> {
+        (1..=count).map(|n| format!("{n}: {words}")).collect()
+    }
+
     fn section(heading: &str, items: &[&str]) -> Section {
         Section {
             heading: heading.into(),
@@ -263,9 +268,7 @@ mod tests {
 
     #[test]
     fn too_long_a_list_is_shortened_by_whole_lines_and_says_so() {
-        let many: Vec<String> = (1..=80)
-            .map(|n| format!("Question number {n}: what will it feel like, and for how long?"))
-            .collect();
+        let many = numbered(80, "what will it feel like, and for how long?");
         let refs: Vec<&str> = many.iter().map(String::as_str).collect();
         let mut kept_before = 0;
         // A larger code (a larger screen) keeps more of the same list.
@@ -309,9 +312,7 @@ mod tests {
 
     #[test]
     fn the_first_part_is_never_cut_the_code_grows_for_it() {
-        let steps: Vec<String> = (1..=12)
-            .map(|n| format!("Step {n}: what to do if something is wrong, said in full."))
-            .collect();
+        let steps = numbered(12, "what to do if something is wrong, said in full.");
         let steps: Vec<&str> = steps.iter().map(String::as_str).collect();
         let questions = ["What will it feel like?", "How much will it cost?"];
         let sections = [
