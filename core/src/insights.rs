@@ -891,6 +891,49 @@ fn examine(connection: &mut Connection, name: &str) -> Result<(i64, i64), Insigh
     Ok((found, application))
 }
 
+/// The file beside the counts file at `path` that SQLite names with `suffix` ("-wal", "-shm").
+fn sidecar(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    std::path::PathBuf::from(name)
+}
+
+/// An error, before anything is opened or made, where the counts file at `path`, or a file
+/// SQLite keeps beside it, is there and cannot be written: SQLite would open it to read only
+/// and make its own files beside it with the same permissions, which would still stop the
+/// counts once the file itself was made writable again. Each is named.
+fn refuse_unwritable(path: &Path, name: &str) -> Result<(), InsightsError> {
+    let beside = [sidecar(path, "-wal"), sidecar(path, "-shm")];
+    for file in std::iter::once(path).chain(beside.iter().map(|file| file.as_path())) {
+        let Err(error) = std::fs::OpenOptions::new().write(true).open(file) else {
+            continue;
+        };
+        if error.kind() == std::io::ErrorKind::NotFound {
+            continue;
+        }
+        if file == path && error.kind() == std::io::ErrorKind::IsADirectory {
+            return Err(InsightsError::Open {
+                path: name.to_owned(),
+                reason: "it is a folder: name a file, such as insights.sqlite in it".into(),
+            });
+        }
+        let reason = if file == path {
+            format!("it cannot be written ({error}): make it writable by the guide's user")
+        } else {
+            format!(
+                "the file {} beside it cannot be written ({error}): with no guide running, \
+                 remove it, or make it writable by the guide's user",
+                file.display()
+            )
+        };
+        return Err(InsightsError::Write {
+            path: name.to_owned(),
+            reason,
+        });
+    }
+    Ok(())
+}
+
 /// `path` as an SQLite `file:` URI, each byte that is not a plain path character written as
 /// `%XX`, so that a name with `?`, `#` or `%` in it stays the file's name.
 fn file_uri(path: &Path) -> String {
@@ -926,6 +969,7 @@ impl Store {
     /// to date in place, in one transaction.
     pub fn open(path: &Path) -> Result<Store, InsightsError> {
         let name = path.display().to_string();
+        refuse_unwritable(path, &name)?;
         let open = |error| {
             InsightsError::from_sqlite(error, &name, |path, reason| InsightsError::Open {
                 path,
@@ -1025,16 +1069,33 @@ impl Store {
             Ok((connection, found))
         };
         let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let (connection, version) = match open(read_only, &name) {
-            // A file in write-ahead-log mode needs its shared-memory file beside it, which a
-            // reader cannot make in a folder it may not write (SQLite says it cannot open it, or
-            // that it is read-only): then the file is read as it is on disk (SQLite's
-            // `immutable`), which holds every visit a guide has closed.
-            Err(InsightsError::Open { .. } | InsightsError::Write { .. }) => open(
+        // The file as it is on disk (SQLite's `immutable`): no lock, and nothing made beside it.
+        let as_on_disk = || {
+            open(
                 read_only | OpenFlags::SQLITE_OPEN_URI,
                 &format!("{}?immutable=1", file_uri(path)),
-            )?,
-            other => other?,
+            )
+        };
+        // Read the usual way, a file in write-ahead-log mode needs a shared-memory file beside
+        // it, and SQLite makes one, with the file's own permissions, which it leaves there: a
+        // read-only one stopped counting once the file was made writable again.
+        let usual = || match open(read_only, &name) {
+            // A reader cannot make it in a folder it may not write (SQLite says it cannot open
+            // the file, or that it is read-only): the file as it is on disk holds every visit a
+            // guide has closed.
+            Err(InsightsError::Open { .. } | InsightsError::Write { .. }) => as_on_disk(),
+            other => other,
+        };
+        // With no write-ahead log beside it, no guide is writing it (a guide's last close folds
+        // the log back in and removes it), and it is read as it is on disk. A visit written at
+        // that very moment can make it look damaged: then it is read again the usual way.
+        let (connection, version) = if sidecar(path, "-wal").exists() {
+            usual()?
+        } else {
+            match as_on_disk() {
+                Err(InsightsError::NotCounts { .. }) => usual()?,
+                other => other?,
+            }
         };
         Ok(Store {
             connection,

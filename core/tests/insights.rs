@@ -432,6 +432,49 @@ fn weeks_ahead_with_no_room_before_next_week_stay_ahead_whole() {
     assert_eq!(store.bring_back_weeks_ahead(now).unwrap(), []);
 }
 
+/// Reading the counts makes nothing beside the file where no guide is writing it: SQLite's
+/// shared-memory file, made with the file's own permissions and left there, stopped counting
+/// once a read-only file was made writable again.
+#[test]
+fn reading_makes_nothing_beside_the_file() {
+    let scratch = Scratch::new("read-beside");
+    let store = six_visits_two_weeks_back(&scratch);
+    drop(store);
+    let path = scratch.file("counts.sqlite");
+    let beside = |suffix: &str| PathBuf::from(format!("{}{suffix}", path.display()));
+    assert!(
+        !beside("-wal").exists() && !beside("-shm").exists(),
+        "closed whole"
+    );
+    let read = Store::open_to_read(&path).unwrap();
+    let weeks = read.weeks(Mode::Kiosk, None).unwrap();
+    assert_eq!(weeks.iter().map(|week| week.visits).sum::<u64>(), 6);
+    drop(read);
+    for suffix in ["-wal", "-shm"] {
+        assert!(!beside(suffix).exists(), "{suffix} made by reading");
+    }
+}
+
+/// A file SQLite keeps beside the counts that cannot be written (here a folder by its name) is
+/// named before anything is opened: it would stop every visit's write.
+#[test]
+fn a_file_beside_the_counts_that_cannot_be_written_is_named() {
+    let scratch = Scratch::new("beside-unwritable");
+    drop(six_visits_two_weeks_back(&scratch));
+    let path = scratch.file("counts.sqlite");
+    let shm = PathBuf::from(format!("{}-shm", path.display()));
+    std::fs::create_dir(&shm).unwrap();
+    let error = Store::open(&path).err().expect("refused");
+    assert!(
+        matches!(&error, InsightsError::Write { reason, .. } if reason.contains(&shm.display().to_string())),
+        "{error}"
+    );
+    assert!(!PathBuf::from(format!("{}-wal", path.display())).exists());
+    // And a folder named as the counts file is said to be one.
+    let folder = Store::open(&scratch.0).err().expect("a folder");
+    assert!(folder.to_string().contains("it is a folder"), "{folder}");
+}
+
 /// The file holds, for a while, a week's first visit alone: only its owner may read it.
 #[cfg(unix)]
 #[test]
