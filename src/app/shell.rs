@@ -63,6 +63,7 @@ pub fn window_settings(app: &App) -> window::Settings {
 pub fn run(app: App) -> iced::Result {
     let kiosk = app.kiosk_state().is_some();
     let window = window_settings(&app);
+    let opened_at = window.size;
     let boot = move || {
         // Where no window manager makes the window full screen (X alone), make it the
         // monitor's size. The monitor's size and the resize are both in iced's scaled pixels;
@@ -74,7 +75,19 @@ pub fn run(app: App) -> iced::Result {
                 window::monitor_size(id).and_then(move |size| window::resize(id, size))
             })
         } else {
-            Task::none()
+            // The consult room's window on a screen smaller than it (a 1024×600 panel): made
+            // the screen's size at most, then maximized, for a window manager to fit it to
+            // what its panels leave. A window larger than the screen hid Handout and the foot
+            // of every page.
+            window::latest().and_then(move |id| {
+                window::monitor_size(id).and_then(move |screen| {
+                    if screen.width < opened_at.width || screen.height < opened_at.height {
+                        window::resize(id, opened_at.min(screen)).chain(window::maximize(id, true))
+                    } else {
+                        Task::none()
+                    }
+                })
+            })
         };
         (app.clone(), fit)
     };

@@ -6,9 +6,11 @@ use iced::Size;
 
 use crate::theme::metrics;
 
-/// The window size the app opens at and the smallest it allows.
+/// The window size the app opens at, and the smallest it allows: a Raspberry Pi's 7-inch panel,
+/// the smallest screen the guide is made for (a larger minimum cut the foot of every page off a
+/// 1024×600 panel).
 pub const WINDOW_SIZE: Size = Size::new(1280.0, 800.0);
-pub const MIN_WINDOW_SIZE: Size = Size::new(960.0, 640.0);
+pub const MIN_WINDOW_SIZE: Size = Size::new(800.0, 480.0);
 
 /// The largest window the app allows: an 8K screen. The window's pixel buffers grow with it and
 /// are kept at their largest after it shrinks (softbuffer reuses a bigger buffer), so a window

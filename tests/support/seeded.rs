@@ -43,7 +43,9 @@ impl Random {
 }
 
 /// Window sizes in physical pixels, from the smallest allowed to a 4K screen.
-const WINDOWS: [(f32, f32); 6] = [
+const WINDOWS: [(f32, f32); 8] = [
+    (800.0, 480.0),
+    (1024.0, 600.0),
     (960.0, 640.0),
     (1280.0, 800.0),
     (1366.0, 768.0),

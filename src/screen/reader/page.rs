@@ -110,9 +110,10 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
     });
     // On a short or a narrow screen, the title in the tile's fewer words: the whole title beside
     // Read aloud took two lines of a short screen (six in Spanish on a portrait panel), and pushed
-    // the first step of Warning signs below it.
+    // the first step of Warning signs below it. Not a page of topics (home, whose tile would say
+    // "Home"): its title is small already.
     let title = match document.short_title {
-        Some(short_title) if short || narrow => short_title,
+        Some(short_title) if (short || narrow) && !launcher => short_title,
         _ => document.title,
     };
     // A word longer than the line breaks, instead of running under Read aloud.
