@@ -1056,6 +1056,18 @@ impl Store {
     /// [`Store::open`]: its numbers could be wrong.
     pub fn open_to_read(path: &Path) -> Result<Store, InsightsError> {
         let name = path.display().to_string();
+        // Said as it is, not in SQLite's words (which named the file by an address of its own).
+        if let Err(error) = std::fs::File::open(path)
+            && error.kind() == std::io::ErrorKind::PermissionDenied
+        {
+            return Err(InsightsError::Open {
+                path: name,
+                reason: format!(
+                    "this user may not read it ({error}): read it as the user the guide counts \
+                     as, or with sudo"
+                ),
+            });
+        }
         let cannot_open = |error| {
             InsightsError::from_sqlite(error, &name, |path, reason| InsightsError::Open {
                 path,
