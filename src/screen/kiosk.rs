@@ -930,8 +930,8 @@ const TAKE_HOME_FRAME: f32 = 2.0 * (TAKE_HOME_PADDING + TAKE_HOME_MARGIN);
 
 /// The room in which the take-home code and its words show at their full size: the card (the
 /// largest code, and beside it the title row and the words, within its padding, no wider than
-/// any card) and the margin around it. Anything smaller is drawn smaller, so the whole code stays on the screen
-/// at any text size.
+/// any card) and the margin around it. Anything smaller is drawn smaller, so the whole code
+/// stays on the screen at any text size.
 const TAKE_HOME_ROOM: Size = Size::new(
     metrics::READING_WIDTH + 2.0 * TAKE_HOME_MARGIN,
     TAKE_HOME_CODE + TAKE_HOME_FRAME,
@@ -943,9 +943,6 @@ const TAKE_HOME_ROOM_TALL: Size = Size::new(
     TAKE_HOME_CODE + TAKE_HOME_FRAME,
     72.0 + 2.0 * metrics::M + TAKE_HOME_CODE + 240.0 + TAKE_HOME_FRAME,
 );
-
-/// The height of the take-home dialog around its code: the title row, the margins and padding.
-const TAKE_HOME_AROUND: f32 = TAKE_HOME_ROOM.height - TAKE_HOME_CODE;
 
 /// How wide the take-home code may be drawn at its full size: a code of version 33 (153 cells
 /// with its margin) at 3 pixels a cell, or a smaller one at 4 or 5, which a phone reads from
@@ -975,11 +972,12 @@ impl CodeRoom {
             TAKE_HOME_ROOM
         };
         let scale = fitted(room, full);
+        // Down, the room less what is above and below the code; in portrait, across too.
+        let down = room.height - (full.height - TAKE_HOME_CODE) * scale;
         let across = if portrait {
-            (room.width - (full.width - TAKE_HOME_CODE) * scale)
-                .min(room.height - (full.height - TAKE_HOME_CODE) * scale)
+            (room.width - (full.width - TAKE_HOME_CODE) * scale).min(down)
         } else {
-            room.height - TAKE_HOME_AROUND * scale
+            down
         };
         CodeRoom {
             portrait,
