@@ -862,12 +862,20 @@ fn inside_the_card(found: &Inspection, bounds: &Rectangle, what: &str) -> Result
 }
 
 /// A long web address gives a code that fits its column: never cut off at the screen's edge,
-/// never missing; and "Touch to start" stays on the screen at every text size.
+/// never missing; and "Touch to start" stays on the screen at every text size, its label and
+/// the other language's start each on one line.
 #[test]
 fn the_welcome_screen_shows_the_whole_qr_code_and_touch_to_start_at_every_text_size() {
     let longest = longest_web_address();
     let code = needle_guide::screen::kiosk::WebCode::new(&longest).expect("a code holds it");
     assert!(code.side() <= needle_guide::screen::kiosk::QR_WIDTH);
+    let starts: Vec<String> = support::kiosk_editions()
+        .iter()
+        .flat_map(|library| {
+            let words = &library.ui.kiosk;
+            [words.touch_to_start.clone(), words.start_in.clone()]
+        })
+        .collect();
     let mut problems = Vec::new();
     for locale in ["en", "es"] {
         for screen in KIOSK_SCREENS {
@@ -884,6 +892,12 @@ fn the_welcome_screen_shows_the_whole_qr_code_and_touch_to_start_at_every_text_s
                 for words in [&words.touch_to_start, &words.qr_caption] {
                     if let Err(problem) = shows_whole(&found, words, size) {
                         problems.push(format!("{name}: {problem}"));
+                    }
+                }
+                // Both ways to start keep their words on one line, in portrait too.
+                for (label, bounds) in &found.labels {
+                    if starts.contains(label) && !on_one_line(label, *bounds) {
+                        problems.push(format!("{name}: {label:?} breaks ({bounds:?})"));
                     }
                 }
             }

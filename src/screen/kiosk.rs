@@ -478,20 +478,21 @@ impl Kiosk {
                 )
                 .padding([metrics::L * scale, metrics::L * scale])
             });
-            // Side by side on a landscape screen, where the height is short; one over the
-            // other where the width is.
-            let starts: Element<'_, Message> = if side_by_side(room) {
-                row![start]
-                    .push(start_in_other)
-                    .spacing(metrics::M * scale)
-                    .align_y(Vertical::Center)
-                    .into()
-            } else {
-                column![start]
-                    .push(start_in_other)
-                    .spacing(metrics::S * scale)
-                    .into()
-            };
+            // Side by side where the words' column has room for both, which saves height on a
+            // short screen; one over the other where it has not.
+            let starts: Element<'_, Message> =
+                if starts_in_a_row(library, comfort, qr_data, room, scale) {
+                    row![start]
+                        .push(start_in_other)
+                        .spacing(metrics::M * scale)
+                        .align_y(Vertical::Center)
+                        .into()
+                } else {
+                    column![start]
+                        .push(start_in_other)
+                        .spacing(metrics::S * scale)
+                        .into()
+                };
             let invitation = column![]
                 .push(clinic)
                 .push(
@@ -515,17 +516,29 @@ impl Kiosk {
                 .push(space().height(metrics::M * scale))
                 .push(starts)
                 .spacing(metrics::M * scale)
-                // Beside a QR code the words take the room it leaves; alone, they sit in the
-                // middle of a wide screen, not at its left.
-                .width(if qr_data.is_some() {
+                // Beside a QR code the words take the room it leaves; alone, or over it, they
+                // sit in the middle of the screen, not at its left.
+                .width(if qr_data.is_some() && code_beside(room) {
                     Length::Fill
                 } else {
                     Length::Shrink
                 });
-            let middle = row![invitation]
-                .push(qr_data.map(|code| qr_scaled(code, &words.qr_caption, scale)))
-                .spacing(metrics::XL * scale)
-                .align_y(Vertical::Center);
+            let code = qr_data.map(|code| qr_scaled(code, &words.qr_caption, scale));
+            // On a portrait panel the code beside would leave the words a column too narrow for
+            // "Touch to start" on one line: there it goes under them.
+            let middle: Element<'_, Message> = if code_beside(room) {
+                row![invitation]
+                    .push(code)
+                    .spacing(metrics::XL * scale)
+                    .align_y(Vertical::Center)
+                    .into()
+            } else {
+                column![invitation]
+                    .push(code)
+                    .spacing(metrics::L * scale)
+                    .align_x(Center)
+                    .into()
+            };
             container(middle)
                 .center(Fill)
                 .padding(metrics::L * scale)
@@ -679,9 +692,43 @@ fn notices_height(notices: &[String]) -> f32 {
         .sum()
 }
 
-/// Whether the welcome screen's two starts go side by side: on a landscape screen.
-fn side_by_side(room: Size) -> bool {
-    room.width > room.height * 1.5
+/// Whether the welcome screen's two starts ("Touch to start" and the other language's) go side
+/// by side at `scale`: where the words' column has room for both on one line each.
+fn starts_in_a_row(
+    library: &Library,
+    comfort: Comfort<'_>,
+    qr: Option<&WebCode>,
+    room: Size,
+    scale: f32,
+) -> bool {
+    let Some(other) = comfort.other else {
+        return true;
+    };
+    // About how wide a bold label is: a little over half its size a letter, rounded up so
+    // that a row chosen here never makes a label break.
+    let label = |words: &str, size: f32| words.chars().count() as f32 * 0.55 * size;
+    let needs = label(&library.ui.kiosk.touch_to_start, size::TITLE)
+        + 2.0 * metrics::XL
+        + metrics::M
+        + label(&other.ui.kiosk.start_in, size::HEADING)
+        + 2.0 * metrics::L;
+    needs * scale <= words_width(qr, room, scale)
+}
+
+/// How wide the welcome screen's words may be at `scale`: the screen's width less its margins,
+/// and less the code's column where the code is beside them.
+fn words_width(qr: Option<&WebCode>, room: Size, scale: f32) -> f32 {
+    let beside = match qr {
+        Some(_) if code_beside(room) => (QR_WIDTH + metrics::XL) * scale,
+        _ => 0.0,
+    };
+    room.width - 2.0 * metrics::L * scale - beside
+}
+
+/// Whether the welcome screen's QR code goes beside its words (or under them): beside, unless
+/// the screen is taller than it is wide.
+fn code_beside(room: Size) -> bool {
+    room.width >= room.height
 }
 
 /// About how many lines `words` take at `size` in `width`: half a letter's size a letter.
@@ -706,8 +753,7 @@ fn welcome_fit(
     let steady = comfort.scale;
     let height = |fit: f32| {
         let scale = fit * steady;
-        let beside = qr.map_or(0.0, |_| (QR_WIDTH + metrics::XL) * scale);
-        let width = room.width - 2.0 * metrics::L * scale - beside;
+        let width = words_width(qr, room, scale);
         let line = |text: &str, size: f32| lines(text, size, width) * size * 1.3;
         let mut parts = vec![
             line(&library.ui.app_title, size::TITLE * 1.2 * scale),
@@ -723,7 +769,7 @@ fn welcome_fit(
             parts.push(line(&words.counts_answers, size::LEAD * fit));
         }
         if let Some(other) = comfort.other {
-            if !side_by_side(room) {
+            if !starts_in_a_row(library, comfort, qr, room, scale) {
                 parts.push(size::HEADING * 1.3 * scale + 2.0 * metrics::L * scale);
             }
             if counting {
@@ -735,7 +781,12 @@ fn welcome_fit(
         let code = qr.map_or(0.0, |code| {
             code.side() * scale + metrics::S * scale + 2.0 * size::BODY * 1.3 * scale
         });
-        invitation.max(code) + 2.0 * metrics::L * scale
+        let middle = if code_beside(room) {
+            invitation.max(code)
+        } else {
+            invitation + metrics::L * scale + code
+        };
+        middle + 2.0 * metrics::L * scale
     };
     let mut fit = 1.0;
     while fit > 0.25 && height(fit) > room.height {

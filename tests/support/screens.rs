@@ -32,8 +32,7 @@ pub const SCREENS: [Size; 5] = [
 ];
 
 /// The small touch panels of a Raspberry Pi kiosk: the official 7-inch one, a cheap one, and the
-/// official one turned to portrait. Only the kiosk runs on them (the consult room's smallest
-/// window is 960×640).
+/// official one turned to portrait.
 pub const SMALL_KIOSK_SCREENS: [Size; 3] = [
     Size::new(800.0, 480.0),
     Size::new(1024.0, 600.0),
