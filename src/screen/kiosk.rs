@@ -8,7 +8,7 @@ pub mod lock;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use iced::alignment::Vertical;
+use iced::alignment::{Horizontal, Vertical};
 use iced::widget::text::Wrapping;
 use iced::widget::{
     Column, canvas, column, container, mouse_area, opaque, responsive, row, scrollable, space,
@@ -480,19 +480,13 @@ impl Kiosk {
             });
             // Side by side where the words' column has room for both, which saves height on a
             // short screen; one over the other where it has not.
-            let starts: Element<'_, Message> =
-                if starts_in_a_row(library, comfort, qr_data, room, scale) {
-                    row![start]
-                        .push(start_in_other)
-                        .spacing(metrics::M * scale)
-                        .align_y(Vertical::Center)
-                        .into()
-                } else {
-                    column![start]
-                        .push(start_in_other)
-                        .spacing(metrics::S * scale)
-                        .into()
-                };
+            let starts = beside_or_under(
+                starts_in_a_row(library, comfort, qr_data, room, scale),
+                start.into(),
+                start_in_other.map(Element::from),
+                [metrics::M * scale, metrics::S * scale],
+                Horizontal::Left,
+            );
             let invitation = column![]
                 .push(clinic)
                 .push(
@@ -526,19 +520,13 @@ impl Kiosk {
             let code = qr_data.map(|code| qr_scaled(code, &words.qr_caption, scale));
             // On a portrait panel the code beside would leave the words a column too narrow for
             // "Touch to start" on one line: there it goes under them.
-            let middle: Element<'_, Message> = if code_beside(room) {
-                row![invitation]
-                    .push(code)
-                    .spacing(metrics::XL * scale)
-                    .align_y(Vertical::Center)
-                    .into()
-            } else {
-                column![invitation]
-                    .push(code)
-                    .spacing(metrics::L * scale)
-                    .align_x(Center)
-                    .into()
-            };
+            let middle = beside_or_under(
+                code_beside(room),
+                invitation.into(),
+                code,
+                [metrics::XL * scale, metrics::L * scale],
+                Horizontal::Center,
+            );
             container(middle)
                 .center(Fill)
                 .padding(metrics::L * scale)
@@ -723,6 +711,30 @@ fn words_width(qr: Option<&WebCode>, room: Size, scale: f32) -> f32 {
         _ => 0.0,
     };
     room.width - 2.0 * metrics::L * scale - beside
+}
+
+/// `first` and `second` side by side, centred on one another (`beside`), or one over the
+/// other, lined up as `align` says; `gaps` between them, the first side by side.
+fn beside_or_under<'a>(
+    beside: bool,
+    first: Element<'a, Message>,
+    second: Option<Element<'a, Message>>,
+    [across, down]: [f32; 2],
+    align: Horizontal,
+) -> Element<'a, Message> {
+    if beside {
+        row![first]
+            .push(second)
+            .spacing(across)
+            .align_y(Vertical::Center)
+            .into()
+    } else {
+        column![first]
+            .push(second)
+            .spacing(down)
+            .align_x(align)
+            .into()
+    }
 }
 
 /// Whether the welcome screen's QR code goes beside its words (or under them): beside, unless
