@@ -1661,7 +1661,8 @@ fn the_checks_foot_keeps_every_way_on_inside_the_screen_at_every_text_size() {
         .flat_map(|locale| screens.clone().map(move |screen| (locale, screen)))
     {
         for larger in 0..TEXT_STEPS.len() {
-            // A wrong answer: Try again, Show me again and Next beside the way back.
+            // A wrong answer: Try again and Next beside the way back, Show me again with the
+            // answer.
             let setup = Setup::new(Mode::Kiosk, locale, screen)
                 .larger(larger)
                 .on(Route::Page(PageId::TEACH_BACK))
@@ -1682,6 +1683,12 @@ fn the_checks_foot_keeps_every_way_on_inside_the_screen_at_every_text_size() {
                 if !inside(&target.bounds, size) {
                     problems.push(format!("{name}: {:?} is off the screen", target.bounds));
                 }
+            }
+            // The way to the section that teaches it is there on every screen, portrait too
+            // (the window scrolls the answer and it into view).
+            let show_me_again = &app.library().ui.teach_back.show_me_again;
+            if !found.texts.iter().any(|(text, _)| text == show_me_again) {
+                problems.push(format!("{name}: no {show_me_again:?}"));
             }
         }
     }

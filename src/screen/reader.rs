@@ -482,7 +482,7 @@ impl Reader {
         let on = if on_check {
             let items = check_items(library);
             self.teach_back
-                .forward(&items, &library.ui.teach_back, words == StepWords::Fewest)
+                .forward(&items, &library.ui.teach_back)
                 .into_iter()
                 .map(|button| button.map(Message::TeachBack))
                 .collect()

@@ -419,13 +419,12 @@ impl TeachBack {
 
     /// The ways on from the step on screen, for the bottom right of the screen, where the way
     /// on always is: start; "I'm not sure" (and Done, where several may be right); after an
-    /// answer, Try again (when it was wrong), Show me again and Next; Next after the questions
-    /// to ask; Finish. The summary's own choices are on it.
+    /// answer, Try again (when it was wrong) and Next (Show me again is under the explanation);
+    /// Next after the questions to ask; Finish. The summary's own choices are on it.
     pub fn forward<'a>(
         &self,
         items: &[CheckItem],
         words: &'a TeachBackWords,
-        fewest: bool,
     ) -> Vec<Element<'a, Message>> {
         let button = |words: &String, role, message| action(label(words.clone()), role, message);
         let buttons = match self.step {
@@ -448,12 +447,8 @@ impl TeachBack {
                 let again = self
                     .is_wrong(items, index)
                     .then(|| button(&words.try_this_again, again_role, Message::TryAgain));
-                // In the fewest words (a portrait panel), "Show me again" gives its room to the
-                // ways on: the explanation on the page already says what is right.
-                let show = (!fewest)
-                    .then(|| button(&words.show_me_again, Role::Secondary, Message::ShowMeAgain));
                 let next = button(&words.next, next_role, Message::Next);
-                again.into_iter().chain(show).chain([next]).collect()
+                again.into_iter().chain([next]).collect()
             }
             Step::Questions => vec![button(&words.next, Role::Primary, Message::Next)],
             Step::Sure => vec![button(&words.finish, Role::Primary, Message::Finish)],
@@ -577,9 +572,19 @@ impl TeachBack {
         } else {
             style::note
         };
+        // "Show me again" beside the verdict, where it shows with the answer on every screen: in
+        // the foot, a portrait panel had no room for it beside Try again and Next, and under a
+        // long explanation it went below the fold.
+        let show_me_again = action(
+            label(words.show_me_again.clone()),
+            Role::Secondary,
+            Message::ShowMeAgain,
+        );
         let verdict = container(
             column![
-                typography::subheading(verdict),
+                row![typography::subheading(verdict).width(Fill), show_me_again]
+                    .spacing(metrics::S)
+                    .align_y(Vertical::Center),
                 typography::body(item.explain.clone()),
             ]
             .spacing(metrics::XS),
