@@ -391,21 +391,22 @@ fn staff_see_how_each_question_was_answered_over_twelve_weeks_and_open_its_page(
     let library = library();
     let items = needle_guide::document::check_items(&library);
     let first = &items[0];
-    // Six kiosk visits last week: 4 right, 1 wrong, 1 not sure on the first question; one visit
-    // this week and five 13 weeks ago, outside the view; three in the consult room, too few.
+    let second = &items[1];
+    // Ten kiosk visits last week: 5 right and 5 wrong on the first question; 9 right and 1 wrong
+    // on the second, which would say what one patient answered; one visit this week and five
+    // 13 weeks ago, outside the view; three in the consult room, too few.
     let mut store = Store::open(&file).unwrap();
     let now = IsoWeek::now();
-    let answers = [
-        Answer::Right,
-        Answer::Right,
-        Answer::Right,
-        Answer::Right,
-        Answer::Wrong,
-        Answer::NotSure,
-    ];
-    let visit = |answer: Answer| Visit {
+    let answers = (0..10).map(|n| {
+        let first = if n < 5 { Answer::Right } else { Answer::Wrong };
+        let second = if n < 9 { Answer::Right } else { Answer::Wrong };
+        [first, second]
+    });
+    let visit = |[to_first, to_second]: [Answer; 2]| Visit {
         reached_check: true,
-        answers: [(first.id.clone(), answer)].into_iter().collect(),
+        answers: [(first.id.clone(), to_first), (second.id.clone(), to_second)]
+            .into_iter()
+            .collect(),
         ..Visit::default()
     };
     // Last week's: a week still under way is not shown.
@@ -417,17 +418,17 @@ fn staff_see_how_each_question_was_answered_over_twelve_weeks_and_open_its_page(
     }
     // One this week, not yet shown.
     store
-        .record(now, Mode::Kiosk, &visit(Answer::Wrong))
+        .record(now, Mode::Kiosk, &visit([Answer::Wrong; 2]))
         .unwrap();
     // Five 13 weeks ago: a span of their own, before the 12 weeks.
     for _ in 0..5 {
         store
-            .record(now.first_of(14), Mode::Kiosk, &visit(Answer::Wrong))
+            .record(now.first_of(14), Mode::Kiosk, &visit([Answer::Wrong; 2]))
             .unwrap();
     }
     for _ in 0..3 {
         store
-            .record(last_week, Mode::Consult, &visit(Answer::Right))
+            .record(last_week, Mode::Consult, &visit([Answer::Right; 2]))
             .unwrap();
     }
     drop(store);
@@ -445,21 +446,21 @@ fn staff_see_how_each_question_was_answered_over_twelve_weeks_and_open_its_page(
         matches!(message, Message::Consult(Consult::CountsRead(_)))
     });
     let words = &library.ui.consult;
-    let shares = words
-        .counts_shares
-        .replace("{right}", "67")
-        .replace("{wrong}", "17")
-        .replace("{unsure}", "17")
-        .replace("{answers}", "6");
-    assert!(
-        shows(&app, &shares),
-        "the first question's shares: {shares}"
-    );
+    let shares = |percents: [u64; 3], answers: u64| {
+        needle_guide::screen::consult::counts::shares_said(&words.counts_shares, percents, answers)
+    };
+    let shown = shares([50, 50, 0], 10);
+    assert!(shows(&app, &shown), "the first question's shares: {shown}");
     assert!(shows(&app, &first.text), "with its words");
+    // The second's answers are not shown at all, and it says why.
+    assert!(shows(&app, &second.text));
+    assert!(shows(&app, &words.counts_few_answers));
+    let hidden = shares([90, 10, 0], 10);
+    assert!(!shows(&app, &hidden), "{hidden}");
     let visits = words
         .counts_visits
-        .replace("{visits}", "6")
-        .replace("{checks}", "6");
+        .replace("{visits}", "10")
+        .replace("{checks}", "10");
     assert!(shows(&app, &visits), "the 12 weeks' visits, not the 13th's");
     // The consult room's three visits are too few to show.
     click(&mut app, &words.counts_consult);

@@ -350,9 +350,17 @@ impl Counts {
 pub const MIN_VISITS: u64 = 5;
 
 /// Fewer answers to a question than this, or fewer openings of a page or ticks of a question
-/// to ask, in a span, are shown as "fewer than 5", not as counts: a week of many visits can still hold one patient's
-/// answer to a question nobody else reached.
+/// to ask, in a span, are shown as "fewer than 5", not as counts: a week of many visits can
+/// still hold one patient's answer to a question nobody else reached.
 pub const MIN_ANSWERS: u64 = 5;
+
+/// Whether a question's answers in a span (right, wrong, not sure) may be shown one by one:
+/// each given at least [`MIN_ANSWERS`] times, or not at all. "Right 4, wrong 1" would say what
+/// the fifth patient answered to anyone who knows the other four's (their "ask your therapist
+/// about" lists say which they missed); and a total of at least 5 does not make it safe.
+pub fn answers_showable(counts: [u64; 3]) -> bool {
+    counts.iter().all(|&n| n == 0 || n >= MIN_ANSWERS)
+}
 
 /// What staff may read: the weeks before `closed` only (a week still under way, read twice,
 /// would show what one visit added), quiet weeks merged with the next, then the spans that end
@@ -366,16 +374,17 @@ pub fn readable(weeks: Vec<Counts>, closed: IsoWeek, since: Option<IsoWeek>) -> 
         .collect()
 }
 
-/// `span` without what is too small to show: the answers to a question answered fewer than
-/// [`MIN_ANSWERS`] times, and the pages opened and the questions to ask ticked fewer times. A total of masked spans
-/// holds only counts that were shown span by span, so no difference between two readings, or
-/// between a total and the table, brings a hidden answer back.
+/// `span` without what is too small to show: the answers to a question whose answers are not
+/// [`answers_showable`], and the pages opened and the questions to ask ticked fewer than
+/// [`MIN_ANSWERS`] times. A total of masked spans holds only counts that were shown span by span,
+/// so no difference between two readings, or between a total and the table, brings a hidden
+/// answer back.
 pub fn masked(mut span: Counts) -> Counts {
     let small: BTreeSet<String> = span
         .answers
         .keys()
         .map(|(question, _)| question.clone())
-        .filter(|question| span.answered(question) < MIN_ANSWERS)
+        .filter(|question| !answers_showable(span.answers_to(question)))
         .collect();
     span.answers
         .retain(|(question, _), _| !small.contains(question));
@@ -400,6 +409,15 @@ fn shown_count(n: u64) -> String {
         format!("<{MIN_ANSWERS}")
     } else {
         n.to_string()
+    }
+}
+
+/// Why a question's answers are not shown, for the table: too few in all, or one of them.
+fn unshown(answered: u64) -> String {
+    if answered < MIN_ANSWERS {
+        format!("fewer than {MIN_ANSWERS} answers: not shown")
+    } else {
+        format!("{answered} answers, not shown: fewer than {MIN_ANSWERS} gave one of them")
     }
 }
 
@@ -495,15 +513,11 @@ pub fn table(mode: Mode, spans: &[Counts]) -> String {
             );
         }
         for question in questions {
-            let total = span.answered(question);
-            if total < MIN_ANSWERS {
-                let _ = writeln!(
-                    out,
-                    "  {question:<32} fewer than {MIN_ANSWERS} answers: not shown"
-                );
+            let counts = span.answers_to(question);
+            if !answers_showable(counts) {
+                let _ = writeln!(out, "  {question:<32} {}", unshown(span.answered(question)));
                 continue;
             }
-            let counts = span.answers_to(question);
             let shares = shares(counts);
             let [right, wrong, unsure]: [String; 3] =
                 std::array::from_fn(|answer| format!("{} ({}%)", counts[answer], shares[answer]));
@@ -564,9 +578,14 @@ pub fn csv(mode: Mode, spans: &[Counts]) -> String {
         let questions: BTreeSet<&String> =
             span.answers.keys().map(|(question, _)| question).collect();
         for question in questions {
-            let answered = span.answered(question);
-            if answered < MIN_ANSWERS {
-                row(span, "answer", question, "", &shown_count(answered));
+            if !answers_showable(span.answers_to(question)) {
+                row(
+                    span,
+                    "answer",
+                    question,
+                    "",
+                    &shown_count(span.answered(question)),
+                );
                 continue;
             }
             for answer in Answer::ALL {
@@ -1648,12 +1667,26 @@ mod tests {
     }
 
     #[test]
-    fn a_question_or_a_tick_counted_fewer_than_five_times_is_not_shown_as_counts() {
+    fn an_answer_given_fewer_than_five_times_or_a_tick_is_not_shown_as_counts() {
         let mut span = week(3, 9);
-        span.answers.insert(("lungs".into(), Answer::Wrong), 1);
-        span.answers.insert(("lungs".into(), Answer::Right), 1);
-        for answer in Answer::ALL {
-            span.answers.insert(("driving".into(), answer), 2);
+        let answers = [
+            // Too few answers in all.
+            ("lungs", [1, 1, 0]),
+            // Six answers, but each given by two: shown, each would say what two answered.
+            ("driving", [2, 2, 2]),
+            // A span of five where four knew it: the fifth's answer, to anyone who knows the
+            // other four's lists.
+            ("what-to-do", [4, 1, 0]),
+            // Everyone gave the same answer: shown, and Clinic counts says what that means.
+            ("benefits", [5, 0, 0]),
+            ("chart", [5, 0, 5]),
+        ];
+        for (question, counts) in answers {
+            for (answer, n) in Answer::ALL.into_iter().zip(counts) {
+                if n > 0 {
+                    span.answers.insert((question.into(), answer), n);
+                }
+            }
         }
         span.ticked.insert("cost".into(), 1);
         span.ticked.insert("feel".into(), 7);
@@ -1663,8 +1696,17 @@ mod tests {
         assert!(table.contains("lungs"), "{table}");
         assert!(table.contains("fewer than 5 answers: not shown"), "{table}");
         assert!(
-            table.contains("2 (33%)"),
-            "driving's 6 answers are shown: {table}"
+            table.contains("6 answers, not shown: fewer than 5 gave one of them")
+                && table.contains("5 answers, not shown: fewer than 5 gave one of them"),
+            "{table}"
+        );
+        assert!(
+            !table.contains("2 (33%)") && !table.contains("4 (80%)"),
+            "{table}"
+        );
+        assert!(
+            table.contains("5 (100%)") && table.contains("5 (50%)"),
+            "{table}"
         );
         // Those under 5 are counted, never named.
         assert!(
@@ -1680,21 +1722,25 @@ mod tests {
             "{table}"
         );
         let csv = csv(Mode::Kiosk, std::slice::from_ref(&span));
-        // One row for a question answered too few times, naming no answer.
+        // One row for a question whose answers are not shown, naming no answer.
         assert!(csv.contains(",answer,lungs,,<5\n"), "{csv}");
-        assert!(!csv.contains(",answer,lungs,wrong"), "{csv}");
-        assert!(csv.contains(",answer,driving,wrong,2"), "{csv}");
+        assert!(csv.contains(",answer,driving,,6\n"), "{csv}");
+        assert!(csv.contains(",answer,what-to-do,,5\n"), "{csv}");
+        let hidden = ["lungs,", "driving,", "what-to-do,"]
+            .map(|question| Answer::ALL.map(|answer| format!("{question}{}", answer.name())));
+        assert!(
+            !hidden.iter().flatten().any(|row| csv.contains(row)),
+            "{csv}"
+        );
+        assert!(csv.contains(",answer,benefits,right,5\n"), "{csv}");
+        assert!(csv.contains(",answer,chart,not sure,5\n"), "{csv}");
         assert!(csv.contains(",ticked,(1 more),,<5"), "{csv}");
         assert!(csv.contains(",page,(1 more),,<5"), "{csv}");
         assert!(!csv.contains("cost") && !csv.contains("sciatica"), "{csv}");
-        // A total holds only what each span showed: lungs and cost are gone from it.
+        // A total holds only what each span showed.
         let shown = masked(span);
-        assert!(
-            shown
-                .answers
-                .keys()
-                .all(|(question, _)| question == "driving")
-        );
+        let questions: BTreeSet<&str> = shown.answers.keys().map(|(q, _)| q.as_str()).collect();
+        assert_eq!(questions, BTreeSet::from(["benefits", "chart"]));
         assert_eq!(shown.ticked.keys().collect::<Vec<_>>(), ["feel"]);
         assert_eq!(shown.pages.keys().collect::<Vec<_>>(), ["home"]);
     }

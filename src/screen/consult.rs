@@ -26,7 +26,7 @@ use crate::theme::{metrics, size};
 use crate::widget::drag::drag;
 use crate::widget::nav::{self, action, label, modal};
 
-mod counts;
+pub mod counts;
 pub use counts::{Read as CountsRead, read as read_counts};
 
 /// Quick jump's text box, so opening it can put the cursor there.

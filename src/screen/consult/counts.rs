@@ -175,15 +175,11 @@ fn questions<'a>(
             .spacing(metrics::XS)
             .into();
         }
-        let shares = {
-            let [right, wrong, unsure] = insights::shares([right, wrong, unsure]);
-            words
-                .counts_shares
-                .replace("{right}", &right.to_string())
-                .replace("{wrong}", &wrong.to_string())
-                .replace("{unsure}", &unsure.to_string())
-                .replace("{answers}", &all.to_string())
-        };
+        let shares = shares_said(
+            &words.counts_shares,
+            insights::shares([right, wrong, unsure]),
+            all,
+        );
         let page = item.teaches.0;
         let open = words
             .counts_open
@@ -233,4 +229,14 @@ fn bar<'a>(answers: [u64; 3]) -> Element<'a, Message> {
                 .into()
         });
     row(parts).width(Fill).into()
+}
+
+/// `template` (the dialog's "Right {right}%, wrong {wrong}%, …") with the shares of right, wrong
+/// and not sure, in percent, of `answers` answers.
+pub fn shares_said(template: &str, [right, wrong, unsure]: [u64; 3], answers: u64) -> String {
+    template
+        .replace("{right}", &right.to_string())
+        .replace("{wrong}", &wrong.to_string())
+        .replace("{unsure}", &unsure.to_string())
+        .replace("{answers}", &answers.to_string())
 }
