@@ -421,13 +421,29 @@ fn insights_report(
     clock_fix: Option<ClockFix>,
 ) -> Result<String, Failure> {
     use needle_guide::insights::{self, IsoWeek, Mode, Store, WeekMoved};
+    let named = file.is_some();
     let file = file
         .or_else(|| insights::default_file(|name| std::env::var_os(name)))
         .ok_or(Failure::NoInsightsFile)?;
     if !file.exists() {
+        // Each user has a data folder of their own: read as anyone but the kiosk's user, the
+        // default file is not the one the kiosk writes.
+        let whose = if named {
+            String::new()
+        } else {
+            " This is the file of the user running this command: a guide run as another user \
+             (a kiosk's own account) keeps its counts in that user's data folder. Run this as \
+             that user, or name its file with --insights FILE."
+                .to_owned()
+        };
+        let moved = if clock_fix.is_some() {
+            " Nothing was moved."
+        } else {
+            ""
+        };
         return Ok(format!(
-            "no counts yet: {} does not exist (the guide keeps counts only when clinic.ron says \
-             `insights: true`)\n",
+            "no counts yet: {} does not exist. The guide keeps counts only when clinic.ron says \
+             `insights: true`.{whose}{moved}\n",
             content::without_controls(&file.display().to_string())
         ));
     }

@@ -758,6 +758,20 @@ fn insights_prints_the_weeks_counts_merged_so_no_quiet_week_stands_alone() {
     let none = run(&["insights", "--insights", path]);
     assert_eq!(none.status.code(), Some(0), "{}", stderr(&none));
     assert!(stdout(&none).contains("no counts yet"), "{}", stdout(&none));
+    // Read from this user's own data folder, where a kiosk run as another user never writes:
+    // said so, with what to do, and that a clock fix moved nothing.
+    let own = Command::new(env!("CARGO_BIN_EXE_needle-guide"))
+        .args(["insights", "--clock-fixed", "--yes"])
+        .env("XDG_DATA_HOME", &folder)
+        .output()
+        .expect("the binary runs");
+    let said = stdout(&own);
+    assert!(
+        said.contains("the user running this command")
+            && said.contains("--insights FILE")
+            && said.contains("Nothing was moved."),
+        "{said}"
+    );
 
     let mut store = Store::open(&file).unwrap();
     let first: IsoWeek = "2026-W39".parse().unwrap();
