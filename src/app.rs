@@ -379,11 +379,17 @@ impl App {
             let reason = crate::screen::counts_trouble(ui, reason);
             ui.insights_off.replace("{reason}", &reason)
         });
-        let lost = self
-            .counting
-            .as_ref()
-            .and_then(Counting::lost_because)
-            .map(|reason| ui.counts_lost.replace("{file}", reason.path()));
+        let lost =
+            self.counting
+                .as_ref()
+                .and_then(Counting::lost_because)
+                .map(|reason| match reason {
+                    insights::InsightsError::Write { path, reason } => ui
+                        .counts_not_written
+                        .replace("{file}", path)
+                        .replace("{reason}", reason),
+                    _ => ui.counts_lost.replace("{file}", reason.path()),
+                });
         let ahead = self
             .counting
             .as_ref()

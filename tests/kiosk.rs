@@ -1517,7 +1517,7 @@ fn counts_that_cannot_be_written_turn_counting_off_and_the_kiosk_goes_on() {
 }
 
 #[test]
-fn counts_that_fail_to_be_written_stop_the_kiosk_saying_it_counts() {
+fn counts_that_cannot_be_kept_stop_the_kiosk_saying_it_counts_and_a_failed_write_is_tried_again() {
     let folder = std::env::temp_dir().join(format!(
         "needle-guide-kiosk-blocked-counts-{}",
         std::process::id()
@@ -1533,16 +1533,38 @@ fn counts_that_fail_to_be_written_stop_the_kiosk_saying_it_counts() {
         "off from the start"
     );
     assert!(!shows(&blocked, &counts));
-    // Its folder is there at the start, and becomes a file before the first visit ends.
-    let mut app = kiosk_with_pin().with_insights(folder.join("later").join("insights.sqlite"));
+    // Its folder is there at the start, and becomes a file before the first visit ends (as a
+    // full disk, a write that fails): that visit is lost, staff are told, counting goes on.
+    let file = folder.join("later").join("insights.sqlite");
+    let mut app = kiosk_with_pin().with_insights(file.clone());
     assert!(shows(&app, &counts), "counting, as far as it knows");
     std::fs::write(folder.join("later"), "a file, not a folder").unwrap();
     deliver_counting(&mut app, a_visit());
     let_time_pass(&mut app);
-    assert!(app.insights().unwrap().1.is_some(), "counting is off");
+    assert!(app.insights().unwrap().1.is_none(), "counting goes on");
+    let words = &library().ui;
+    let told = words
+        .counts_not_written
+        .replace("{file}", &file.display().to_string());
+    let told = told.split("{reason}").next().unwrap();
     assert!(
-        !shows(&app, &counts),
-        "the next patient is not told answers are counted"
+        app.staff_notices()
+            .iter()
+            .any(|notice| notice.starts_with(told)),
+        "{:?}",
+        app.staff_notices()
+    );
+    // Once the folder can be made again, the next visit is counted, and the notice goes.
+    std::fs::remove_file(folder.join("later")).unwrap();
+    deliver_counting(&mut app, a_visit());
+    let_time_pass(&mut app);
+    assert!(file.exists(), "the next visit was written");
+    assert!(
+        !app.staff_notices()
+            .iter()
+            .any(|notice| notice.starts_with(told)),
+        "{:?}",
+        app.staff_notices()
     );
     let _ = std::fs::remove_dir_all(&folder);
 }

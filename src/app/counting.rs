@@ -27,7 +27,7 @@ pub struct Counting {
     /// answers, its ticks and that it was reached count when the visit ends.
     earlier_check: Visit,
     /// Why the last visit's counts were lost though counting goes on (another program held the
-    /// file): staff are told until a visit is written again.
+    /// file, or it could not be written): staff are told until a visit is written again.
     lost: Option<InsightsError>,
     /// The week the last visit went to, where it is more than a week after this computer's
     /// date: the file holds counts from a clock that was set ahead, or this one is behind.
@@ -79,9 +79,10 @@ impl Counting {
         }
     }
 
-    /// What came of writing a visit's counts: written, lost for now only (another program held
-    /// the file: counting goes on, and staff are told until a visit is written again), or not
-    /// writable (counting stops).
+    /// What came of writing a visit's counts: written; lost for now only (another program held
+    /// the file, or the write failed, as on a full disk: counting goes on, the next visit tries
+    /// again, and staff are told until one is written); or a file the guide may not use (not a
+    /// counts file, a newer guide's, one it cannot open: counting stops, the file left as it is).
     pub fn written(&mut self, done: Result<IsoWeek, InsightsError>) {
         match done {
             Ok(week) => {
@@ -94,7 +95,7 @@ impl Counting {
                     );
                 }
             }
-            Err(reason @ InsightsError::Busy { .. }) => {
+            Err(reason @ (InsightsError::Busy { .. } | InsightsError::Write { .. })) => {
                 eprintln!("needle-guide: a visit's counts were not kept: {reason}");
                 self.lost = Some(reason);
             }
@@ -212,5 +213,27 @@ mod tests {
         // A visit that went to this week again: the clock and the file agree.
         counting.written(Ok(now));
         assert_eq!(counting.ahead_of_the_clock(), None);
+    }
+
+    #[test]
+    fn a_failed_write_loses_that_visit_only_and_a_file_not_the_guides_stops_counting() {
+        let mut counting = Counting::blank(PathBuf::from("counts.sqlite"), Mode::Kiosk);
+        let full = InsightsError::Write {
+            path: "counts.sqlite".into(),
+            reason: "database or disk is full".into(),
+        };
+        // A full disk: this visit is lost, staff are told, and the next visit is counted.
+        counting.written(Err(full.clone()));
+        assert_eq!(counting.off_because(), None);
+        assert_eq!(counting.lost_because(), Some(&full));
+        counting.written(Ok(IsoWeek::now()));
+        assert_eq!(counting.lost_because(), None);
+        // Another program's file: counting stops for this run, and nothing more is written.
+        let foreign = InsightsError::NotCounts {
+            path: "counts.sqlite".into(),
+            reason: "file is not a database".into(),
+        };
+        counting.written(Err(foreign.clone()));
+        assert_eq!(counting.off_because(), Some(&foreign));
     }
 }

@@ -568,6 +568,9 @@ pub struct Ui {
     /// For staff, when the last visit's counts were lost because another program held the file
     /// (`{file}`); counting goes on.
     pub counts_lost: String,
+    /// For staff, when the last visit's counts could not be written (`{file}`, `{reason}`): a
+    /// full disk, say; counting goes on and the next visit tries again.
+    pub counts_not_written: String,
     /// For staff: visits are counted in a week after this computer's date (`{monday}`, its
     /// first day): the clock was set ahead when a visit was counted, or is behind now.
     pub counts_ahead: String,
