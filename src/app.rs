@@ -79,6 +79,9 @@ pub enum Message {
     Speech(Speech),
     /// A visit's counts were added to the week's, or why not.
     Counted(Result<insights::IsoWeek, insights::InsightsError>),
+    /// The system asked the guide to stop (SIGTERM: `systemctl stop`, a shutdown): the kiosk's
+    /// visit under way is counted, then the guide ends.
+    Terminated,
 }
 
 /// What decides how tall the page is and how much of it shows (see `App::update`).
@@ -612,6 +615,15 @@ impl App {
                 Task::none()
             }
             Message::Speech(speech) => self.speak(speech),
+            Message::Terminated => {
+                eprintln!("needle-guide: asked to stop; the visit under way is counted first");
+                // The kiosk's reset ends the visit and adds it to the week's counts.
+                let counted = match self.mode {
+                    Mode::Kiosk(_) => self.reset(),
+                    Mode::Consult(_) => Task::none(),
+                };
+                counted.chain(iced::exit())
+            }
             Message::Measured(size) => {
                 // A window with no room (minimised) has no screen to fit.
                 if self.kiosk_state().is_none()
@@ -1122,6 +1134,8 @@ impl App {
             window::resize_events().map(|(_, size)| Message::WindowResized(size)),
             keys,
         ];
+        #[cfg(unix)]
+        subscriptions.push(Subscription::run(terminated));
         if let Mode::Kiosk(kiosk) = &self.mode {
             subscriptions.push(event::listen_with(kiosk_input));
             subscriptions
@@ -1149,6 +1163,25 @@ impl App {
     pub fn theme(&self) -> Theme {
         self.palette.theme()
     }
+}
+
+/// One [`Message::Terminated`] when the system asks the guide to stop (SIGTERM). Where the
+/// signal cannot be listened for, nothing: SIGTERM then ends the guide as it always would.
+#[cfg(unix)]
+fn terminated() -> impl iced::futures::Stream<Item = Message> {
+    use tokio::signal::unix::{SignalKind, signal};
+    iced::futures::stream::once(async {
+        match signal(SignalKind::terminate()) {
+            Ok(mut asked) => {
+                asked.recv().await;
+            }
+            Err(error) => {
+                eprintln!("needle-guide: cannot listen for SIGTERM: {error}");
+                std::future::pending::<()>().await;
+            }
+        }
+        Message::Terminated
+    })
 }
 
 /// In kiosk mode, presses, touches, scrolling and keys count as someone reading; so does the

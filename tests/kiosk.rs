@@ -1336,6 +1336,31 @@ fn a_visit_leaves_only_its_counts_behind_and_a_welcome_screen_left_untouched_lea
     let _ = std::fs::remove_dir_all(&folder);
 }
 
+/// A kiosk told to stop (SIGTERM: `systemctl stop`, a shutdown) counts the visit under way
+/// before it ends, and one on its welcome screen writes nothing.
+#[test]
+fn a_kiosk_told_to_stop_counts_the_visit_under_way() {
+    use needle_guide::insights::{Mode, Store};
+    let folder =
+        std::env::temp_dir().join(format!("needle-guide-kiosk-stopped-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    let file = folder.join("insights.sqlite");
+    let mut idle = kiosk_with_pin().with_insights(file.clone());
+    deliver_counting(&mut idle, [Message::Terminated]);
+    assert!(!file.exists(), "no visit, nothing written");
+    let mut app = kiosk_with_pin().with_insights(file.clone());
+    // A visit still under way: no reset has ended it.
+    deliver_counting(&mut app, a_visit());
+    assert!(!file.exists(), "not counted before it ends");
+    deliver_counting(&mut app, [Message::Terminated]);
+    let weeks = Store::open(&file)
+        .unwrap()
+        .weeks(Mode::Kiosk, None)
+        .unwrap();
+    assert_eq!(weeks.iter().map(|week| week.visits).sum::<u64>(), 1);
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
 /// A check started again at the kiosk is the same patient's: the first answer to each question
 /// counts, and the check was reached even if the second try was left at its start.
 #[test]
