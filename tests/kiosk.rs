@@ -1341,9 +1341,7 @@ fn a_visit_leaves_only_its_counts_behind_and_a_welcome_screen_left_untouched_lea
 #[test]
 fn a_kiosk_told_to_stop_counts_the_visit_under_way() {
     use needle_guide::insights::{Mode, Store};
-    let folder =
-        std::env::temp_dir().join(format!("needle-guide-kiosk-stopped-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&folder);
+    let folder = support::fresh_folder("kiosk-stopped");
     let file = folder.join("insights.sqlite");
     let mut idle = kiosk_with_pin().with_insights(file.clone());
     deliver_counting(&mut idle, [Message::Terminated]);

@@ -534,9 +534,7 @@ fn check_to_summary(
 fn a_consult_check_tried_or_started_again_is_counted_once() {
     use needle_guide::insights::{Mode, Store};
     use needle_guide::screen::reader::teach_back::Message as Check;
-    let folder =
-        std::env::temp_dir().join(format!("needle-guide-consult-once-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&folder);
+    let folder = support::fresh_folder("consult-once");
     let file = folder.join("insights.sqlite");
     let mut app = app_on(Route::Page(PageId::TEACH_BACK)).with_insights(file.clone());
     let summary = check_to_summary;

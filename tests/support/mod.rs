@@ -79,6 +79,15 @@ pub fn clinic_at_its_longest(edition: &Library) -> Library {
     longest
 }
 
+/// An empty folder of this test run's own under the system's temporary folder, named for
+/// `name` (made by the test when it needs it; what an earlier run left there is removed).
+#[allow(dead_code)]
+pub fn fresh_folder(name: &str) -> std::path::PathBuf {
+    let folder = std::env::temp_dir().join(format!("needle-guide-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    folder
+}
+
 pub fn app_on(route: Route) -> App {
     App::new(editions(), route)
 }
