@@ -660,6 +660,14 @@ fn check_content(folder: Option<&Path>) -> Result<(), Failure> {
             }
         }
     }
+    // Shown as written in every language: the Spanish handout would give these steps in English.
+    for field in editions[0].library.clinic.phones_with_words() {
+        out(format!(
+            "note: clinic.ron's '{field}' holds words as well as the number: they are shown as \
+             written in every language, so Spanish readers see them in English. Keep the number \
+             alone (an extension as \"ext 23\" is fine), or write the words in both languages.\n"
+        ))?;
+    }
     let fonts = needle_guide::fonts::needed(editions.iter().map(|edition| &edition.library));
     if let Some(note) = fonts.note() {
         out(format!("note: {}\n", content::without_controls(&note)))?;

@@ -91,6 +91,28 @@ fn check_passes_on_the_built_in_content() {
     let output = run(&["check", clinic.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert!(stdout(&output).starts_with("en: ok"), "{}", stdout(&output));
+    assert!(
+        !stdout(&output).contains("holds words"),
+        "{}",
+        stdout(&output)
+    );
+    // A phone with menu steps in words passes, with a note: they show in English in Spanish.
+    let folder = scratch("phone-words");
+    let ron = fs::read_to_string(clinic.join("clinic.ron"))
+        .unwrap()
+        .replace(
+            "after_hours_phone: \"555-0199\"",
+            "after_hours_phone: \"555-0199, then press 2, ext 23\"",
+        );
+    fs::write(folder.join("clinic.ron"), ron).unwrap();
+    let output = run(&["check", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let said = stdout(&output);
+    assert!(
+        said.contains("'after_hours_phone' holds words") && !said.contains("'phone' holds"),
+        "{said}"
+    );
+    let _ = fs::remove_dir_all(&folder);
 }
 
 #[test]

@@ -1218,6 +1218,25 @@ impl Clinic {
             .collect()
     }
 
+    /// The phone fields that hold words, not only a number (and "ext" or "x" for an
+    /// extension): "then press 2 for the on-call therapist" is shown as written in every
+    /// language, so a Spanish handout would give those steps in English.
+    pub fn phones_with_words(&self) -> Vec<&'static str> {
+        let has_words = |phone: &str| {
+            phone.split(|c: char| !c.is_alphabetic()).any(|word| {
+                !word.is_empty() && !["ext", "x"].contains(&word.to_lowercase().as_str())
+            })
+        };
+        [
+            ("phone", &self.phone),
+            ("after_hours_phone", &self.after_hours_phone),
+        ]
+        .into_iter()
+        .filter(|(_, phone)| has_words(phone))
+        .map(|(field, _)| field)
+        .collect()
+    }
+
     /// The fields a patient must have (see [`Clinic::missing`]).
     pub const REQUIRED: [&'static str; 2] = ["emergency_number", "phone"];
 }
