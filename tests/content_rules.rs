@@ -378,8 +378,8 @@ fn the_page_opens_with_what_to_do_and_says_where_to_go_when_the_clinic_cannot_be
                 &[
                     "sala de emergencias",
                     "fuera del horario",
-                    "nadie le contesta enseguida",
-                    "que le devuelvan la llamada",
+                    "una persona no le contesta enseguida",
+                    "que espere una llamada",
                 ],
                 "ahora mismo",
             ),
@@ -1461,7 +1461,7 @@ fn getting_checked_is_numbered_steps_that_carry_the_clinics_own_numbers() {
     for library in support::editions().iter() {
         let (after_hours_words, wait_words) = match library.locale.as_str() {
             "en" => ("after-hours", "wait for a call back"),
-            _ => ("fuera del horario", "que le devuelvan la llamada"),
+            _ => ("fuera del horario", "que espere una llamada"),
         };
         let mut filled = library.clone();
         filled.clinic.phone = "555-0100".into();
