@@ -245,30 +245,42 @@ fn kiosk_text_and_targets_are_larger() {
     assert!(needle_guide::theme::metrics::TARGET * scale >= 64.0);
 }
 
+/// A+ is on every kiosk screen's page, a 7-inch panel standing up included, and enlarges the
+/// text until the screen can hold no more; then it stays, greyed, and does nothing.
 #[test]
-fn a_plus_greys_out_when_the_screen_can_hold_no_larger_text() {
-    let mut app = kiosk();
-    let screen = iced::Size::new(1920.0, 1080.0);
-    let _ = app.update(Kiosk::StartVisit.into());
-    let _ = app.update(Message::Measured(screen));
-    let mut presses = 0;
-    while app.can_enlarge_text() {
-        let mut ui = simulate(&app, screen / app.scale_factor());
-        ui.click("A+").expect("A+ is on the kiosk's bar");
-        let messages = pressed(ui);
-        assert_eq!(messages, [Kiosk::Shared(Shared::TextLarger).into()]);
-        deliver(&mut app, messages);
-        presses += 1;
-        assert!(presses < 5, "A+ never stops");
+fn a_plus_enlarges_on_every_screen_and_greys_out_when_it_can_hold_no_larger_text() {
+    let screens = [
+        (iced::Size::new(1920.0, 1080.0), 2),
+        (iced::Size::new(800.0, 480.0), 1),
+        (iced::Size::new(1024.0, 600.0), 1),
+        (iced::Size::new(480.0, 800.0), 1),
+    ];
+    for locale in ["en", "es"] {
+        for (screen, fewest) in screens {
+            let mut app = kiosk().in_locale(locale);
+            let _ = app.update(Kiosk::StartVisit.into());
+            let _ = app.update(Message::Measured(screen));
+            let normal = app.scale_factor();
+            let mut presses = 0;
+            while app.can_enlarge_text() {
+                let mut ui = simulate(&app, screen / app.scale_factor());
+                ui.click("A+").expect("A+ is on the kiosk's bar");
+                let messages = pressed(ui);
+                assert_eq!(messages, [Kiosk::Shared(Shared::TextLarger).into()]);
+                deliver(&mut app, messages);
+                presses += 1;
+                assert!(presses < 5, "A+ never stops");
+            }
+            assert!(
+                presses >= fewest && app.scale_factor() > normal,
+                "{locale} {screen:?}: a patient can enlarge the text ({presses} presses)"
+            );
+            // At the largest size that fits, A+ is still there, greyed, and does nothing.
+            let mut ui = simulate(&app, screen / app.scale_factor());
+            ui.click("A+").expect("A+ stays on the bar");
+            assert_eq!(pressed(ui), []);
+        }
     }
-    assert!(
-        presses >= 2,
-        "a patient can enlarge the text on a 1080p kiosk"
-    );
-    // At the largest size that fits, A+ is still there, greyed, and does nothing.
-    let mut ui = simulate(&app, screen / app.scale_factor());
-    ui.click("A+").expect("A+ stays on the bar");
-    assert_eq!(pressed(ui), []);
 }
 
 /// What a press in `ui` produced, besides the page saying whether it goes on below (which it

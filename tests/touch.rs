@@ -862,8 +862,8 @@ fn inside_the_card(found: &Inspection, bounds: &Rectangle, what: &str) -> Result
 }
 
 /// A long web address gives a code that fits its column: never cut off at the screen's edge,
-/// never missing; and "Touch to start" stays on the screen at every text size, its label and
-/// the other language's start each on one line.
+/// never missing; and with or without one, "Touch to start" stays on the screen at every text
+/// size, its label and the other language's start each whole on one line.
 #[test]
 fn the_welcome_screen_shows_the_whole_qr_code_and_touch_to_start_at_every_text_size() {
     let longest = longest_web_address();
@@ -877,27 +877,44 @@ fn the_welcome_screen_shows_the_whole_qr_code_and_touch_to_start_at_every_text_s
         })
         .collect();
     let mut problems = Vec::new();
-    for locale in ["en", "es"] {
+    for (web, locale) in [longest.as_str(), ""]
+        .into_iter()
+        .flat_map(|web| ["en", "es"].map(|locale| (web, locale)))
+    {
         for screen in KIOSK_SCREENS {
             for larger in 0..TEXT_STEPS.len() {
-                let app = welcome(&longest, locale, screen, larger);
-                let name = format!("{locale} {screen:?} {}%", app.text_scale() * 100.0);
+                let app = welcome(web, locale, screen, larger);
+                let name = format!(
+                    "{locale} {screen:?} {}% {}",
+                    app.text_scale() * 100.0,
+                    if web.is_empty() { "no web" } else { "web" }
+                );
                 let size = logical(&app);
                 let found = inspect(&app, size);
-                match found.codes.as_slice() {
-                    [code] if inside(code, size) => {}
-                    codes => problems.push(format!("{name}: the code is at {codes:?} in {size:?}")),
-                }
                 let words = &app.library().ui.kiosk;
-                for words in [&words.touch_to_start, &words.qr_caption] {
+                let mut whole = vec![&words.touch_to_start];
+                if !web.is_empty() {
+                    match found.codes.as_slice() {
+                        [code] if inside(code, size) => {}
+                        codes => {
+                            problems.push(format!("{name}: the code is at {codes:?} in {size:?}"))
+                        }
+                    }
+                    whole.push(&words.qr_caption);
+                }
+                for words in whole {
                     if let Err(problem) = shows_whole(&found, words, size) {
                         problems.push(format!("{name}: {problem}"));
                     }
                 }
-                // Both ways to start keep their words on one line, in portrait too.
+                // Both ways to start keep their words on one line, in portrait too, and show
+                // whole.
                 for (label, bounds) in &found.labels {
                     if starts.contains(label) && !on_one_line(label, *bounds) {
                         problems.push(format!("{name}: {label:?} breaks ({bounds:?})"));
+                    }
+                    if starts.contains(label) && !inside(bounds, size) {
+                        problems.push(format!("{name}: {label:?} runs off ({bounds:?})"));
                     }
                 }
             }
@@ -1038,6 +1055,49 @@ fn long_word() -> String {
 /// How many lines a text laid out in `bounds` at `size` takes.
 fn lines(bounds: &Rectangle, size: f32) -> f32 {
     (bounds.height / (1.3 * size)).round()
+}
+
+/// On a portrait panel, at every text size, no word of a page's title is broken: each fits the
+/// title's width (Read aloud beside it once left "Conozc / a la").
+#[test]
+fn a_portrait_panels_page_titles_keep_their_words_whole_at_every_text_size() {
+    use needle_guide::content::route::PageId;
+    use needle_guide::theme::size;
+    let mut problems = Vec::new();
+    let mut titles = 0;
+    for locale in ["en", "es"] {
+        for larger in 0..TEXT_STEPS.len() {
+            for page in [PageId::HOME, PageId::WARNING_SIGNS, PageId::QUESTIONS] {
+                let setup = Setup::new(Mode::Kiosk, locale, SMALL_KIOSK_SCREENS[2])
+                    .larger(larger)
+                    .on(Route::Page(page));
+                let (app, name, found) = laid_out(&setup);
+                let document = app.reader().document(app.library());
+                let title = [document.short_title.clone(), Some(document.title.clone())];
+                // The lowest of the texts in the title's words: home's tile name is also Home's
+                // in the bar above.
+                let Some((words, target)) = found
+                    .texts
+                    .iter()
+                    .filter(|(text, _)| title.contains(&Some(text.clone())))
+                    .max_by(|(_, a), (_, b)| a.bounds.y.total_cmp(&b.bounds.y))
+                else {
+                    problems.push(format!("{name}: no title"));
+                    continue;
+                };
+                titles += 1;
+                let widest = words
+                    .split_whitespace()
+                    .map(|word| support::screens::one_line_width(word, size::SHORT_TITLE))
+                    .fold(0.0, f32::max);
+                if widest > target.bounds.width + 1.0 {
+                    problems.push(format!("{name}: {words:?} breaks a word ({target:?})"));
+                }
+            }
+        }
+    }
+    assert!(titles >= 30, "{titles} titles found");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// A very long word breaks where it must: a page title's does not run under Read aloud, a

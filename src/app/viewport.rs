@@ -37,6 +37,12 @@ const PRESENT_HEIGHT: f32 = 700.0;
 /// 2.7 times, text 57 pixels high.
 pub const MIN_LAYOUT: Size = Size::new(640.0, 400.0);
 
+/// The same on a screen taller than it is wide (a 7-inch panel standing up), whose page is one
+/// column: the bars keep their size on the screen, so only the page needs the room, and its
+/// foot's three ways on after a wrong answer. On 480×800 the text grows a fifth, to 25 pixels,
+/// as on 800×480.
+pub const MIN_PORTRAIT_LAYOUT: Size = Size::new(400.0, 560.0);
+
 /// The text sizes offered, as a share of normal: from 100% to 200%.
 pub const TEXT_STEPS: [f32; 5] = [1.0, 1.25, 1.5, 1.75, 2.0];
 
@@ -112,10 +118,16 @@ impl Viewport {
         self.fresh().scale(mode) / self.scale(mode)
     }
 
-    /// The most the window can be enlarged and still hold [`MIN_LAYOUT`].
+    /// The most the window can be enlarged and still hold [`MIN_LAYOUT`] (or, standing up,
+    /// [`MIN_PORTRAIT_LAYOUT`]).
     fn largest_scale(self) -> f32 {
-        (self.window.width / MIN_LAYOUT.width)
-            .min(self.window.height / MIN_LAYOUT.height)
+        let least = if self.window.height > self.window.width {
+            MIN_PORTRAIT_LAYOUT
+        } else {
+            MIN_LAYOUT
+        };
+        (self.window.width / least.width)
+            .min(self.window.height / least.height)
             .max(1.0)
     }
 

@@ -16,7 +16,10 @@ use iced::widget::{
 };
 use iced::{Center, Element, Fill, Length, Size};
 
-use super::{Comfort, PageParts, Shared, Words, comfort_controls, home_button};
+use super::{
+    Comfort, PageParts, Shared, Words, comfort_controls, contrast_button, home_button,
+    language_button, text_size,
+};
 use crate::content::Library;
 use crate::take_home::TakeHome;
 use crate::theme::style::{self, Role};
@@ -689,18 +692,24 @@ fn starts_in_a_row(
     room: Size,
     scale: f32,
 ) -> bool {
-    let Some(other) = comfort.other else {
-        return true;
-    };
-    // About how wide a bold label is: a little over half its size a letter, rounded up so
-    // that a row chosen here never makes a label break.
+    match start_widths(library, comfort) {
+        (_, None) => true,
+        (touch, Some(other)) => {
+            (touch + metrics::M + other) * scale <= words_width(qr, room, scale)
+        }
+    }
+}
+
+/// About how wide the welcome screen's two starts are at scale 1: "Touch to start", and the
+/// other language's, if there is one. A bold label is a little over half its size a letter,
+/// rounded up so that a layout chosen by these never makes a label break.
+fn start_widths(library: &Library, comfort: Comfort<'_>) -> (f32, Option<f32>) {
     let label = |words: &str, size: f32| words.chars().count() as f32 * 0.55 * size;
-    let needs = label(&library.ui.kiosk.touch_to_start, size::TITLE)
-        + 2.0 * metrics::XL
-        + metrics::M
-        + label(&other.ui.kiosk.start_in, size::HEADING)
-        + 2.0 * metrics::L;
-    needs * scale <= words_width(qr, room, scale)
+    let touch = label(&library.ui.kiosk.touch_to_start, size::TITLE) + 2.0 * metrics::XL;
+    let other = comfort
+        .other
+        .map(|other| label(&other.ui.kiosk.start_in, size::HEADING) + 2.0 * metrics::L);
+    (touch, other)
 }
 
 /// How wide the welcome screen's words may be at `scale`: the screen's width less its margins,
@@ -800,8 +809,15 @@ fn welcome_fit(
         };
         middle + 2.0 * metrics::L * scale
     };
+    // Each start on one line: on a portrait panel "Toque para empezar" at its full size is
+    // wider than the screen.
+    let across = |fit: f32| {
+        let scale = fit * steady;
+        let (touch, other) = start_widths(library, comfort);
+        touch.max(other.unwrap_or(0.0)) * scale <= words_width(qr, room, scale)
+    };
     let mut fit = 1.0;
-    while fit > 0.25 && height(fit) > room.height {
+    while fit > 0.25 && (height(fit) > room.height || !across(fit)) {
         fit -= 0.01;
     }
     fit
@@ -826,16 +842,29 @@ fn comfort_bar<'a>(
     with_home: bool,
 ) -> Element<'a, Message> {
     let ui = &library.ui;
-    let form = |words: Words| {
+    let form = |controls: Vec<Element<'a, Shared>>| {
         let home = with_home.then(|| home_button(ui, comfort, Role::Primary).map(Message::Shared));
-        let controls = comfort_controls(ui, comfort, words)
+        let controls = controls
             .into_iter()
             .map(|control| control.map(Message::Shared))
             .collect();
         (home.into_iter().collect(), controls)
     };
+    // Where even the short words do not fit (a portrait panel), one control gives way: on a
+    // page, contrast (it is on the welcome screen, and the choice lasts the visit); on the
+    // welcome screen, the language ("Start in English", under the words, is there).
+    let fewest = {
+        let mut controls = text_size(ui, comfort, Words::Short);
+        let language = with_home.then(|| language_button(ui, comfort)).flatten();
+        controls.push(language.unwrap_or_else(|| contrast_button(ui, comfort, Words::Short)));
+        controls
+    };
     nav::bar_scaled(
-        [form(Words::Full), form(Words::Short)],
+        [
+            form(comfort_controls(ui, comfort, Words::Full)),
+            form(comfort_controls(ui, comfort, Words::Short)),
+            form(fewest),
+        ],
         width,
         comfort.scale,
     )

@@ -126,10 +126,17 @@ pub fn view<'a>(document: Document, mut state: PageState<'a>) -> Element<'a, Mes
     .push(subtitle)
     .spacing(metrics::XS)
     .width(Fill);
-    let title = row![names]
-        .push(read_aloud)
-        .spacing(metrics::M)
-        .align_y(Vertical::Center);
+    // Under the title on a narrow screen: beside it, the title's column was too narrow for a
+    // word at the larger text size ("Conozc / a la").
+    let title: Element<'_, Message> = if narrow {
+        column![names].push(read_aloud).spacing(metrics::S).into()
+    } else {
+        row![names]
+            .push(read_aloud)
+            .spacing(metrics::M)
+            .align_y(Vertical::Center)
+            .into()
+    };
     let top = column![title]
         .extend(notes(std::mem::take(&mut state.notices)))
         .push(lead)
