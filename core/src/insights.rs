@@ -547,8 +547,15 @@ pub fn table(mode: Mode, spans: &[Counts]) -> String {
             let _ = writeln!(out, "  questions to ask ticked: {}", listed(&span.ticked));
         }
     }
+    out.push_str(EXACT);
     out
 }
+
+/// Under the table: what the counts cannot hide (docs/content.md, "Anonymous counts").
+const EXACT: &str = "These counts are exact: where everyone in a span gave the same answer, it \
+                     says what each of them answered, and anyone who knows some patients' answers \
+                     (their \"ask your therapist about\" lists) may work out others'. Read them to \
+                     make the explanation better, never alongside what patients show or tell you.\n";
 
 /// Each of `counts` as a whole percent of their sum (none where the sum is 0), each rounded on
 /// its own: equal counts show equal shares, so three may add up to 99 or 101, as the counts
@@ -1708,6 +1715,8 @@ mod tests {
             table.contains("5 (100%)") && table.contains("5 (50%)"),
             "{table}"
         );
+        // What the floors cannot hide is said under the counts.
+        assert!(table.ends_with(EXACT), "{table}");
         // Those under 5 are counted, never named.
         assert!(
             table.contains("feel 7, 1 more, fewer than 5 each"),
