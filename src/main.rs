@@ -441,11 +441,17 @@ fn insights_report(
         } else {
             ""
         };
-        return Ok(format!(
+        let said = format!(
             "no counts yet: {} does not exist. The guide keeps counts only when clinic.ron says \
              `insights: true`.{whose}{moved}\n",
             content::without_controls(&file.display().to_string())
-        ));
+        );
+        // A spreadsheet gets the header alone; the sentence goes to the person.
+        if csv {
+            eprint!("needle-guide: {said}");
+            return Ok(format!("{}\n", insights::CSV_HEADER));
+        }
+        return Ok(said);
     }
     let now = IsoWeek::now();
     let next = now.next();

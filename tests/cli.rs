@@ -780,6 +780,10 @@ fn insights_prints_the_weeks_counts_merged_so_no_quiet_week_stands_alone() {
     let none = run(&["insights", "--insights", path]);
     assert_eq!(none.status.code(), Some(0), "{}", stderr(&none));
     assert!(stdout(&none).contains("no counts yet"), "{}", stdout(&none));
+    // As CSV: the header alone, and the sentence to the person.
+    let none = run(&["insights", "--csv", "--insights", path]);
+    assert_eq!(stdout(&none), "mode,from,to,what,item,answer,count\n");
+    assert!(stderr(&none).contains("no counts yet"), "{}", stderr(&none));
     // Read from this user's own data folder, where a kiosk run as another user never writes:
     // said so, with what to do, and that a clock fix moved nothing.
     let own = Command::new(env!("CARGO_BIN_EXE_needle-guide"))
