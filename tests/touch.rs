@@ -1057,6 +1057,24 @@ fn lines(bounds: &Rectangle, size: f32) -> f32 {
     (bounds.height / (1.3 * size)).round()
 }
 
+/// `pages` laid out on a portrait panel at every text size, in both languages.
+fn on_a_portrait_panel(
+    pages: &[needle_guide::content::route::PageId],
+) -> Vec<(App, String, Inspection)> {
+    let mut laid = Vec::new();
+    for locale in ["en", "es"] {
+        for larger in 0..TEXT_STEPS.len() {
+            for page in pages {
+                let setup = Setup::new(Mode::Kiosk, locale, SMALL_KIOSK_SCREENS[2])
+                    .larger(larger)
+                    .on(Route::Page(*page));
+                laid.push(laid_out(&setup));
+            }
+        }
+    }
+    laid
+}
+
 /// On a portrait panel, at every text size, no word of a page's title is broken: each fits the
 /// title's width (Read aloud beside it once left "Conozc / a la").
 #[test]
@@ -1065,38 +1083,57 @@ fn a_portrait_panels_page_titles_keep_their_words_whole_at_every_text_size() {
     use needle_guide::theme::size;
     let mut problems = Vec::new();
     let mut titles = 0;
-    for locale in ["en", "es"] {
-        for larger in 0..TEXT_STEPS.len() {
-            for page in [PageId::HOME, PageId::WARNING_SIGNS, PageId::QUESTIONS] {
-                let setup = Setup::new(Mode::Kiosk, locale, SMALL_KIOSK_SCREENS[2])
-                    .larger(larger)
-                    .on(Route::Page(page));
-                let (app, name, found) = laid_out(&setup);
-                let document = app.reader().document(app.library());
-                let title = [document.short_title.clone(), Some(document.title.clone())];
-                // The lowest of the texts in the title's words: home's tile name is also Home's
-                // in the bar above.
-                let Some((words, target)) = found
-                    .texts
-                    .iter()
-                    .filter(|(text, _)| title.contains(&Some(text.clone())))
-                    .max_by(|(_, a), (_, b)| a.bounds.y.total_cmp(&b.bounds.y))
-                else {
-                    problems.push(format!("{name}: no title"));
-                    continue;
-                };
-                titles += 1;
-                let widest = words
-                    .split_whitespace()
-                    .map(|word| support::screens::one_line_width(word, size::SHORT_TITLE))
-                    .fold(0.0, f32::max);
-                if widest > target.bounds.width + 1.0 {
-                    problems.push(format!("{name}: {words:?} breaks a word ({target:?})"));
-                }
-            }
+    for (app, name, found) in
+        on_a_portrait_panel(&[PageId::HOME, PageId::WARNING_SIGNS, PageId::QUESTIONS])
+    {
+        let document = app.reader().document(app.library());
+        let title = [document.short_title.clone(), Some(document.title.clone())];
+        // The lowest of the texts in the title's words: home's tile name is also Home's
+        // in the bar above.
+        let Some((words, target)) = found
+            .texts
+            .iter()
+            .filter(|(text, _)| title.contains(&Some(text.clone())))
+            .max_by(|(_, a), (_, b)| a.bounds.y.total_cmp(&b.bounds.y))
+        else {
+            problems.push(format!("{name}: no title"));
+            continue;
+        };
+        titles += 1;
+        let widest = words
+            .split_whitespace()
+            .map(|word| support::screens::one_line_width(word, size::SHORT_TITLE))
+            .fold(0.0, f32::max);
+        if widest > target.bounds.width + 1.0 {
+            problems.push(format!("{name}: {words:?} breaks a word ({target:?})"));
         }
     }
     assert!(titles >= 30, "{titles} titles found");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// On a portrait panel, at every text size, a picture's key and every sentence on the pages with
+/// pictures have a column to read in: no sentence squeezed to a few words a line beside a
+/// picture, none past the screen's edge.
+#[test]
+fn a_portrait_panels_pictures_keep_their_keys_readable_at_every_text_size() {
+    use needle_guide::content::route::PageId;
+    let mut problems = Vec::new();
+    let mut sentences = 0;
+    for (app, name, found) in on_a_portrait_panel(&[PageId::BENEFITS, PageId::RISKS]) {
+        let size = logical(&app);
+        for (text, target) in &found.texts {
+            if text.split_whitespace().count() < 8 {
+                continue;
+            }
+            sentences += 1;
+            let bounds = target.bounds;
+            if bounds.width < size.width / 2.0 || bounds.x + bounds.width > size.width + 0.5 {
+                problems.push(format!("{name}: {text:?} at {bounds:?} in {size:?}"));
+            }
+        }
+    }
+    assert!(sentences > 100, "{sentences} sentences");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 

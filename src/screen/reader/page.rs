@@ -231,7 +231,7 @@ fn part_view<'a>(part: Part, state: &mut PageState<'a>) -> Element<'a, Message> 
             ..
         } => callout(tone, heading, body, link, terms),
         Part::Compare { left, right, rows } => compare(left, right, rows, terms),
-        Part::Effect(effect) => effect_card(effect, terms),
+        Part::Effect(effect) => effect_card(effect, terms, key_beside(state)),
         Part::Region(group) => region(group.name, group.conditions),
         Part::RiskScale { rows, ticks } => card(risk_scale::view(rows, ticks)),
         Part::ConditionIndex {
@@ -257,7 +257,7 @@ fn part_view<'a>(part: Part, state: &mut PageState<'a>) -> Element<'a, Message> 
         Part::Actions(items) => actions(items, terms),
         Part::Questions(items) => questions(items, terms),
         Part::Sources(cards) => sources(cards, terms),
-        Part::Evidence(items) => evidence(items, terms),
+        Part::Evidence(items) => evidence(items, terms, key_beside(state)),
         // Without the check's state (a page drawn alone), the questions are not drawn.
         Part::TeachBack(_) => state
             .check
@@ -437,7 +437,11 @@ fn compare<'a>(
     Column::with_children(cards).spacing(metrics::S).into()
 }
 
-fn effect_card<'a>(effect: Effect, terms: Terms<Message>) -> Element<'a, Message> {
+fn effect_card<'a>(
+    effect: Effect,
+    terms: Terms<Message>,
+    key_beside: bool,
+) -> Element<'a, Message> {
     let name = typography::subheading(effect.name);
     let source = effect.source.map(|source| {
         typography::body(format!("{}: {}", source.label, source.value)).style(style::muted)
@@ -471,11 +475,11 @@ fn effect_card<'a>(effect: Effect, terms: Terms<Message>) -> Element<'a, Message
     .width(Fill);
     let chart = column![
         name,
-        row![
+        picture_and_key(
             icon_array::grid(chart.mark, chart.cells, ICON_ARRAY_WIDTH),
-            reading
-        ]
-        .spacing(metrics::L),
+            reading.into(),
+            key_beside,
+        ),
     ]
     .spacing(metrics::S);
     card(
@@ -490,6 +494,28 @@ fn effect_card<'a>(effect: Effect, terms: Terms<Message>) -> Element<'a, Message
 
 /// Wide enough that each of the 100 icons is plain to see.
 const ICON_ARRAY_WIDTH: f32 = 260.0;
+
+/// Below this much room, a picture's key goes under it: beside it on a portrait panel, the key
+/// was a word a line, cut at the screen's edge, and at the larger text size gone.
+const KEY_BESIDE_WIDTH: f32 = ICON_ARRAY_WIDTH + metrics::L + 260.0;
+
+/// Whether a picture's key goes beside it on this page (see [`KEY_BESIDE_WIDTH`]).
+fn key_beside(state: &PageState<'_>) -> bool {
+    state.layout.content_width >= KEY_BESIDE_WIDTH
+}
+
+/// A picture with the words that read it: beside it, or under it.
+fn picture_and_key<'a>(
+    picture: Element<'a, Message>,
+    key: Element<'a, Message>,
+    beside: bool,
+) -> Element<'a, Message> {
+    if beside {
+        row![picture, key].spacing(metrics::L).into()
+    } else {
+        column![picture, key].spacing(metrics::M).into()
+    }
+}
 
 /// Where the chosen part of the body's list starts (beside the map, or under it), to scroll to
 /// when a part is chosen.
@@ -868,7 +894,11 @@ fn questions<'a>(items: Vec<QuestionItem>, terms: Terms<Message>) -> Element<'a,
 /// What studies found: each statement after a bullet, with its sources under it in the muted
 /// words a side effect's card gives its source; a benefit with a number has its icon array
 /// beside it, as a side effect's card has.
-fn evidence<'a>(items: Vec<ClaimItem>, terms: Terms<Message>) -> Element<'a, Message> {
+fn evidence<'a>(
+    items: Vec<ClaimItem>,
+    terms: Terms<Message>,
+    key_beside: bool,
+) -> Element<'a, Message> {
     Column::with_children(items.into_iter().map(|item| {
         let sources = typography::body(format!("{}: {}", item.sources.label, item.sources.value))
             .style(style::muted);
@@ -880,11 +910,11 @@ fn evidence<'a>(items: Vec<ClaimItem>, terms: Terms<Message>) -> Element<'a, Mes
             Some(chart) => container(
                 column![
                     said,
-                    row![
+                    picture_and_key(
                         icon_array::grid(chart.mark, chart.cells, ICON_ARRAY_WIDTH),
                         icon_array::legend(chart.mark, chart.legend),
-                    ]
-                    .spacing(metrics::L),
+                        key_beside,
+                    ),
                 ]
                 .spacing(metrics::S),
             )
