@@ -181,8 +181,9 @@ enum Subcommands {
     /// Print the anonymous counts of the check's answers and the pages opened, by week
     ///
     /// Counts are kept only when clinic.ron says `insights: true`. Weeks with fewer than 5
-    /// visits are shown together with the next, and an answer given fewer than 5 times in them
-    /// is not shown, so that the counts alone pick out no one patient's answers. They are exact:
+    /// visits are shown together with the next, and a question's answers are shown only where
+    /// each was given 5 times or more in them (or not at all), so that the counts alone pick out
+    /// no one patient's answers. They are exact:
     /// anyone who knows the other patients' answers in a span can work out the rest. Read them to
     /// make the explanation better, never alongside what patients show or tell you.
     Insights {

@@ -425,7 +425,22 @@ fn insights_report(
     let file = file
         .or_else(|| insights::default_file(|name| std::env::var_os(name)))
         .ok_or(Failure::NoInsightsFile)?;
-    if !file.exists() {
+    // A file in a folder this user may not enter (another user's private home) is not "not
+    // there": saying so would read as counting being off.
+    let reached = std::fs::metadata(&file);
+    if let Err(error) = &reached
+        && error.kind() != std::io::ErrorKind::NotFound
+    {
+        return Err(insights::InsightsError::Open {
+            path: file.display().to_string(),
+            reason: format!(
+                "this user may not reach it ({error}): run this as the user whose counts they \
+                 are (the kiosk's own account), or as root"
+            ),
+        }
+        .into());
+    }
+    if reached.is_err() {
         // Each user has a data folder of their own: read as anyone but the kiosk's user, the
         // default file is not the one the kiosk writes.
         let whose = if named {

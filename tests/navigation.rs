@@ -455,6 +455,8 @@ fn staff_see_how_each_question_was_answered_over_twelve_weeks_and_open_its_page(
     // The second's answers are not shown at all, and it says why.
     assert!(shows(&app, &second.text));
     assert!(shows(&app, &words.counts_few_answers));
+    // And how many answers that leaves out, so no share reads as the whole.
+    assert!(shows(&app, &words.counts_unshown.replace("{n}", "10")));
     let hidden = shares([90, 10, 0], 10);
     assert!(!shows(&app, &hidden), "{hidden}");
     let visits = words

@@ -294,6 +294,10 @@ pub struct Counts {
     pub answers: BTreeMap<(String, Answer), u64>,
     pub pages: BTreeMap<String, u64>,
     pub ticked: BTreeMap<String, u64>,
+    /// After [`masked`]: how many answers to each question it took out where there were 5 or
+    /// more of them (a span where fewer than 5 gave one of them; the table says how many), so
+    /// that a total can say its shares leave them out.
+    pub unshown: BTreeMap<String, u64>,
 }
 
 impl Counts {
@@ -306,6 +310,7 @@ impl Counts {
             answers: BTreeMap::new(),
             pages: BTreeMap::new(),
             ticked: BTreeMap::new(),
+            unshown: BTreeMap::new(),
         }
     }
 
@@ -340,6 +345,9 @@ impl Counts {
         }
         for (key, n) in later.ticked {
             *self.ticked.entry(key).or_default() += n;
+        }
+        for (key, n) in later.unshown {
+            *self.unshown.entry(key).or_default() += n;
         }
         self
     }
@@ -386,6 +394,12 @@ pub fn masked(mut span: Counts) -> Counts {
         .map(|(question, _)| question.clone())
         .filter(|question| !answers_showable(span.answers_to(question)))
         .collect();
+    for question in &small {
+        let answered = span.answered(question);
+        if answered >= MIN_ANSWERS {
+            *span.unshown.entry(question.clone()).or_default() += answered;
+        }
+    }
     span.answers
         .retain(|(question, _), _| !small.contains(question));
     span.ticked.retain(|_, n| *n >= MIN_ANSWERS);
@@ -1750,6 +1764,11 @@ mod tests {
         let shown = masked(span);
         let questions: BTreeSet<&str> = shown.answers.keys().map(|(q, _)| q.as_str()).collect();
         assert_eq!(questions, BTreeSet::from(["benefits", "chart"]));
+        // What it took out where there were 5 or more, said as a number of answers only.
+        assert_eq!(
+            shown.unshown,
+            BTreeMap::from([("driving".into(), 6), ("what-to-do".into(), 5)])
+        );
         assert_eq!(shown.ticked.keys().collect::<Vec<_>>(), ["feel"]);
         assert_eq!(shown.pages.keys().collect::<Vec<_>>(), ["home"]);
     }

@@ -69,6 +69,7 @@ fn expected(week: IsoWeek, visits: &[Visit]) -> Counts {
         answers: BTreeMap::new(),
         pages: BTreeMap::new(),
         ticked: BTreeMap::new(),
+        unshown: BTreeMap::new(),
     };
     for visit in visits {
         for (question, answer) in &visit.answers {

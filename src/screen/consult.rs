@@ -383,7 +383,7 @@ impl Consult {
             }
             Message::CountsRead(read) => {
                 if let Some(Overlay::Counts(dialog)) = &mut self.overlay {
-                    dialog.read = Some(*read);
+                    dialog.read = Some(read);
                 }
                 Action::None
             }
@@ -688,7 +688,8 @@ fn handout_view<'a>(
 const HANDOUT_LIST_ROOM: f32 = 560.0;
 
 /// The handout dialog's card: with `list_scrolls`, the list alone scrolls, between the words
-/// that choose and the foot that makes; without, everything under the title scrolls together.
+/// that choose and the foot that makes; without, everything between the title and the button
+/// that makes (with what it made) scrolls together.
 fn handout_panel<'a>(
     dialog: &'a HandoutDialog,
     ticks: &[ConditionId],
@@ -773,9 +774,13 @@ fn handout_panel<'a>(
     // Staff write the numbers in by hand where the clinic has not set them.
     let numbers_missing = (!library.clinic.missing().is_empty())
         .then(|| typography::strong(&words.numbers_missing).style(style::urgent_text));
-    let make = column![typography::body(will_name)]
+    let will_make = column![typography::body(will_name)]
         .push(numbers_missing)
         .push(with_discussion.then(|| typography::strong(&words.with_discussion)))
+        .spacing(metrics::S);
+    // What was made and the button that makes it, never scrolled away: on a short screen they
+    // sat under the whole list, and the result was cut off below it.
+    let make = column![]
         .push(outcome)
         .push(folder_not_shown)
         .push(
@@ -807,12 +812,12 @@ fn handout_panel<'a>(
             .style(style::scrollbar)
     };
     if list_scrolls {
-        column![title, choose, find, scrolled(list.into()), make]
+        column![title, choose, find, scrolled(list.into()), will_make, make]
             .spacing(metrics::M)
             .into()
     } else {
-        let rest = column![choose, find, list, make].spacing(metrics::M);
-        column![title, scrolled(rest.into())]
+        let rest = column![choose, find, list, will_make].spacing(metrics::M);
+        column![title, scrolled(rest.into()), make]
             .spacing(metrics::M)
             .into()
     }

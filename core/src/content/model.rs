@@ -823,6 +823,9 @@ pub struct ConsultWords {
     /// bar says what each patient answered (five visits are a floor, not a guarantee).
     pub counts_privacy: String,
     pub counts_few_answers: String,
+    /// Under a question's shares: how many answers (`{n}`) are left out of them, from weeks
+    /// where fewer than 5 gave one of its answers.
+    pub counts_unshown: String,
     pub counts_shares: String,
     pub counts_open: String,
 }

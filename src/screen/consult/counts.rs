@@ -36,7 +36,8 @@ pub struct Read {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dialog {
     pub room: Mode,
-    pub read: Option<Result<Read, InsightsError>>,
+    /// Boxed, as it comes: the consult room holds it, and the kiosk's state is far smaller.
+    pub read: Option<Box<Result<Read, InsightsError>>>,
 }
 
 impl Default for Dialog {
@@ -93,7 +94,7 @@ pub fn view<'a>(dialog: &'a Dialog, library: &'a Library) -> Element<'a, Message
         room_button(Mode::Consult, &words.counts_consult),
     ]
     .spacing(metrics::S);
-    let body: Element<'a, Message> = match &dialog.read {
+    let body: Element<'a, Message> = match dialog.read.as_deref() {
         None => typography::body(&words.counts_reading).into(),
         Some(Err(error)) => typography::body(words.counts_failed.replace(
             "{reason}",
@@ -165,6 +166,12 @@ fn questions<'a>(
     let items = check_items(library).into_iter().map(|item| {
         let [right, wrong, unsure] = counts.answers_to(&item.id);
         let all = right + wrong + unsure;
+        // Answers left out of the shares, from weeks where fewer than 5 gave one of them: said,
+        // so that the shares of the weeks where everyone agreed do not read as the whole.
+        let unshown = counts.unshown.get(&item.id).filter(|n| **n > 0).map(|n| {
+            typography::body(words.counts_unshown.replace("{n}", &n.to_string()))
+                .style(style::muted)
+        });
         // Too few answers to show without showing someone's: no bar, no numbers.
         if all < insights::MIN_ANSWERS {
             return column![
@@ -172,6 +179,7 @@ fn questions<'a>(
                 typography::body(item.text).style(style::muted),
                 typography::body(&words.counts_few_answers),
             ]
+            .push(unshown)
             .spacing(metrics::XS)
             .into();
         }
@@ -189,8 +197,13 @@ fn questions<'a>(
             typography::body(item.text).style(style::muted),
             bar([right, wrong, unsure]),
             typography::body(shares),
-            action(label(open), Role::Secondary, Message::OpenTaught(page)),
         ]
+        .push(unshown)
+        .push(action(
+            label(open),
+            Role::Secondary,
+            Message::OpenTaught(page),
+        ))
         .spacing(metrics::XS)
         .into()
     });
