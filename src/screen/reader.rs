@@ -430,10 +430,10 @@ impl Reader {
         .width(Fill);
         Some(
             container(
+                // The buttons under the words, not beside them: beside them on a narrow screen
+                // the meaning ran a word a line, under the buttons, and was cut off.
                 container(
-                    row![words, buttons]
-                        .spacing(metrics::M)
-                        .align_y(Vertical::Center),
+                    column![words, container(buttons).align_right(Fill)].spacing(metrics::S),
                 )
                 .padding(metrics::M)
                 .style(style::raised),
