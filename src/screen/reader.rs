@@ -432,11 +432,9 @@ impl Reader {
             container(
                 // The buttons under the words, not beside them: beside them on a narrow screen
                 // the meaning ran a word a line, under the buttons, and was cut off.
-                container(
-                    column![words, container(buttons).align_right(Fill)].spacing(metrics::S),
-                )
-                .padding(metrics::M)
-                .style(style::raised),
+                container(column![words, container(buttons).align_right(Fill)].spacing(metrics::S))
+                    .padding(metrics::M)
+                    .style(style::raised),
             )
             .padding([metrics::S, metrics::XL])
             .into(),
