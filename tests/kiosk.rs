@@ -1286,6 +1286,19 @@ fn on_a_portrait_panel_the_take_home_dialog_keeps_its_words_and_close_readable()
     assert!(how.width >= 300.0, "how to take it: {how:?}");
     let label = on_screen(&close);
     assert!(label.height >= 14.0, "Close: its label {label:?}");
+    // Its button at least 48 pixels high on the screen, as every target on a small panel.
+    let button = found
+        .targets
+        .iter()
+        .filter(|target| {
+            target.bounds.contains(iced::Point::new(
+                label.center().x / app.scale_factor(),
+                label.center().y / app.scale_factor(),
+            ))
+        })
+        .map(|target| target.bounds.height * app.scale_factor())
+        .fold(f32::INFINITY, f32::min);
+    assert!(button >= 48.0 - 0.5, "Close: its button is {button} high");
 }
 
 /// Delivers `messages` and runs what their tasks do at once, delivering back what a visit's

@@ -823,6 +823,10 @@ fn welcome_fit(
     fit
 }
 
+/// The smallest a button may be on a small panel's screen, in its pixels: 48, and one more, as
+/// a button's target measures a little under its nominal height.
+const MIN_TARGET_ON_SCREEN: f32 = 49.0;
+
 /// The room in which "Are you still reading?" shows at its full size.
 const STILL_READING_ROOM: Size = Size::new(600.0, 480.0);
 
@@ -924,6 +928,7 @@ fn take_home<'a>(
         // Whole screen pixels a cell, or its edges blur and a camera may not read it; and
         // never under 3 where 3 fit, whatever the text size.
         let on_screen = |layout: f32| layout * scale_factor;
+        let close_scale = scale.max(MIN_TARGET_ON_SCREEN / (metrics::TARGET * scale_factor));
         let fits = (on_screen(across) / code.across).floor();
         let cell = on_screen(code.cell * scale)
             .floor()
@@ -981,11 +986,12 @@ fn take_home<'a>(
                 .size(size::HEADING * scale)
                 .font(BOLD)
                 .width(Fill),
+            // Never under 48 pixels on the screen, however small the rest is drawn.
             action_scaled(
-                label_sized(&library.ui.close, size::BODY * scale),
+                label_sized(&library.ui.close, size::BODY * close_scale),
                 Role::Primary,
                 Message::CloseTakeHome,
-                scale
+                close_scale
             ),
         ]
         .spacing(metrics::M * scale)
