@@ -1301,6 +1301,13 @@ fn on_a_portrait_panel_the_take_home_dialog_keeps_its_words_and_close_readable()
     assert!(button >= 48.0 - 0.5, "Close: its button is {button} high");
 }
 
+/// How many kiosk visits the counts file at `file` holds, in every week.
+fn kiosk_visits_in(file: &std::path::Path) -> u64 {
+    use needle_guide::insights::{Mode, Store};
+    let weeks = Store::open(file).unwrap().weeks(Mode::Kiosk, None).unwrap();
+    weeks.iter().map(|week| week.visits).sum()
+}
+
 /// Delivers `messages` and runs what their tasks do at once, delivering back what a visit's
 /// counts came to (the runtime would).
 fn deliver_counting(app: &mut App, messages: impl IntoIterator<Item = Message>) {
@@ -1365,7 +1372,6 @@ fn a_visit_leaves_only_its_counts_behind_and_a_welcome_screen_left_untouched_lea
 /// before it ends, and one on its welcome screen writes nothing.
 #[test]
 fn a_kiosk_told_to_stop_counts_the_visit_under_way() {
-    use needle_guide::insights::{Mode, Store};
     let folder = support::fresh_folder("kiosk-stopped");
     let file = folder.join("insights.sqlite");
     let mut idle = kiosk_with_pin().with_insights(file.clone());
@@ -1376,11 +1382,7 @@ fn a_kiosk_told_to_stop_counts_the_visit_under_way() {
     deliver_counting(&mut app, a_visit());
     assert!(!file.exists(), "not counted before it ends");
     deliver_counting(&mut app, [Message::Terminated]);
-    let weeks = Store::open(&file)
-        .unwrap()
-        .weeks(Mode::Kiosk, None)
-        .unwrap();
-    assert_eq!(weeks.iter().map(|week| week.visits).sum::<u64>(), 1);
+    assert_eq!(kiosk_visits_in(&file), 1);
     let _ = std::fs::remove_dir_all(&folder);
 }
 
@@ -1444,7 +1446,7 @@ fn a_check_started_again_at_the_kiosk_counts_its_first_answers() {
 /// reset's task waits for a thread, and the window goes on at once.
 #[test]
 fn counts_written_while_the_file_is_locked_do_not_hold_up_the_window() {
-    use needle_guide::insights::{Mode, Store};
+    use needle_guide::insights::Store;
     let folder =
         std::env::temp_dir().join(format!("needle-guide-kiosk-locked-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&folder);
@@ -1469,11 +1471,7 @@ fn counts_written_while_the_file_is_locked_do_not_hold_up_the_window() {
     assert!(at_once.is_empty(), "{at_once:?}");
     other.execute_batch("COMMIT").unwrap();
     app.settle();
-    let weeks = Store::open(&file)
-        .unwrap()
-        .weeks(Mode::Kiosk, None)
-        .unwrap();
-    assert_eq!(weeks.iter().map(|week| week.visits).sum::<u64>(), 1);
+    assert_eq!(kiosk_visits_in(&file), 1);
     let _ = std::fs::remove_dir_all(&folder);
 }
 
