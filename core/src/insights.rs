@@ -427,7 +427,7 @@ fn shown_count(n: u64) -> String {
 }
 
 /// Why a question's answers are not shown, for the table: too few in all, or one of them.
-fn unshown(answered: u64) -> String {
+fn why_unshown(answered: u64) -> String {
     if answered < MIN_ANSWERS {
         format!("fewer than {MIN_ANSWERS} answers: not shown")
     } else {
@@ -529,7 +529,11 @@ pub fn table(mode: Mode, spans: &[Counts]) -> String {
         for question in questions {
             let counts = span.answers_to(question);
             if !answers_showable(counts) {
-                let _ = writeln!(out, "  {question:<32} {}", unshown(span.answered(question)));
+                let _ = writeln!(
+                    out,
+                    "  {question:<32} {}",
+                    why_unshown(span.answered(question))
+                );
                 continue;
             }
             let shares = shares(counts);

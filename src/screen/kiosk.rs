@@ -484,7 +484,7 @@ impl Kiosk {
             // Side by side where the words' column has room for both, which saves height on a
             // short screen; one over the other where it has not.
             let starts = beside_or_under(
-                starts_in_a_row(library, comfort, qr_data, room, scale),
+                starts_in_a_row(start_widths(library, comfort), qr_data, room, scale),
                 start.into(),
                 start_in_other.map(Element::from),
                 [metrics::M * scale, metrics::S * scale],
@@ -683,16 +683,16 @@ fn notices_height(notices: &[String]) -> f32 {
         .sum()
 }
 
-/// Whether the welcome screen's two starts ("Touch to start" and the other language's) go side
-/// by side at `scale`: where the words' column has room for both on one line each.
+/// Whether the welcome screen's two starts ("Touch to start" and the other language's, their
+/// widths as [`start_widths`] gives them) go side by side at `scale`: where the words' column
+/// has room for both on one line each.
 fn starts_in_a_row(
-    library: &Library,
-    comfort: Comfort<'_>,
+    starts: (f32, Option<f32>),
     qr: Option<&WebCode>,
     room: Size,
     scale: f32,
 ) -> bool {
-    match start_widths(library, comfort) {
+    match starts {
         (_, None) => true,
         (touch, Some(other)) => {
             (touch + metrics::M + other) * scale <= words_width(qr, room, scale)
@@ -772,6 +772,7 @@ fn welcome_fit(
 ) -> f32 {
     let words = &library.ui.kiosk;
     let steady = comfort.scale;
+    let starts = start_widths(library, comfort);
     let height = |fit: f32| {
         let scale = fit * steady;
         let width = words_width(qr, room, scale);
@@ -790,7 +791,7 @@ fn welcome_fit(
             parts.push(line(&words.counts_answers, size::LEAD * fit));
         }
         if let Some(other) = comfort.other {
-            if !starts_in_a_row(library, comfort, qr, room, scale) {
+            if !starts_in_a_row(starts, qr, room, scale) {
                 parts.push(size::HEADING * 1.3 * scale + 2.0 * metrics::L * scale);
             }
             if counting {
@@ -813,7 +814,7 @@ fn welcome_fit(
     // wider than the screen.
     let across = |fit: f32| {
         let scale = fit * steady;
-        let (touch, other) = start_widths(library, comfort);
+        let (touch, other) = starts;
         touch.max(other.unwrap_or(0.0)) * scale <= words_width(qr, room, scale)
     };
     let mut fit = 1.0;
